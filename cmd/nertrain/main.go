@@ -1,0 +1,348 @@
+// Command nertrain trains the named-entity recogniser embedded in package
+// extract/ner and prints its scores on held-out data.
+//
+// Usage, from the repository root:
+//
+//	go run ./cmd/nertrain -data ../shared/data -out extract/ner/model.bin -gaz extract/ner/gazetteer.tsv.gz
+//
+// It compiles the gazetteer from DATA/gazetteers, reads the corpora in
+// DATA/ner-train, splits them into training, development and held-out test
+// parts (fixed, documented below), trains with a fixed seed and writes the
+// model and the compiled gazetteer. Held-out parts are never trained on:
+//
+//   - wikigold: the last 29 documents are test, the 15 before them dev;
+//   - re3d: the last 20% of documents (by order in the file) are test;
+//   - GMB: the last 5% of sentences are test, the 5% before them dev, and a
+//     fraction (-gmb) of the rest, every k-th sentence, is trained on;
+//   - CrossNER *-test, WNUT17 test and UNER EWT test files are test.
+//
+// SEC filings are not used (contract roles tagged as PER). BTC @-mentions
+// are untagged. The dev parts are used to choose options; test scores are
+// printed as Markdown tables on stdout, progress goes to stderr.
+//
+// Exit status: 0 on success, 1 on any error.
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/dossier-project/dossier/extract/ner"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "nertrain:", err)
+		os.Exit(1)
+	}
+}
+
+type split struct {
+	name  string
+	sents []ner.Sentence
+	docs  bool // sentences carry document numbers
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("nertrain", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", "../shared/data", "shared data folder with ner-train/ and gazetteers/")
+	out := fs.String("out", "extract/ner/model.bin", "where to write the model")
+	gazOut := fs.String("gaz", "extract/ner/gazetteer.tsv.gz", "where to write the compiled gazetteer (gzip TSV); empty: do not write")
+	epochs := fs.Int("epochs", 8, "training epochs")
+	seed := fs.Uint64("seed", 1, "random seed")
+	upper := fs.Float64("upper", 0.35, "fraction of training sentences added again in upper case")
+	gmbFrac := fs.Float64("gmb", 0.5, "fraction of GMB training sentences used")
+	gmbWeight := fs.Float64("gmb-weight", 1, "update weight of GMB sentences (silver data)")
+	minCount := fs.Int("mincount", 2, "drop features seen fewer times")
+	prune := fs.Float64("prune", 0, "drop averaged weights below this magnitude")
+	sports := fs.Int("sports", 3000, "synthetic sports-page sentences added to training (see sports.go)")
+	nClusters := fs.Int("clusters", 256, "word clusters computed from the training text and unlabelled GMB text; 0: none")
+	noGaz := fs.Bool("nogaz", false, "train without gazetteer features (for comparison)")
+	errFile := fs.String("errors", "", "write dev sentences with tagging errors to this file")
+	devOnly := fs.Bool("dev", false, "print dev scores only (for choosing options); do not print test scores")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	start := time.Now()
+	gaz, err := compileGazetteer(filepath.Join(*data, "gazetteers"))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "gazetteer: %d entries\n", gaz.Len())
+	if *gazOut != "" && !*devOnly {
+		if err := writeGazetteer(gaz, *gazOut); err != nil {
+			return err
+		}
+	}
+	train, weights, dev, test, unlabelled, err := loadSplits(filepath.Join(*data, "ner-train"), *gmbFrac, *gmbWeight)
+	if err != nil {
+		return err
+	}
+	if *sports > 0 {
+		lists, err := loadSportsLists(filepath.Join(*data, "gazetteers"))
+		if err != nil {
+			return err
+		}
+		for _, s := range sportsSentences(lists, *sports, *seed) {
+			train = append(train, s)
+			weights = append(weights, 1)
+		}
+	}
+	ntok := 0
+	for _, s := range train {
+		ntok += len(s.Tokens)
+	}
+	fmt.Fprintf(stderr, "training: %d sentences, %d tokens (before upper-case copies)\n", len(train), ntok)
+	var devAll []ner.Sentence
+	for _, d := range dev {
+		devAll = append(devAll, d.sents...)
+	}
+	tg := gaz
+	if *noGaz {
+		tg = nil
+	}
+	var clusters map[string]uint16
+	if *nClusters > 0 {
+		text := unlabelled
+		for _, s := range train {
+			text = append(text, s.Tokens)
+		}
+		t0 := time.Now()
+		clusters = wordClusters(text, *nClusters, 3, 12, *seed)
+		fmt.Fprintf(stderr, "clusters: %d words in %d clusters from %d sentences (%s)\n", len(clusters), *nClusters, len(text), time.Since(t0).Round(time.Second))
+	}
+	m := ner.Train(train, tg, ner.TrainOptions{
+		Epochs: *epochs, Seed: *seed, MinCount: *minCount, UpperFraction: *upper,
+		Weights: weights, Prune: *prune, Log: stderr, Clusters: clusters,
+	})
+	fmt.Fprintf(stderr, "trained in %s, %d features\n", time.Since(start).Round(time.Second), m.NumFeatures())
+	var buf bytes.Buffer
+	if err := m.Save(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	fmt.Fprintf(stdout, "Model: %d features, %.1f MB (%s)\n\n", m.NumFeatures(), float64(buf.Len())/1e6, *out)
+	// Score the model as it will be loaded (quantised weights).
+	m, err = ner.Load(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		return err
+	}
+	report := dev
+	if !*devOnly {
+		report = append(report, test...)
+	}
+	for _, s := range report {
+		sc := ner.Evaluate(s.sents, m.Tag)
+		fmt.Fprintf(stdout, "### %s (%d sentences)\n\n", s.name, len(s.sents))
+		if err := sc.WriteTable(stdout); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout)
+		if s.docs {
+			sc := ner.EvaluateDocuments(s.sents, m.TagDocument)
+			fmt.Fprintf(stdout, "### %s, document-level consistency (TagDocument)\n\n", s.name)
+			if err := sc.WriteTable(stdout); err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout)
+		}
+	}
+	if *errFile != "" {
+		if err := writeErrors(*errFile, devAll, m); err != nil {
+			return err
+		}
+	}
+	if len(devAll) > 0 {
+		fmt.Fprintf(stdout, "dev overall F1 %.4f\n", ner.Evaluate(devAll, m.Tag).Overall.F1)
+	}
+	return nil
+}
+
+func writeGazetteer(g *ner.Gazetteer, path string) error {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err := g.Save(zw); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("write gazetteer: %w", err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write gazetteer: %w", err)
+	}
+	return nil
+}
+
+func readFile(path string) ([]ner.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read corpus: %w", err)
+	}
+	defer f.Close()
+	s, err := ner.ReadCoNLL(f)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// collapse maps fine tags to the CoNLL types (DATE becomes O).
+func collapse(ss []ner.Sentence) []ner.Sentence {
+	for i := range ss {
+		for j, t := range ss[i].Tags {
+			ss[i].Tags[j] = ner.CoarseTag(t)
+		}
+	}
+	return ss
+}
+
+func numDocs(ss []ner.Sentence) int {
+	if len(ss) == 0 {
+		return 0
+	}
+	return ss[len(ss)-1].Doc + 1
+}
+
+// loadSplits reads the corpora and returns training sentences with their
+// update weights, dev splits and test splits.
+func loadSplits(dir string, gmbFrac, gmbWeight float64) (train []ner.Sentence, weights []float64, dev, test []split, unlabelled [][]string, err error) {
+	add := func(ss []ner.Sentence, w float64) {
+		for _, s := range ss {
+			train = append(train, s)
+			weights = append(weights, w)
+		}
+	}
+	read := func(parts ...string) []ner.Sentence {
+		if err != nil {
+			return nil
+		}
+		var ss []ner.Sentence
+		ss, err = readFile(filepath.Join(append([]string{dir}, parts...)...))
+		return collapse(ss)
+	}
+
+	// wikigold: 146 documents (the first has no -DOCSTART-).
+	wg := read("wikigold", "wikigold.conll")
+	nd := numDocs(wg)
+	var wgTrain, wgDev, wgTest []ner.Sentence
+	for _, s := range wg {
+		switch {
+		case s.Doc >= nd-29:
+			wgTest = append(wgTest, s)
+		case s.Doc >= nd-29-15:
+			wgDev = append(wgDev, s)
+		default:
+			wgTrain = append(wgTrain, s)
+		}
+	}
+	add(wgTrain, 1)
+	dev = append(dev, split{"wikigold dev (15 docs before the last 29)", wgDev, true})
+	test = append(test, split{"wikigold test (last 29 docs)", wgTest, true})
+
+	// re3d: last 20% of documents.
+	re := read("re3d", "re3d-open.conll")
+	nd = numDocs(re)
+	cut := int(math.Ceil(0.8 * float64(nd)))
+	var reTrain, reTest []ner.Sentence
+	for _, s := range re {
+		if s.Doc >= cut {
+			reTest = append(reTest, s)
+		} else {
+			reTrain = append(reTrain, s)
+		}
+	}
+	add(reTrain, 1)
+	test = append(test, split{fmt.Sprintf("re3d test (docs %d-%d of %d)", cut, nd-1, nd), reTest, true})
+
+	// GMB: sentences in file order.
+	gmb := read("gmb", "gmb.conll")
+	n := len(gmb)
+	testStart, devStart := n-n/20, n-2*(n/20)
+	step := 1
+	if gmbFrac > 0 && gmbFrac < 1 {
+		step = int(math.Round(1 / gmbFrac))
+	}
+	var gmbTrain []ner.Sentence
+	if gmbFrac > 0 {
+		for i := 0; i < devStart; i += step {
+			gmbTrain = append(gmbTrain, gmb[i])
+		}
+	}
+	add(gmbTrain, gmbWeight)
+	for _, s := range gmb[:max(devStart, 0)] {
+		unlabelled = append(unlabelled, s.Tokens)
+	}
+	if n > 0 {
+		dev = append(dev, split{"GMB dev (sentences 90-95%)", gmb[devStart:testStart], false})
+		test = append(test, split{"GMB test (last 5% of sentences)", gmb[testStart:], false})
+	}
+
+	// CrossNER: train and dev files train, test files test.
+	var cnTest []ner.Sentence
+	for _, d := range []string{"ai", "literature", "music", "politics", "science"} {
+		add(read("crossner", d+"-train.conll"), 1)
+		add(read("crossner", d+"-dev.conll"), 1)
+		cnTest = append(cnTest, read("crossner", d+"-test.conll")...)
+	}
+	test = append(test, split{"CrossNER test (5 domains)", cnTest, false})
+
+	// BTC: all, @-mentions untagged.
+	btc := read("btc", "btc.conll")
+	for i := range btc {
+		for j, t := range btc[i].Tokens {
+			if strings.HasPrefix(t, "@") && len(t) > 1 {
+				btc[i].Tags[j] = "O"
+			}
+		}
+		btc[i].Tags = ner.ToIOB2(btc[i].Tags)
+	}
+	add(btc, 1)
+
+	add(read("wnut17", "train.conll"), 1)
+	add(read("wnut17", "dev.conll"), 1)
+	test = append(test, split{"WNUT17 test", read("wnut17", "test.conll"), false})
+
+	add(read("uner-en-ewt", "dev.conll"), 1)
+	test = append(test, split{"UNER EWT test", read("uner-en-ewt", "test.conll"), true})
+	return train, weights, dev, test, unlabelled, err
+}
+
+// writeErrors writes each dev sentence whose predicted tags differ from the
+// gold ones: tokens with gold and predicted tags where they differ.
+func writeErrors(path string, sents []ner.Sentence, m *ner.Model) error {
+	var b strings.Builder
+	for _, s := range sents {
+		pred := m.Tag(s.Tokens)
+		bad := false
+		var line strings.Builder
+		for i, t := range s.Tokens {
+			if pred[i] != s.Tags[i] {
+				bad = true
+				fmt.Fprintf(&line, "[%s %s>%s] ", t, s.Tags[i], pred[i])
+			} else if s.Tags[i] != "O" {
+				fmt.Fprintf(&line, "%s/%s ", t, s.Tags[i])
+			} else {
+				fmt.Fprintf(&line, "%s ", t)
+			}
+		}
+		if bad {
+			b.WriteString(line.String())
+			b.WriteString("\n")
+		}
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("write errors: %w", err)
+	}
+	return nil
+}

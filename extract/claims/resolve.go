@@ -1,0 +1,431 @@
+package claims
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// isPossessor reports whether the mention is followed by "'s".
+func (x *extractor) isPossessor(ts []tok, m mref) bool {
+	for k, t := range ts {
+		if t.start >= m.end {
+			return t.low == "'s" || t.low == "'" || (t.low == "s" && k > 0 && ts[k-1].low == "'")
+		}
+	}
+	return false
+}
+
+// resolveSource resolves the source noun phrase ts[a:b] to an entity; the
+// text is the phrase itself.
+func (x *extractor) resolveSource(si int, ts []tok, a, b int) (*entInfo, string) {
+	sp := x.span(ts[a].start, ts[b-1].end)
+	txt := sp.Text
+	if b-a == 1 {
+		if _, ok := pronouns[ts[a].low]; ok {
+			e := x.resolvePronoun(ts[a].low, ts[a].start)
+			x.addExtra(si, sp.Start, sp.End, e)
+			return e, txt
+		}
+	}
+	// An apposition: the head before the first comma names the speaker
+	// ("Unicorp, a holding company controlled by its chairman, George
+	// Mann").
+	for k := a + 1; k < b; k++ {
+		if ts[k].low == "," {
+			if e, _ := x.resolveSource(si, ts, a, k); e != nil {
+				return e, txt
+			}
+			break
+		}
+	}
+	ms := x.mentionsIn(sp.Start, sp.End)
+	// A person named in the phrase speaks: "Kaspersky Lab chief executive
+	// Eugene Kaspersky", "Eugene Kaspersky, the firm's founder".
+	for _, m := range ms {
+		if m.e.typ == schema.Person && !x.isPossessor(ts, m) {
+			return m.e, txt
+		}
+	}
+	// A role: the last role word outside mentions.
+	role, roleIdx := "", -1
+	for k := b - 1; k >= a; k-- {
+		if inMention(ms, ts[k]) {
+			continue
+		}
+		if orgRoles[ts[k].low] || personRoles[ts[k].low] != "" {
+			role, roleIdx = ts[k].low, k
+			break
+		}
+	}
+	var org *entInfo
+	for _, m := range ms {
+		if m.e.typ == schema.Organization {
+			org = m.e
+			if x.isPossessor(ts, m) || m.start > ts[max(roleIdx, a)].start {
+				break
+			}
+		}
+	}
+	if org == nil {
+		for _, m := range ms {
+			if m.e.typ != schema.Person {
+				org = m.e
+				break
+			}
+		}
+	}
+	if roleIdx >= 0 {
+		if orgRoles[role] {
+			if org != nil {
+				return org, txt
+			}
+			return nil, txt
+		}
+		if pred := personRoles[role]; pred != "" && org != nil {
+			if role == "executive" && roleIdx > a && ts[roleIdx-1].low != "chief" {
+				pred = schema.RoleOf
+			}
+			per, sure := x.personFor(org)
+			if per != nil {
+				if sure {
+					x.addRelation(si, per.id, pred, org.id, sp)
+				}
+				x.addExtra(si, sp.Start, sp.End, per)
+				return per, txt
+			}
+			return nil, txt
+		}
+	}
+	if len(ms) > 0 {
+		best := ms[len(ms)-1]
+		for _, m := range ms {
+			if !x.isPossessor(ts, m) && (m.end-m.start) >= (best.end-best.start) {
+				best = m
+			}
+		}
+		return best.e, txt
+	}
+	// No mention: "Cybersecurity firm Kaspersky" names an entity by a word
+	// of its name.
+	var want string
+	for k := a; k < b; k++ {
+		if descriptors[ts[k].low] != nil {
+			want = schema.Organization
+		}
+	}
+	for k := b - 1; k >= a; k-- {
+		if !ts[k].capital || len(ts[k].low) < 3 {
+			continue
+		}
+		var best *entInfo
+		for _, e := range x.ents {
+			if e.words[ts[k].low] && (want == "" || e.typ == want) && (best == nil || e.count > best.count) {
+				best = e
+			}
+		}
+		if best != nil {
+			for k := a; k < b; k++ {
+				x.remember(ts[k].low, best)
+			}
+			x.addExtra(si, sp.Start, sp.End, best)
+			return best, txt
+		}
+	}
+	return nil, txt
+}
+
+func inMention(ms []mref, t tok) bool {
+	for _, m := range ms {
+		if t.start >= m.start && t.end <= m.end {
+			return true
+		}
+	}
+	return false
+}
+
+// personFor returns the person who holds a role at org: the person whose
+// name shares a word with the organisation's ("Eugene Kaspersky" of
+// "Kaspersky Lab"), sure; else the only person of the document, not sure.
+func (x *extractor) personFor(org *entInfo) (*entInfo, bool) {
+	var best *entInfo
+	var persons []*entInfo
+	for _, e := range x.ents {
+		if e.typ != schema.Person {
+			continue
+		}
+		persons = append(persons, e)
+		for w := range e.words {
+			if org.words[w] && (best == nil || e.count > best.count) {
+				best = e
+			}
+		}
+	}
+	for _, r := range x.rels {
+		if r.Object == org.id && r.Predicate != schema.BasedIn && r.Predicate != schema.PartOf {
+			if p := x.byID[r.Subject]; p != nil && p.typ == schema.Person {
+				return p, true
+			}
+		}
+	}
+	if best != nil {
+		return best, true
+	}
+	if len(persons) == 1 {
+		return persons[0], false
+	}
+	return nil, false
+}
+
+func (x *extractor) addRelation(si int, subj, pred, obj string, ev schema.Span) {
+	if subj == obj || subj == "" || obj == "" {
+		return
+	}
+	key := subj + "\x00" + pred + "\x00" + obj
+	if x.relSeen[key] {
+		return
+	}
+	x.relSeen[key] = true
+	x.rels = append(x.rels, schema.Relation{Subject: subj, Predicate: pred, Object: obj, Sentence: si, Evidence: ev})
+}
+
+// finishDraft sets the stance, hedges and the entities a claim is about.
+func (x *extractor) finishDraft(ts []tok, d *draft) {
+	d.cueSpan = x.span(ts[d.cs].start, ts[d.ce-1].end)
+	for d.srcB > d.srcA && (ts[d.srcB-1].low == "," || ts[d.srcB-1].low == "--") {
+		d.srcB--
+	}
+	if d.srcB > d.srcA {
+		d.srcSpan = x.span(ts[d.srcA].start, ts[d.srcB-1].end)
+	}
+	c0, c1 := d.cont[0], d.cont[1]
+	ka, kb := len(ts), 0
+	for k, t := range ts {
+		if t.start >= c0 && t.end <= c1 {
+			ka, kb = min(ka, k), k+1
+		}
+	}
+	var ct []tok
+	if ka < kb {
+		ct = ts[ka:kb]
+	}
+	// Stance.
+	if d.negated && d.stance != schema.Say {
+		d.stance = schema.Say
+	}
+	denial := x.deniesWrongdoing(ct)
+	for _, t := range ct {
+		if allegationWords[t.low] {
+			d.refersBack = true
+		}
+	}
+	switch d.stance {
+	case schema.Say, schema.Report, schema.Confirm:
+		if denial {
+			d.stance = schema.Deny
+		}
+	}
+	// Hedges: in the content and around the cue.
+	// Hedges: in the content, or between the source and the cue
+	// ("reportedly said").
+	lo := d.cs
+	if d.srcB > d.srcA && d.srcA < lo && d.srcB <= d.cs {
+		lo = d.srcA
+	}
+	for k := 0; k < len(ts); k++ {
+		t := ts[k]
+		if !(t.start >= c0 && t.end <= c1) && !(k >= lo && k < d.ce) {
+			continue
+		}
+		switch {
+		case t.low == "no" && k+1 < len(ts) && (ts[k+1].low == "evidence" || ts[k+1].low == "proof" || ts[k+1].low == "indication"):
+			d.hedges = append(d.hedges, x.span(t.start, ts[k+1].end))
+			d.noEvidence = true
+			k++
+		case t.low == "scenario" || t.low == "possibility":
+			a := k
+			for a > 0 && k-a < 3 && (ts[a-1].low == "possible" || ts[a-1].low == "very" || ts[a-1].low == "a" || ts[a-1].low == "real" || ts[a-1].low == "distinct") {
+				a--
+			}
+			if a < k {
+				d.hedges = append(d.hedges, x.span(ts[a].start, t.end))
+			}
+		case hedgeWords[t.low] && !t.capital:
+			d.hedges = append(d.hedges, x.span(t.start, t.end))
+		}
+	}
+	// About: the entities in the content and the object.
+	seen := map[string]bool{}
+	if d.claimant != nil {
+		seen[d.claimant.id] = true
+	}
+	if d.channel != nil {
+		seen[d.channel.id] = true
+	}
+	add := func(e *entInfo) {
+		if e != nil && !seen[e.id] {
+			seen[e.id] = true
+			d.about = append(d.about, e.id)
+		}
+	}
+	if d.v != nil && d.v.flags&target != 0 || d.passive {
+		for _, e := range d.objEnts {
+			if d.target == nil && e.typ != schema.Place && (d.claimant == nil || e.id != d.claimant.id) {
+				d.target = e
+			}
+		}
+		if d.target == nil && len(d.objEnts) > 0 && (d.claimant == nil || d.objEnts[0].id != d.claimant.id) {
+			d.target = d.objEnts[0]
+		}
+		if d.v == nil || d.v.flags&target == 0 {
+			if d.stance != schema.Allege && d.stance != schema.Criticise {
+				d.target = nil
+			}
+		}
+		for _, e := range d.objEnts {
+			add(e)
+		}
+	}
+	for _, m := range x.mentionsIn(c0, c1) {
+		add(m.e)
+	}
+}
+
+// deniesWrongdoing reports whether content tokens deny misconduct: a
+// negation before a word of wrongdoing, "nothing wrong", "no wrongdoing",
+// or "no evidence" for an allegation.
+func (x *extractor) deniesWrongdoing(ct []tok) bool {
+	for k, t := range ct {
+		switch {
+		case t.low == "not" || t.low == "n't" || t.low == "never":
+			for j := k + 1; j < len(ct) && j <= k+6; j++ {
+				if ct[j].low == "," || ct[j].low == "but" {
+					break
+				}
+				if isWrongdoing(ct[j].low) {
+					return true
+				}
+			}
+		case t.low == "nothing" && k+1 < len(ct) && ct[k+1].low == "wrong":
+			return true
+		case t.low == "no" && k+1 < len(ct) && (ct[k+1].low == "wrongdoing" || ct[k+1].low == "involvement"):
+			return true
+		case t.low == "no" && k+1 < len(ct) && (ct[k+1].low == "evidence" || ct[k+1].low == "proof" || ct[k+1].low == "basis"):
+			for j := k + 2; j < len(ct) && j <= k+8; j++ {
+				if allegationWords[ct[j].low] {
+					return true
+				}
+			}
+		case t.low == "false" || t.low == "baseless" || t.low == "unfounded" || t.low == "untrue" || t.low == "groundless" || t.low == "fabricated":
+			for j := max(0, k-4); j < k; j++ {
+				if allegationWords[ct[j].low] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func isWrongdoing(w string) bool {
+	for _, s := range wrongdoing {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// link sets RespondsTo: a denial, or a statement of "no evidence", answers
+// the earlier allegations that share an entity with it (its claimant, its
+// target or what it is about), or all earlier allegations when it refers
+// back to them ("the allegations", "the reports").
+func (x *extractor) link() {
+	for i, d := range x.drafts {
+		if d.stance != schema.Deny && !d.noEvidence {
+			continue
+		}
+		mine := map[string]bool{}
+		for _, id := range d.about {
+			mine[id] = true
+		}
+		if d.claimant != nil {
+			mine[d.claimant.id] = true
+		}
+		for _, a := range x.drafts[:i] {
+			if a.stance != schema.Allege {
+				continue
+			}
+			if a.claimant != nil && d.claimant != nil && a.claimant.id == d.claimant.id {
+				continue
+			}
+			hit := d.refersBack
+			for _, id := range a.about {
+				if mine[id] && !x.isPlace(id) {
+					hit = true
+				}
+			}
+			if a.target != nil && mine[a.target.id] {
+				hit = true
+			}
+			if hit {
+				d.responds = append(d.responds, a)
+			}
+		}
+	}
+}
+
+func (x *extractor) isPlace(id string) bool {
+	e := x.byID[id]
+	return e != nil && e.typ == schema.Place
+}
+
+// finish numbers the claims in text order and builds the output.
+func (x *extractor) finish() Output {
+	sort.SliceStable(x.drafts, func(i, j int) bool {
+		a, b := x.drafts[i], x.drafts[j]
+		if a.sent != b.sent {
+			return a.sent < b.sent
+		}
+		return a.cs < b.cs
+	})
+	for i, d := range x.drafts {
+		d.id = "c" + strconv.Itoa(i+1)
+	}
+	for _, d := range x.drafts {
+		c := schema.Claim{
+			ID:           d.id,
+			ClaimantText: d.claimantText,
+			Stance:       d.stance,
+			Cue:          d.cueSpan,
+			Content:      x.span(d.cont[0], d.cont[1]),
+			About:        append([]string{}, d.about...),
+			ChannelText:  d.channelText,
+			RespondsTo:   []string{},
+			Hedges:       d.hedges,
+			Sentence:     d.sent,
+			Evidence:     d.evidence,
+		}
+		if d.claimant != nil {
+			c.Claimant = schema.Ref(d.claimant.id)
+			if c.ClaimantText == "" {
+				c.ClaimantText = d.claimant.name
+			}
+		}
+		c.Source = d.srcSpan
+		if d.target != nil {
+			c.Target = schema.Ref(d.target.id)
+		}
+		if d.channel != nil {
+			c.Channel = schema.Ref(d.channel.id)
+		}
+		for _, r := range d.responds {
+			c.RespondsTo = append(c.RespondsTo, r.id)
+		}
+		x.out.Claims = append(x.out.Claims, c)
+	}
+	x.out.Relations = x.rels
+	return x.out
+}

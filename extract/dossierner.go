@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/dossier-project/dossier/extract/ner"
+	"github.com/dossier-project/dossier/extract/text"
+	"github.com/dossier-project/dossier/schema"
+)
+
+func init() {
+	recognizers["dossier"] = func() (Recognizer, error) {
+		m, err := ner.Default()
+		if err != nil {
+			return nil, err
+		}
+		return &modelRecognizer{m: m}, nil
+	}
+}
+
+// modelRecognizer runs the project's trained tagger (extract/ner) over the
+// offset-exact tokens of each sentence, so every name it finds maps back to
+// its exact span.
+type modelRecognizer struct{ m *ner.Model }
+
+func (r *modelRecognizer) Name() string { return "dossier" }
+
+func (r *modelRecognizer) Recognize(runes []rune, sents []text.Sentence) ([]Found, error) {
+	var out []Found
+	var words []string
+	for si, s := range sents {
+		words = words[:0]
+		for _, t := range s.Tokens {
+			words = append(words, t.Text)
+		}
+		tags := r.m.Tag(words)
+		for i := 0; i < len(tags); i++ {
+			if !strings.HasPrefix(tags[i], "B-") {
+				continue
+			}
+			typ := tags[i][2:]
+			j := i + 1
+			for j < len(tags) && tags[j] == "I-"+typ {
+				j++
+			}
+			out = append(out, Found{
+				Span:     schema.MakeSpan(runes, s.Tokens[i].Start, s.Tokens[j-1].End),
+				Sentence: si,
+				Type:     typeOfTag(typ),
+			})
+			i = j - 1
+		}
+	}
+	return out, nil
+}
+
+// typeOfTag maps the tagger's types to schema types.
+func typeOfTag(t string) string {
+	switch t {
+	case "PER":
+		return schema.Person
+	case "ORG":
+		return schema.Organization
+	case "LOC", "GPE":
+		return schema.Place
+	case "NORP", "NAT":
+		return schema.Nationality
+	}
+	return schema.Misc
+}

@@ -1,0 +1,134 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/dossier-project/dossier/extract/claims"
+	"github.com/dossier-project/dossier/extract/dates"
+	"github.com/dossier-project/dossier/extract/text"
+	"github.com/dossier-project/dossier/schema"
+)
+
+// Found is a name a Recognizer found: its span, the sentence it is in and
+// its type (schema.Person, schema.Organization, schema.Place, ...).
+type Found struct {
+	schema.Span
+	Sentence int
+	Type     string
+}
+
+// Recognizer finds names in a document's sentences. Implementations must be
+// safe for concurrent use.
+type Recognizer interface {
+	// Name identifies the recogniser ("dossier", "prose").
+	Name() string
+	// Recognize returns the names in sents, in text order.
+	Recognize(runes []rune, sents []text.Sentence) ([]Found, error)
+}
+
+// Options configure an Extractor.
+type Options struct {
+	// NER is the recogniser; nil means the default (NewRecognizer("dossier")).
+	NER Recognizer
+	// NoClaims turns claim and relation extraction off.
+	NoClaims bool
+}
+
+// Extractor runs the extraction pass. It is safe for concurrent use.
+type Extractor struct {
+	ner    Recognizer
+	claims bool
+}
+
+// New returns an Extractor.
+func New(opt Options) (*Extractor, error) {
+	x := &Extractor{ner: opt.NER, claims: !opt.NoClaims}
+	if x.ner == nil {
+		r, err := NewRecognizer("dossier")
+		if err != nil {
+			return nil, err
+		}
+		x.ner = r
+	}
+	return x, nil
+}
+
+// DocError is an error in extracting one document.
+type DocError struct {
+	Doc string // the document's path or ID
+	Err error
+}
+
+func (e *DocError) Error() string { return fmt.Sprintf("%s: %v", e.Doc, e.Err) }
+
+// Unwrap returns the underlying error.
+func (e *DocError) Unwrap() error { return e.Err }
+
+// Extract runs the whole pass over one document. A panic in any step (a
+// dependency's, or a bug) is contained and returned as a *DocError for
+// that document alone.
+func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *schema.Result, err error) {
+	name := doc.Path
+	if name == "" {
+		name = doc.ID
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, &DocError{Doc: name, Err: fmt.Errorf("internal error: %v\n%s", r, debug.Stack())}
+		}
+	}()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	runes := []rune(doc.Text)
+	sents := text.Split(doc, runes)
+	res = &schema.Result{Document: *doc, Entities: []schema.Entity{}, Claims: []schema.Claim{}, Relations: []schema.Relation{}}
+	res.Sentences = make([]schema.Span, len(sents))
+	for i, s := range sents {
+		res.Sentences[i] = s.Span
+	}
+	found, err := x.ner.Recognize(runes, sents)
+	if err != nil {
+		return nil, &DocError{Doc: name, Err: fmt.Errorf("%s recogniser: %w", x.ner.Name(), err)}
+	}
+	res.Entities = Resolve(runes, sents, found)
+	if x.claims {
+		out := claims.Extract(claims.Input{Doc: doc, Runes: runes, Sentences: sents, Entities: res.Entities})
+		res.Claims = out.Claims
+		res.Relations = out.Relations
+	}
+	for i, s := range sents {
+		for _, f := range dates.Find(runes, s.Start, s.End, doc.Date) {
+			res.Times = append(res.Times, schema.TimeExpr{Span: f.Span, Date: f.Date, Sentence: i})
+		}
+	}
+	datesToClaims(res)
+	if err := res.Check(); err != nil {
+		return nil, &DocError{Doc: name, Err: fmt.Errorf("internal error: %w", err)}
+	}
+	return res, nil
+}
+
+// datesToClaims dates each claim: by a time expression in its sentence
+// ("In October, the BSI told Reuters..."), else by the document date.
+func datesToClaims(res *schema.Result) {
+	for i := range res.Claims {
+		c := &res.Claims[i]
+		if c.Date != "" {
+			continue
+		}
+		c.Date = res.Document.Date
+		// A time expression before the cue ("In October, the BSI told
+		// Reuters") or right after it ("said on Tuesday") dates the
+		// statement; one inside the content dates what was said instead.
+		for _, t := range res.Times {
+			if t.Sentence == c.Sentence && (t.End <= c.Cue.Start && !c.Content.Contains(t.Span) ||
+				t.Start >= c.Cue.End && t.Start-c.Cue.End <= 12) {
+				c.Date = t.Date
+				break
+			}
+		}
+	}
+}

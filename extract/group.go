@@ -1,0 +1,248 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// grp is an entity being assembled from mentions.
+type grp struct {
+	typ  string
+	name string // the best full name so far
+	ms   []*mention
+}
+
+// grouper assigns mentions to groups by key.
+type grouper struct {
+	groups []*grp
+	byKey  map[string]int
+}
+
+func (g *grouper) join(m *mention, i int) {
+	m.group = i
+	gr := g.groups[i]
+	gr.ms = append(gr.ms, m)
+	if m.rule == "" && !m.titled {
+		if c := m.canonical(); len(c) > len(gr.name) {
+			gr.name = c
+		}
+	}
+}
+
+func (g *grouper) open(m *mention, key string) {
+	if i, ok := g.byKey[key]; ok {
+		g.join(m, i)
+		return
+	}
+	g.groups = append(g.groups, &grp{typ: m.Type})
+	g.byKey[key] = len(g.groups) - 1
+	g.join(m, len(g.groups)-1)
+}
+
+// find returns the first group of type typ whose name satisfies ok, or -1.
+func (g *grouper) find(typ string, ok func(words []string) bool) int {
+	for i, gr := range g.groups {
+		if gr.typ == typ && len(gr.ms) > 0 && ok(strings.Fields(stripThe(gr.name))) {
+			return i
+		}
+	}
+	return -1
+}
+
+// canonical is the name a mention stands for.
+func (m *mention) canonical() string {
+	if m.canon != "" && m.canon[0] != '=' {
+		return m.canon
+	}
+	if m.Type == schema.Place {
+		if c, ok := countryName(m.Text); ok {
+			return c
+		}
+	}
+	return m.Text
+}
+
+func keyOf(typ, name string) string {
+	if typ != schema.Person && typ != schema.Place {
+		name = stripThe(name)
+	}
+	return schema.Key(typ, name)
+}
+
+// group merges mentions into entities. Full names go first; then acronym
+// definitions join their expansion (and the acronym becomes a key of the
+// group, so that its bare mentions follow); then short forms (a title with
+// a surname, a bare surname, a company's first word) join the full name
+// they abbreviate.
+func group(ms []*mention) []schema.Entity {
+	g := &grouper{byKey: make(map[string]int)}
+	var acronyms, short []*mention
+	for _, m := range ms {
+		m.group = -1
+		nw := len(strings.Fields(m.Text))
+		switch {
+		case m.rule == "acronym-definition":
+			acronyms = append(acronyms, m)
+		case m.titled, m.Type == schema.Person && nw == 1,
+			m.Type == schema.Organization && nw == 1 && !isAcronym(m.Text) && m.canon == "":
+			short = append(short, m)
+		default:
+			g.open(m, keyOf(m.Type, m.canonical()))
+		}
+	}
+	for _, m := range acronyms {
+		long := m.canon[1:]
+		target := -1
+		for _, o := range ms {
+			if o != m && o.group >= 0 && o.Text == long {
+				target = o.group
+				break
+			}
+		}
+		if target < 0 {
+			g.open(m, keyOf(m.Type, m.Text))
+			continue
+		}
+		key := keyOf(m.Type, m.Text)
+		if old, ok := g.byKey[key]; ok && old != target {
+			// The acronym was seen alone too: fold that group in.
+			for _, o := range g.groups[old].ms {
+				o.rule, o.why = "acronym-definition", m.why
+				g.join(o, target)
+			}
+			g.groups[old].ms = nil
+		}
+		g.join(m, target)
+		g.byKey[key] = target
+	}
+	for _, m := range short {
+		f := strings.Fields(m.Text)
+		word := f[len(f)-1]
+		target := -1
+		switch m.Type {
+		case schema.Person:
+			// A surname, with or without a title, joins the person whose
+			// full name ends with it.
+			target = g.find(schema.Person, func(w []string) bool {
+				return len(w) > 1 && strings.EqualFold(w[len(w)-1], word)
+			})
+			if target >= 0 {
+				m.rule = "surname"
+				if m.titled {
+					m.rule = "title-surname"
+				}
+			}
+		case schema.Organization:
+			// A bare word joins the organisation whose name starts with it
+			// ("Kaspersky" for "Kaspersky Lab").
+			target = g.find(schema.Organization, func(w []string) bool {
+				return len(w) > 1 && strings.EqualFold(w[0], word)
+			})
+			if target >= 0 {
+				m.rule = "short-name"
+			}
+		}
+		if target >= 0 {
+			m.why = m.Span
+			g.join(m, target)
+			continue
+		}
+		name := m.Text
+		if m.titled {
+			name = word
+		}
+		g.open(m, keyOf(m.Type, name))
+	}
+
+	var out []schema.Entity
+	byID := make(map[string]int)
+	for _, gr := range g.groups {
+		if len(gr.ms) == 0 {
+			continue
+		}
+		e := buildEntity(gr)
+		if i, ok := byID[e.ID]; ok {
+			out[i] = foldEntities(out[i], e)
+			continue
+		}
+		byID[e.ID] = len(out)
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions[0].Start < out[j].Mentions[0].Start })
+	return out
+}
+
+// buildEntity makes the entity of a group: its name, ID, kind, aliases,
+// mentions in text order and the record of every merge.
+func buildEntity(gr *grp) schema.Entity {
+	sort.SliceStable(gr.ms, func(i, j int) bool { return gr.ms[i].Start < gr.ms[j].Start })
+	name := gr.name
+	if name == "" {
+		// Only short forms: "Mr Kaspersky" alone names a person Kaspersky.
+		f := strings.Fields(gr.ms[0].Text)
+		name = gr.ms[0].canonical()
+		if gr.ms[0].titled {
+			name = f[len(f)-1]
+		}
+	}
+	e := schema.Entity{ID: keyOf(gr.typ, name), Name: name, Type: gr.typ, Aliases: []string{}}
+	seen := map[string]bool{name: true}
+	merged := make(map[string]bool)
+	alias := func(a string) {
+		if !seen[a] {
+			seen[a] = true
+			e.Aliases = append(e.Aliases, a)
+		}
+	}
+	for _, m := range gr.ms {
+		e.Mentions = append(e.Mentions, schema.Mention{Span: m.Span, Sentence: m.Sentence})
+		alias(m.Text)
+		if m.rule != "" {
+			if !merged[m.Text+"\x00"+m.rule] {
+				merged[m.Text+"\x00"+m.rule] = true
+				e.Merges = append(e.Merges, schema.Merge{Alias: m.Text, Rule: m.rule, Evidence: m.why})
+			}
+		} else if m.canon != "" && m.canon != m.Text && m.Type == schema.Organization {
+			e.Merges = append(e.Merges, schema.Merge{Alias: m.Text, Rule: "nationality-prefix", Evidence: m.Span})
+		} else if m.Type == schema.Place && m.canonical() != m.Text && !merged[m.Text+"\x00country-alias"] {
+			merged[m.Text+"\x00country-alias"] = true
+			e.Merges = append(e.Merges, schema.Merge{Alias: m.Text, Rule: "country-alias", Evidence: m.Span})
+		}
+	}
+	if s := stripThe(name); s != name {
+		alias(s)
+	}
+	e.Kind = kindOf(name, gr.typ, e.Aliases)
+	return e
+}
+
+// foldEntities merges b into a (same ID from two groups).
+func foldEntities(a, b schema.Entity) schema.Entity {
+	seen := map[string]bool{a.Name: true}
+	for _, x := range a.Aliases {
+		seen[x] = true
+	}
+	for _, x := range append([]string{b.Name}, b.Aliases...) {
+		if !seen[x] {
+			seen[x] = true
+			a.Aliases = append(a.Aliases, x)
+		}
+	}
+	a.Mentions = append(a.Mentions, b.Mentions...)
+	sort.SliceStable(a.Mentions, func(i, j int) bool { return a.Mentions[i].Start < a.Mentions[j].Start })
+	a.Merges = append(a.Merges, b.Merges...)
+	if a.Kind == "" {
+		a.Kind = b.Kind
+	}
+	return a
+}
+
+// stripThe drops a leading "The " from a name.
+func stripThe(s string) string {
+	if len(s) > 4 && (strings.HasPrefix(s, "The ") || strings.HasPrefix(s, "the ")) {
+		return s[4:]
+	}
+	return s
+}

@@ -1,0 +1,103 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+)
+
+// TagDocument tags the sentences of one document and then makes the tags
+// consistent across it: a name tagged with one type in most of its
+// mentions gets that type everywhere, including mentions the sentence-level
+// pass missed (for example in an all-caps headline), provided the missed
+// mention is capitalised. Sentences are tagged as by [Model.Tag]; the result
+// has one tag slice per sentence.
+func (m *Model) TagDocument(sents [][]string) [][]string {
+	out := make([][]string, len(sents))
+	for i, s := range sents {
+		out[i] = m.Tag(s)
+	}
+	harmonise(sents, out)
+	return out
+}
+
+// harmonise applies the document-level consistency rules of
+// [Model.TagDocument] to tags in place.
+func harmonise(sents, out [][]string) {
+	votes := map[string]map[string]int{}
+	maxLen := 0
+	for i, s := range sents {
+		for _, sp := range Spans(out[i]) {
+			key := spanKey(s[sp.Start:sp.End])
+			if votes[key] == nil {
+				votes[key] = map[string]int{}
+			}
+			votes[key][sp.Type]++
+			maxLen = max(maxLen, sp.End-sp.Start)
+		}
+	}
+	majority := func(key string) (string, int, int) {
+		best, n, total := "", 0, 0
+		for t, c := range votes[key] {
+			total += c
+			if c > n || (c == n && t < best) {
+				best, n = t, c
+			}
+		}
+		return best, n, total
+	}
+	for i, s := range sents {
+		tags := out[i]
+		// Retype spans whose type disagrees with a clear majority.
+		for _, sp := range Spans(tags) {
+			typ, n, total := majority(spanKey(s[sp.Start:sp.End]))
+			if typ != sp.Type && n*2 > total && n >= 2 {
+				setSpan(tags, sp.Start, sp.End, typ)
+			}
+		}
+		// Tag capitalised mentions the first pass left untagged.
+		for j := 0; j < len(s); j++ {
+			if tags[j] != "O" || !capitalised(s[j]) {
+				continue
+			}
+			for n := min(maxLen, len(s)-j); n >= 1; n-- {
+				if tags[j+n-1] != "O" || (j+n < len(s) && strings.HasPrefix(tags[j+n], "I-")) {
+					continue
+				}
+				clean := true
+				for k := j; k < j+n; k++ {
+					if tags[k] != "O" {
+						clean = false
+					}
+				}
+				if !clean {
+					continue
+				}
+				typ, c, total := majority(spanKey(s[j : j+n]))
+				if typ != "" && c*2 > total && c >= 2 {
+					setSpan(tags, j, j+n, typ)
+					j += n - 1
+					break
+				}
+			}
+		}
+	}
+}
+
+func spanKey(toks []string) string { return strings.ToLower(strings.Join(toks, " ")) }
+
+func setSpan(tags []string, start, end int, typ string) {
+	for k := start; k < end; k++ {
+		if k == start {
+			tags[k] = "B-" + typ
+		} else {
+			tags[k] = "I-" + typ
+		}
+	}
+}
+
+func capitalised(t string) bool {
+	for _, r := range t {
+		return unicode.IsUpper(r)
+	}
+	return false
+}

@@ -1,0 +1,90 @@
+package ner
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestHarmonise(t *testing.T) {
+	doc := []string{
+		"Acme beat Zenith Rovers",
+		"Acme won again",
+		"ACME SHARES RISE",
+		"Zenith Rovers lost in Zenith",
+		"acme is a word here",
+		"Zenith went on",
+	}
+	tags := [][]string{
+		{"B-ORG", "O", "B-ORG", "I-ORG"},
+		{"B-ORG", "O", "O"},
+		{"O", "O", "O"},
+		{"B-LOC", "I-LOC", "O", "O", "B-LOC"},
+		{"O", "O", "O", "O", "O"},
+		{"O", "O", "O"},
+	}
+	want := [][]string{
+		{"B-ORG", "O", "B-ORG", "I-ORG"},
+		{"B-ORG", "O", "O"},
+		{"B-ORG", "O", "O"},                   // capitalised mention gets the majority type
+		{"B-LOC", "I-LOC", "O", "O", "B-LOC"}, // 1 ORG vs 1 LOC: no majority, unchanged
+		{"O", "O", "O", "O", "O"},             // lower-case mention stays O
+		{"O", "O", "O"},                       // "Zenith" alone was tagged only once: no change
+	}
+	sents := make([][]string, len(doc))
+	for i, d := range doc {
+		sents[i] = strings.Fields(d)
+	}
+	harmonise(sents, tags)
+	if diff := cmp.Diff(want, tags); diff != "" {
+		t.Errorf("harmonise (-want +got):\n%s", diff)
+	}
+}
+
+func TestTagDocument(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sents [][]string
+	for _, s := range articleSentences {
+		sents = append(sents, strings.Fields(s))
+	}
+	got := m.TagDocument(sents)
+	if len(got) != len(sents) {
+		t.Fatalf("%d tag slices for %d sentences", len(got), len(sents))
+	}
+	for i := range got {
+		if len(got[i]) != len(sents[i]) || !validIOB2(got[i]) {
+			t.Errorf("sentence %d: tags %v", i, got[i])
+		}
+	}
+}
+
+func TestEvaluateDocuments(t *testing.T) {
+	gold := []Sentence{
+		{Tokens: []string{"Acme", "won"}, Tags: []string{"B-ORG", "O"}, Doc: 0},
+		{Tokens: []string{"ACME", "wins"}, Tags: []string{"B-ORG", "O"}, Doc: 0},
+		{Tokens: []string{"Acme", "lost"}, Tags: []string{"B-PER", "O"}, Doc: 1},
+	}
+	calls := 0
+	s := EvaluateDocuments(gold, func(doc [][]string) [][]string {
+		calls++
+		out := make([][]string, len(doc))
+		for i, d := range doc {
+			out[i] = make([]string, len(d))
+			for j := range d {
+				out[i][j] = "O"
+			}
+			out[i][0] = "B-ORG"
+		}
+		return out
+	})
+	if calls != 2 {
+		t.Errorf("tagger called %d times, want once per document (2)", calls)
+	}
+	if o := s.Overall; o.Gold != 3 || o.Predicted != 3 || o.Correct != 2 {
+		t.Errorf("overall = %+v, want 3 gold, 3 predicted, 2 correct", o)
+	}
+}

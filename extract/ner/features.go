@@ -1,0 +1,306 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Feature template identifiers; they are hashed with the feature's strings,
+// so changing one invalidates trained models.
+const (
+	fBias = iota + 1
+	fWord
+	fLower
+	fPrefix
+	fSuffix
+	fShape
+	fShort
+	fFlags
+	fPrev1
+	fPrev2
+	fNext1
+	fNext2
+	fPrevShape
+	fNextShape
+	fPrevBigram
+	fNextBigram
+	fInitCap
+	fHeadline
+	fGaz
+	fGazPrev
+	fGazNext
+	fCapRatio
+	fShapeTri
+	fPrevWordShape
+	fNextWordShape
+	fHeadlineLower
+	fLen
+	fGazNone
+	fDocType
+	fCluster
+	fClusterPrev
+	fClusterNext
+)
+
+// lexicon holds the word tables features look up.
+type lexicon struct {
+	caps     map[string]uint8  // capitalisation bucket of frequent words
+	clusters map[string]uint16 // distributional word cluster
+}
+
+const noCluster = 0xffff
+
+func (lx *lexicon) cluster(w string) uint16 {
+	if c, ok := lx.clusters[w]; ok {
+		return c
+	}
+	return noCluster
+}
+
+// tokInfo is per-token information shared by the feature templates.
+type tokInfo struct {
+	lower string
+	shape string // X, x, d for letters and digits, others kept; at most 10 runes
+	short string // shape with repeats collapsed
+	flags uint8
+}
+
+const (
+	flCap uint8 = 1 << iota
+	flAllCap
+	flDigit
+	flHyphen
+	flPeriod
+	flAlpha
+	flLowerAny
+)
+
+// sentence holds a sentence prepared for feature extraction.
+type sentence struct {
+	toks     []string
+	info     []tokInfo
+	marks    gazMarks
+	headline bool // no lower-case letter anywhere: all-caps headline or table
+}
+
+func (s *sentence) prepare(tokens []string, gaz *Gazetteer) {
+	s.toks = tokens
+	if cap(s.info) < len(tokens) {
+		s.info = make([]tokInfo, len(tokens))
+		s.marks = make(gazMarks, len(tokens))
+	}
+	s.info = s.info[:len(tokens)]
+	s.marks = s.marks[:len(tokens)]
+	lower := make([]string, len(tokens))
+	anyLower, anyUpper := false, false
+	for i, t := range tokens {
+		in := &s.info[i]
+		in.lower = strings.ToLower(t)
+		lower[i] = in.lower
+		in.shape, in.short, in.flags = shapeOf(t)
+		if in.flags&flLowerAny != 0 {
+			anyLower = true
+		}
+		if in.flags&flCap != 0 {
+			anyUpper = true
+		}
+	}
+	s.headline = anyUpper && !anyLower
+	gaz.mark(lower, s.marks)
+}
+
+func shapeOf(t string) (shape, short string, flags uint8) {
+	var b, sb []byte
+	var last byte
+	n, nUpper, nLetter := 0, 0, 0
+	for i, r := range t {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+			nUpper++
+			nLetter++
+			if i == 0 {
+				flags |= flCap
+			}
+		case unicode.IsLetter(r):
+			c = 'x'
+			nLetter++
+			flags |= flLowerAny
+		case unicode.IsDigit(r):
+			c = 'd'
+			flags |= flDigit
+		case r == '-':
+			c = '-'
+			flags |= flHyphen
+		case r == '.':
+			c = '.'
+			flags |= flPeriod
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		if n < 10 {
+			b = append(b, c)
+		}
+		n++
+		if c != last {
+			sb = append(sb, c)
+			last = c
+		}
+	}
+	if nLetter > 0 {
+		flags |= flAlpha
+		if nUpper == nLetter {
+			flags |= flAllCap
+		}
+	}
+	return string(b), string(sb), flags
+}
+
+// featHash starts a feature hash for template t.
+func featHash(t int) uint64 {
+	h := hashInit
+	h ^= uint64(t)
+	h *= hashPrime
+	return h
+}
+
+func hashStr(h uint64, s string) uint64 { return hashToken(h, s) }
+
+func hashByte(h uint64, b byte) uint64 {
+	h ^= uint64(b)
+	h *= hashPrime
+	return h
+}
+
+// capRatio buckets: how often a word is capitalised when not sentence-initial
+// in the training text.
+const capUnknown = 5
+
+// features appends the feature hashes of token i to dst.
+func (s *sentence) features(i int, lx *lexicon, dst []uint64) []uint64 {
+	in := &s.info[i]
+	n := len(s.toks)
+	w := s.toks[i]
+	word := func(j int) string {
+		switch {
+		case j < 0:
+			return "<s>"
+		case j >= n:
+			return "</s>"
+		}
+		return s.info[j].lower
+	}
+	shape := func(j int) string {
+		switch {
+		case j < 0:
+			return "<s>"
+		case j >= n:
+			return "</s>"
+		}
+		return s.info[j].short
+	}
+	hl := byte('0')
+	if s.headline {
+		hl = '1'
+	}
+	dst = append(dst, featHash(fBias))
+	if !s.headline {
+		dst = append(dst, hashStr(featHash(fWord), w))
+	}
+	dst = append(dst, hashStr(featHash(fLower), in.lower))
+	lw := in.lower
+	for k := 1; k <= 4 && k < len(lw); k++ {
+		dst = append(dst, hashStr(hashByte(featHash(fPrefix), byte(k)), lw[:k]))
+		dst = append(dst, hashStr(hashByte(featHash(fSuffix), byte(k)), lw[len(lw)-k:]))
+	}
+	dst = append(dst, hashStr(hashByte(featHash(fShape), hl), in.shape))
+	dst = append(dst, hashStr(hashByte(featHash(fShort), hl), in.short))
+	dst = append(dst, hashByte(hashByte(featHash(fFlags), in.flags), hl))
+	l := len(lw)
+	if l > 12 {
+		l = 12
+	}
+	dst = append(dst, hashByte(featHash(fLen), byte(l)))
+	dst = append(dst, hashStr(featHash(fPrev1), word(i-1)))
+	dst = append(dst, hashStr(featHash(fPrev2), word(i-2)))
+	dst = append(dst, hashStr(featHash(fNext1), word(i+1)))
+	dst = append(dst, hashStr(featHash(fNext2), word(i+2)))
+	dst = append(dst, hashStr(hashByte(featHash(fPrevShape), hl), shape(i-1)))
+	dst = append(dst, hashStr(hashByte(featHash(fNextShape), hl), shape(i+1)))
+	dst = append(dst, hashStr(hashStr(featHash(fPrevBigram), word(i-1)), lw))
+	dst = append(dst, hashStr(hashStr(featHash(fNextBigram), lw), word(i+1)))
+	dst = append(dst, hashStr(hashStr(hashStr(featHash(fShapeTri), shape(i-1)), in.short), shape(i+1)))
+	dst = append(dst, hashStr(hashStr(featHash(fPrevWordShape), word(i-1)), in.short))
+	dst = append(dst, hashStr(hashStr(featHash(fNextWordShape), in.short), word(i+1)))
+	if i == 0 {
+		dst = append(dst, hashByte(hashByte(featHash(fInitCap), in.flags&flCap), hl))
+	}
+	if s.headline {
+		dst = append(dst, featHash(fHeadline))
+	}
+	cr, ok := lx.caps[lw]
+	if !ok {
+		cr = capUnknown
+	}
+	pos := byte('m')
+	if i == 0 {
+		pos = 'f'
+	}
+	dst = append(dst, hashByte(hashByte(hashByte(hashByte(featHash(fCapRatio), cr), hl), pos), in.flags&flCap))
+	if len(lx.clusters) > 0 {
+		c := lx.cluster(lw)
+		dst = append(dst, hashByte(hashByte(hashByte(featHash(fCluster), byte(c)), byte(c>>8)), in.flags&flCap|hl))
+		dst = append(dst, hashByte(hashByte(featHash(fCluster), byte(c)), byte(c>>8)))
+		if i > 0 {
+			c := lx.cluster(s.info[i-1].lower)
+			dst = append(dst, hashByte(hashByte(featHash(fClusterPrev), byte(c)), byte(c>>8)))
+		}
+		if i+1 < n {
+			c := lx.cluster(s.info[i+1].lower)
+			dst = append(dst, hashByte(hashByte(featHash(fClusterNext), byte(c)), byte(c>>8)))
+		}
+	}
+	// Gazetteer matches of this token and its neighbours.
+	m := s.marks[i]
+	if m == 0 {
+		dst = append(dst, hashByte(featHash(fGazNone), in.flags&flCap))
+	}
+	for c := 0; c < len(categories); c++ {
+		bi := byte(0)
+		switch {
+		case m&(1<<c) != 0:
+			bi = 'B'
+		case m&(1<<(c+32)) != 0:
+			bi = 'I'
+		default:
+			continue
+		}
+		end := byte('e')
+		if i+1 < n && s.marks[i+1]&(1<<(c+32)) != 0 {
+			end = 'c'
+		}
+		dst = append(dst, hashByte(hashByte(hashByte(hashByte(featHash(fGaz), byte(c)), bi), end), in.flags&(flCap|flAllCap)|hl))
+		dst = append(dst, hashByte(hashByte(featHash(fGaz), byte(c)), bi))
+	}
+	if i > 0 {
+		pm := s.marks[i-1]
+		for c := 0; c < len(categories); c++ {
+			if pm&(1<<c|1<<(c+32)) != 0 {
+				dst = append(dst, hashByte(featHash(fGazPrev), byte(c)))
+			}
+		}
+	}
+	if i+1 < n {
+		nm := s.marks[i+1]
+		for c := 0; c < len(categories); c++ {
+			if nm&(1<<c) != 0 {
+				dst = append(dst, hashByte(featHash(fGazNext), byte(c)))
+			}
+		}
+	}
+	return dst
+}

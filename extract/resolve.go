@@ -1,0 +1,399 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/dossier-project/dossier/extract/text"
+	"github.com/dossier-project/dossier/schema"
+)
+
+// mention is a Found being resolved: cleaned, typed and grouped.
+type mention struct {
+	Found
+	titled bool   // begins with an honorific ("Mr Kaspersky")
+	canon  string // the canonical name this mention stands for
+	group  int    // index of its entity group
+	rule   string // why it joined its group, when not by its own name
+	why    schema.Span
+}
+
+// Resolve turns the names a recogniser found into entities: it cleans
+// spans (quotes, possessives), drops what is not a name (months, titles
+// alone), adds acronyms defined in parentheses and the countries of
+// nationality adjectives, and merges the mentions that name the same
+// entity within the document. Every merge is recorded with its rule.
+func Resolve(runes []rune, sents []text.Sentence, found []Found) []schema.Entity {
+	ms := cleanMentions(runes, sents, found)
+	ms = addAcronyms(runes, ms)
+	ms = splitDemonyms(runes, ms)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	ms = dedupe(ms)
+	voteTypes(ms)
+	return group(ms)
+}
+
+// cleanMentions trims each found span to the name itself and drops spans
+// that are not names.
+func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mention {
+	var out []*mention
+	for _, f := range found {
+		s, e := f.Start, f.End
+		// Trim quotes, brackets, punctuation and possessives at the ends.
+		for s < e && (unicode.IsSpace(runes[s]) || strings.ContainsRune(`"'“”‘’(),.;:!?-–—`, runes[s])) {
+			s++
+		}
+		for e > s {
+			switch {
+			case unicode.IsSpace(runes[e-1]) || strings.ContainsRune(`"“”‘’(),;:!?-–—`, runes[e-1]):
+				e--
+				continue
+			case e-s > 2 && (runes[e-1] == 's' || runes[e-1] == 'S') && (runes[e-2] == '\'' || runes[e-2] == '’'):
+				e -= 2
+				continue
+			case runes[e-1] == '.' && !abbrevEnd(runes[s:e]):
+				e--
+				continue
+			}
+			break
+		}
+		if s >= e {
+			continue
+		}
+		m := &mention{Found: Found{Span: schema.MakeSpan(runes, s, e), Sentence: f.Sentence, Type: f.Type}}
+		words := strings.Fields(m.Text)
+		// "Mr Kaspersky": keep the title in the span, mark the mention.
+		if len(words) > 1 && isTitle(words[0]) {
+			m.titled = true
+			m.Type = schema.Person
+		} else if t, ts := titleBefore(runes, s); t {
+			m.Span = schema.MakeSpan(runes, ts, e)
+			m.titled = true
+			m.Type = schema.Person
+			words = strings.Fields(m.Text)
+		}
+		if notName(words) {
+			continue
+		}
+		if k, ok := metonyms[strings.ToLower(m.Text)]; ok {
+			m.Type = schema.Organization
+			m.canon = k
+		}
+		if len(words) == 1 && !m.titled {
+			if orgContext(runes, s, e) {
+				m.Type = schema.Organization
+			} else if m.Type == schema.Place || m.Type == schema.Misc || m.Type == schema.Nationality {
+				// "Russian intelligence": a nationality adjective names
+				// its country.
+				if c, ok := demonymCountry(m.Text); ok {
+					if _, isCountry := countryName(m.Text); !isCountry {
+						m.Type, m.canon, m.rule, m.why = schema.Place, c, "demonym", m.Span
+					}
+				}
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// orgContext reports whether the words around a one-word name say it is
+// an organisation: "firm Kaspersky", "Kaspersky products".
+func orgContext(runes []rune, s, e int) bool {
+	return orgBefore[strings.ToLower(wordBefore(runes, s))] || orgAfter[strings.ToLower(wordAfter(runes, e))]
+}
+
+func wordBefore(runes []rune, s int) string {
+	i := s - 1
+	for i >= 0 && unicode.IsSpace(runes[i]) {
+		i--
+	}
+	j := i
+	for j >= 0 && (unicode.IsLetter(runes[j]) || runes[j] == '-') {
+		j--
+	}
+	return string(runes[j+1 : i+1])
+}
+
+func wordAfter(runes []rune, e int) string {
+	i := e
+	for i < len(runes) && unicode.IsSpace(runes[i]) {
+		i++
+	}
+	j := i
+	for j < len(runes) && (unicode.IsLetter(runes[j]) || runes[j] == '-') {
+		j++
+	}
+	return string(runes[i:j])
+}
+
+// abbrevEnd reports whether a name ending in "." keeps it ("U.S.", "Inc.").
+func abbrevEnd(w []rune) bool {
+	s := string(w)
+	if strings.Count(s, ".") >= 2 {
+		return true
+	}
+	last := s
+	if i := strings.LastIndexAny(s, " \u00a0"); i >= 0 {
+		last = s[i+1:]
+	}
+	switch strings.ToLower(last) {
+	case "inc.", "corp.", "ltd.", "co.", "jr.", "sr.", "bros.", "plc.":
+		return true
+	}
+	return false
+}
+
+// titleBefore reports whether an honorific stands right before offset s,
+// and where it starts.
+func titleBefore(runes []rune, s int) (bool, int) {
+	i := s - 1
+	for i >= 0 && (runes[i] == ' ' || runes[i] == '\u00a0') {
+		i--
+	}
+	if i == s-1 || i < 0 {
+		return false, 0
+	}
+	j := i
+	for j >= 0 && (unicode.IsLetter(runes[j]) || runes[j] == '.') {
+		j--
+	}
+	w := string(runes[j+1 : i+1])
+	if isTitle(w) && (j < 0 || !unicode.IsLetter(runes[j])) {
+		return true, j + 1
+	}
+	return false, 0
+}
+
+// notName reports whether words are something a recogniser should not have
+// called a name: a month, a weekday, an honorific alone, a pronoun, a
+// scraped-page label, a number.
+func notName(words []string) bool {
+	if len(words) == 0 {
+		return true
+	}
+	all := strings.ToLower(strings.Join(words, " "))
+	if stopNames[all] {
+		return true
+	}
+	if len(words) == 1 {
+		w := strings.Trim(words[0], ".")
+		if isTitle(w) || w == "" {
+			return true
+		}
+		hasUpper := false
+		for _, r := range w {
+			if unicode.IsUpper(r) {
+				hasUpper = true
+			}
+		}
+		if !hasUpper {
+			return true
+		}
+	}
+	letters := 0
+	for _, r := range all {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters == 0
+}
+
+// addAcronyms finds "Long Name (LN)" and adds the acronym as a mention of
+// the long name's entity when the recogniser missed it, recording why.
+func addAcronyms(runes []rune, ms []*mention) []*mention {
+	byStart := make(map[int]*mention)
+	for _, m := range ms {
+		byStart[m.Start] = m
+	}
+	var added []*mention
+	for _, m := range ms {
+		i := m.End
+		for i < len(runes) && runes[i] == ' ' {
+			i++
+		}
+		if i >= len(runes) || runes[i] != '(' {
+			continue
+		}
+		j := i + 1
+		for j < len(runes) && j-i < 12 && runes[j] != ')' {
+			j++
+		}
+		if j >= len(runes) || runes[j] != ')' {
+			continue
+		}
+		acr := strings.TrimSpace(string(runes[i+1 : j]))
+		if !isAcronym(acr) || !acronymOf(acr, m.Text) {
+			continue
+		}
+		as := i + 1
+		for runes[as] == ' ' {
+			as++
+		}
+		a := byStart[as]
+		if a == nil {
+			a = &mention{Found: Found{Span: schema.MakeSpan(runes, as, as+len([]rune(acr))), Sentence: m.Sentence, Type: m.Type}}
+			added = append(added, a)
+			byStart[as] = a
+		}
+		a.Type = m.Type
+		a.canon = "=" + m.Text // joins the group of the long name
+		a.rule = "acronym-definition"
+		a.why = schema.MakeSpan(runes, m.Start, j+1)
+	}
+	return append(ms, added...)
+}
+
+// isAcronym reports whether s looks like an acronym: 2 to 8 characters,
+// mostly upper-case letters.
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 8 {
+		return false
+	}
+	up := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			up++
+		case r == '&' || r == '.' || unicode.IsLower(r):
+		default:
+			return false
+		}
+	}
+	return up >= 2
+}
+
+// acronymOf reports whether acr can stand for name: its capitals are the
+// initials of the name's words, in order, allowing function words ("for",
+// "of") and a leading nationality to be skipped, and allowing the acronym
+// to come from another language (BSI for Bundesamt für Sicherheit...) when
+// the name has at least three capitalised words and the first letters agree
+// in part.
+func acronymOf(acr, name string) bool {
+	var caps []rune
+	for _, r := range acr {
+		if unicode.IsUpper(r) {
+			caps = append(caps, r)
+		}
+	}
+	var initials []rune
+	for _, w := range strings.Fields(name) {
+		r := []rune(w)[0]
+		if unicode.IsUpper(r) {
+			initials = append(initials, r)
+		}
+	}
+	// Subsequence match of caps in initials, anchored at the end.
+	if subseq(caps, initials) {
+		return true
+	}
+	// Foreign-language acronyms (BSI, BND): accept when the name is long
+	// and shares at least one initial with the acronym.
+	if len(initials) >= 3 {
+		for _, c := range caps {
+			for _, i := range initials {
+				if c == i {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func subseq(needle, hay []rune) bool {
+	if len(needle) == 0 {
+		return false
+	}
+	j := 0
+	for _, r := range hay {
+		if j < len(needle) && r == needle[j] {
+			j++
+		}
+	}
+	return j == len(needle)
+}
+
+// splitDemonyms handles "Russian Federal Security Service" and "US
+// National Security Agency": the organisation's canonical name drops the
+// nationality, and the nationality becomes a mention of its country.
+func splitDemonyms(runes []rune, ms []*mention) []*mention {
+	var added []*mention
+	for _, m := range ms {
+		if m.Type != schema.Organization {
+			continue
+		}
+		words := strings.Fields(m.Text)
+		if len(words) < 3 {
+			continue
+		}
+		country, ok := demonymCountry(words[0])
+		if !ok {
+			continue
+		}
+		rest := strings.Join(words[1:], " ")
+		if !startsUpper(rest) {
+			continue
+		}
+		if m.canon == "" {
+			m.canon = rest
+		}
+		ws := m.Start
+		we := ws + len([]rune(words[0]))
+		added = append(added, &mention{Found: Found{Span: schema.MakeSpan(runes, ws, we), Sentence: m.Sentence, Type: schema.Place},
+			canon: country, rule: "demonym", why: m.Span})
+	}
+	return append(ms, added...)
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// dedupe removes mentions with identical spans, keeping the one with the
+// most information (an explicit canonical name).
+func dedupe(ms []*mention) []*mention {
+	out := ms[:0]
+	for _, m := range ms {
+		if n := len(out); n > 0 && out[n-1].Start == m.Start && out[n-1].End == m.End {
+			if out[n-1].canon == "" {
+				out[n-1] = m
+			}
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// voteTypes makes the type of a name consistent through the document: the
+// same text gets the type most of its mentions have (a recogniser often
+// types one of several mentions differently). Titled mentions, metonyms and
+// demonyms keep the type their rule gave them.
+func voteTypes(ms []*mention) {
+	votes := make(map[string]map[string]int)
+	for _, m := range ms {
+		k := strings.ToLower(m.Text)
+		if votes[k] == nil {
+			votes[k] = make(map[string]int)
+		}
+		votes[k][m.Type]++
+	}
+	for _, m := range ms {
+		if m.titled || m.canon != "" || m.rule != "" {
+			continue
+		}
+		best, n := m.Type, 0
+		for _, t := range []string{schema.Organization, schema.Person, schema.Place, schema.Nationality, schema.Misc} {
+			if c := votes[strings.ToLower(m.Text)][t]; c > n {
+				best, n = t, c
+			}
+		}
+		m.Type = best
+	}
+}

@@ -1,0 +1,342 @@
+package graph
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// DocInfo is what is stored about a document.
+type DocInfo struct {
+	Hash   string      `json:"hash"`
+	ID     string      `json:"id"`
+	Title  string      `json:"title,omitempty"`
+	Date   schema.Date `json:"date,omitempty"`
+	Source string      `json:"source,omitempty"`
+	URL    string      `json:"url,omitempty"`
+	Path   string      `json:"path,omitempty"`
+}
+
+// EntityRef names an entity by ID and name.
+type EntityRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// ClaimInfo is a stored claim with the names of the entities it refers to
+// and the document and sentence that support it.
+type ClaimInfo struct {
+	// IRI is the claim node; ID is its ID within its document.
+	IRI          string      `json:"iri"`
+	ID           string      `json:"id"`
+	Claimant     *EntityRef  `json:"claimant"`
+	ClaimantText string      `json:"claimant_text,omitempty"`
+	Stance       string      `json:"stance"`
+	Cue          schema.Span `json:"cue"`
+	Source       string      `json:"source,omitempty"`
+	Content      schema.Span `json:"content"`
+	About        []EntityRef `json:"about"`
+	Target       *EntityRef  `json:"target,omitempty"`
+	Channel      *EntityRef  `json:"channel,omitempty"`
+	ChannelText  string      `json:"channel_text,omitempty"`
+	Hedges       []string    `json:"hedges,omitempty"`
+	Date         schema.Date `json:"date,omitempty"`
+	// RespondsTo lists the IRIs of the claims this one answers.
+	RespondsTo []string    `json:"responds_to,omitempty"`
+	Evidence   schema.Span `json:"evidence"`
+	Document   DocInfo     `json:"document"`
+}
+
+// ClaimFilter selects claims. Empty fields match everything.
+type ClaimFilter struct {
+	By     string // entity ID of the claimant
+	About  string // entity ID the claim is about (or targets)
+	Stance string
+	Doc    string // document hash, hash prefix or ID
+	Since  schema.Date
+	Until  schema.Date
+}
+
+// Claims returns the claims that match f, in document and text order.
+func (s *Store) Claims(ctx context.Context, f ClaimFilter) ([]ClaimInfo, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var iris []quad.Value
+	var err error
+	switch {
+	case f.By != "":
+		iris, err = s.subjects(ctx, schema.PredClaimant, quad.IRI(schema.EntityIRI(f.By)))
+	case f.About != "":
+		iris, err = s.subjects(ctx, schema.PredAbout, quad.IRI(schema.EntityIRI(f.About)))
+		if err == nil {
+			var t []quad.Value
+			t, err = s.subjects(ctx, schema.PredTarget, quad.IRI(schema.EntityIRI(f.About)))
+			iris = appendNew(iris, t)
+		}
+	default:
+		iris, err = s.subjects(ctx, schema.PredType, quad.IRI(schema.ClassClaim))
+	}
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[string]string)
+	docs := make(map[string]DocInfo)
+	var out []ClaimInfo
+	for _, v := range iris {
+		c, err := s.claim(ctx, v, names, docs)
+		if err != nil {
+			return nil, err
+		}
+		if !f.match(&c) {
+			continue
+		}
+		out = append(out, c)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Document.Date != b.Document.Date {
+			return a.Document.Date < b.Document.Date
+		}
+		if a.Document.Hash != b.Document.Hash {
+			return a.Document.Hash < b.Document.Hash
+		}
+		return a.Cue.Start < b.Cue.Start
+	})
+	return out, nil
+}
+
+func appendNew(a, b []quad.Value) []quad.Value {
+	seen := make(map[string]bool, len(a))
+	for _, v := range a {
+		seen[v.String()] = true
+	}
+	for _, v := range b {
+		if !seen[v.String()] {
+			a = append(a, v)
+		}
+	}
+	return a
+}
+
+func (f *ClaimFilter) match(c *ClaimInfo) bool {
+	if f.By != "" && (c.Claimant == nil || c.Claimant.ID != f.By) {
+		return false
+	}
+	if f.About != "" {
+		ok := c.Target != nil && c.Target.ID == f.About
+		for _, a := range c.About {
+			ok = ok || a.ID == f.About
+		}
+		if !ok {
+			return false
+		}
+	}
+	if f.Stance != "" && c.Stance != f.Stance {
+		return false
+	}
+	if f.Doc != "" && c.Document.ID != f.Doc && !strings.HasPrefix(c.Document.Hash, f.Doc) {
+		return false
+	}
+	if f.Since != "" && (c.Date == "" || string(c.Date) < string(f.Since)[:min(len(f.Since), len(c.Date))]) {
+		return false
+	}
+	if f.Until != "" && (c.Date == "" || string(c.Date)[:min(len(f.Until), len(c.Date))] > string(f.Until)) {
+		return false
+	}
+	return true
+}
+
+func (s *Store) entityRef(ctx context.Context, v quad.Value, names map[string]string) (*EntityRef, error) {
+	if v == nil {
+		return nil, nil
+	}
+	iri := iriString(v)
+	id, _ := schema.EntityIDOf(iri)
+	name, ok := names[iri]
+	if !ok {
+		vs, err := s.objects(ctx, v, schema.PredName)
+		if err != nil {
+			return nil, err
+		}
+		name = first(vs)
+		names[iri] = name
+	}
+	return &EntityRef{ID: id, Name: name}, nil
+}
+
+func (s *Store) doc(ctx context.Context, v quad.Value, docs map[string]DocInfo) (DocInfo, error) {
+	iri := iriString(v)
+	if d, ok := docs[iri]; ok {
+		return d, nil
+	}
+	p, err := s.props(ctx, v)
+	if err != nil {
+		return DocInfo{}, err
+	}
+	d := DocInfo{Hash: first(p[schema.PredHash]), ID: first(p[schema.PredIdentifier]),
+		Title: first(p[schema.PredHeadline]), Date: schema.Date(first(p[schema.PredDatePublished])),
+		Source: first(p[schema.PredPublisher]), URL: first(p[schema.PredURL]), Path: first(p[schema.PredPath])}
+	docs[iri] = d
+	return d, nil
+}
+
+func (s *Store) sentence(ctx context.Context, v quad.Value) (schema.Span, error) {
+	p, err := s.props(ctx, v)
+	if err != nil {
+		return schema.Span{}, err
+	}
+	return schema.Span{Text: first(p[schema.PredText]), Start: valueInt(p[schema.PredStart]), End: valueInt(p[schema.PredEnd])}, nil
+}
+
+func (s *Store) claim(ctx context.Context, v quad.Value, names map[string]string, docs map[string]DocInfo) (ClaimInfo, error) {
+	p, err := s.props(ctx, v)
+	if err != nil {
+		return ClaimInfo{}, err
+	}
+	one := func(pred string) quad.Value {
+		if vs := p[pred]; len(vs) > 0 {
+			return vs[0]
+		}
+		return nil
+	}
+	c := ClaimInfo{
+		IRI: iriString(v), ID: first(p[schema.PredLocalID]), ClaimantText: first(p[schema.PredClaimantText]),
+		Stance: first(p[schema.PredStance]),
+		Cue:    schema.Span{Text: first(p[schema.PredCue]), Start: valueInt(p[schema.PredCueStart]), End: valueInt(p[schema.PredCueEnd])},
+		Source: first(p[schema.PredSourceText]),
+		Content: schema.Span{Text: first(p[schema.PredContent]), Start: valueInt(p[schema.PredContentStart]),
+			End: valueInt(p[schema.PredContentEnd])},
+		ChannelText: first(p[schema.PredChannelText]), Hedges: strs(p[schema.PredHedge]),
+		Date: schema.Date(first(p[schema.PredDate])), RespondsTo: strs(p[schema.PredRespondsTo]),
+		About: []EntityRef{},
+	}
+	if c.Claimant, err = s.entityRef(ctx, one(schema.PredClaimant), names); err != nil {
+		return c, err
+	}
+	if c.Target, err = s.entityRef(ctx, one(schema.PredTarget), names); err != nil {
+		return c, err
+	}
+	if c.Channel, err = s.entityRef(ctx, one(schema.PredChannel), names); err != nil {
+		return c, err
+	}
+	for _, a := range p[schema.PredAbout] {
+		r, err := s.entityRef(ctx, a, names)
+		if err != nil {
+			return c, err
+		}
+		c.About = append(c.About, *r)
+	}
+	if ev := one(schema.PredEvidence); ev != nil {
+		if c.Evidence, err = s.sentence(ctx, ev); err != nil {
+			return c, err
+		}
+	}
+	if d := one(schema.PredInDocument); d != nil {
+		if c.Document, err = s.doc(ctx, d, docs); err != nil {
+			return c, err
+		}
+	}
+	return c, nil
+}
+
+// RelationInfo is a stored structural relation.
+type RelationInfo struct {
+	Subject   EntityRef   `json:"subject"`
+	Predicate string      `json:"predicate"`
+	Object    EntityRef   `json:"object"`
+	Evidence  schema.Span `json:"evidence"`
+	Document  DocInfo     `json:"document"`
+}
+
+// Relations returns the relations in which the entity (an ID) is subject
+// or object; with an empty ID, every relation.
+func (s *Store) Relations(ctx context.Context, id string) ([]RelationInfo, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var iris []quad.Value
+	var err error
+	if id == "" {
+		iris, err = s.subjects(ctx, schema.PredType, quad.IRI(schema.ClassRelation))
+	} else {
+		e := quad.IRI(schema.EntityIRI(id))
+		iris, err = s.subjects(ctx, schema.PredSubject, e)
+		if err == nil {
+			var o []quad.Value
+			o, err = s.subjects(ctx, schema.PredObject, e)
+			iris = appendNew(iris, o)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[string]string)
+	docs := make(map[string]DocInfo)
+	var out []RelationInfo
+	for _, v := range iris {
+		p, err := s.props(ctx, v)
+		if err != nil {
+			return nil, err
+		}
+		r := RelationInfo{Predicate: first(p[schema.PredPredicate]),
+			Evidence: schema.Span{Text: first(p[schema.PredText]), Start: valueInt(p[schema.PredStart]), End: valueInt(p[schema.PredEnd])}}
+		for pred, dst := range map[string]*EntityRef{schema.PredSubject: &r.Subject, schema.PredObject: &r.Object} {
+			if vs := p[pred]; len(vs) > 0 {
+				ref, err := s.entityRef(ctx, vs[0], names)
+				if err != nil {
+					return nil, err
+				}
+				*dst = *ref
+			}
+		}
+		if vs := p[schema.PredInDocument]; len(vs) > 0 {
+			if r.Document, err = s.doc(ctx, vs[0], docs); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, r)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Document.Hash != out[j].Document.Hash {
+			return out[i].Document.Hash < out[j].Document.Hash
+		}
+		return out[i].Evidence.Start < out[j].Evidence.Start
+	})
+	return out, nil
+}
+
+// Documents lists the stored documents, oldest first; with an entity ID,
+// only the documents that mention it.
+func (s *Store) Documents(ctx context.Context, id string) ([]DocInfo, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var iris []quad.Value
+	var err error
+	if id == "" {
+		iris, err = s.subjects(ctx, schema.PredType, quad.IRI(schema.ClassArticle))
+	} else {
+		iris, err = s.objects(ctx, quad.IRI(schema.EntityIRI(id)), schema.PredMentionedIn)
+	}
+	if err != nil {
+		return nil, err
+	}
+	docs := make(map[string]DocInfo)
+	out := make([]DocInfo, 0, len(iris))
+	for _, v := range iris {
+		d, err := s.doc(ctx, v, docs)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date < out[j].Date
+		}
+		return out[i].Hash < out[j].Hash
+	})
+	return out, nil
+}

@@ -1,0 +1,76 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// EachEntity calls fn for every stored entity (optionally of one type), one
+// at a time, without collecting them: exports of large graphs stream.
+func (s *Store) EachEntity(ctx context.Context, typ string, fn func(EntityInfo) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	iris, err := s.entityIRIs(ctx, typ)
+	if err != nil {
+		return err
+	}
+	for _, v := range iris {
+		e, err := s.entity(ctx, v)
+		if err != nil {
+			return err
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// EachClaim calls fn for every stored claim that matches f, one at a time.
+func (s *Store) EachClaim(ctx context.Context, f ClaimFilter, fn func(ClaimInfo) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	iris, err := s.subjects(ctx, schema.PredType, quad.IRI(schema.ClassClaim))
+	if err != nil {
+		return err
+	}
+	names := make(map[string]string)
+	docs := make(map[string]DocInfo)
+	for _, v := range iris {
+		c, err := s.claim(ctx, v, names, docs)
+		if err != nil {
+			return err
+		}
+		if !f.match(&c) {
+			continue
+		}
+		if err := fn(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// EachQuad calls fn for every quad in the store, in store order.
+func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	it := s.qs.QuadsAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}

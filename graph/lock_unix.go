@@ -1,0 +1,30 @@
+//go:build unix
+
+package graph
+
+import (
+	"errors"
+	"os"
+	"syscall"
+)
+
+// checkUnlocked fails with ErrLocked when another process (or another
+// Store in this one) holds the bolt file. bolt itself would wait forever:
+// Cayley opens it without a timeout.
+func checkUnlocked(file string) error {
+	f, err := os.OpenFile(file, os.O_RDWR, 0)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return ErrLocked
+		}
+		return err
+	}
+	return syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+}

@@ -1,0 +1,338 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// ErrNotFound means no entity, document or claim matched.
+var ErrNotFound = errors.New("not found")
+
+// notFound reports whether err is a key-value backend's "not found", which
+// Cayley returns for values that were never stored.
+func notFound(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "not found")
+}
+
+// ref returns the store's reference for v, or nil when v is not stored.
+func (s *Store) ref(v quad.Value) (cgraph.Ref, error) {
+	r, err := s.qs.ValueOf(v)
+	if notFound(err) {
+		return nil, nil
+	}
+	return r, err
+}
+
+// each calls fn for every quad whose direction d is v.
+func (s *Store) each(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
+	r, err := s.ref(v)
+	if err != nil || r == nil {
+		return err
+	}
+	it := s.qs.QuadIterator(d, r).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// objects returns the distinct objects of (subj, pred, *), in store order.
+func (s *Store) objects(ctx context.Context, subj quad.Value, pred string) ([]quad.Value, error) {
+	var out []quad.Value
+	seen := make(map[string]bool)
+	err := s.each(ctx, quad.Subject, subj, func(q quad.Quad) error {
+		if iriIs(q.Predicate, pred) && !seen[q.Object.String()] {
+			seen[q.Object.String()] = true
+			out = append(out, q.Object)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// subjects returns the distinct subjects of (*, pred, obj).
+func (s *Store) subjects(ctx context.Context, pred string, obj quad.Value) ([]quad.Value, error) {
+	var out []quad.Value
+	seen := make(map[string]bool)
+	err := s.each(ctx, quad.Object, obj, func(q quad.Quad) error {
+		if iriIs(q.Predicate, pred) && !seen[q.Subject.String()] {
+			seen[q.Subject.String()] = true
+			out = append(out, q.Subject)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// props returns all (predicate -> objects) of a subject.
+func (s *Store) props(ctx context.Context, subj quad.Value) (map[string][]quad.Value, error) {
+	out := make(map[string][]quad.Value)
+	seen := make(map[[2]string]bool)
+	err := s.each(ctx, quad.Subject, subj, func(q quad.Quad) error {
+		p := iriString(q.Predicate)
+		k := [2]string{p, q.Object.String()}
+		if !seen[k] {
+			seen[k] = true
+			out[p] = append(out[p], q.Object)
+		}
+		return nil
+	})
+	return out, err
+}
+
+func iriIs(v quad.Value, iri string) bool {
+	i, ok := v.(quad.IRI)
+	return ok && string(i) == iri
+}
+
+func iriString(v quad.Value) string {
+	if i, ok := v.(quad.IRI); ok {
+		return string(i)
+	}
+	return ""
+}
+
+func first(vs []quad.Value) string {
+	if len(vs) == 0 {
+		return ""
+	}
+	return valueString(vs[0])
+}
+
+func valueString(v quad.Value) string {
+	switch v := v.(type) {
+	case quad.String:
+		return string(v)
+	case quad.IRI:
+		return string(v)
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(quad.NativeOf(v))
+}
+
+func valueInt(vs []quad.Value) int {
+	if len(vs) == 0 {
+		return 0
+	}
+	if i, ok := vs[0].(quad.Int); ok {
+		return int(i)
+	}
+	return 0
+}
+
+func strs(vs []quad.Value) []string {
+	out := make([]string, 0, len(vs))
+	for _, v := range vs {
+		out = append(out, valueString(v))
+	}
+	return out
+}
+
+// Stats counts what the store holds.
+type Stats struct {
+	Documents int   `json:"documents"`
+	Entities  int   `json:"entities"`
+	Claims    int   `json:"claims"`
+	Relations int   `json:"relations"`
+	Quads     int64 `json:"quads"`
+}
+
+// Stats counts documents, entities, claims, relations and quads.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var st Stats
+	count := func(class string) (int, error) {
+		vs, err := s.subjects(ctx, schema.PredType, quad.IRI(class))
+		return len(vs), err
+	}
+	var err error
+	if st.Documents, err = count(schema.ClassArticle); err != nil {
+		return st, err
+	}
+	for _, c := range []string{schema.ClassPerson, schema.ClassOrg, schema.ClassPlace, schema.ClassThing} {
+		n, err := count(c)
+		if err != nil {
+			return st, err
+		}
+		st.Entities += n
+	}
+	if st.Claims, err = count(schema.ClassClaim); err != nil {
+		return st, err
+	}
+	if st.Relations, err = count(schema.ClassRelation); err != nil {
+		return st, err
+	}
+	qst, err := s.qs.Stats(ctx, false)
+	if err != nil && !notFound(err) {
+		return st, err
+	}
+	st.Quads = qst.Quads.Value
+	return st, nil
+}
+
+// EntityInfo is an entity as stored, merged over every document.
+type EntityInfo struct {
+	ID        string         `json:"id"`
+	Name      string         `json:"name"`
+	Type      string         `json:"type"`
+	Kind      string         `json:"kind,omitempty"`
+	Aliases   []string       `json:"aliases"`
+	Merges    []schema.Merge `json:"merges,omitempty"`
+	Mentions  int            `json:"mentions"`
+	Documents int            `json:"documents"`
+}
+
+// entityIRIs lists every entity node, optionally of one type.
+func (s *Store) entityIRIs(ctx context.Context, typ string) ([]quad.Value, error) {
+	classes := []string{schema.ClassPerson, schema.ClassOrg, schema.ClassPlace, schema.ClassThing}
+	if typ != "" {
+		classes = []string{schema.ClassOf(typ)}
+	}
+	var out []quad.Value
+	for _, c := range classes {
+		vs, err := s.subjects(ctx, schema.PredType, quad.IRI(c))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, vs...)
+	}
+	return out, nil
+}
+
+// Entities lists the stored entities, optionally of one type, most
+// mentioned first.
+func (s *Store) Entities(ctx context.Context, typ string) ([]EntityInfo, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	iris, err := s.entityIRIs(ctx, typ)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]EntityInfo, 0, len(iris))
+	for _, v := range iris {
+		e, err := s.entity(ctx, v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Mentions != out[j].Mentions {
+			return out[i].Mentions > out[j].Mentions
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out, nil
+}
+
+func (s *Store) entity(ctx context.Context, v quad.Value) (EntityInfo, error) {
+	p, err := s.props(ctx, v)
+	if err != nil {
+		return EntityInfo{}, err
+	}
+	id, _ := schema.EntityIDOf(iriString(v))
+	e := EntityInfo{ID: id, Name: first(p[schema.PredName]), Type: schema.TypeOfClass(first(p[schema.PredType])),
+		Kind: first(p[schema.PredKind]), Aliases: strs(p[schema.PredAlternateName])}
+	for _, n := range strs(p[schema.PredName])[min(1, len(p[schema.PredName])):] {
+		if n != e.Name {
+			e.Aliases = append(e.Aliases, n)
+		}
+	}
+	sort.Strings(e.Aliases)
+	for _, m := range strs(p[schema.PredMerge]) {
+		e.Merges = append(e.Merges, ParseMergeText(m))
+	}
+	e.Documents = len(p[schema.PredMentionedIn])
+	ms, err := s.subjects(ctx, schema.PredMentionOf, v)
+	if err != nil {
+		return EntityInfo{}, err
+	}
+	e.Mentions = len(ms)
+	return e, nil
+}
+
+// Find returns the entities whose name or alias is name (case-insensitive),
+// most mentioned first, or ErrNotFound.
+func (s *Store) Find(ctx context.Context, name string) ([]EntityInfo, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.find(ctx, name)
+}
+
+func (s *Store) find(ctx context.Context, name string) ([]EntityInfo, error) {
+	name = strings.TrimSpace(name)
+	seen := make(map[string]bool)
+	var hits []quad.Value
+	add := func(vs []quad.Value) {
+		for _, v := range vs {
+			if !seen[v.String()] {
+				seen[v.String()] = true
+				hits = append(hits, v)
+			}
+		}
+	}
+	// An entity ID ("org/kaspersky-lab") names its node directly.
+	if vs, err := s.objects(ctx, quad.IRI(schema.EntityIRI(name)), schema.PredType); err == nil && len(vs) > 0 {
+		add([]quad.Value{quad.IRI(schema.EntityIRI(name))})
+	}
+	for _, p := range []string{schema.PredName, schema.PredAlternateName} {
+		vs, err := s.subjects(ctx, p, quad.String(name))
+		if err != nil {
+			return nil, err
+		}
+		add(vs)
+	}
+	if len(hits) == 0 {
+		// Fall back to a case-insensitive scan of names and aliases.
+		iris, err := s.entityIRIs(ctx, "")
+		if err != nil {
+			return nil, err
+		}
+		want := schema.Slug(name)
+		for _, v := range iris {
+			p, err := s.props(ctx, v)
+			if err != nil {
+				return nil, err
+			}
+			for _, n := range append(strs(p[schema.PredName]), strs(p[schema.PredAlternateName])...) {
+				if schema.Slug(n) == want {
+					add([]quad.Value{v})
+					break
+				}
+			}
+		}
+	}
+	if len(hits) == 0 {
+		return nil, fmt.Errorf("entity %q: %w", name, ErrNotFound)
+	}
+	out := make([]EntityInfo, 0, len(hits))
+	for _, v := range hits {
+		e, err := s.entity(ctx, v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions > out[j].Mentions })
+	return out, nil
+}

@@ -1,0 +1,333 @@
+package schema
+
+import (
+	"encoding/json"
+	"fmt"
+	"unicode/utf8"
+)
+
+// Entity types. Type is open: these are the ones the recogniser produces.
+const (
+	Person       = "Person"
+	Organization = "Organization"
+	Place        = "Place"
+	Nationality  = "Nationality" // a demonym such as "Russian", tied to its place
+	Misc         = "Misc"        // a named thing that is none of the above
+)
+
+// Organisation and place kinds (Entity.Kind).
+const (
+	KindCompany       = "company"
+	KindGovernment    = "government"
+	KindAgency        = "government agency"
+	KindIntelligence  = "intelligence agency"
+	KindMedia         = "media"
+	KindParty         = "political party"
+	KindInternational = "international organisation"
+	KindArmedGroup    = "armed group"
+	KindOther         = "other"
+	KindCountry       = "country"
+	KindCity          = "city"
+)
+
+// Stance is what a claimant does with the content of a claim.
+type Stance string
+
+// The stances a claim can take.
+const (
+	Say         Stance = "say"
+	Allege      Stance = "allege"
+	Deny        Stance = "deny"
+	Acknowledge Stance = "acknowledge"
+	Criticise   Stance = "criticise"
+	Report      Stance = "report"
+	Confirm     Stance = "confirm"
+	Warn        Stance = "warn"
+)
+
+// Stances lists every valid stance, in a fixed order.
+var Stances = []Stance{Say, Allege, Deny, Acknowledge, Criticise, Report, Confirm, Warn}
+
+// Valid reports whether s is one of Stances.
+func (s Stance) Valid() bool {
+	for _, v := range Stances {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Span is a stretch of one document's text: Unicode code-point offsets,
+// End exclusive, and the text they cover.
+type Span struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// IsZero reports whether s is the zero Span (no text was found).
+func (s Span) IsZero() bool { return s == Span{} }
+
+// Valid reports whether s is exactly the text of runes[Start:End].
+func (s Span) Valid(runes []rune) bool {
+	return s.Start >= 0 && s.Start <= s.End && s.End <= len(runes) &&
+		string(runes[s.Start:s.End]) == s.Text
+}
+
+// MakeSpan returns the Span of runes[start:end].
+func MakeSpan(runes []rune, start, end int) Span {
+	return Span{Text: string(runes[start:end]), Start: start, End: end}
+}
+
+// Contains reports whether o lies within s.
+func (s Span) Contains(o Span) bool { return s.Start <= o.Start && o.End <= s.End }
+
+// Overlaps reports whether s and o share at least one code point.
+func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// Document is one article as read: its text and what is known about it.
+type Document struct {
+	// ID is the identifier the input gave (a JSON Lines "id"); when it gave
+	// none, the first 16 hex digits of Hash.
+	ID string `json:"id"`
+	// Hash is the SHA-256 of Text in hex: a document is identified by its
+	// content, so the same text read twice is the same document.
+	Hash   string `json:"hash"`
+	Title  string `json:"title,omitempty"`
+	Date   Date   `json:"date,omitempty"`
+	Source string `json:"source,omitempty"` // the publisher or outlet
+	URL    string `json:"url,omitempty"`
+	// Path is where the document was read from ("-" for standard input),
+	// with "#N" appended for the Nth line of a JSON Lines file.
+	Path string   `json:"path,omitempty"`
+	Tags []string `json:"tags,omitempty"`
+	// Text is the document's text; all offsets point into it.
+	Text string `json:"-"`
+	// Body lists the parts of Text that hold prose to analyse, in order and
+	// without overlap; nil means all of Text. A scraped page's date line,
+	// repeated title and tag footer are left out of it.
+	Body []Span `json:"-"`
+	// Headline is the span of the title when it is part of Text (a scraped
+	// page), so that it is analysed as a sentence of its own.
+	Headline Span `json:"-"`
+}
+
+// Mention is one place where an entity is named.
+type Mention struct {
+	Span
+	// Sentence is the index of the sentence in Result.Sentences.
+	Sentence int `json:"sentence"`
+}
+
+// Merge records why an alias was merged into an entity, so that merges can
+// be inspected and challenged.
+type Merge struct {
+	Alias string `json:"alias"`
+	// Rule names the rule that merged it, e.g. "acronym-definition",
+	// "title-surname", "surname", "demonym", "same-name".
+	Rule     string `json:"rule"`
+	Evidence Span   `json:"evidence"`
+}
+
+// Entity is a named organisation, person, place or other thing.
+type Entity struct {
+	// ID is stable across documents and runs: the same real entity gets the
+	// same ID wherever it is found (see Key).
+	ID       string    `json:"id"`
+	Name     string    `json:"name"`
+	Type     string    `json:"type"`
+	Kind     string    `json:"kind,omitempty"`
+	Aliases  []string  `json:"aliases"`
+	Mentions []Mention `json:"mentions"`
+	Merges   []Merge   `json:"merges,omitempty"`
+}
+
+// Ref is a reference to an entity or claim by ID; the empty Ref means none
+// and is written as JSON null.
+type Ref string
+
+// MarshalJSON writes the empty Ref as null.
+func (r Ref) MarshalJSON() ([]byte, error) {
+	if r == "" {
+		return []byte("null"), nil
+	}
+	return json.Marshal(string(r))
+}
+
+// UnmarshalJSON reads null as the empty Ref.
+func (r *Ref) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*r = ""
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	*r = Ref(s)
+	return nil
+}
+
+// Claim is an attributed statement: who said (alleged, denied...) what,
+// about whom, to whom, and where the text says so.
+type Claim struct {
+	// ID is unique within the document ("c1", "c2"...); the store prefixes
+	// it with the document hash.
+	ID string `json:"id"`
+	// Claimant is the entity that made the claim; empty when the source is
+	// unnamed ("media reports", "officials").
+	Claimant     Ref    `json:"claimant"`
+	ClaimantText string `json:"claimant_text"`
+	Stance       Stance `json:"stance"`
+	// Cue is the word or words that mark the attribution ("denies",
+	// "told", "according to").
+	Cue Span `json:"cue"`
+	// Source is the words in the sentence that name the claimant, possibly
+	// a pronoun; zero when the claimant is carried over from context.
+	Source Span `json:"source"`
+	// Content is what was said, alleged or denied.
+	Content Span `json:"content"`
+	// About lists the entities the content is about (IDs).
+	About []string `json:"about"`
+	// Target is the entity accused or criticised, when there is one.
+	Target Ref `json:"target,omitempty"`
+	// Channel is the outlet the statement was made to or carried by.
+	Channel     Ref    `json:"channel"`
+	ChannelText string `json:"channel_text,omitempty"`
+	// RespondsTo lists the claims (IDs in the same document) that this one
+	// answers: a denial points at the allegation it rebuts.
+	RespondsTo []string `json:"responds_to"`
+	// Hedges are the words that qualify the claim ("reportedly", "no
+	// evidence", "a possible scenario").
+	Hedges []Span `json:"hedges,omitempty"`
+	// Date is when the claim was made, resolved against the document date.
+	Date     Date `json:"date,omitempty"`
+	Sentence int  `json:"sentence"`
+	Evidence Span `json:"evidence"`
+}
+
+// Relation is a structural fact stated in the text, such as "chief
+// executive of" or "based in".
+type Relation struct {
+	Subject   string `json:"subject"`
+	Predicate string `json:"predicate"`
+	Object    string `json:"object"`
+	Sentence  int    `json:"sentence"`
+	Evidence  Span   `json:"evidence"`
+}
+
+// Predicates of structural relations.
+const (
+	ChiefExecutiveOf = "chief executive of"
+	SpokespersonFor  = "spokesperson for"
+	FounderOf        = "founder of"
+	MemberOf         = "member of"
+	PartOf           = "part of"
+	BasedIn          = "based in"
+	RoleOf           = "role of"
+)
+
+// TimeExpr is a date found in the text and resolved against the document
+// date ("In October" in an article of 24 October 2017 is 2017-10).
+type TimeExpr struct {
+	Span
+	Date     Date `json:"date"`
+	Sentence int  `json:"sentence"`
+}
+
+// Result is everything extracted from one document.
+type Result struct {
+	Document  Document   `json:"document"`
+	Sentences []Span     `json:"sentences,omitempty"`
+	Entities  []Entity   `json:"entities"`
+	Claims    []Claim    `json:"claims"`
+	Relations []Relation `json:"relations"`
+	Times     []TimeExpr `json:"times,omitempty"`
+}
+
+// Check verifies the invariants every Result must hold: each span is the
+// exact text at its offsets, each reference names an entity or claim of the
+// result, and each stance is known. It returns the first violation.
+func (r *Result) Check() error {
+	runes := []rune(r.Document.Text)
+	bad := func(what string, s Span) error {
+		got := "<out of range>"
+		if s.Start >= 0 && s.Start <= s.End && s.End <= len(runes) {
+			got = string(runes[s.Start:s.End])
+		}
+		return fmt.Errorf("%s [%d,%d) is %q in the text, not %q", what, s.Start, s.End, got, s.Text)
+	}
+	ents := make(map[string]bool, len(r.Entities))
+	for _, e := range r.Entities {
+		if e.ID == "" || ents[e.ID] {
+			return fmt.Errorf("entity %q: empty or duplicate id", e.Name)
+		}
+		ents[e.ID] = true
+		for _, m := range e.Mentions {
+			if !m.Valid(runes) {
+				return bad("mention of "+e.ID, m.Span)
+			}
+		}
+	}
+	for i, s := range r.Sentences {
+		if !s.Valid(runes) {
+			return bad(fmt.Sprintf("sentence %d", i), s)
+		}
+	}
+	claims := make(map[string]bool, len(r.Claims))
+	for _, c := range r.Claims {
+		claims[c.ID] = true
+	}
+	ref := func(what string, id string) error {
+		if id != "" && !ents[id] {
+			return fmt.Errorf("%s names unknown entity %q", what, id)
+		}
+		return nil
+	}
+	for _, c := range r.Claims {
+		if !c.Stance.Valid() {
+			return fmt.Errorf("claim %s: unknown stance %q", c.ID, c.Stance)
+		}
+		for name, s := range map[string]Span{"cue": c.Cue, "source": c.Source, "content": c.Content, "evidence": c.Evidence} {
+			if !s.IsZero() && !s.Valid(runes) {
+				return bad("claim "+c.ID+" "+name, s)
+			}
+		}
+		for _, h := range c.Hedges {
+			if !h.Valid(runes) {
+				return bad("claim "+c.ID+" hedge", h)
+			}
+		}
+		for _, id := range append([]string{string(c.Claimant), string(c.Channel), string(c.Target)}, c.About...) {
+			if err := ref("claim "+c.ID, id); err != nil {
+				return err
+			}
+		}
+		for _, id := range c.RespondsTo {
+			if !claims[id] {
+				return fmt.Errorf("claim %s responds to unknown claim %q", c.ID, id)
+			}
+		}
+	}
+	for _, rel := range r.Relations {
+		if err := ref("relation "+rel.Predicate, rel.Subject); err != nil {
+			return err
+		}
+		if err := ref("relation "+rel.Predicate, rel.Object); err != nil {
+			return err
+		}
+		if !rel.Evidence.Valid(runes) {
+			return bad("relation "+rel.Predicate+" evidence", rel.Evidence)
+		}
+	}
+	for _, t := range r.Times {
+		if !t.Valid(runes) {
+			return bad("time expression", t.Span)
+		}
+	}
+	return nil
+}
+
+// RuneLen returns the length of s in code points.
+func RuneLen(s string) int { return utf8.RuneCountInString(s) }
