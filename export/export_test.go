@@ -914,3 +914,45 @@ func TestNilGraph(t *testing.T) {
 		}
 	}
 }
+
+// With claims shown as nodes, claims are Claim nodes linked to their
+// claimant, what they are about and their channel.
+func TestClaimNodes(t *testing.T) {
+	g := &memGraph{
+		nodes: []Node{
+			{ID: idKaspersky, Label: "Eugene Kaspersky", Type: "Person"},
+			{ID: idFSB, Label: "FSB", Type: "Organization"},
+			{ID: idSky, Label: "Sky News", Type: "Organization"},
+			{ID: "claim/c1", Label: "Eugene Kaspersky denies: his business helped the FSB", Type: "Claim"},
+		},
+		edges: []Edge{
+			{ID: "claim/c1/claimant", Source: "claim/c1", Target: idKaspersky, Kind: "claimant"},
+			{ID: "claim/c1/about", Source: "claim/c1", Target: idFSB, Kind: "about"},
+			{ID: "claim/c1/channel", Source: "claim/c1", Target: idSky, Kind: "channel"},
+		},
+	}
+	out := string(write(t, "cypher", g, Options{}))
+	for _, want := range []string{"SET n:Claim, n.name = 'Eugene Kaspersky denies: his business helped the FSB'",
+		"[r:CLAIMANT {id: 'claim/c1/claimant'}]", "[r:ABOUT {id: 'claim/c1/about'}]", "[r:CHANNEL {id: 'claim/c1/channel'}]"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("cypher lacks %q:\n%s", want, out)
+		}
+	}
+	dot := string(write(t, "dot", g, Options{}))
+	if !strings.Contains(dot, `label="claimant"`) || !strings.Contains(dot, "shape=note") {
+		t.Errorf("dot:\n%s", dot)
+	}
+}
+
+// The RDF formats need no Graph when Options.Quads is set.
+func TestWriteFileQuads(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.nq")
+	f, _ := ByExtension(path)
+	if err := WriteFile(context.Background(), path, f, nil, Options{Quads: fixture()}); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	if n := bytes.Count(b, []byte(" .\n")); n != len(fixture().quads) {
+		t.Errorf("%d quads written", n)
+	}
+}

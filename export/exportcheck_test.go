@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -27,6 +28,9 @@ func TestExportCheck(t *testing.T) {
 	validate := filepath.Join(kit, "validate.sh")
 	if _, err := os.Stat(validate); err != nil {
 		t.Fatalf("DOSSIER_EXPORT_CHECK: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(kit, "node_modules")); err != nil {
+		t.Fatalf("DOSSIER_EXPORT_CHECK=%s is not set up: run its setup.sh and point DOSSIER_EXPORT_CHECK at the copy it installs ($HOME/.cache/export-check)", kit)
 	}
 	dir := t.TempDir()
 	render := os.Getenv("DOSSIER_EXPORT_RENDER")
@@ -85,6 +89,10 @@ func TestExportCheck(t *testing.T) {
 				// confidence, so cytoscape.js warns. The file itself passed.
 				t.Logf("render page wants an edge confidence field (not in dossier's model):\n%s", out)
 				return
+			}
+			var exit *exec.ExitError
+			if errors.As(err, &exit) && exit.ExitCode() == 2 {
+				t.Fatalf("validate.sh could not run its consumers: run setup.sh and point DOSSIER_EXPORT_CHECK at the copy it installs ($HOME/.cache/export-check):\n%s", out)
 			}
 			if err != nil {
 				t.Errorf("validate.sh %s: %v\n%s", tc.check, err, out)

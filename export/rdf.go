@@ -195,7 +195,7 @@ func literalParts(v quad.Value) (lex, typ, lang string, err error) {
 		case math.IsInf(f, -1):
 			s = "-INF"
 		default:
-			s = strconv.FormatFloat(f, 'E', -1, 64)
+			s = canonicalDouble(f)
 		}
 		return s, xsdNS + "double", "", nil
 	case quad.Bool:
@@ -204,6 +204,25 @@ func literalParts(v quad.Value) (lex, typ, lang string, err error) {
 		return time.Time(v).Format(time.RFC3339Nano), xsdNS + "dateTime", "", nil
 	}
 	return "", "", "", fmt.Errorf("value of type %T is not an RDF term", v)
+}
+
+// canonicalDouble writes f in the canonical xsd:double form: a mantissa
+// with one digit before the point and at least one after, then the
+// exponent without '+' or leading zeros ("8.0E-1", "1.5E0").
+func canonicalDouble(f float64) string {
+	s := strconv.FormatFloat(f, 'E', -1, 64) // "8E-01", "1.5E+00"
+	mant, exp, _ := strings.Cut(s, "E")
+	if !strings.Contains(mant, ".") {
+		mant += ".0"
+	}
+	neg := strings.HasPrefix(exp, "-")
+	exp = strings.TrimLeft(exp, "+-0")
+	if exp == "" {
+		exp = "0"
+	} else if neg {
+		exp = "-" + exp
+	}
+	return mant + "E" + exp
 }
 
 var lexical = map[string]*regexp.Regexp{

@@ -66,7 +66,7 @@ func TestNQuads(t *testing.T) {
 	want := map[int]quad.Value{
 		2:  quad.TypedString{Value: "2017-10-24", Type: "http://www.w3.org/2001/XMLSchema#date"},
 		7:  quad.TypedString{Value: "9", Type: "http://www.w3.org/2001/XMLSchema#integer"},
-		14: quad.TypedString{Value: "8E-01", Type: "http://www.w3.org/2001/XMLSchema#double"},
+		14: quad.TypedString{Value: "8.0E-1", Type: "http://www.w3.org/2001/XMLSchema#double"},
 		15: quad.TypedString{Value: "false", Type: "http://www.w3.org/2001/XMLSchema#boolean"},
 	}
 	for i, v := range want {
@@ -79,6 +79,15 @@ func TestNQuads(t *testing.T) {
 	}
 	if got[18].Subject != quad.IRI(schema.NSID+"misc/odd%20name%20with%20spaces%20&%20%3Cbrackets%3E") || got[18].Label != doc {
 		t.Errorf("odd subject %v in %v", got[18].Subject, got[18].Label)
+	}
+}
+
+func TestCanonicalDouble(t *testing.T) {
+	for f, want := range map[float64]string{0.8: "8.0E-1", 1.5: "1.5E0", 0: "0.0E0", -1234.5: "-1.2345E3", 1e-300: "1.0E-300", 6.02e23: "6.02E23"} {
+		got := canonicalDouble(f)
+		if got != want || !lexical[xsdNS+"double"].MatchString(got) {
+			t.Errorf("canonicalDouble(%v) = %q, want %q", f, got, want)
+		}
 	}
 }
 

@@ -145,7 +145,14 @@ func group(ms []*mention) []schema.Entity {
 			}
 		}
 		if target >= 0 {
+			// The evidence of the merge is the full name it was matched to.
 			m.why = m.Span
+			for _, o := range g.groups[target].ms {
+				if o.rule == "" {
+					m.why = o.Span
+					break
+				}
+			}
 			g.join(m, target)
 			continue
 		}

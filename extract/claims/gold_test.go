@@ -15,7 +15,10 @@ type goldScore struct {
 	channels, chanWant int
 	rels, relsWant     int
 	links, linksWant   int
-	misses             []string
+	// about: gold about entities found, wanted, and about entities given
+	// for the matched claims (a figure to report, not a target).
+	aboutHit, aboutWant, aboutGot int
+	misses                        []string
 }
 
 // matchGold finds the predicted claim for a gold claim: same sentence (the
@@ -60,6 +63,17 @@ func scoreGold(in Input, g goldFile, out Output) goldScore {
 		} else {
 			s.misses = append(s.misses, "claim "+gc.Cue+" in "+gc.SentenceStarts+": claimant "+got+" stance "+string(c.Stance)+"; want "+want+" "+gc.Stance)
 		}
+		gotAbout := map[string]bool{}
+		for _, id := range c.About {
+			gotAbout[name[id]] = true
+		}
+		for _, a := range gc.About {
+			s.aboutWant++
+			if gotAbout[a] {
+				s.aboutHit++
+			}
+		}
+		s.aboutGot += len(c.About)
 		if gc.Channel != "" {
 			if name[string(c.Channel)] == gc.Channel {
 				s.channels++
@@ -111,8 +125,8 @@ func TestGoldArticle(t *testing.T) {
 	for _, m := range s.misses {
 		t.Log(m)
 	}
-	t.Logf("claims %d/%d, channels %d/%d, relations %d/%d, links %d/%d; %d claims extracted",
-		s.right, s.total, s.channels, s.chanWant, s.rels, s.relsWant, s.links, s.linksWant, len(out.Claims))
+	t.Logf("claims %d/%d, channels %d/%d, relations %d/%d, links %d/%d; %d claims extracted; about: %d of %d gold found, %d given",
+		s.right, s.total, s.channels, s.chanWant, s.rels, s.relsWant, s.links, s.linksWant, len(out.Claims), s.aboutHit, s.aboutWant, s.aboutGot)
 	if s.right < 17 {
 		t.Errorf("right claimant and stance for %d of %d gold claims, want at least 17", s.right, s.total)
 	}

@@ -129,7 +129,7 @@ func (x *extractor) roleAround(si int, ts []tok, ms []mref, mi int) {
 		if r < len(ts) && (ts[r].low == "the" || ts[r].low == "a" || ts[r].low == "an") {
 			r++
 		}
-		role, pred, e := x.roleWords(ts, r)
+		_, pred, e := x.roleWords(ts, r)
 		if pred != "" && e < len(ts) && (ts[e].low == "of" || ts[e].low == "at" || ts[e].low == "for") {
 			for _, o := range ms[mi+1:] {
 				if o.start == ts[min(e+1, len(ts)-1)].start || (e+2 < len(ts) && o.start == ts[e+2].start) {
@@ -139,7 +139,6 @@ func (x *extractor) roleAround(si int, ts []tok, ms []mref, mi int) {
 					break
 				}
 			}
-			_ = role
 		}
 		// ", Org's chief executive"
 		for _, o := range ms[mi+1:] {

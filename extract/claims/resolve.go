@@ -46,6 +46,14 @@ func (x *extractor) resolveSource(si int, ts []tok, a, b int) (*entInfo, string)
 	// Eugene Kaspersky", "Eugene Kaspersky, the firm's founder".
 	for _, m := range ms {
 		if m.e.typ == schema.Person && !x.isPossessor(ts, m) {
+			// "Cybersecurity firm Kaspersky": a firm, not the person,
+			// even when the recogniser took the name for him.
+			if k := tokIndex(ts, m.start); k > a && descriptors[ts[k-1].low] != nil {
+				if o := x.orgNamed(m.e); o != nil {
+					x.addExtra(si, sp.Start, sp.End, o)
+					return o, txt
+				}
+			}
 			return m.e, txt
 		}
 	}
@@ -428,4 +436,21 @@ func (x *extractor) finish() Output {
 	}
 	x.out.Relations = x.rels
 	return x.out
+}
+
+// orgNamed returns the organisation that shares a name word with a person
+// ("Kaspersky Lab" for "Eugene Kaspersky"), the most mentioned one.
+func (x *extractor) orgNamed(p *entInfo) *entInfo {
+	var best *entInfo
+	for _, e := range x.ents {
+		if e.typ != schema.Organization {
+			continue
+		}
+		for w := range p.words {
+			if e.words[w] && (best == nil || e.count > best.count) {
+				best = e
+			}
+		}
+	}
+	return best
 }

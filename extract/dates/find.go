@@ -101,22 +101,22 @@ func group(s string, m []int, i int) string {
 // month name in s, earliest first and without overlap. When strict is set
 // (running text), month and weekday names must be capitalised, so that
 // "may" and "march" the words are not read as months.
-func absolute(s string, strict bool) []match {
+func absolute(s string, strict bool, kinds int) []match {
 	var ms []match
 	add := func(m match) { ms = append(ms, m) }
-	for _, g := range reDMY.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range all(reDMY, s, kinds&kindMonth) {
 		if strict && (!capital(group(s, g, 3)) || (g[2] >= 0 && !capital(group(s, g, 1)))) {
 			continue
 		}
 		add(written(s, g, group(s, g, 2), group(s, g, 3), group(s, g, 4)))
 	}
-	for _, g := range reMDY.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range all(reMDY, s, kinds&kindMonth) {
 		if strict && (!capital(group(s, g, 2)) || (g[2] >= 0 && !capital(group(s, g, 1)))) {
 			continue
 		}
 		add(written(s, g, group(s, g, 3), group(s, g, 2), group(s, g, 4)))
 	}
-	for _, g := range reMY.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range all(reMY, s, kinds&kindMonth) {
 		if strict && !capital(group(s, g, 1)) {
 			continue
 		}
@@ -126,7 +126,7 @@ func absolute(s string, strict bool) []match {
 		}
 		add(match{start: g[0], end: g[1], date: schema.MonthDate(y, months[strings.ToLower(group(s, g, 1))])})
 	}
-	for _, g := range reISOText.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range all(reISOText, s, kinds&kindYear) {
 		if g[1] < len(s) && s[g[1]] >= '0' && s[g[1]] <= '9' {
 			continue
 		}
@@ -135,7 +135,7 @@ func absolute(s string, strict bool) []match {
 			add(match{start: g[0], end: g[1], date: d})
 		}
 	}
-	for _, g := range reNumText.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range all(reNumText, s, kinds&kindYear) {
 		if group(s, g, 2) != group(s, g, 4) {
 			continue
 		}
@@ -154,9 +154,22 @@ func absolute(s string, strict bool) []match {
 	return ms
 }
 
+// all returns the submatch indexes of every match of re in s, or none when
+// s holds no trigger of the kind re needs (need is 0).
+func all(re *regexp.Regexp, s string, need int) [][]int {
+	if need == 0 {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(s, -1)
+}
+
 // written builds the match of a written day, month and optional year.
 func written(s string, g []int, day, month, year string) match {
 	m := match{start: g[0], end: g[1], month: int(months[strings.ToLower(month)]), day: atoi(day)}
+	if rest := s[g[1]:]; year == "" && len(rest) > 1 && (rest[0] == '.' || rest[0] == ',') && rest[1] >= '0' && rest[1] <= '9' {
+		m.err = ErrUnrecognised // "Jun 10.0": a figure in a table, not a day
+		return m
+	}
 	if year == "" {
 		m.yearless = true
 		if m.day < 1 || m.day > 31 {
@@ -194,13 +207,15 @@ func monday(t time.Time) time.Time {
 // returned whatever ref is. Relative ones are resolved as follows and left
 // out when ref is empty or less precise than they need:
 //
-//	October 24, 24 October     from 9 months before ref to 3 months after (ref month)
+//	October 24, 24 October     from 6 months before ref to 6 months after (ref month)
 //	in October                 the latest October not after ref's month (ref month)
+//	until/till/by October      the first October not before ref's month (ref month)
 //	last/next October          the latest before / first after ref's month
 //	this October, October last year   ref's year, the year before ref's (ref year)
 //	in 2016, mid-2016          the year (no ref needed)
 //	yesterday, today, tomorrow, last night, this morning   a day (ref day)
 //	on Tuesday, Tuesday        the latest Tuesday on or before ref (ref day)
+//	until/till/by Tuesday      the first Tuesday on or after ref (ref day)
 //	last/next Tuesday          the latest before / first after ref (ref day)
 //	this Tuesday               the Tuesday of ref's week (ref day)
 //	this/last/next week        the Monday of that week, day precision (ref day)
@@ -232,16 +247,24 @@ func Find(runes []rune, start, end int, ref schema.Date) []Found {
 		r.t, _ = d.Time()
 		r.prec = d.Precision()
 	}
-	var ms []match
-	for _, m := range absolute(s, true) {
-		if m.err != nil {
-			continue
+	var ms, rel []match
+	for _, w := range windows(s) {
+		sub := s[w.start:w.end]
+		for _, m := range absolute(sub, true, w.kinds) {
+			if m.err != nil {
+				continue
+			}
+			if m.yearless {
+				m.date = r.nearest(time.Month(m.month), m.day)
+			}
+			if _, err := schema.ParseDate(string(m.date)); err == nil {
+				m.start, m.end = m.start+w.start, m.end+w.start
+				ms = append(ms, m)
+			}
 		}
-		if m.yearless {
-			m.date = r.nearest(time.Month(m.month), m.day)
-		}
-		if _, err := schema.ParseDate(string(m.date)); err == nil {
-			ms = append(ms, m)
+		for _, m := range relative(sub, r, w.kinds) {
+			m.start, m.end = m.start+w.start, m.end+w.start
+			rel = append(rel, m)
 		}
 	}
 	// Written dates are chosen first, longest first, then relative
@@ -261,7 +284,7 @@ func Find(runes []rune, start, end int, ref schema.Date) []Found {
 		}
 	}
 	pick(ms)
-	pick(relative(s, r))
+	pick(rel)
 	slices.SortFunc(chosen, func(a, b match) int { return a.start - b.start })
 	if len(chosen) == 0 {
 		return nil
@@ -273,15 +296,111 @@ func Find(runes []rune, start, end int, ref schema.Date) []Found {
 	return out
 }
 
-// nearest returns the date of month mo, day d that falls in the year
-// around r, from nine months before it to three months after (news is more
-// often about the past than the future), or "" when r has no month or the
-// day does not exist in that year.
+// Kinds of trigger word, as bits: a pattern runs only on a stretch of text
+// that holds a trigger of its kind.
+const (
+	kindMonth   = 1 << iota // a month name or abbreviation
+	kindWeekday             // a weekday name
+	kindDay                 // yesterday, today, tonight, morning...
+	kindPeriod              // week, month, year
+	kindAgo                 // ago
+	kindYear                // a four-digit number
+	kindAll     = 1<<iota - 1
+)
+
+// triggers maps the words (lower-cased) that every date expression holds
+// at least one of to their kind; a four-digit number is the other trigger.
+var triggers = map[string]int{
+	"yesterday": kindDay, "today": kindDay, "tomorrow": kindDay, "tonight": kindDay, "night": kindDay,
+	"morning": kindDay, "afternoon": kindDay, "evening": kindDay,
+	"week": kindPeriod, "month": kindPeriod, "year": kindPeriod, "ago": kindAgo,
+}
+
+func init() {
+	for k := range months {
+		triggers[k] = kindMonth
+	}
+	for k := range weekdays {
+		triggers[k] = kindWeekday
+	}
+}
+
+// reach is how far (in bytes) a date expression may run on either side of
+// its trigger word; "Wednesday, the 24th of September, 2017" is 38 bytes.
+const reach = 64
+
+// maxWindow bounds a stretch of merged windows, so that the patterns run
+// on short inputs, where Go's regular expressions backtrack fast.
+const maxWindow = 512
+
+// window is a stretch of text to scan: byte offsets and the kinds of
+// trigger it holds.
+type window struct {
+	start, end, kinds int
+}
+
+// windows returns the stretches of s that may hold a date expression: each
+// trigger word with reach bytes either side, widened to white space, and
+// merged with the stretch before it while that stays under maxWindow.
+// Stretches may overlap; Find keeps one of any overlapping matches. The
+// patterns then run on short stretches, and only those of the kinds there,
+// rather than all of them on the whole text, which keeps Find fast
+// without changing what it finds.
+func windows(s string) []window {
+	var ws []window
+	for i := 0; i < len(s); {
+		c := s[i]
+		isLetter := c|0x20 >= 'a' && c|0x20 <= 'z'
+		isDigit := c >= '0' && c <= '9'
+		if !isLetter && !isDigit {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && ((isLetter && s[j]|0x20 >= 'a' && s[j]|0x20 <= 'z') || (isDigit && s[j] >= '0' && s[j] <= '9')) {
+			j++
+		}
+		word := s[i:j]
+		kind := 0
+		if isDigit {
+			if len(word) == 4 {
+				kind = kindYear
+			}
+		} else if len(word) >= 3 && len(word) <= 9 {
+			kind = triggers[strings.ToLower(word)]
+		}
+		if kind != 0 {
+			a, b := max(i-reach, 0), min(j+reach, len(s))
+			for a > 0 && !isBreak(s[a-1]) {
+				a--
+			}
+			for b < len(s) && !isBreak(s[b]) {
+				b++
+			}
+			if n := len(ws); n > 0 && a <= ws[n-1].end && b-ws[n-1].start <= maxWindow {
+				ws[n-1].end = max(ws[n-1].end, b)
+				ws[n-1].kinds |= kind
+			} else {
+				ws = append(ws, window{a, b, kind})
+			}
+		}
+		i = j
+	}
+	return ws
+}
+
+// isBreak reports an ASCII space or line break, where a window may end.
+func isBreak(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// nearest returns the date of month mo, day d nearest r: from six months
+// before it to six months after (the year is left out of dates near the
+// article's, past or coming), or "" when r has no month or the day does not
+// exist in that year.
 func (r anchor) nearest(mo time.Month, d int) schema.Date {
 	if r.prec < schema.Month {
 		return ""
 	}
-	from, to := r.t.AddDate(0, -9, 0), r.t.AddDate(0, 3, 0)
+	from, to := r.t.AddDate(0, -6, 0), r.t.AddDate(0, 6, 0)
 	for _, y := range []int{r.t.Year() - 1, r.t.Year(), r.t.Year() + 1} {
 		t := time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
 		if t.Day() == d && !t.Before(from) && t.Before(to) {
@@ -292,7 +411,7 @@ func (r anchor) nearest(mo time.Month, d int) schema.Date {
 }
 
 // relative finds the expressions of s that need the document date r.
-func relative(s string, r anchor) []match {
+func relative(s string, r anchor, kinds int) []match {
 	var ms []match
 	add := func(start, end int, d schema.Date) {
 		if _, err := schema.ParseDate(string(d)); err == nil {
@@ -301,7 +420,7 @@ func relative(s string, r anchor) []match {
 	}
 	refY, refM := r.t.Year(), r.t.Month()
 
-	for _, g := range reMonthOnly.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range all(reMonthOnly, s, kinds&kindMonth) {
 		prep, mod, name, yrel := strings.ToLower(group(s, g, 1)), strings.ToLower(group(s, g, 2)), group(s, g, 3), strings.ToLower(group(s, g, 4))
 		if !capital(name) || (prep == "" && mod == "" && yrel == "") {
 			continue
@@ -348,6 +467,12 @@ func relative(s string, r anchor) []match {
 			if mo <= refM {
 				y++
 			}
+		case prep == "until" || prep == "till" || prep == "by":
+			// A deadline: the first such month not before ref's.
+			y = refY
+			if mo < refM {
+				y++
+			}
 		default:
 			y = refY
 			if mo > refM {
@@ -357,7 +482,7 @@ func relative(s string, r anchor) []match {
 		add(start, g[1], schema.MonthDate(y, mo))
 	}
 
-	for _, g := range reYearOnly.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range all(reYearOnly, s, kinds&kindYear) {
 		if g[2] < 0 && g[4] < 0 {
 			continue
 		}
@@ -377,7 +502,7 @@ func relative(s string, r anchor) []match {
 	}
 
 	if r.prec >= schema.Day {
-		for _, g := range reRelDay.FindAllStringSubmatchIndex(s, -1) {
+		for _, g := range all(reRelDay, s, kinds&kindDay) {
 			var t time.Time
 			switch strings.ToLower(group(s, g, 1)) {
 			case "yesterday", "last night":
@@ -389,7 +514,7 @@ func relative(s string, r anchor) []match {
 			}
 			add(g[0], g[1], day(t))
 		}
-		for _, g := range reWeekday.FindAllStringSubmatchIndex(s, -1) {
+		for _, g := range all(reWeekday, s, kinds&kindWeekday) {
 			name := group(s, g, 3)
 			if !capital(name) {
 				continue
@@ -408,7 +533,13 @@ func relative(s string, r anchor) []match {
 			case "this":
 				t = monday(r.t).AddDate(0, 0, (int(wd)+6)%7)
 			default:
-				t = r.t.AddDate(0, 0, -back)
+				switch strings.ToLower(group(s, g, 1)) {
+				case "until", "till", "by":
+					// A deadline: the first such day on or after ref.
+					t = r.t.AddDate(0, 0, (7-back)%7)
+				default:
+					t = r.t.AddDate(0, 0, -back)
+				}
 			}
 			start := g[6]
 			if g[4] >= 0 {
@@ -418,7 +549,7 @@ func relative(s string, r anchor) []match {
 		}
 	}
 
-	for _, g := range reRelPeriod.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range all(reRelPeriod, s, kinds&kindPeriod) {
 		off := map[string]int{"last": -1, "this": 0, "next": 1}[strings.ToLower(group(s, g, 2))]
 		switch strings.ToLower(group(s, g, 3)) {
 		case "week":
@@ -437,7 +568,7 @@ func relative(s string, r anchor) []match {
 		}
 	}
 
-	for _, g := range reAgo.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range all(reAgo, s, kinds&kindAgo) {
 		w := strings.ToLower(group(s, g, 1))
 		n, ok := numbers[w]
 		if !ok {

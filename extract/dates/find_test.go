@@ -64,10 +64,11 @@ func TestFind(t *testing.T) {
 		{"on October 24", ref, []hit{{"October 24", "2017-10-24"}}},
 		{"on 3 November", ref, []hit{{"3 November", "2017-11-03"}}},            // nearer than 2016
 		{"on December 28", "2018-01-05", []hit{{"December 28", "2017-12-28"}}}, // the year before
-		{"on March 5", ref, []hit{{"March 5", "2017-03-05"}}},                  // past before future
-		{"by January 10", ref, []hit{{"January 10", "2018-01-10"}}},            // within three months ahead
-		{"on October 24", "", nil},   // no year, no reference
-		{"on February 29", ref, nil}, // no such day near 2017
+		{"on May 5", ref, []hit{{"May 5", "2017-05-05"}}},                      // five months before
+		{"payable March 5", ref, []hit{{"March 5", "2018-03-05"}}},             // four months ahead
+		{"Jun 10.0, Jul 7.0", ref, nil},                                        // figures in a table
+		{"on October 24", "", nil},                                             // no year, no reference
+		{"on February 29", ref, nil},                                           // no such day near 2017
 		{"March 2015 and Oct. 2016", "", []hit{{"March 2015", "2015-03"}, {"Oct. 2016", "2016-10"}}},
 		{"filed 2017-10-24, heard 24/10/2017", "", []hit{{"2017-10-24", "2017-10-24"}, {"24/10/2017", "2017-10-24"}}},
 		{"on 04/05/2017", "", nil}, // ambiguous
@@ -84,6 +85,10 @@ func TestFind(t *testing.T) {
 		{"he said on Tuesday", ref, []hit{{"Tuesday", "2017-10-24"}}},
 		{"he said on Monday", ref, []hit{{"Monday", "2017-10-23"}}},
 		{"he said Wednesday", ref, []hit{{"Wednesday", "2017-10-18"}}},
+		{"by Friday", ref, []hit{{"Friday", "2017-10-27"}}},
+		{"until Tuesday", ref, []hit{{"Tuesday", "2017-10-24"}}},
+		{"until March", ref, []hit{{"March", "2018-03"}}},
+		{"by October", ref, []hit{{"October", "2017-10"}}},
 		{"last Tuesday", ref, []hit{{"last Tuesday", "2017-10-17"}}},
 		{"next Tuesday", ref, []hit{{"next Tuesday", "2017-10-31"}}},
 		{"next Friday", ref, []hit{{"next Friday", "2017-10-27"}}},

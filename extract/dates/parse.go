@@ -57,6 +57,9 @@ var (
 	reCompact = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})(?:$|T\d)`)
 	// Numeric day and month before the year: 24/10/2017, 24.10.2017.
 	reNumeric = regexp.MustCompile(`^(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4})(?:$|[T\s,])`)
+	// Reuters-21578: 26-FEB-1987 15:01:01.79, with or without a time,
+	// whatever letters the time carries ("00:02:59.13RM").
+	reDashed = regexp.MustCompile(`^(\d{1,2})-(\p{L}{3,9})\.?-(\d{4})(?:$|\s+\d{1,2}:\d{2}\S*$)`)
 	// A label before the date: "Published: ", "Updated on ".
 	reLabel = regexp.MustCompile(`^(?i:(?:\p{L}+\s+){0,3}\p{L}+\s*:|(?:published|updated|posted)(?:\s+on)?\b|on\b)\s*`)
 	// What may stand around a written date in a metadata string: times,
@@ -118,6 +121,11 @@ func Parse(s string) (schema.Date, error) {
 		}
 		return numericDate(s, a, b, y)
 	}
+	if m := reDashed.FindStringSubmatch(s); m != nil {
+		if mo, ok := months[strings.ToLower(m[2])]; ok {
+			return dayDate(s, atoi(m[3]), int(mo), atoi(m[1]))
+		}
+	}
 	return parseWritten(s)
 }
 
@@ -140,7 +148,7 @@ func numericDate(s string, a, b, y int) (schema.Date, error) {
 // weekday, time or zone around it.
 func parseWritten(s string) (schema.Date, error) {
 	rest := reLabel.ReplaceAllString(s, "")
-	ms := absolute(rest, false)
+	ms := absolute(rest, false, kindAll)
 	if len(ms) == 0 {
 		return "", fmt.Errorf("date %q: %w", s, ErrUnrecognised)
 	}

@@ -45,6 +45,8 @@ func TestParse(t *testing.T) {
 		// Reuters-21578.
 		{"26-FEB-1987 15:01:01.79", "1987-02-26"},
 		{"3-MAR-1987 09:18:21.26", "1987-03-03"},
+		{"27-MAR-1987 00:02:59.13RM", "1987-03-27"},
+		{"26-FEB-1987", "1987-02-26"},
 		// Numeric day and month.
 		{"24/10/2017", "2017-10-24"},   // only day-first is a date
 		{"10/24/2017", "2017-10-24"},   // only month-first is a date
@@ -89,6 +91,8 @@ func TestParseErrors(t *testing.T) {
 		{"October 24", nil},       // no year
 		{"Blursday, 24 Oct", nil}, // no year, unknown weekday
 		{"99999", nil},
+		{"31-FEB-1987 10:00:00.00", nil}, // no 31 February
+		{"26-FOO-1987 10:00:00.00", nil}, // no month FOO
 	}
 	for _, tt := range tests {
 		got, err := Parse(tt.in)

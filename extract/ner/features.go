@@ -41,7 +41,15 @@ const (
 	fCluster
 	fClusterPrev
 	fClusterNext
+	fRunPos
+	fRunHead
+	fRunFirst
+	fRunHeadGaz
 )
+
+// connectors may sit inside a run of capitalised words that names one thing
+// ("Federal Office for Information Security", "Bank of England").
+var connectors = map[string]bool{"of": true, "for": true, "and": true, "the": true, "de": true, "&": true, "on": true, "du": true, "la": true, "del": true, "von": true, "van": true}
 
 // lexicon holds the word tables features look up.
 type lexicon struct {
@@ -81,7 +89,9 @@ type sentence struct {
 	toks     []string
 	info     []tokInfo
 	marks    gazMarks
-	headline bool // no lower-case letter anywhere: all-caps headline or table
+	headline bool    // no lower-case letter anywhere: all-caps headline or table
+	runStart []int32 // per token: first token of its capitalised run, -1 outside runs
+	runEnd   []int32 // per token: one past the last token of its run
 }
 
 func (s *sentence) prepare(tokens []string, gaz *Gazetteer) {
@@ -108,6 +118,46 @@ func (s *sentence) prepare(tokens []string, gaz *Gazetteer) {
 	}
 	s.headline = anyUpper && !anyLower
 	gaz.mark(lower, s.marks)
+	s.runs()
+}
+
+// runs finds maximal runs of capitalised tokens, allowing lower-case
+// connectors between two capitalised tokens.
+func (s *sentence) runs() {
+	n := len(s.toks)
+	if cap(s.runStart) < n {
+		s.runStart = make([]int32, n)
+		s.runEnd = make([]int32, n)
+	}
+	s.runStart, s.runEnd = s.runStart[:n], s.runEnd[:n]
+	for i := range s.runStart {
+		s.runStart[i], s.runEnd[i] = -1, -1
+	}
+	if s.headline {
+		return
+	}
+	for i := 0; i < n; {
+		if s.info[i].flags&flCap == 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n {
+			if s.info[j].flags&flCap != 0 {
+				j++
+				continue
+			}
+			if connectors[s.info[j].lower] && j+1 < n && s.info[j+1].flags&flCap != 0 {
+				j += 2
+				continue
+			}
+			break
+		}
+		for k := i; k < j; k++ {
+			s.runStart[k], s.runEnd[k] = int32(i), int32(j)
+		}
+		i = j
+	}
 }
 
 func shapeOf(t string) (shape, short string, flags uint8) {
@@ -262,6 +312,29 @@ func (s *sentence) features(i int, lx *lexicon, dst []uint64) []uint64 {
 		if i+1 < n {
 			c := lx.cluster(s.info[i+1].lower)
 			dst = append(dst, hashByte(hashByte(featHash(fClusterNext), byte(c)), byte(c>>8)))
+		}
+	}
+	if rs := s.runStart[i]; rs >= 0 {
+		re := int(s.runEnd[i])
+		pos := byte('I')
+		switch {
+		case re-int(rs) == 1:
+			pos = 'S'
+		case i == int(rs):
+			pos = 'B'
+		case i == re-1:
+			pos = 'E'
+		}
+		ln := byte(min(re-int(rs), 4))
+		head := s.info[re-1].lower
+		dst = append(dst, hashByte(hashByte(featHash(fRunPos), pos), ln))
+		dst = append(dst, hashStr(hashByte(featHash(fRunHead), pos), head))
+		dst = append(dst, hashStr(hashByte(featHash(fRunFirst), pos), s.info[rs].lower))
+		hm := s.marks[re-1]
+		for c := 0; c < len(categories); c++ {
+			if hm&(1<<c) != 0 {
+				dst = append(dst, hashByte(hashByte(featHash(fRunHeadGaz), pos), byte(c)))
+			}
 		}
 	}
 	// Gazetteer matches of this token and its neighbours.

@@ -132,12 +132,49 @@ func readAll(r io.Reader) ([]byte, error) {
 	return b, nil
 }
 
+// peekHead returns the first bytes of br, without consuming them, to tell
+// its format: up to sniffSize bytes, or, for what may be JSON Lines, as soon
+// as its first line is there, so that a stream of records is not held up
+// waiting for more input. whole reports that head is all of the input.
+func peekHead(br *bufio.Reader) (head []byte, whole bool, err error) {
+	for n := 1; ; n = max(n+1, br.Buffered()) {
+		head, err = br.Peek(min(n, sniffSize))
+		if errors.Is(err, io.EOF) {
+			return head, true, nil
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		if len(head) >= sniffSize {
+			return head, false, nil
+		}
+		t := bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
+		if len(t) == 0 {
+			continue
+		}
+		if t[0] != '{' {
+			// Not JSON Lines: the input is read whole anyway.
+			head, err = br.Peek(sniffSize)
+			if errors.Is(err, io.EOF) {
+				return head, true, nil
+			}
+			if errors.Is(err, bufio.ErrBufferFull) {
+				err = nil
+			}
+			return head, false, err
+		}
+		if bytes.IndexByte(t, '\n') >= 0 {
+			return head, false, nil
+		}
+	}
+}
+
 // readInput reads the input name from br, choosing its format by fname
 // (name, less any compression suffix) or by its content, and yields its
 // items. depth counts the layers of compression or re-encoding undone.
 func readInput(name, fname string, br *bufio.Reader, depth int, yield func(Item) bool) {
-	head, err := br.Peek(sniffSize)
-	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+	head, whole, err := peekHead(br)
+	if err != nil {
 		yield(failed(name, 0, fmt.Errorf("read: %w", err)))
 		return
 	}
@@ -180,7 +217,7 @@ func readInput(name, fname string, br *bufio.Reader, depth int, yield func(Item)
 	}
 	switch f {
 	case formatJSON:
-		readJSON(name, br, head, yield)
+		readJSON(name, br, head, whole, yield)
 	case formatHTML:
 		data, err := readAll(br)
 		if err != nil {

@@ -51,7 +51,7 @@ func str(raw json.RawMessage) string {
 // readJSON reads a JSON Lines input line by line or, when it is a JSON
 // array or its first line is not a whole JSON value (objects spread over
 // lines), as a stream of JSON values.
-func readJSON(name string, br *bufio.Reader, head []byte, yield func(Item) bool) {
+func readJSON(name string, br *bufio.Reader, head []byte, whole bool, yield func(Item) bool) {
 	t := bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
 	if len(t) > 0 && t[0] == '[' {
 		readJSONStream(name, br, true, yield)
@@ -59,8 +59,7 @@ func readJSON(name string, br *bufio.Reader, head []byte, yield func(Item) bool)
 	}
 	if i := bytes.IndexByte(t, '\n'); i >= 0 {
 		first := bytes.TrimSpace(t[:i])
-		whole := len(head) < sniffSize && json.Valid(bytes.TrimSpace(t))
-		if !json.Valid(first) && (string(first) == "{" || whole) {
+		if !json.Valid(first) && (string(first) == "{" || (whole && json.Valid(bytes.TrimSpace(t)))) {
 			readJSONStream(name, br, false, yield)
 			return
 		}

@@ -143,7 +143,7 @@ func (a *app) printResult(r *schema.Result) error {
 		if e.Kind != "" {
 			kind += ", " + e.Kind
 		}
-		line := fmt.Sprintf("  %-40s %-34s %d mentions", e.Name, kind, len(e.Mentions))
+		line := fmt.Sprintf("  %-40s %-34s %s", e.Name, kind, plural(len(e.Mentions), "mention"))
 		if len(e.Aliases) > 0 {
 			line += "  aka " + strings.Join(e.Aliases, "; ")
 		}
@@ -174,6 +174,14 @@ func (a *app) printResult(r *schema.Result) error {
 	}
 	_, err := fmt.Fprintln(w)
 	return err
+}
+
+// plural writes "1 mention", "2 mentions".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func shorten(s string, n int) string {

@@ -12,7 +12,8 @@ import (
 const batchSize = 64
 
 func (a *app) ingestCmd() *cobra.Command {
-	return &cobra.Command{
+	var show bool
+	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Extract documents and store them in the graph",
 		Long: `ingest reads each PATH like extract does and writes what it finds into the store
@@ -20,7 +21,7 @@ func (a *app) ingestCmd() *cobra.Command {
 its content: ingesting the same text again changes nothing. Each batch of documents
 is written in one transaction, so an interrupted ingest leaves no half-written
 document; run the same command again to finish.`,
-		Example: `  dossier ingest examples/kaspersky-2017-10-24.txt
+		Example: `  dossier ingest --show examples/kaspersky-2017-10-24.txt
   dossier --store /data/news.db ingest corpus/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, paths []string) error {
@@ -40,6 +41,11 @@ document; run the same command again to finish.`,
 			}
 			_, runErr := a.each(ctx, paths, func(r *schema.Result) error {
 				seen++
+				if show {
+					if err := a.printResult(r); err != nil {
+						return err
+					}
+				}
 				batch = append(batch, r)
 				if len(batch) >= batchSize {
 					return flush()
@@ -49,8 +55,10 @@ document; run the same command again to finish.`,
 			if err := flush(); err != nil && runErr == nil {
 				runErr = err
 			}
-			fmt.Fprintf(a.stdout, "ingested %d documents into %s (%d already stored)\n", written, st, seen-written)
+			fmt.Fprintf(a.stdout, "ingested %s into %s (%d already stored)\n", plural(written, "document"), st, seen-written)
 			return runErr
 		},
 	}
+	cmd.Flags().BoolVar(&show, "show", false, "also print what was found in each document")
+	return cmd
 }

@@ -161,17 +161,17 @@ func (a *app) printEntity(d entityDetail) error {
 		kind += ", " + d.Kind
 	}
 	fmt.Fprintf(w, "%s (%s)  id %s\n", d.Name, kind, d.ID)
-	fmt.Fprintf(w, "  %d mentions in %d documents\n", d.Mentions, d.Documents)
+	fmt.Fprintf(w, "  %s in %s\n", plural(d.Mentions, "mention"), plural(d.Documents, "document"))
 	if len(d.Aliases) > 0 {
 		fmt.Fprintf(w, "  aliases: %s\n", strings.Join(d.Aliases, "; "))
 	}
 	for _, m := range d.Merges {
-		fmt.Fprintf(w, "    %q merged by %s: %q\n", m.Alias, m.Rule, m.Evidence.Text)
+		fmt.Fprintf(w, "    %s  merged by %s: “%s”\n", m.Alias, m.Rule, m.Evidence.Text)
 	}
 	if len(d.Relations) > 0 {
 		fmt.Fprintln(w, "\nRelations")
 		for _, r := range d.Relations {
-			fmt.Fprintf(w, "  %s %s %s\n    %q\n", r.Subject.Name, r.Predicate, r.Object.Name, r.Evidence.Text)
+			fmt.Fprintf(w, "  %s %s %s\n    “%s”\n", r.Subject.Name, r.Predicate, r.Object.Name, r.Evidence.Text)
 		}
 	}
 	for _, sec := range []struct {
@@ -225,7 +225,7 @@ func (a *app) printClaim(c graph.ClaimInfo) {
 		line += "  hedged: " + strings.Join(c.Hedges, ", ")
 	}
 	fmt.Fprintln(w, line)
-	fmt.Fprintf(w, "    %q\n", shorten(c.Evidence.Text, 300))
+	fmt.Fprintf(w, "    “%s”\n", shorten(c.Evidence.Text, 300))
 	fmt.Fprintf(w, "    %s, %s, chars %d-%d\n", orDash(string(c.Date)), c.Document.ID, c.Cue.Start, c.Cue.End)
 }
 

@@ -156,8 +156,10 @@ DOSSIER_EXTRACT_NER, DOSSIER_WORKERS), then the config file (--config, default
 		a.entitiesCmd(),
 		a.showCmd(),
 		a.claimsCmd(),
+		a.allegationsCmd(),
 		a.queryCmd(),
 		a.exportCmd(),
+		a.evalCmd(),
 	)
 	for _, c := range root.Commands() {
 		c.Args = wrapArgs(c.Args)

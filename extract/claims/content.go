@@ -1,0 +1,378 @@
+package claims
+
+import (
+	"github.com/dossier-project/dossier/extract/text"
+	"github.com/dossier-project/dossier/schema"
+)
+
+// channelInfo is an outlet that carries the statements of a sentence.
+type channelInfo struct {
+	e    *entInfo
+	text string
+}
+
+// channelMarkers finds "reports citing X", "citing X", "in an interview
+// with X", "speaking to X": the token indices where a marker that ends a
+// content starts, and the channel.
+func (x *extractor) channelMarkers(ts []tok) ([]int, channelInfo) {
+	var marks []int
+	var ch channelInfo
+	n := len(ts)
+	for i := 0; i < n; i++ {
+		t := ts[i]
+		if t.inQ || t.qopen || t.qclose {
+			continue
+		}
+		var a int
+		switch {
+		case t.low == "citing":
+			a = i + 1
+			m := i
+			for m > 0 && (ts[m-1].low == "reports" || ts[m-1].low == "report" || ts[m-1].low == "media" || ts[m-1].low == "a" || ts[m-1].low == "news") {
+				m--
+			}
+			if m > 0 && ts[m-1].low == "," {
+				m--
+			}
+			marks = append(marks, m)
+		case t.low == "interview" && i+1 < n && (ts[i+1].low == "with" || ts[i+1].low == "to"):
+			a = i + 2
+		case (t.low == "speaking" || t.low == "talking") && i+1 < n && (ts[i+1].low == "to" || ts[i+1].low == "with"):
+			a = i + 2
+		default:
+			continue
+		}
+		b := rightNP(ts, a)
+		if b <= a {
+			continue
+		}
+		if e, txt := x.channelOf(ts, a, b); e != nil || txt != "" {
+			if ch.e == nil && ch.text == "" {
+				ch = channelInfo{e, txt}
+			}
+		}
+	}
+	return marks, ch
+}
+
+// channelOf resolves an addressee or carrier noun phrase to a channel: a
+// news organisation (or an organisation of unknown kind), or an unnamed
+// outlet ("reporters"). A recogniser that could not tell the kind of an
+// organisation leaves it empty or "other": those count as outlets too.
+func (x *extractor) channelOf(ts []tok, a, b int) (*entInfo, string) {
+	if a >= b {
+		return nil, ""
+	}
+	txt := x.span(ts[a].start, ts[b-1].end).Text
+	for _, m := range x.mentionsIn(ts[a].start, ts[b-1].end) {
+		if m.e.typ == schema.Organization && (m.e.kind == schema.KindMedia || m.e.kind == "" || m.e.kind == schema.KindOther) {
+			x.channels[m.e.id] = true
+			return m.e, txt
+		}
+	}
+	for k := a; k < b; k++ {
+		if mediaNouns[ts[k].low] {
+			return nil, txt
+		}
+	}
+	return nil, ""
+}
+
+// inverted handles `"...," said the agency`: the source follows the cue.
+func (x *extractor) inverted(ts []tok, d *draft) bool {
+	n := len(ts)
+	if d.ce >= n || ts[d.ce].low == "that" || ts[d.ce].low == ":" || isEnd(ts[d.ce]) || ts[d.ce].qopen {
+		return false
+	}
+	b := rightNP(ts, d.ce)
+	for k := d.ce + 1; k < b; k++ {
+		if relatives[ts[k].low] {
+			b = k // "says an official close to the case who asked not to be named"
+			break
+		}
+	}
+	afterQuote := d.cs > 0 && (ts[d.cs-1].qclose || ts[d.cs-1].low == "," && d.cs > 1 && ts[d.cs-2].qclose)
+	if b == d.ce || (b < n && !isEnd(ts[b]) && ts[b].low != "," && !relatives[ts[b].low] && !ts[b].qopen && !afterQuote) {
+		return false
+	}
+	d.srcA, d.srcB = d.ce, b
+	d.contentLeft = true
+	return true
+}
+
+// according handles "according to X".
+func (x *extractor) according(ts []tok, d *draft) bool {
+	n := len(ts)
+	d.stance = schema.Say
+	d.srcA, d.srcB = d.ce, rightNP(ts, d.ce)
+	if d.srcB == d.srcA {
+		return false
+	}
+	first := 0
+	for first < n && (ts[first].qopen || ts[first].low == "but" || ts[first].low == "and") {
+		first++
+	}
+	if d.cs <= first {
+		k := d.srcB
+		if k < n && ts[k].low == "," {
+			k++
+		}
+		d.rightStart = k
+		d.leftEdge = d.cs
+		return k < n
+	}
+	d.leftEdge = d.cs
+	if d.cs > 0 && ts[d.cs-1].low == "," {
+		d.leftEdge = d.cs - 1
+	}
+	d.contentLeft = true
+	return true
+}
+
+// colon handles a named source, a colon and a quote with no verb:
+// `Kaspersky: "We never helped the FSB"`.
+func (x *extractor) colon(ts []tok) *draft {
+	for i := 1; i+1 < len(ts) && i < 10; i++ {
+		if ts[i].low != ":" || !ts[i+1].qopen || ts[i].inQ {
+			continue
+		}
+		a := leftNP(ts, i)
+		if a == i || len(x.mentionsIn(ts[a].start, ts[i-1].end)) == 0 {
+			return nil
+		}
+		return &draft{kind: colonCue, cs: i, ce: i + 1, vi: i, srcA: a, srcB: i, leftEdge: a, rightStart: i + 1, stance: schema.Say}
+	}
+	return nil
+}
+
+// right parses what follows a verb cue: addressee, "that", a colon, a
+// quote, or the object.
+func (x *extractor) right(ts []tok, d *draft) {
+	n := len(ts)
+	r := d.ce
+	if d.passive {
+		if d.srcB > d.srcA {
+			r = d.srcB
+		} else if r < n && ts[r].low == "by" {
+			r++
+		}
+		if r < n && ts[r].low == "that" {
+			r++
+		}
+		if r < n && !isEnd(ts[r]) && ts[r].low != "," {
+			d.rightStart = r
+		} else if d.leftEdge < d.cs {
+			// "The allegation was denied by the company": the subject.
+			d.cont = [2]int{ts[d.leftEdge].start, ts[d.cs-1].end}
+			d.rightStart = -2
+		}
+		return
+	}
+	if d.contentLeft {
+		return
+	}
+	if d.v.flags&addressee != 0 && r < n && !isEnd(ts[r]) && ts[r].low != "that" && ts[r].low != ":" && ts[r].low != "," && !ts[r].qopen {
+		e := x.addresseeEnd(ts, r)
+		if e > r && (d.v.lemma != "warn" || (e < n && ts[e].low == "that")) {
+			d.channel, d.channelText = x.channelOf(ts, r, e)
+			if d.channel == nil && d.channelText == "" {
+				for _, m := range x.mentionsIn(ts[r].start, ts[e-1].end) {
+					d.objEnts = append(d.objEnts, m.e)
+				}
+			}
+			r = e
+		}
+	}
+	// A short time phrase before the content: "told Reuters last year he".
+	if k := timePhrase(ts, r); k > r && k < n && !isEnd(ts[k]) && ts[k].low != "," && ts[k].low != "that" {
+		r = k
+	}
+	// Adverbials before "that": "said on Tuesday that", "said in a statement that".
+	if r < n && ts[r].low != "that" && (timeWords[ts[r].low] || ts[r].low == "in" || ts[r].low == "on") {
+		for k := r; k < n && k-r < 10; k++ {
+			if ts[k].low == "," || ts[k].qopen || ts[k].cue || isEnd(ts[k]) {
+				break
+			}
+			if ts[k].low == "that" || ts[k].low == ":" {
+				if !adverbial(ts[r:k]) {
+					break // "insist on an agreement that is impossible"
+				}
+				if d.channel == nil {
+					if e, txt := x.channelOf(ts, r, k); e != nil {
+						d.channel, d.channelText = e, txt
+					}
+				}
+				r = k
+				break
+			}
+		}
+	}
+	if r >= n || isEnd(ts[r]) {
+		d.contentLeft = true
+		return
+	}
+	switch {
+	case ts[r].low == "that" || ts[r].low == ":":
+		d.rightStart = r + 1
+	case ts[r].low == ",":
+		if r+1 < n && ts[r+1].qopen {
+			d.rightStart = r + 1
+		} else {
+			d.contentLeft = true
+		}
+	default:
+		// "said on Tuesday." is nothing to the right.
+		if timeWords[ts[r].low] {
+			k := r
+			for k < n && k-r < 4 && !isEnd(ts[k]) && ts[k].low != "," {
+				k++
+			}
+			if k >= n || isEnd(ts[k]) || ts[k].low == "," && (k+1 >= n || ts[k+1].cue || forms[ts[k+1].low].v != nil) {
+				d.contentLeft = true
+				return
+			}
+		}
+		d.rightStart = r
+	}
+	if d.rightStart >= n {
+		d.rightStart = -1
+		d.contentLeft = true
+		return
+	}
+	if d.v.flags&target != 0 && d.rightStart >= 0 {
+		e := d.rightStart
+		for e < n && !stopObj(ts[e]) && e-d.rightStart < 12 {
+			e++
+		}
+		if e > d.rightStart {
+			for _, m := range x.mentionsIn(ts[d.rightStart].start, ts[e-1].end) {
+				d.objEnts = append(d.objEnts, m.e)
+			}
+		}
+	}
+}
+
+// trim returns the rune range of tokens [a, b) without surrounding
+// punctuation, and without the quotation marks of a direct quote.
+func (x *extractor) trim(ts []tok, a, b int) [2]int {
+	for b > a && (isEnd(ts[b-1]) || ts[b-1].low == "," || ts[b-1].low == "and" || ts[b-1].low == "but" || ts[b-1].low == ":" || ts[b-1].low == "--" || ts[b-1].low == "—") {
+		b--
+	}
+	if a >= b {
+		return [2]int{}
+	}
+	// A quote that runs on past the sentence: the content is all of it
+	// (`He said: "We are sure. We are."`).
+	if ts[a].qopen && b == len(ts) || ts[a].qopen && b == len(ts)-1 && isEnd(ts[b]) {
+		if q, ok := x.quoteAt(ts[a].start); ok && q[1] > ts[len(ts)-1].end {
+			e := q[1]
+			if c := x.runes[e-1]; c == '"' || c == '”' || c == '»' || c == '\'' {
+				e--
+			}
+			for e > ts[a].end && (text.IsSpace(x.runes[e-1]) || x.runes[e-1] == ',' || x.runes[e-1] == '\'' || x.runes[e-1] == '.') {
+				e--
+			}
+			return [2]int{ts[a].end, e}
+		}
+	}
+	// A direct quote: strip its marks and the comma or stop inside them.
+	if ts[a].qopen && ts[b-1].qclose {
+		if q, ok := x.quoteAt(ts[a].start); ok && q[1] == ts[b-1].end {
+			a++
+			b--
+			for b > a && (isEnd(ts[b-1]) || ts[b-1].low == ",") {
+				b--
+			}
+		}
+	}
+	if a >= b {
+		return [2]int{}
+	}
+	return [2]int{ts[a].start, ts[b-1].end}
+}
+
+// leftContent returns the content before a source that ends a sentence:
+// the quote before it (which may have opened in an earlier sentence), or
+// the text from start to the edge.
+func (x *extractor) leftContent(ts []tok, start, edge int) [2]int {
+	e := edge
+	for e > start && (ts[e-1].low == "," || ts[e-1].low == "--" || ts[e-1].low == "—") {
+		e--
+	}
+	if e > 0 && ts[e-1].qclose {
+		if q, ok := x.quoteAt(ts[e-1].start); ok && q[0] < ts[e-1].start {
+			a := q[0] + 1
+			b := ts[e-1].start
+			for b > a && (x.runes[b-1] == ',' || x.runes[b-1] == '.' || text.IsSpace(x.runes[b-1])) {
+				b--
+			}
+			for a < b && text.IsSpace(x.runes[a]) {
+				a++
+			}
+			// Only when the quote begins the sentence part: else keep
+			// the whole part ("How damaging ... "depends on the country"").
+			if q[0] <= ts[start].start || !x.textBetween(ts, start, q[0]) {
+				return [2]int{a, b}
+			}
+		}
+	}
+	return x.trim(ts, start, e)
+}
+
+// textBetween reports whether tokens from start hold words before offset p.
+func (x *extractor) textBetween(ts []tok, start, p int) bool {
+	for k := start; k < len(ts) && ts[k].start < p; k++ {
+		if !ts[k].qopen && !ts[k].qclose {
+			return true
+		}
+	}
+	return false
+}
+
+// nested reports whether an attribution lies inside the content of the one
+// before it ("stated that he did not believe ...", "said Y denied Z"),
+// rather than after it ("..., and Eugene Kaspersky told", "and criticised").
+func nested(ts []tok, e *draft) bool {
+	if e.inheritedFrom != nil || e.kind == accordingCue || e.contentLeft || e.leftEdge == 0 {
+		return false
+	}
+	p := ts[e.leftEdge-1]
+	switch p.low {
+	case ",", "and", "but", ";", ":", "while", "whereas", "although", "though":
+		return false
+	}
+	return !p.qclose
+}
+
+// countTokens counts the tokens inside a rune range.
+func countTokens(ts []tok, r [2]int) int {
+	n := 0
+	for _, t := range ts {
+		if t.start >= r[0] && t.end <= r[1] {
+			n++
+		}
+	}
+	return n
+}
+
+// onlyTime reports whether a content holds nothing but time words.
+func onlyTime(ts []tok, r [2]int) bool {
+	for _, t := range ts {
+		if t.start >= r[0] && t.end <= r[1] && !weekdays[t.low] && !timeWords[t.low] && !isNumber(t.low) {
+			return false
+		}
+	}
+	return true
+}
+
+// adverbial reports whether tokens between a cue and "that" are a time or
+// a setting of speech ("on Tuesday", "in a statement", "in an interview
+// with Reuters"), not an object ("on an agreement").
+func adverbial(ts []tok) bool {
+	for _, t := range ts {
+		if weekdays[t.low] || timeWords[t.low] && t.low != "in" && t.low != "on" && t.low != "at" || speechSettings[t.low] || isNumber(t.low) {
+			return true
+		}
+	}
+	return false
+}

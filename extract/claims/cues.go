@@ -1,0 +1,289 @@
+package claims
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/dossier-project/dossier/extract/text"
+)
+
+// quoteKind tells whether a token opens or closes a quotation (both for
+// a straight quote that its neighbours leave ambiguous).
+func quoteKind(runes []rune, t text.Token) (open, close bool) {
+	switch t.Text {
+	case "“", "«", "„", "``":
+		return true, false
+	case "”", "»", "''":
+		return false, true
+	case "`": // the halves of a PTB "``"
+		return true, false
+	case "'":
+		if (t.End < len(runes) && runes[t.End] == '\'') || (t.Start > 0 && runes[t.Start-1] == '\'') {
+			return false, true // the halves of a PTB "''"
+		}
+	case "\"":
+		before := t.Start == 0 || text.IsSpace(runes[t.Start-1]) || strings.ContainsRune("([{—–-", runes[t.Start-1])
+		after := t.End >= len(runes) || text.IsSpace(runes[t.End]) || strings.ContainsRune(".,;:!?)]}—–-", runes[t.End])
+		switch {
+		case before && !after:
+			return true, false
+		case after && !before:
+			return false, true
+		case before && after:
+			return true, true // ambiguous, resolved by pairing
+		}
+		return true, true
+	}
+	return false, false
+}
+
+// findQuotes pairs quotation marks over the whole document; a quotation
+// still open at a paragraph break (a blank line) ends there.
+func (x *extractor) findQuotes() {
+	open := -1
+	lastEnd := 0
+	for si := range x.in.Sentences {
+		for _, t := range x.tokensOf(si) {
+			if open >= 0 && t.Start > lastEnd && paragraphBreak(x.runes[lastEnd:t.Start]) {
+				x.quotes = append(x.quotes, [2]int{open, lastEnd})
+				open = -1
+			}
+			o, c := quoteKind(x.runes, t)
+			switch {
+			case o && c:
+				if open >= 0 {
+					x.quotes = append(x.quotes, [2]int{open, t.End})
+					open = -1
+				} else {
+					open = t.Start
+				}
+			case c:
+				if open >= 0 {
+					x.quotes = append(x.quotes, [2]int{open, t.End})
+					open = -1
+				}
+			case o:
+				open = t.Start
+			}
+			lastEnd = t.End
+		}
+	}
+	if open >= 0 {
+		x.quotes = append(x.quotes, [2]int{open, lastEnd})
+	}
+}
+
+// quoteAt returns the quotation that contains offset p, if any.
+func (x *extractor) quoteAt(p int) ([2]int, bool) {
+	k := sort.Search(len(x.quotes), func(k int) bool { return x.quotes[k][1] > p })
+	if k < len(x.quotes) && x.quotes[k][0] <= p {
+		return x.quotes[k], true
+	}
+	return [2]int{}, false
+}
+
+// isAdverb reports whether a lower-case token is an adverb that may stand
+// between an auxiliary and its verb.
+func isAdverb(t tok) bool {
+	if t.capital {
+		return false
+	}
+	return adverbs[t.low] || (len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && isWord(t.low) && !lyNouns[t.low] && forms[t.low].v == nil)
+}
+
+// findCues returns the cues of a sentence in text order.
+func (x *extractor) findCues(ts []tok) []*draft {
+	var ds []*draft
+	n := len(ts)
+	for i := 0; i < n; i++ {
+		t := ts[i]
+		if t.inQ || t.qopen || t.qclose {
+			continue
+		}
+		if t.low == "according" && i+1 < n && ts[i+1].low == "to" {
+			ds = append(ds, &draft{kind: accordingCue, vi: i, cs: i, ce: i + 2})
+			ts[i].cue, ts[i+1].cue = true, true
+			i++
+			continue
+		}
+		f, ok := forms[t.low]
+		if !ok {
+			continue
+		}
+		ce := i + 1
+		if f.v.lemma == "point" {
+			if i+1 >= n || ts[i+1].low != "out" {
+				continue
+			}
+			ce = i + 2
+		}
+		if t.capital && i > 0 && !ts[i-1].qopen && !ts[i-1].qclose && !shouting(ts) {
+			continue // "United States", "Report"
+		}
+		// Walk back over adverbs and auxiliaries.
+		cs, j := i, i-1
+		hasAux, passive, negated := false, false, false
+		for j >= 0 {
+			l := ts[j].low
+			if auxiliaries[l] && !ts[j].capital || (auxiliaries[l] && j == 0) {
+				hasAux = true
+				if beForms[l] && f.m == past {
+					passive = true
+				}
+				if negations[l] {
+					negated = true
+				}
+				cs = j
+				j--
+				continue
+			}
+			if isAdverb(ts[j]) {
+				j--
+				continue
+			}
+			break
+		}
+		if !hasAux {
+			cs = i
+		}
+		if hasAux && ts[cs].low == "to" && cs+1 == i {
+			// An infinitive is a cue only after a verb of going on:
+			// "continued to insist that", "went on to say".
+			g := cs - 1
+			if g >= 0 && ts[g].low == "on" {
+				g--
+			}
+			if g < 0 || !governing[ts[g].low] {
+				continue
+			}
+			cs = g
+		}
+		// prev is the word before the verb, skipping adverbs.
+		p := i - 1
+		for p >= 0 && isAdverb(ts[p]) {
+			p--
+		}
+		var prev tok
+		if p >= 0 {
+			prev = ts[p]
+		}
+		det := p >= 0 && determiners[prev.low]
+		if det && (prev.low == "'s" || prev.low == "’s") && p > 0 && ts[p-1].capital {
+			det = false // "Moody's said", "McDonald's said"
+		}
+		next := tok{}
+		if ce < n {
+			next = ts[ce]
+		}
+		nextThat := next.low == "that" || next.low == ":" || next.qopen
+		_, prevPron := pronouns[prev.low]
+		ok = false
+		switch {
+		case hasAux:
+			ok = !(det && !auxiliaries[prev.low])
+			if ts[cs].low == "to" && cs > 0 && (ts[cs-1].low == "plans" || ts[cs-1].low == "plan") {
+				ok = false
+			}
+		case f.m == ing:
+			ok = p < 0 || prev.low == "," || prev.low == "after" || prev.low == "before" || prev.low == "while" || prev.low == "without" || prev.low == "by" || prev.low == "when"
+		case f.m == past:
+			ok = !det
+		case f.m == third:
+			if f.v.flags&nounlike != 0 {
+				ok = !det && (prevPron || prev.capital || prev.text == ")" || prev.qclose || nextThat)
+			} else {
+				ok = !det
+			}
+		case f.m == base:
+			plural := prev.low == "they" || prev.low == "we" || prev.low == "i" || prev.low == "you" ||
+				(!det && strings.HasSuffix(prev.low, "s") && len(prev.low) > 3 && isWord(prev.low))
+			ok = !det && (plural || nextThat) && (f.v.flags&nounlike == 0 || prevPron || nextThat)
+		}
+		if !ok {
+			continue
+		}
+		if f.v.flags&weak != 0 && !x.weakOK(ts, i, ce, f.v) {
+			continue
+		}
+		for k := cs; k < ce; k++ {
+			ts[k].cue = true
+		}
+		ds = append(ds, &draft{kind: verbCue, v: f.v, m: f.m, vi: i, cs: cs, ce: ce, passive: passive, negated: negated})
+	}
+	return ds
+}
+
+// weakOK reports whether a weak verb at i is used as a reporting verb.
+func (x *extractor) weakOK(ts []tok, i, ce int, v *verb) bool {
+	n := len(ts)
+	if i > 0 && (ts[i-1].qclose || ts[i-1].low == ",") {
+		return true
+	}
+	r := ce
+	if v.flags&addressee != 0 {
+		for r < n && r-ce < 6 && ts[r].low != "that" && ts[r].low != ":" && ts[r].low != "," && !ts[r].qopen {
+			r++
+		}
+	}
+	if r >= n {
+		return true
+	}
+	switch l := ts[r].low; {
+	case l == "that" || l == ":" || l == "," || l == "." || l == "!" || l == "?" || l == ";" || ts[r].qopen:
+		return true
+	}
+	if i > 0 {
+		if _, ok := pronouns[ts[i-1].low]; ok && i > 1 && (ts[i-2].low == "," || ts[i-2].qclose) {
+			return true
+		}
+	}
+	if v.flags&belief != 0 {
+		if r < n && ts[r].low == "to" {
+			return false // "believed to have been": not a speaker's belief
+		}
+		// "believe the FSB had compromised": a clause with its own verb.
+		for k := r; k < n && k < r+7; k++ {
+			if ts[k].low == "," || ts[k].qopen || ts[k].qclose || isEnd(ts[k]) {
+				break
+			}
+			if auxiliaries[ts[k].low] && ts[k].low != "to" && ts[k].low != "not" && ts[k].low != "n't" {
+				return k > r
+			}
+		}
+		return false
+	}
+	for k := r; k < n && k < r+4; k++ {
+		if allegationWords[ts[k].low] || speechNouns[ts[k].low] || ts[k].low == "as" {
+			return true
+		}
+	}
+	return false
+}
+
+// paragraphBreak reports whether white space holds a blank line.
+func paragraphBreak(ws []rune) bool {
+	nl := 0
+	for _, r := range ws {
+		if r == '\n' {
+			nl++
+		}
+	}
+	return nl >= 2
+}
+
+// shouting reports whether a sentence is written in capitals (a wire
+// headline: "SYRIA SAYS ISRAEL BLOCKS CITRUS EXPORT").
+func shouting(ts []tok) bool {
+	up, low := 0, 0
+	for _, t := range ts {
+		for _, r := range t.text {
+			if unicode.IsUpper(r) {
+				up++
+			} else if unicode.IsLower(r) {
+				low++
+			}
+		}
+	}
+	return up > 8 && low*4 < up
+}

@@ -1,0 +1,320 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/graph"
+)
+
+const article = "../../examples/kaspersky-2017-10-24.txt"
+
+// run executes the root command like main does and returns stdout,
+// stderr and the exit status.
+func run(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	root := New(strings.NewReader(stdin), &out, &errb)
+	root.SetArgs(args)
+	err := root.ExecuteContext(context.Background())
+	if err != nil {
+		errb.WriteString("dossier: " + err.Error() + "\n")
+	}
+	return out.String(), errb.String(), ExitCode(err)
+}
+
+type span struct {
+	Text       string
+	Start, End int
+}
+
+type extracted struct {
+	Document struct{ ID, Title, Date, Source, URL string }
+	Entities []struct {
+		ID, Name, Type, Kind string
+		Aliases              []string
+		Mentions             []span
+	}
+	Claims []struct {
+		ID, Stance           string
+		ClaimantText         string `json:"claimant_text"`
+		Claimant             *string
+		Cue, Source, Content span
+		Evidence             span
+		About                []string
+		Channel              *string
+		RespondsTo           []string `json:"responds_to"`
+	}
+	Relations []struct {
+		Subject, Predicate, Object string
+		Evidence                   span
+	}
+}
+
+func TestExtractJSONExample(t *testing.T) {
+	out, stderr, code := run(t, "", "extract", "--json", article)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("want one JSON line per document, got %d", len(lines))
+	}
+	var x extracted
+	if err := json.Unmarshal([]byte(lines[0]), &x); err != nil {
+		t.Fatal(err)
+	}
+	if x.Document.Date != "2017-10-24" || !strings.HasPrefix(x.Document.Title, "Cybersecurity firm Kaspersky") {
+		t.Errorf("document: %+v", x.Document)
+	}
+	raw, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune(string(raw))
+	exact := func(what string, s span) {
+		t.Helper()
+		if s.Start < 0 || s.End > len(runes) || s.Start > s.End || string(runes[s.Start:s.End]) != s.Text {
+			t.Errorf("%s %q at [%d,%d) is not the text there", what, s.Text, s.Start, s.End)
+		}
+	}
+	byName := make(map[string]string)
+	for _, e := range x.Entities {
+		byName[e.Name] = e.Type
+		for _, a := range e.Aliases {
+			if _, ok := byName[a]; !ok {
+				byName[a] = e.Type
+			}
+		}
+		for _, m := range e.Mentions {
+			exact("mention of "+e.Name, m)
+		}
+	}
+	for name, typ := range map[string]string{"Eugene Kaspersky": "Person", "Kaspersky Lab": "Organization",
+		"FSB": "Organization", "NSA": "Organization", "BSI": "Organization"} {
+		if byName[name] != typ {
+			t.Errorf("entity %s: type %q, want %s", name, byName[name], typ)
+		}
+	}
+	for _, bad := range []string{"October", "Read", "More about", "Mr", "United"} {
+		if _, ok := byName[bad]; ok {
+			t.Errorf("%q became an entity", bad)
+		}
+	}
+	full := 0
+	for _, c := range x.Claims {
+		for _, s := range []struct {
+			n string
+			s span
+		}{{"cue", c.Cue}, {"source", c.Source}, {"content", c.Content}, {"evidence", c.Evidence}} {
+			if s.s != (span{}) {
+				exact("claim "+c.ID+" "+s.n, s.s)
+			}
+		}
+		if c.Claimant != nil && c.Cue.Text != "" && c.Stance != "" && c.Content.Text != "" {
+			full++
+		}
+	}
+	if full < 5 {
+		t.Errorf("%d claims with claimant, cue, stance and content; want at least 5", full)
+	}
+	for _, r := range x.Relations {
+		exact("relation "+r.Predicate, r.Evidence)
+	}
+}
+
+func TestIngestIsIdempotent(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "g.db")
+	if _, stderr, code := run(t, "", "--store", store, "ingest", article); code != 0 {
+		t.Fatalf("ingest: %d %s", code, stderr)
+	}
+	stats := func() graph.Stats {
+		out, stderr, code := run(t, "", "--store", store, "stats", "--json")
+		if code != 0 {
+			t.Fatalf("stats: %d %s", code, stderr)
+		}
+		var s graph.Stats
+		if err := json.Unmarshal([]byte(out), &s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	s1 := stats()
+	if s1.Documents != 1 || s1.Entities < 10 || s1.Claims < 5 || s1.Quads == 0 {
+		t.Fatalf("after one ingest: %+v", s1)
+	}
+	out, _, code := run(t, "", "--store", store, "ingest", article)
+	if code != 0 || !strings.Contains(out, "ingested 0 documents") {
+		t.Fatalf("second ingest: %d %q", code, out)
+	}
+	if s2 := stats(); s2 != s1 {
+		t.Fatalf("stats changed: %+v -> %+v", s1, s2)
+	}
+	// A second document naming the same organisation: one FSB node.
+	out, _, code = run(t, "The Russian Federal Security Service (FSB) declined to comment.\n", "--store", store, "ingest", "-")
+	if code != 0 || !strings.Contains(out, "ingested 1 document ") {
+		t.Fatalf("stdin ingest: %d %q", code, out)
+	}
+	out, stderr, code := run(t, "", "--store", store, "show", "FSB", "--json")
+	if code != 0 {
+		t.Fatalf("show: %d %s", code, stderr)
+	}
+	var e struct {
+		Name      string
+		Documents int
+	}
+	json.Unmarshal([]byte(out), &e)
+	if e.Name != "Federal Security Service" || e.Documents != 2 {
+		t.Fatalf("FSB after two documents: %+v", e)
+	}
+}
+
+func TestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	empty := write("empty.txt", "")
+	binary := write("binary.dat", "abc\x00\x01\x02\x03def")
+	latin1 := write("latin1.txt", "Caf\xe9 owners met the FSB.")
+	jsonl := write("recs.jsonl", "{\"text\":\"The NSA denied it.\"}\n{\"text\": broken\n")
+	emptyDir := filepath.Join(dir, "nothing")
+	os.MkdirAll(emptyDir, 0o755)
+	missing := filepath.Join(dir, "missing.txt")
+	store := filepath.Join(dir, "g.db")
+	out, stderr, code := run(t, "", "--store", store, "ingest", missing, empty, binary, latin1, jsonl, emptyDir, article)
+	if code != ExitPartial {
+		t.Errorf("exit %d, want %d", code, ExitPartial)
+	}
+	if strings.Contains(stderr, "panic") || strings.Contains(stderr, "goroutine") {
+		t.Fatalf("stack trace on stderr:\n%s", stderr)
+	}
+	for _, want := range []string{
+		missing + ": no such file",
+		empty + ": empty document",
+		binary + ": binary file",
+		latin1 + ": invalid UTF-8 at byte 3",
+		jsonl + ":2: malformed JSON Lines record",
+		emptyDir + ": folder holds no readable document",
+	} {
+		if n := strings.Count(stderr, want); n != 1 {
+			t.Errorf("stderr has %q %d times, want once:\n%s", want, n, stderr)
+		}
+	}
+	// The good inputs were still ingested: the article and JSON Lines line 1.
+	if !strings.Contains(out, "ingested 2 documents") {
+		t.Errorf("stdout %q", out)
+	}
+	// Store errors: a file, a folder that is not a store, a missing store,
+	// a locked store. What was stored is untouched.
+	notStore := write("notstore/readme.txt", "hello")
+	for _, tc := range []struct {
+		store string
+		args  []string
+		code  int
+		want  string
+	}{
+		{empty, []string{"ingest", article}, ExitNotStore, "not a dossier store"},
+		{filepath.Dir(notStore), []string{"ingest", article}, ExitNotStore, "not a dossier store"},
+		{filepath.Join(dir, "none.db"), []string{"stats"}, ExitNoStore, "no store here"},
+	} {
+		_, stderr, code := run(t, "", append([]string{"--store", tc.store}, tc.args...)...)
+		if code != tc.code || !strings.Contains(stderr, tc.want) || !strings.Contains(stderr, tc.store) {
+			t.Errorf("--store %s %v: exit %d, stderr %q", tc.store, tc.args, code, stderr)
+		}
+	}
+	st, err := graph.Open(context.Background(), store, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code = run(t, "", "--store", store, "ingest", article)
+	st.Close()
+	if code != ExitLocked || !strings.Contains(stderr, "locked") {
+		t.Errorf("locked store: exit %d, stderr %q", code, stderr)
+	}
+	out, _, _ = run(t, "", "--store", store, "stats", "--json")
+	if !strings.Contains(out, `"documents": 2`) {
+		t.Errorf("stored documents lost: %s", out)
+	}
+}
+
+func TestReadCommands(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "g.db")
+	if _, stderr, code := run(t, "", "--store", store, "ingest", article); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
+	out, _, code := run(t, "", "--store", store, "claims", "--by", "Mr Kaspersky", "--stance", "deny")
+	if code != 0 || !strings.Contains(out, "Mr Kaspersky denies his business helped the Russian Federal Security Service") {
+		t.Errorf("claims --by --stance deny: %d\n%s", code, out)
+	}
+	out, _, code = run(t, "", "--store", store, "show", "BSI")
+	if code != 0 || !strings.Contains(out, "Federal Office for Information Security") || !strings.Contains(out, "acronym-definition") {
+		t.Errorf("show BSI: %d\n%s", code, out)
+	}
+	out, _, code = run(t, "", "--store", store, "entities", "--type", "Place")
+	if code != 0 || !strings.Contains(out, "Germany") || strings.Contains(out, "Sky News") {
+		t.Errorf("entities --type Place: %d\n%s", code, out)
+	}
+	out, _, code = run(t, "", "--store", store, "query", `g.V().Has("<http://schema.org/name>", "Reuters").In("<https://dossier-project.github.io/ns#channel>").Out("<https://dossier-project.github.io/ns#stance>").All()`)
+	if code != 0 || !strings.Contains(out, "deny") {
+		t.Errorf("gizmo query: %d\n%s", code, out)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"show", "Nobody At All"}, ExitNotFound},
+		{[]string{"claims", "--stance", "shout"}, ExitUsage},
+		{[]string{"claims", "--since", "last week"}, ExitUsage},
+		{[]string{"entities", "--type", "Animal"}, ExitUsage},
+		{[]string{"query", "g.V(."}, ExitError},
+		{[]string{"export", "--format", "xls"}, ExitUsage},
+		{[]string{"--ner", "spacy", "stats"}, ExitUsage},
+	} {
+		_, stderr, code := run(t, "", append([]string{"--store", store}, tc.args...)...)
+		if code != tc.code || strings.Count(strings.TrimSpace(stderr), "\n") > 1 {
+			t.Errorf("%v: exit %d (want %d), stderr %q", tc.args, code, tc.code, stderr)
+		}
+	}
+}
+
+func TestExportFiles(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "g.db")
+	if _, stderr, code := run(t, "", "--store", store, "ingest", article); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
+	gml := filepath.Join(dir, "g.graphml")
+	if _, stderr, code := run(t, "", "--store", store, "export", "-o", gml); code != 0 {
+		t.Fatalf("export graphml: %s", stderr)
+	}
+	b, _ := os.ReadFile(gml)
+	if !bytes.Contains(b, []byte("<graphml")) || !bytes.Contains(b, []byte("Eugene Kaspersky")) {
+		t.Errorf("graphml output:\n%.400s", b)
+	}
+	out, _, code := run(t, "", "--store", store, "export", "--format", "nquads")
+	if code != 0 || !strings.Contains(out, "<https://dossier-project.github.io/ns#stance>") {
+		t.Errorf("nquads: %d %.300s", code, out)
+	}
+	bad := filepath.Join(dir, "no", "such", "dir", "g.graphml")
+	_, stderr, code := run(t, "", "--store", store, "export", "-o", bad)
+	if code == 0 || !strings.Contains(stderr, bad) {
+		t.Errorf("unwritable path: %d %q", code, stderr)
+	}
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if strings.Contains(e.Name(), ".tmp") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
