@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	"github.com/dossier-project/dossier/extract/claims"
 	"github.com/dossier-project/dossier/extract/dates"
@@ -94,6 +95,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *sch
 		return nil, &DocError{Doc: name, Err: fmt.Errorf("%s recogniser: %w", x.ner.Name(), err)}
 	}
 	res.Entities = Resolve(runes, sents, found)
+	scopeBareNames(res.Entities, doc.Hash)
 	if x.claims {
 		out := claims.Extract(claims.Input{Doc: doc, Runes: runes, Sentences: sents, Entities: res.Entities})
 		res.Claims = out.Claims
@@ -109,6 +111,22 @@ func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *sch
 		return nil, &DocError{Doc: name, Err: fmt.Errorf("internal error: %w", err)}
 	}
 	return res, nil
+}
+
+// scopeBareNames gives a person known in this document only by one name
+// ("Mr Smith", "Smith") an ID of this document's own: the same surname in
+// two unrelated articles is not automatically one person. A full name
+// ("John Smith") is global.
+func scopeBareNames(ents []schema.Entity, hash string) {
+	if len(hash) > 8 {
+		hash = hash[:8]
+	}
+	for i := range ents {
+		e := &ents[i]
+		if e.Type == schema.Person && len(strings.Fields(e.Name)) == 1 && hash != "" {
+			e.ID += "@" + hash
+		}
+	}
 }
 
 // datesToClaims dates each claim: by a time expression in its sentence

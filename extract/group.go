@@ -206,6 +206,10 @@ func buildEntity(gr *grp) schema.Entity {
 	for _, m := range gr.ms {
 		e.Mentions = append(e.Mentions, schema.Mention{Span: m.Span, Sentence: m.Sentence})
 		alias(m.Text)
+		if m.prefix != "" && !seen[m.prefix] {
+			alias(m.prefix)
+			e.Merges = append(e.Merges, schema.Merge{Alias: m.prefix, Rule: "nationality-prefix", Evidence: m.Span})
+		}
 		if m.rule != "" {
 			if !merged[m.Text+"\x00"+m.rule] {
 				merged[m.Text+"\x00"+m.rule] = true

@@ -13,6 +13,7 @@ import (
 type mention struct {
 	Found
 	titled bool   // begins with an honorific ("Mr Kaspersky")
+	prefix string // a nationality written before the name ("Russian")
 	canon  string // the canonical name this mention stands for
 	group  int    // index of its entity group
 	rule   string // why it joined its group, when not by its own name
@@ -41,7 +42,7 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 	for _, f := range found {
 		s, e := f.Start, f.End
 		// Trim quotes, brackets, punctuation and possessives at the ends.
-		for s < e && (unicode.IsSpace(runes[s]) || strings.ContainsRune(`"'“”‘’(),.;:!?-–—`, runes[s])) {
+		for s < e && (unicode.IsSpace(runes[s]) || strings.ContainsRune(`"'“”‘’(),.;:!?-–—#@`, runes[s])) {
 			s++
 		}
 		for e > s {
@@ -321,9 +322,32 @@ func subseq(needle, hay []rune) bool {
 // nationality, and the nationality becomes a mention of its country.
 func splitDemonyms(runes []rune, ms []*mention) []*mention {
 	var added []*mention
+	byStart := make(map[int]*mention)
+	for _, m := range ms {
+		byStart[m.Start] = m
+	}
 	for _, m := range ms {
 		if m.Type != schema.Organization {
 			continue
+		}
+		// "Russian" tagged apart from "Federal Security Service".
+		if w := wordBefore(runes, m.Start); w != "" && len(strings.Fields(m.Text)) >= 2 && startsUpper(w) {
+			if country, ok := demonymCountry(w); ok {
+				end := m.Start
+				for end > 0 && unicode.IsSpace(runes[end-1]) {
+					end--
+				}
+				ws := end - len([]rune(w))
+				full := schema.MakeSpan(runes, ws, m.End)
+				m.prefix = full.Text
+				if d := byStart[ws]; d != nil {
+					d.Type, d.canon, d.rule, d.why = schema.Place, country, "demonym", full
+				} else {
+					added = append(added, &mention{Found: Found{Span: schema.MakeSpan(runes, ws, end), Sentence: m.Sentence, Type: schema.Place},
+						canon: country, rule: "demonym", why: full})
+				}
+				continue
+			}
 		}
 		words := strings.Fields(m.Text)
 		if len(words) < 3 {

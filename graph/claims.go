@@ -69,12 +69,18 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) ([]ClaimInfo, error) 
 	var err error
 	switch {
 	case f.By != "":
-		iris, err = s.subjects(ctx, schema.PredClaimant, quad.IRI(schema.EntityIRI(f.By)))
+		var nodes []quad.Value
+		if nodes, err = s.withTied(ctx, f.By); err == nil {
+			iris, err = s.subjectsOfAny(ctx, schema.PredClaimant, nodes)
+		}
 	case f.About != "":
-		iris, err = s.subjects(ctx, schema.PredAbout, quad.IRI(schema.EntityIRI(f.About)))
+		var nodes []quad.Value
+		if nodes, err = s.withTied(ctx, f.About); err == nil {
+			iris, err = s.subjectsOfAny(ctx, schema.PredAbout, nodes)
+		}
 		if err == nil {
 			var t []quad.Value
-			t, err = s.subjects(ctx, schema.PredTarget, quad.IRI(schema.EntityIRI(f.About)))
+			t, err = s.subjectsOfAny(ctx, schema.PredTarget, nodes)
 			iris = appendNew(iris, t)
 		}
 	default:
@@ -153,6 +159,10 @@ func (f *ClaimFilter) match(c *ClaimInfo) bool {
 func (s *Store) entityRef(ctx context.Context, v quad.Value, names map[string]string) (*EntityRef, error) {
 	if v == nil {
 		return nil, nil
+	}
+	v, err := s.canonical(ctx, v)
+	if err != nil {
+		return nil, err
 	}
 	iri := iriString(v)
 	id, _ := schema.EntityIDOf(iri)
@@ -262,11 +272,13 @@ func (s *Store) Relations(ctx context.Context, id string) ([]RelationInfo, error
 	if id == "" {
 		iris, err = s.subjects(ctx, schema.PredType, quad.IRI(schema.ClassRelation))
 	} else {
-		e := quad.IRI(schema.EntityIRI(id))
-		iris, err = s.subjects(ctx, schema.PredSubject, e)
+		var nodes []quad.Value
+		if nodes, err = s.withTied(ctx, id); err == nil {
+			iris, err = s.subjectsOfAny(ctx, schema.PredSubject, nodes)
+		}
 		if err == nil {
 			var o []quad.Value
-			o, err = s.subjects(ctx, schema.PredObject, e)
+			o, err = s.subjectsOfAny(ctx, schema.PredObject, nodes)
 			iris = appendNew(iris, o)
 		}
 	}
@@ -318,7 +330,16 @@ func (s *Store) Documents(ctx context.Context, id string) ([]DocInfo, error) {
 	if id == "" {
 		iris, err = s.subjects(ctx, schema.PredType, quad.IRI(schema.ClassArticle))
 	} else {
-		iris, err = s.objects(ctx, quad.IRI(schema.EntityIRI(id)), schema.PredMentionedIn)
+		var nodes []quad.Value
+		if nodes, err = s.withTied(ctx, id); err == nil {
+			for _, n := range nodes {
+				var ds []quad.Value
+				if ds, err = s.objects(ctx, n, schema.PredMentionedIn); err != nil {
+					break
+				}
+				iris = appendNew(iris, ds)
+			}
+		}
 	}
 	if err != nil {
 		return nil, err

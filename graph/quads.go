@@ -143,6 +143,9 @@ func Quads(r *schema.Result) []quad.Quad {
 		b.add(ent(rel.Subject), schema.RelationPredicate(rel.Predicate), ent(rel.Object))
 	}
 
+	for _, q := range sameAsQuads(r, doc) {
+		b.add(q.Subject, schema.PredSameAs, q.Object)
+	}
 	b.add(doc, schema.PredComplete, quad.Bool(true))
 	return b.quads
 }

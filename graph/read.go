@@ -169,13 +169,11 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	if st.Documents, err = count(schema.ClassArticle); err != nil {
 		return st, err
 	}
-	for _, c := range []string{schema.ClassPerson, schema.ClassOrg, schema.ClassPlace, schema.ClassThing} {
-		n, err := count(c)
-		if err != nil {
-			return st, err
-		}
-		st.Entities += n
+	ents, err := s.entityIRIs(ctx, "")
+	if err != nil {
+		return st, err
 	}
+	st.Entities = len(ents)
 	if st.Claims, err = count(schema.ClassClaim); err != nil {
 		return st, err
 	}
@@ -214,7 +212,15 @@ func (s *Store) entityIRIs(ctx context.Context, typ string) ([]quad.Value, error
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, vs...)
+		for _, v := range vs {
+			// A node tied to another entity is read as part of it.
+			if to, err := s.canonical(ctx, v); err != nil {
+				return nil, err
+			} else if to.String() != v.String() {
+				continue
+			}
+			out = append(out, v)
+		}
 	}
 	return out, nil
 }
@@ -258,16 +264,46 @@ func (s *Store) entity(ctx context.Context, v quad.Value) (EntityInfo, error) {
 			e.Aliases = append(e.Aliases, n)
 		}
 	}
-	sort.Strings(e.Aliases)
 	for _, m := range strs(p[schema.PredMerge]) {
 		e.Merges = append(e.Merges, ParseMergeText(m))
 	}
-	e.Documents = len(p[schema.PredMentionedIn])
+	docs := make(map[string]bool)
+	for _, d := range p[schema.PredMentionedIn] {
+		docs[d.String()] = true
+	}
 	ms, err := s.subjects(ctx, schema.PredMentionOf, v)
 	if err != nil {
 		return EntityInfo{}, err
 	}
 	e.Mentions = len(ms)
+	tied, err := s.tiedTo(ctx, v)
+	if err != nil {
+		return EntityInfo{}, err
+	}
+	for _, t := range tied {
+		tp, err := s.props(ctx, t)
+		if err != nil {
+			return EntityInfo{}, err
+		}
+		for _, n := range strs(tp[schema.PredName]) {
+			if n != e.Name && !contains(e.Aliases, n) {
+				e.Aliases = append(e.Aliases, n)
+			}
+		}
+		for _, d := range tp[schema.PredMentionedIn] {
+			docs[d.String()] = true
+		}
+		for _, m := range strs(tp[schema.PredMerge]) {
+			e.Merges = append(e.Merges, ParseMergeText(m))
+		}
+		tm, err := s.subjects(ctx, schema.PredMentionOf, t)
+		if err != nil {
+			return EntityInfo{}, err
+		}
+		e.Mentions += len(tm)
+	}
+	sort.Strings(e.Aliases)
+	e.Documents = len(docs)
 	return e, nil
 }
 
@@ -325,6 +361,20 @@ func (s *Store) find(ctx context.Context, name string) ([]EntityInfo, error) {
 	if len(hits) == 0 {
 		return nil, fmt.Errorf("entity %q: %w", name, ErrNotFound)
 	}
+	// A hit on a node tied to another entity is a hit on that entity.
+	canon := hits[:0]
+	seen = make(map[string]bool)
+	for _, v := range hits {
+		c, err := s.canonical(ctx, v)
+		if err != nil {
+			return nil, err
+		}
+		if !seen[c.String()] {
+			seen[c.String()] = true
+			canon = append(canon, c)
+		}
+	}
+	hits = canon
 	out := make([]EntityInfo, 0, len(hits))
 	for _, v := range hits {
 		e, err := s.entity(ctx, v)
@@ -334,5 +384,34 @@ func (s *Store) find(ctx context.Context, name string) ([]EntityInfo, error) {
 		out = append(out, e)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions > out[j].Mentions })
+	return out, nil
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// withTied returns the node of an entity ID and the nodes tied to it.
+func (s *Store) withTied(ctx context.Context, id string) ([]quad.Value, error) {
+	v := quad.IRI(schema.EntityIRI(id))
+	tied, err := s.tiedTo(ctx, v)
+	return append([]quad.Value{v}, tied...), err
+}
+
+// subjectsOfAny returns the distinct subjects of (*, pred, o) for any o.
+func (s *Store) subjectsOfAny(ctx context.Context, pred string, objs []quad.Value) ([]quad.Value, error) {
+	var out []quad.Value
+	for _, o := range objs {
+		vs, err := s.subjects(ctx, pred, o)
+		if err != nil {
+			return nil, err
+		}
+		out = appendNew(out, vs)
+	}
 	return out, nil
 }

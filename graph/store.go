@@ -17,7 +17,7 @@ import (
 	"github.com/dossier-project/dossier/schema"
 )
 
-// Errors that Open returns, wrapped with the store's path.
+// Errors that Open returns, wrapped with the store's name.
 var (
 	// ErrLocked means another process has the store open for writing.
 	ErrLocked = errors.New("store is locked by another process")
@@ -27,37 +27,81 @@ var (
 	ErrNoStore = errors.New("no store here")
 )
 
-// Options configure Open.
+// Options configure Open. A nil *Options means the zero value.
 type Options struct {
-	// Create makes a new store when none exists at the path.
+	// Create makes a new store when none exists: the bolt folder, or
+	// Cayley's tables in an existing PostgreSQL database.
 	Create bool
+	// AsyncCommit turns off synchronous_commit for the store's write
+	// transactions (PostgreSQL only). A crash of the database server may
+	// then lose the last few batches committed, never part of one; other
+	// backends ignore it.
+	AsyncCommit bool
 }
 
+// Backends that Store.Backend reports.
+const (
+	BackendMemory   = "memory"
+	BackendBolt     = "bolt"
+	BackendPostgres = "postgres"
+)
+
 // Store is a dossier graph in a Cayley quad store. Its methods are safe for
-// concurrent use: writes are serialised and exclude readers, which keeps
-// bolt clear of its writer-with-readers deadlock (Cayley issue 712).
+// concurrent use. On memory and bolt, writes are serialised and exclude
+// readers, which keeps bolt clear of its writer-with-readers deadlock
+// (Cayley issue 712) and the memory store clear of data races. On
+// PostgreSQL, the database isolates writers and readers, across processes
+// too.
 type Store struct {
-	qs   cgraph.QuadStore
-	spec string
-	mu   sync.RWMutex
+	qs      cgraph.QuadStore
+	spec    string // the store's name in messages: a path, "memory" or a URL without its password
+	backend string
+	w       batchWriter
+	mu      sync.RWMutex
+}
+
+// batchWriter is how one backend stores a batch of documents: each new
+// document completely or not at all, and a document already stored never
+// twice.
+type batchWriter interface {
+	// writeBatch stores the documents of rs (distinct, each with a hash)
+	// that are not stored yet, and returns how many it stored.
+	writeBatch(ctx context.Context, rs []*schema.Result) (int, error)
+	// close releases what the writer holds beyond the quad store.
+	close() error
 }
 
 // boltFile is the file Cayley's bolt backend keeps inside the store folder.
 const boltFile = "indexes.bolt"
 
-// Open opens the store named by spec: "memory" (or "memory:") for an
-// in-memory store, otherwise a path to a bolt store folder ("bolt:" prefix
-// optional).
+// Open opens the store named by spec:
+//
+//   - "memory" (or "memory:"): a new, empty in-memory store;
+//   - "postgres://user@host:port/db?sslmode=disable" (or "postgresql://"):
+//     Cayley's tables in a PostgreSQL database, created when opt.Create;
+//   - anything else: a path to a bolt store folder ("bolt:" prefix optional).
+//
+// Errors wrap ErrNoStore, ErrNotStore or ErrLocked where they apply and
+// name the store; a URL's password is never shown.
 func Open(ctx context.Context, spec string, opt *Options) (*Store, error) {
 	if opt == nil {
 		opt = &Options{}
 	}
 	switch {
 	case spec == "memory" || spec == "memory:":
-		return &Store{qs: memstore.New(), spec: spec}, nil
+		s := &Store{qs: memstore.New(), spec: "memory", backend: BackendMemory}
+		s.w = cayleyWriter{s}
+		return s, nil
+	case strings.HasPrefix(spec, "postgres://") || strings.HasPrefix(spec, "postgresql://"):
+		return openPostgres(ctx, spec, opt)
 	case strings.Contains(spec, "://"):
-		return nil, fmt.Errorf("store %s: unsupported backend (use a folder path for bolt, or \"memory\")", spec)
+		return nil, fmt.Errorf("store %s: unsupported backend (use a folder path for bolt, postgres://... or \"memory\")", redact(spec))
 	}
+	return openBolt(spec, opt)
+}
+
+// openBolt opens (or creates) a bolt store folder.
+func openBolt(spec string, opt *Options) (*Store, error) {
 	path := strings.TrimPrefix(spec, "bolt:")
 	if path == "" {
 		return nil, fmt.Errorf("store: empty path")
@@ -96,7 +140,9 @@ func Open(ctx context.Context, spec string, opt *Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, boltErr(err))
 	}
-	return &Store{qs: qs, spec: path}, nil
+	s := &Store{qs: qs, spec: path, backend: BackendBolt}
+	s.w = cayleyWriter{s}
+	return s, nil
 }
 
 // boltErr turns bolt's errors into the ones a user can act on.
@@ -116,11 +162,20 @@ func boltErr(err error) error {
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.qs.Close()
+	err := s.qs.Close()
+	if werr := s.w.close(); err == nil {
+		err = werr
+	}
+	return err
 }
 
-// String returns the store's path or "memory".
+// String returns the store's path, "memory", or its URL without the
+// password.
 func (s *Store) String() string { return s.spec }
+
+// Backend returns the kind of store: BackendMemory, BackendBolt or
+// BackendPostgres.
+func (s *Store) Backend() string { return s.backend }
 
 // QuadStore exposes the underlying Cayley store for the query languages.
 // Callers must not write through it.
@@ -149,28 +204,49 @@ func (s *Store) Write(ctx context.Context, r *schema.Result) (bool, error) {
 
 // WriteBatch stores several results in one transaction, skipping those
 // already stored, and returns how many it wrote. Either all of the batch's
-// new documents are stored or none is.
+// new documents are stored or none is. On PostgreSQL, several processes
+// may write the same documents at once: each document is stored once and
+// counted by exactly one of them.
 func (s *Store) WriteBatch(ctx context.Context, rs []*schema.Result) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var deltas []cgraph.Delta
-	n := 0
+	var batch []*schema.Result
 	seen := make(map[string]bool)
 	for _, r := range rs {
+		if r == nil {
+			return 0, fmt.Errorf("store %s: write: nil result", s.spec)
+		}
 		h := r.Document.Hash
 		if h == "" {
 			return 0, fmt.Errorf("document %s: no content hash", r.Document.Path)
 		}
-		if seen[h] {
-			continue
+		if !seen[h] {
+			seen[h] = true
+			batch = append(batch, r)
 		}
-		seen[h] = true
-		ok, err := s.has(ctx, h)
+	}
+	if len(batch) == 0 {
+		return 0, nil
+	}
+	return s.w.writeBatch(ctx, batch)
+}
+
+// cayleyWriter writes through Cayley's ApplyDeltas, one transaction per
+// batch, holding the store's write lock: for memory and bolt, whose
+// transactions do not isolate a writer from readers in the same process.
+type cayleyWriter struct{ s *Store }
+
+func (w cayleyWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, error) {
+	s := w.s
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var deltas []cgraph.Delta
+	n := 0
+	for _, r := range rs {
+		ok, err := s.has(ctx, r.Document.Hash)
 		if err != nil {
-			return 0, err
+			return 0, fmt.Errorf("store %s: write: %w", s.spec, err)
 		}
 		if ok {
 			continue
@@ -188,3 +264,5 @@ func (s *Store) WriteBatch(ctx context.Context, rs []*schema.Result) (int, error
 	}
 	return n, nil
 }
+
+func (cayleyWriter) close() error { return nil }

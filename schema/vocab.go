@@ -123,6 +123,7 @@ const (
 	PredSubject      = NSDossier + "subject"
 	PredPredicate    = NSDossier + "predicate"
 	PredObject       = NSDossier + "object"
+	PredSameAs       = NSDossier + "sameAs"
 )
 
 // ClassOf returns the rdf:type IRI for an entity type.

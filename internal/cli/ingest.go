@@ -1,64 +1,121 @@
 package cli
 
 import (
+	"context"
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
-	"github.com/dossier-project/dossier/schema"
+	"github.com/dossier-project/dossier/config"
+	"github.com/dossier-project/dossier/internal/pipeline"
 )
 
-// batchSize is how many documents go into one store transaction.
-const batchSize = 64
+// progressFormats are the values of ingest --progress.
+var progressFormats = map[string]bool{"auto": true, "bar": true, "json": true, "none": true}
 
 func (a *app) ingestCmd() *cobra.Command {
 	var show bool
+	var progress string
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Extract documents and store them in the graph",
 		Long: `ingest reads each PATH like extract does and writes what it finds into the store
-(--store, default ./dossier.db, created if missing). A document is identified by
-its content: ingesting the same text again changes nothing. Each batch of documents
-is written in one transaction, so an interrupted ingest leaves no half-written
-document; run the same command again to finish.`,
+(--store, default ./dossier.db, created if missing).
+
+Documents are extracted in parallel by --workers workers (default: the number of
+cores; DOSSIER_WORKERS or "workers:" in the config file) and written in batches, each
+batch in one transaction. A document is identified by the SHA-256 of its text: one
+already stored is skipped before extraction, so ingesting the same text again changes
+nothing. An interrupted ingest (Ctrl-C, SIGTERM, even kill -9) leaves no half-written
+document; run the same command again to finish the corpus.
+
+Progress goes to stderr: --progress=auto (the default) draws a bar with documents/s,
+tokens (words)/s, failures so far and, when the number of documents can be counted
+up front (files, folders, JSON Lines), the ETA; it shows nothing when stderr is not
+a terminal or with --quiet. --progress=json writes one JSON object a line, once a
+second and once at the end (with "done": true):
+  {"items","skipped","extracted","written","failed","tokens","quads","batches",
+   "elapsed","docs_per_s","tokens_per_s","write_s","total","eta","done"}
+"total" and "eta" are absent when the total is unknown (standard input, .json arrays).
+
+A document that cannot be read or extracted gets one line on stderr naming its input;
+the others are still ingested and the exit status is 3. At the end ingest prints
+"ingested N documents into STORE (M already stored)" on stdout.`,
 		Example: `  dossier ingest --show examples/kaspersky-2017-10-24.txt
-  dossier --store /data/news.db ingest corpus/`,
+  dossier --store /data/news.db ingest corpus/
+  dossier ingest --workers 2 --progress=json reuters21578.jsonl 2> progress.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, paths []string) error {
-			ctx := cmd.Context()
-			st, err := a.openStore(ctx, true)
-			if err != nil {
-				return err
+			if !progressFormats[progress] {
+				return &UsageError{fmt.Errorf("--progress: %q is not auto, bar, json or none", progress)}
 			}
-			defer st.Close()
-			var batch []*schema.Result
-			written, seen := 0, 0
-			flush := func() error {
-				n, err := st.WriteBatch(ctx, batch)
-				written += n
-				batch = batch[:0]
-				return err
-			}
-			_, runErr := a.each(ctx, paths, func(r *schema.Result) error {
-				seen++
-				if show {
-					if err := a.printResult(r); err != nil {
-						return err
-					}
-				}
-				batch = append(batch, r)
-				if len(batch) >= batchSize {
-					return flush()
-				}
-				return nil
-			})
-			if err := flush(); err != nil && runErr == nil {
-				runErr = err
-			}
-			fmt.Fprintf(a.stdout, "ingested %s into %s (%d already stored)\n", plural(written, "document"), st, seen-written)
-			return runErr
+			return a.ingest(cmd.Context(), paths, show, progress)
 		},
 	}
-	cmd.Flags().BoolVar(&show, "show", false, "also print what was found in each document")
+	cmd.Flags().BoolVar(&show, "show", false, "also print what was found in each new document")
+	cmd.Flags().Int("workers", config.Default().Workers, "extraction workers (default: the number of cores)")
+	cmd.Flags().StringVar(&progress, "progress", "auto", "progress on stderr: auto (a bar on a terminal), bar, json or none")
 	return cmd
+}
+
+func (a *app) ingest(ctx context.Context, paths []string, show bool, progress string) error {
+	x, err := a.extractor()
+	if err != nil {
+		return err
+	}
+	st, err := a.openStore(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	var pr *pipeline.Progress
+	report := func(err error) { a.errorf("%v", err) }
+	cfg := pipeline.Config{Extractor: x, Store: st, Workers: a.cfg.Workers, OnError: func(err error) { report(err) }}
+	if show {
+		cfg.OnResult = a.printResult
+	}
+	p, err := pipeline.New(cfg)
+	if err != nil {
+		return err
+	}
+	if f := a.progressFormat(progress); f != pipeline.None {
+		pr = pipeline.NewProgress(a.stderr, f, p)
+		report = func(err error) { pr.Println("dossier: " + err.Error()) }
+		countCtx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		go func() {
+			if n, err := pipeline.Count(countCtx, paths); err == nil {
+				pr.SetTotal(n)
+			}
+		}()
+	}
+	runErr := p.Run(ctx, pipeline.Paths(paths, a.stdin))
+	if pr != nil {
+		pr.Stop()
+	}
+	c := p.Counts()
+	fmt.Fprintf(a.stdout, "ingested %s into %s (%d already stored)\n", plural(int(c.Written), "document"), st, c.Skipped)
+	if runErr == nil && c.Failed > 0 {
+		runErr = &PartialError{Failed: int(c.Failed), Total: int(c.Items)}
+	}
+	return runErr
+}
+
+// progressFormat resolves --progress: auto is a bar when stderr is a
+// terminal and --quiet is off. An explicit bar or json is honoured.
+func (a *app) progressFormat(flag string) pipeline.Format {
+	switch flag {
+	case "json":
+		return pipeline.JSON
+	case "bar":
+		return pipeline.Bar
+	case "auto":
+		if f, ok := a.stderr.(*os.File); ok && !a.cfg.Quiet && term.IsTerminal(int(f.Fd())) {
+			return pipeline.Bar
+		}
+	}
+	return pipeline.None
 }
