@@ -57,9 +57,41 @@ func (s *Store) Allegations(ctx context.Context, about string) ([]Allegation, er
 		return nil, err
 	}
 	responses := make(map[string][]ClaimInfo)
+	answers := make(map[string][]ClaimInfo) // entity ID -> answering claims by or about it
 	for _, c := range all {
 		for _, r := range c.RespondsTo {
 			responses[r] = append(responses[r], c)
+		}
+		if !answers2(c.Stance) {
+			continue
+		}
+		for _, id := range answerKeys(c) {
+			answers[id] = append(answers[id], c)
+		}
+	}
+	// Across documents: a denial (or acknowledgement) in another article by
+	// or about an entity the allegation is about answers it, if it is not
+	// older than the allegation.
+	for _, a := range all {
+		if !IsAllegation(a.Stance) {
+			continue
+		}
+		have := make(map[string]bool)
+		for _, r := range responses[a.IRI] {
+			have[r.IRI] = true
+		}
+		for _, e := range a.About {
+			if e.Type == "Place" {
+				continue
+			}
+			for _, c := range answers[e.ID] {
+				if c.Document.Hash == a.Document.Hash || have[c.IRI] || (c.Date != "" && a.Date != "" && c.Date < a.Date[:min(len(a.Date), len(c.Date))]) {
+					continue
+				}
+				have[c.IRI] = true
+				c.Answers = "across documents"
+				responses[a.IRI] = append(responses[a.IRI], c)
+			}
 		}
 	}
 	var out []Allegation
@@ -79,6 +111,25 @@ func (s *Store) Allegations(ctx context.Context, about string) ([]Allegation, er
 		out = append(out, Allegation{ClaimInfo: c, Status: Status(stances), Responses: rs})
 	}
 	return out, nil
+}
+
+func answers2(stance string) bool {
+	return stance == "deny" || stance == "acknowledge" || stance == "confirm"
+}
+
+// answerKeys are the entities a claim can answer allegations about: its
+// claimant and what it is about, places left out.
+func answerKeys(c ClaimInfo) []string {
+	var out []string
+	if c.Claimant != nil {
+		out = append(out, c.Claimant.ID)
+	}
+	for _, e := range c.About {
+		if e.Type != "Place" {
+			out = append(out, e.ID)
+		}
+	}
+	return out
 }
 
 // Statuses returns the status of every allegation, by claim IRI.

@@ -25,6 +25,7 @@ type DocInfo struct {
 type EntityRef struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
+	Type string `json:"type,omitempty"`
 }
 
 // ClaimInfo is a stored claim with the names of the entities it refers to
@@ -46,9 +47,12 @@ type ClaimInfo struct {
 	Hedges       []string    `json:"hedges,omitempty"`
 	Date         schema.Date `json:"date,omitempty"`
 	// RespondsTo lists the IRIs of the claims this one answers.
-	RespondsTo []string    `json:"responds_to,omitempty"`
-	Evidence   schema.Span `json:"evidence"`
-	Document   DocInfo     `json:"document"`
+	RespondsTo []string `json:"responds_to,omitempty"`
+	// Answers says how a claim listed as a response was linked: empty
+	// when the text links it, "across documents" when the ledger did.
+	Answers  string      `json:"answers,omitempty"`
+	Evidence schema.Span `json:"evidence"`
+	Document DocInfo     `json:"document"`
 }
 
 // ClaimFilter selects claims. Empty fields match everything.
@@ -166,16 +170,17 @@ func (s *Store) entityRef(ctx context.Context, v quad.Value, names map[string]st
 	}
 	iri := iriString(v)
 	id, _ := schema.EntityIDOf(iri)
-	name, ok := names[iri]
+	nt, ok := names[iri]
 	if !ok {
-		vs, err := s.objects(ctx, v, schema.PredName)
+		p, err := s.props(ctx, v)
 		if err != nil {
 			return nil, err
 		}
-		name = first(vs)
-		names[iri] = name
+		nt = first(p[schema.PredName]) + "\x00" + schema.TypeOfClass(first(p[schema.PredType]))
+		names[iri] = nt
 	}
-	return &EntityRef{ID: id, Name: name}, nil
+	name, typ, _ := strings.Cut(nt, "\x00")
+	return &EntityRef{ID: id, Name: name, Type: typ}, nil
 }
 
 func (s *Store) doc(ctx context.Context, v quad.Value, docs map[string]DocInfo) (DocInfo, error) {

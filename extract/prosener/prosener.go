@@ -122,3 +122,24 @@ outer:
 	}
 	return -1
 }
+
+// Pipeline runs prose's own full pipeline (sentence segmentation,
+// tokenisation, part-of-speech tagging and entity chunking) over text with
+// the shared model and returns the number of tokens and entities. It is
+// the baseline dossier's benchmarks compare against.
+func Pipeline(text string) (tokens, entities int, err error) {
+	m, err := Model()
+	if err != nil {
+		return 0, 0, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("prose panicked: %v", r)
+		}
+	}()
+	d, err := prose.NewDocument(text, prose.UsingModel(m))
+	if err != nil {
+		return 0, 0, err
+	}
+	return len(d.Tokens()), len(d.Entities()), nil
+}

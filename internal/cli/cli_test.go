@@ -269,11 +269,40 @@ func TestReadCommands(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "deny") {
 		t.Errorf("gizmo query: %d\n%s", code, out)
 	}
+	out, _, code = run(t, "", "--store", store, "timeline", "BSI", "--format", "json")
+	var tl struct {
+		Events []struct {
+			Date, Precision, What, Kind string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &tl); err != nil || code != 0 {
+		t.Fatalf("timeline BSI: %d %v\n%s", code, err, out)
+	}
+	if len(tl.Events) == 0 || tl.Events[0].Date != "2017-10" || !strings.Contains(tl.Events[0].What, "told (to Reuters)") {
+		t.Errorf("BSI timeline should open with its statement to Reuters dated 2017-10: %+v", tl.Events)
+	}
+	out, _, code = run(t, "", "--store", store, "timeline", "Eugene Kaspersky", "--no-mentions")
+	if code != 0 || !strings.Contains(out, "2017-10-24  Eugene Kaspersky denies") {
+		t.Errorf("Kaspersky timeline: %d\n%s", code, out)
+	}
+	out, _, code = run(t, "", "--store", store, "allegations", "--json")
+	var led []struct {
+		Status    string
+		Responses []struct{ Stance string }
+	}
+	if err := json.Unmarshal([]byte(out), &led); err != nil || code != 0 || len(led) == 0 {
+		t.Fatalf("allegations: %d %v\n%s", code, err, out)
+	}
+	if led[0].Status != "denied" || len(led[0].Responses) < 2 {
+		t.Errorf("the media reports' allegation should be denied by Kaspersky and the BSI: %+v", led[0])
+	}
 	for _, tc := range []struct {
 		args []string
 		code int
 	}{
 		{[]string{"show", "Nobody At All"}, ExitNotFound},
+		{[]string{"timeline", "Nobody At All"}, ExitNotFound},
+		{[]string{"timeline", "BSI", "--format", "pdf"}, ExitUsage},
 		{[]string{"claims", "--stance", "shout"}, ExitUsage},
 		{[]string{"claims", "--since", "last week"}, ExitUsage},
 		{[]string{"entities", "--type", "Animal"}, ExitUsage},

@@ -157,9 +157,14 @@ DOSSIER_EXTRACT_NER, DOSSIER_WORKERS), then the config file (--config, default
 		a.showCmd(),
 		a.claimsCmd(),
 		a.allegationsCmd(),
+		a.timelineCmd(),
 		a.queryCmd(),
 		a.exportCmd(),
 		a.evalCmd(),
+		a.neighboursCmd(),
+		a.pathCmd(),
+		a.mentionsCmd(),
+		a.serveCmd(),
 	)
 	for _, c := range root.Commands() {
 		c.Args = wrapArgs(c.Args)

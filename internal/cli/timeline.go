@@ -1,0 +1,134 @@
+package cli
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dossier-project/dossier/export"
+	"github.com/dossier-project/dossier/graph"
+)
+
+func (a *app) timelineCmd() *cobra.Command {
+	var format string
+	var noMentions bool
+	cmd := &cobra.Command{
+		Use:   "timeline NAME... [--format text|json|csv|timelinejs|vis-timeline]",
+		Short: "An entity's timeline: its claims, the claims about it, its relations and the documents naming it",
+		Long: `timeline lists, in time order, every claim made by or about each entity named,
+every relation it is in and every document that mentions it, each with its date,
+what happened, the evidence sentence and the source document.
+
+Dates are those the text gives, resolved against the document date ("In October"
+in an article of 24 October 2017 is 2017-10) and kept at their precision (day,
+month or year); otherwise the document's date. Events without any date are listed
+apart, never given one.
+
+Formats: text (default), json, csv (TimelineJS spreadsheet columns), timelinejs
+(TimelineJS 3 JSON) and vis-timeline ({items, groups}, one group per entity).`,
+		Example: `  dossier timeline "Eugene Kaspersky"
+  dossier timeline BSI FSB --format vis-timeline > timeline.json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, names []string) error {
+			ok := false
+			for _, f := range export.TimelineFormats {
+				ok = ok || f == format
+			}
+			if !ok {
+				return &UsageError{fmt.Errorf("--format %q: want one of %s", format, strings.Join(export.TimelineFormats, ", "))}
+			}
+			ctx := cmd.Context()
+			return a.withStore(ctx, func(st *graph.Store) error {
+				var events []export.Event
+				for _, n := range names {
+					e, err := resolve(ctx, st, n)
+					if err != nil {
+						return err
+					}
+					ev, err := timelineOf(cmd, st, e, !noMentions)
+					if err != nil {
+						return err
+					}
+					events = append(events, ev...)
+				}
+				sort.SliceStable(events, func(i, j int) bool {
+					if (events[i].Date == "") != (events[j].Date == "") {
+						return events[j].Date == ""
+					}
+					return events[i].Date < events[j].Date
+				})
+				return export.WriteTimeline(a.stdout, format, events)
+			})
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "text, json, csv, timelinejs or vis-timeline")
+	cmd.Flags().BoolVar(&noMentions, "no-mentions", false, "leave out documents that only mention the entity")
+	return cmd
+}
+
+// timelineOf gathers one entity's events.
+func timelineOf(cmd *cobra.Command, st *graph.Store, e graph.EntityInfo, mentions bool) ([]export.Event, error) {
+	ctx := cmd.Context()
+	var out []export.Event
+	seen := make(map[string]bool)
+	addClaims := func(f graph.ClaimFilter) error {
+		cs, err := st.Claims(ctx, f)
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			if seen[c.IRI] {
+				continue
+			}
+			seen[c.IRI] = true
+			who := c.ClaimantText
+			if c.Claimant != nil {
+				who = c.Claimant.Name
+			}
+			what := fmt.Sprintf("%s %s", orDash(who), c.Cue.Text)
+			if c.Channel != nil {
+				what += " (to " + c.Channel.Name + ")"
+			}
+			if c.Content.Text != "" {
+				what += ": " + shorten(c.Content.Text, 160)
+			}
+			out = append(out, export.Event{Date: string(c.Date), Entity: e.Name, EntityID: e.ID, What: what,
+				Kind: "claim", Stance: c.Stance, Evidence: c.Evidence.Text,
+				DocID: c.Document.ID, DocTitle: c.Document.Title, DocURL: c.Document.URL})
+		}
+		return nil
+	}
+	if err := addClaims(graph.ClaimFilter{By: e.ID}); err != nil {
+		return nil, err
+	}
+	if err := addClaims(graph.ClaimFilter{About: e.ID}); err != nil {
+		return nil, err
+	}
+	rels, err := st.Relations(ctx, e.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rels {
+		out = append(out, export.Event{Date: string(r.Document.Date), Entity: e.Name, EntityID: e.ID,
+			What: r.Subject.Name + " " + r.Predicate + " " + r.Object.Name, Kind: "relation", Evidence: r.Evidence.Text,
+			DocID: r.Document.ID, DocTitle: r.Document.Title, DocURL: r.Document.URL})
+	}
+	if mentions {
+		docs, err := st.Documents(ctx, e.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range docs {
+			title := d.Title
+			if title == "" {
+				title = d.ID
+			}
+			out = append(out, export.Event{Date: string(d.Date), Entity: e.Name, EntityID: e.ID,
+				What: e.Name + " is named in “" + title + "”", Kind: "mention",
+				DocID: d.ID, DocTitle: d.Title, DocURL: d.URL})
+		}
+	}
+	return out, nil
+}
