@@ -72,8 +72,8 @@ func TestResolution(t *testing.T) {
 	x := newExtractor(t)
 	for _, tc := range []struct {
 		text string
-		// want maps a mention's text to the name of the entity it must
-		// belong to.
+		// want maps a mention's text or alias to the name of the entity
+		// it must belong to.
 		want map[string]string
 		// apart lists pairs of mentions that must be different entities.
 		apart [][2]string
@@ -100,10 +100,14 @@ func TestResolution(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// A name belongs to the entity that has it as a mention or alias.
 		of := make(map[string]schema.Entity)
 		for _, e := range res.Entities {
 			for _, m := range e.Mentions {
 				of[m.Text] = e
+			}
+			for _, a := range e.Aliases {
+				of[a] = e
 			}
 		}
 		for m, name := range tc.want {

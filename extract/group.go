@@ -177,8 +177,20 @@ func group(ms []*mention) []schema.Entity {
 		byID[e.ID] = len(out)
 		out = append(out, e)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions[0].Start < out[j].Mentions[0].Start })
+	sort.SliceStable(out, func(i, j int) bool { return firstPos(out[i]) < firstPos(out[j]) })
 	return out
+}
+
+// firstPos is where an entity first appears: its first mention, or for an
+// entity known only through a nationality adjective, that adjective.
+func firstPos(e schema.Entity) int {
+	if len(e.Mentions) > 0 {
+		return e.Mentions[0].Start
+	}
+	if len(e.Merges) > 0 {
+		return e.Merges[0].Evidence.Start
+	}
+	return 0
 }
 
 // buildEntity makes the entity of a group: its name, ID, kind, aliases,
@@ -188,13 +200,9 @@ func buildEntity(gr *grp) schema.Entity {
 	name := gr.name
 	if name == "" {
 		// Only short forms: "Mr Kaspersky" alone names a person Kaspersky.
-		f := strings.Fields(gr.ms[0].Text)
 		name = gr.ms[0].canonical()
-		if gr.ms[0].titled {
-			name = f[len(f)-1]
-		}
 	}
-	e := schema.Entity{ID: keyOf(gr.typ, name), Name: name, Type: gr.typ, Aliases: []string{}}
+	e := schema.Entity{ID: keyOf(gr.typ, name), Name: name, Type: gr.typ, Aliases: []string{}, Mentions: []schema.Mention{}}
 	seen := map[string]bool{name: true}
 	merged := make(map[string]bool)
 	alias := func(a string) {
@@ -204,16 +212,31 @@ func buildEntity(gr *grp) schema.Entity {
 		}
 	}
 	for _, m := range gr.ms {
+		if m.derived {
+			alias(m.Text)
+			if !merged[m.Text+"\x00"+m.rule] {
+				merged[m.Text+"\x00"+m.rule] = true
+				e.Merges = append(e.Merges, schema.Merge{Alias: m.Text, Rule: m.rule, Evidence: m.why})
+			}
+			continue
+		}
 		e.Mentions = append(e.Mentions, schema.Mention{Span: m.Span, Sentence: m.Sentence})
 		alias(m.Text)
+		if m.tform != "" {
+			alias(m.tform)
+		}
 		if m.prefix != "" && !seen[m.prefix] {
 			alias(m.prefix)
 			e.Merges = append(e.Merges, schema.Merge{Alias: m.prefix, Rule: "nationality-prefix", Evidence: m.Span})
 		}
 		if m.rule != "" {
-			if !merged[m.Text+"\x00"+m.rule] {
-				merged[m.Text+"\x00"+m.rule] = true
-				e.Merges = append(e.Merges, schema.Merge{Alias: m.Text, Rule: m.rule, Evidence: m.why})
+			a := m.Text
+			if m.tform != "" {
+				a = m.tform
+			}
+			if !merged[a+"\x00"+m.rule] {
+				merged[a+"\x00"+m.rule] = true
+				e.Merges = append(e.Merges, schema.Merge{Alias: a, Rule: m.rule, Evidence: m.why})
 			}
 		} else if m.canon != "" && m.canon != m.Text && m.Type == schema.Organization {
 			e.Merges = append(e.Merges, schema.Merge{Alias: m.Text, Rule: "nationality-prefix", Evidence: m.Span})

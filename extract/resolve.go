@@ -12,12 +12,18 @@ import (
 // mention is a Found being resolved: cleaned, typed and grouped.
 type mention struct {
 	Found
-	titled bool   // begins with an honorific ("Mr Kaspersky")
-	prefix string // a nationality written before the name ("Russian")
-	canon  string // the canonical name this mention stands for
-	group  int    // index of its entity group
-	rule   string // why it joined its group, when not by its own name
-	why    schema.Span
+	titled bool   // follows an honorific ("Mr Kaspersky")
+	tform  string // the name with its honorific, "Mr Kaspersky": an alias, not the span
+	prefix string // the name with a nationality written before it ("Russian ...")
+	// derived marks a nationality adjective that stands for its country
+	// ("Russian"): it makes the country an entity and gives it an alias,
+	// but it is not a mention of the country's name.
+	derived bool
+	fixed   bool   // typed by its context ("firm Kaspersky"): not put to the vote
+	canon   string // the canonical name this mention stands for
+	group   int    // index of its entity group
+	rule    string // why it joined its group, when not by its own name
+	why     schema.Span
 }
 
 // Resolve turns the names a recogniser found into entities: it cleans
@@ -64,15 +70,22 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 		}
 		m := &mention{Found: Found{Span: schema.MakeSpan(runes, s, e), Sentence: f.Sentence, Type: f.Type}}
 		words := strings.Fields(m.Text)
-		// "Mr Kaspersky": keep the title in the span, mark the mention.
+		// "Mr Kaspersky": the span is the name; the titled form is kept
+		// as an alias.
 		if len(words) > 1 && isTitle(words[0]) {
-			m.titled = true
-			m.Type = schema.Person
-		} else if t, ts := titleBefore(runes, s); t {
-			m.Span = schema.MakeSpan(runes, ts, e)
+			m.tform = m.Text
+			ns := s + len([]rune(words[0]))
+			for ns < e && unicode.IsSpace(runes[ns]) {
+				ns++
+			}
+			m.Span = schema.MakeSpan(runes, ns, e)
 			m.titled = true
 			m.Type = schema.Person
 			words = strings.Fields(m.Text)
+		} else if t, ts := titleBefore(runes, s); t {
+			m.tform = string(runes[ts:e])
+			m.titled = true
+			m.Type = schema.Person
 		}
 		if notName(words) {
 			continue
@@ -83,13 +96,13 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 		}
 		if len(words) == 1 && !m.titled {
 			if orgContext(runes, s, e) {
-				m.Type = schema.Organization
+				m.Type, m.fixed = schema.Organization, true
 			} else if m.Type == schema.Place || m.Type == schema.Misc || m.Type == schema.Nationality {
 				// "Russian intelligence": a nationality adjective names
 				// its country.
 				if c, ok := demonymCountry(m.Text); ok {
 					if _, isCountry := countryName(m.Text); !isCountry {
-						m.Type, m.canon, m.rule, m.why = schema.Place, c, "demonym", m.Span
+						m.Type, m.canon, m.rule, m.why, m.derived = schema.Place, c, "demonym", m.Span, true
 					}
 				}
 			}
@@ -341,10 +354,10 @@ func splitDemonyms(runes []rune, ms []*mention) []*mention {
 				full := schema.MakeSpan(runes, ws, m.End)
 				m.prefix = full.Text
 				if d := byStart[ws]; d != nil {
-					d.Type, d.canon, d.rule, d.why = schema.Place, country, "demonym", full
+					d.Type, d.canon, d.rule, d.why, d.derived = schema.Place, country, "demonym", full, true
 				} else {
 					added = append(added, &mention{Found: Found{Span: schema.MakeSpan(runes, ws, end), Sentence: m.Sentence, Type: schema.Place},
-						canon: country, rule: "demonym", why: full})
+						canon: country, rule: "demonym", why: full, derived: true})
 				}
 				continue
 			}
@@ -367,7 +380,7 @@ func splitDemonyms(runes []rune, ms []*mention) []*mention {
 		ws := m.Start
 		we := ws + len([]rune(words[0]))
 		added = append(added, &mention{Found: Found{Span: schema.MakeSpan(runes, ws, we), Sentence: m.Sentence, Type: schema.Place},
-			canon: country, rule: "demonym", why: m.Span})
+			canon: country, rule: "demonym", why: m.Span, derived: true})
 	}
 	return append(ms, added...)
 }
@@ -409,7 +422,7 @@ func voteTypes(ms []*mention) {
 		votes[k][m.Type]++
 	}
 	for _, m := range ms {
-		if m.titled || m.canon != "" || m.rule != "" {
+		if m.titled || m.fixed || m.canon != "" || m.rule != "" {
 			continue
 		}
 		best, n := m.Type, 0

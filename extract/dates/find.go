@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -44,6 +45,8 @@ var (
 	// in 2016, since 2014, mid-2016.
 	reYearOnly = regexp.MustCompile(`(?i)\b(?:(in|since|until|till|by|during|from|through|throughout|before|after|between|around|of)\s+)?` +
 		`(?:(early|late|mid)(?:\s+|-))?(\d{4})\b`)
+	// The rest of a pair of years after the first: " and 2016", "-2017".
+	reYearPair = regexp.MustCompile(`^(?:\s*[-–/]\s*|\s+(?:and|or|to|until|till|through)\s+)(\d{4})\b`)
 	// yesterday, last night, earlier today.
 	reRelDay = regexp.MustCompile(`(?i)\b(yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening|earlier today|later today)\b`)
 	// last year, earlier this month, next week.
@@ -213,6 +216,7 @@ func monday(t time.Time) time.Time {
 //	last/next October          the latest before / first after ref's month
 //	this October, October last year   ref's year, the year before ref's (ref year)
 //	in 2016, mid-2016          the year (no ref needed)
+//	between 2014 and 2016      both years (no ref needed)
 //	yesterday, today, tomorrow, last night, this morning   a day (ref day)
 //	on Tuesday, Tuesday        the latest Tuesday on or before ref (ref day)
 //	until/till/by Tuesday      the first Tuesday on or after ref (ref day)
@@ -270,6 +274,7 @@ func Find(runes []rune, start, end int, ref schema.Date) []Found {
 	// Written dates are chosen first, longest first, then relative
 	// expressions where they do not overlap a chosen one.
 	var chosen []match
+	taken := make([]bool, len(s)) // bytes covered by a chosen match
 	pick := func(cands []match) {
 		slices.SortStableFunc(cands, func(a, b match) int {
 			if la, lb := a.end-a.start, b.end-b.start; la != lb {
@@ -278,9 +283,13 @@ func Find(runes []rune, start, end int, ref schema.Date) []Found {
 			return a.start - b.start
 		})
 		for _, c := range cands {
-			if !slices.ContainsFunc(chosen, func(o match) bool { return c.start < o.end && o.start < c.end }) {
-				chosen = append(chosen, c)
+			if slices.Contains(taken[c.start:c.end], true) {
+				continue
 			}
+			for i := c.start; i < c.end; i++ {
+				taken[i] = true
+			}
+			chosen = append(chosen, c)
 		}
 	}
 	pick(ms)
@@ -326,28 +335,34 @@ func init() {
 }
 
 // reach is how far (in bytes) a date expression may run on either side of
-// its trigger word; "Wednesday, the 24th of September, 2017" is 38 bytes.
-const reach = 64
+// its trigger word: "Wednesday, the 24th of " before a month is 23 bytes,
+// "throughout earlier in " 22, ", of last year" after it 14.
+const reach = 40
 
 // maxWindow bounds a stretch of merged windows, so that the patterns run
 // on short inputs, where Go's regular expressions backtrack fast.
-const maxWindow = 512
+const maxWindow = 256
 
-// window is a stretch of text to scan: byte offsets and the kinds of
-// trigger it holds.
+// window is a stretch of text to scan: byte offsets and the kind of
+// trigger it was opened for (one of the kind bits).
 type window struct {
 	start, end, kinds int
 }
 
-// windows returns the stretches of s that may hold a date expression: each
-// trigger word with reach bytes either side, widened to white space, and
-// merged with the stretch before it while that stays under maxWindow.
-// Stretches may overlap; Find keeps one of any overlapping matches. The
-// patterns then run on short stretches, and only those of the kinds there,
-// rather than all of them on the whole text, which keeps Find fast
-// without changing what it finds.
+// windows returns the stretches of s that may hold a date expression, each
+// with one kind of trigger: the trigger word with reach bytes either side,
+// widened to white space, and merged with the stretch of the same kind
+// before it while that stays under maxWindow. Stretches of different kinds
+// may overlap; Find keeps one of any overlapping matches. The patterns of a
+// kind then run only on its short stretches rather than on the whole text,
+// which keeps Find fast (Go's regular expressions backtrack quickly on
+// short inputs) without changing what it finds.
 func windows(s string) []window {
 	var ws []window
+	var last [6]int // per kind, the index in ws of its last window
+	for k := range last {
+		last[k] = -1
+	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		isLetter := c|0x20 >= 'a' && c|0x20 <= 'z'
@@ -377,10 +392,11 @@ func windows(s string) []window {
 			for b < len(s) && !isBreak(s[b]) {
 				b++
 			}
-			if n := len(ws); n > 0 && a <= ws[n-1].end && b-ws[n-1].start <= maxWindow {
-				ws[n-1].end = max(ws[n-1].end, b)
-				ws[n-1].kinds |= kind
+			k := bits.TrailingZeros(uint(kind))
+			if w := last[k]; w >= 0 && a <= ws[w].end && b-ws[w].start <= maxWindow {
+				ws[w].end = max(ws[w].end, b)
 			} else {
+				last[k] = len(ws)
 				ws = append(ws, window{a, b, kind})
 			}
 		}
@@ -499,6 +515,13 @@ func relative(s string, r anchor, kinds int) []match {
 			start = g[4]
 		}
 		add(start, g[1], schema.YearDate(y))
+		// The second year of a range or pair: "between 2014 and 2016",
+		// "in 2016-2017", "in 2015 or 2016".
+		if p := reYearPair.FindStringSubmatchIndex(s[g[1]:]); p != nil {
+			if y2 := atoi(s[g[1]+p[2] : g[1]+p[3]]); y2 >= 1800 && y2 <= 2199 {
+				add(g[1]+p[2], g[1]+p[3], schema.YearDate(y2))
+			}
+		}
 	}
 
 	if r.prec >= schema.Day {
@@ -569,6 +592,9 @@ func relative(s string, r anchor, kinds int) []match {
 	}
 
 	for _, g := range all(reAgo, s, kinds&kindAgo) {
+		if g[0] > 1 && (s[g[0]-1] == ',' || s[g[0]-1] == '.') && s[g[0]-2] >= '0' && s[g[0]-2] <= '9' {
+			continue // "12,000 week ago": the end of a figure, not a count
+		}
 		w := strings.ToLower(group(s, g, 1))
 		n, ok := numbers[w]
 		if !ok {

@@ -75,6 +75,9 @@ func TestFind(t *testing.T) {
 		// Years.
 		{"in 2016", "", []hit{{"2016", "2016"}}},
 		{"since 2014, and by mid-2016", "", []hit{{"2014", "2014"}, {"mid-2016", "2016"}}},
+		{"between 2014 and 2016", "", []hit{{"2014", "2014"}, {"2016", "2016"}}},
+		{"in 2016-2017, and in 2015 or 2016", "", []hit{{"2016", "2016"}, {"2017", "2017"}, {"2015", "2015"}, {"2016", "2016"}}},
+		{"in 2016 and 5000 more", "", []hit{{"2016", "2016"}}},
 		{"2462 people read it", "", nil},
 		{"Read: 2462", "", nil},
 		{"in 2016.5 cases", "", nil},
@@ -105,6 +108,7 @@ func TestFind(t *testing.T) {
 		{"two days ago", ref, []hit{{"two days ago", "2017-10-22"}}},
 		{"3 weeks ago", ref, []hit{{"3 weeks ago", "2017-10-03"}}},
 		{"a year ago", ref, []hit{{"a year ago", "2016"}}},
+		{"12,000 week ago", ref, nil},
 		{"six months ago", ref, []hit{{"six months ago", "2017-04"}}},
 		// Relative dates need a reference precise enough.
 		{"yesterday, last year, in October, on Tuesday, last week", "", nil},

@@ -58,8 +58,8 @@ var (
 	// Numeric day and month before the year: 24/10/2017, 24.10.2017.
 	reNumeric = regexp.MustCompile(`^(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4})(?:$|[T\s,])`)
 	// Reuters-21578: 26-FEB-1987 15:01:01.79, with or without a time,
-	// whatever letters the time carries ("00:02:59.13RM").
-	reDashed = regexp.MustCompile(`^(\d{1,2})-(\p{L}{3,9})\.?-(\d{4})(?:$|\s+\d{1,2}:\d{2}\S*$)`)
+	// whatever codes follow the time ("00:02:59.13RM", "03:48:23.00F RM").
+	reDashed = regexp.MustCompile(`^(\d{1,2})-(\p{L}{3,9})\.?-(\d{4})(?:$|\s+\d+:\d{2}[^\n]*$)`)
 	// A label before the date: "Published: ", "Updated on ".
 	reLabel = regexp.MustCompile(`^(?i:(?:\p{L}+\s+){0,3}\p{L}+\s*:|(?:published|updated|posted)(?:\s+on)?\b|on\b)\s*`)
 	// What may stand around a written date in a metadata string: times,

@@ -27,6 +27,7 @@ func TestParse(t *testing.T) {
 		{"24 Oct 17 10:00 UTC", "2017-10-24"},
 		{"Tuesday, 24-Oct-17 10:00:00 UTC", "2017-10-24"},
 		{"Tue Oct 24 10:00:00 2017", "2017-10-24"},
+		{"Tuesday, Oct 24 10:00 2017", "2017-10-24"}, // the year after the time
 		// Written forms.
 		{"24 October 2017", "2017-10-24"},
 		{"24th October 2017", "2017-10-24"},
@@ -46,6 +47,7 @@ func TestParse(t *testing.T) {
 		{"26-FEB-1987 15:01:01.79", "1987-02-26"},
 		{"3-MAR-1987 09:18:21.26", "1987-03-03"},
 		{"27-MAR-1987 00:02:59.13RM", "1987-03-27"},
+		{"27-MAR-1987 03:48:23.00F RM", "1987-03-27"},
 		{"26-FEB-1987", "1987-02-26"},
 		// Numeric day and month.
 		{"24/10/2017", "2017-10-24"},   // only day-first is a date

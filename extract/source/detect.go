@@ -183,11 +183,10 @@ func readInput(name, fname string, br *bufio.Reader, depth int, yield func(Item)
 		return
 	}
 	f := formatOf(fname)
-	if f == formatUnknown || f == formatText {
-		if s := sniff(head); s == formatGzip || (f == formatUnknown && s != formatText) {
-			f = s
-		}
+	if f == formatUnknown {
+		f = sniff(head)
 	}
+	// Compressed content is decompressed whatever its name says.
 	if f == formatGzip || bytes.HasPrefix(head, []byte{0x1f, 0x8b}) {
 		if depth > 2 {
 			yield(failed(name, 0, errors.New("compressed more than three times")))

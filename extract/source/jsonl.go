@@ -71,7 +71,7 @@ func readJSON(name string, br *bufio.Reader, head []byte, whole bool, yield func
 func readJSONLines(name string, br *bufio.Reader, yield func(Item) bool) {
 	n, items := 0, 0
 	for {
-		b, tooLong, err := readLine(br)
+		b, tooLong, err := readLine(br, MaxDocumentSize)
 		if len(b) == 0 && tooLong == 0 && err != nil {
 			if !errors.Is(err, io.EOF) {
 				yield(failed(name, n+1, fmt.Errorf("read: %w", err)))
@@ -117,16 +117,15 @@ func readJSONLines(name string, br *bufio.Reader, yield func(Item) bool) {
 	}
 }
 
-// readLine reads one line without its "\n". A line longer than
-// MaxDocumentSize is skipped: readLine returns its length in tooLong and
-// no bytes. err is io.EOF at the end of the input, possibly with a last
+// readLine reads one line without its "\n". A line longer than limit
+// bytes is skipped: readLine returns its length in tooLong and no bytes. err is io.EOF at the end of the input, possibly with a last
 // line that had no "\n".
-func readLine(br *bufio.Reader) (b []byte, tooLong int, err error) {
+func readLine(br *bufio.Reader, limit int) (b []byte, tooLong int, err error) {
 	for {
 		frag, e := br.ReadSlice('\n')
 		if tooLong > 0 {
 			tooLong += len(frag)
-		} else if len(b)+len(frag) > MaxDocumentSize+1 {
+		} else if len(b)+len(frag) > limit+1 {
 			tooLong = len(b) + len(frag)
 			b = nil
 		} else {

@@ -172,8 +172,12 @@ func readPath(ctx context.Context, path string, send func(Item) bool) bool {
 		_, ok := readFile(path, send)
 		return ok
 	}
+	root := path
+	if li, err := os.Lstat(path); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+		root = path + string(filepath.Separator) // WalkDir follows a link given with a trailing separator
+	}
 	docs, ok := 0, true
-	werr := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+	werr := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -184,7 +188,7 @@ func readPath(ctx context.Context, path string, send func(Item) bool) bool {
 			}
 			return nil
 		}
-		if p != path && strings.HasPrefix(d.Name(), ".") {
+		if p != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -1,12 +1,14 @@
 package source
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -354,6 +356,16 @@ func TestFolder(t *testing.T) {
 		t.Errorf("errors (-want +got):\n%s", diff)
 	}
 
+	// A link to a folder, given as a path, is followed.
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(filepath.Join(dir, "b"), link); err != nil {
+		t.Fatal(err)
+	}
+	docs, errs = readAllItems(t, []string{link}, "")
+	if len(docs) != 2 || len(errs) != 0 || docs[0].Path != filepath.Join(link, "1.txt") {
+		t.Errorf("through a link: %d documents (%v), errors %v", len(docs), docs, errs)
+	}
+
 	// A folder with nothing readable is an error naming it.
 	for _, sub := range []string{"empty", "only-bad"} {
 		p := filepath.Join(dir, sub)
@@ -512,5 +524,27 @@ func BenchmarkParseText(b *testing.B) {
 	b.SetBytes(int64(len(model)))
 	for b.Loop() {
 		Parse("a.txt", model)
+	}
+}
+
+func TestReadLine(t *testing.T) {
+	// A reader with a 16-byte buffer, so that lines span several reads.
+	br := bufio.NewReaderSize(strings.NewReader("short\n"+strings.Repeat("x", 40)+"\nmedium line here\nlast"), 16)
+	type line struct {
+		Text    string
+		TooLong int
+		Err     error
+	}
+	var got []line
+	for {
+		b, n, err := readLine(br, 20)
+		got = append(got, line{string(b), n, err})
+		if err != nil {
+			break
+		}
+	}
+	want := []line{{"short", 0, nil}, {"", 41, nil}, {"medium line here", 0, nil}, {"last", 0, io.EOF}}
+	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b error) bool { return a == b })); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

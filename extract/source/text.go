@@ -166,7 +166,7 @@ func layout(doc *schema.Document) {
 			continue
 		}
 		seen++
-		if l.text == title.text {
+		if normTitle(l.text) == normTitle(title.text) {
 			page = true
 			body = i + 1
 			continue
@@ -206,7 +206,7 @@ func layout(doc *schema.Document) {
 		return // a paragraph, not a title
 	}
 	if doc.Title == "" {
-		doc.Title = title.text
+		doc.Title = strings.Join(strings.FieldsFunc(title.text, isSpace), " ")
 	}
 	if doc.Date == "" {
 		doc.Date = date
@@ -275,5 +275,37 @@ func endsParagraph(prev, next line) bool {
 	if unicode.IsLower(firstNext) {
 		return false
 	}
+	if last == '.' && abbreviated(prev.text) {
+		return false
+	}
 	return strings.ContainsRune(`.!?:"'”’»)`, last)
+}
+
+// abbreviations end with a full stop without ending a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "gen": true,
+	"sen": true, "rep": true, "gov": true, "col": true, "lt": true, "sgt": true, "rev": true,
+	"inc": true, "corp": true, "co": true, "ltd": true, "no": true, "vs": true, "approx": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// abbreviated reports whether line ends with an abbreviation and its full
+// stop ("Mr.", "U.S.", "J."), so that the next line goes on the sentence.
+func abbreviated(line string) bool {
+	i := strings.LastIndexFunc(line[:len(line)-1], func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })
+	word := line[i+1 : len(line)-1]
+	if abbreviations[strings.ToLower(word)] {
+		return true
+	}
+	// Initials and dotted acronyms: "J.", "U.S.", "U.N."
+	if word == "" {
+		return false
+	}
+	for _, part := range strings.Split(word, ".") {
+		if utf8.RuneCountInString(part) != 1 || !unicode.IsUpper([]rune(part)[0]) {
+			return false
+		}
+	}
+	return true
 }
