@@ -45,7 +45,6 @@ func Status(responses []string) string {
 // every claim that answers it.
 type Allegation struct {
 	ClaimInfo
-	Status    string      `json:"status"`
 	Responses []ClaimInfo `json:"responses"`
 }
 
@@ -108,7 +107,8 @@ func (s *Store) Allegations(ctx context.Context, about string) ([]Allegation, er
 			stances[i] = r.Stance
 		}
 		sort.SliceStable(rs, func(i, j int) bool { return rs[i].Cue.Start < rs[j].Cue.Start })
-		out = append(out, Allegation{ClaimInfo: c, Status: Status(stances), Responses: rs})
+		c.Status = Status(stances)
+		out = append(out, Allegation{ClaimInfo: c, Responses: rs})
 	}
 	return out, nil
 }

@@ -48,6 +48,10 @@ type ClaimInfo struct {
 	Date         schema.Date `json:"date,omitempty"`
 	// RespondsTo lists the IRIs of the claims this one answers.
 	RespondsTo []string `json:"responds_to,omitempty"`
+	// Status is an allegation's status from the claims in its own
+	// document that answer it (the ledger adds answers from other
+	// documents); empty for claims that are not allegations.
+	Status string `json:"status,omitempty"`
 	// Answers says how a claim listed as a response was linked: empty
 	// when the text links it, "across documents" when the ledger did.
 	Answers  string      `json:"answers,omitempty"`
@@ -255,11 +259,27 @@ func (s *Store) claim(ctx context.Context, v quad.Value, names map[string]string
 			return c, err
 		}
 	}
+	if IsAllegation(c.Stance) {
+		rs, err := s.subjects(ctx, schema.PredRespondsTo, v)
+		if err != nil {
+			return c, err
+		}
+		var stances []string
+		for _, r := range rs {
+			st, err := s.objects(ctx, r, schema.PredStance)
+			if err != nil {
+				return c, err
+			}
+			stances = append(stances, strs(st)...)
+		}
+		c.Status = Status(stances)
+	}
 	return c, nil
 }
 
 // RelationInfo is a stored structural relation.
 type RelationInfo struct {
+	IRI       string      `json:"iri"`
 	Subject   EntityRef   `json:"subject"`
 	Predicate string      `json:"predicate"`
 	Object    EntityRef   `json:"object"`
@@ -294,25 +314,9 @@ func (s *Store) Relations(ctx context.Context, id string) ([]RelationInfo, error
 	docs := make(map[string]DocInfo)
 	var out []RelationInfo
 	for _, v := range iris {
-		p, err := s.props(ctx, v)
+		r, err := s.relation(ctx, v, names, docs)
 		if err != nil {
 			return nil, err
-		}
-		r := RelationInfo{Predicate: first(p[schema.PredPredicate]),
-			Evidence: schema.Span{Text: first(p[schema.PredText]), Start: valueInt(p[schema.PredStart]), End: valueInt(p[schema.PredEnd])}}
-		for pred, dst := range map[string]*EntityRef{schema.PredSubject: &r.Subject, schema.PredObject: &r.Object} {
-			if vs := p[pred]; len(vs) > 0 {
-				ref, err := s.entityRef(ctx, vs[0], names)
-				if err != nil {
-					return nil, err
-				}
-				*dst = *ref
-			}
-		}
-		if vs := p[schema.PredInDocument]; len(vs) > 0 {
-			if r.Document, err = s.doc(ctx, vs[0], docs); err != nil {
-				return nil, err
-			}
 		}
 		out = append(out, r)
 	}
@@ -323,6 +327,30 @@ func (s *Store) Relations(ctx context.Context, id string) ([]RelationInfo, error
 		return out[i].Evidence.Start < out[j].Evidence.Start
 	})
 	return out, nil
+}
+
+func (s *Store) relation(ctx context.Context, v quad.Value, names map[string]string, docs map[string]DocInfo) (RelationInfo, error) {
+	p, err := s.props(ctx, v)
+	if err != nil {
+		return RelationInfo{}, err
+	}
+	r := RelationInfo{IRI: iriString(v), Predicate: first(p[schema.PredPredicate]),
+		Evidence: schema.Span{Text: first(p[schema.PredText]), Start: valueInt(p[schema.PredStart]), End: valueInt(p[schema.PredEnd])}}
+	for pred, dst := range map[string]*EntityRef{schema.PredSubject: &r.Subject, schema.PredObject: &r.Object} {
+		if vs := p[pred]; len(vs) > 0 {
+			ref, err := s.entityRef(ctx, vs[0], names)
+			if err != nil {
+				return r, err
+			}
+			*dst = *ref
+		}
+	}
+	if vs := p[schema.PredInDocument]; len(vs) > 0 {
+		if r.Document, err = s.doc(ctx, vs[0], docs); err != nil {
+			return r, err
+		}
+	}
+	return r, nil
 }
 
 // Documents lists the stored documents, oldest first; with an entity ID,

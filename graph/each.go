@@ -74,3 +74,25 @@ func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
 	}
 	return ctx.Err()
 }
+
+// EachRelation calls fn for every stored relation, one at a time.
+func (s *Store) EachRelation(ctx context.Context, fn func(RelationInfo) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	iris, err := s.subjects(ctx, schema.PredType, quad.IRI(schema.ClassRelation))
+	if err != nil {
+		return err
+	}
+	names := make(map[string]string)
+	docs := make(map[string]DocInfo)
+	for _, v := range iris {
+		r, err := s.relation(ctx, v, names, docs)
+		if err != nil {
+			return err
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}

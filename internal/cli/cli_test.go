@@ -335,8 +335,51 @@ func TestExportFiles(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "<https://dossier-project.github.io/ns#stance>") {
 		t.Errorf("nquads: %d %.300s", code, out)
 	}
+	// Filters: a neighbourhood, claims as nodes, a stance.
+	out, _, code = run(t, "", "--store", store, "export", "--format", "d3", "--entity", "BSI", "--depth", "1")
+	var d3 struct {
+		Nodes []struct{ ID, Label, Type string }
+		Links []struct{ Source, Target, Kind, Stance string }
+	}
+	if err := json.Unmarshal([]byte(out), &d3); err != nil || code != 0 {
+		t.Fatalf("d3 --entity: %d %v", code, err)
+	}
+	labels := map[string]bool{}
+	for _, n := range d3.Nodes {
+		labels[n.Label] = true
+	}
+	if !labels["Federal Office for Information Security"] || !labels["Reuters"] || labels["Sky News"] {
+		t.Errorf("BSI neighbourhood: %v", labels)
+	}
+	out, _, code = run(t, "", "--store", store, "export", "--format", "d3", "--claims", "nodes", "--stance", "deny")
+	d3.Nodes, d3.Links = nil, nil
+	if err := json.Unmarshal([]byte(out), &d3); err != nil || code != 0 {
+		t.Fatalf("d3 --claims nodes: %d %v", code, err)
+	}
+	claimNodes := 0
+	for _, n := range d3.Nodes {
+		if n.Type == "Claim" {
+			claimNodes++
+		}
+	}
+	for _, l := range d3.Links {
+		if l.Stance != "deny" || (l.Kind != "claimant" && l.Kind != "about" && l.Kind != "channel") {
+			t.Errorf("link %+v", l)
+		}
+	}
+	if claimNodes < 5 {
+		t.Errorf("%d denial nodes", claimNodes)
+	}
+	missing := filepath.Join(dir, "missing.gexf")
+	_, stderr, code := run(t, "", "--store", store, "export", "-o", missing, "--entity", "Nobody")
+	if code != ExitNotFound || !strings.Contains(stderr, "Nobody") {
+		t.Errorf("unknown entity: %d %q", code, stderr)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Errorf("%s written for an unknown entity", missing)
+	}
 	bad := filepath.Join(dir, "no", "such", "dir", "g.graphml")
-	_, stderr, code := run(t, "", "--store", store, "export", "-o", bad)
+	_, stderr, code = run(t, "", "--store", store, "export", "-o", bad)
 	if code == 0 || !strings.Contains(stderr, bad) {
 		t.Errorf("unwritable path: %d %q", code, stderr)
 	}
