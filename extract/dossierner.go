@@ -26,14 +26,20 @@ type modelRecognizer struct{ m *ner.Model }
 func (r *modelRecognizer) Name() string { return "dossier" }
 
 func (r *modelRecognizer) Recognize(runes []rune, sents []text.Sentence) ([]Found, error) {
-	var out []Found
-	var words []string
+	// The whole document is tagged at once, so that a name tagged in a
+	// clear context keeps its type through the article.
+	doc := make([][]string, len(sents))
 	for si, s := range sents {
-		words = words[:0]
-		for _, t := range s.Tokens {
-			words = append(words, t.Text)
+		words := make([]string, len(s.Tokens))
+		for i, t := range s.Tokens {
+			words[i] = t.Text
 		}
-		tags := r.m.Tag(words)
+		doc[si] = words
+	}
+	all := r.m.TagDocument(doc)
+	var out []Found
+	for si, s := range sents {
+		tags := all[si]
 		for i := 0; i < len(tags); i++ {
 			if !strings.HasPrefix(tags[i], "B-") {
 				continue

@@ -390,3 +390,30 @@ func TestExportFiles(t *testing.T) {
 		}
 	}
 }
+
+func TestEvalNER(t *testing.T) {
+	conll := filepath.Join(t.TempDir(), "mini.conll")
+	data := "-DOCSTART- O\n\nEugene\tB-PER\nKaspersky\tI-PER\ndenied\tO\nhelping\tO\nthe\tO\nFSB\tB-ORG\nin\tO\nRussia\tB-LOC\n.\tO\n\n" +
+		"Reuters\tB-ORG\nreported\tO\nit\tO\non\tO\nMonday\tB-DATE\n.\tO\n"
+	if err := os.WriteFile(conll, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"eval", "ner", conll}, {"eval", "ner", "--pipeline", conll}} {
+		out, stderr, code := run(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%v: %d %s", args, code, stderr)
+		}
+		// Four gold names (DATE is ignored), all found by the trained model.
+		if !strings.Contains(out, "| all | 4 | 1.000 | 1.000 | 1.000 |") {
+			t.Errorf("%v:\n%s", args, out)
+		}
+	}
+	out, _, code := run(t, "", "--ner", "prose", "eval", "ner", conll)
+	if code != 0 || !strings.Contains(out, "recogniser prose") || strings.Contains(out, "| all | 4 | 1.000 | 1.000 | 1.000 |") {
+		t.Errorf("prose scored perfectly on a sentence it is known to miss:\n%s", out)
+	}
+	_, stderr, code := run(t, "", "eval", "ner", filepath.Join(t.TempDir(), "none.conll"))
+	if code == 0 || !strings.Contains(stderr, "none.conll") {
+		t.Errorf("missing file: %d %q", code, stderr)
+	}
+}

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"strings"
@@ -24,13 +27,19 @@ func (a *app) evalCmd() *cobra.Command {
 }
 
 func (a *app) evalNERCmd() *cobra.Command {
-	return &cobra.Command{
+	var pipeline bool
+	cmd := &cobra.Command{
 		Use:   "ner FILE...",
 		Short: "Score the entity recogniser on CoNLL-format files",
 		Long: `eval ner reads CoNLL-format files (token in the first column, tag in the last,
 IOB1 or IOB2, blank lines between sentences) and scores the configured recogniser
 (--ner) with entity-level exact match: precision, recall and F1 per type and
-overall. Fine organisation tags (ORG-party) count as ORG; DATE is ignored.`,
+overall. Fine organisation tags (ORG-party) count as ORG; DATE is ignored.
+
+With --pipeline the whole extraction pass runs instead (each document's tokens
+joined by spaces, sentences by newlines) and the entity mentions that
+"extract --json" would print are scored: this includes alias resolution, which
+drops what is not a name and adds acronyms it defines.`,
 		Example: `  dossier eval ner testdata/conll/test.txt
   dossier --ner prose eval ner testdata/conll/test.txt`,
 		Args: cobra.MinimumNArgs(1),
@@ -59,49 +68,120 @@ overall. Fine organisation tags (ORG-party) count as ORG; DATE is ignored.`,
 					}
 				}
 			}
-			scores := ner.Evaluate(sents, func(tokens []string) []string { return tagTokens(rec, tokens) })
-			fmt.Fprintf(a.stdout, "recogniser %s, %d sentences\n", rec.Name(), len(sents))
+			tagger := func(doc [][]string) [][]string { return tagDocument(rec, doc) }
+			if pipeline {
+				x, err := extract.New(extract.Options{NER: rec, NoClaims: true})
+				if err != nil {
+					return err
+				}
+				tagger = func(doc [][]string) [][]string { return extractDocument(cmd.Context(), x, doc) }
+			}
+			scores := ner.EvaluateDocuments(sents, tagger)
+			how := "recogniser"
+			if pipeline {
+				how = "extraction pass with recogniser"
+			}
+			fmt.Fprintf(a.stdout, "%s %s, %d sentences\n", how, rec.Name(), len(sents))
 			return scores.WriteTable(a.stdout)
 		},
 	}
+	cmd.Flags().BoolVar(&pipeline, "pipeline", false, "score the mentions of the whole extraction pass, not the bare recogniser")
+	return cmd
 }
 
-// tagTokens runs a Recognizer over pre-tokenised text and returns IOB2
-// tags, so every recogniser is scored through the same interface the
-// pipeline uses.
-func tagTokens(rec extract.Recognizer, tokens []string) []string {
-	var b strings.Builder
-	s := text.Sentence{}
-	off := 0
-	for i, t := range tokens {
-		if i > 0 {
-			b.WriteByte(' ')
-			off++
+// tagDocument runs a Recognizer over one pre-tokenised document (tokens
+// joined by spaces, sentences by newlines) and returns IOB2 tags, so every
+// recogniser is scored through the interface the pipeline uses.
+func tagDocument(rec extract.Recognizer, doc [][]string) [][]string {
+	txt, offs := joinDocument(doc)
+	runes := []rune(txt)
+	sents := make([]text.Sentence, len(doc))
+	tags := make([][]string, len(doc))
+	for si := range doc {
+		tags[si] = make([]string, len(doc[si]))
+		for i, o := range offs[si] {
+			tags[si][i] = "O"
+			sents[si].Tokens = append(sents[si].Tokens, text.Token{Text: doc[si][i], Start: o[0], End: o[1]})
 		}
-		n := len([]rune(t))
-		s.Tokens = append(s.Tokens, text.Token{Text: t, Start: off, End: off + n})
-		b.WriteString(t)
-		off += n
+		if n := len(offs[si]); n > 0 {
+			sents[si].Span = schema.MakeSpan(runes, offs[si][0][0], offs[si][n-1][1])
+		}
 	}
-	runes := []rune(b.String())
-	s.Span = schema.MakeSpan(runes, 0, len(runes))
-	tags := make([]string, len(tokens))
-	for i := range tags {
-		tags[i] = "O"
-	}
-	found, err := rec.Recognize(runes, []text.Sentence{s})
+	found, err := rec.Recognize(runes, sents)
 	if err != nil {
 		return tags
 	}
 	for _, f := range found {
 		first := true
-		for i, t := range s.Tokens {
+		for i, t := range sents[f.Sentence].Tokens {
 			if t.Start >= f.Start && t.End <= f.End {
 				p := "I-"
 				if first {
 					p, first = "B-", false
 				}
-				tags[i] = p + conllType(f.Type)
+				tags[f.Sentence][i] = p + conllType(f.Type)
+			}
+		}
+	}
+	return tags
+}
+
+// joinDocument lays out pre-tokenised sentences as text: tokens joined by
+// spaces, sentences by newlines. It returns the text and each token's
+// offsets.
+func joinDocument(doc [][]string) (string, [][][2]int) {
+	var b strings.Builder
+	offs := make([][][2]int, len(doc))
+	off := 0
+	for si, tokens := range doc {
+		if si > 0 {
+			b.WriteByte('\n')
+			off++
+		}
+		for i, t := range tokens {
+			if i > 0 {
+				b.WriteByte(' ')
+				off++
+			}
+			n := len([]rune(t))
+			offs[si] = append(offs[si], [2]int{off, off + n})
+			b.WriteString(t)
+			off += n
+		}
+	}
+	return b.String(), offs
+}
+
+// extractDocument runs the whole extraction pass over one pre-tokenised
+// document and tags each token with the type of the entity mention that
+// covers it.
+func extractDocument(ctx context.Context, x *extract.Extractor, doc [][]string) [][]string {
+	txt, offs := joinDocument(doc)
+	tags := make([][]string, len(doc))
+	for si := range doc {
+		tags[si] = make([]string, len(doc[si]))
+		for i := range tags[si] {
+			tags[si][i] = "O"
+		}
+	}
+	sum := sha256.Sum256([]byte(txt))
+	res, err := x.Extract(ctx, &schema.Document{Text: txt, Hash: hex.EncodeToString(sum[:])})
+	if err != nil {
+		return tags
+	}
+	for _, e := range res.Entities {
+		for _, m := range e.Mentions {
+			first := true
+			for si := range offs {
+				for i, o := range offs[si] {
+					if o[0] >= m.Start && o[1] <= m.End {
+						p := "I-"
+						if first {
+							p, first = "B-", false
+						}
+						tags[si][i] = p + conllType(e.Type)
+					}
+				}
 			}
 		}
 	}
