@@ -24,8 +24,8 @@ func (g *grouper) join(m *mention, i int) {
 	m.group = i
 	gr := g.groups[i]
 	gr.ms = append(gr.ms, m)
-	if m.rule == "" && !m.titled {
-		if c := m.canonical(); len(c) > len(gr.name) {
+	if m.rule == "" && (!m.titled || len(strings.Fields(m.Text)) > 1) {
+		if c := m.canonical(); betterName(c, gr.name) {
 			gr.name = c
 		}
 	}
@@ -51,17 +51,34 @@ func (g *grouper) find(typ string, ok func(words []string) bool) int {
 	return -1
 }
 
-// canonical is the name a mention stands for.
+// betterName reports whether name c should replace the group's name so
+// far: the longer name wins, and at equal length one that is not in
+// capitals ("Reagan" over a headline's "REAGAN").
+func betterName(c, cur string) bool {
+	switch {
+	case cur == "":
+		return true
+	case len(c) != len(cur):
+		return len(c) > len(cur)
+	}
+	return isCaps(cur) && !isCaps(c)
+}
+
+func isCaps(s string) bool { return strings.ToUpper(s) == s && strings.ToLower(s) != s }
+
+// canonical is the name a mention stands for, with white space folded
+// ("George\nShultz" in a hard-wrapped story is "George Shultz").
 func (m *mention) canonical() string {
 	if m.canon != "" && m.canon[0] != '=' {
 		return m.canon
 	}
+	name := strings.Join(strings.Fields(m.Text), " ")
 	if m.Type == schema.Place {
-		if c, ok := countryName(m.Text); ok {
+		if c, ok := countryName(name); ok {
 			return c
 		}
 	}
-	return m.Text
+	return name
 }
 
 func keyOf(typ, name string) string {
@@ -85,7 +102,7 @@ func group(ms []*mention) []schema.Entity {
 		switch {
 		case m.rule == "acronym-definition":
 			acronyms = append(acronyms, m)
-		case m.titled, m.Type == schema.Person && nw == 1,
+		case m.titled && nw == 1, m.Type == schema.Person && nw == 1,
 			m.Type == schema.Organization && nw == 1 && !isAcronym(m.Text) && m.canon == "":
 			short = append(short, m)
 		default:
@@ -206,6 +223,7 @@ func buildEntity(gr *grp) schema.Entity {
 	seen := map[string]bool{name: true}
 	merged := make(map[string]bool)
 	alias := func(a string) {
+		a = strings.Join(strings.Fields(a), " ")
 		if !seen[a] {
 			seen[a] = true
 			e.Aliases = append(e.Aliases, a)
@@ -248,6 +266,9 @@ func buildEntity(gr *grp) schema.Entity {
 	if s := stripThe(name); s != name {
 		alias(s)
 	}
+	for i := range e.Merges {
+		e.Merges[i].Alias = strings.Join(strings.Fields(e.Merges[i].Alias), " ")
+	}
 	e.Kind = kindOf(name, gr.typ, e.Aliases)
 	return e
 }
@@ -259,6 +280,7 @@ func foldEntities(a, b schema.Entity) schema.Entity {
 		seen[x] = true
 	}
 	for _, x := range append([]string{b.Name}, b.Aliases...) {
+		x = strings.Join(strings.Fields(x), " ")
 		if !seen[x] {
 			seen[x] = true
 			a.Aliases = append(a.Aliases, x)

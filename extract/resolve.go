@@ -371,7 +371,7 @@ func splitDemonyms(runes []rune, ms []*mention) []*mention {
 			continue
 		}
 		rest := strings.Join(words[1:], " ")
-		if !startsUpper(rest) {
+		if !startsUpper(rest) || !publicBody(rest) {
 			continue
 		}
 		if m.canon == "" {
@@ -383,6 +383,18 @@ func splitDemonyms(runes []rune, ms []*mention) []*mention {
 			canon: country, rule: "demonym", why: m.Span, derived: true})
 	}
 	return append(ms, added...)
+}
+
+// publicBody reports whether an organisation name is a state body, whose
+// nationality is a qualifier ("Russian Federal Security Service") rather
+// than part of its name ("American Enterprise Institute", "British
+// Airways").
+func publicBody(name string) bool {
+	switch kindOf(name, schema.Organization, nil) {
+	case schema.KindAgency, schema.KindIntelligence, schema.KindGovernment:
+		return true
+	}
+	return false
 }
 
 func startsUpper(s string) bool {
