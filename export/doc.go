@@ -10,9 +10,10 @@
 // streamed through a callback, so that a large graph is never held in memory.
 // Writers emit each element as it arrives; the output is deterministic for a
 // given input order. The only state a writer keeps is the set of node and
-// edge IDs it has seen (about 60 bytes per element), with which it rejects
-// duplicate IDs and edges whose endpoint is not a node: every consumer
-// either fails or silently invents a node in those cases.
+// edge IDs it has seen, about 50 bytes per element (20 MB for 400,000 IDs
+// of 10 to 14 bytes), with which it rejects duplicate IDs and edges whose
+// endpoint is not a node: every consumer either fails or silently invents a
+// node in those cases. IDs must be valid UTF-8 without control characters.
 //
 // The RDF writers (nquads, jsonld) read a [QuadSource] instead: the quads as
 // the store holds them, each labelled with the IRI of the document it came

@@ -3,6 +3,7 @@ package export
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"strings"
@@ -115,4 +116,69 @@ func hasCtl(s string) bool {
 		}
 	}
 	return false
+}
+
+// FuzzGraphWriters feeds arbitrary IDs, labels and evidence to every graph
+// writer and checks that the output still parses as its format.
+func FuzzGraphWriters(f *testing.F) {
+	f.Add(idOdd, oddLabel, evBSI, "deny")
+	f.Add("a", "", "", "")
+	f.Add("\xff/\x00", "]]>", "\r\n", "chief executive of")
+	f.Fuzz(func(t *testing.T, id, label, evidence, predicate string) {
+		g := &memGraph{
+			nodes: []Node{{ID: id, Label: label, Type: label, Aliases: []string{label, evidence}}, {ID: id + "2", Label: evidence}},
+			edges: []Edge{{ID: id + "e", Source: id, Target: id + "2", Label: predicate, Evidence: evidence, DocURL: label}},
+		}
+		for _, fm := range Formats() {
+			if fm.Quads || fm.Dir {
+				continue
+			}
+			var buf bytes.Buffer
+			err := fm.Write(context.Background(), &buf, g, Options{})
+			if checkID(id) != nil {
+				if err == nil {
+					t.Errorf("%s: id %q accepted", fm.Name, id)
+				}
+				continue
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", fm.Name, err)
+			}
+			out := buf.Bytes()
+			if !utf8.Valid(out) {
+				t.Errorf("%s: output is not UTF-8", fm.Name)
+			}
+			switch fm.Name {
+			case "graphml", "yed":
+				var doc xGraphML
+				if err := xml.Unmarshal(out, &doc); err != nil || len(doc.Graph.Nodes) != 2 || len(doc.Graph.Edges) != 1 {
+					t.Errorf("%s: %v, %d nodes\n%s", fm.Name, err, len(doc.Graph.Nodes), out)
+				}
+			case "gexf":
+				var doc xGEXF
+				if err := xml.Unmarshal(out, &doc); err != nil || len(doc.Graph.Nodes) != 2 || doc.Graph.Nodes[0].ID != id {
+					t.Errorf("gexf: %v\n%s", err, out)
+				}
+			case "cyjs", "graphology", "d3":
+				if !json.Valid(out) {
+					t.Errorf("%s: invalid JSON\n%s", fm.Name, out)
+				}
+			case "dot":
+				lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+				if n := len(lines); n != 4+3+1 {
+					t.Errorf("dot: %d lines (a raw line break?)\n%s", n, out)
+				}
+				for _, l := range lines[4:7] {
+					dotStrings(t, l)
+				}
+			case "cypher":
+				for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n")[1:] {
+					if !strings.HasSuffix(l, ";") {
+						t.Errorf("cypher: statement split over lines\n%s", out)
+					}
+					cypherStrings(t, l)
+				}
+			}
+		}
+	})
 }

@@ -40,6 +40,7 @@ func write(t *testing.T, name string, g Graph, opt Options) []byte {
 func TestLookup(t *testing.T) {
 	for _, tc := range []struct{ path, want string }{
 		{"out.graphml", "graphml"},
+		{"out.yed.graphml", "yed"},
 		{"OUT.GEXF", "gexf"},
 		{"a/b/graph.gv", "dot"},
 		{"graph.graphology.json", "graphology"},
@@ -753,6 +754,8 @@ func TestBadGraphs(t *testing.T) {
 		{"edge id is a node id", func(g *memGraph) { g.edges[1].ID = idLab }, "also a node id"},
 		{"empty node id", func(g *memGraph) { g.nodes[2].ID = "" }, "empty id"},
 		{"empty edge id", func(g *memGraph) { g.edges[2].ID = "" }, "empty id"},
+		{"control character in id", func(g *memGraph) { g.nodes[3].ID = "org/a\x00b" }, "control character"},
+		{"invalid UTF-8 in id", func(g *memGraph) { g.edges[3].ID = "claim/\xff" }, "not valid UTF-8"},
 		{"store fails", func(g *memGraph) { g.failAt = 3 }, "store went away"},
 	} {
 		for _, f := range Formats() {

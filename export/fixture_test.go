@@ -8,6 +8,13 @@ import (
 	"github.com/dossier-project/dossier/schema"
 )
 
+var (
+	_ Graph      = (*memGraph)(nil)
+	_ QuadSource = (*memGraph)(nil)
+	_ Graph      = synthGraph{}
+	_ QuadSource = synthGraph{}
+)
+
 // memGraph is an in-memory Graph (and QuadSource) for tests.
 type memGraph struct {
 	nodes []Node

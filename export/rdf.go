@@ -305,7 +305,11 @@ var errEmptyIRI = errors.New("empty IRI")
 
 // iriString returns the full, absolute, syntactically valid form of an IRI.
 func iriString(v quad.IRI) (string, error) {
-	s := valid(string(v.Full()))
+	s := string(v)
+	if !strings.Contains(s, "://") {
+		s = string(v.Full()) // expand a registered prefix such as "xsd:"
+	}
+	s = valid(s)
 	if s == "" {
 		return "", errEmptyIRI
 	}
@@ -320,9 +324,19 @@ func iriString(v quad.IRI) (string, error) {
 	return s, nil
 }
 
-func iriBad(c byte) bool {
-	return c <= 0x20 || c == 0x7F || strings.IndexByte("<>\"{}|^`\\", c) >= 0
-}
+func iriBad(c byte) bool { return iriBadByte[c] }
+
+// iriBadByte marks the bytes an IRI may not contain as they are.
+var iriBadByte = func() (t [256]bool) {
+	for c := 0; c <= 0x20; c++ {
+		t[c] = true
+	}
+	t[0x7F] = true
+	for _, c := range []byte("<>\"{}|^`\\") {
+		t[c] = true
+	}
+	return t
+}()
 
 func percentEncode(s string) string {
 	const hex = "0123456789ABCDEF"
@@ -422,13 +436,25 @@ type jsonldWriter struct {
 
 // WriteJSONLD writes the quads of src as one JSON-LD document with an inline
 // @context (never a remote one) made of DefaultContext plus ctxPrefixes
-// (term -> IRI; "@base" and "@vocab" are honoured too). It is lossless:
+// (term -> absolute IRI; "@vocab" and "@base" are honoured too, and an
+// empty "@base" turns the base off). It is lossless:
 // every quad's label becomes a named graph, literals keep their datatype or
 // language, and jsonld.js in safe mode reads it back to the same quads.
 func WriteJSONLD(ctx context.Context, out io.Writer, src QuadSource, ctxPrefixes map[string]string) error {
 	c := DefaultContext()
 	for k, v := range ctxPrefixes {
+		switch {
+		case k == "@base" || k == "@vocab":
+			if v != "" && !hasScheme(v) {
+				return fmt.Errorf("json-ld context: %s %q is not an absolute IRI", k, v)
+			}
+		case k == "" || strings.HasPrefix(k, "@") || strings.ContainsAny(k, ":/#?") || !hasScheme(v):
+			return fmt.Errorf("json-ld context: prefix %q -> %q: want a plain term and an absolute IRI", k, v)
+		}
 		c[k] = v
+	}
+	if c["@base"] == "" {
+		delete(c, "@base")
 	}
 	j := &jsonldWriter{w: newBuf(out), used: map[string]bool{}, keys: map[predKey]string{}}
 	keys := make([]string, 0, len(c))
@@ -449,7 +475,7 @@ func WriteJSONLD(ctx context.Context, out io.Writer, src QuadSource, ctxPrefixes
 		case k == "@base":
 			j.base = v
 			b = appendJSON(b, v)
-		case k == "@vocab" || strings.HasPrefix(k, "@"):
+		case k == "@vocab":
 			b = appendJSON(b, v)
 		case v != "" && strings.ContainsRune("/#:?[]@", rune(v[len(v)-1])):
 			j.prefixes = append(j.prefixes, prefix{k, v})

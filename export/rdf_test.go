@@ -306,6 +306,27 @@ func TestJSONLD(t *testing.T) {
 	}
 }
 
+func TestJSONLDContext(t *testing.T) {
+	for _, bad := range []map[string]string{
+		{"ex": ""}, {"": "https://example.org/"}, {"a:b": "https://example.org/"}, {"@language": "en"}, {"@base": "relative/"},
+	} {
+		if err := WriteJSONLD(context.Background(), io.Discard, fixture(), bad); err == nil {
+			t.Errorf("context %v accepted", bad)
+		}
+	}
+	// Without a base every entity IRI is written in full, and still lossless.
+	var buf bytes.Buffer
+	if err := WriteJSONLD(context.Background(), &buf, fixture(), map[string]string{"@base": ""}); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(buf.Bytes(), []byte(`"@base"`)) || !bytes.Contains(buf.Bytes(), []byte(`"@id": "https://dossier-project.github.io/id/per/eugene-kaspersky"`)) {
+		t.Errorf("@base not turned off:\n%s", buf.Bytes())
+	}
+	if diff := cmp.Diff(sortedLines(write(t, "nquads", fixture(), Options{})), jsonldToNQuads(t, buf.Bytes())); diff != "" {
+		t.Errorf("without @base (-nquads +jsonld):\n%s", diff)
+	}
+}
+
 func TestJSONLDEmpty(t *testing.T) {
 	var buf bytes.Buffer
 	if err := WriteJSONLD(context.Background(), &buf, &memGraph{}, nil); err != nil {
