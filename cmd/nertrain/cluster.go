@@ -102,26 +102,46 @@ func wordClusters(sents [][]string, k, minCount, iters int, seed uint64) map[str
 		}
 		vecs[i] = v
 	}
+	// Farthest-first initialisation: a random first centre, then each next
+	// centre is the word least similar to every centre so far, so that no
+	// group of words starts without a centre near it.
 	rng := rand.New(rand.NewPCG(seed, 0xc1))
 	cent := make([]float32, k*dim)
-	perm := rng.Perm(len(words))
+	sim := func(v sparse, c int) float32 {
+		row := cent[c*dim : (c+1)*dim]
+		var s float32
+		for j, x := range v.idx {
+			s += row[x] * v.val[j]
+		}
+		return s
+	}
+	closest := make([]float32, len(words))
+	for i := range closest {
+		closest[i] = -1
+	}
+	next := rng.IntN(max(len(words), 1))
 	for c := 0; c < k && c < len(words); c++ {
-		v := vecs[perm[c]]
+		v := vecs[next]
 		for j, x := range v.idx {
 			cent[c*dim+int(x)] = v.val[j]
 		}
+		far, arg := float32(2), 0
+		for i, w := range vecs {
+			if s := sim(w, c); s > closest[i] {
+				closest[i] = s
+			}
+			if closest[i] < far {
+				far, arg = closest[i], i
+			}
+		}
+		next = arg
 	}
 	assign := make([]int, len(words))
 	for it := 0; it < iters; it++ {
 		for i, v := range vecs {
 			best, arg := float32(-1), 0
 			for c := 0; c < k; c++ {
-				row := cent[c*dim : (c+1)*dim]
-				var s float32
-				for j, x := range v.idx {
-					s += row[x] * v.val[j]
-				}
-				if s > best {
+				if s := sim(v, c); s > best {
 					best, arg = s, c
 				}
 			}

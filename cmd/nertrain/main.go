@@ -17,8 +17,15 @@
 //   - CrossNER *-test, WNUT17 test and UNER EWT test files are test.
 //
 // SEC filings are not used (contract roles tagged as PER). BTC @-mentions
-// are untagged. The dev parts are used to choose options; test scores are
-// printed as Markdown tables on stdout, progress goes to stderr.
+// are untagged. Training also uses upper-case copies of a share of the
+// sentences (-upper), generated sports-page lines (-sports, see sports.go)
+// and word clusters computed from the training text plus the unused GMB
+// sentences before the dev part (-clusters, see cluster.go).
+//
+// The dev parts are used to choose options; dev and test scores are printed
+// as Markdown tables on stdout, progress goes to stderr. With -dev only the
+// dev scores are printed and the gazetteer is not written (the model still
+// is, to -out).
 //
 // Exit status: 0 on success, 1 on any error.
 package main
@@ -67,8 +74,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 	sports := fs.Int("sports", 3000, "synthetic sports-page sentences added to training (see sports.go)")
 	nClusters := fs.Int("clusters", 256, "word clusters computed from the training text and unlabelled GMB text; 0: none")
 	noGaz := fs.Bool("nogaz", false, "train without gazetteer features (for comparison)")
+	oBias := fs.Float64("obias", 0, "constant added to the score of O at every token (negative: more entities); chosen on dev with -sweep")
+	sweep := fs.Bool("sweep", false, "print dev F1 for a range of -obias values")
 	errFile := fs.String("errors", "", "write dev sentences with tagging errors to this file")
-	devOnly := fs.Bool("dev", false, "print dev scores only (for choosing options); do not print test scores")
+	devOnly := fs.Bool("dev", false, "print dev scores only and do not write the gazetteer (for choosing options)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -125,6 +134,17 @@ func run(args []string, stdout, stderr io.Writer) error {
 		Weights: weights, Prune: *prune, Log: stderr, Clusters: clusters,
 	})
 	fmt.Fprintf(stderr, "trained in %s, %d features\n", time.Since(start).Round(time.Second), m.NumFeatures())
+	if *sweep {
+		for _, b := range []float32{-8, -6, -4, -3, -2, -1, 0, 1, 2} {
+			mb := m.WithOBias(b)
+			fmt.Fprintf(stdout, "obias %5.1f:", b)
+			for _, d := range dev {
+				fmt.Fprintf(stdout, " %s F1 %.4f;", strings.SplitN(d.name, " (", 2)[0], ner.Evaluate(d.sents, mb.Tag).Overall.F1)
+			}
+			fmt.Fprintf(stdout, " all %.4f\n", ner.Evaluate(devAll, mb.Tag).Overall.F1)
+		}
+	}
+	m = m.WithOBias(float32(*oBias))
 	var buf bytes.Buffer
 	if err := m.Save(&buf); err != nil {
 		return err

@@ -67,6 +67,15 @@ func loadSportsLists(dir string) (*sportsLists, error) {
 	return l, err
 }
 
+// competitions are sports events, written for this project.
+var competitions = []string{
+	"World Cup", "European Cup", "UEFA Cup", "Cup Winners ' Cup", "European Championship", "Asian Cup",
+	"African Nations Cup", "Copa America", "Gold Cup", "Olympic Games", "Olympics", "Commonwealth Games",
+	"Davis Cup", "Fed Cup", "Ryder Cup", "Tour de France", "Giro d'Italia", "Grand Prix", "Super Bowl",
+	"Stanley Cup", "World Series", "FA Cup", "League Cup", "Copa del Rey", "DFB Cup", "Coupe de France",
+	"Five Nations", "World Championships", "Grand Slam", "U.S. Open", "Australian Open", "French Open",
+}
+
 // sportsSentences generates n sentences in the style of sports pages and
 // results tables (scores, standings, scorers, tennis and athletics results,
 // datelines), tagged by CoNLL-2003 conventions: clubs ORG, national teams
@@ -99,20 +108,24 @@ func sportsSentences(l *sportsLists, n int, seed uint64) []ner.Sentence {
 			}
 			return []string{l.first[rng.IntN(len(l.first))], l.last[rng.IntN(len(l.last))]}
 		}
+		// Teams: a national side is LOC, a club ORG, and clubs are often
+		// named by their town alone ("Leeds 2 Chelsea 1").
 		team := func() ([]string, string) {
-			if rng.IntN(4) == 0 {
+			switch rng.IntN(6) {
+			case 0:
 				return pick(l.countries), "LOC"
+			case 1, 2:
+				return pick(l.cities), "ORG"
 			}
 			return pick(l.clubs), "ORG"
 		}
 		upper := false
-		switch rng.IntN(10) {
+		switch rng.IntN(12) {
 		case 0, 1: // result row: Team 2 Team 1
 			a, ta := team()
 			b, tb := team()
-			if ta != tb {
-				b, tb = pick(l.clubs), "ORG"
-				a, ta = pick(l.clubs), "ORG"
+			for ta != tb {
+				b, tb = team()
 			}
 			add(a, ta)
 			add([]string{num(5)}, "")
@@ -145,7 +158,13 @@ func sportsSentences(l *sportsLists, n int, seed uint64) []ner.Sentence {
 			add(words([]string{"beat", "drew with", "lost to", "were held by", "crushed"}[rng.IntN(5)]), "")
 			add(b, tb)
 			add([]string{num(4) + "-" + num(4)}, "")
-			add(words([]string{"on Saturday", "on Sunday", "in the league", "in their opening match", "at home"}[rng.IntN(5)]), "")
+			if rng.IntN(3) == 0 {
+				// Competitions are events: MISC.
+				add(words("in the"), "")
+				add(words(competitions[rng.IntN(len(competitions))]), "MISC")
+			} else {
+				add(words([]string{"on Saturday", "on Sunday", "in the league", "in their opening match", "at home"}[rng.IntN(5)]), "")
+			}
 			add(words("."), "")
 		case 5: // scorers
 			add(words("Scorers :"), "")
@@ -184,6 +203,29 @@ func sportsSentences(l *sportsLists, n int, seed uint64) []ner.Sentence {
 			add(pick(l.cities), "LOC")
 			add([]string{fmt.Sprintf("199%d-%02d-%02d", 5+rng.IntN(3), 1+rng.IntN(12), 1+rng.IntN(28))}, "")
 			upper = true
+		case 10: // cricket scorecard line
+			add(person(), "PER")
+			switch rng.IntN(3) {
+			case 0:
+				add(words("c"), "")
+				add([]string{l.last[rng.IntN(len(l.last))]}, "PER")
+				add(words("b"), "")
+				add([]string{l.last[rng.IntN(len(l.last))]}, "PER")
+			case 1:
+				add(words("lbw b"), "")
+				add([]string{l.last[rng.IntN(len(l.last))]}, "PER")
+			default:
+				add(words("not out"), "")
+			}
+			add([]string{num(150)}, "")
+		case 11: // golf or cycling leaderboard
+			add(person(), "PER")
+			add(words("("), "")
+			add(pick(l.countries), "LOC")
+			add(words(")"), "")
+			for range 1 + rng.IntN(4) {
+				add([]string{fmt.Sprint(64 + rng.IntN(12))}, "")
+			}
 		case 9: // player with club
 			add(person(), "PER")
 			add(words([]string{"scored for", "joined", "signed for", "left"}[rng.IntN(4)]), "")

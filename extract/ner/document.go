@@ -9,20 +9,23 @@ import (
 // consistent across it: a name tagged with one type in most of its
 // mentions gets that type everywhere, including mentions the sentence-level
 // pass missed (for example in an all-caps headline), provided the missed
-// mention is capitalised. Sentences are tagged as by [Model.Tag]; the result
-// has one tag slice per sentence.
+// mention is capitalised; and a capitalised word left untagged that is the
+// last word of a person's full name elsewhere in the document ("Kaspersky"
+// after "Eugene Kaspersky") is tagged PER. Sentences are tagged as by
+// [Model.Tag]; the result has one tag slice per sentence.
 func (m *Model) TagDocument(sents [][]string) [][]string {
 	out := make([][]string, len(sents))
 	for i, s := range sents {
 		out[i] = m.Tag(s)
 	}
-	harmonise(sents, out)
+	harmonise(sents, out, m.gaz)
 	return out
 }
 
 // harmonise applies the document-level consistency rules of
-// [Model.TagDocument] to tags in place.
-func harmonise(sents, out [][]string) {
+// [Model.TagDocument] to tags in place; gaz (may be nil) tells titles.
+func harmonise(sents, out [][]string, gaz *Gazetteer) {
+	title := func(t string) bool { return gaz != nil && gaz.Has(CatHonorific, t) }
 	votes := map[string]map[string]int{}
 	maxLen := 0
 	for i, s := range sents {
@@ -33,6 +36,14 @@ func harmonise(sents, out [][]string) {
 			}
 			votes[key][sp.Type]++
 			maxLen = max(maxLen, sp.End-sp.Start)
+		}
+	}
+	surnames := map[string]bool{}
+	for i, s := range sents {
+		for _, sp := range Spans(out[i]) {
+			if sp.Type == "PER" && sp.End-sp.Start >= 2 && capitalised(s[sp.End-1]) {
+				surnames[strings.ToLower(s[sp.End-1])] = true
+			}
 		}
 	}
 	majority := func(key string) (string, int, int) {
@@ -53,6 +64,19 @@ func harmonise(sents, out [][]string) {
 			if typ != sp.Type && n*2 > total && n >= 2 {
 				setSpan(tags, sp.Start, sp.End, typ)
 			}
+		}
+		// A surname alone refers to the person named in full elsewhere.
+		for j, t := range s {
+			if tags[j] != "O" || !capitalised(t) || !surnames[strings.ToLower(t)] {
+				continue
+			}
+			if (j > 1 && tags[j-1] == "O" && capitalised(s[j-1]) && !title(s[j-1])) || (j+1 < len(s) && tags[j+1] == "O" && capitalised(s[j+1])) {
+				continue // part of a longer untagged name
+			}
+			if _, _, total := majority(strings.ToLower(t)); total > 0 {
+				continue // tagged on its own elsewhere: the rule below decides
+			}
+			tags[j] = "B-PER"
 		}
 		// Tag capitalised mentions the first pass left untagged.
 		for j := 0; j < len(s); j++ {

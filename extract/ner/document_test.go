@@ -36,7 +36,7 @@ func TestHarmonise(t *testing.T) {
 	for i, d := range doc {
 		sents[i] = strings.Fields(d)
 	}
-	harmonise(sents, tags)
+	harmonise(sents, tags, nil)
 	if diff := cmp.Diff(want, tags); diff != "" {
 		t.Errorf("harmonise (-want +got):\n%s", diff)
 	}

@@ -34,10 +34,10 @@ const (
 	fShapeTri
 	fPrevWordShape
 	fNextWordShape
-	fHeadlineLower
+	_ // reserved (was an unused template; kept so later identifiers keep their values)
 	fLen
 	fGazNone
-	fDocType
+	_ // reserved
 	fCluster
 	fClusterPrev
 	fClusterNext
@@ -45,6 +45,9 @@ const (
 	fRunHead
 	fRunFirst
 	fRunHeadGaz
+	fPairShape
+	fPairGaz
+	fPairCluster
 )
 
 // connectors may sit inside a run of capitalised words that names one thing
@@ -94,8 +97,37 @@ type sentence struct {
 	runEnd   []int32 // per token: one past the last token of its run
 }
 
+// punctNorm maps typographic punctuation to the ASCII forms the training
+// corpora use.
+var punctNorm = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", "\"", "\u201d", "\"", "\u2013", "-", "\u2014", "-", "\u00a0", " ")
+
+// normToken is the form of a token the features see: typographic quotes
+// and dashes made ASCII, and a possessive 's dropped from a capitalised
+// word ("Lab's" → "Lab"), for tokenisers that keep it attached.
+func normToken(t string) string {
+	for i := 0; i < len(t); i++ {
+		if t[i] >= utf8.RuneSelf {
+			t = punctNorm.Replace(t)
+			break
+		}
+	}
+	if n := len(t); n > 3 && t[n-2] == '\'' && (t[n-1] == 's' || t[n-1] == 'S') {
+		if r, _ := utf8.DecodeRuneInString(t); unicode.IsUpper(r) {
+			t = t[:n-2]
+		}
+	}
+	return t
+}
+
 func (s *sentence) prepare(tokens []string, gaz *Gazetteer) {
-	s.toks = tokens
+	if cap(s.toks) < len(tokens) {
+		s.toks = make([]string, len(tokens))
+	}
+	s.toks = s.toks[:len(tokens)]
+	for i, t := range tokens {
+		s.toks[i] = normToken(t)
+	}
+	tokens = s.toks
 	if cap(s.info) < len(tokens) {
 		s.info = make([]tokInfo, len(tokens))
 		s.marks = make(gazMarks, len(tokens))
@@ -374,6 +406,34 @@ func (s *sentence) features(i int, lx *lexicon, dst []uint64) []uint64 {
 				dst = append(dst, hashByte(featHash(fGazNext), byte(c)))
 			}
 		}
+	}
+	return dst
+}
+
+// pairFeatures appends the hashes of token i's features that are weighted
+// per pair (previous tag, tag) rather than per tag: its collapsed shape, its
+// gazetteer lists and its word cluster. They let the decoder learn, for
+// example, that a capitalised word after B-ORG continues the organisation
+// while one after O starts a new name.
+func (s *sentence) pairFeatures(i int, lx *lexicon, dst []uint64) []uint64 {
+	in := &s.info[i]
+	hl := byte('0')
+	if s.headline {
+		hl = '1'
+	}
+	dst = append(dst, hashStr(hashByte(featHash(fPairShape), hl), in.short))
+	m := s.marks[i]
+	for c := 0; c < len(categories); c++ {
+		switch {
+		case m&(1<<c) != 0:
+			dst = append(dst, hashByte(hashByte(featHash(fPairGaz), byte(c)), 'B'))
+		case m&(1<<(c+32)) != 0:
+			dst = append(dst, hashByte(hashByte(featHash(fPairGaz), byte(c)), 'I'))
+		}
+	}
+	if len(lx.clusters) > 0 {
+		c := lx.cluster(in.lower)
+		dst = append(dst, hashByte(hashByte(featHash(fPairCluster), byte(c)), byte(c>>8)))
 	}
 	return dst
 }

@@ -20,23 +20,39 @@ import (
 var DefaultTags = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
 
 // Model is a trained recogniser: an averaged perceptron over hashed token
-// features with first-order tag transitions, decoded with Viterbi under IOB2
-// constraints. It is safe for concurrent use after loading.
+// features with first-order tag transitions (whose weights also depend on a
+// few token features), decoded with Viterbi under IOB2 constraints. It is
+// safe for concurrent use after loading.
 type Model struct {
 	tags    []string
 	index   map[uint64]int32 // feature hash -> row in w
 	w       []float32        // len(index) rows of len(tags) weights
 	trans   []float32        // (len(tags)+1) x len(tags); the last row scores the first tag
+	pindex  map[uint64]int32 // pair feature hash -> row in pw
+	pw      []float32        // len(pindex) rows shaped like trans
 	allowed []bool           // same shape as trans: IOB2-valid transitions
 	lx      lexicon
 	gaz     *Gazetteer
+	oBias   float32   // added to the score of "O" at every token
 	pool    sync.Pool // *tagState
+}
+
+// OBias returns the constant added to the score of tag "O" at every token
+// (see [Model.WithOBias]).
+func (m *Model) OBias() float32 { return m.oBias }
+
+// WithOBias returns a copy of m that adds b to the score of tag "O" at every
+// token: a negative b trades precision for recall of entities. The copy
+// shares the weights with m; it is saved with the model.
+func (m *Model) WithOBias(b float32) *Model {
+	return &Model{tags: m.tags, index: m.index, w: m.w, trans: m.trans, pindex: m.pindex, pw: m.pw, allowed: m.allowed, lx: m.lx, gaz: m.gaz, oBias: b}
 }
 
 type tagState struct {
 	s     sentence
 	feats []uint64
 	emit  []float32
+	pairs []float32 // per token: transition scores, (nt+1) x nt
 	back  []int32
 	score []float32
 	path  []int
@@ -104,6 +120,7 @@ func (m *Model) decode(st *tagState, tokens []string) []int {
 		st.feats = st.s.features(i, &m.lx, st.feats[:0])
 		row := st.emit[i*nt : (i+1)*nt]
 		clear(row)
+		row[0] = m.oBias
 		for _, f := range st.feats {
 			if r, ok := m.index[f]; ok {
 				ws := m.w[int(r)*nt : int(r)*nt+nt]
@@ -113,7 +130,25 @@ func (m *Model) decode(st *tagState, tokens []string) []int {
 			}
 		}
 	}
-	st.path = viterbi(n, nt, st.emit, m.trans, m.allowed, st)
+	P := (nt + 1) * nt
+	st.pairs = growF(st.pairs, n*P)
+	for i := 0; i < n; i++ {
+		row := st.pairs[i*P : (i+1)*P]
+		copy(row, m.trans)
+		if len(m.pindex) == 0 {
+			continue
+		}
+		st.feats = st.s.pairFeatures(i, &m.lx, st.feats[:0])
+		for _, f := range st.feats {
+			if r, ok := m.pindex[f]; ok {
+				ws := m.pw[int(r)*P : int(r)*P+P]
+				for k, v := range ws {
+					row[k] += v
+				}
+			}
+		}
+	}
+	st.path = viterbi(n, nt, st.emit, st.pairs, m.allowed, st)
 	return st.path
 }
 
@@ -124,9 +159,11 @@ func growF(b []float32, n int) []float32 {
 	return b[:n]
 }
 
-// viterbi finds the highest-scoring tag sequence. emit is n x nt, trans and
-// allowed are (nt+1) x nt with the start row last.
-func viterbi(n, nt int, emit, trans []float32, allowed []bool, st *tagState) []int {
+// viterbi finds the highest-scoring tag sequence. emit is n x nt; pairs
+// holds n transition matrices, one per token, each (nt+1) x nt with the
+// start row last, like allowed.
+func viterbi(n, nt int, emit, pairs []float32, allowed []bool, st *tagState) []int {
+	P := (nt + 1) * nt
 	st.score = growF(st.score, n*nt)
 	if cap(st.back) < n*nt {
 		st.back = make([]int32, n*nt)
@@ -136,12 +173,13 @@ func viterbi(n, nt int, emit, trans []float32, allowed []bool, st *tagState) []i
 	negInf := float32(math.Inf(-1))
 	for k := 0; k < nt; k++ {
 		if allowed[nt*nt+k] {
-			score[k] = trans[nt*nt+k] + emit[k]
+			score[k] = pairs[nt*nt+k] + emit[k]
 		} else {
 			score[k] = negInf
 		}
 	}
 	for i := 1; i < n; i++ {
+		trans := pairs[i*P : (i+1)*P]
 		for k := 0; k < nt; k++ {
 			best, arg := negInf, int32(0)
 			for p := 0; p < nt; p++ {
@@ -190,7 +228,7 @@ func transitionsAllowed(tags []string) []bool {
 	return a
 }
 
-const modelMagic = "dossier-ner 2\n"
+const modelMagic = "dossier-ner 4\n"
 
 // Save writes the model (weights, transitions, capitalisation table and its
 // gazetteer) in a compact gzip-compressed binary form that [Load] reads.
@@ -216,6 +254,7 @@ func (m *Model) Save(w io.Writer) error {
 	for _, v := range m.trans {
 		putF(v)
 	}
+	putF(m.oBias)
 	words := make([]string, 0, len(m.lx.caps))
 	for wd := range m.lx.caps {
 		words = append(words, wd)
@@ -277,6 +316,42 @@ func (m *Model) Save(w io.Writer) error {
 			if q[j] != 0 {
 				putI(q[j])
 			}
+		}
+	}
+	// Pair features: rows of (nt+1) x nt weights, stored sparsely.
+	P := (nt + 1) * nt
+	keys = keys[:0]
+	var pmax float32
+	for k, r := range m.pindex {
+		keys = append(keys, k)
+		for _, v := range m.pw[int(r)*P : int(r)*P+P] {
+			pmax = max(pmax, float32(math.Abs(float64(v))))
+		}
+	}
+	slices.Sort(keys)
+	pscale := pmax / 32767
+	if pscale == 0 {
+		pscale = 1
+	}
+	putF(pscale)
+	putU(uint64(len(keys)))
+	prev = 0
+	for _, k := range keys {
+		putU(k - prev)
+		prev = k
+		r := int(m.pindex[k])
+		var nz []int
+		var qs []int64
+		for j, v := range m.pw[r*P : r*P+P] {
+			if q := int64(math.Round(float64(v / pscale))); q != 0 {
+				nz = append(nz, j)
+				qs = append(qs, q)
+			}
+		}
+		putU(uint64(len(nz)))
+		for x, j := range nz {
+			putU(uint64(j))
+			putI(qs[x])
 		}
 	}
 	if err := bw.Flush(); err != nil {
@@ -358,6 +433,10 @@ func Load(r io.Reader) (*Model, error) {
 	for i := range m.trans {
 		m.trans[i] = getF()
 	}
+	m.oBias = getF()
+	if rerr == nil && (math.IsNaN(float64(m.oBias)) || math.IsInf(float64(m.oBias), 0)) {
+		rerr = fmt.Errorf("bad O bias %v", m.oBias)
+	}
 	nw := getU()
 	if rerr == nil && nw > 1<<24 {
 		rerr = fmt.Errorf("capitalisation table of %d words", nw)
@@ -382,7 +461,7 @@ func Load(r io.Reader) (*Model, error) {
 		wd := getS(1 << 10)
 		m.lx.clusters[wd] = uint16(getU())
 	}
-	gazText := getS(1 << 30)
+	gazText := getS(1 << 28)
 	if rerr == nil {
 		g, err := loadGazetteerText(gazText)
 		if err != nil {
@@ -398,8 +477,10 @@ func Load(r io.Reader) (*Model, error) {
 	if rerr != nil {
 		return nil, fmt.Errorf("load model: %w: %w", errModel, rerr)
 	}
-	m.index = make(map[uint64]int32, nf)
-	m.w = make([]float32, 0, int(nf)*nt)
+	// Size hints are capped: a corrupt count must not allocate gigabytes
+	// before the data runs out.
+	m.index = make(map[uint64]int32, min(nf, 1<<22))
+	m.w = make([]float32, 0, int(min(nf, 1<<22))*nt)
 	prev := uint64(0)
 	for i := uint64(0); i < nf && rerr == nil; i++ {
 		k := prev + getU()
@@ -413,6 +494,31 @@ func Load(r io.Reader) (*Model, error) {
 			}
 			m.w = append(m.w, v)
 		}
+	}
+	P := (nt + 1) * nt
+	pscale := getF()
+	np := getU()
+	if rerr == nil && np > 1<<24 {
+		rerr = fmt.Errorf("%d pair features", np)
+	}
+	m.pindex = make(map[uint64]int32, min(np, 1<<16))
+	prev = 0
+	for i := uint64(0); i < np && rerr == nil; i++ {
+		k := prev + getU()
+		prev = k
+		m.pindex[k] = int32(i)
+		row := make([]float32, P)
+		nz := getU()
+		for x := uint64(0); x < nz && rerr == nil; x++ {
+			j := getU()
+			q := getI()
+			if j >= uint64(P) {
+				rerr = fmt.Errorf("pair weight index %d out of range", j)
+				break
+			}
+			row[j] = float32(q) * pscale
+		}
+		m.pw = append(m.pw, row...)
 	}
 	if rerr != nil {
 		return nil, fmt.Errorf("load model: %w: %w", errModel, rerr)

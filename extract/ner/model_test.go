@@ -2,8 +2,11 @@ package ner
 
 import (
 	"bytes"
+	"compress/gzip"
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -149,23 +152,33 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 
 func TestLoadRejectsGarbage(t *testing.T) {
 	var good bytes.Buffer
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := Train([]Sentence{{Tokens: []string{"Acme", "won"}, Tags: []string{"B-ORG", "O"}}}, nil, TrainOptions{MinCount: 1})
 	if err := m.Save(&good); err != nil {
 		t.Fatal(err)
 	}
 	inputs := map[string][]byte{
-		"empty":     nil,
-		"text":      []byte("hello world"),
-		"truncated": good.Bytes()[:good.Len()/2],
+		"empty":      nil,
+		"text":       []byte("hello world"),
+		"truncated":  good.Bytes()[:good.Len()/2],
+		"bad magic":  gzipped([]byte("dossier-ner 9\n")),
+		"huge count": gzipped(append([]byte(modelMagic), 0xff, 0xff, 0xff, 0xff, 0x0f)),
+	}
+	if _, err := Load(bytes.NewReader(good.Bytes())); err != nil {
+		t.Fatalf("Load of a saved model: %v", err)
 	}
 	for name, in := range inputs {
 		if _, err := Load(bytes.NewReader(in)); err == nil {
 			t.Errorf("%s: Load succeeded, want error", name)
 		}
 	}
+}
+
+func gzipped(b []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
 }
 
 // TestTrainLearns trains on a tiny corpus and checks the model tags an
@@ -247,4 +260,98 @@ func BenchmarkTag(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func TestNormToken(t *testing.T) {
+	for in, want := range map[string]string{
+		"Lab's": "Lab", "Lab’s": "Lab", "it's": "it's", "'s": "'s", "“": "\"", "—": "-", "Kaspersky": "Kaspersky", "\xff": "\xff",
+	} {
+		if got := normToken(in); got != want {
+			t.Errorf("normToken(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Tokenisers that keep the possessive attached or keep typographic quotes
+// get the same entities.
+func TestTagAttachedPossessive(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := strings.Fields("Kaspersky Lab’s chief executive said the FSB had not compromised Kaspersky Lab's network .")
+	tags := m.Tag(toks)
+	got := entityTypes(toks, tags)
+	for _, name := range []string{"Kaspersky Lab’s", "Kaspersky Lab's", "FSB"} {
+		if got[name] != "ORG" {
+			t.Errorf("%q not tagged ORG; entities %v", name, got)
+		}
+	}
+}
+
+func TestWithOBias(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := strings.Fields(articleSentences[3]) // no titles, which Tag strips
+	for _, tag := range m.WithOBias(1e6).Tag(toks) {
+		if tag != "O" {
+			t.Fatalf("with a huge O bias every tag must be O, got %q", tag)
+		}
+	}
+	all := m.WithOBias(-1e6).Tag(toks)
+	if !validIOB2(all) {
+		t.Fatalf("invalid IOB2 %v", all)
+	}
+	for _, tag := range all {
+		if tag == "O" {
+			t.Fatalf("with a huge negative O bias no tag may be O: %v", all)
+		}
+	}
+	var buf bytes.Buffer
+	if err := m.WithOBias(-1.5).Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Load(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2.OBias() != -1.5 {
+		t.Errorf("OBias after Save/Load = %v, want -1.5", m2.OBias())
+	}
+}
+
+// Tag is safe for concurrent use: goroutines tagging at once get the same
+// tags as one tagging alone.
+func TestTagConcurrent(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([][]string, len(articleSentences))
+	for i, s := range articleSentences {
+		want[i] = m.Tag(strings.Fields(s))
+	}
+	errs := make(chan string, 8*len(articleSentences))
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < 20; r++ {
+				for i, s := range articleSentences {
+					if got := m.Tag(strings.Fields(s)); !slices.Equal(got, want[i]) {
+						errs <- fmt.Sprintf("sentence %d: %v, want %v", i, got, want[i])
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }

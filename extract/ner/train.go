@@ -44,6 +44,8 @@ type trainSent struct {
 	gold   []int
 	feats  []int32 // concatenated feature rows of all tokens
 	offs   []int32 // token i's features are feats[offs[i]:offs[i+1]]
+	pfeats []int32 // the same for pair features
+	poffs  []int32
 	weight float32
 }
 
@@ -98,6 +100,8 @@ func Train(sents []Sentence, gaz *Gazetteer, opts TrainOptions) *Model {
 	// Extract hashed features in parallel, then count them.
 	hashes := make([][]uint64, len(items))
 	offsets := make([][]int32, len(items))
+	phashes := make([][]uint64, len(items))
+	poffsets := make([][]int32, len(items))
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	for wk := 0; wk < workers; wk++ {
@@ -108,14 +112,19 @@ func Train(sents []Sentence, gaz *Gazetteer, opts TrainOptions) *Model {
 			for i := wk; i < len(items); i += workers {
 				toks := items[i].s.Tokens
 				s.prepare(toks, gaz)
-				var hs []uint64
+				var hs, ps []uint64
 				offs := make([]int32, 0, len(toks)+1)
+				poffs := make([]int32, 0, len(toks)+1)
 				for j := range toks {
 					offs = append(offs, int32(len(hs)))
 					hs = s.features(j, &m.lx, hs)
+					poffs = append(poffs, int32(len(ps)))
+					ps = s.pairFeatures(j, &m.lx, ps)
 				}
 				offs = append(offs, int32(len(hs)))
+				poffs = append(poffs, int32(len(ps)))
 				hashes[i], offsets[i] = hs, offs
+				phashes[i], poffsets[i] = ps, poffs
 			}
 		}(wk)
 	}
@@ -139,6 +148,7 @@ func Train(sents []Sentence, gaz *Gazetteer, opts TrainOptions) *Model {
 	for i, k := range keys {
 		index[k] = int32(i)
 	}
+	pindex, pkeys := indexHashes(phashes, opts.MinCount)
 	data := make([]trainSent, len(items))
 	for i, it := range items {
 		ts := trainSent{weight: it.w, gold: make([]int, len(it.s.Tokens))}
@@ -159,7 +169,18 @@ func Train(sents []Sentence, gaz *Gazetteer, opts TrainOptions) *Model {
 			}
 		}
 		ts.offs = append(ts.offs, int32(len(ts.feats)))
-		hashes[i], offsets[i] = nil, nil
+		ps, poffs := phashes[i], poffsets[i]
+		ts.poffs = make([]int32, 0, len(poffs))
+		for j := 0; j+1 < len(poffs); j++ {
+			ts.poffs = append(ts.poffs, int32(len(ts.pfeats)))
+			for _, h := range ps[poffs[j]:poffs[j+1]] {
+				if r, ok := pindex[h]; ok {
+					ts.pfeats = append(ts.pfeats, r)
+				}
+			}
+		}
+		ts.poffs = append(ts.poffs, int32(len(ts.pfeats)))
+		hashes[i], offsets[i], phashes[i], poffsets[i] = nil, nil, nil, nil
 		data[i] = ts
 	}
 
@@ -168,6 +189,9 @@ func Train(sents []Sentence, gaz *Gazetteer, opts TrainOptions) *Model {
 	u := make([]float64, nf*nt)
 	m.trans = make([]float32, (nt+1)*nt)
 	ut := make([]float64, (nt+1)*nt)
+	P := (nt + 1) * nt
+	pw := make([]float32, len(pkeys)*P)
+	pu := make([]float64, len(pkeys)*P)
 	c := 1.0
 	st := &tagState{}
 	order := make([]int, len(data))
@@ -194,7 +218,18 @@ func Train(sents []Sentence, gaz *Gazetteer, opts TrainOptions) *Model {
 					}
 				}
 			}
-			pred := viterbi(n, nt, st.emit, m.trans, m.allowed, st)
+			st.pairs = growF(st.pairs, n*P)
+			for i := 0; i < n; i++ {
+				row := st.pairs[i*P : (i+1)*P]
+				copy(row, m.trans)
+				for _, f := range ts.pfeats[ts.poffs[i]:ts.poffs[i+1]] {
+					ws := pw[int(f)*P : int(f)*P+P]
+					for k, v := range ws {
+						row[k] += v
+					}
+				}
+			}
+			pred := viterbi(n, nt, st.emit, st.pairs, m.allowed, st)
 			toks += n
 			step := float64(ts.weight)
 			for i := 0; i < n; i++ {
@@ -218,6 +253,13 @@ func Train(sents []Sentence, gaz *Gazetteer, opts TrainOptions) *Model {
 					ut[gp*nt+g] += c * step
 					m.trans[pp*nt+p] -= float32(step)
 					ut[pp*nt+p] -= c * step
+					for _, f := range ts.pfeats[ts.poffs[i]:ts.poffs[i+1]] {
+						b := int(f) * P
+						pw[b+gp*nt+g] += float32(step)
+						pu[b+gp*nt+g] += c * step
+						pw[b+pp*nt+p] -= float32(step)
+						pu[b+pp*nt+p] -= c * step
+					}
 				}
 			}
 			c++
@@ -226,13 +268,64 @@ func Train(sents []Sentence, gaz *Gazetteer, opts TrainOptions) *Model {
 			fmt.Fprintf(opts.Log, "epoch %d: %d/%d token errors (%.2f%%)", ep+1, errs, toks, 100*float64(errs)/float64(max(toks, 1)))
 			if len(opts.Dev) > 0 {
 				avg := m.averaged(keys, w, u, ut, c, 0)
+				avg.setPairs(pkeys, pw, pu, c, 0)
 				sc := Evaluate(opts.Dev, avg.Tag)
 				fmt.Fprintf(opts.Log, "; dev F1 %.4f", sc.Overall.F1)
 			}
 			fmt.Fprintln(opts.Log)
 		}
 	}
-	return m.averaged(keys, w, u, ut, c, opts.Prune)
+	out := m.averaged(keys, w, u, ut, c, opts.Prune)
+	out.setPairs(pkeys, pw, pu, c, opts.Prune)
+	return out
+}
+
+// indexHashes numbers, in sorted order, the hashes seen at least minCount
+// times.
+func indexHashes(hashes [][]uint64, minCount int) (map[uint64]int32, []uint64) {
+	counts := map[uint64]int32{}
+	for _, hs := range hashes {
+		for _, h := range hs {
+			counts[h]++
+		}
+	}
+	var keys []uint64
+	for h, c := range counts {
+		if int(c) >= minCount {
+			keys = append(keys, h)
+		}
+	}
+	slices.Sort(keys)
+	index := make(map[uint64]int32, len(keys))
+	for i, k := range keys {
+		index[k] = int32(i)
+	}
+	return index, keys
+}
+
+// setPairs stores the averaged pair-feature weights, dropping rows with no
+// weight of magnitude prune or more.
+func (m *Model) setPairs(keys []uint64, pw []float32, pu []float64, c, prune float64) {
+	P := (len(m.tags) + 1) * len(m.tags)
+	m.pindex = map[uint64]int32{}
+	m.pw = nil
+	row := make([]float32, P)
+	for r, k := range keys {
+		keep := false
+		for j := 0; j < P; j++ {
+			v := float64(pw[r*P+j]) - pu[r*P+j]/c
+			if math.Abs(v) < prune || math.Abs(v) < 1e-9 {
+				v = 0
+			} else {
+				keep = true
+			}
+			row[j] = float32(v)
+		}
+		if keep {
+			m.pindex[k] = int32(len(m.pw) / P)
+			m.pw = append(m.pw, row...)
+		}
+	}
 }
 
 // averaged returns a copy of m with averaged weights, dropping weights of

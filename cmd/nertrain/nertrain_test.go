@@ -1,0 +1,198 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/extract/ner"
+)
+
+func TestCompanyName(t *testing.T) {
+	for in, want := range map[string]string{
+		"MICROSOFT CORP":       "MICROSOFT",
+		"Apple Inc.":           "Apple",
+		"ALPHABET INC /DE/":    "ALPHABET",
+		"Berkshire Hathaway":   "Berkshire Hathaway",
+		"Marks, Spencer & Co.": "Marks , Spencer",
+		"Corp":                 "Corp",
+	} {
+		if got := companyName(in); got != want {
+			t.Errorf("companyName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func validIOB2(tags []string) bool {
+	prev := "O"
+	for _, t := range tags {
+		if strings.HasPrefix(t, "I-") && (prev == "O" || prev[2:] != t[2:]) {
+			return false
+		}
+		if t != "O" && !strings.HasPrefix(t, "B-") && !strings.HasPrefix(t, "I-") {
+			return false
+		}
+		prev = t
+	}
+	return true
+}
+
+func TestSportsSentences(t *testing.T) {
+	l := &sportsLists{
+		clubs:     [][]string{{"Leeds"}, {"Real", "Madrid"}, {"FC", "Porto"}},
+		countries: [][]string{{"Japan"}, {"South", "Africa"}},
+		cities:    [][]string{{"London"}, {"Leeds"}},
+		first:     []string{"Pete", "Ernie"},
+		last:      []string{"Sampras", "Els", "Waugh"},
+	}
+	a := sportsSentences(l, 300, 1)
+	b := sportsSentences(l, 300, 1)
+	if len(a) != 300 {
+		t.Fatalf("%d sentences, want 300", len(a))
+	}
+	types := map[string]bool{}
+	for i, s := range a {
+		if len(s.Tokens) == 0 || len(s.Tokens) != len(s.Tags) || !validIOB2(s.Tags) {
+			t.Fatalf("sentence %d: %v %v", i, s.Tokens, s.Tags)
+		}
+		if strings.Join(s.Tokens, " ") != strings.Join(b[i].Tokens, " ") || strings.Join(s.Tags, " ") != strings.Join(b[i].Tags, " ") {
+			t.Fatalf("sentence %d differs between runs with the same seed", i)
+		}
+		for _, sp := range ner.Spans(s.Tags) {
+			types[sp.Type] = true
+			name := strings.ToLower(strings.Join(s.Tokens[sp.Start:sp.End], " "))
+			if sp.Type == "LOC" && name == "real madrid" {
+				t.Errorf("club tagged LOC in %v", s.Tokens)
+			}
+		}
+	}
+	for _, typ := range []string{"PER", "ORG", "LOC", "MISC"} {
+		if !types[typ] {
+			t.Errorf("no %s entity generated", typ)
+		}
+	}
+}
+
+func TestWordClusters(t *testing.T) {
+	var text [][]string
+	for i := 0; i < 20; i++ {
+		text = append(text,
+			strings.Fields("we met on Monday morning"),
+			strings.Fields("we met on Tuesday morning"),
+			strings.Fields("the cat sat down"),
+			strings.Fields("the dog sat down"))
+	}
+	c := wordClusters(text, 6, 3, 10, 1)
+	if c["monday"] != c["tuesday"] || c["cat"] != c["dog"] {
+		t.Errorf("words in the same contexts split: %v", c)
+	}
+	if c["monday"] == c["cat"] {
+		t.Errorf("words in different contexts merged: %v", c)
+	}
+	if _, ok := c["Monday"]; ok {
+		t.Error("clusters must be keyed by lower-cased words")
+	}
+}
+
+// writeCorpus writes sentences "<name> <i>" as CoNLL, one document per
+// docSize sentences (0: no -DOCSTART-).
+func writeCorpus(t *testing.T, path, name string, n, docSize int) {
+	t.Helper()
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if docSize > 0 && i%docSize == 0 {
+			b.WriteString("-DOCSTART-\tO\n\n")
+		}
+		fmt.Fprintf(&b, "%s\tB-ORG\ns%d\tO\n\n", name, i)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSplitsDisjoint checks on a made-up data folder that no dev or test
+// sentence is trained on, and that the documented shares hold.
+func TestSplitsDisjoint(t *testing.T) {
+	dir := t.TempDir()
+	writeCorpus(t, filepath.Join(dir, "wikigold", "wikigold.conll"), "wg", 146*2, 2)
+	writeCorpus(t, filepath.Join(dir, "re3d", "re3d-open.conll"), "re", 88, 1)
+	writeCorpus(t, filepath.Join(dir, "gmb", "gmb.conll"), "gmb", 1000, 0)
+	for _, d := range []string{"ai", "literature", "music", "politics", "science"} {
+		for _, part := range []string{"train", "dev", "test"} {
+			writeCorpus(t, filepath.Join(dir, "crossner", d+"-"+part+".conll"), "cn-"+d+"-"+part, 5, 0)
+		}
+	}
+	writeCorpus(t, filepath.Join(dir, "btc", "btc.conll"), "btc", 5, 0)
+	for _, part := range []string{"train", "dev", "test"} {
+		writeCorpus(t, filepath.Join(dir, "wnut17", part+".conll"), "wnut-"+part, 5, 0)
+	}
+	for _, part := range []string{"dev", "test"} {
+		writeCorpus(t, filepath.Join(dir, "uner-en-ewt", part+".conll"), "uner-"+part, 5, 0)
+	}
+	train, weights, dev, test, unlabelled, err := loadSplits(dir, 0.5, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(weights) != len(train) {
+		t.Fatalf("%d weights for %d sentences", len(weights), len(train))
+	}
+	key := func(s ner.Sentence) string { return strings.Join(s.Tokens, " ") }
+	trained := map[string]bool{}
+	for _, s := range train {
+		trained[key(s)] = true
+	}
+	for _, u := range unlabelled {
+		trained[strings.Join(u, " ")] = true
+	}
+	held := 0
+	for _, sp := range append(dev, test...) {
+		for _, s := range sp.sents {
+			held++
+			if trained[key(s)] {
+				t.Errorf("%s: %q is also trained on", sp.name, key(s))
+			}
+		}
+	}
+	count := func(prefix string, ss []ner.Sentence) int {
+		n := 0
+		for _, s := range ss {
+			if strings.HasPrefix(key(s), prefix+" ") {
+				n++
+			}
+		}
+		return n
+	}
+	var testAll []ner.Sentence
+	for _, sp := range test {
+		testAll = append(testAll, sp.sents...)
+	}
+	for _, c := range []struct {
+		prefix string
+		want   int
+	}{
+		{"wg", 29 * 2}, {"re", 17}, {"gmb", 50}, {"cn-ai-test", 5}, {"wnut-test", 5}, {"uner-test", 5},
+	} {
+		if got := count(c.prefix, testAll); got != c.want {
+			t.Errorf("test sentences of %s: %d, want %d", c.prefix, got, c.want)
+		}
+	}
+	if got := count("gmb", train); got != 450 {
+		t.Errorf("GMB training sentences: %d, want every 2nd of the first 900 = 450", got)
+	}
+	if count("cn-ai-dev", train) != 5 || count("wnut-dev", train) != 5 || count("btc", train) != 5 {
+		t.Error("CrossNER dev, WNUT17 dev and BTC must be trained on")
+	}
+}
+
+func TestRunMissingData(t *testing.T) {
+	var out, errb strings.Builder
+	err := run([]string{"-data", filepath.Join(t.TempDir(), "none"), "-out", filepath.Join(t.TempDir(), "m.bin")}, &out, &errb)
+	if err == nil {
+		t.Fatal("run with a missing data folder succeeded")
+	}
+}
