@@ -86,10 +86,10 @@ func (s *Store) canonicalIDs(ctx context.Context, r *schema.Result, pending, pen
 	out.Entities = make([]schema.Entity, 0, len(r.Entities))
 	index := make(map[string]int)
 	for _, e := range r.Entities {
+		// Only the ID and name change: the document's quads are as many
+		// whichever order the documents arrive in, so parallel ingests
+		// give the same graph as a sequential one.
 		if to, ok := mapping[e.ID]; ok {
-			e.Aliases = append([]string{e.Name}, e.Aliases...)
-			e.Merges = append(e.Merges, schema.Merge{Alias: e.Name, Rule: "acronym-elsewhere",
-				Evidence: e.Mentions[0].Span})
 			e.ID = to
 			if names[to] != "" {
 				e.Name = names[to]

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"sort"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
 	"github.com/dossier-project/dossier/schema"
@@ -28,7 +31,7 @@ const (
 	// maxLinksPerEntity bounds the claims and relations read for one
 	// entity: a hub mentioned in every article does not read the store
 	// whole. A neighbourhood that hit it is marked Truncated.
-	maxLinksPerEntity = 5000
+	maxLinksPerEntity = 2000
 )
 
 // Edge kinds and claim roles.
@@ -71,7 +74,15 @@ type Edge struct {
 type Node struct {
 	EntityInfo
 	Depth int `json:"depth"`
+	// Capped is true when the entity is so often mentioned that counting
+	// stopped: Mentions and Documents are then at least CountCap, and
+	// Aliases may be incomplete. The centre is always counted in full.
+	Capped bool `json:"capped,omitempty"`
 }
+
+// CountCap is where counting the mentions and documents of a neighbour
+// stops: a neighbourhood of hubs does not read every mention of each.
+const CountCap = 1000
 
 // Neighbourhood is an entity, the entities within some hops of it, and
 // the edges between them.
@@ -116,7 +127,12 @@ type MentionDoc struct {
 // link is a claim or relation node read once: its properties, from which
 // its edges are built.
 type link struct {
-	iri   string
+	iri string
+	ref cgraph.Ref
+	// head holds only the type and the predicates that point at entities,
+	// which is all that finding neighbours needs; props, read when an edge
+	// of the link is shown, holds everything.
+	head  map[string][]quad.Value
 	props map[string][]quad.Value
 }
 
@@ -128,7 +144,7 @@ type end struct {
 
 // ends returns the edges a link makes, without self-loops or duplicates.
 func (l *link) ends() []end {
-	p := l.props
+	p := l.head
 	if first(p[schema.PredType]) == schema.ClassRelation {
 		s, o := iriString(one(p[schema.PredSubject])), iriString(one(p[schema.PredObject]))
 		if s == "" || o == "" || s == o {
@@ -170,56 +186,498 @@ var linkPreds = map[string]bool{
 	schema.PredSubject: true, schema.PredObject: true,
 }
 
-// asker answers one question: it caches the links read and the names and
-// documents resolved, under the store's read lock.
+// asker answers one question: it caches the links read and the names,
+// values and documents resolved, under the store's read lock. It reads
+// the store by reference: a quad's predicate and ends are compared as
+// references, and only the values it needs are read, which on the
+// key-value backends is several times cheaper than reading whole quads.
 type asker struct {
-	s     *Store
-	links map[string]*link   // by node IRI
-	of    map[string][]*link // by entity IRI
-	full  map[string]bool    // entities whose links hit maxLinksPerEntity
-	names map[string]string
-	docs  map[string]DocInfo
+	s      *Store
+	links  map[string]*link   // by node IRI
+	of     map[string][]*link // by entity IRI
+	full   map[string]bool    // entities whose links hit maxLinksPerEntity
+	names  map[string]string  // entity IRI -> name
+	docs   map[string]DocInfo // document IRI -> document
+	values map[any]quad.Value // reference key -> value
+	preds  map[string]any     // predicate IRI -> reference key
+	// predRefs maps a predicate's reference key back to the reference.
+	predRefs map[any]cgraph.Ref
 }
 
 func (s *Store) asker() *asker {
 	return &asker{s: s, links: make(map[string]*link), of: make(map[string][]*link), full: make(map[string]bool),
-		names: make(map[string]string), docs: make(map[string]DocInfo)}
+		names: make(map[string]string), docs: make(map[string]DocInfo), values: make(map[any]quad.Value),
+		preds: make(map[string]any), predRefs: make(map[any]cgraph.Ref)}
 }
 
 var errEnough = errors.New("enough")
+
+// noKey is the key of a predicate the store does not hold: it matches no
+// reference.
+type noKey struct{ iri string }
+
+// pred returns the reference key of a predicate IRI.
+func (a *asker) pred(iri string) (any, error) {
+	if k, ok := a.preds[iri]; ok {
+		return k, nil
+	}
+	r, err := a.s.ref(quad.IRI(iri))
+	if err != nil {
+		return nil, err
+	}
+	var k any = noKey{iri}
+	if r != nil {
+		k = r.Key()
+		a.values[k] = quad.IRI(iri)
+		a.predRefs[k] = r
+	}
+	a.preds[iri] = k
+	return k, nil
+}
+
+// predRef returns the reference of a predicate key from pred.
+func (a *asker) predRef(k any) cgraph.Ref { return a.predRefs[k] }
+
+// value reads the value a reference stands for, once.
+func (a *asker) value(r cgraph.Ref) (quad.Value, error) {
+	if r == nil {
+		return nil, nil
+	}
+	k := r.Key()
+	if v, ok := a.values[k]; ok {
+		return v, nil
+	}
+	v, err := a.s.qs.NameOf(r)
+	if err != nil {
+		return nil, err
+	}
+	a.values[k] = v
+	return v, nil
+}
+
+// scan calls fn with the predicate and the other end (the object when d is
+// quad.Subject, else the subject) of every quad whose direction d is r,
+// as references, without reading their values. fn may return errEnough to
+// stop early.
+func (a *asker) scan(ctx context.Context, d quad.Direction, r cgraph.Ref, fn func(pred, other cgraph.Ref) error) error {
+	if r == nil {
+		return nil
+	}
+	other := quad.Object
+	if d == quad.Object {
+		other = quad.Subject
+	}
+	it := a.s.qs.QuadIterator(d, r).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q := it.Result()
+		p, err := a.s.qs.QuadDirection(q, quad.Predicate)
+		if err != nil {
+			return err
+		}
+		o, err := a.s.qs.QuadDirection(q, other)
+		if err != nil {
+			return err
+		}
+		if p == nil || o == nil {
+			continue
+		}
+		if err := fn(p, o); err != nil {
+			if errors.Is(err, errEnough) {
+				return nil
+			}
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// props reads the distinct (predicate -> objects) of the node r, like
+// Store.props: the same statement made by several documents is one. With
+// want, only the predicates whose reference keys it holds are read.
+func (a *asker) props(ctx context.Context, r cgraph.Ref, want map[any]bool) (map[string][]quad.Value, error) {
+	out := make(map[string][]quad.Value)
+	seen := make(map[[2]any]bool)
+	err := a.scan(ctx, quad.Subject, r, func(p, o cgraph.Ref) error {
+		k := [2]any{p.Key(), o.Key()}
+		if seen[k] || (want != nil && !want[k[0]]) {
+			return nil
+		}
+		seen[k] = true
+		pv, err := a.value(p)
+		if err != nil {
+			return err
+		}
+		ov, err := a.value(o)
+		if err != nil {
+			return err
+		}
+		out[iriString(pv)] = append(out[iriString(pv)], ov)
+		return nil
+	})
+	return out, err
+}
+
+// propsOf reads the properties of the node with this IRI.
+func (a *asker) propsOf(ctx context.Context, iri string) (map[string][]quad.Value, error) {
+	r, err := a.s.ref(quad.IRI(iri))
+	if err != nil || r == nil {
+		return map[string][]quad.Value{}, err
+	}
+	return a.props(ctx, r, nil)
+}
+
+// name returns an entity's name, reading only its name.
+func (a *asker) name(ctx context.Context, iri string) (EntityRef, error) {
+	id, _ := schema.EntityIDOf(iri)
+	if n, ok := a.names[iri]; ok {
+		return EntityRef{ID: id, Name: n}, nil
+	}
+	r, err := a.s.ref(quad.IRI(iri))
+	if err != nil {
+		return EntityRef{}, err
+	}
+	pk, err := a.pred(schema.PredName)
+	if err != nil {
+		return EntityRef{}, err
+	}
+	name := ""
+	err = a.scan(ctx, quad.Subject, r, func(p, o cgraph.Ref) error {
+		if p.Key() != pk {
+			return nil
+		}
+		v, err := a.value(o)
+		name = valueString(v)
+		if err == nil {
+			err = errEnough
+		}
+		return err
+	})
+	if err != nil {
+		return EntityRef{}, err
+	}
+	a.names[iri] = name
+	return EntityRef{ID: id, Name: name}, nil
+}
+
+// byPred returns the quads whose direction d (quad.Subject or
+// quad.Object) is r and whose predicate is the predicate with key pk,
+// through the key-value backends' (subject, predicate) and (object,
+// predicate, subject) indexes; ok is false on other backends.
+func (a *asker) byPred(d quad.Direction, r cgraph.Ref, pk any) (it iterator.Shape, ok bool) {
+	kqs, ok := a.s.qs.(*kv.QuadStore)
+	if !ok {
+		return nil, false
+	}
+	rv, ok1 := r.(kv.Int64Value)
+	pv, ok2 := pk.(kv.Int64Value)
+	if !ok1 || !ok2 {
+		return nil, false
+	}
+	dirs := []quad.Direction{quad.Subject, quad.Predicate}
+	if d == quad.Object {
+		dirs = []quad.Direction{quad.Object, quad.Predicate, quad.Subject}
+	}
+	return kv.IndexScan{Index: kv.QuadIndex{Dirs: dirs}, Values: []uint64{uint64(rv), uint64(pv)}}.BuildIterator(kqs), true
+}
+
+// eachOf calls fn with the other end of every quad it yields (the object
+// when d is quad.Subject, else the subject), at most max of them when max
+// > 0; capped says whether it stopped there.
+func (a *asker) eachOf(ctx context.Context, it iterator.Shape, d quad.Direction, max int, fn func(cgraph.Ref) error) (capped bool, err error) {
+	other := quad.Object
+	if d == quad.Object {
+		other = quad.Subject
+	}
+	sc := it.Iterate()
+	defer sc.Close()
+	n := 0
+	for sc.Next(ctx) {
+		if max > 0 && n >= max {
+			return true, nil
+		}
+		n++
+		o, err := a.s.qs.QuadDirection(sc.Result(), other)
+		if err != nil {
+			return false, err
+		}
+		if o == nil {
+			continue
+		}
+		if err := fn(o); err != nil {
+			if errors.Is(err, errEnough) {
+				return false, nil
+			}
+			return false, err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return false, err
+	}
+	return false, ctx.Err()
+}
+
+// entity reads an entity as Store.entity does (names, type, kind, merges,
+// and counts of mentions and documents), counting by reference instead of
+// reading every mention. With limit > 0 it reads at most limit statements
+// of each kind, and capped says whether it stopped short: the counts are
+// then lower bounds and the aliases may be incomplete. On the key-value
+// backends it reads each predicate through the store's indexes, so that an
+// entity mentioned in thousands of documents costs little more than one
+// mentioned once.
+func (a *asker) entity(ctx context.Context, iri string, limit int) (e EntityInfo, capped bool, err error) {
+	id, _ := schema.EntityIDOf(iri)
+	e = EntityInfo{ID: id, Aliases: []string{}}
+	r, err := a.s.ref(quad.IRI(iri))
+	if err != nil || r == nil {
+		return e, false, err
+	}
+	preds := []string{schema.PredName, schema.PredAlternateName, schema.PredType, schema.PredKind, schema.PredMentionedIn, schema.PredMerge}
+	keys := make(map[string]any)
+	for _, p := range preds {
+		if keys[p], err = a.pred(p); err != nil {
+			return e, false, err
+		}
+	}
+	vals := make(map[string][]quad.Value)
+	counts := make(map[string]int)
+	take := func(pred string, o cgraph.Ref, seen map[any]bool) error {
+		if seen[o.Key()] {
+			return nil
+		}
+		seen[o.Key()] = true
+		counts[pred]++
+		if pred == schema.PredMentionedIn {
+			return nil
+		}
+		v, err := a.value(o)
+		if err != nil {
+			return err
+		}
+		vals[pred] = append(vals[pred], v)
+		if pred == schema.PredType || pred == schema.PredKind {
+			return errEnough // one is enough
+		}
+		return nil
+	}
+	if _, ok := a.byPred(quad.Subject, r, keys[schema.PredName]); ok {
+		for _, pred := range preds {
+			it, ok := a.byPred(quad.Subject, r, keys[pred])
+			if !ok {
+				continue // the store has no such predicate
+			}
+			if pred == schema.PredMentionedIn {
+				// One statement per document: the index knows how many.
+				if st, err := it.Stats(ctx); err == nil && st.Size.Exact {
+					counts[pred] = int(st.Size.Value)
+					continue
+				}
+			}
+			seen := make(map[any]bool)
+			c, err := a.eachOf(ctx, it, quad.Subject, limit, func(o cgraph.Ref) error { return take(pred, o, seen) })
+			if err != nil {
+				return e, false, err
+			}
+			capped = capped || c
+		}
+	} else {
+		want := make(map[any]string)
+		for p, k := range keys {
+			want[k] = p
+		}
+		seen := make(map[[2]any]bool)
+		err = a.scan(ctx, quad.Subject, r, func(p, o cgraph.Ref) error {
+			pred, ok := want[p.Key()]
+			k := [2]any{p.Key(), o.Key()}
+			if !ok || seen[k] || ((pred == schema.PredType || pred == schema.PredKind) && counts[pred] > 0) {
+				return nil
+			}
+			seen[k] = true
+			counts[pred]++
+			if pred != schema.PredMentionedIn {
+				v, err := a.value(o)
+				if err != nil {
+					return err
+				}
+				vals[pred] = append(vals[pred], v)
+			}
+			return nil
+		})
+		if err != nil {
+			return e, false, err
+		}
+	}
+	names := strs(vals[schema.PredName])
+	if len(names) > 0 {
+		e.Name = names[0]
+	}
+	for _, n := range append(strs(vals[schema.PredAlternateName]), names[min(1, len(names)):]...) {
+		if n != e.Name {
+			e.Aliases = append(e.Aliases, n)
+		}
+	}
+	sort.Strings(e.Aliases)
+	e.Type = schema.TypeOfClass(first(vals[schema.PredType]))
+	e.Kind = first(vals[schema.PredKind])
+	for _, m := range strs(vals[schema.PredMerge]) {
+		e.Merges = append(e.Merges, ParseMergeText(m))
+	}
+	e.Documents = counts[schema.PredMentionedIn]
+
+	mk, err := a.pred(schema.PredMentionOf)
+	if err != nil {
+		return e, false, err
+	}
+	ms := make(map[any]bool)
+	count := func(o cgraph.Ref) error {
+		ms[o.Key()] = true
+		return nil
+	}
+	if it, ok := a.byPred(quad.Object, r, mk); ok {
+		c, err := a.eachOf(ctx, it, quad.Object, limit, count)
+		if err != nil {
+			return e, false, err
+		}
+		capped = capped || c
+	} else {
+		err = a.scan(ctx, quad.Object, r, func(p, o cgraph.Ref) error {
+			if p.Key() == mk {
+				return count(o)
+			}
+			return nil
+		})
+		if err != nil {
+			return e, false, err
+		}
+	}
+	e.Mentions = len(ms)
+	a.names[iri] = e.Name
+	return e, capped, nil
+}
+
+// exists checks that id names a stored entity and returns its IRI.
+func (a *asker) exists(ctx context.Context, id string) (string, error) {
+	iri := schema.EntityIRI(id)
+	r, err := a.s.ref(quad.IRI(iri))
+	if err != nil {
+		return "", err
+	}
+	tk, err := a.pred(schema.PredType)
+	if err != nil {
+		return "", err
+	}
+	found := false
+	err = a.scan(ctx, quad.Subject, r, func(p, _ cgraph.Ref) error {
+		if p.Key() == tk {
+			found = true
+			return errEnough
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	if !found {
+		return "", fmt.Errorf("entity %q: %w", id, ErrNotFound)
+	}
+	return iri, nil
+}
+
+// doc reads a document's metadata, once.
+func (a *asker) doc(ctx context.Context, v quad.Value) (DocInfo, error) {
+	iri := iriString(v)
+	if d, ok := a.docs[iri]; ok {
+		return d, nil
+	}
+	p, err := a.propsOf(ctx, iri)
+	if err != nil {
+		return DocInfo{}, err
+	}
+	d := DocInfo{Hash: first(p[schema.PredHash]), ID: first(p[schema.PredIdentifier]),
+		Title: first(p[schema.PredHeadline]), Date: schema.Date(first(p[schema.PredDatePublished])),
+		Source: first(p[schema.PredPublisher]), URL: first(p[schema.PredURL]), Path: first(p[schema.PredPath])}
+	a.docs[iri] = d
+	return d, nil
+}
 
 // linksOf returns the claims and relations that point at the entity.
 func (a *asker) linksOf(ctx context.Context, ent string) ([]*link, error) {
 	if ls, ok := a.of[ent]; ok {
 		return ls, nil
 	}
-	var ls []*link
-	seen := make(map[string]bool)
-	err := a.s.each(ctx, quad.Object, quad.IRI(ent), func(q quad.Quad) error {
-		if !linkPreds[iriString(q.Predicate)] {
-			return nil
+	r, err := a.s.ref(quad.IRI(ent))
+	if err != nil {
+		return nil, err
+	}
+	isLink := make(map[any]bool)
+	head := make(map[any]bool)
+	for p := range linkPreds {
+		k, err := a.pred(p)
+		if err != nil {
+			return nil, err
 		}
-		iri := iriString(q.Subject)
-		if iri == "" || seen[iri] {
+		isLink[k] = true
+		head[k] = true
+	}
+	tk, err := a.pred(schema.PredType)
+	if err != nil {
+		return nil, err
+	}
+	head[tk] = true
+	var ls []*link
+	seen := make(map[any]bool)
+	add := func(p, subj cgraph.Ref) error {
+		if !isLink[p.Key()] || seen[subj.Key()] {
 			return nil
 		}
 		if len(ls) >= maxLinksPerEntity {
 			a.full[ent] = true
 			return errEnough
 		}
-		seen[iri] = true
+		seen[subj.Key()] = true
+		sv, err := a.value(subj)
+		if err != nil {
+			return err
+		}
+		iri := iriString(sv)
 		l, ok := a.links[iri]
 		if !ok {
-			p, err := a.s.props(ctx, q.Subject)
+			h, err := a.props(ctx, subj, head)
 			if err != nil {
 				return err
 			}
-			l = &link{iri: iri, props: p}
+			l = &link{iri: iri, ref: subj, head: h}
 			a.links[iri] = l
 		}
 		ls = append(ls, l)
 		return nil
-	})
+	}
+	if _, ok := a.byPred(quad.Object, r, tk); ok {
+		// Through the (object, predicate) index, one linking predicate at
+		// a time: the entity's many mentions are never visited.
+		ps := make([]string, 0, len(linkPreds))
+		for p := range linkPreds {
+			ps = append(ps, p)
+		}
+		sort.Strings(ps)
+		for _, p := range ps {
+			pk, _ := a.pred(p)
+			it, ok := a.byPred(quad.Object, r, pk)
+			if !ok {
+				continue
+			}
+			pr := a.predRef(pk)
+			_, err = a.eachOf(ctx, it, quad.Object, 0, func(subj cgraph.Ref) error { return add(pr, subj) })
+			if err != nil {
+				break
+			}
+		}
+	} else {
+		err = a.scan(ctx, quad.Object, r, add)
+	}
 	if err != nil && !errors.Is(err, errEnough) {
 		return nil, err
 	}
@@ -261,16 +719,23 @@ func (a *asker) adjacent(ctx context.Context, ent string) ([]string, error) {
 
 // edge reads the evidence of one end of a link.
 func (a *asker) edge(ctx context.Context, l *link, e end) (Edge, error) {
+	if l.props == nil {
+		p, err := a.props(ctx, l.ref, nil)
+		if err != nil {
+			return Edge{}, err
+		}
+		l.props = p
+	}
 	p := l.props
-	from, err := a.s.entityRef(ctx, quad.IRI(e.from), a.names)
+	from, err := a.name(ctx, e.from)
 	if err != nil {
 		return Edge{}, err
 	}
-	to, err := a.s.entityRef(ctx, quad.IRI(e.to), a.names)
+	to, err := a.name(ctx, e.to)
 	if err != nil {
 		return Edge{}, err
 	}
-	out := Edge{From: *from, To: *to, Role: e.role, Date: schema.Date(first(p[schema.PredDate]))}
+	out := Edge{From: from, To: to, Role: e.role, Date: schema.Date(first(p[schema.PredDate]))}
 	if first(p[schema.PredType]) == schema.ClassRelation {
 		out.Kind, out.Label = EdgeRelation, first(p[schema.PredPredicate])
 		out.Evidence = schema.Span{Text: first(p[schema.PredText]), Start: valueInt(p[schema.PredStart]), End: valueInt(p[schema.PredEnd])}
@@ -279,13 +744,15 @@ func (a *asker) edge(ctx context.Context, l *link, e end) (Edge, error) {
 		out.Cue = schema.Span{Text: first(p[schema.PredCue]), Start: valueInt(p[schema.PredCueStart]), End: valueInt(p[schema.PredCueEnd])}
 		out.Content, out.Hedges = first(p[schema.PredContent]), strs(p[schema.PredHedge])
 		if ev := one(p[schema.PredEvidence]); ev != nil {
-			if out.Evidence, err = a.s.sentence(ctx, ev); err != nil {
+			sp, err := a.propsOf(ctx, iriString(ev))
+			if err != nil {
 				return Edge{}, err
 			}
+			out.Evidence = schema.Span{Text: first(sp[schema.PredText]), Start: valueInt(sp[schema.PredStart]), End: valueInt(sp[schema.PredEnd])}
 		}
 	}
 	if d := one(p[schema.PredInDocument]); d != nil {
-		if out.Document, err = a.s.doc(ctx, d, a.docs); err != nil {
+		if out.Document, err = a.doc(ctx, d); err != nil {
 			return Edge{}, err
 		}
 	}
@@ -334,17 +801,19 @@ func sortEdges(es []Edge) {
 	})
 }
 
-// entityIRI checks that id names a stored entity and returns its IRI.
-func (s *Store) entityIRI(ctx context.Context, id string) (string, error) {
-	iri := schema.EntityIRI(id)
-	vs, err := s.objects(ctx, quad.IRI(iri), schema.PredType)
+// Entity returns the entity with this ID, as Find would, or ErrNotFound.
+// It reads only what it returns, so it stays quick for an entity with
+// thousands of mentions.
+func (s *Store) Entity(ctx context.Context, id string) (EntityInfo, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	a := s.asker()
+	iri, err := a.exists(ctx, id)
 	if err != nil {
-		return "", err
+		return EntityInfo{}, err
 	}
-	if len(vs) == 0 {
-		return "", fmt.Errorf("entity %q: %w", id, ErrNotFound)
-	}
-	return iri, nil
+	e, _, err := a.entity(ctx, iri, 0)
+	return e, err
 }
 
 // Neighbours returns the entities within depth hops (1 to MaxDepth) of the
@@ -360,11 +829,11 @@ func (s *Store) Neighbours(ctx context.Context, id string, depth, limit int) (*N
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	center, err := s.entityIRI(ctx, id)
+	a := s.asker()
+	center, err := a.exists(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	a := s.asker()
 	nb := &Neighbourhood{Center: id, Depth: depth}
 	depthOf := map[string]int{center: 0}
 	order := []string{center}
@@ -395,11 +864,15 @@ func (s *Store) Neighbours(ctx context.Context, id string, depth, limit int) (*N
 		nb.Truncated = true
 	}
 	for _, iri := range order {
-		e, err := s.entity(ctx, quad.IRI(iri))
+		limit := CountCap
+		if iri == center {
+			limit = 0
+		}
+		e, capped, err := a.entity(ctx, iri, limit)
 		if err != nil {
 			return nil, err
 		}
-		nb.Nodes = append(nb.Nodes, Node{EntityInfo: e, Depth: depthOf[iri]})
+		nb.Nodes = append(nb.Nodes, Node{EntityInfo: e, Depth: depthOf[iri], Capped: capped})
 	}
 	iris := make([]string, 0, len(a.links))
 	for iri := range a.links {
@@ -431,15 +904,16 @@ func (s *Store) Neighbours(ctx context.Context, id string, depth, limit int) (*N
 func (s *Store) Between(ctx context.Context, a, b string) ([]Edge, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	x, err := s.entityIRI(ctx, a)
+	ak := s.asker()
+	x, err := ak.exists(ctx, a)
 	if err != nil {
 		return nil, err
 	}
-	y, err := s.entityIRI(ctx, b)
+	y, err := ak.exists(ctx, b)
 	if err != nil {
 		return nil, err
 	}
-	return s.asker().between(ctx, x, y)
+	return ak.between(ctx, x, y)
 }
 
 // Path returns the shortest chains of edges from one entity to another
@@ -455,15 +929,15 @@ func (s *Store) Path(ctx context.Context, fromID, toID string, maxHops int) ([]P
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	from, err := s.entityIRI(ctx, fromID)
-	if err != nil {
-		return nil, err
-	}
-	to, err := s.entityIRI(ctx, toID)
-	if err != nil {
-		return nil, err
-	}
 	a := s.asker()
+	from, err := a.exists(ctx, fromID)
+	if err != nil {
+		return nil, err
+	}
+	to, err := a.exists(ctx, toID)
+	if err != nil {
+		return nil, err
+	}
 	// Breadth first from the start, level by level, keeping every parent
 	// at the previous level so that all shortest paths can be rebuilt.
 	parents := map[string][]string{from: nil}
@@ -523,15 +997,15 @@ func (s *Store) Path(ctx context.Context, fromID, toID string, maxHops int) ([]P
 			if err != nil {
 				return nil, err
 			}
-			x, err := s.entityRef(ctx, quad.IRI(c[i]), a.names)
+			x, err := a.name(ctx, c[i])
 			if err != nil {
 				return nil, err
 			}
-			y, err := s.entityRef(ctx, quad.IRI(c[i+1]), a.names)
+			y, err := a.name(ctx, c[i+1])
 			if err != nil {
 				return nil, err
 			}
-			p.Hops = append(p.Hops, Hop{From: *x, To: *y, Edges: es})
+			p.Hops = append(p.Hops, Hop{From: x, To: y, Edges: es})
 		}
 		out = append(out, p)
 	}
@@ -544,7 +1018,7 @@ func (s *Store) Path(ctx context.Context, fromID, toID string, maxHops int) ([]P
 func (s *Store) Mentions(ctx context.Context, id string) ([]MentionDoc, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	iri, err := s.entityIRI(ctx, id)
+	iri, err := s.asker().exists(ctx, id)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -284,5 +285,61 @@ func BenchmarkNeighbours(b *testing.B) {
 		if _, err := st.Neighbours(ctx, "per/alice", 2, 50); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkNeighboursStore asks for the one-hop neighbourhood of the most
+// mentioned entities of the bolt store at $DOSSIER_BENCH_STORE (for
+// example one built from the Reuters corpus); it is skipped without one.
+func BenchmarkNeighboursStore(b *testing.B) {
+	path := os.Getenv("DOSSIER_BENCH_STORE")
+	if path == "" {
+		b.Skip("set DOSSIER_BENCH_STORE to a store to benchmark on")
+	}
+	ctx := context.Background()
+	st, err := Open(ctx, path, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	es, err := st.Entities(ctx, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	es = es[:min(len(es), 20)]
+	b.ResetTimer()
+	for i := range b.N {
+		if _, err := st.Neighbours(ctx, es[i%len(es)].ID, 1, 50); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestEntity(t *testing.T) {
+	ctx := context.Background()
+	for name, st := range askStores(t) {
+		t.Run(name, func(t *testing.T) {
+			for _, id := range []string{"per/alice", "org/acme", "per/zed"} {
+				got, err := st.Entity(ctx, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				es, err := st.Find(ctx, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := es[0]
+				if want.Merges == nil {
+					want.Merges = got.Merges
+				}
+				if got.ID != want.ID || got.Name != want.Name || got.Type != want.Type || got.Kind != want.Kind ||
+					got.Mentions != want.Mentions || got.Documents != want.Documents || len(got.Aliases) != len(want.Aliases) {
+					t.Errorf("Entity(%s) = %+v, Find gives %+v", id, got, want)
+				}
+			}
+			if _, err := st.Entity(ctx, "per/nobody"); !errors.Is(err, ErrNotFound) {
+				t.Errorf("unknown: %v", err)
+			}
+		})
 	}
 }

@@ -247,7 +247,14 @@ func (s *Store) claim(ctx context.Context, v quad.Value, names map[string]string
 		if err != nil {
 			return c, err
 		}
-		c.About = append(c.About, *r)
+		// Two nodes tied to one entity are one entry.
+		dup := false
+		for _, x := range c.About {
+			dup = dup || x.ID == r.ID
+		}
+		if !dup {
+			c.About = append(c.About, *r)
+		}
 	}
 	if ev := one(schema.PredEvidence); ev != nil {
 		if c.Evidence, err = s.sentence(ctx, ev); err != nil {

@@ -88,4 +88,7 @@ func TestConformanceMemory(t *testing.T) { graphtest.TestAll(t, openMemory) }
 
 func TestConformanceBolt(t *testing.T) { graphtest.TestAll(t, openBolt) }
 
-func TestConformancePostgres(t *testing.T) { graphtest.TestAll(t, openPostgres) }
+func TestConformancePostgres(t *testing.T) {
+	postgresURL(t)
+	graphtest.TestAll(t, openPostgres)
+}

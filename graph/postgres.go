@@ -77,12 +77,7 @@ func openPostgres(ctx context.Context, spec string, opt *Options) (*Store, error
 	if err != nil {
 		return fail(pgErr(err))
 	}
-	cqs, ok := qs.(*csql.QuadStore)
-	if !ok {
-		qs.Close()
-		return fail(fmt.Errorf("unexpected quad store %T", qs))
-	}
-	s := &Store{qs: pgQuadStore{cqs, db}, spec: name, backend: BackendPostgres}
+	s := &Store{qs: qs, spec: name, backend: BackendPostgres}
 	s.w = &pgWriter{db: db, spec: name, async: opt.AsyncCommit}
 	return s, nil
 }
@@ -174,27 +169,6 @@ func pgErr(err error) error {
 	return err
 }
 
-// pgQuadStore is Cayley's SQL quad store with exact counts: its own Stats
-// estimates them from the planner's statistics, which lag behind writes.
-type pgQuadStore struct {
-	*csql.QuadStore
-	db *sql.DB
-}
-
-// Stats counts the quads exactly and estimates the nodes.
-func (q pgQuadStore) Stats(ctx context.Context, exact bool) (cgraph.Stats, error) {
-	var st cgraph.Stats
-	if err := q.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM quads`).Scan(&st.Quads.Value); err != nil {
-		return st, err
-	}
-	st.Quads.Exact = true
-	if err := q.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM nodes`).Scan(&st.Nodes.Value); err != nil {
-		return st, err
-	}
-	st.Nodes.Exact = true
-	return st, nil
-}
-
 // pgWriter writes batches into Cayley's tables directly, many rows per
 // statement, in one transaction per batch. The rows are exactly those
 // Cayley's own writer makes (its hashes, value columns and reference
@@ -230,6 +204,30 @@ type pgNode struct {
 }
 
 func (w *pgWriter) close() error { return w.db.Close() }
+
+// count returns the number of quads stored.
+func (w *pgWriter) count(ctx context.Context) (int64, error) {
+	var n int64
+	if err := w.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM quads`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store %s: count quads: %w", w.spec, err)
+	}
+	return n, nil
+}
+
+// has reports whether the document's complete marker is stored: one
+// indexed lookup.
+func (w *pgWriter) has(ctx context.Context, hash string) (bool, error) {
+	var one int
+	err := w.db.QueryRowContext(ctx, `SELECT 1 FROM quads WHERE subject_hash = $1 AND predicate_hash = $2 LIMIT 1`,
+		nodeHash(quad.IRI(schema.DocIRI(hash))), nodeHash(quad.IRI(schema.PredComplete))).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("store %s: %w", w.spec, err)
+	}
+	return true, nil
+}
 
 func (w *pgWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, error) {
 	var err error

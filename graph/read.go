@@ -180,11 +180,9 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	if st.Relations, err = count(schema.ClassRelation); err != nil {
 		return st, err
 	}
-	qst, err := s.qs.Stats(ctx, false)
-	if err != nil && !notFound(err) {
+	if st.Quads, err = s.quadCount(ctx); err != nil {
 		return st, err
 	}
-	st.Quads = qst.Quads.Value
 	return st, nil
 }
 

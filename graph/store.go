@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers the bolt backend
 	"github.com/cayleygraph/cayley/graph/memstore"
 	"github.com/cayleygraph/quad"
@@ -181,6 +182,24 @@ func (s *Store) Backend() string { return s.backend }
 // Callers must not write through it.
 func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 
+// quadCount returns the number of quads stored, exactly and fresh: 0 for
+// an empty bolt store (whose Cayley Stats fail until the first write), a
+// COUNT on PostgreSQL (whose Cayley Stats estimate, or cache a count that
+// other processes' writes make stale). The caller holds s.mu.
+func (s *Store) quadCount(ctx context.Context) (int64, error) {
+	if w, ok := s.w.(*pgWriter); ok {
+		return w.count(ctx)
+	}
+	st, err := s.qs.Stats(ctx, false)
+	if errors.Is(err, kv.ErrNoBucket) || notFound(err) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store %s: count quads: %w", s.spec, err)
+	}
+	return st.Quads.Value, nil
+}
+
 // Has reports whether a document with this content hash is stored
 // completely.
 func (s *Store) Has(ctx context.Context, hash string) (bool, error) {
@@ -190,6 +209,9 @@ func (s *Store) Has(ctx context.Context, hash string) (bool, error) {
 }
 
 func (s *Store) has(ctx context.Context, hash string) (bool, error) {
+	if w, ok := s.w.(*pgWriter); ok {
+		return w.has(ctx, hash)
+	}
 	doc := quad.IRI(schema.DocIRI(hash))
 	vals, err := s.objects(ctx, doc, schema.PredComplete)
 	return len(vals) > 0, err

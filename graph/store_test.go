@@ -70,7 +70,7 @@ func TestQuery(t *testing.T) {
 	ctx := context.Background()
 	st, _ := graph.Open(ctx, "memory", nil)
 	defer st.Close()
-	r := graphtest.Result(t, "The FSB said nothing.", map[string][2]string{"FSB": {schema.Organization, ""}}, nil)
+	r := result(t, "The FSB said nothing.", map[string][2]string{"FSB": {schema.Organization, ""}}, nil)
 	if _, err := st.Write(ctx, r); err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestAcronymTiedAcrossDocuments(t *testing.T) {
 	e.Aliases = []string{"FSB"}
 	e.Mentions = append(e.Mentions, schema.Mention{Span: schema.MakeSpan(runes, 31, 34)})
 	e.Merges = []schema.Merge{{Alias: "FSB", Rule: "acronym-definition", Evidence: schema.MakeSpan(runes, 4, 35)}}
-	later := graphtest.Result(t, "Critics say the FSB lies.", map[string][2]string{"FSB": org()}, nil)
+	later := result(t, "Critics say the FSB lies.", map[string][2]string{"FSB": org()}, nil)
 	for name, st := range openAll(t) {
 		t.Run(name, func(t *testing.T) {
 			for _, r := range []*schema.Result{alone, def, later} {
@@ -127,4 +127,13 @@ func TestAcronymTiedAcrossDocuments(t *testing.T) {
 			}
 		})
 	}
+}
+
+// result is graphtest.Result, the hand-built extraction result.
+var result = graphtest.Result
+
+// openAll opens an empty memory store and an empty bolt store.
+func openAll(t *testing.T) map[string]*graph.Store {
+	t.Helper()
+	return map[string]*graph.Store{"memory": openMemory(t), "bolt": openBolt(t)}
 }

@@ -9,6 +9,7 @@ package graphtest
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"sort"
 	"strings"
 	"testing"
 
@@ -17,7 +18,7 @@ import (
 
 // Result builds a small extraction result by hand: text, one sentence per
 // line, and for each entity name (mapped to its type and kind) one mention
-// at the name's first occurrence. The document's hash is the SHA-256 of
+// at the name's first occurrence, entities in name order. The document's hash is the SHA-256 of
 // text, its ID the hash's first 16 digits, its date 2017-10-24. It fails
 // the test when a name is not in the text or the result is inconsistent.
 func Result(t testing.TB, text string, ents map[string][2]string, claims []schema.Claim) *schema.Result {
@@ -32,7 +33,13 @@ func Result(t testing.TB, text string, ents map[string][2]string, claims []schem
 		r.Sentences = append(r.Sentences, schema.MakeSpan(runes, off, off+n))
 		off += n + 1
 	}
-	for name, tk := range ents {
+	names := make([]string, 0, len(ents))
+	for name := range ents {
+		names = append(names, name)
+	}
+	sort.Strings(names) // entity order numbers the mentions: keep it fixed
+	for _, name := range names {
+		tk := ents[name]
 		e := schema.Entity{ID: schema.Key(tk[0], name), Name: name, Type: tk[0], Kind: tk[1], Aliases: []string{}}
 		s := SpanOf(t, text, name)
 		e.Mentions = append(e.Mentions, schema.Mention{Span: s, Sentence: SentenceOf(r, s.Start)})
@@ -77,6 +84,7 @@ var (
 	BSI          = schema.Key(schema.Organization, "BSI")
 	Reuters      = schema.Key(schema.Organization, "Reuters")
 	NSA          = schema.Key(schema.Organization, "NSA")
+	Herald       = schema.Key(schema.Organization, "Herald")
 )
 
 // Docs returns three related documents, oldest first:
@@ -88,11 +96,12 @@ var (
 //  1. 2017-11-02: the Federal Security Service said nothing; the BSI told
 //     Reuters (a channel) it had no evidence (a hedge) against Kaspersky
 //     Lab, a claim dated 2017-10.
-//  2. 2018-01-05: the NSA alleged Kaspersky Lab (its target) was
-//     compromised; Kaspersky Lab acknowledged a breach and denied
-//     wrongdoing (so the allegation is contested).
+//  2. 2018-01-05: Reuters reported that the NSA alleged the Herald (its
+//     target) was compromised; the Herald acknowledged a breach and
+//     denied wrongdoing (so the allegation is contested).
 //
-// Across them: 3 documents, 7 entities, 6 claims, 1 relation.
+// Across them: 3 documents, 8 entities, 6 claims, 1 relation. No claim of
+// one document answers an allegation of another.
 func Docs(t testing.TB) []*schema.Result {
 	t.Helper()
 	org := func(kind string) [2]string { return [2]string{schema.Organization, kind} }
@@ -144,19 +153,19 @@ func Docs(t testing.TB) []*schema.Result {
 	})
 	d1.Document.Date = "2017-11-02"
 
-	t2 := "Reuters reported that the NSA alleged Kaspersky Lab was compromised.\n" +
-		"Kaspersky Lab acknowledged a breach but denied wrongdoing."
+	t2 := "Reuters reported that the NSA alleged the Herald was compromised.\n" +
+		"The Herald acknowledged a breach but denied wrongdoing."
 	d2 := Result(t, t2, map[string][2]string{
-		"Reuters": org("media"), "NSA": org("intelligence agency"), "Kaspersky Lab": org("company"),
+		"Reuters": org("media"), "NSA": org("intelligence agency"), "Herald": org("media"),
 	}, []schema.Claim{
 		{ID: "c1", Claimant: schema.Ref(NSA), ClaimantText: "the NSA", Stance: schema.Allege,
 			Cue: SpanOf(t, t2, "alleged"), Source: SpanOf(t, t2, "the NSA"),
-			Content: SpanOf(t, t2, "Kaspersky Lab was compromised"), About: []string{},
-			Target: schema.Ref(KasperskyLab), RespondsTo: []string{}, Sentence: 0, Evidence: sentence(t, t2, 0)},
-		{ID: "c2", Claimant: schema.Ref(KasperskyLab), ClaimantText: "Kaspersky Lab", Stance: schema.Acknowledge,
+			Content: SpanOf(t, t2, "the Herald was compromised"), About: []string{},
+			Target: schema.Ref(Herald), RespondsTo: []string{}, Sentence: 0, Evidence: sentence(t, t2, 0)},
+		{ID: "c2", Claimant: schema.Ref(Herald), ClaimantText: "The Herald", Stance: schema.Acknowledge,
 			Cue: SpanOf(t, t2, "acknowledged"), Content: SpanOf(t, t2, "a breach"), About: []string{},
 			RespondsTo: []string{"c1"}, Sentence: 1, Evidence: sentence(t, t2, 1)},
-		{ID: "c3", Claimant: schema.Ref(KasperskyLab), ClaimantText: "Kaspersky Lab", Stance: schema.Deny,
+		{ID: "c3", Claimant: schema.Ref(Herald), ClaimantText: "The Herald", Stance: schema.Deny,
 			Cue: SpanOf(t, t2, "denied"), Content: SpanOf(t, t2, "wrongdoing"), About: []string{},
 			RespondsTo: []string{"c1"}, Sentence: 1, Evidence: sentence(t, t2, 1)},
 	})

@@ -1,0 +1,122 @@
+package graph_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+
+	"github.com/dossier-project/dossier/graph"
+	"github.com/dossier-project/dossier/graph/graphtest"
+	"github.com/dossier-project/dossier/schema"
+)
+
+var (
+	benchOnce sync.Once
+	benchDocs []*schema.Result
+)
+
+// benchCorpus is 2,000 small documents (graphtest.Corpus).
+func benchCorpus(b *testing.B) []*schema.Result {
+	benchOnce.Do(func() { benchDocs = graphtest.Corpus(b, 2000) })
+	return benchDocs
+}
+
+// benchWrite times writing the corpus into a new store per iteration, in
+// batches, and reports quads and documents per second.
+func benchWrite(b *testing.B, open func(b *testing.B) *graph.Store, batch int, write func(*graph.Store, []*schema.Result) error) {
+	docs := benchCorpus(b)
+	quads := 0
+	for _, r := range docs {
+		quads += len(graph.Quads(r))
+	}
+	var elapsed time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st := open(b)
+		b.StartTimer()
+		start := time.Now()
+		for j := 0; j < len(docs); j += batch {
+			if err := write(st, docs[j:min(j+batch, len(docs))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		elapsed += time.Since(start)
+		b.StopTimer()
+		st.Close()
+	}
+	b.ReportMetric(float64(quads*b.N)/elapsed.Seconds(), "quads/s")
+	b.ReportMetric(float64(len(docs)*b.N)/elapsed.Seconds(), "docs/s")
+}
+
+// writeBatch writes through Store.WriteBatch.
+func writeBatch(st *graph.Store, docs []*schema.Result) error {
+	_, err := st.WriteBatch(context.Background(), docs)
+	return err
+}
+
+// writeCayley writes through Cayley's own ApplyDeltas, one transaction
+// per batch, as the store did before it had a writer of its own.
+func writeCayley(st *graph.Store, docs []*schema.Result) error {
+	var deltas []cgraph.Delta
+	for _, r := range docs {
+		for _, q := range graph.Quads(r) {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		}
+	}
+	return st.QuadStore().ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true})
+}
+
+func benchOpen(spec func(b *testing.B) string, opt graph.Options) func(b *testing.B) *graph.Store {
+	return func(b *testing.B) *graph.Store {
+		opt.Create = true
+		st, err := graph.Open(context.Background(), spec(b), &opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return st
+	}
+}
+
+func boltSpec(b *testing.B) string { return filepath.Join(b.TempDir(), "g.db") }
+
+func postgresSpec(b *testing.B) string { return freshPostgres(b) }
+
+var benchBatches = []int{1, 10, 100}
+
+func BenchmarkWriteMemory(b *testing.B) {
+	for _, n := range benchBatches {
+		b.Run(fmt.Sprintf("batch=%d", n), func(b *testing.B) {
+			benchWrite(b, benchOpen(func(*testing.B) string { return "memory" }, graph.Options{}), n, writeBatch)
+		})
+	}
+}
+
+func BenchmarkWriteBolt(b *testing.B) {
+	for _, n := range benchBatches {
+		b.Run(fmt.Sprintf("batch=%d", n), func(b *testing.B) {
+			benchWrite(b, benchOpen(boltSpec, graph.Options{}), n, writeBatch)
+		})
+	}
+}
+
+func BenchmarkWritePostgres(b *testing.B) {
+	postgresURL(b)
+	for _, n := range benchBatches {
+		b.Run(fmt.Sprintf("batch=%d", n), func(b *testing.B) {
+			benchWrite(b, benchOpen(postgresSpec, graph.Options{}), n, writeBatch)
+		})
+		b.Run(fmt.Sprintf("async/batch=%d", n), func(b *testing.B) {
+			benchWrite(b, benchOpen(postgresSpec, graph.Options{AsyncCommit: true}), n, writeBatch)
+		})
+		// Cayley's SQL writer: one INSERT per node and per quad.
+		b.Run(fmt.Sprintf("cayley/batch=%d", n), func(b *testing.B) {
+			benchWrite(b, benchOpen(postgresSpec, graph.Options{}), n, writeCayley)
+		})
+	}
+}
