@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"sync"
 
 	"github.com/cayleygraph/quad"
 
@@ -129,16 +130,62 @@ func (s *Store) canonicalIDs(ctx context.Context, r *schema.Result, pending, pen
 	return &out, nil
 }
 
+// tieCache holds the store's sameAs ties in memory: they are few, and
+// asking the store for them node by node costs a scan of each node's quads.
+// It is dropped after every write; PostgreSQL, which other processes
+// write to, is never cached.
+type tieCache struct {
+	mu   sync.Mutex
+	ok   bool
+	to   map[string]quad.Value   // node -> the entity it is tied to
+	from map[string][]quad.Value // entity -> the nodes tied to it
+}
+
+func (c *tieCache) reset() {
+	c.mu.Lock()
+	c.ok = false
+	c.mu.Unlock()
+}
+
+// loadTies returns the ties, reading them from the store when needed.
+func (s *Store) loadTies(ctx context.Context) (map[string]quad.Value, map[string][]quad.Value, error) {
+	c := &s.ties
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ok && s.backend != BackendPostgres {
+		return c.to, c.from, nil
+	}
+	to := make(map[string]quad.Value)
+	from := make(map[string][]quad.Value)
+	err := s.each(ctx, quad.Predicate, quad.IRI(schema.PredSameAs), func(q quad.Quad) error {
+		k := q.Subject.String()
+		if _, dup := to[k]; !dup {
+			to[k] = q.Object
+			from[q.Object.String()] = append(from[q.Object.String()], q.Subject)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	c.to, c.from, c.ok = to, from, true
+	return to, from, nil
+}
+
 // canonical returns the entity a node was tied to, or v itself.
 func (s *Store) canonical(ctx context.Context, v quad.Value) (quad.Value, error) {
-	vs, err := s.objects(ctx, v, schema.PredSameAs)
-	if err != nil || len(vs) == 0 {
+	to, _, err := s.loadTies(ctx)
+	if err != nil {
 		return v, err
 	}
-	return vs[0], nil
+	if c, ok := to[v.String()]; ok {
+		return c, nil
+	}
+	return v, nil
 }
 
 // tiedTo returns the nodes tied to v (their mentions and claims are v's).
 func (s *Store) tiedTo(ctx context.Context, v quad.Value) ([]quad.Value, error) {
-	return s.subjects(ctx, schema.PredSameAs, v)
+	_, from, err := s.loadTies(ctx)
+	return from[v.String()], err
 }

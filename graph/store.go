@@ -59,6 +59,7 @@ type Store struct {
 	backend string
 	w       batchWriter
 	mu      sync.RWMutex
+	ties    tieCache
 }
 
 // batchWriter is how one backend stores a batch of documents: each new
@@ -251,6 +252,7 @@ func (s *Store) WriteBatch(ctx context.Context, rs []*schema.Result) (int, error
 	if len(batch) == 0 {
 		return 0, nil
 	}
+	defer s.ties.reset()
 	return s.w.writeBatch(ctx, batch)
 }
 
