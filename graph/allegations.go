@@ -2,7 +2,10 @@ package graph
 
 import (
 	"context"
-	"sort"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/dossier-project/dossier/schema"
 )
 
 // Allegation statuses, derived at query time from the claims that answer
@@ -50,66 +53,122 @@ type Allegation struct {
 
 // Allegations returns the ledger: every allegation (optionally only those
 // about an entity ID), each with the claims that answer it and its status.
+// It reads only allegations and their candidate answers, never the whole
+// claim set: allegations are found through the stance index, answers in
+// the same document through responds-to links, and answers in other
+// documents among the claims by or about the entities alleged about.
 func (s *Store) Allegations(ctx context.Context, about string) ([]Allegation, error) {
-	all, err := s.Claims(ctx, ClaimFilter{})
+	var all []ClaimInfo
+	var err error
+	if about != "" {
+		all, err = s.Claims(ctx, ClaimFilter{About: about, Stance: "allege"})
+	} else {
+		all, err = s.allegationClaims(ctx)
+	}
 	if err != nil {
 		return nil, err
 	}
-	responses := make(map[string][]ClaimInfo)
-	answers := make(map[string][]ClaimInfo) // entity ID -> answering claims by or about it
-	for _, c := range all {
-		for _, r := range c.RespondsTo {
-			responses[r] = append(responses[r], c)
-		}
-		if !answers2(c.Stance) {
-			continue
-		}
-		for _, id := range answerKeys(c) {
-			answers[id] = append(answers[id], c)
-		}
-	}
-	// Across documents: a denial (or acknowledgement) in another article by
-	// or about an entity the allegation is about answers it, if it is not
-	// older than the allegation.
+	var out []Allegation
+	answersOf := make(map[string][]ClaimInfo) // entity ID -> answering claims by or about it
 	for _, a := range all {
-		if !IsAllegation(a.Stance) {
-			continue
+		rs, err := s.respondents(ctx, a.IRI)
+		if err != nil {
+			return nil, err
 		}
 		have := make(map[string]bool)
-		for _, r := range responses[a.IRI] {
+		for _, r := range rs {
 			have[r.IRI] = true
 		}
+		// Across documents: a denial (or acknowledgement) in another
+		// article by or about an entity the allegation is about answers
+		// it, if it is not older than the allegation.
 		for _, e := range a.About {
 			if e.Type == "Place" {
 				continue
 			}
-			for _, c := range answers[e.ID] {
-				if c.Document.Hash == a.Document.Hash || have[c.IRI] || (c.Date != "" && a.Date != "" && c.Date < a.Date[:min(len(a.Date), len(c.Date))]) {
+			cands, ok := answersOf[e.ID]
+			if !ok {
+				if cands, err = s.answering(ctx, e.ID); err != nil {
+					return nil, err
+				}
+				answersOf[e.ID] = cands
+			}
+			for _, c := range cands {
+				if c.Document.Hash == a.Document.Hash || have[c.IRI] ||
+					(c.Date != "" && a.Date != "" && string(c.Date) < string(a.Date)[:min(len(a.Date), len(c.Date))]) {
 					continue
 				}
 				have[c.IRI] = true
 				c.Answers = "across documents"
-				responses[a.IRI] = append(responses[a.IRI], c)
+				rs = append(rs, c)
 			}
 		}
-	}
-	var out []Allegation
-	for _, c := range all {
-		if !IsAllegation(c.Stance) {
-			continue
-		}
-		if about != "" && !(&ClaimFilter{About: about}).match(&c) {
-			continue
-		}
-		rs := responses[c.IRI]
 		stances := make([]string, len(rs))
 		for i, r := range rs {
 			stances[i] = r.Stance
 		}
-		sort.SliceStable(rs, func(i, j int) bool { return rs[i].Cue.Start < rs[j].Cue.Start })
-		c.Status = Status(stances)
-		out = append(out, Allegation{ClaimInfo: c, Responses: rs})
+		a.Status = Status(stances)
+		out = append(out, Allegation{ClaimInfo: a, Responses: rs})
 	}
+	return out, nil
+}
+
+// allegationClaims reads every claim whose stance is allege.
+func (s *Store) allegationClaims(ctx context.Context) ([]ClaimInfo, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	iris, err := s.subjects(ctx, schema.PredStance, quad.String("allege"))
+	if err != nil {
+		return nil, err
+	}
+	return s.claimsOf(ctx, iris)
+}
+
+// respondents reads the claims in the allegation's document that answer it.
+func (s *Store) respondents(ctx context.Context, iri string) ([]ClaimInfo, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	iris, err := s.subjects(ctx, schema.PredRespondsTo, quad.IRI(iri))
+	if err != nil {
+		return nil, err
+	}
+	return s.claimsOf(ctx, iris)
+}
+
+// answering reads the denials, acknowledgements and confirmations by or
+// about an entity.
+func (s *Store) answering(ctx context.Context, id string) ([]ClaimInfo, error) {
+	var out []ClaimInfo
+	seen := make(map[string]bool)
+	for _, f := range []ClaimFilter{{By: id}, {About: id}} {
+		cs, err := s.Claims(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			if answers2(c.Stance) && !seen[c.IRI] {
+				seen[c.IRI] = true
+				out = append(out, c)
+			}
+		}
+	}
+	return out, nil
+}
+
+// claimsOf reads claims by IRI, in document and text order. The caller
+// holds the read lock.
+func (s *Store) claimsOf(ctx context.Context, iris []quad.Value) ([]ClaimInfo, error) {
+	names := make(map[string]string)
+	docs := make(map[string]DocInfo)
+	out := make([]ClaimInfo, 0, len(iris))
+	for _, v := range iris {
+		c, err := s.claim(ctx, v, names, docs)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	sortClaims(out)
 	return out, nil
 }
 
@@ -130,17 +189,4 @@ func answerKeys(c ClaimInfo) []string {
 		}
 	}
 	return out
-}
-
-// Statuses returns the status of every allegation, by claim IRI.
-func (s *Store) Statuses(ctx context.Context) (map[string]string, error) {
-	as, err := s.Allegations(ctx, "")
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]string, len(as))
-	for _, a := range as {
-		out[a.IRI] = a.Status
-	}
-	return out, nil
 }

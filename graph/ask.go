@@ -202,6 +202,8 @@ type asker struct {
 	preds  map[string]any     // predicate IRI -> reference key
 	// predRefs maps a predicate's reference key back to the reference.
 	predRefs map[any]cgraph.Ref
+	// noMentions makes entity leave mentions uncounted.
+	noMentions bool
 }
 
 func (s *Store) asker() *asker {
@@ -527,6 +529,10 @@ func (a *asker) entity(ctx context.Context, iri string, limit int) (e EntityInfo
 	}
 	e.Documents = counts[schema.PredMentionedIn]
 
+	if a.noMentions {
+		a.names[iri] = e.Name
+		return e, capped, nil
+	}
 	mk, err := a.pred(schema.PredMentionOf)
 	if err != nil {
 		return e, false, err
@@ -814,6 +820,146 @@ func (s *Store) Entity(ctx context.Context, id string) (EntityInfo, error) {
 	}
 	e, _, err := a.entity(ctx, iri, 0)
 	return e, err
+}
+
+// Counts counts the claims and relations an entity takes part in.
+type Counts struct {
+	ClaimsBy    int `json:"claims_by"`
+	ClaimsAbout int `json:"claims_about"`
+	// Allegations counts the claims about (or targeting) the entity that
+	// are allegations.
+	Allegations int `json:"allegations"`
+	Relations   int `json:"relations"`
+}
+
+// Count counts the claims the entity (by ID) made, the claims about or
+// targeting it and the allegations among them, and the relations it is
+// in, reading references only: it stays quick for an entity in thousands
+// of documents.
+func (s *Store) Count(ctx context.Context, id string) (Counts, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	a := s.asker()
+	iri, err := a.exists(ctx, id)
+	if err != nil {
+		return Counts{}, err
+	}
+	r, err := s.ref(quad.IRI(iri))
+	if err != nil {
+		return Counts{}, err
+	}
+	sets := map[string]map[any]cgraph.Ref{}
+	for _, p := range []string{schema.PredClaimant, schema.PredAbout, schema.PredTarget, schema.PredSubject, schema.PredObject} {
+		sets[p] = make(map[any]cgraph.Ref)
+	}
+	keyOf := make(map[any]string)
+	for p := range sets {
+		k, err := a.pred(p)
+		if err != nil {
+			return Counts{}, err
+		}
+		keyOf[k] = p
+	}
+	err = a.scan(ctx, quad.Object, r, func(p, subj cgraph.Ref) error {
+		if pred, ok := keyOf[p.Key()]; ok {
+			sets[pred][subj.Key()] = subj
+		}
+		return nil
+	})
+	if err != nil {
+		return Counts{}, err
+	}
+	about := sets[schema.PredAbout]
+	for k, v := range sets[schema.PredTarget] {
+		about[k] = v
+	}
+	rels := sets[schema.PredSubject]
+	for k, v := range sets[schema.PredObject] {
+		rels[k] = v
+	}
+	c := Counts{ClaimsBy: len(sets[schema.PredClaimant]), ClaimsAbout: len(about), Relations: len(rels)}
+	sk, err := a.pred(schema.PredStance)
+	if err != nil {
+		return c, err
+	}
+	for _, claim := range about {
+		err := a.scan(ctx, quad.Subject, claim, func(p, o cgraph.Ref) error {
+			if p.Key() != sk {
+				return nil
+			}
+			v, err := a.value(o)
+			if err == nil && IsAllegation(valueString(v)) {
+				c.Allegations++
+			}
+			if err == nil {
+				err = errEnough
+			}
+			return err
+		})
+		if err != nil {
+			return c, err
+		}
+	}
+	return c, nil
+}
+
+// Directory lists every stored entity with its name, aliases (at most 50),
+// type, kind, merges and number of documents, for a search box over a
+// large store: it reads through the store's indexes and does not count
+// mentions (Mentions is 0).
+func (s *Store) Directory(ctx context.Context) ([]EntityInfo, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	a := s.asker()
+	a.noMentions = true
+	tk, err := a.pred(schema.PredType)
+	if err != nil {
+		return nil, err
+	}
+	var out []EntityInfo
+	seen := make(map[any]bool)
+	for _, class := range []string{schema.ClassPerson, schema.ClassOrg, schema.ClassPlace, schema.ClassThing} {
+		cr, err := s.ref(quad.IRI(class))
+		if err != nil {
+			return nil, err
+		}
+		if cr == nil {
+			continue
+		}
+		var ents []cgraph.Ref
+		add := func(subj cgraph.Ref) error {
+			if !seen[subj.Key()] {
+				seen[subj.Key()] = true
+				ents = append(ents, subj)
+			}
+			return nil
+		}
+		if it, ok := a.byPred(quad.Object, cr, tk); ok {
+			_, err = a.eachOf(ctx, it, quad.Object, 0, add)
+		} else {
+			err = a.scan(ctx, quad.Object, cr, func(p, subj cgraph.Ref) error {
+				if p.Key() == tk {
+					return add(subj)
+				}
+				return nil
+			})
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range ents {
+			v, err := a.value(r)
+			if err != nil {
+				return nil, err
+			}
+			e, _, err := a.entity(ctx, iriString(v), 50)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }
 
 // Neighbours returns the entities within depth hops (1 to MaxDepth) of the

@@ -343,3 +343,55 @@ func TestEntity(t *testing.T) {
 		})
 	}
 }
+
+func TestDirectory(t *testing.T) {
+	ctx := context.Background()
+	for name, st := range askStores(t) {
+		t.Run(name, func(t *testing.T) {
+			dir, err := st.Directory(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all, err := st.Entities(ctx, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(dir) != len(all) {
+				t.Fatalf("directory has %d entities, Entities %d", len(dir), len(all))
+			}
+			byID := make(map[string]EntityInfo)
+			for _, e := range dir {
+				byID[e.ID] = e
+			}
+			for _, want := range all {
+				got := byID[want.ID]
+				if got.Name != want.Name || got.Type != want.Type || got.Kind != want.Kind || got.Documents != want.Documents {
+					t.Errorf("directory %+v, Entities %+v", got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestCount(t *testing.T) {
+	ctx := context.Background()
+	for name, st := range askStores(t) {
+		t.Run(name, func(t *testing.T) {
+			for id, want := range map[string]Counts{
+				"per/alice":     {ClaimsBy: 1, ClaimsAbout: 1, Allegations: 1},
+				"org/acme":      {ClaimsAbout: 1, Relations: 1},
+				"per/bob":       {ClaimsBy: 1},
+				"loc/ruritania": {Relations: 1},
+				"per/zed":       {},
+			} {
+				got, err := st.Count(ctx, id)
+				if err != nil || got != want {
+					t.Errorf("Count(%s) = %+v, %v; want %+v", id, got, err, want)
+				}
+			}
+			if _, err := st.Count(ctx, "per/nobody"); !errors.Is(err, ErrNotFound) {
+				t.Errorf("unknown: %v", err)
+			}
+		})
+	}
+}

@@ -110,6 +110,12 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) ([]ClaimInfo, error) 
 		}
 		out = append(out, c)
 	}
+	sortClaims(out)
+	return out, nil
+}
+
+// sortClaims orders claims by document date, document and place in text.
+func sortClaims(out []ClaimInfo) {
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Document.Date != b.Document.Date {
@@ -120,7 +126,6 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) ([]ClaimInfo, error) 
 		}
 		return a.Cue.Start < b.Cue.Start
 	})
-	return out, nil
 }
 
 func appendNew(a, b []quad.Value) []quad.Value {

@@ -17,9 +17,10 @@ import (
 var ErrNotFound = errors.New("not found")
 
 // notFound reports whether err is a key-value backend's "not found", which
-// Cayley returns for values that were never stored.
+// Cayley returns for values that were never stored, or "no bucket", which
+// it returns from a store nothing was written to yet.
 func notFound(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "not found")
+	return err != nil && (strings.Contains(err.Error(), "not found") || strings.Contains(err.Error(), "no bucket"))
 }
 
 // ref returns the store's reference for v, or nil when v is not stored.

@@ -403,17 +403,6 @@ func testAllegations(t *testing.T, st *graph.Store, docs []*schema.Result) {
 	if err != nil || len(about) != 1 || about[0].Status != graph.StatusDenied {
 		t.Fatalf("allegations about the FSB: %+v %v", about, err)
 	}
-	sts, err := st.Statuses(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wantSt := map[string]string{
-		schema.PartIRI(docs[0].Document.Hash, "c1"): graph.StatusDenied,
-		schema.PartIRI(docs[2].Document.Hash, "c1"): graph.StatusContested,
-	}
-	if d := cmp.Diff(wantSt, sts); d != "" {
-		t.Fatalf("statuses (-want +got):\n%s", d)
-	}
 }
 
 func testEachQuad(t *testing.T, st *graph.Store, docs []*schema.Result) {

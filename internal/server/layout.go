@@ -13,7 +13,8 @@ type point struct{ X, Y float64 }
 // linearly bounds how far a node moves in one step. Node 0 is pinned at
 // the origin. The start is deterministic (rings by ring[i], the distance
 // from node 0), so the same graph is always drawn the same way. The
-// result fits roughly in a square of side 2*sqrt(n) units.
+// result fits roughly in a square of side 2.2*sqrt(n) units, and no two
+// nodes are closer than minGap.
 func layout(n int, edges [][2]int, ring []int, iterations int) []point {
 	pos := make([]point, n)
 	if n <= 1 {
@@ -35,8 +36,8 @@ func layout(n int, edges [][2]int, ring []int, iterations int) []point {
 			pos[i] = point{rad * math.Cos(a), rad * math.Sin(a)}
 		}
 	}
-	side := 2 * math.Sqrt(float64(n))
-	k := side / math.Sqrt(float64(n)) // ideal edge length: 2 units
+	k := 2.2 // ideal edge length, in units
+	side := k * math.Sqrt(float64(n))
 	temp := side / 8
 	disp := make([]point, n)
 	for it := 0; it < iterations; it++ {
@@ -76,8 +77,8 @@ func layout(n int, edges [][2]int, ring []int, iterations int) []point {
 		}
 		// A weak pull to the centre keeps unconnected parts in view.
 		for i := 1; i < n; i++ {
-			disp[i].X -= 0.05 * pos[i].X * k
-			disp[i].Y -= 0.05 * pos[i].Y * k
+			disp[i].X -= gravity * pos[i].X * k
+			disp[i].Y -= gravity * pos[i].Y * k
 		}
 		for i := 1; i < n; i++ {
 			d := math.Hypot(disp[i].X, disp[i].Y)
@@ -93,5 +94,47 @@ func layout(n int, edges [][2]int, ring []int, iterations int) []point {
 			temp = 0.01
 		}
 	}
+	separate(pos, minGap)
 	return pos
+}
+
+// minGap is the least distance between two nodes after layout, in units:
+// room for two circles and their labels.
+const minGap = 1.4
+
+// gravity is the strength of the pull towards node 0.
+const gravity = 0.04
+
+// separate pushes apart nodes closer than gap, a few rounds, leaving node 0
+// where it is.
+func separate(pos []point, gap float64) {
+	for round := 0; round < 100; round++ {
+		moved := false
+		for i := range pos {
+			for j := i + 1; j < len(pos); j++ {
+				dx, dy := pos[j].X-pos[i].X, pos[j].Y-pos[i].Y
+				d := math.Hypot(dx, dy)
+				if d >= gap {
+					continue
+				}
+				moved = true
+				if d < 1e-6 {
+					dx, dy, d = float64(j), 1, math.Hypot(float64(j), 1)
+				}
+				push := (gap - d) / 2 * 1.01
+				ux, uy := dx/d*push, dy/d*push
+				if i == 0 {
+					ux, uy = 2*ux, 2*uy
+				} else {
+					pos[i].X -= ux
+					pos[i].Y -= uy
+				}
+				pos[j].X += ux
+				pos[j].Y += uy
+			}
+		}
+		if !moved {
+			return
+		}
+	}
 }

@@ -13,6 +13,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"embed"
 	"encoding/json"
@@ -22,11 +23,15 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
+
+	"golang.org/x/sync/singleflight"
 
 	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/schema"
@@ -38,7 +43,7 @@ var staticFiles embed.FS
 // Options configure a Server. The zero value is usable: every field has a
 // default.
 type Options struct {
-	// Timeout bounds each API request; 0 means 10 seconds.
+	// Timeout bounds each API request; 0 means 30 seconds.
 	Timeout time.Duration
 	// QueryTimeout bounds a Gizmo, GraphQL or MQL query; 0 means 5 seconds.
 	QueryTimeout time.Duration
@@ -54,16 +59,20 @@ type Options struct {
 	// answers to; a request for any other Host gets 421. Use it on a
 	// loopback server: "localhost", "127.0.0.1", "::1".
 	Hosts []string
+	// CacheBytes bounds the answers kept for repeated GET requests; 0
+	// means 64 MiB, a negative value keeps none. Call Invalidate after
+	// writing to the store.
+	CacheBytes int
 }
 
 // Limits on the size of answers.
 const (
-	defaultLimit  = 50   // neighbours shown when no limit is given
-	maxClaims     = 5000 // claims in one answer
-	maxSearch     = 100  // entities in one search answer
-	maxTimeline   = 1000 // events in one timeline
-	viewMaxNodes  = 150  // nodes drawn in one picture
-	searchRefresh = 15 * time.Second
+	defaultLimit = 50   // neighbours shown when no limit is given
+	maxClaims    = 5000 // claims in one answer
+	maxSearch    = 100  // entities in one search answer
+	maxTimeline  = 1000 // events in one timeline
+	viewMaxNodes = 150  // nodes drawn in one picture
+	cacheItems   = 4096 // answers kept
 )
 
 // Server is the HTTP handler over one store. It is safe for concurrent
@@ -74,10 +83,19 @@ type Server struct {
 	mux   *http.ServeMux
 	hosts map[string]bool
 
+	cache  *cache
+	flight singleflight.Group
+	// slots bounds the answers computed at once: under more load than the
+	// store can answer, requests wait for a slot (within their timeout)
+	// instead of all slowing down together until none finishes in time.
+	slots chan struct{}
+	// stopped counts the Cayley queries stopped by their timeout.
+	stopped atomic.Int64
+
 	mu       sync.Mutex
-	index    []graph.EntityInfo // for search, refreshed every searchRefresh
-	indexAt  time.Time
-	indexErr error
+	index    []graph.EntityInfo // for search, read once per cache generation
+	byName   map[string]string  // lower-case name or alias -> the most documented entity's ID
+	indexGen uint64
 }
 
 // New returns a Server over st. opt may be nil.
@@ -87,7 +105,7 @@ func New(st *graph.Store, opt *Options) *Server {
 		s.opt = *opt
 	}
 	if s.opt.Timeout <= 0 {
-		s.opt.Timeout = 10 * time.Second
+		s.opt.Timeout = 30 * time.Second
 	}
 	if s.opt.QueryTimeout <= 0 {
 		s.opt.QueryTimeout = 5 * time.Second
@@ -98,6 +116,14 @@ func New(st *graph.Store, opt *Options) *Server {
 	if s.opt.MaxBody <= 0 {
 		s.opt.MaxBody = 64 << 10
 	}
+	switch {
+	case s.opt.CacheBytes == 0:
+		s.opt.CacheBytes = 64 << 20
+	case s.opt.CacheBytes < 0:
+		s.opt.CacheBytes = 0
+	}
+	s.cache = newCache(cacheItems, s.opt.CacheBytes)
+	s.slots = make(chan struct{}, 2*runtime.GOMAXPROCS(0))
 	if len(s.opt.Hosts) > 0 {
 		s.hosts = make(map[string]bool)
 		for _, h := range s.opt.Hosts {
@@ -115,8 +141,17 @@ func New(st *graph.Store, opt *Options) *Server {
 			"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 		http.ServeFileFS(w, r, static, "index.html")
 	})
+	allowed := make(map[string][]string) // path -> methods
 	api := func(pattern string, h func(context.Context, *http.Request) (any, error)) {
-		s.mux.HandleFunc(pattern, s.jsonHandler(h))
+		if strings.HasSuffix(pattern, "/api/query") {
+			// A query's timeout covers its wait for a slot too: the
+			// answer, or the error, comes within --query-timeout.
+			s.mux.HandleFunc(pattern, s.jsonHandler(h, false, s.opt.QueryTimeout))
+		} else {
+			s.mux.HandleFunc(pattern, s.jsonHandler(h, true, s.opt.Timeout))
+		}
+		method, path, _ := strings.Cut(pattern, " ")
+		allowed[path] = append(allowed[path], method)
 	}
 	api("GET /api/stats", s.stats)
 	api("GET /api/search", s.search)
@@ -133,6 +168,11 @@ func New(st *graph.Store, opt *Options) *Server {
 	api("POST /api/query", s.query)
 	s.mux.HandleFunc("GET /view/graph.svg", s.graphSVG)
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		if ms, ok := allowed[r.URL.Path]; ok {
+			w.Header().Set("Allow", strings.Join(ms, ", "))
+			writeError(w, http.StatusMethodNotAllowed, fmt.Errorf("%s %s: the API is read-only; use %s", r.Method, r.URL.Path, strings.Join(ms, " or ")))
+			return
+		}
 		writeError(w, http.StatusNotFound, fmt.Errorf("no API endpoint %s %s", r.Method, r.URL.Path))
 	})
 	return s
@@ -201,6 +241,10 @@ func statusOf(err error) int {
 		return http.StatusBadRequest
 	case errors.Is(err, graph.ErrTimeout), errors.Is(err, context.DeadlineExceeded):
 		return http.StatusGatewayTimeout
+	case strings.Contains(err.Error(), "no bucket"):
+		// A bolt store just created holds no index yet: nothing has been
+		// written to it. serve --ingest answers so until the first batch.
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
@@ -212,6 +256,9 @@ type errorBody struct {
 }
 
 func writeError(w http.ResponseWriter, status int, err error) {
+	if status == http.StatusServiceUnavailable && strings.Contains(err.Error(), "no bucket") {
+		err = fmt.Errorf("the store is empty: nothing has been ingested yet (%w)", err)
+	}
 	writeJSON(w, status, errorBody{Error: err.Error(), Status: status})
 }
 
@@ -224,21 +271,103 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc.Encode(v)
 }
 
-// jsonHandler runs h under the request timeout and writes its answer or
-// its error as JSON.
-func (s *Server) jsonHandler(h func(context.Context, *http.Request) (any, error)) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), s.opt.Timeout)
-		defer cancel()
-		v, err := h(ctx, r)
-		if err != nil {
-			if errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, graph.ErrTimeout) {
-				err = fmt.Errorf("request timed out after %v: %w", s.opt.Timeout, err)
+// Invalidate forgets the cached answers: call it after writing to the
+// store being served.
+func (s *Server) Invalidate() { s.cache.invalidate() }
+
+// StoppedQueries counts the Gizmo, GraphQL and MQL queries stopped by
+// their timeout. Such a query's answer is an error at once, but Cayley
+// may go on running a step of it in the background, reading the store
+// without its lock: a caller should not close the store under it.
+func (s *Server) StoppedQueries() int64 { return s.stopped.Load() }
+
+// answer is a response body computed once, perhaps served many times.
+type answer struct {
+	ctype string
+	body  []byte
+}
+
+// respond computes an answer under the request timeout, turning a panic
+// into an error, and writes it or its error. A cacheable GET is answered
+// from the cache when it can be, and concurrent identical requests share
+// one computation.
+func (s *Server) respond(w http.ResponseWriter, r *http.Request, cacheable bool, timeout time.Duration, compute func(context.Context) (answer, error)) {
+	run := func(ctx context.Context) (a answer, err error) {
+		select {
+		case s.slots <- struct{}{}:
+			defer func() { <-s.slots }()
+		case <-ctx.Done():
+			return answer{}, &apiError{http.StatusServiceUnavailable,
+				fmt.Errorf("server busy: no answer could start within %v", timeout)}
+		}
+		defer func() {
+			if p := recover(); p != nil {
+				err = fmt.Errorf("internal error: %v", p)
 			}
-			writeError(w, statusOf(err), err)
+		}()
+		return compute(ctx)
+	}
+	var a answer
+	var err error
+	if cacheable && r.Method == http.MethodGet {
+		key := cacheKey(r)
+		if e, ok := s.cache.get(key); ok {
+			w.Header().Set("X-Cache", "hit")
+			writeBody(w, e.ctype, e.body)
 			return
 		}
-		writeJSON(w, http.StatusOK, v)
+		var v any
+		v, err, _ = s.flight.Do(key, func() (any, error) {
+			gen := s.cache.generation()
+			// Shared by every waiter: not cancelled when the first one
+			// goes away, but still bounded by the timeout.
+			ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), timeout)
+			defer cancel()
+			a, err := run(ctx)
+			if err == nil {
+				s.cache.put(key, gen, a.ctype, a.body)
+			}
+			return a, err
+		})
+		a, _ = v.(answer)
+	} else {
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
+		a, err = run(ctx)
+	}
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, graph.ErrTimeout) {
+			err = fmt.Errorf("request timed out after %v: %w", timeout, err)
+		}
+		writeError(w, statusOf(err), err)
+		return
+	}
+	writeBody(w, a.ctype, a.body)
+}
+
+func writeBody(w http.ResponseWriter, ctype string, body []byte) {
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	if strings.HasPrefix(ctype, "image/svg+xml") {
+		w.Header().Set("Content-Security-Policy", "default-src 'none'")
+	}
+	w.Write(body)
+}
+
+// jsonHandler answers with h's value as JSON.
+func (s *Server) jsonHandler(h func(context.Context, *http.Request) (any, error), cacheable bool, timeout time.Duration) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		s.respond(w, r, cacheable, timeout, func(ctx context.Context) (answer, error) {
+			v, err := h(ctx, r)
+			if err != nil {
+				return answer{}, err
+			}
+			var buf bytes.Buffer
+			if err := json.NewEncoder(&buf).Encode(v); err != nil {
+				return answer{}, err
+			}
+			return answer{"application/json; charset=utf-8", buf.Bytes()}, nil
+		})
 	}
 }
 
@@ -265,6 +394,25 @@ func (s *Server) entityParam(ctx context.Context, r *http.Request, name string) 
 	if len(v) > 500 {
 		return graph.EntityInfo{}, badRequest("parameter %q: too long", name)
 	}
+	// An ID ("org/kaspersky-lab", what the browser view sends) is read
+	// directly; anything else is looked up by name and alias.
+	if strings.Contains(v, "/") {
+		e, err := s.st.Entity(ctx, v)
+		if err == nil || !errors.Is(err, graph.ErrNotFound) {
+			return e, err
+		}
+	}
+	// An exact name or alias is looked up in the search index (built once
+	// per store generation), the most documented first; Find is the
+	// fallback for anything else (slug matches).
+	if _, err := s.searchIndex(ctx); err == nil {
+		s.mu.Lock()
+		id, ok := s.byName[strings.ToLower(v)]
+		s.mu.Unlock()
+		if ok {
+			return s.st.Entity(ctx, id)
+		}
+	}
 	es, err := s.st.Find(ctx, v)
 	if err != nil {
 		return graph.EntityInfo{}, err
@@ -276,34 +424,47 @@ func (s *Server) stats(ctx context.Context, _ *http.Request) (any, error) {
 	return s.st.Stats(ctx)
 }
 
-// searchIndex returns the entity list for search, read at most every
-// searchRefresh.
+// searchIndex returns the entity list for search, read again after each
+// Invalidate.
 func (s *Server) searchIndex(ctx context.Context) ([]graph.EntityInfo, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.index != nil && time.Since(s.indexAt) < searchRefresh {
+	gen := s.cache.generation()
+	if s.index != nil && s.indexGen == gen {
 		return s.index, nil
 	}
-	var es []graph.EntityInfo
-	err := s.st.EachEntity(ctx, "", func(e graph.EntityInfo) error {
-		e.Merges = nil
-		es = append(es, e)
-		return nil
-	})
+	// The index outlives the request that builds it: read it under the
+	// server's timeout, not the request's.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.opt.Timeout)
+	defer cancel()
+	es, err := s.st.Directory(ctx)
 	if err != nil {
 		return nil, err
 	}
+	for i := range es {
+		es[i].Merges = nil
+	}
 	sort.SliceStable(es, func(i, j int) bool {
-		if es[i].Mentions != es[j].Mentions {
-			return es[i].Mentions > es[j].Mentions
+		if es[i].Documents != es[j].Documents {
+			return es[i].Documents > es[j].Documents
 		}
 		return es[i].Name < es[j].Name
 	})
-	s.index, s.indexAt = es, time.Now()
+	byName := make(map[string]string)
+	for _, e := range es {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if k := strings.ToLower(n); byName[k] == "" {
+				byName[k] = e.ID
+			}
+		}
+	}
+	s.index, s.byName, s.indexGen = es, byName, gen
 	return es, nil
 }
 
-// SearchResult is the answer to /api/search.
+// SearchResult is the answer to /api/search: entities with names,
+// aliases, type, kind and documents, the most documented first; mentions
+// are not counted here (0).
 type SearchResult struct {
 	Query    string             `json:"query"`
 	Entities []graph.EntityInfo `json:"entities"`
@@ -351,19 +512,11 @@ func (s *Server) search(ctx context.Context, r *http.Request) (any, error) {
 	return SearchResult{Query: q, Entities: out}, nil
 }
 
-// EntityCounts counts what the store holds about an entity.
-type EntityCounts struct {
-	ClaimsBy    int `json:"claims_by"`
-	ClaimsAbout int `json:"claims_about"`
-	Relations   int `json:"relations"`
-	Documents   int `json:"documents"`
-	Allegations int `json:"allegations"`
-}
-
-// EntityResult is the answer to /api/entity.
+// EntityResult is the answer to /api/entity: the entity and counts of the
+// claims and relations it takes part in.
 type EntityResult struct {
 	graph.EntityInfo
-	Counts EntityCounts `json:"counts"`
+	Counts graph.Counts `json:"counts"`
 }
 
 func (s *Server) entity(ctx context.Context, r *http.Request) (any, error) {
@@ -371,30 +524,11 @@ func (s *Server) entity(ctx context.Context, r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := EntityResult{EntityInfo: e}
-	by, err := s.st.Claims(ctx, graph.ClaimFilter{By: e.ID})
+	c, err := s.st.Count(ctx, e.ID)
 	if err != nil {
 		return nil, err
 	}
-	about, err := s.st.Claims(ctx, graph.ClaimFilter{About: e.ID})
-	if err != nil {
-		return nil, err
-	}
-	rels, err := s.st.Relations(ctx, e.ID)
-	if err != nil {
-		return nil, err
-	}
-	docs, err := s.st.Documents(ctx, e.ID)
-	if err != nil {
-		return nil, err
-	}
-	for _, c := range about {
-		if graph.IsAllegation(c.Stance) {
-			out.Counts.Allegations++
-		}
-	}
-	out.Counts.ClaimsBy, out.Counts.ClaimsAbout, out.Counts.Relations, out.Counts.Documents = len(by), len(about), len(rels), len(docs)
-	return out, nil
+	return EntityResult{EntityInfo: e, Counts: c}, nil
 }
 
 func (s *Server) neighbours(ctx context.Context, r *http.Request) (any, error) {
@@ -699,6 +833,7 @@ func (s *Server) query(ctx context.Context, r *http.Request) (any, error) {
 	res, err := s.st.Query(ctx, lang, q, graph.QueryOptions{Limit: limit, Timeout: s.opt.QueryTimeout})
 	switch {
 	case errors.Is(err, graph.ErrTimeout) || errors.Is(err, context.DeadlineExceeded):
+		s.stopped.Add(1)
 		return nil, &apiError{http.StatusGatewayTimeout, err}
 	case err != nil && ctx.Err() == nil:
 		// Anything else is the query's own fault: a syntax or runtime
