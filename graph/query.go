@@ -61,6 +61,7 @@ func (s *Store) Query(ctx context.Context, lang, q string, opt QueryOptions) ([]
 		}
 	}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		s.abandoned.Store(true)
 		return out, fmt.Errorf("%s query: %w after %v", lang, ErrTimeout, opt.Timeout)
 	}
 	if err := it.Err(); err != nil {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -60,6 +61,9 @@ type Store struct {
 	w       batchWriter
 	mu      sync.RWMutex
 	ties    tieCache
+	// abandoned is set when a query timed out while Cayley may still be
+	// running it.
+	abandoned atomic.Bool
 }
 
 // batchWriter is how one backend stores a batch of documents: each new
@@ -161,9 +165,17 @@ func boltErr(err error) error {
 }
 
 // Close closes the store.
+//
+// A query that timed out may still be running inside Cayley (a native
+// step such as Count cannot be interrupted); closing the backend under it
+// would crash the process. After such a query Close leaves the backend to
+// the process's exit, which releases it: every write is already committed.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.abandoned.Load() {
+		return nil
+	}
 	err := s.qs.Close()
 	if werr := s.w.close(); err == nil {
 		err = werr
