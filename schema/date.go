@@ -2,7 +2,6 @@ package schema
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -76,13 +75,4 @@ func (d Date) Time() (time.Time, bool) {
 	}
 	t, err := time.Parse(layout, string(d))
 	return t, err == nil
-}
-
-// YearOf returns the year of d, or 0 when d is unknown.
-func (d Date) YearOf() int {
-	if len(d) < 4 {
-		return 0
-	}
-	y, _ := strconv.Atoi(string(d[:4]))
-	return y
 }

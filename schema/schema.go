@@ -3,7 +3,6 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
-	"unicode/utf8"
 )
 
 // Entity types. Type is open: these are the ones the recogniser produces.
@@ -328,6 +327,3 @@ func (r *Result) Check() error {
 	}
 	return nil
 }
-
-// RuneLen returns the length of s in code points.
-func RuneLen(s string) int { return utf8.RuneCountInString(s) }
