@@ -37,14 +37,16 @@ func TestCheck(t *testing.T) {
 		t.Fatalf("valid result: %v", err)
 	}
 	for name, spoil := range map[string]func(r *Result){
-		"byte offsets":    func(r *Result) { r.Sentences[1] = Span{Text: "Der Bär sagt nein.", Start: 24, End: 43} },
-		"wrong text":      func(r *Result) { r.Entities[0].Mentions[0].Text = "Kasparov" },
-		"out of range":    func(r *Result) { r.Claims[0].Cue.End = 999 },
-		"unknown entity":  func(r *Result) { r.Claims[0].Claimant = "org/nobody" },
-		"unknown stance":  func(r *Result) { r.Claims[0].Stance = "shout" },
-		"unknown claim":   func(r *Result) { r.Claims[0].RespondsTo = []string{"c9"} },
-		"duplicate id":    func(r *Result) { r.Entities = append(r.Entities, r.Entities[0]) },
-		"relation target": func(r *Result) { r.Relations = []Relation{{Subject: "per/kaspersky", Object: "x", Evidence: r.Sentences[0]}} },
+		"byte offsets":   func(r *Result) { r.Sentences[1] = Span{Text: "Der Bär sagt nein.", Start: 24, End: 43} },
+		"wrong text":     func(r *Result) { r.Entities[0].Mentions[0].Text = "Kasparov" },
+		"out of range":   func(r *Result) { r.Claims[0].Cue.End = 999 },
+		"unknown entity": func(r *Result) { r.Claims[0].Claimant = "org/nobody" },
+		"unknown stance": func(r *Result) { r.Claims[0].Stance = "shout" },
+		"unknown claim":  func(r *Result) { r.Claims[0].RespondsTo = []string{"c9"} },
+		"duplicate id":   func(r *Result) { r.Entities = append(r.Entities, r.Entities[0]) },
+		"relation target": func(r *Result) {
+			r.Relations = []Relation{{Subject: "per/kaspersky", Object: "x", Evidence: r.Sentences[0]}}
+		},
 	} {
 		r := ok()
 		spoil(r)
