@@ -49,6 +49,11 @@ check_store() { # name store timeline-entity
 echo "-- the example article"
 "$BIN" -q --store "$WORK/example.db" ingest examples/kaspersky-2017-10-24.txt >/dev/null
 check_store example "$WORK/example.db" "Eugene Kaspersky"
+echo "-- the example graph rendered by Cytoscape.js and sigma.js in headless Chromium"
+SHOTS="${EXPORT_SCREENSHOTS:-${TMPDIR:-/tmp}/dossier-export-screenshots}"
+"$KIT" -r "$SHOTS" cyjs "$WORK/example/graph.cyjs"
+"$KIT" -r "$SHOTS" graphology "$WORK/example/graph.graphology"
+echo "screenshots in $SHOTS"
 
 REUTERS="$SHARED/data/news/reuters21578.jsonl"
 if [ -f "$REUTERS" ]; then

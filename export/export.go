@@ -46,6 +46,11 @@ type Edge struct {
 	DocURL   string
 	Date     string // YYYY-MM-DD, YYYY-MM, YYYY or ""
 	ClaimID  string
+	// Confidence is how plainly the text states the edge: 1 for a
+	// relation or an unhedged claim, lower for a hedged one ("reportedly",
+	// "no evidence"); 0 means not given and is not written. The JSON
+	// formats carry it as a number, which renderers map to edge width.
+	Confidence float64
 }
 
 // Graph is what the graph writers read: two passes, nodes first then edges,

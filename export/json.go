@@ -47,6 +47,10 @@ func jsonEdgeFields(b []byte, e *Edge) []byte {
 		b = append(b, '"', ':')
 		b = appendJSON(b, v)
 	}
+	if e.Confidence > 0 {
+		b = append(b, `,"confidence":`...)
+		b = strconv.AppendFloat(b, e.Confidence, 'g', 3, 64)
+	}
 	return b
 }
 

@@ -344,6 +344,9 @@ func TestExportFiles(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &d3); err != nil || code != 0 {
 		t.Fatalf("d3 --entity: %d %v", code, err)
 	}
+	if !strings.Contains(out, `"confidence":1`) {
+		t.Errorf("d3 links carry no confidence:\n%.300s", out)
+	}
 	labels := map[string]bool{}
 	for _, n := range d3.Nodes {
 		labels[n.Label] = true

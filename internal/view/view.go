@@ -185,7 +185,7 @@ func (g *Graph) Edges(ctx context.Context, fn func(export.Edge) error) error {
 			}
 			return fn(export.Edge{
 				ID: "rel:" + localID(r.IRI), Source: r.Subject.ID, Target: r.Object.ID,
-				Kind: "relation", Label: r.Predicate, Evidence: r.Evidence.Text,
+				Kind: "relation", Label: r.Predicate, Evidence: r.Evidence.Text, Confidence: 1,
 				DocID: r.Document.ID, DocTitle: r.Document.Title, DocURL: r.Document.URL, Date: string(r.Document.Date),
 			})
 		})
@@ -200,7 +200,7 @@ func (g *Graph) Edges(ctx context.Context, fn func(export.Edge) error) error {
 		base := export.Edge{Stance: c.Stance, Cue: c.Cue.Text, Status: c.Status,
 			Evidence: c.Evidence.Text, Content: c.Content.Text,
 			DocID: c.Document.ID, DocTitle: c.Document.Title, DocURL: c.Document.URL, Date: string(c.Date),
-			ClaimID: c.IRI}
+			ClaimID: c.IRI, Confidence: confidence(c)}
 		if g.Filter.ClaimsAsNodes {
 			for i, l := range claimLinks(c, ok) {
 				e := base
@@ -233,6 +233,15 @@ func (g *Graph) Edges(ctx context.Context, fn func(export.Edge) error) error {
 		}
 		return nil
 	})
+}
+
+// confidence is how plainly the text makes a claim: 1, or 0.5 when it
+// is hedged ("reportedly", "allegedly", "no evidence").
+func confidence(c graph.ClaimInfo) float64 {
+	if len(c.Hedges) > 0 {
+		return 0.5
+	}
+	return 1
 }
 
 type link struct{ kind, id string }
