@@ -34,7 +34,9 @@ func sameAsQuads(r *schema.Result, label quad.Value) []quad.Quad {
 			}
 			seen[from] = true
 			out = append(out, quad.Quad{Subject: quad.IRI(schema.EntityIRI(from)), Predicate: quad.IRI(schema.PredSameAs),
-				Object: quad.IRI(schema.EntityIRI(e.ID)), Label: label})
+				Object: quad.IRI(schema.EntityIRI(e.ID)), Label: label},
+				quad.Quad{Subject: quad.IRI(schema.TiesIRI), Predicate: quad.IRI(schema.PredTie),
+					Object: quad.IRI(schema.EntityIRI(from)), Label: label})
 		}
 	}
 	return out
@@ -157,16 +159,19 @@ func (s *Store) loadTies(ctx context.Context) (map[string]quad.Value, map[string
 	}
 	to := make(map[string]quad.Value)
 	from := make(map[string][]quad.Value)
-	err := s.each(ctx, quad.Predicate, quad.IRI(schema.PredSameAs), func(q quad.Quad) error {
-		k := q.Subject.String()
-		if _, dup := to[k]; !dup {
-			to[k] = q.Object
-			from[q.Object.String()] = append(from[q.Object.String()], q.Subject)
-		}
-		return nil
-	})
+	tied, err := s.objects(ctx, quad.IRI(schema.TiesIRI), schema.PredTie)
 	if err != nil {
 		return nil, nil, err
+	}
+	for _, n := range tied {
+		vs, err := s.objects(ctx, n, schema.PredSameAs)
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(vs) > 0 {
+			to[n.String()] = vs[0]
+			from[vs[0].String()] = append(from[vs[0].String()], n)
+		}
 	}
 	c.to, c.from, c.ok = to, from, true
 	return to, from, nil

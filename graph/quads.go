@@ -144,7 +144,7 @@ func Quads(r *schema.Result) []quad.Quad {
 	}
 
 	for _, q := range sameAsQuads(r, doc) {
-		b.add(q.Subject, schema.PredSameAs, q.Object)
+		b.add(q.Subject, iriString(q.Predicate), q.Object)
 	}
 	b.add(doc, schema.PredComplete, quad.Bool(true))
 	return b.quads

@@ -142,7 +142,14 @@ func openBolt(spec string, opt *Options) (*Store, error) {
 	if err := checkUnlocked(filepath.Join(path, boltFile)); err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
-	qs, err := cgraph.NewQuadStore("bolt", path, nil)
+	// Cayley builds a bloom filter of every quad when it opens a
+	// key-value store (a scan of the whole store, and hundreds of MB): it
+	// only speeds up writes, so a store opened to read skips it.
+	var qopt cgraph.Options
+	if !opt.Create {
+		qopt = cgraph.Options{"no_bloom": true}
+	}
+	qs, err := cgraph.NewQuadStore("bolt", path, qopt)
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, boltErr(err))
 	}

@@ -124,6 +124,7 @@ const (
 	PredPredicate    = NSDossier + "predicate"
 	PredObject       = NSDossier + "object"
 	PredSameAs       = NSDossier + "sameAs"
+	PredTie          = NSDossier + "tie"
 )
 
 // ClassOf returns the rdf:type IRI for an entity type.
@@ -184,6 +185,12 @@ func EntityIDOf(iri string) (id string, ok bool) {
 	}
 	return iri[len(NSID):], true
 }
+
+// TiesIRI is the node that lists every node tied to another by
+// dossier:sameAs (with dossier:tie), so that the ties can be read without
+// a scan of the store: the key-value backends index quads by subject and
+// by object, not by predicate.
+const TiesIRI = NSID + "ties"
 
 // PartIRI returns the IRI of a part of a document: a sentence "s3", a claim
 // "c2", a relation "r1" or a mention "m7".

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -18,6 +19,7 @@ var progressFormats = map[string]bool{"auto": true, "bar": true, "json": true, "
 func (a *app) ingestCmd() *cobra.Command {
 	var show bool
 	var progress string
+	var batch, batchQuads int
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Extract documents and store them in the graph",
@@ -25,8 +27,9 @@ func (a *app) ingestCmd() *cobra.Command {
 (--store, default ./dossier.db, created if missing).
 
 Documents are extracted in parallel by --workers workers (default: the number of
-cores; DOSSIER_WORKERS or "workers:" in the config file) and written in batches, each
-batch in one transaction. A document is identified by the SHA-256 of its text: one
+cores; DOSSIER_WORKERS or "workers:" in the config file) and written in batches of
+--batch documents or --batch-quads quads, whichever comes first, each batch in one
+transaction. A document is identified by the SHA-256 of its text: one
 already stored is skipped before extraction, so ingesting the same text again changes
 nothing. An interrupted ingest (Ctrl-C, SIGTERM, even kill -9) leaves no half-written
 document; run the same command again to finish the corpus.
@@ -36,9 +39,12 @@ tokens (words)/s, failures so far and, when the number of documents can be count
 up front (files, folders, JSON Lines), the ETA; it shows nothing when stderr is not
 a terminal or with --quiet. --progress=json writes one JSON object a line, once a
 second and once at the end (with "done": true):
-  {"items","skipped","extracted","written","failed","tokens","quads","batches",
+  {"items","skipped","duplicates","extracted","written","failed","tokens","quads","batches",
    "elapsed","docs_per_s","tokens_per_s","write_s","total","eta","done"}
 "total" and "eta" are absent when the total is unknown (standard input, .json arrays).
+
+ingest keeps the Go heap under a soft limit of 768 MiB so that peak memory stays
+flat on a large corpus; set GOMEMLIMIT to choose another.
 
 A document that cannot be read or extracted gets one line on stderr naming its input;
 the others are still ingested and the exit status is 3. At the end ingest prints
@@ -51,16 +57,32 @@ the others are still ingested and the exit status is 3. At the end ingest prints
 			if !progressFormats[progress] {
 				return &UsageError{fmt.Errorf("--progress: %q is not auto, bar, json or none", progress)}
 			}
-			return a.ingest(cmd.Context(), paths, show, progress)
+			if batch < 1 || batchQuads < 1 {
+				return &UsageError{fmt.Errorf("--batch %d, --batch-quads %d: both must be positive", batch, batchQuads)}
+			}
+			return a.ingest(cmd.Context(), paths, show, progress, batch, batchQuads)
 		},
 	}
 	cmd.Flags().BoolVar(&show, "show", false, "also print what was found in each new document")
-	cmd.Flags().Int("workers", config.Default().Workers, "extraction workers (default: the number of cores)")
+	cmd.Flags().Int("workers", config.Default().Workers, "extraction workers (one per core unless set)")
+	cmd.Flags().IntVar(&batch, "batch", pipeline.DefaultBatchDocs, "documents per write transaction, at most")
+	cmd.Flags().IntVar(&batchQuads, "batch-quads", pipeline.DefaultBatchQuads, "quads per write transaction: a batch ends when it reaches this many")
 	cmd.Flags().StringVar(&progress, "progress", "auto", "progress on stderr: auto (a bar on a terminal), bar, json or none")
 	return cmd
 }
 
-func (a *app) ingest(ctx context.Context, paths []string, show bool, progress string) error {
+// memoryLimit is ingest's soft limit on the Go heap when GOMEMLIMIT is
+// not set. Cayley's bolt backend keeps bloom filters of some 300 MB live;
+// with the default GOGC the heap would grow to twice that before each
+// collection. The limit makes the collector work harder instead: measured
+// on 2,000 Reuters articles, peak RSS 963 MB without a limit, 874 MB with
+// this one, 610 MB with 500 MiB (for some 20% more CPU time).
+const memoryLimit = 768 << 20
+
+func (a *app) ingest(ctx context.Context, paths []string, show bool, progress string, batch, batchQuads int) error {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit))
+	}
 	x, err := a.extractor()
 	if err != nil {
 		return err
@@ -73,7 +95,7 @@ func (a *app) ingest(ctx context.Context, paths []string, show bool, progress st
 
 	var pr *pipeline.Progress
 	report := func(err error) { a.errorf("%v", err) }
-	cfg := pipeline.Config{Extractor: x, Store: st, Workers: a.cfg.Workers, OnError: func(err error) { report(err) }}
+	cfg := pipeline.Config{Extractor: x, Store: st, Workers: a.cfg.Workers, BatchDocs: batch, BatchQuads: batchQuads, OnError: func(err error) { report(err) }}
 	if show {
 		cfg.OnResult = a.printResult
 	}
@@ -97,7 +119,7 @@ func (a *app) ingest(ctx context.Context, paths []string, show bool, progress st
 		pr.Stop()
 	}
 	c := p.Counts()
-	fmt.Fprintf(a.stdout, "ingested %s into %s (%d already stored)\n", plural(int(c.Written), "document"), st, c.Skipped)
+	fmt.Fprintf(a.stdout, "ingested %s into %s (%d already stored)\n", plural(int(c.Written), "document"), st, c.Skipped+c.Duplicates)
 	if runErr == nil && c.Failed > 0 {
 		runErr = &PartialError{Failed: int(c.Failed), Total: int(c.Items)}
 	}

@@ -5,16 +5,16 @@
 // that closes its channel, workers, and cancellation of everything on the
 // first error or when the caller's context is cancelled (SIGINT, SIGTERM).
 //
-//	reader ──docs──▶ N workers ──results──▶ writer ──WriteBatch──▶ store
+//		reader ──docs──▶ N workers ──results──▶ writer ──WriteBatch──▶ store
 //
-//   - The reader takes documents from the source and skips those the store
-//     already holds (by content hash) before they are extracted, so a rerun
-//     of an interrupted ingest costs one lookup per stored document.
-//   - Workers extract documents in parallel; a document that fails is
-//     reported through Config.OnError, naming its input, and the run goes on.
-//   - The writer collects results into batches (Config.BatchDocs documents
-//     or Config.BatchQuads quads, whichever comes first, or whatever has
-//     waited Config.MaxDelay) and writes each batch in one transaction.
+//	  - The reader takes documents from the source and skips those the store
+//	    already holds (by content hash) before they are extracted, so a rerun
+//	    of an interrupted ingest costs one lookup per stored document.
+//	  - Workers extract documents in parallel; a document that fails is
+//	    reported through Config.OnError, naming its input, and the run goes on.
+//	  - The writer collects results into batches (Config.BatchDocs documents
+//	    or Config.BatchQuads quads, whichever comes first, or whatever has
+//	    waited Config.MaxDelay) and writes each batch in one transaction.
 //
 // Every channel is bounded, so a slow store holds the workers back and a
 // slow extraction holds the reader back: memory stays flat on any corpus.
@@ -104,14 +104,16 @@ type Config struct {
 	OnError func(error)
 }
 
-// Counts are a run's counters. Items = Skipped + Extracted + Failed once
-// every item has been handled.
+// Counts are a run's counters. Once every item has been handled, Items =
+// Skipped + Extracted + Failed and Extracted = Written + Duplicates.
 type Counts struct {
 	// Items is how many items the source gave: documents and failed inputs.
 	Items int64 `json:"items"`
-	// Skipped documents were already stored (found before extraction, or by
-	// WriteBatch when the same text came twice).
+	// Skipped documents were already stored and were not extracted.
 	Skipped int64 `json:"skipped"`
+	// Duplicates were extracted but found stored by WriteBatch: the same
+	// text twice in one run, or written meanwhile by another process.
+	Duplicates int64 `json:"duplicates"`
 	// Extracted documents went through extraction without error.
 	Extracted int64 `json:"extracted"`
 	// Written documents are stored.
@@ -134,11 +136,11 @@ func (c Counts) Handled() int64 { return c.Skipped + c.Extracted + c.Failed }
 
 // Pipeline is one ingest run. Its counters can be read while it runs.
 type Pipeline struct {
-	cfg                                                           Config
-	items, skipped, extracted, written, failed, tokens, quads, nb atomic.Int64
-	writeTime                                                     atomic.Int64
-	errMu                                                         sync.Mutex
-	ran                                                           atomic.Bool
+	cfg                                                                 Config
+	items, skipped, dups, extracted, written, failed, tokens, quads, nb atomic.Int64
+	writeTime                                                           atomic.Int64
+	errMu                                                               sync.Mutex
+	ran                                                                 atomic.Bool
 }
 
 // New checks cfg and returns a Pipeline.
@@ -168,7 +170,7 @@ func New(cfg Config) (*Pipeline, error) {
 // runs.
 func (p *Pipeline) Counts() Counts {
 	return Counts{
-		Items: p.items.Load(), Skipped: p.skipped.Load(), Extracted: p.extracted.Load(),
+		Items: p.items.Load(), Skipped: p.skipped.Load(), Duplicates: p.dups.Load(), Extracted: p.extracted.Load(),
 		Written: p.written.Load(), Failed: p.failed.Load(), Tokens: p.tokens.Load(),
 		Quads: p.quads.Load(), Batches: p.nb.Load(), WriteTime: time.Duration(p.writeTime.Load()),
 	}
@@ -287,7 +289,7 @@ func (p *Pipeline) write(ctx context.Context, results <-chan result) error {
 			}
 			p.nb.Add(1)
 			p.written.Add(int64(n))
-			p.skipped.Add(int64(len(batch) - n))
+			p.dups.Add(int64(len(batch) - n))
 			if n == len(batch) {
 				p.quads.Add(int64(quads))
 			} else {

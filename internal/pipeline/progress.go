@@ -212,11 +212,12 @@ type Progress struct {
 	p      *Pipeline
 	start  time.Time
 
-	mu    sync.Mutex
-	total int64 // -1: unknown
-	bar   *progressbar.ProgressBar
-	stop  chan struct{}
-	done  chan struct{}
+	mu      sync.Mutex
+	total   int64 // -1: unknown
+	stopped bool
+	bar     *progressbar.ProgressBar
+	stop    chan struct{}
+	done    chan struct{}
 }
 
 // NewProgress shows p's progress on w in format, from now on, once a
@@ -241,10 +242,14 @@ func NewProgress(w io.Writer, format Format, p *Pipeline) *Progress {
 	return pr
 }
 
-// SetTotal sets the number of items expected, which gives an ETA.
+// SetTotal sets the number of items expected, which gives an ETA. It may
+// be called from any goroutine; after Stop it does nothing.
 func (pr *Progress) SetTotal(n int64) {
 	pr.mu.Lock()
 	defer pr.mu.Unlock()
+	if pr.stopped {
+		return
+	}
 	pr.total = n
 	if pr.bar != nil {
 		pr.bar.ChangeMax64(n)
@@ -318,8 +323,8 @@ func (pr *Progress) show(final bool) {
 		if e.Failed > 0 {
 			desc += fmt.Sprintf(", %d failed", e.Failed)
 		}
-		if e.Skipped > 0 {
-			desc += fmt.Sprintf(", %d already stored", e.Skipped)
+		if stored := e.Skipped + e.Duplicates; stored > 0 {
+			desc += fmt.Sprintf(", %d already stored", stored)
 		}
 		pr.bar.Describe(desc)
 		pr.bar.Set64(e.Handled())
@@ -330,11 +335,14 @@ func (pr *Progress) show(final bool) {
 	}
 }
 
-// Stop shows the final progress and stops.
+// Stop shows the final progress and stops; call it once.
 func (pr *Progress) Stop() {
 	close(pr.stop)
 	<-pr.done
 	pr.show(true)
+	pr.mu.Lock()
+	pr.stopped = true
+	pr.mu.Unlock()
 }
 
 // human writes a rate briefly: 12.3, 456, 78.9k, 1.23M.
