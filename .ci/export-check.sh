@@ -29,7 +29,7 @@ check_store() { # name store timeline-entity
     "$BIN" -q --store "$store" export --format "$f" -o "$out/graph.$f"
     if { [ "$f" = dot ] || [ "$f" = cypher ]; } && [ "$name" = reuters1000 ]; then
       # Graphviz's layout and Neo4j's parser take minutes on a graph this size.
-      STEP_TIMEOUT=300 "$KIT" -q "$f" "$out/graph.$f"
+      STEP_TIMEOUT=900 "$KIT" -q "$f" "$out/graph.$f"
     else
       "$KIT" -q "$f" "$out/graph.$f"
     fi
