@@ -172,40 +172,14 @@ func readPath(ctx context.Context, path string, send func(Item) bool) bool {
 		_, ok := readFile(path, send)
 		return ok
 	}
-	root := path
-	if li, err := os.Lstat(path); err == nil && li.Mode()&fs.ModeSymlink != 0 {
-		root = path + string(filepath.Separator) // WalkDir follows a link given with a trailing separator
-	}
 	docs, ok := 0, true
-	werr := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
+	werr := WalkFiles(ctx, path, func(p string, err error) error {
 		if err != nil {
 			if !send(failed(p, 0, err)) {
 				ok = false
 				return fs.SkipAll
 			}
 			return nil
-		}
-		if p != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			st, err := os.Stat(p)
-			if err != nil {
-				ok = send(failed(p, 0, err))
-				return nil
-			}
-			if st.IsDir() || !st.Mode().IsRegular() {
-				return nil // a link to a folder (not followed) or a device
-			}
 		}
 		n, sent := readFile(p, send)
 		docs += n
@@ -222,6 +196,46 @@ func readPath(ctx context.Context, path string, send func(Item) bool) bool {
 		return send(failed(path, 0, ErrNoDocuments))
 	}
 	return true
+}
+
+// WalkFiles calls fn for every file that Read reads in the folder root, in
+// lexical order: regular files and links to regular files, at any depth,
+// skipping hidden names (a leading dot) and links to folders. A file or
+// folder that cannot be read is passed with its error. A root given as a
+// link to a folder is followed. fn may return fs.SkipAll to stop; other
+// errors stop the walk and are returned.
+func WalkFiles(ctx context.Context, root string, fn func(path string, err error) error) error {
+	walkRoot := root
+	if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+		walkRoot = root + string(filepath.Separator) // WalkDir follows a link given with a trailing separator
+	}
+	return filepath.WalkDir(walkRoot, func(p string, d fs.DirEntry, err error) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			return fn(p, err)
+		}
+		if p != walkRoot && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			st, err := os.Stat(p)
+			if err != nil {
+				return fn(p, err)
+			}
+			if st.IsDir() || !st.Mode().IsRegular() {
+				return nil // a link to a folder (not followed) or a device
+			}
+		}
+		return fn(p, nil)
+	})
 }
 
 // readFile reads one file, returning how many documents it held and false

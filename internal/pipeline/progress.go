@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +16,8 @@ import (
 	"time"
 
 	"github.com/schollz/progressbar/v3"
+
+	"github.com/dossier-project/dossier/extract/source"
 )
 
 // ErrUnknownTotal means the number of documents cannot be told without
@@ -48,28 +49,10 @@ func Count(ctx context.Context, paths []string) (int64, error) {
 			continue
 		}
 		var files int64
-		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
-			if ctxErr := ctx.Err(); ctxErr != nil {
-				return ctxErr
-			}
+		err = source.WalkFiles(ctx, p, func(q string, err error) error {
 			if err != nil {
-				total++
+				total++ // one error item
 				return nil
-			}
-			if q != p && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				return nil
-			}
-			if !d.Type().IsRegular() {
-				st, err := os.Stat(q)
-				if err != nil || !st.Mode().IsRegular() {
-					return nil
-				}
 			}
 			n, err := countFile(q)
 			if err != nil {
