@@ -146,7 +146,7 @@ func openBolt(spec string, opt *Options) (*Store, error) {
 	// key-value store (a scan of the whole store) and sizes its filters for
 	// 100 million entries (hundreds of MB). Without them the same graph is
 	// written as fast (4,000 Reuters articles: 16.0 s against 15.8 s, peak
-	// RSS 504 MB against 980 MB, in one run; see BENCHMARKS.md), so dossier
+	// RSS 492 MB against 957 MB, in one run; see BENCHMARKS.md), so dossier
 	// never builds them.
 	qopt := cgraph.Options{"no_bloom": true}
 	qs, err := cgraph.NewQuadStore("bolt", path, qopt)
