@@ -58,21 +58,7 @@ func (s *Store) EachClaim(ctx context.Context, f ClaimFilter, fn func(ClaimInfo)
 func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	it := s.qs.QuadsAllIterator().Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
-		if err != nil {
-			return err
-		}
-		if err := fn(q); err != nil {
-			return err
-		}
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
+	return s.iterate(ctx, s.qs.QuadsAllIterator(), fn)
 }
 
 // EachRelation calls fn for every stored relation, one at a time.

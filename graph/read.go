@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/quad"
 
 	"github.com/dossier-project/dossier/schema"
@@ -38,7 +39,12 @@ func (s *Store) each(ctx context.Context, d quad.Direction, v quad.Value, fn fun
 	if err != nil || r == nil {
 		return err
 	}
-	it := s.qs.QuadIterator(d, r).Iterate()
+	return s.iterate(ctx, s.qs.QuadIterator(d, r), fn)
+}
+
+// iterate calls fn for every quad of an iterator shape.
+func (s *Store) iterate(ctx context.Context, shape iterator.Shape, fn func(quad.Quad) error) error {
+	it := shape.Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
 		q, err := s.qs.Quad(it.Result())

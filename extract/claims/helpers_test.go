@@ -1,7 +1,6 @@
 package claims
 
 import (
-	"encoding/json"
 	"os"
 	"sort"
 	"strings"
@@ -9,47 +8,26 @@ import (
 	"unicode"
 
 	"github.com/dossier-project/dossier/extract/text"
+	"github.com/dossier-project/dossier/internal/gold"
 	"github.com/dossier-project/dossier/schema"
 )
 
-// goldFile is the gold annotation of the model article.
-type goldFile struct {
-	Entities []struct {
-		Name    string   `json:"name"`
-		Type    string   `json:"type"`
-		Kind    string   `json:"kind"`
-		Aliases []string `json:"aliases"`
-	} `json:"entities"`
-	Claims []struct {
-		Claimant       *string  `json:"claimant"`
-		ClaimantText   string   `json:"claimant_text"`
-		Stance         string   `json:"stance"`
-		StanceAlt      []string `json:"stance_alt"`
-		Cue            string   `json:"cue"`
-		About          []string `json:"about"`
-		Channel        string   `json:"channel"`
-		SentenceStarts string   `json:"sentence_starts"`
-	} `json:"claims"`
-	Relations []struct {
-		Subject, Predicate, Object, Evidence string
-	} `json:"relations"`
-	Links []struct {
-		Claim   string `json:"claim"`
-		Answers string `json:"answers"`
-	} `json:"links"`
-}
+// goldFile is the gold annotation of the model article, in the format
+// package gold reads.
+type goldFile = gold.Gold
 
 func loadGold(t testing.TB) goldFile {
 	t.Helper()
-	b, err := os.ReadFile("testdata/kaspersky-2017-10-24.json")
+	f, err := os.Open("testdata/kaspersky-2017-10-24.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var g goldFile
-	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatalf("gold: %v", err)
+	defer f.Close()
+	g, err := gold.Read(f)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return g
+	return *g
 }
 
 // articleInput builds the input for the model article: the document with

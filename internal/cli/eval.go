@@ -95,12 +95,10 @@ drops what is not a name and adds acronyms it defines.`,
 func tagDocument(rec extract.Recognizer, doc [][]string) [][]string {
 	txt, offs := joinDocument(doc)
 	runes := []rune(txt)
+	tags := blankTags(doc)
 	sents := make([]text.Sentence, len(doc))
-	tags := make([][]string, len(doc))
 	for si := range doc {
-		tags[si] = make([]string, len(doc[si]))
 		for i, o := range offs[si] {
-			tags[si][i] = "O"
 			sents[si].Tokens = append(sents[si].Tokens, text.Token{Text: doc[si][i], Start: o[0], End: o[1]})
 		}
 		if n := len(offs[si]); n > 0 {
@@ -112,16 +110,7 @@ func tagDocument(rec extract.Recognizer, doc [][]string) [][]string {
 		return tags
 	}
 	for _, f := range found {
-		first := true
-		for i, t := range sents[f.Sentence].Tokens {
-			if t.Start >= f.Start && t.End <= f.End {
-				p := "I-"
-				if first {
-					p, first = "B-", false
-				}
-				tags[f.Sentence][i] = p + conllType(f.Type)
-			}
-		}
+		markSpan(tags, offs, f.Start, f.End, f.Type)
 	}
 	return tags
 }
@@ -152,11 +141,8 @@ func joinDocument(doc [][]string) (string, [][][2]int) {
 	return b.String(), offs
 }
 
-// extractDocument runs the whole extraction pass over one pre-tokenised
-// document and tags each token with the type of the entity mention that
-// covers it.
-func extractDocument(ctx context.Context, x *extract.Extractor, doc [][]string) [][]string {
-	txt, offs := joinDocument(doc)
+// blankTags returns an "O" for every token of doc.
+func blankTags(doc [][]string) [][]string {
 	tags := make([][]string, len(doc))
 	for si := range doc {
 		tags[si] = make([]string, len(doc[si]))
@@ -164,6 +150,29 @@ func extractDocument(ctx context.Context, x *extract.Extractor, doc [][]string) 
 			tags[si][i] = "O"
 		}
 	}
+	return tags
+}
+
+// markSpan tags the tokens inside [start, end) as one entity of type typ
+// (IOB2).
+func markSpan(tags [][]string, offs [][][2]int, start, end int, typ string) {
+	p := "B-"
+	for si := range offs {
+		for i, o := range offs[si] {
+			if o[0] >= start && o[1] <= end {
+				tags[si][i] = p + conllType(typ)
+				p = "I-"
+			}
+		}
+	}
+}
+
+// extractDocument runs the whole extraction pass over one pre-tokenised
+// document and tags each token with the type of the entity mention that
+// covers it.
+func extractDocument(ctx context.Context, x *extract.Extractor, doc [][]string) [][]string {
+	txt, offs := joinDocument(doc)
+	tags := blankTags(doc)
 	sum := sha256.Sum256([]byte(txt))
 	res, err := x.Extract(ctx, &schema.Document{Text: txt, Hash: hex.EncodeToString(sum[:])})
 	if err != nil {
@@ -171,18 +180,7 @@ func extractDocument(ctx context.Context, x *extract.Extractor, doc [][]string) 
 	}
 	for _, e := range res.Entities {
 		for _, m := range e.Mentions {
-			first := true
-			for si := range offs {
-				for i, o := range offs[si] {
-					if o[0] >= m.Start && o[1] <= m.End {
-						p := "I-"
-						if first {
-							p, first = "B-", false
-						}
-						tags[si][i] = p + conllType(e.Type)
-					}
-				}
-			}
+			markSpan(tags, offs, m.Start, m.End, e.Type)
 		}
 	}
 	return tags

@@ -43,6 +43,9 @@ type Graph struct {
 	Filter Filter
 
 	keep map[string]bool // the neighbourhood, when Filter.Entity is set
+	// written is the set of entity IDs the Nodes pass wrote, so that the
+	// Edges pass that follows need not read every entity again.
+	written map[string]bool
 }
 
 var (
@@ -136,21 +139,23 @@ func (g *Graph) dated(d schema.Date) bool {
 // Nodes streams the entities that pass the filter, then, with claims as
 // nodes, the claims.
 func (g *Graph) Nodes(ctx context.Context, fn func(export.Node) error) error {
+	ok := make(map[string]bool)
 	err := g.St.EachEntity(ctx, g.Filter.Type, func(e graph.EntityInfo) error {
 		if !g.entityOK(e.ID) || e.Mentions < g.Filter.MinMentions {
 			return nil
 		}
+		ok[e.ID] = true
 		return fn(export.Node{ID: e.ID, Label: e.Name, Type: e.Type, Kind: e.Kind, Aliases: e.Aliases,
 			Mentions: e.Mentions, Documents: e.Documents})
 	})
-	if err != nil || !g.Filter.ClaimsAsNodes {
-		return err
-	}
-	// Claims become nodes when at least one entity they link passes.
-	ok, err := g.nodeSet(ctx)
 	if err != nil {
 		return err
 	}
+	g.written = ok
+	if !g.Filter.ClaimsAsNodes {
+		return nil
+	}
+	// Claims become nodes when at least one entity they link passes.
 	return g.St.EachClaim(ctx, graph.ClaimFilter{Stance: g.Filter.Stance}, func(c graph.ClaimInfo) error {
 		if !g.dated(c.Date) || len(claimLinks(c, ok)) == 0 {
 			return nil
@@ -160,8 +165,12 @@ func (g *Graph) Nodes(ctx context.Context, fn func(export.Node) error) error {
 }
 
 // nodeSet lists the entity IDs that pass the node filters, so that edges
-// only join nodes that were written. It holds one string per entity.
+// only join nodes that were written: those of the Nodes pass when it ran,
+// else read anew. It holds one string per entity.
 func (g *Graph) nodeSet(ctx context.Context) (map[string]bool, error) {
+	if g.written != nil {
+		return g.written, nil
+	}
 	ok := make(map[string]bool)
 	err := g.St.EachEntity(ctx, g.Filter.Type, func(e graph.EntityInfo) error {
 		if g.entityOK(e.ID) && e.Mentions >= g.Filter.MinMentions {
