@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"sort"
 	"sync"
 
 	"github.com/cayleygraph/quad"
@@ -70,6 +71,20 @@ func (s *Store) loadTies(ctx context.Context) (map[string]quad.Value, map[string
 	}
 	to := make(map[string]quad.Value)
 	from := make(map[string][]quad.Value)
+	if s.indexed() {
+		ties, err := s.idx.ties()
+		if err != nil {
+			return nil, nil, err
+		}
+		for n, e := range ties {
+			nv, ev := quad.IRI(schema.EntityIRI(n)), quad.IRI(schema.EntityIRI(e))
+			to[nv.String()] = ev
+			from[ev.String()] = append(from[ev.String()], nv)
+		}
+		sortTies(from)
+		c.to, c.from, c.ok = to, from, true
+		return to, from, nil
+	}
 	tied, err := s.objects(ctx, quad.IRI(schema.TiesIRI), schema.PredTie)
 	if err != nil {
 		return nil, nil, err
@@ -84,8 +99,17 @@ func (s *Store) loadTies(ctx context.Context) (map[string]quad.Value, map[string
 			from[vs[0].String()] = append(from[vs[0].String()], n)
 		}
 	}
+	sortTies(from)
 	c.to, c.from, c.ok = to, from, true
 	return to, from, nil
+}
+
+// sortTies orders the nodes tied to each entity by IRI, so that what they
+// add to it comes in the same order from any backend.
+func sortTies(from map[string][]quad.Value) {
+	for _, vs := range from {
+		sort.Slice(vs, func(i, j int) bool { return vs[i].String() < vs[j].String() })
+	}
 }
 
 // canonical returns the entity a node was tied to, or v itself.
@@ -104,4 +128,28 @@ func (s *Store) canonical(ctx context.Context, v quad.Value) (quad.Value, error)
 func (s *Store) tiedTo(ctx context.Context, v quad.Value) ([]quad.Value, error) {
 	_, from, err := s.loadTies(ctx)
 	return from[v.String()], err
+}
+
+// canonicalID returns the entity ID an ID was tied to, or id itself.
+func (s *Store) canonicalID(ctx context.Context, id string) (string, error) {
+	c, err := s.canonical(ctx, quad.IRI(schema.EntityIRI(id)))
+	if err != nil {
+		return id, err
+	}
+	if cid, ok := schema.EntityIDOf(iriString(c)); ok {
+		return cid, nil
+	}
+	return id, nil
+}
+
+// tiedIDs returns the IDs tied to an entity ID.
+func (s *Store) tiedIDs(ctx context.Context, id string) ([]string, error) {
+	vs, err := s.tiedTo(ctx, quad.IRI(schema.EntityIRI(id)))
+	out := make([]string, 0, len(vs))
+	for _, v := range vs {
+		if tid, ok := schema.EntityIDOf(iriString(v)); ok {
+			out = append(out, tid)
+		}
+	}
+	return out, err
 }

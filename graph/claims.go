@@ -73,6 +73,9 @@ type ClaimFilter struct {
 func (s *Store) Claims(ctx context.Context, f ClaimFilter) ([]ClaimInfo, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if s.indexed() {
+		return s.idxClaims(ctx, f)
+	}
 	var iris []quad.Value
 	var err error
 	switch {
@@ -304,6 +307,9 @@ type RelationInfo struct {
 func (s *Store) Relations(ctx context.Context, id string) ([]RelationInfo, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if s.indexed() {
+		return s.idxRelations(ctx, id)
+	}
 	var iris []quad.Value
 	var err error
 	if id == "" {
@@ -332,12 +338,7 @@ func (s *Store) Relations(ctx context.Context, id string) ([]RelationInfo, error
 		}
 		out = append(out, r)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Document.Hash != out[j].Document.Hash {
-			return out[i].Document.Hash < out[j].Document.Hash
-		}
-		return out[i].Evidence.Start < out[j].Evidence.Start
-	})
+	sortRelations(out)
 	return out, nil
 }
 
@@ -370,6 +371,9 @@ func (s *Store) relation(ctx context.Context, v quad.Value, names map[string]str
 func (s *Store) Documents(ctx context.Context, id string) ([]DocInfo, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if s.indexed() {
+		return s.idxDocuments(ctx, id)
+	}
 	var iris []quad.Value
 	var err error
 	if id == "" {
@@ -398,11 +402,6 @@ func (s *Store) Documents(ctx context.Context, id string) ([]DocInfo, error) {
 		}
 		out = append(out, d)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Date != out[j].Date {
-			return out[i].Date < out[j].Date
-		}
-		return out[i].Hash < out[j].Hash
-	})
+	sortDocs(out)
 	return out, nil
 }

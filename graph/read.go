@@ -9,6 +9,7 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
 	"github.com/dossier-project/dossier/schema"
@@ -63,6 +64,9 @@ func (s *Store) iterate(ctx context.Context, shape iterator.Shape, fn func(quad.
 
 // objects returns the distinct objects of (subj, pred, *), in store order.
 func (s *Store) objects(ctx context.Context, subj quad.Value, pred string) ([]quad.Value, error) {
+	if kqs, ok := s.qs.(*kv.QuadStore); ok {
+		return s.kvScan(ctx, kqs, subjectPredicate, subj, pred, quad.Object)
+	}
 	var out []quad.Value
 	seen := make(map[string]bool)
 	err := s.each(ctx, quad.Subject, subj, func(q quad.Quad) error {
@@ -77,6 +81,9 @@ func (s *Store) objects(ctx context.Context, subj quad.Value, pred string) ([]qu
 
 // subjects returns the distinct subjects of (*, pred, obj).
 func (s *Store) subjects(ctx context.Context, pred string, obj quad.Value) ([]quad.Value, error) {
+	if kqs, ok := s.qs.(*kv.QuadStore); ok {
+		return s.kvScan(ctx, kqs, objectPredicate, obj, pred, quad.Subject)
+	}
 	var out []quad.Value
 	seen := make(map[string]bool)
 	err := s.each(ctx, quad.Object, obj, func(q quad.Quad) error {
@@ -87,6 +94,61 @@ func (s *Store) subjects(ctx context.Context, pred string, obj quad.Value) ([]qu
 		return nil
 	})
 	return out, err
+}
+
+// The key-value backend's two quad indexes (Cayley's defaults, which
+// dossier creates its stores with): by subject and predicate, and by
+// object, predicate and subject.
+var (
+	subjectPredicate = kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+	objectPredicate  = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
+)
+
+// kvScan returns the distinct values in direction want of the quads whose
+// first two directions of index ind are node and pred: a prefix scan of
+// the index that visits only the matching quads and reads one value of
+// each, where iterating all of node's quads would decode four values of
+// every one (a node mentioned in thousands of documents has tens of
+// thousands).
+func (s *Store) kvScan(ctx context.Context, kqs *kv.QuadStore, ind kv.QuadIndex, node quad.Value, pred string, want quad.Direction) ([]quad.Value, error) {
+	nr, err := s.ref(node)
+	if err != nil || nr == nil {
+		return nil, err
+	}
+	pr, err := s.ref(quad.IRI(pred))
+	if err != nil || pr == nil {
+		return nil, err
+	}
+	nv, ok1 := nr.(kv.Int64Value)
+	pv, ok2 := pr.(kv.Int64Value)
+	if !ok1 || !ok2 {
+		return nil, fmt.Errorf("store %s: unexpected value references %T, %T", s.spec, nr, pr)
+	}
+	it := kv.IndexScan{Index: ind, Values: []uint64{uint64(nv), uint64(pv)}}.BuildIterator(kqs).Iterate()
+	defer it.Close()
+	var refs []cgraph.Ref
+	seen := make(map[cgraph.Ref]bool)
+	for it.Next(ctx) {
+		r, err := kqs.QuadDirection(it.Result(), want)
+		if err != nil {
+			return nil, err
+		}
+		if !seen[r] {
+			seen[r] = true
+			refs = append(refs, r)
+		}
+	}
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	if len(refs) == 0 {
+		return nil, ctx.Err()
+	}
+	vals, err := kqs.ValuesOf(ctx, refs)
+	if err != nil {
+		return nil, err
+	}
+	return vals, ctx.Err()
 }
 
 // props returns all (predicate -> objects) of a subject.
@@ -167,6 +229,9 @@ type Stats struct {
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if s.indexed() {
+		return s.idxStats(ctx)
+	}
 	var st Stats
 	count := func(class string) (int, error) {
 		vs, err := s.subjects(ctx, schema.PredType, quad.IRI(class))
@@ -235,6 +300,9 @@ func (s *Store) entityIRIs(ctx context.Context, typ string) ([]quad.Value, error
 func (s *Store) Entities(ctx context.Context, typ string) ([]EntityInfo, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if s.indexed() {
+		return s.idxEntities(ctx, typ)
+	}
 	iris, err := s.entityIRIs(ctx, typ)
 	if err != nil {
 		return nil, err
@@ -247,12 +315,7 @@ func (s *Store) Entities(ctx context.Context, typ string) ([]EntityInfo, error) 
 		}
 		out = append(out, e)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Mentions != out[j].Mentions {
-			return out[i].Mentions > out[j].Mentions
-		}
-		return out[i].Name < out[j].Name
-	})
+	sortEntities(out)
 	return out, nil
 }
 
@@ -265,7 +328,7 @@ func (s *Store) entity(ctx context.Context, v quad.Value) (EntityInfo, error) {
 	e := EntityInfo{ID: id, Name: first(p[schema.PredName]), Type: schema.TypeOfClass(first(p[schema.PredType])),
 		Kind: first(p[schema.PredKind]), Aliases: strs(p[schema.PredAlternateName])}
 	for _, n := range strs(p[schema.PredName])[min(1, len(p[schema.PredName])):] {
-		if n != e.Name {
+		if n != e.Name && !contains(e.Aliases, n) {
 			e.Aliases = append(e.Aliases, n)
 		}
 	}
@@ -322,6 +385,9 @@ func (s *Store) Find(ctx context.Context, name string) ([]EntityInfo, error) {
 
 func (s *Store) find(ctx context.Context, name string) ([]EntityInfo, error) {
 	name = strings.TrimSpace(name)
+	if s.indexed() {
+		return s.idxFind(ctx, name)
+	}
 	seen := make(map[string]bool)
 	var hits []quad.Value
 	add := func(vs []quad.Value) {
@@ -388,7 +454,7 @@ func (s *Store) find(ctx context.Context, name string) ([]EntityInfo, error) {
 		}
 		out = append(out, e)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions > out[j].Mentions })
+	sortEntities(out)
 	return out, nil
 }
 

@@ -15,6 +15,7 @@ import (
 	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers the bolt backend
 	"github.com/cayleygraph/cayley/graph/memstore"
 	"github.com/cayleygraph/quad"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 
 	"github.com/dossier-project/dossier/schema"
 )
@@ -61,6 +62,12 @@ type Store struct {
 	w       batchWriter
 	mu      sync.RWMutex
 	ties    tieCache
+	// idx is a bolt store's read index (index.go); nil on other
+	// backends and on bolt stores written before it existed.
+	idx *readIndex
+	// noIndex makes reads go through the quads even when idx is set
+	// (tests compare the two).
+	noIndex bool
 	// abandoned is set when a query timed out while Cayley may still be
 	// running it.
 	abandoned atomic.Bool
@@ -149,12 +156,31 @@ func openBolt(spec string, opt *Options) (*Store, error) {
 	// RSS 492 MB against 957 MB, in one run; see BENCHMARKS.md), so dossier
 	// never builds them.
 	qopt := cgraph.Options{"no_bloom": true}
-	qs, err := cgraph.NewQuadStore("bolt", path, qopt)
+	// The bolt file is opened here rather than by Cayley's registry so that
+	// the read index can live in the same file.
+	db, err := hbolt.Open(filepath.Join(path, boltFile), nil)
 	if err != nil {
+		return nil, fmt.Errorf("store %s: %w", path, boltErr(err))
+	}
+	qs, err := kv.New(db, qopt)
+	if err != nil {
+		db.Close()
 		return nil, fmt.Errorf("store %s: %w", path, boltErr(err))
 	}
 	s := &Store{qs: qs, spec: path, backend: BackendBolt}
 	s.w = cayleyWriter{s}
+	ctx := context.Background()
+	n, err := s.quadCount(ctx)
+	if err == nil {
+		s.idx, err = openIndex(db.DB(), n == 0)
+	}
+	if err == nil && s.idx != nil {
+		err = s.idx.settle(func(h string) (bool, error) { return s.has(ctx, h) })
+	}
+	if err != nil {
+		qs.Close()
+		return nil, fmt.Errorf("store %s: read index: %w", path, err)
+	}
 	return s, nil
 }
 
@@ -285,6 +311,7 @@ func (w cayleyWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int,
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var deltas []cgraph.Delta
+	var fresh []*schema.Result
 	n := 0
 	for _, r := range rs {
 		ok, err := s.has(ctx, r.Document.Hash)
@@ -297,13 +324,29 @@ func (w cayleyWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int,
 		for _, q := range Quads(r) {
 			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
 		}
+		fresh = append(fresh, r)
 		n++
 	}
 	if len(deltas) == 0 {
 		return 0, nil
 	}
+	if s.idx != nil {
+		if err := s.idx.add(fresh); err != nil {
+			return 0, fmt.Errorf("store %s: write: %w", s.spec, err)
+		}
+	}
 	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+		if s.idx != nil {
+			// What is left pending here is settled when the store is
+			// next opened.
+			_ = s.idx.rollback(fresh)
+		}
 		return 0, fmt.Errorf("store %s: write: %w", s.spec, err)
+	}
+	if s.idx != nil {
+		if err := s.idx.clear(fresh); err != nil {
+			return 0, fmt.Errorf("store %s: write: %w", s.spec, err)
+		}
 	}
 	return n, nil
 }

@@ -36,6 +36,7 @@ func TestAll(t *testing.T, open func(t *testing.T) *graph.Store) {
 		{"Allegations", testAllegations},
 		{"EachQuad", testEachQuad},
 		{"Query", testQuery},
+		{"Forget", testForget},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			st := open(t)
@@ -493,5 +494,82 @@ func testQuery(t *testing.T, st *graph.Store, docs []*schema.Result) {
 	}
 	if res, err := st.Query(ctx, "gizmo", `g.V().All()`, graph.QueryOptions{Limit: 5}); err != nil || len(res) != 5 {
 		t.Errorf("limit 5: %d results, %v", len(res), err)
+	}
+}
+
+// quadSet returns the keys of every stored quad.
+func quadSet(t *testing.T, st *graph.Store) map[string]bool {
+	t.Helper()
+	got := map[string]bool{}
+	if err := st.EachQuad(context.Background(), func(q quad.Quad) error {
+		got[QuadKey(q)] = true
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+func testForget(t *testing.T, st *graph.Store, docs []*schema.Result) {
+	ctx := context.Background()
+	writeAll(t, st, docs)
+	if _, err := st.Forget(ctx, "no-such-document"); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("Forget of an unknown document: %v, want ErrNotFound", err)
+	}
+	// Forgetting the second document (by ID) leaves exactly the quads of
+	// the other two: the BSI, which only it mentions, goes; Reuters and
+	// Kaspersky Lab, which others mention, stay with what those said.
+	d, err := st.Forget(ctx, docs[1].Document.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Hash != docs[1].Document.Hash {
+		t.Fatalf("Forget removed %s, want %s", d.Hash, docs[1].Document.Hash)
+	}
+	want := map[string]bool{}
+	for _, r := range []*schema.Result{docs[0], docs[2]} {
+		for _, q := range graph.Quads(r) {
+			want[QuadKey(q)] = true
+		}
+	}
+	if diff := cmp.Diff(want, quadSet(t, st)); diff != "" {
+		t.Fatalf("quads after forgetting %s (-want +got):\n%s", d.ID, diff)
+	}
+	if _, err := st.Find(ctx, "BSI"); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("Find BSI after forgetting the only document naming it: %v, want ErrNotFound", err)
+	}
+	if es, err := st.Find(ctx, "Kaspersky Lab"); err != nil || es[0].Documents != 1 {
+		t.Errorf("Find Kaspersky Lab after forgetting: %+v, %v; want 1 document", es, err)
+	}
+	st2, err := st.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st2.Documents != 2 || st2.Claims != 5 || st2.Quads != int64(len(want)) {
+		t.Errorf("stats after forgetting: %+v, want 2 documents, 5 claims, %d quads", st2, len(want))
+	}
+	// Forgetting the document that tied FSB to its expansion (by hash
+	// prefix) removes the tie with it.
+	if _, err := st.Forget(ctx, docs[0].Document.Hash[:12]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Find(ctx, "FSB"); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("Find FSB after forgetting its document: %v, want ErrNotFound", err)
+	}
+	// Writing them again restores the whole graph.
+	if n, err := st.WriteBatch(ctx, docs); err != nil || n != 2 {
+		t.Fatalf("writing again stored %d, %v; want 2", n, err)
+	}
+	all := map[string]bool{}
+	for _, r := range docs {
+		for _, q := range graph.Quads(r) {
+			all[QuadKey(q)] = true
+		}
+	}
+	if diff := cmp.Diff(all, quadSet(t, st)); diff != "" {
+		t.Fatalf("quads after writing again (-want +got):\n%s", diff)
+	}
+	if cs, err := st.Claims(ctx, graph.ClaimFilter{By: BSI}); err != nil || len(cs) != 1 {
+		t.Errorf("claims by the BSI after writing again: %d, %v; want 1", len(cs), err)
 	}
 }

@@ -420,3 +420,40 @@ func TestEvalNER(t *testing.T) {
 		t.Errorf("missing file: %d %q", code, stderr)
 	}
 }
+
+func TestForget(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "g.db")
+	other := filepath.Join(dir, "other.txt")
+	if err := os.WriteFile(other, []byte("Acme Widgets Ltd said on Monday that Eugene Kaspersky visited its Berlin office.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := run(t, "", "--store", store, "ingest", article, other); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
+	out, _, _ := run(t, "", "--store", store, "show", "Eugene Kaspersky", "--json")
+	var before struct{ Documents int }
+	if err := json.Unmarshal([]byte(out), &before); err != nil || before.Documents != 2 {
+		t.Fatalf("Eugene Kaspersky before forget: %v %+v", err, before)
+	}
+	out, stderr, code := run(t, "", "--store", store, "forget", "--json", other)
+	var gone []struct{ ID, Hash string }
+	if err := json.Unmarshal([]byte(out), &gone); code != 0 || err != nil || len(gone) != 1 {
+		t.Fatalf("forget: exit %d, %v\n%s%s", code, err, out, stderr)
+	}
+	out, _, _ = run(t, "", "--store", store, "show", "Eugene Kaspersky", "--json")
+	var after struct{ Documents int }
+	if err := json.Unmarshal([]byte(out), &after); err != nil || after.Documents != 1 {
+		t.Errorf("Eugene Kaspersky after forgetting the other article: %v %+v", err, after)
+	}
+	if _, _, code := run(t, "", "--store", store, "show", "Acme Widgets Ltd"); code != ExitNotFound {
+		t.Errorf("show Acme Widgets Ltd after forget: exit %d, want %d", code, ExitNotFound)
+	}
+	if _, stderr, code := run(t, "", "--store", store, "forget", gone[0].Hash); code != ExitNotFound || !strings.Contains(stderr, gone[0].Hash) {
+		t.Errorf("forget twice: exit %d, stderr %q", code, stderr)
+	}
+	out, _, _ = run(t, "", "--store", store, "stats", "--json")
+	if !strings.Contains(out, `"documents": 1`) {
+		t.Errorf("stats after forget: %s", out)
+	}
+}

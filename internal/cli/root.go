@@ -165,6 +165,7 @@ DOSSIER_EXTRACT_NER, DOSSIER_WORKERS), then the config file (--config, default
 		a.pathCmd(),
 		a.mentionsCmd(),
 		a.serveCmd(),
+		a.forgetCmd(),
 	)
 	for _, c := range root.Commands() {
 		c.Args = wrapArgs(c.Args)

@@ -1,0 +1,165 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// ErrAmbiguous means a reference matches more than one document.
+var ErrAmbiguous = errors.New("matches more than one document")
+
+var fullHash = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// Document returns the stored document that ref names: its ID, the path
+// it was read from, its content hash, or a prefix of the hash of at least
+// 6 characters.
+func (s *Store) Document(ctx context.Context, ref string) (DocInfo, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.document(ctx, ref)
+}
+
+func (s *Store) document(ctx context.Context, ref string) (DocInfo, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return DocInfo{}, fmt.Errorf("document: empty reference")
+	}
+	docs := make(map[string]DocInfo)
+	var hits []quad.Value
+	if fullHash.MatchString(ref) {
+		hits = append(hits, quad.IRI(schema.DocIRI(ref)))
+	}
+	for _, p := range []string{schema.PredIdentifier, schema.PredPath} {
+		vs, err := s.subjects(ctx, p, quad.String(ref))
+		if err != nil {
+			return DocInfo{}, err
+		}
+		hits = appendNew(hits, vs)
+	}
+	if len(hits) == 0 && len(ref) >= 6 && regexp.MustCompile(`^[0-9a-f]+$`).MatchString(ref) {
+		all, err := s.subjects(ctx, schema.PredType, quad.IRI(schema.ClassArticle))
+		if err != nil {
+			return DocInfo{}, err
+		}
+		for _, v := range all {
+			if strings.HasPrefix(iriString(v), schema.DocIRI(ref)) {
+				hits = append(hits, v)
+			}
+		}
+	}
+	var out []DocInfo
+	for _, v := range hits {
+		d, err := s.doc(ctx, v, docs)
+		if err != nil {
+			return DocInfo{}, err
+		}
+		if d.Hash != "" {
+			out = append(out, d)
+		}
+	}
+	switch len(out) {
+	case 0:
+		return DocInfo{}, fmt.Errorf("document %q: %w", ref, ErrNotFound)
+	case 1:
+		return out[0], nil
+	}
+	return DocInfo{}, fmt.Errorf("document %q: %w (%d)", ref, ErrAmbiguous, len(out))
+}
+
+// Forget removes one document: every quad it stated (each is labelled
+// with it) and its read-index entries. An entity that only this document
+// mentioned goes with it; one that other documents mention keeps what they
+// said. It returns the document removed.
+func (s *Store) Forget(ctx context.Context, ref string) (DocInfo, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer s.ties.reset()
+	d, err := s.document(ctx, ref)
+	if err != nil {
+		return d, err
+	}
+	qs, err := s.docQuads(ctx, d.Hash)
+	if err != nil {
+		return d, fmt.Errorf("store %s: forget %s: %w", s.spec, d.ID, err)
+	}
+	deltas := make([]cgraph.Delta, len(qs))
+	for i, q := range qs {
+		deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Delete}
+	}
+	if s.idx != nil {
+		// Marked pending first: a crash before the quads go leaves the
+		// entries (the document is still stored); after, they are dropped
+		// when the store is next opened.
+		if err := s.idx.mark(d.Hash); err != nil {
+			return d, fmt.Errorf("store %s: forget %s: %w", s.spec, d.ID, err)
+		}
+	}
+	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
+		return d, fmt.Errorf("store %s: forget %s: %w", s.spec, d.ID, err)
+	}
+	if s.idx != nil {
+		if err := s.idx.remove(d.Hash); err != nil {
+			return d, fmt.Errorf("store %s: forget %s: %w", s.spec, d.ID, err)
+		}
+	}
+	return d, nil
+}
+
+// docQuads returns the quads labelled with a document, found from the
+// nodes it wrote rather than by a scan of every label: the document node,
+// its sentences, claims and relations, the mentions in its sentences, the
+// entities it mentions (and those its relations name), and the nodes its
+// acronym ties start from.
+func (s *Store) docQuads(ctx context.Context, hash string) ([]quad.Quad, error) {
+	doc := quad.IRI(schema.DocIRI(hash))
+	nodes := []quad.Value{doc, quad.IRI(schema.TiesIRI)}
+	parts, err := s.subjects(ctx, schema.PredInDocument, doc)
+	if err != nil {
+		return nil, err
+	}
+	nodes = appendNew(nodes, parts)
+	for _, p := range parts {
+		ms, err := s.subjects(ctx, schema.PredSentence, p)
+		if err != nil {
+			return nil, err
+		}
+		nodes = appendNew(nodes, ms)
+		subj, err := s.objects(ctx, p, schema.PredSubject)
+		if err != nil {
+			return nil, err
+		}
+		nodes = appendNew(nodes, subj)
+	}
+	ents, err := s.subjects(ctx, schema.PredMentionedIn, doc)
+	if err != nil {
+		return nil, err
+	}
+	nodes = appendNew(nodes, ents)
+	var out []quad.Quad
+	for i := 0; i < len(nodes); i++ { // ties add nodes as they are found
+		n := nodes[i]
+		err := s.each(ctx, quad.Subject, n, func(q quad.Quad) error {
+			if q.Label == nil || q.Label.String() != doc.String() {
+				return nil
+			}
+			out = append(out, q)
+			if iriIs(q.Predicate, schema.PredTie) {
+				// The tied node's sameAs quad is this document's too.
+				nodes = appendNew(nodes, []quad.Value{q.Object})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,273 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// Reads answered by the read index (index.go). Each returns what the
+// quad-reading method it stands for returns on the same store; a test
+// compares the two.
+
+// indexed reports whether reads go through the read index.
+func (s *Store) indexed() bool { return s.idx != nil && !s.noIndex }
+
+// sortEntities orders entities most mentioned first, then by name and ID.
+func sortEntities(out []EntityInfo) {
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Mentions != out[j].Mentions {
+			return out[i].Mentions > out[j].Mentions
+		}
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return out[i].ID < out[j].ID
+	})
+}
+
+func (s *Store) idxFind(ctx context.Context, name string) ([]EntityInfo, error) {
+	var out []EntityInfo
+	err := s.idx.view(ctx, s, func(t *idxTx) error {
+		seen := make(map[string]bool)
+		for _, id := range t.find(name) {
+			c, err := s.canonicalID(ctx, id)
+			if err != nil {
+				return err
+			}
+			if seen[c] {
+				continue
+			}
+			seen[c] = true
+			e, err := t.entity(c)
+			if err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("entity %q: %w", name, ErrNotFound)
+	}
+	sortEntities(out)
+	return out, nil
+}
+
+// idxEntityIDs lists the IDs of the entities (not tied to another), of one
+// type or all.
+func (s *Store) idxEntityIDs(ctx context.Context, t *idxTx, typ string) ([]string, error) {
+	var out []string
+	last := ""
+	err := scanAll(bucket(t.tx, bktEnt), func(k, _ []byte) error {
+		id := keyPart(k, 0)
+		if id == last {
+			return nil
+		}
+		last = id
+		if c, err := s.canonicalID(ctx, id); err != nil {
+			return err
+		} else if c != id {
+			return nil
+		}
+		if typ != "" {
+			r, err := t.ref(id)
+			if err != nil {
+				return err
+			}
+			if r.Type != typ {
+				return nil
+			}
+		}
+		out = append(out, id)
+		return nil
+	})
+	return out, err
+}
+
+func (s *Store) idxEntities(ctx context.Context, typ string) ([]EntityInfo, error) {
+	var out []EntityInfo
+	err := s.idx.view(ctx, s, func(t *idxTx) error {
+		ids, err := s.idxEntityIDs(ctx, t, typ)
+		if err != nil {
+			return err
+		}
+		out = make([]EntityInfo, 0, len(ids))
+		for _, id := range ids {
+			e, err := t.entity(id)
+			if err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	sortEntities(out)
+	return out, err
+}
+
+func (s *Store) idxStats(ctx context.Context) (Stats, error) {
+	var st Stats
+	_, tied, err := s.loadTies(ctx)
+	if err != nil {
+		return st, err
+	}
+	err = s.idx.view(ctx, s, func(t *idxTx) error {
+		st.Documents = count(t.tx, keyDocs)
+		st.Claims = count(t.tx, keyClaims)
+		st.Relations = count(t.tx, keyRelations)
+		// An ID tied to another entity is part of it, not one more.
+		st.Entities = count(t.tx, keyEntities)
+		entn := bucket(t.tx, bktEntN)
+		for _, vs := range tied {
+			for _, v := range vs {
+				if id, ok := schema.EntityIDOf(iriString(v)); ok && entn.Get([]byte(id)) != nil {
+					st.Entities--
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return st, err
+	}
+	st.Quads, err = s.quadCount(ctx)
+	return st, err
+}
+
+func (s *Store) idxClaims(ctx context.Context, f ClaimFilter) ([]ClaimInfo, error) {
+	var out []ClaimInfo
+	err := s.idx.view(ctx, s, func(t *idxTx) error {
+		n := 0
+		seen := make(map[string]bool)
+		add := func(k, v []byte) error {
+			if n++; n%256 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			c, err := t.claim(v)
+			if err != nil {
+				return err
+			}
+			if !seen[c.IRI] && f.match(&c) {
+				seen[c.IRI] = true
+				out = append(out, c)
+			}
+			return nil
+		}
+		if f.By == "" && f.About == "" {
+			return scanAll(bucket(t.tx, bktClaim), add)
+		}
+		b, id := bktBy, f.By
+		if f.By == "" {
+			b, id = bktAbout, f.About
+		}
+		tied, err := s.tiedIDs(ctx, id)
+		if err != nil {
+			return err
+		}
+		for _, x := range append([]string{id}, tied...) {
+			if err := scan(bucket(t.tx, b), x, add); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	sortClaims(out)
+	return out, err
+}
+
+func (s *Store) idxRelations(ctx context.Context, id string) ([]RelationInfo, error) {
+	var out []RelationInfo
+	err := s.idx.view(ctx, s, func(t *idxTx) error {
+		seen := make(map[string]bool)
+		add := func(_, v []byte) error {
+			r, err := t.relation(v)
+			if err != nil {
+				return err
+			}
+			if !seen[r.IRI] {
+				seen[r.IRI] = true
+				out = append(out, r)
+			}
+			return nil
+		}
+		if id == "" {
+			return scanAll(bucket(t.tx, bktRel), add)
+		}
+		tied, err := s.tiedIDs(ctx, id)
+		if err != nil {
+			return err
+		}
+		for _, x := range append([]string{id}, tied...) {
+			if err := scan(bucket(t.tx, bktRel), x, add); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	sortRelations(out)
+	return out, err
+}
+
+// sortRelations orders relations by document and place in text.
+func sortRelations(out []RelationInfo) {
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Document.Hash != out[j].Document.Hash {
+			return out[i].Document.Hash < out[j].Document.Hash
+		}
+		return out[i].Evidence.Start < out[j].Evidence.Start
+	})
+}
+
+func (s *Store) idxDocuments(ctx context.Context, id string) ([]DocInfo, error) {
+	out := []DocInfo{}
+	err := s.idx.view(ctx, s, func(t *idxTx) error {
+		if id == "" {
+			return scanAll(bucket(t.tx, bktDoc), func(_, v []byte) error {
+				d, err := decodeDoc(v)
+				if err != nil {
+					return fmt.Errorf("index: document: %w", err)
+				}
+				out = append(out, d)
+				return nil
+			})
+		}
+		tied, err := s.tiedIDs(ctx, id)
+		if err != nil {
+			return err
+		}
+		seen := make(map[string]bool)
+		for _, x := range append([]string{id}, tied...) {
+			recs, err := t.records(x)
+			if err != nil {
+				return err
+			}
+			for _, r := range recs {
+				if !seen[r.Doc.Hash] {
+					seen[r.Doc.Hash] = true
+					out = append(out, r.Doc)
+				}
+			}
+		}
+		return nil
+	})
+	sortDocs(out)
+	return out, err
+}
+
+// sortDocs orders documents oldest first, then by hash.
+func sortDocs(out []DocInfo) {
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date < out[j].Date
+		}
+		return out[i].Hash < out[j].Hash
+	})
+}
