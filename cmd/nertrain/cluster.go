@@ -13,8 +13,41 @@ import (
 // puts similar vectors together. Words in the same cluster tend to share a
 // role ("Monday" with "Tuesday", company names with company names), which
 // lets the tagger generalise to words it saw rarely in labelled data. The
-// result maps a lower-cased word to its cluster, 0..k-1.
+// result maps a lower-cased word to its cluster, 0..k-1; words none of
+// whose neighbours are frequent words are left out.
 func wordClusters(sents [][]string, k, minCount, iters int, seed uint64) map[string]uint16 {
+	words, vecs := contextVectors(sents, minCount)
+	rng := rand.New(rand.NewPCG(seed, 0xc1))
+	live := liveWords(vecs)
+	assign := kmeans(vecs, live, k, iters, rng)
+	out := make(map[string]uint16, len(live))
+	for j, i := range live {
+		out[words[i]] = uint16(assign[j])
+	}
+	return out
+}
+
+type sparse struct {
+	idx []int32
+	val []float32
+}
+
+// liveWords lists the words with a non-zero context vector.
+func liveWords(vecs []sparse) []int {
+	var live []int
+	for i, v := range vecs {
+		if len(v.idx) > 0 {
+			live = append(live, i)
+		}
+	}
+	return live
+}
+
+// contextVectors returns the words seen at least minCount times (lower
+// case, most frequent first) and for each the unit vector of the square
+// roots of its left and right neighbour counts among the 1,000 most
+// frequent words and the sentence boundaries.
+func contextVectors(sents [][]string, minCount int) ([]string, []sparse) {
 	freq := map[string]int{}
 	for _, s := range sents {
 		for _, t := range s {
@@ -45,7 +78,6 @@ func wordClusters(sents [][]string, k, minCount, iters int, seed uint64) map[str
 	for i, w := range words {
 		wordIdx[w] = i
 	}
-	dim := 2 * nctx
 	counts := make([]map[int32]float32, len(words))
 	for i := range counts {
 		counts[i] = map[int32]float32{}
@@ -75,10 +107,6 @@ func wordClusters(sents [][]string, k, minCount, iters int, seed uint64) map[str
 			}
 		}
 	}
-	type sparse struct {
-		idx []int32
-		val []float32
-	}
 	vecs := make([]sparse, len(words))
 	for i, m := range counts {
 		var v sparse
@@ -102,10 +130,29 @@ func wordClusters(sents [][]string, k, minCount, iters int, seed uint64) map[str
 		}
 		vecs[i] = v
 	}
-	// Farthest-first initialisation: a random first centre, then each next
-	// centre is the word least similar to every centre so far, so that no
-	// group of words starts without a centre near it.
-	rng := rand.New(rand.NewPCG(seed, 0xc1))
+	return words, vecs
+}
+
+// kmeans runs spherical k-means on the vectors vecs[i] for i in members,
+// with a k-means++ start, and returns each member's cluster, 0..k-1.
+func kmeans(vecs []sparse, members []int, k, iters int, rng *rand.Rand) []int {
+	// k-means++: a random first centre, then each next centre is drawn
+	// with probability proportional to 1 - (similarity to the closest
+	// centre so far), the squared distance between unit vectors up to a
+	// factor 2. (An earlier farthest-first start kept choosing words
+	// without context, zero vectors, and left all but 8 of 256 clusters
+	// empty.)
+	assign := make([]int, len(members))
+	k = min(k, len(members))
+	if k <= 1 {
+		return assign
+	}
+	dim := 0
+	for _, i := range members {
+		for _, x := range vecs[i].idx {
+			dim = max(dim, int(x)+1)
+		}
+	}
 	cent := make([]float32, k*dim)
 	sim := func(v sparse, c int) float32 {
 		row := cent[c*dim : (c+1)*dim]
@@ -115,43 +162,56 @@ func wordClusters(sents [][]string, k, minCount, iters int, seed uint64) map[str
 		}
 		return s
 	}
-	closest := make([]float32, len(words))
-	for i := range closest {
-		closest[i] = -1
+	closest := make([]float32, len(members))
+	for j := range closest {
+		closest[j] = -1
 	}
-	next := rng.IntN(max(len(words), 1))
-	for c := 0; c < k && c < len(words); c++ {
+	next := members[rng.IntN(len(members))]
+	for c := 0; c < k; c++ {
 		v := vecs[next]
 		for j, x := range v.idx {
 			cent[c*dim+int(x)] = v.val[j]
 		}
-		far, arg := float32(2), 0
-		for i, w := range vecs {
-			if s := sim(w, c); s > closest[i] {
-				closest[i] = s
+		var total float64
+		for j, i := range members {
+			if s := sim(vecs[i], c); s > closest[j] {
+				closest[j] = s
 			}
-			if closest[i] < far {
-				far, arg = closest[i], i
+			total += float64(max(1-closest[j], 0))
+		}
+		r := rng.Float64() * total
+		for j, i := range members {
+			r -= float64(max(1-closest[j], 0))
+			next = i
+			if r <= 0 {
+				break
 			}
 		}
-		next = arg
 	}
-	assign := make([]int, len(words))
+	size := make([]int, k)
 	for it := 0; it < iters; it++ {
-		for i, v := range vecs {
+		clear(size)
+		for j, i := range members {
 			best, arg := float32(-1), 0
 			for c := 0; c < k; c++ {
-				if s := sim(v, c); s > best {
+				if s := sim(vecs[i], c); s > best {
 					best, arg = s, c
 				}
 			}
-			assign[i] = arg
+			assign[j] = arg
+			size[arg]++
 		}
-		clear(cent)
-		for i, v := range vecs {
-			row := cent[assign[i]*dim : (assign[i]+1)*dim]
-			for j, x := range v.idx {
-				row[x] += v.val[j]
+		// New centres; a cluster left empty keeps its old centre.
+		for c := 0; c < k; c++ {
+			if size[c] > 0 {
+				clear(cent[c*dim : (c+1)*dim])
+			}
+		}
+		for j, i := range members {
+			v := vecs[i]
+			row := cent[assign[j]*dim : (assign[j]+1)*dim]
+			for jj, x := range v.idx {
+				row[x] += v.val[jj]
 			}
 		}
 		for c := 0; c < k; c++ {
@@ -168,9 +228,5 @@ func wordClusters(sents [][]string, k, minCount, iters int, seed uint64) map[str
 			}
 		}
 	}
-	out := make(map[string]uint16, len(words))
-	for i, w := range words {
-		out[w] = uint16(assign[i])
-	}
-	return out
+	return assign
 }

@@ -20,7 +20,8 @@
 // are untagged. Training also uses upper-case copies of a share of the
 // sentences (-upper), generated sports-page lines (-sports, see sports.go)
 // and word clusters computed from the training text plus the unused GMB
-// sentences before the dev part (-clusters, see cluster.go).
+// sentences before the dev part (-clusters, see cluster.go), optionally
+// with unlabelled newswire (-unlabelled-news, see news.go).
 //
 // The dev parts are used to choose options; dev and test scores are printed
 // as Markdown tables on stdout, progress goes to stderr. With -dev only the
@@ -72,11 +73,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 	minCount := fs.Int("mincount", 2, "drop features seen fewer times")
 	prune := fs.Float64("prune", 0, "drop averaged weights below this magnitude")
 	sports := fs.Int("sports", 3000, "synthetic sports-page sentences added to training (see sports.go)")
-	nClusters := fs.Int("clusters", 256, "word clusters computed from the training text and unlabelled GMB text; 0: none")
+	nClusters := fs.Int("clusters", 256, "word clusters computed from the training text, unlabelled GMB text and -unlabelled-news; 0: none")
+	newsPath := fs.String("unlabelled-news", "", "JSON Lines newswire (field \"text\", e.g. DATA/news/reuters21578.jsonl) added to the clustering text; empty: none (the default: on dev it did not help, see extract/ner/README.md)")
 	noGaz := fs.Bool("nogaz", false, "train without gazetteer features (for comparison)")
 	oBias := fs.Float64("obias", 0, "constant added to the score of O at every token (negative: more entities); chosen on dev with -sweep")
 	sweep := fs.Bool("sweep", false, "print dev F1 for a range of -obias values")
 	errFile := fs.String("errors", "", "write dev sentences with tagging errors to this file")
+	devUpper := fs.Bool("dev-upper", false, "also score upper-cased copies of the dev splits (a proxy for all-caps headlines)")
 	devOnly := fs.Bool("dev", false, "print dev scores only and do not write the gazetteer (for choosing options)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -122,6 +125,14 @@ func run(args []string, stdout, stderr io.Writer) error {
 	var clusters map[string]uint16
 	if *nClusters > 0 {
 		text := unlabelled
+		if *newsPath != "" {
+			news, err := readNews(*newsPath)
+			if err != nil {
+				return fmt.Errorf("-unlabelled-news: %w", err)
+			}
+			fmt.Fprintf(stderr, "unlabelled news: %d sentences from %s\n", len(news), *newsPath)
+			text = append(text, news...)
+		}
 		for _, s := range train {
 			text = append(text, s.Tokens)
 		}
@@ -159,6 +170,19 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	report := dev
+	if *devUpper {
+		for _, d := range dev {
+			up := make([]ner.Sentence, len(d.sents))
+			for i, s := range d.sents {
+				up[i] = s
+				up[i].Tokens = make([]string, len(s.Tokens))
+				for j, t := range s.Tokens {
+					up[i].Tokens[j] = strings.ToUpper(t)
+				}
+			}
+			report = append(report, split{d.name + ", upper-cased", up, d.docs})
+		}
+	}
 	if !*devOnly {
 		report = append(report, test...)
 	}

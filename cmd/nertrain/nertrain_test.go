@@ -196,3 +196,74 @@ func TestRunMissingData(t *testing.T) {
 		t.Fatal("run with a missing data folder succeeded")
 	}
 }
+
+// TestWordClustersUsesAllClusters guards against the start that picked
+// words without a frequent neighbour (zero vectors) as centres and left
+// most clusters empty: with 8 groups of words in distinct contexts and
+// words that have no frequent neighbour, and more clusters than distinct
+// context vectors, each group gets a cluster of its own and the
+// context-less words are left out.
+func TestWordClustersUsesAllClusters(t *testing.T) {
+	var text [][]string
+	for g := 0; g < 8; g++ {
+		for w := 0; w < 5; w++ {
+			for r := 0; r < 30; r++ {
+				text = append(text, []string{fmt.Sprintf("left%d", g), fmt.Sprintf("w%d_%d", g, w), fmt.Sprintf("right%d", g)})
+			}
+		}
+	}
+	// Words seen 40 times (more often than the group words, so they come
+	// first in frequency order), each time between two words seen once:
+	// they have no context vector.
+	var filler [][]string
+	for i := 0; i < 20; i++ {
+		for r := 0; r < 40; r++ {
+			filler = append(filler, []string{"x", fmt.Sprintf("p%d_%d", i, r), fmt.Sprintf("b%d", i), fmt.Sprintf("q%d_%d", i, r), "x"})
+		}
+	}
+	c := wordClusters(append(text, filler...), 30, 3, 10, 1)
+	used := map[uint16]bool{}
+	for g := 0; g < 8; g++ {
+		first := c[fmt.Sprintf("w%d_0", g)]
+		for w := 1; w < 5; w++ {
+			if got := c[fmt.Sprintf("w%d_%d", g, w)]; got != first {
+				t.Errorf("group %d split: w%d_%d in %d, w%d_0 in %d", g, g, w, got, g, first)
+			}
+		}
+		used[first] = true
+	}
+	if len(used) != 8 {
+		t.Errorf("8 groups in %d clusters, want 8 distinct ones", len(used))
+	}
+	if _, ok := c["b19"]; ok {
+		t.Error("a word without frequent neighbours got a cluster")
+	}
+}
+
+func TestParseNews(t *testing.T) {
+	in := `{"id": "r/1", "title": "BP <BP> TO FORM UNIT", "text": "BP <BP> TO FORM UNIT\n\nBP North America is a subsidiary of British Petroleum Co\nPlc <BP>, which also owns a stake in\n<Fiat Aviazione>.\n    The unit will trade bonds.\n\n Reuter"}
+{"id": "r/2", "text": "SHR 1.20 DLRS VS 1.10 DLRS\n Reuter"}
+
+`
+	got, err := parseNews(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, s := range got {
+		lines = append(lines, strings.Join(s, " "))
+	}
+	want := []string{
+		"BP North America is a subsidiary of British Petroleum Co Plc , which also owns a stake in Fiat Aviazione .",
+		"The unit will trade bonds .",
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("parseNews:\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+	if _, err := parseNews(strings.NewReader("{\"text\": 3}\n")); err == nil {
+		t.Error("bad JSON: no error")
+	}
+	if _, err := readNews(filepath.Join(t.TempDir(), "missing.jsonl")); err == nil {
+		t.Error("missing file: no error")
+	}
+}
