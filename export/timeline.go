@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/schema"
 )
@@ -167,8 +169,62 @@ func source(e Event) string {
 	return title
 }
 
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(valid(s)), " ")
+func oneLine(s string) string { return OneLine(s) }
+
+// OneLine returns s as valid UTF-8 on one line: runs of white space
+// (newlines included) become one space, and leading and trailing space
+// goes. It is strings.Join(strings.Fields(s), " ") in one pass, without
+// allocating when s is already so.
+func OneLine(s string) string {
+	s = valid(s)
+	if isOneLine(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			pending = b.Len() > 0
+			continue
+		}
+		if pending {
+			b.WriteByte(' ')
+			pending = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isOneLine reports whether OneLine would return s unchanged: no white
+// space but single spaces between words.
+func isOneLine(s string) bool {
+	prevSpace := true // a leading space is not clean
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			prevSpace = false
+			i += n - 1
+			continue
+		}
+		switch c {
+		case ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case '\t', '\n', '\v', '\f', '\r':
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == ""
 }
 
 func appendEventJSON(b []byte, e Event, prec string) []byte {

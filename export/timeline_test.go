@@ -210,3 +210,15 @@ func TestTimelineErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestOneLine(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", "a b", " a", "a ", "a  b", "a\nb", "a\u00a0b", "\t a \n\n b \t",
+		"Mr Kaspersky denies\nhis business", "caf\xe9 au lait", "ü  ß", "a\u2028b",
+	} {
+		want := strings.Join(strings.Fields(valid(s)), " ")
+		if got := OneLine(s); got != want {
+			t.Errorf("OneLine(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

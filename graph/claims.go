@@ -1,8 +1,9 @@
 package graph
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -117,18 +118,38 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) ([]ClaimInfo, error) 
 	return out, nil
 }
 
-// sortClaims orders claims by document date, document and place in text.
+// sortClaims orders claims by document date, document, place in text and
+// IRI.
 func sortClaims(out []ClaimInfo) {
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Document.Date != b.Document.Date {
-			return a.Document.Date < b.Document.Date
+	sortStable(out, func(a, b *ClaimInfo) int {
+		if c := cmp.Compare(a.Document.Date, b.Document.Date); c != 0 {
+			return c
 		}
-		if a.Document.Hash != b.Document.Hash {
-			return a.Document.Hash < b.Document.Hash
+		if c := cmp.Compare(a.Document.Hash, b.Document.Hash); c != 0 {
+			return c
 		}
-		return a.Cue.Start < b.Cue.Start
+		if c := cmp.Compare(a.Cue.Start, b.Cue.Start); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.IRI, b.IRI)
 	})
+}
+
+// sortStable sorts s stably by compare. It sorts indexes and moves each
+// element once: a stable sort swaps elements O(n log² n) times, which for
+// thousands of claims of several hundred bytes each costs more than the
+// reads that found them.
+func sortStable[T any](s []T, compare func(a, b *T) int) {
+	perm := make([]int, len(s))
+	for i := range perm {
+		perm[i] = i
+	}
+	slices.SortStableFunc(perm, func(i, j int) int { return compare(&s[i], &s[j]) })
+	sorted := make([]T, len(s))
+	for i, p := range perm {
+		sorted[i] = s[p]
+	}
+	copy(s, sorted)
 }
 
 func appendNew(a, b []quad.Value) []quad.Value {

@@ -45,35 +45,57 @@ func (e *encoder) ref(r *EntityRef) {
 	e.str(r.ID)
 }
 
+// decoder reads a record from one string copied out of the store, so that
+// its fields are substrings of it rather than one allocation each.
 type decoder struct {
-	b   []byte
+	s   string
 	err error
 }
 
+func newDecoder(b []byte) decoder { return decoder{s: string(b)} }
+
+// uvarint reads an unsigned varint as encoding/binary writes it.
+func (d *decoder) uvarint() uint64 {
+	var x uint64
+	for i := 0; i < len(d.s) && i < binary.MaxVarintLen64; i++ {
+		c := d.s[i]
+		if c < 0x80 {
+			if i == binary.MaxVarintLen64-1 && c > 1 {
+				break
+			}
+			d.s = d.s[i+1:]
+			return x | uint64(c)<<(7*i)
+		}
+		x |= uint64(c&0x7f) << (7 * i)
+	}
+	d.fail()
+	return 0
+}
+
 func (d *decoder) str() string {
-	n, k := binary.Uvarint(d.b)
-	if k <= 0 || uint64(len(d.b)-k) < n {
+	n := d.uvarint()
+	if d.err != nil || uint64(len(d.s)) < n {
 		d.fail()
 		return ""
 	}
-	s := string(d.b[k : k+int(n)])
-	d.b = d.b[k+int(n):]
+	s := d.s[:n]
+	d.s = d.s[n:]
 	return s
 }
 
 func (d *decoder) int() int {
-	v, k := binary.Varint(d.b)
-	if k <= 0 {
-		d.fail()
-		return 0
+	u := d.uvarint()
+	// Zig-zag, as binary.AppendVarint writes it.
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
 	}
-	d.b = d.b[k:]
-	return int(v)
+	return int(x)
 }
 
 func (d *decoder) strs() []string {
 	n := d.int()
-	if n < 0 || n > len(d.b) {
+	if n < 0 || n > len(d.s) {
 		d.fail()
 		return nil
 	}
@@ -102,7 +124,7 @@ func (d *decoder) fail() {
 	if d.err == nil {
 		d.err = errCorrupt
 	}
-	d.b = nil
+	d.s = ""
 }
 
 func (e *encoder) doc(x DocInfo) {
@@ -122,7 +144,7 @@ func encodeDoc(x DocInfo) []byte {
 }
 
 func decodeDoc(b []byte) (DocInfo, error) {
-	d := decoder{b: b}
+	d := newDecoder(b)
 	x := d.doc()
 	return x, d.err
 }
@@ -140,7 +162,7 @@ func encodeEnt(x idxEnt) []byte {
 }
 
 func decodeEnt(b []byte) (idxEnt, error) {
-	d := decoder{b: b}
+	d := newDecoder(b)
 	x := idxEnt{Doc: d.doc(), Name: d.str(), Type: d.str(), Kind: d.str(), Aliases: d.strs(), Merges: d.strs(), Mentions: d.int()}
 	return x, d.err
 }
@@ -173,11 +195,11 @@ func encodeClaim(c ClaimInfo) []byte {
 }
 
 func decodeClaim(b []byte) (ClaimInfo, error) {
-	d := decoder{b: b}
+	d := newDecoder(b)
 	c := ClaimInfo{IRI: d.str(), ID: d.str(), Claimant: d.ref(), ClaimantText: d.str(), Stance: d.str(),
 		Cue: d.span(), Source: d.str(), Content: d.span()}
 	n := d.int()
-	if n < 0 || n > len(d.b) {
+	if n < 0 || n > len(d.s) {
 		d.fail()
 		n = 0
 	}
@@ -204,7 +226,7 @@ func encodeRel(r RelationInfo) []byte {
 }
 
 func decodeRel(b []byte) (RelationInfo, error) {
-	d := decoder{b: b}
+	d := newDecoder(b)
 	r := RelationInfo{IRI: d.str(), Subject: EntityRef{ID: d.str()}, Predicate: d.str(), Object: EntityRef{ID: d.str()},
 		Evidence: d.span(), Document: d.doc()}
 	return r, d.err

@@ -57,3 +57,26 @@ func FuzzDecodeClaim(f *testing.F) {
 		decodeRel(b)
 	})
 }
+
+func TestCodecInts(t *testing.T) {
+	var e encoder
+	ints := []int{0, 1, -1, 63, -64, 64, 127, 128, 300, -300, 1 << 40, -(1 << 40), 1<<62 + 12345, -(1 << 62)}
+	for _, i := range ints {
+		e.int(i)
+	}
+	e.str("tail")
+	d := newDecoder(e.b)
+	for _, want := range ints {
+		if got := d.int(); got != want {
+			t.Errorf("int: got %d, want %d", got, want)
+		}
+	}
+	if s := d.str(); s != "tail" || d.err != nil {
+		t.Errorf("after the ints: %q, %v", s, d.err)
+	}
+	// A varint longer than ten bytes is corrupt.
+	d = newDecoder([]byte{0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01})
+	if d.int(); !errors.Is(d.err, errCorrupt) {
+		t.Errorf("eleven-byte varint: %v, want errCorrupt", d.err)
+	}
+}

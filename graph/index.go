@@ -130,7 +130,7 @@ func entityName(tx *bolt.Tx, id string) (name, typ string, ok bool, err error) {
 	if len(v) < 8 {
 		return "", "", false, nil
 	}
-	d := decoder{b: v[8:]}
+	d := newDecoder(v[8:])
 	name, typ = d.str(), d.str()
 	if d.err != nil {
 		return "", "", false, fmt.Errorf("index: entity %s: %w", id, d.err)
@@ -275,7 +275,7 @@ func removeDoc(tx *bolt.Tx, hash string) error {
 	if v == nil {
 		return nil
 	}
-	dec := decoder{b: v}
+	dec := newDecoder(v)
 	d := dec.strs()
 	if dec.err != nil {
 		return fmt.Errorf("index: document %s: %w", hash, dec.err)

@@ -1,9 +1,9 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"sort"
 
 	"github.com/dossier-project/dossier/schema"
 )
@@ -17,14 +17,14 @@ func (s *Store) indexed() bool { return s.idx != nil && !s.noIndex }
 
 // sortEntities orders entities most mentioned first, then by name and ID.
 func sortEntities(out []EntityInfo) {
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Mentions != out[j].Mentions {
-			return out[i].Mentions > out[j].Mentions
+	sortStable(out, func(a, b *EntityInfo) int {
+		if c := cmp.Compare(b.Mentions, a.Mentions); c != 0 {
+			return c
 		}
-		if out[i].Name != out[j].Name {
-			return out[i].Name < out[j].Name
+		if c := cmp.Compare(a.Name, b.Name); c != 0 {
+			return c
 		}
-		return out[i].ID < out[j].ID
+		return cmp.Compare(a.ID, b.ID)
 	})
 }
 
@@ -216,13 +216,16 @@ func (s *Store) idxRelations(ctx context.Context, id string) ([]RelationInfo, er
 	return out, err
 }
 
-// sortRelations orders relations by document and place in text.
+// sortRelations orders relations by document, place in text and IRI.
 func sortRelations(out []RelationInfo) {
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Document.Hash != out[j].Document.Hash {
-			return out[i].Document.Hash < out[j].Document.Hash
+	sortStable(out, func(a, b *RelationInfo) int {
+		if c := cmp.Compare(a.Document.Hash, b.Document.Hash); c != 0 {
+			return c
 		}
-		return out[i].Evidence.Start < out[j].Evidence.Start
+		if c := cmp.Compare(a.Evidence.Start, b.Evidence.Start); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.IRI, b.IRI)
 	})
 }
 
@@ -264,10 +267,10 @@ func (s *Store) idxDocuments(ctx context.Context, id string) ([]DocInfo, error) 
 
 // sortDocs orders documents oldest first, then by hash.
 func sortDocs(out []DocInfo) {
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Date != out[j].Date {
-			return out[i].Date < out[j].Date
+	sortStable(out, func(a, b *DocInfo) int {
+		if c := cmp.Compare(a.Date, b.Date); c != 0 {
+			return c
 		}
-		return out[i].Hash < out[j].Hash
+		return cmp.Compare(a.Hash, b.Hash)
 	})
 }

@@ -68,6 +68,9 @@ type Store struct {
 	// noIndex makes reads go through the quads even when idx is set
 	// (tests compare the two).
 	noIndex bool
+	// mapFile is the bolt file's absolute path, whose memory map a write
+	// releases (releaseMapped); empty on other backends.
+	mapFile string
 	// abandoned is set when a query timed out while Cayley may still be
 	// running it.
 	abandoned atomic.Bool
@@ -169,6 +172,11 @@ func openBolt(spec string, opt *Options) (*Store, error) {
 	}
 	s := &Store{qs: qs, spec: path, backend: BackendBolt}
 	s.w = cayleyWriter{s}
+	if abs, err := filepath.Abs(filepath.Join(path, boltFile)); err == nil {
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			s.mapFile = real
+		}
+	}
 	ctx := context.Background()
 	n, err := s.quadCount(ctx)
 	if err == nil {
@@ -347,6 +355,9 @@ func (w cayleyWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int,
 		if err := s.idx.clear(fresh); err != nil {
 			return 0, fmt.Errorf("store %s: write: %w", s.spec, err)
 		}
+	}
+	if s.mapFile != "" {
+		releaseMapped(s.mapFile)
 	}
 	return n, nil
 }

@@ -35,6 +35,7 @@ func main() {
 	store := flag.String("store", "", "the store to query (required)")
 	entity := flag.String("entity", "United States", "the entity asked about")
 	n := flag.Int("n", 21, "runs of each query")
+	only := flag.String("only", "", "run only the query whose command is this (show, claims, timeline, stats)")
 	prof := flag.String("cpuprofile", "", "write a CPU profile of all the runs to this file")
 	flag.Parse()
 	if *store == "" {
@@ -66,6 +67,9 @@ func main() {
 		{"timeline", *entity},
 		{"stats"},
 	} {
+		if *only != "" && q[0] != *only {
+			continue
+		}
 		var ds []time.Duration
 		out := 0
 		for range *n {

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"github.com/dossier-project/dossier/export"
 	"github.com/dossier-project/dossier/extract"
 	"github.com/dossier-project/dossier/extract/source"
 	"github.com/dossier-project/dossier/schema"
@@ -185,10 +187,10 @@ func plural(n int, noun string) string {
 }
 
 func shorten(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
+	s = export.OneLine(s)
+	if len(s) <= n || utf8.RuneCountInString(s) <= n {
 		return s
 	}
+	r := []rune(s)
 	return string(r[:n-1]) + "…"
 }

@@ -2,7 +2,7 @@ package cli
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -53,12 +53,27 @@ Formats: text (default), json, csv (TimelineJS spreadsheet columns), timelinejs
 					}
 					events = append(events, ev...)
 				}
-				sort.SliceStable(events, func(i, j int) bool {
-					if (events[i].Date == "") != (events[j].Date == "") {
-						return events[j].Date == ""
+				// Dated events first, oldest first; undated ones after. The
+				// sort moves indexes, not the events, which are large.
+				perm := make([]int, len(events))
+				for i := range perm {
+					perm[i] = i
+				}
+				slices.SortStableFunc(perm, func(i, j int) int {
+					a, b := events[i].Date, events[j].Date
+					if (a == "") != (b == "") {
+						if a == "" {
+							return 1
+						}
+						return -1
 					}
-					return events[i].Date < events[j].Date
+					return strings.Compare(a, b)
 				})
+				sorted := make([]export.Event, len(events))
+				for i, p := range perm {
+					sorted[i] = events[p]
+				}
+				events = sorted
 				return export.WriteTimeline(a.stdout, format, events)
 			})
 		},
