@@ -669,16 +669,16 @@ func (t *idxTx) entity(id string) (EntityInfo, error) {
 		return e, err
 	}
 	docs := make(map[string]bool)
-	seenMerge := make(map[string]bool)
-	for i, r := range own {
-		if i == 0 {
-			e.Name, e.Type = r.Name, r.Type
-		}
-		if e.Kind == "" {
-			e.Kind = r.Kind
-		}
-		for _, a := range r.Aliases {
-			e.Aliases = appendDistinct(e.Aliases, a)
+	// add folds one record in: own records bring their aliases and kind;
+	// a tied ID's records bring only their names, as in the quads.
+	add := func(r idxEnt, seenMerge map[string]bool, own bool) {
+		if own {
+			if e.Kind == "" {
+				e.Kind = r.Kind
+			}
+			for _, a := range r.Aliases {
+				e.Aliases = appendDistinct(e.Aliases, a)
+			}
 		}
 		if r.Name != e.Name {
 			e.Aliases = appendDistinct(e.Aliases, r.Name)
@@ -692,6 +692,13 @@ func (t *idxTx) entity(id string) (EntityInfo, error) {
 		e.Mentions += r.Mentions
 		docs[r.Doc.Hash] = true
 	}
+	if len(own) > 0 {
+		e.Name, e.Type = own[0].Name, own[0].Type
+	}
+	seen := make(map[string]bool)
+	for _, r := range own {
+		add(r, seen, true)
+	}
 	tied, err := t.s.tiedIDs(t.ctx, id)
 	if err != nil {
 		return e, err
@@ -703,17 +710,7 @@ func (t *idxTx) entity(id string) (EntityInfo, error) {
 		}
 		seen := make(map[string]bool)
 		for _, r := range recs {
-			if r.Name != e.Name {
-				e.Aliases = appendDistinct(e.Aliases, r.Name)
-			}
-			for _, m := range r.Merges {
-				if !seen[m] {
-					seen[m] = true
-					e.Merges = append(e.Merges, ParseMergeText(m))
-				}
-			}
-			e.Mentions += r.Mentions
-			docs[r.Doc.Hash] = true
+			add(r, seen, false)
 		}
 	}
 	sort.Strings(e.Aliases)

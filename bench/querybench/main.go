@@ -66,6 +66,7 @@ func main() {
 		{"claims", "--about", *entity},
 		{"timeline", *entity},
 		{"stats"},
+		{"entities"},
 	} {
 		if *only != "" && q[0] != *only {
 			continue
