@@ -117,6 +117,9 @@ func (s *Store) Allegations(ctx context.Context, about string) ([]Allegation, er
 func (s *Store) allegationClaims(ctx context.Context) ([]ClaimInfo, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if s.indexed() {
+		return s.idxClaims(ctx, ClaimFilter{Stance: "allege"})
+	}
 	iris, err := s.subjects(ctx, schema.PredStance, quad.String("allege"))
 	if err != nil {
 		return nil, err
@@ -128,6 +131,9 @@ func (s *Store) allegationClaims(ctx context.Context) ([]ClaimInfo, error) {
 func (s *Store) respondents(ctx context.Context, iri string) ([]ClaimInfo, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if s.indexed() {
+		return s.idxRespondents(ctx, iri)
+	}
 	iris, err := s.subjects(ctx, schema.PredRespondsTo, quad.IRI(iri))
 	if err != nil {
 		return nil, err

@@ -178,6 +178,12 @@ func (f *ClaimFilter) match(c *ClaimInfo) bool {
 			return false
 		}
 	}
+	return f.matchFields(c)
+}
+
+// matchFields applies the parts of the filter that do not name entities:
+// stance, document and dates.
+func (f *ClaimFilter) matchFields(c *ClaimInfo) bool {
 	if f.Stance != "" && c.Stance != f.Stance {
 		return false
 	}

@@ -753,6 +753,14 @@ func (t *idxTx) claim(v []byte) (ClaimInfo, error) {
 	if err != nil {
 		return c, fmt.Errorf("index: claim: %w", err)
 	}
+	return c, t.fillNames(&c)
+}
+
+// fillNames fills in the names of the entities a decoded claim refers to
+// (claimant, target, channel, about), each folded into the entity it is
+// tied to.
+func (t *idxTx) fillNames(c *ClaimInfo) error {
+	var err error
 	fill := func(r *EntityRef) (*EntityRef, error) {
 		if r == nil {
 			return nil, nil
@@ -761,19 +769,19 @@ func (t *idxTx) claim(v []byte) (ClaimInfo, error) {
 		return &x, err
 	}
 	if c.Claimant, err = fill(c.Claimant); err != nil {
-		return c, err
+		return err
 	}
 	if c.Target, err = fill(c.Target); err != nil {
-		return c, err
+		return err
 	}
 	if c.Channel, err = fill(c.Channel); err != nil {
-		return c, err
+		return err
 	}
 	about := make([]EntityRef, 0, len(c.About))
 	for _, a := range c.About {
 		r, err := t.ref(a.ID)
 		if err != nil {
-			return c, err
+			return err
 		}
 		dup := false
 		for _, x := range about {
@@ -791,7 +799,7 @@ func (t *idxTx) claim(v []byte) (ClaimInfo, error) {
 	if c.Hedges == nil {
 		c.Hedges = []string{}
 	}
-	return c, nil
+	return nil
 }
 
 // relation decodes a relation and fills in names and the document.

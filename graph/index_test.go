@@ -110,6 +110,7 @@ func TestIndexMatchesQuads(t *testing.T) {
 	both("Claims deny", func() (any, error) { return st.Claims(ctx, graph.ClaimFilter{Stance: "deny"}) })
 	both("Relations", func() (any, error) { return st.Relations(ctx, "") })
 	both("Documents", func() (any, error) { return st.Documents(ctx, "") })
+	both("Allegations", func() (any, error) { return st.Allegations(ctx, "") })
 	both("Find nobody", func() (any, error) { return st.Find(ctx, "No Such Entity Anywhere") })
 	ents, err := st.Entities(ctx, "")
 	if err != nil {
@@ -128,6 +129,7 @@ func TestIndexMatchesQuads(t *testing.T) {
 		both("Claims about "+e.ID, func() (any, error) { return st.Claims(ctx, graph.ClaimFilter{About: e.ID}) })
 		both("Relations "+e.ID, func() (any, error) { return st.Relations(ctx, e.ID) })
 		both("Documents "+e.ID, func() (any, error) { return st.Documents(ctx, e.ID) })
+		both("Allegations about "+e.ID, func() (any, error) { return st.Allegations(ctx, e.ID) })
 	}
 	// The acronym written before its expansion's tie still folds in.
 	fsb, err := st.Find(ctx, "FSB")

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/dossier-project/dossier/schema"
 )
@@ -151,11 +153,18 @@ func (s *Store) idxClaims(ctx context.Context, f ClaimFilter) ([]ClaimInfo, erro
 					return err
 				}
 			}
-			c, err := t.claim(v)
+			c, err := decodeClaim(v)
 			if err != nil {
+				return fmt.Errorf("index: claim: %w", err)
+			}
+			// Names are looked up only for claims that pass the rest.
+			if seen[c.IRI] || !f.matchFields(&c) {
+				return nil
+			}
+			if err := t.fillNames(&c); err != nil {
 				return err
 			}
-			if !seen[c.IRI] && f.match(&c) {
+			if f.match(&c) {
 				seen[c.IRI] = true
 				out = append(out, c)
 			}
@@ -273,4 +282,25 @@ func sortDocs(out []DocInfo) {
 		}
 		return cmp.Compare(a.Hash, b.Hash)
 	})
+}
+
+// idxRespondents reads the claims of an allegation's document that answer
+// it (responds-to links never leave a document).
+func (s *Store) idxRespondents(ctx context.Context, iri string) ([]ClaimInfo, error) {
+	hash, _, ok := strings.Cut(strings.TrimPrefix(iri, schema.NSID+"doc/"), "/")
+	if !ok {
+		return nil, nil
+	}
+	var out []ClaimInfo
+	err := s.idx.view(ctx, s, func(t *idxTx) error {
+		return scan(bucket(t.tx, bktClaim), hash, func(_, v []byte) error {
+			c, err := t.claim(v)
+			if err == nil && slices.Contains(c.RespondsTo, iri) {
+				out = append(out, c)
+			}
+			return err
+		})
+	})
+	sortClaims(out)
+	return out, err
 }

@@ -67,6 +67,7 @@ func main() {
 		{"timeline", *entity},
 		{"stats"},
 		{"entities"},
+		{"allegations"},
 	} {
 		if *only != "" && q[0] != *only {
 			continue
