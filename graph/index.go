@@ -157,9 +157,13 @@ type idxEnt struct {
 	Mentions int
 }
 
-// readIndex is the index of a bolt store.
+// readIndex is the index of a bolt store. Its methods are called under the
+// store's lock.
 type readIndex struct {
 	db *bolt.DB
+	// stored lists documents whose quads are stored but whose pending
+	// marks are not removed yet (see clear).
+	stored []string
 }
 
 // sep joins the parts of an index key.
@@ -318,6 +322,12 @@ func removeDoc(tx *bolt.Tx, hash string) error {
 // add writes the entries of new documents, each marked pending.
 func (x *readIndex) add(rs []*schema.Result) error {
 	return x.db.Update(func(tx *bolt.Tx) error {
+		// The previous batch's quads are stored: its marks go in this
+		// transaction rather than in one of their own.
+		if err := clearMarks(tx, x.stored); err != nil {
+			return err
+		}
+		x.stored = x.stored[:0]
 		meta := bucket(tx, bktMeta)
 		var seq uint64
 		if v := meta.Get(keySeq); len(v) == 8 {
@@ -333,16 +343,35 @@ func (x *readIndex) add(rs []*schema.Result) error {
 	})
 }
 
-// clear removes the pending marks of documents whose quads are stored.
-func (x *readIndex) clear(rs []*schema.Result) error {
-	return x.db.Update(func(tx *bolt.Tx) error {
-		for _, r := range rs {
-			if err := bucket(tx, bktPending).Delete([]byte(r.Document.Hash)); err != nil {
-				return err
-			}
-		}
+// clear notes that the documents' quads are stored; their pending marks
+// are removed with the next batch's entries (or by flush), which saves a
+// bolt commit per batch. A mark left by a crash in between is settled when
+// the store is next opened: the document's quads are there, so it keeps
+// its entries.
+func (x *readIndex) clear(rs []*schema.Result) {
+	for _, r := range rs {
+		x.stored = append(x.stored, r.Document.Hash)
+	}
+}
+
+// flush removes the marks that clear noted, in a transaction of its own;
+// the store calls it when it closes.
+func (x *readIndex) flush() error {
+	if len(x.stored) == 0 {
 		return nil
-	})
+	}
+	err := x.db.Update(func(tx *bolt.Tx) error { return clearMarks(tx, x.stored) })
+	x.stored = x.stored[:0]
+	return err
+}
+
+func clearMarks(tx *bolt.Tx, hashes []string) error {
+	for _, h := range hashes {
+		if err := bucket(tx, bktPending).Delete([]byte(h)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // mark marks a document pending, before its quads are deleted.

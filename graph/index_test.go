@@ -189,3 +189,36 @@ func TestIndexSettlesCrash(t *testing.T) {
 	}
 	st.Close()
 }
+
+// TestIndexMarksCleared checks that a batch's pending marks go with the
+// next batch, and the last batch's when the store closes.
+func TestIndexMarksCleared(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "g")
+	st, err := graph.Open(ctx, dir, &graph.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := graphtest.Corpus(t, 30)
+	for i, b := range [][]*schema.Result{docs[:10], docs[10:25], docs[25:]} {
+		if _, err := st.WriteBatch(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := graph.PendingMarks(st); err != nil || n != len(b) {
+			t.Errorf("after batch %d: %d pending marks, %v; want the %d of that batch only", i, n, err, len(b))
+		}
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if st, err = graph.Open(ctx, dir, nil); err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if n, err := graph.PendingMarks(st); err != nil || n != 0 {
+		t.Errorf("after close: %d pending marks, %v; want 0", n, err)
+	}
+	if s, err := st.Stats(ctx); err != nil || s.Documents != 30 {
+		t.Errorf("stats: %+v, %v", s, err)
+	}
+}

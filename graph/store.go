@@ -217,7 +217,13 @@ func (s *Store) Close() error {
 	if s.abandoned.Load() {
 		return nil
 	}
-	err := s.qs.Close()
+	var err error
+	if s.idx != nil {
+		err = s.idx.flush()
+	}
+	if cerr := s.qs.Close(); err == nil {
+		err = cerr
+	}
 	if werr := s.w.close(); err == nil {
 		err = werr
 	}
@@ -352,9 +358,7 @@ func (w cayleyWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int,
 		return 0, fmt.Errorf("store %s: write: %w", s.spec, err)
 	}
 	if s.idx != nil {
-		if err := s.idx.clear(fresh); err != nil {
-			return 0, fmt.Errorf("store %s: write: %w", s.spec, err)
-		}
+		s.idx.clear(fresh)
 	}
 	if s.mapFile != "" {
 		releaseMapped(s.mapFile)
