@@ -87,6 +87,28 @@ func Evaluate(gold []Sentence, tagger func([]string) []string) Scores {
 	return out
 }
 
+// Only returns the scores of the given types, with Overall the
+// micro-average over them alone: the figure of a test that scores, say,
+// PER, ORG and LOC and leaves MISC out. Types with no gold and no
+// predicted entity are left out.
+func (s Scores) Only(types ...string) Scores {
+	out := Scores{ByType: map[string]PRF{}}
+	var all PRF
+	for _, t := range types {
+		p, ok := s.ByType[t]
+		if !ok {
+			continue
+		}
+		out.ByType[t] = p
+		all.Gold += p.Gold
+		all.Predicted += p.Predicted
+		all.Correct += p.Correct
+	}
+	all.finish()
+	out.Overall = all
+	return out
+}
+
 // orgCoarse turns "B-ORG-party" into "B-ORG" and keeps every other tag.
 func orgCoarse(tag string) string {
 	if len(tag) > 6 && tag[1] == '-' && tag[2:6] == "ORG-" {

@@ -75,6 +75,14 @@ func TestEvaluate(t *testing.T) {
 			if p := s.ByType["LOC"]; !near(p.Precision, 1) || !near(p.Recall, 1) {
 				t.Errorf("LOC = %+v, want P=R=1", p)
 			}
+			// Without MISC, its false positive no longer counts: 2 of 3.
+			o := s.Only("PER", "ORG", "LOC")
+			if a := o.Overall; a.Gold != 4 || a.Predicted != 3 || a.Correct != 2 || !near(a.Precision, 2.0/3) || !near(a.Recall, 0.5) {
+				t.Errorf("PER, ORG, LOC only = %+v, want 4 gold, 3 predicted, 2 correct", a)
+			}
+			if _, ok := o.ByType["MISC"]; ok || len(o.ByType) != 3 {
+				t.Errorf("PER, ORG, LOC only: types %v", o.ByType)
+			}
 		})
 	}
 }

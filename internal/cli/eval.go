@@ -28,6 +28,7 @@ func (a *app) evalCmd() *cobra.Command {
 
 func (a *app) evalNERCmd() *cobra.Command {
 	var pipeline bool
+	var types []string
 	cmd := &cobra.Command{
 		Use:   "ner FILE...",
 		Short: "Score the entity recogniser on CoNLL-format files",
@@ -77,6 +78,9 @@ drops what is not a name and adds acronyms it defines.`,
 				tagger = func(doc [][]string) [][]string { return extractDocument(cmd.Context(), x, doc) }
 			}
 			scores := ner.EvaluateDocuments(sents, tagger)
+			if len(types) > 0 {
+				scores = scores.Only(types...)
+			}
 			how := "recogniser"
 			if pipeline {
 				how = "extraction pass with recogniser"
@@ -86,6 +90,7 @@ drops what is not a name and adds acronyms it defines.`,
 		},
 	}
 	cmd.Flags().BoolVar(&pipeline, "pipeline", false, "score the mentions of the whole extraction pass, not the bare recogniser")
+	cmd.Flags().StringSliceVar(&types, "types", nil, "score only these types (e.g. PER,ORG,LOC); \"all\" is then the micro-average over them")
 	return cmd
 }
 
