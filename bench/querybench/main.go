@@ -26,6 +26,7 @@ import (
 // counter counts the bytes written to it.
 type counter struct{ n int }
 
+// Write counts p and discards it.
 func (c *counter) Write(p []byte) (int, error) {
 	c.n += len(p)
 	return len(p), nil
