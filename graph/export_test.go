@@ -1,6 +1,10 @@
 package graph
 
-import "github.com/dossier-project/dossier/schema"
+import (
+	cgraph "github.com/cayleygraph/cayley/graph"
+
+	"github.com/dossier-project/dossier/schema"
+)
 
 // ReadQuads makes st answer reads from its quads even when it has a read
 // index, so that tests can compare the two.
@@ -22,3 +26,17 @@ func PendingMarks(st *Store) (int, error) {
 	hs, err := st.idx.pending()
 	return len(hs), err
 }
+
+// QuadsOnly writes r's quads without its read-index entries: what a build
+// without the index does to a store that has one.
+func QuadsOnly(st *Store, r *schema.Result) error {
+	var deltas []cgraph.Delta
+	for _, q := range Quads(r) {
+		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+	}
+	return st.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true})
+}
+
+// Crash closes st's files without what Close does first, as a process
+// killed after a write would leave them.
+func Crash(st *Store) error { return st.qs.Close() }

@@ -106,7 +106,11 @@ func (s *Store) Forget(ctx context.Context, ref string) (DocInfo, error) {
 		return d, fmt.Errorf("store %s: forget %s: %w", s.spec, d.ID, err)
 	}
 	if s.idx != nil {
-		if err := s.idx.remove(d.Hash); err != nil {
+		q, err := s.quadCount(ctx)
+		if err != nil {
+			return d, fmt.Errorf("store %s: forget %s: %w", s.spec, d.ID, err)
+		}
+		if err := s.idx.remove(d.Hash, q); err != nil {
 			return d, fmt.Errorf("store %s: forget %s: %w", s.spec, d.ID, err)
 		}
 	}

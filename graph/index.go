@@ -57,6 +57,8 @@ var (
 	keyClaims    = []byte("claims")
 	keyRelations = []byte("relations")
 	keyEntities  = []byte("entities") // keys of entn
+	// keyQuads is the store's quad count when the index last wrote.
+	keyQuads = []byte("quads")
 )
 
 // count returns a counter of the meta bucket.
@@ -164,6 +166,10 @@ type readIndex struct {
 	// stored lists documents whose quads are stored but whose pending
 	// marks are not removed yet (see clear).
 	stored []string
+	// quads is the store's quad count after the last batch, recorded with
+	// the next transaction when quadsSet.
+	quads    int64
+	quadsSet bool
 }
 
 // sep joins the parts of an index key.
@@ -243,8 +249,9 @@ func (x *readIndex) pending() ([]string, error) {
 
 // settle clears the pending marks of documents that are stored (stored
 // reports whether a hash's quads are) and removes the entries of those
-// that are not.
-func (x *readIndex) settle(stored func(string) (bool, error)) error {
+// that are not; the index then matches the store's quads, whose count it
+// records.
+func (x *readIndex) settle(stored func(string) (bool, error), quads int64) error {
 	hashes, err := x.pending()
 	if err != nil || len(hashes) == 0 {
 		return err
@@ -268,7 +275,7 @@ func (x *readIndex) settle(stored func(string) (bool, error)) error {
 				return err
 			}
 		}
-		return nil
+		return bucket(tx, bktMeta).Put(keyQuads, binary.BigEndian.AppendUint64(nil, uint64(quads)))
 	})
 }
 
@@ -324,10 +331,9 @@ func (x *readIndex) add(rs []*schema.Result) error {
 	return x.db.Update(func(tx *bolt.Tx) error {
 		// The previous batch's quads are stored: its marks go in this
 		// transaction rather than in one of their own.
-		if err := clearMarks(tx, x.stored); err != nil {
+		if err := x.record(tx); err != nil {
 			return err
 		}
-		x.stored = x.stored[:0]
 		meta := bucket(tx, bktMeta)
 		var seq uint64
 		if v := meta.Get(keySeq); len(v) == 8 {
@@ -348,21 +354,49 @@ func (x *readIndex) add(rs []*schema.Result) error {
 // bolt commit per batch. A mark left by a crash in between is settled when
 // the store is next opened: the document's quads are there, so it keeps
 // its entries.
-func (x *readIndex) clear(rs []*schema.Result) {
+func (x *readIndex) clear(rs []*schema.Result, quads int64) {
 	for _, r := range rs {
 		x.stored = append(x.stored, r.Document.Hash)
 	}
+	x.quads, x.quadsSet = quads, true
 }
 
-// flush removes the marks that clear noted, in a transaction of its own;
-// the store calls it when it closes.
+// record removes the marks that clear noted and records the quad count.
+func (x *readIndex) record(tx *bolt.Tx) error {
+	if err := clearMarks(tx, x.stored); err != nil {
+		return err
+	}
+	x.stored = x.stored[:0]
+	if x.quadsSet {
+		x.quadsSet = false
+		return bucket(tx, bktMeta).Put(keyQuads, binary.BigEndian.AppendUint64(nil, uint64(x.quads)))
+	}
+	return nil
+}
+
+// flush does what record does, in a transaction of its own; the store
+// calls it when it closes.
 func (x *readIndex) flush() error {
-	if len(x.stored) == 0 {
+	if len(x.stored) == 0 && !x.quadsSet {
 		return nil
 	}
-	err := x.db.Update(func(tx *bolt.Tx) error { return clearMarks(tx, x.stored) })
-	x.stored = x.stored[:0]
-	return err
+	return x.db.Update(x.record)
+}
+
+// stale reports whether quads were written without the index: a store
+// closed cleanly (no pending marks) whose quad count is not the one the
+// index recorded was written by a build that does not keep the index.
+func (x *readIndex) stale(quads int64) (bool, error) {
+	var stale bool
+	err := x.db.View(func(tx *bolt.Tx) error {
+		if k, _ := bucket(tx, bktPending).Cursor().First(); k != nil {
+			return nil // a crash: settle decides, document by document
+		}
+		v := bucket(tx, bktMeta).Get(keyQuads)
+		stale = len(v) == 8 && int64(binary.BigEndian.Uint64(v)) != quads
+		return nil
+	})
+	return stale, err
 }
 
 func clearMarks(tx *bolt.Tx, hashes []string) error {
@@ -382,9 +416,13 @@ func (x *readIndex) mark(hash string) error {
 }
 
 // remove removes a document's entries and its pending mark.
-func (x *readIndex) remove(hash string) error {
+func (x *readIndex) remove(hash string, quads int64) error {
 	return x.db.Update(func(tx *bolt.Tx) error {
 		if err := removeDoc(tx, hash); err != nil {
+			return err
+		}
+		x.quads, x.quadsSet = quads, true
+		if err := x.record(tx); err != nil {
 			return err
 		}
 		return bucket(tx, bktPending).Delete([]byte(hash))

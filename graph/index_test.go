@@ -188,6 +188,28 @@ func TestIndexSettlesCrash(t *testing.T) {
 		t.Errorf("stats: index %+v, quads %+v", got, want)
 	}
 	st.Close()
+
+	// A crash just after a batch, then a reader that only opens and
+	// closes the store: the index settles and stays in use afterwards.
+	st, err = graph.Open(ctx, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := st.WriteBatch(ctx, graphtest.Corpus(t, 2)); err != nil || n != 2 {
+		t.Fatalf("write: %d, %v", n, err)
+	}
+	if err := graph.Crash(st); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 2; i++ {
+		if st, err = graph.Open(ctx, dir, nil); err != nil {
+			t.Fatal(err)
+		}
+		if !graph.Indexed(st) {
+			t.Errorf("open %d after the crash: the read index is no longer used", i+1)
+		}
+		st.Close()
+	}
 }
 
 // TestIndexMarksCleared checks that a batch's pending marks go with the
@@ -214,11 +236,31 @@ func TestIndexMarksCleared(t *testing.T) {
 	if st, err = graph.Open(ctx, dir, nil); err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	if !graph.Indexed(st) {
+		t.Fatal("a store closed cleanly lost its read index")
+	}
 	if n, err := graph.PendingMarks(st); err != nil || n != 0 {
 		t.Errorf("after close: %d pending marks, %v; want 0", n, err)
 	}
 	if s, err := st.Stats(ctx); err != nil || s.Documents != 30 {
 		t.Errorf("stats: %+v, %v", s, err)
+	}
+	// Quads written without the index (by a build that does not keep
+	// one) make it stale: the store is then read through its quads.
+	if err := graph.QuadsOnly(st, graphtest.Docs(t)[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if st, err = graph.Open(ctx, dir, nil); err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if graph.Indexed(st) {
+		t.Error("a store written without its index is still read through it")
+	}
+	if s, err := st.Stats(ctx); err != nil || s.Documents != 31 {
+		t.Errorf("stats through the quads: %+v, %v; want 31 documents", s, err)
 	}
 }

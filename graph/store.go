@@ -183,7 +183,16 @@ func openBolt(spec string, opt *Options) (*Store, error) {
 		s.idx, err = openIndex(db.DB(), n == 0)
 	}
 	if err == nil && s.idx != nil {
-		err = s.idx.settle(func(h string) (bool, error) { return s.has(ctx, h) })
+		// A store written by a build without the index has quads the
+		// index does not know: read it through the quads, as a store
+		// without an index.
+		var stale bool
+		if stale, err = s.idx.stale(n); stale {
+			s.idx = nil
+		}
+	}
+	if err == nil && s.idx != nil {
+		err = s.idx.settle(func(h string) (bool, error) { return s.has(ctx, h) }, n)
 	}
 	if err != nil {
 		qs.Close()
@@ -358,7 +367,11 @@ func (w cayleyWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int,
 		return 0, fmt.Errorf("store %s: write: %w", s.spec, err)
 	}
 	if s.idx != nil {
-		s.idx.clear(fresh)
+		q, err := s.quadCount(ctx)
+		if err != nil {
+			return 0, fmt.Errorf("store %s: write: %w", s.spec, err)
+		}
+		s.idx.clear(fresh, q)
 	}
 	if s.mapFile != "" {
 		releaseMapped(s.mapFile)
