@@ -1164,6 +1164,9 @@ func (s *Store) Path(ctx context.Context, fromID, toID string, maxHops int) ([]P
 func (s *Store) Mentions(ctx context.Context, id string) ([]MentionDoc, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if s.indexed() {
+		return s.idxMentions(ctx, id)
+	}
 	iri, err := s.asker().exists(ctx, id)
 	if err != nil {
 		return nil, err

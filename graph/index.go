@@ -48,7 +48,10 @@ var (
 	bktKeys    = []byte("keys")    // hash -> the entries a document added
 	bktPending = []byte("pending") // hash -> ""
 	bktEntN    = []byte("entn")    // entity ID -> number of documents
-	idxBuckets = [][]byte{bktMeta, bktDoc, bktEnt, bktName, bktClaim, bktBy, bktAbout, bktRel, bktTie, bktKeys, bktPending, bktEntN}
+	bktMent    = []byte("ment")    // id \0 seq (as in ent) -> the entity's mentions in that document
+	bktSent    = []byte("sent")    // hash \0 sentence number -> sentence span
+	idxBuckets = [][]byte{bktMeta, bktDoc, bktEnt, bktName, bktClaim, bktBy, bktAbout, bktRel, bktTie, bktKeys, bktPending, bktEntN,
+		bktMent, bktSent}
 
 	keyVersion = []byte("version")
 	keySeq     = []byte("seq")
@@ -142,7 +145,7 @@ func entityName(tx *bolt.Tx, id string) (name, typ string, ok bool, err error) {
 
 // idxVersion is the index layout's version; a store whose index has
 // another version is read through Cayley.
-const idxVersion = 3
+const idxVersion = 4
 
 // idxKeys lists every entry a document added, as bucket \0 key, so that
 // they can be removed exactly.
@@ -188,6 +191,13 @@ func joinKey(parts ...string) []byte {
 		b = append(b, p...)
 	}
 	return b
+}
+
+func sentKey(hash string, i int) []byte {
+	k := make([]byte, 0, len(hash)+5)
+	k = append(k, hash...)
+	k = append(k, 0)
+	return binary.BigEndian.AppendUint32(k, uint32(i))
 }
 
 func seqKey(id string, seq uint64) []byte {
@@ -462,6 +472,7 @@ func addDoc(tx *bolt.Tx, r *schema.Result, seq uint64) (uint64, error) {
 	if err := bucket(tx, bktPending).Put([]byte(h), nil); err != nil {
 		return seq, err
 	}
+	sents := make(map[int]bool)
 	for _, e := range r.Entities {
 		seq++
 		ie := idxEnt{Doc: di, Name: e.Name, Type: e.Type, Kind: e.Kind, Aliases: distinct(e.Aliases), Mentions: len(e.Mentions)}
@@ -470,6 +481,24 @@ func addDoc(tx *bolt.Tx, r *schema.Result, seq uint64) (uint64, error) {
 		}
 		ie.Merges = distinct(ie.Merges)
 		if err := put(bktEnt, seqKey(e.ID, seq), encodeEnt(ie)); err != nil {
+			return seq, err
+		}
+		var me encoder
+		me.int(len(e.Mentions))
+		for _, m := range e.Mentions {
+			me.int(m.Sentence)
+			me.span(schema.Span{Text: m.Text, Start: m.Start, End: m.End})
+			if m.Sentence >= 0 && m.Sentence < len(r.Sentences) && !sents[m.Sentence] {
+				sents[m.Sentence] = true
+				st := r.Sentences[m.Sentence]
+				var se encoder
+				se.span(schema.Span{Text: st.Text, Start: st.Start, End: st.End})
+				if err := put(bktSent, sentKey(h, m.Sentence), se.b); err != nil {
+					return seq, err
+				}
+			}
+		}
+		if err := put(bktMent, seqKey(e.ID, seq), me.b); err != nil {
 			return seq, err
 		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {

@@ -111,6 +111,7 @@ func TestIndexMatchesQuads(t *testing.T) {
 	both("Relations", func() (any, error) { return st.Relations(ctx, "") })
 	both("Documents", func() (any, error) { return st.Documents(ctx, "") })
 	both("Allegations", func() (any, error) { return st.Allegations(ctx, "") })
+	both("Mentions nobody", func() (any, error) { return st.Mentions(ctx, "org/no-such-entity") })
 	both("Find nobody", func() (any, error) { return st.Find(ctx, "No Such Entity Anywhere") })
 	ents, err := st.Entities(ctx, "")
 	if err != nil {
@@ -130,6 +131,7 @@ func TestIndexMatchesQuads(t *testing.T) {
 		both("Relations "+e.ID, func() (any, error) { return st.Relations(ctx, e.ID) })
 		both("Documents "+e.ID, func() (any, error) { return st.Documents(ctx, e.ID) })
 		both("Allegations about "+e.ID, func() (any, error) { return st.Allegations(ctx, e.ID) })
+		both("Mentions "+e.ID, func() (any, error) { return st.Mentions(ctx, e.ID) })
 	}
 	// The acronym written before its expansion's tie still folds in.
 	fsb, err := st.Find(ctx, "FSB")

@@ -304,3 +304,73 @@ func (s *Store) idxRespondents(ctx context.Context, iri string) ([]ClaimInfo, er
 	sortClaims(out)
 	return out, err
 }
+
+// idxMentions is Mentions through the read index.
+func (s *Store) idxMentions(ctx context.Context, id string) ([]MentionDoc, error) {
+	var out []MentionDoc
+	err := s.idx.view(ctx, s, func(t *idxTx) error {
+		if !t.exists(id) {
+			return fmt.Errorf("entity %q: %w", id, ErrNotFound)
+		}
+		byDoc := make(map[string]int) // hash -> index in out
+		ents := bucket(t.tx, bktEnt)
+		sents := bucket(t.tx, bktSent)
+		return scan(bucket(t.tx, bktMent), id, func(k, v []byte) error {
+			e, err := decodeEnt(ents.Get(k))
+			if err != nil {
+				return fmt.Errorf("index: entity %s: %w", id, err)
+			}
+			h := e.Doc.Hash
+			d := newDecoder(v)
+			n := d.int()
+			for i := 0; i < n && d.err == nil; i++ {
+				si, m := d.int(), d.span()
+				sv := sents.Get(sentKey(h, si))
+				if sv == nil {
+					continue // as in the quads: a mention without its sentence is left out
+				}
+				// A document is listed only for a mention: an entity a
+				// demonym made has a record but no mention.
+				di, ok := byDoc[h]
+				if !ok {
+					di = len(out)
+					byDoc[h] = di
+					out = append(out, MentionDoc{Document: e.Doc})
+				}
+				md := &out[di]
+				j := slices.IndexFunc(md.Sentences, func(x MentionSentence) bool { return x.Index == si })
+				if j < 0 {
+					sd := newDecoder(sv)
+					span := sd.span()
+					if sd.err != nil {
+						return fmt.Errorf("index: sentence %d of %s: %w", si, h, sd.err)
+					}
+					md.Sentences = append(md.Sentences, MentionSentence{Index: si, Sentence: span})
+					j = len(md.Sentences) - 1
+				}
+				md.Sentences[j].Mentions = append(md.Sentences[j].Mentions, m)
+			}
+			if d.err != nil {
+				return fmt.Errorf("index: mentions of %s: %w", id, d.err)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		for j := range out[i].Sentences {
+			ms := out[i].Sentences[j].Mentions
+			slices.SortStableFunc(ms, func(a, b schema.Span) int { return cmp.Compare(a.Start, b.Start) })
+		}
+		slices.SortStableFunc(out[i].Sentences, func(a, b MentionSentence) int { return cmp.Compare(a.Sentence.Start, b.Sentence.Start) })
+	}
+	sortStable(out, func(a, b *MentionDoc) int {
+		if c := cmp.Compare(a.Document.Date, b.Document.Date); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Document.Hash, b.Document.Hash)
+	})
+	return out, nil
+}

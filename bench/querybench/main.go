@@ -66,6 +66,7 @@ func main() {
 		{"show", *entity},
 		{"claims", "--about", *entity},
 		{"timeline", *entity},
+		{"mentions", *entity},
 		{"stats"},
 		{"entities"},
 		{"allegations"},
