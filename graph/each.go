@@ -13,6 +13,9 @@ import (
 func (s *Store) EachEntity(ctx context.Context, typ string, fn func(EntityInfo) error) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if s.indexed() {
+		return s.idxEachEntity(ctx, typ, fn)
+	}
 	iris, err := s.entityIRIs(ctx, typ)
 	if err != nil {
 		return err
@@ -33,6 +36,9 @@ func (s *Store) EachEntity(ctx context.Context, typ string, fn func(EntityInfo) 
 func (s *Store) EachClaim(ctx context.Context, f ClaimFilter, fn func(ClaimInfo) error) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if s.indexed() {
+		return s.idxEachClaim(ctx, f, fn)
+	}
 	iris, err := s.subjects(ctx, schema.PredType, quad.IRI(schema.ClassClaim))
 	if err != nil {
 		return err
@@ -65,6 +71,9 @@ func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
 func (s *Store) EachRelation(ctx context.Context, fn func(RelationInfo) error) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if s.indexed() {
+		return s.idxEachRelation(ctx, fn)
+	}
 	iris, err := s.subjects(ctx, schema.PredType, quad.IRI(schema.ClassRelation))
 	if err != nil {
 		return err

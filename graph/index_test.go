@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -112,6 +114,33 @@ func TestIndexMatchesQuads(t *testing.T) {
 	both("Documents", func() (any, error) { return st.Documents(ctx, "") })
 	both("Allegations", func() (any, error) { return st.Allegations(ctx, "") })
 	both("Mentions nobody", func() (any, error) { return st.Mentions(ctx, "org/no-such-entity") })
+	collect := func(each func(func(any) error) error) func() (any, error) {
+		return func() (any, error) {
+			var out []string
+			err := each(func(x any) error {
+				b, err := json.Marshal(x)
+				out = append(out, string(b))
+				return err
+			})
+			sort.Strings(out)
+			return out, err
+		}
+	}
+	both("EachEntity", collect(func(fn func(any) error) error {
+		return st.EachEntity(ctx, "", func(e graph.EntityInfo) error { return fn(e) })
+	}))
+	both("EachEntity Person", collect(func(fn func(any) error) error {
+		return st.EachEntity(ctx, schema.Person, func(e graph.EntityInfo) error { return fn(e) })
+	}))
+	both("EachClaim", collect(func(fn func(any) error) error {
+		return st.EachClaim(ctx, graph.ClaimFilter{}, func(c graph.ClaimInfo) error { return fn(c) })
+	}))
+	both("EachClaim allege since 1987-03", collect(func(fn func(any) error) error {
+		return st.EachClaim(ctx, graph.ClaimFilter{Stance: "allege", Since: "1987-03"}, func(c graph.ClaimInfo) error { return fn(c) })
+	}))
+	both("EachRelation", collect(func(fn func(any) error) error {
+		return st.EachRelation(ctx, func(r graph.RelationInfo) error { return fn(r) })
+	}))
 	both("Find nobody", func() (any, error) { return st.Find(ctx, "No Such Entity Anywhere") })
 	ents, err := st.Entities(ctx, "")
 	if err != nil {

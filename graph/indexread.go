@@ -374,3 +374,62 @@ func (s *Store) idxMentions(ctx context.Context, id string) ([]MentionDoc, error
 	})
 	return out, nil
 }
+
+// idxEachEntity is EachEntity through the read index, in ID order.
+func (s *Store) idxEachEntity(ctx context.Context, typ string, fn func(EntityInfo) error) error {
+	return s.idx.view(ctx, s, func(t *idxTx) error {
+		ids, err := s.idxEntityIDs(ctx, t, typ)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			e, err := t.entity(id)
+			if err != nil {
+				return err
+			}
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// idxEachClaim is EachClaim through the read index, in document hash and
+// claim ID order.
+func (s *Store) idxEachClaim(ctx context.Context, f ClaimFilter, fn func(ClaimInfo) error) error {
+	return s.idx.view(ctx, s, func(t *idxTx) error {
+		return scanAll(bucket(t.tx, bktClaim), func(_, v []byte) error {
+			c, err := decodeClaim(v)
+			if err != nil {
+				return fmt.Errorf("index: claim: %w", err)
+			}
+			if !f.matchFields(&c) {
+				return nil
+			}
+			if err := t.fillNames(&c); err != nil {
+				return err
+			}
+			if !f.match(&c) {
+				return nil
+			}
+			return fn(c)
+		})
+	})
+}
+
+// idxEachRelation is EachRelation through the read index: each relation
+// once, though it is listed under its subject and its object.
+func (s *Store) idxEachRelation(ctx context.Context, fn func(RelationInfo) error) error {
+	return s.idx.view(ctx, s, func(t *idxTx) error {
+		seen := make(map[string]bool)
+		return scanAll(bucket(t.tx, bktRel), func(_, v []byte) error {
+			r, err := t.relation(v)
+			if err != nil || seen[r.IRI] {
+				return err
+			}
+			seen[r.IRI] = true
+			return fn(r)
+		})
+	})
+}
