@@ -181,18 +181,3 @@ func (s *Store) claimsOf(ctx context.Context, iris []quad.Value) ([]ClaimInfo, e
 func answers2(stance string) bool {
 	return stance == "deny" || stance == "acknowledge" || stance == "confirm"
 }
-
-// answerKeys are the entities a claim can answer allegations about: its
-// claimant and what it is about, places left out.
-func answerKeys(c ClaimInfo) []string {
-	var out []string
-	if c.Claimant != nil {
-		out = append(out, c.Claimant.ID)
-	}
-	for _, e := range c.About {
-		if e.Type != "Place" {
-			out = append(out, e.ID)
-		}
-	}
-	return out
-}

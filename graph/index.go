@@ -37,13 +37,13 @@ import (
 var (
 	idxRoot    = []byte("dossier.index")
 	bktMeta    = []byte("meta")
-	bktDoc     = []byte("doc")     // hash -> idxDoc
+	bktDoc     = []byte("doc")     // hash -> DocInfo
 	bktEnt     = []byte("ent")     // id \0 seq -> idxEnt
 	bktName    = []byte("name")    // slug \0 id \0 hash \0 name -> ""
-	bktClaim   = []byte("claim")   // hash \0 claim ID -> ClaimInfo (refs by ID)
-	bktBy      = []byte("by")      // id \0 hash \0 claim ID -> ""
-	bktAbout   = []byte("about")   // id \0 hash \0 claim ID -> "" (about or target)
-	bktRel     = []byte("rel")     // id \0 hash \0 n -> RelationInfo (refs by ID)
+	bktClaim   = []byte("claim")   // hash \0 claim ID -> ClaimInfo (entities by ID)
+	bktBy      = []byte("by")      // claimant ID \0 hash \0 claim ID -> the same ClaimInfo
+	bktAbout   = []byte("about")   // ID about or targeted \0 hash \0 claim ID -> the same ClaimInfo
+	bktRel     = []byte("rel")     // subject or object ID \0 hash \0 n -> RelationInfo (entities by ID)
 	bktTie     = []byte("tie")     // tied ID \0 seq -> entity ID
 	bktKeys    = []byte("keys")    // hash -> the entries a document added
 	bktPending = []byte("pending") // hash -> ""
