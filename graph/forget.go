@@ -16,17 +16,14 @@ import (
 // ErrAmbiguous means a reference matches more than one document.
 var ErrAmbiguous = errors.New("matches more than one document")
 
-var fullHash = regexp.MustCompile(`^[0-9a-f]{64}$`)
+var (
+	fullHash  = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	hexPrefix = regexp.MustCompile(`^[0-9a-f]{6,}$`)
+)
 
-// Document returns the stored document that ref names: its ID, the path
+// document returns the stored document that ref names: its ID, the path
 // it was read from, its content hash, or a prefix of the hash of at least
-// 6 characters.
-func (s *Store) Document(ctx context.Context, ref string) (DocInfo, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.document(ctx, ref)
-}
-
+// 6 characters. The caller holds the store's lock.
 func (s *Store) document(ctx context.Context, ref string) (DocInfo, error) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
@@ -44,7 +41,7 @@ func (s *Store) document(ctx context.Context, ref string) (DocInfo, error) {
 		}
 		hits = appendNew(hits, vs)
 	}
-	if len(hits) == 0 && len(ref) >= 6 && regexp.MustCompile(`^[0-9a-f]+$`).MatchString(ref) {
+	if len(hits) == 0 && hexPrefix.MatchString(ref) {
 		all, err := s.subjects(ctx, schema.PredType, quad.IRI(schema.ClassArticle))
 		if err != nil {
 			return DocInfo{}, err
