@@ -3,6 +3,7 @@ package graph_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -10,6 +11,8 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 
+	"github.com/dossier-project/dossier/extract"
+	"github.com/dossier-project/dossier/extract/source"
 	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/graph/graphtest"
 	"github.com/dossier-project/dossier/schema"
@@ -117,6 +120,84 @@ func BenchmarkWritePostgres(b *testing.B) {
 		// Cayley's SQL writer: one INSERT per node and per quad.
 		b.Run(fmt.Sprintf("cayley/batch=%d", n), func(b *testing.B) {
 			benchWrite(b, benchOpen(postgresSpec, graph.Options{}), n, writeCayley)
+		})
+	}
+}
+
+var (
+	reutersOnce sync.Once
+	reutersDocs []*schema.Result
+)
+
+// reutersResults extracts the first 2,000 Reuters-21578 articles, or skips
+// when the shared corpus is absent.
+func reutersResults(b *testing.B) []*schema.Result {
+	const corpus = "../../shared/data/news/reuters21578.jsonl"
+	f, err := os.Open(corpus)
+	if err != nil {
+		b.Skipf("no benchmark corpus: %v", err)
+	}
+	defer f.Close()
+	reutersOnce.Do(func() {
+		x, err := extract.New(extract.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for it := range source.Items(corpus, f) {
+			if it.Doc == nil {
+				continue
+			}
+			r, err := x.Extract(context.Background(), it.Doc)
+			if err != nil {
+				continue
+			}
+			reutersDocs = append(reutersDocs, r)
+			if len(reutersDocs) == 2000 {
+				break
+			}
+		}
+	})
+	return reutersDocs
+}
+
+// BenchmarkWriteReuters writes the extraction results of 2,000 Reuters
+// articles into a new bolt store in the pipeline's default batches (256
+// documents or 20,000 quads), through dossier's writer and through
+// Cayley's.
+func BenchmarkWriteReuters(b *testing.B) {
+	docs := reutersResults(b)
+	var batches [][]*schema.Result
+	quads, n := 0, 0
+	start := 0
+	for i, r := range docs {
+		q := len(graph.Quads(r))
+		quads += q
+		n += q
+		if i+1-start >= 256 || n >= 20000 || i == len(docs)-1 {
+			batches = append(batches, docs[start:i+1])
+			start, n = i+1, 0
+		}
+	}
+	for _, cayley := range []bool{false, true} {
+		b.Run(map[bool]string{false: "writer=dossier", true: "writer=cayley"}[cayley], func(b *testing.B) {
+			var elapsed time.Duration
+			for b.Loop() {
+				b.StopTimer()
+				st := benchOpen(boltSpec, graph.Options{CayleyWriter: cayley})(b)
+				b.StartTimer()
+				t := time.Now()
+				for _, batch := range batches {
+					if _, err := st.WriteBatch(context.Background(), batch); err != nil {
+						b.Fatal(err)
+					}
+				}
+				elapsed += time.Since(t)
+				b.StopTimer()
+				st.Close()
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(quads*b.N)/elapsed.Seconds(), "quads/s")
+			b.ReportMetric(float64(len(docs)*b.N)/elapsed.Seconds(), "docs/s")
 		})
 	}
 }

@@ -88,6 +88,19 @@ func TestConformanceMemory(t *testing.T) { graphtest.TestAll(t, openMemory) }
 
 func TestConformanceBolt(t *testing.T) { graphtest.TestAll(t, openBolt) }
 
+// TestConformanceBoltCayleyWriter runs the suite on a bolt store written
+// through Cayley's ApplyDeltas rather than dossier's writer.
+func TestConformanceBoltCayleyWriter(t *testing.T) {
+	graphtest.TestAll(t, func(t *testing.T) *graph.Store {
+		st, err := graph.Open(context.Background(), filepath.Join(t.TempDir(), "g.db"), &graph.Options{Create: true, CayleyWriter: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st
+	})
+}
+
 func TestConformancePostgres(t *testing.T) {
 	postgresURL(t)
 	graphtest.TestAll(t, openPostgres)

@@ -1,7 +1,11 @@
 package graph
 
 import (
+	"encoding/binary"
+
+	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
 
 	"github.com/dossier-project/dossier/schema"
 )
@@ -40,3 +44,51 @@ func QuadsOnly(st *Store, r *schema.Result) error {
 // Crash closes st's files without what Close does first, as a process
 // killed after a write would leave them.
 func Crash(st *Store) error { return st.qs.Close() }
+
+// UsesKVWriter reports whether st writes through dossier's own writer of
+// Cayley's layout (kvwrite.go).
+func UsesKVWriter(st *Store) bool {
+	_, ok := st.w.(kvWriter)
+	return ok
+}
+
+// RefCounts returns the reference count that a store written by kvWriter
+// keeps for each value.
+func RefCounts(st *Store) (map[refs.ValueHash]uint64, error) {
+	got := map[refs.ValueHash]uint64{}
+	err := st.w.(kvWriter).db.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			if len(name) != 3 || name[0] != 'n' {
+				return nil
+			}
+			return b.ForEach(func(k, v []byte) error {
+				n, _ := binary.Uvarint(v)
+				got[refs.ValueHash(k)] = n
+				return nil
+			})
+		})
+	})
+	return got, err
+}
+
+// PreparedValues returns the values kvWriter would write for r: the
+// encoded value under its hash.
+func PreparedValues(r *schema.Result) (map[refs.ValueHash][]byte, error) {
+	d, err := prepareKV(r)
+	if err != nil {
+		return nil, err
+	}
+	out := map[refs.ValueHash][]byte{}
+	for _, v := range d.vals {
+		out[v.hash] = v.enc
+	}
+	return out, nil
+}
+
+// SetQuadIndexes replaces the quad-index list a store records, as a store
+// created with other indexes would have it.
+func SetQuadIndexes(st *Store, js string) error {
+	return st.w.(kvWriter).db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(kvMeta).Put(kvIndexes, []byte(js))
+	})
+}

@@ -344,19 +344,42 @@ func (x *readIndex) add(rs []*schema.Result) error {
 		if err := x.record(tx); err != nil {
 			return err
 		}
-		meta := bucket(tx, bktMeta)
-		var seq uint64
-		if v := meta.Get(keySeq); len(v) == 8 {
-			seq = binary.BigEndian.Uint64(v)
-		}
-		for _, r := range rs {
-			var err error
-			if seq, err = addDoc(tx, r, seq); err != nil {
-				return fmt.Errorf("index: document %s: %w", r.Document.Hash, err)
-			}
-		}
-		return meta.Put(keySeq, binary.BigEndian.AppendUint64(nil, seq))
+		return addDocs(tx, rs)
 	})
+}
+
+// addTx writes the entries of new documents in tx, the transaction that
+// writes their quads (kvWriter): nothing is left pending, and the index
+// records quads, the store's quad count once tx commits.
+func (x *readIndex) addTx(tx *bolt.Tx, rs []*schema.Result, quads int64) error {
+	if err := x.record(tx); err != nil {
+		return err
+	}
+	if err := addDocs(tx, rs); err != nil {
+		return err
+	}
+	for _, r := range rs {
+		if err := bucket(tx, bktPending).Delete([]byte(r.Document.Hash)); err != nil {
+			return err
+		}
+	}
+	return bucket(tx, bktMeta).Put(keyQuads, binary.BigEndian.AppendUint64(nil, uint64(quads)))
+}
+
+// addDocs writes the entries of documents, each marked pending.
+func addDocs(tx *bolt.Tx, rs []*schema.Result) error {
+	meta := bucket(tx, bktMeta)
+	var seq uint64
+	if v := meta.Get(keySeq); len(v) == 8 {
+		seq = binary.BigEndian.Uint64(v)
+	}
+	for _, r := range rs {
+		var err error
+		if seq, err = addDoc(tx, r, seq); err != nil {
+			return fmt.Errorf("index: document %s: %w", r.Document.Hash, err)
+		}
+	}
+	return meta.Put(keySeq, binary.BigEndian.AppendUint64(nil, seq))
 }
 
 // clear notes that the documents' quads are stored; their pending marks

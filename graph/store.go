@@ -40,6 +40,10 @@ type Options struct {
 	// then lose the last few batches committed, never part of one; other
 	// backends ignore it.
 	AsyncCommit bool
+	// CayleyWriter makes a bolt store write through Cayley's ApplyDeltas
+	// rather than dossier's own writer of the same layout (kvwrite.go):
+	// slower, kept to compare the two.
+	CayleyWriter bool
 }
 
 // Backends that Store.Backend reports.
@@ -197,6 +201,16 @@ func openBolt(spec string, opt *Options) (*Store, error) {
 	if err != nil {
 		qs.Close()
 		return nil, fmt.Errorf("store %s: read index: %w", path, err)
+	}
+	if s.idx != nil && !opt.CayleyWriter {
+		ok, err := kvLayoutOK(db.DB())
+		if err != nil {
+			qs.Close()
+			return nil, fmt.Errorf("store %s: %w", path, err)
+		}
+		if ok {
+			s.w = kvWriter{s: s, db: db.DB()}
+		}
 	}
 	return s, nil
 }
