@@ -120,13 +120,41 @@ func prepareKV(r *schema.Result) (*kvDoc, error) {
 	return d, nil
 }
 
-// prepareAll runs prepareKV over rs on every CPU.
-func prepareAll(rs []*schema.Result) ([]*kvDoc, error) {
+// Prepare does ahead of WriteBatch the part of writing r that needs
+// nothing from the store, and returns how many quads r stores. On bolt
+// that part is listing, hashing and encoding r's quads; ingest workers
+// call Prepare as they finish each document, in parallel, and WriteBatch
+// then finds the work done for the same *schema.Result. A prepared result
+// that is never written is dropped when the store closes. Prepare is safe
+// for concurrent use.
+func (s *Store) Prepare(r *schema.Result) (int, error) {
+	if _, ok := s.w.(kvWriter); !ok {
+		return len(Quads(r)), nil
+	}
+	d, err := prepareKV(r)
+	if err != nil {
+		return 0, err
+	}
+	s.prepared.Store(r, d)
+	return len(d.quads), nil
+}
+
+// prepareAll returns the prepared form of each of rs: what Prepare left,
+// or prepareKV run on every CPU.
+func (s *Store) prepareAll(rs []*schema.Result) ([]*kvDoc, error) {
 	out := make([]*kvDoc, len(rs))
 	errs := make([]error, len(rs))
+	var todo []int
+	for i, r := range rs {
+		if d, ok := s.prepared.LoadAndDelete(r); ok {
+			out[i] = d.(*kvDoc)
+		} else {
+			todo = append(todo, i)
+		}
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range min(kvPrepCPUs, len(rs)) {
+	for range min(kvPrepCPUs, len(todo)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -135,7 +163,7 @@ func prepareAll(rs []*schema.Result) ([]*kvDoc, error) {
 			}
 		}()
 	}
-	for i := range rs {
+	for _, i := range todo {
 		next <- i
 	}
 	close(next)
@@ -545,8 +573,8 @@ type kvWriter struct {
 func (w kvWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, error) {
 	s := w.s
 	// Hashing and encoding need nothing from the store: done before the
-	// lock, on every CPU.
-	docs, err := prepareAll(rs)
+	// lock (or earlier, by Prepare).
+	docs, err := s.prepareAll(rs)
 	if err != nil {
 		return 0, fmt.Errorf("store %s: write: %w", s.spec, err)
 	}

@@ -78,6 +78,9 @@ type Store struct {
 	// abandoned is set when a query timed out while Cayley may still be
 	// running it.
 	abandoned atomic.Bool
+	// prepared holds what Prepare did for a result (*schema.Result ->
+	// *kvDoc) until WriteBatch writes it.
+	prepared sync.Map
 }
 
 // batchWriter is how one backend stores a batch of documents: each new
@@ -237,6 +240,7 @@ func boltErr(err error) error {
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.prepared.Clear()
 	if s.abandoned.Load() {
 		return nil
 	}

@@ -72,12 +72,13 @@ the others are still ingested and the exit status is 3. At the end ingest prints
 }
 
 // memoryLimit is ingest's soft limit on the Go heap when GOMEMLIMIT is
-// not set. Cayley's bolt backend keeps bloom filters of some 300 MB live;
-// with the default GOGC the heap would grow to twice that before each
-// collection. The limit makes the collector work harder instead: measured
-// on 2,000 Reuters articles, peak RSS 963 MB without a limit, 874 MB with
-// this one, 610 MB with 500 MiB (for some 20% more CPU time).
-const memoryLimit = 768 << 20
+// not set. A write keeps some 200 MB live at its peak (bolt's pages for
+// the batch and its page pool, the NER model); with the default GOGC the
+// heap would grow to twice that before each collection, and the pages of
+// the store file that a batch maps take the process past 1 GB resident.
+// Measured on all of Reuters-21578 (BENCHMARKS.md, "Dossier's own
+// writer"): peak RSS 1.03 GB with 768 MiB, 0.92 GB with this limit.
+const memoryLimit = 400 << 20
 
 func (a *app) ingest(ctx context.Context, paths []string, show bool, progress string, batch, batchQuads int) error {
 	if os.Getenv("GOMEMLIMIT") == "" {

@@ -54,6 +54,15 @@ type Store interface {
 
 var _ Store = (*graph.Store)(nil)
 
+// Preparer is a Store that can do part of a write in the workers, in
+// parallel: Prepare readies one result for WriteBatch and returns how
+// many quads it stores. *graph.Store satisfies it.
+type Preparer interface {
+	Prepare(r *schema.Result) (int, error)
+}
+
+var _ Preparer = (*graph.Store)(nil)
+
 // Extractor extracts one document. It must be safe for concurrent use;
 // *extract.Extractor is.
 type Extractor interface {
@@ -243,12 +252,17 @@ func (p *Pipeline) Run(ctx context.Context, read Reader) error {
 					p.fail(err)
 					continue
 				}
-				p.extracted.Add(1)
-				p.tokens.Add(int64(Words(doc.Text)))
 				r := result{res: res}
-				if cfg.Store != nil {
+				if pr, ok := cfg.Store.(Preparer); ok {
+					if r.quads, err = pr.Prepare(res); err != nil {
+						p.fail(fmt.Errorf("%s: %w", docName(doc), err))
+						continue
+					}
+				} else if cfg.Store != nil {
 					r.quads = len(graph.Quads(res))
 				}
+				p.extracted.Add(1)
+				p.tokens.Add(int64(Words(doc.Text)))
 				select {
 				case results <- r:
 				case <-ctx.Done():
