@@ -43,7 +43,7 @@ second and once at the end (with "done": true):
    "elapsed","docs_per_s","tokens_per_s","write_s","total","eta","done"}
 "total" and "eta" are absent when the total is unknown (standard input, .json arrays).
 
-ingest keeps the Go heap under a soft limit of 768 MiB so that peak memory stays
+ingest keeps the Go heap under a soft limit of 400 MiB so that peak memory stays
 flat on a large corpus; set GOMEMLIMIT to choose another.
 
 A document that cannot be read or extracted gets one line on stderr naming its input;
@@ -77,7 +77,7 @@ the others are still ingested and the exit status is 3. At the end ingest prints
 // heap would grow to twice that before each collection, and the pages of
 // the store file that a batch maps take the process past 1 GB resident.
 // Measured on all of Reuters-21578 (BENCHMARKS.md, "Dossier's own
-// writer"): peak RSS 1.03 GB with 768 MiB, 0.92 GB with this limit.
+// writer"): peak RSS 1,030 MB with 768 MiB, 958 MB with this limit.
 const memoryLimit = 400 << 20
 
 func (a *app) ingest(ctx context.Context, paths []string, show bool, progress string, batch, batchQuads int) error {

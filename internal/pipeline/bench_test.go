@@ -92,3 +92,33 @@ func BenchmarkIngest(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkExtract runs the first 2,000 Reuters articles through the
+// pipeline without a store, with 1 and 2 workers: how extraction alone
+// scales with workers, against which BenchmarkIngest's figures show the
+// writer's share.
+func BenchmarkExtract(b *testing.B) {
+	docs := firstDocs(b, 2000)
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, w := range []int{1, 2} {
+		b.Run(map[int]string{1: "workers=1", 2: "workers=2"}[w], func(b *testing.B) {
+			var c Counts
+			for b.Loop() {
+				p, err := New(Config{Extractor: x, Workers: w})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := p.Run(context.Background(), sliceReader(docs)); err != nil {
+					b.Fatal(err)
+				}
+				c = p.Counts()
+			}
+			s := b.Elapsed().Seconds() / float64(b.N)
+			b.ReportMetric(float64(c.Extracted)/s, "docs/s")
+			b.ReportMetric(float64(c.Tokens)/s, "tokens/s")
+		})
+	}
+}
