@@ -224,6 +224,68 @@ func TestKVWriterMatchesCayley(t *testing.T) {
 	}
 }
 
+// TestKVWriterExistingNodes writes a document some of whose quads, and all
+// of whose values, are already stored (written through Cayley): the
+// writer must find those quads through the index lists and the log, skip
+// them, and count only what it adds.
+func TestKVWriterExistingNodes(t *testing.T) {
+	ctx := context.Background()
+	docs := graphtest.Docs(t)
+	st := openWith(t, false)
+	writeIn(t, st, docs[1:], 5)
+	r := docs[0]
+	qs := graph.Quads(r)
+	// Every value of r, each in some quad, and three of r's own quads.
+	var deltas []cgraph.Delta
+	seen := map[string]bool{}
+	for i, q := range qs {
+		if i < 3 {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			continue
+		}
+		for _, dir := range quad.Directions {
+			v := q.Get(dir)
+			if v == nil || seen[v.String()] {
+				continue
+			}
+			seen[v.String()] = true
+			deltas = append(deltas, cgraph.Delta{Action: cgraph.Add,
+				Quad: quad.Make(quad.IRI("urn:x:holder"), quad.IRI("urn:x:has"), v, nil)})
+		}
+	}
+	if err := st.QuadStore().ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := st.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := st.WriteBatch(ctx, []*schema.Result{r}); err != nil || n != 1 {
+		t.Fatalf("write: %d, %v", n, err)
+	}
+	after, err := st.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	distinct := map[string]bool{}
+	for _, q := range qs {
+		distinct[graphtest.QuadKey(q)] = true
+	}
+	if got, want := after.Quads-before.Quads, int64(len(distinct)-3); got != want {
+		t.Errorf("the write added %d quads, want %d (3 were stored already)", got, want)
+	}
+	got := map[string]bool{}
+	for _, k := range storedQuads(t, st) {
+		got[k] = true
+	}
+	for k := range distinct {
+		if !got[k] {
+			t.Errorf("missing after the write: %s", k)
+		}
+	}
+	checkRefCounts(t, st)
+}
+
 // TestKVLayoutChecked checks that a store whose quad indexes are not
 // Cayley's default is written through Cayley.
 func TestKVLayoutChecked(t *testing.T) {

@@ -333,6 +333,8 @@ func (s *Store) WriteBatch(ctx context.Context, rs []*schema.Result) (int, error
 		if !seen[h] {
 			seen[h] = true
 			batch = append(batch, r)
+		} else {
+			s.prepared.Delete(r) // a second copy of the same text
 		}
 	}
 	if len(batch) == 0 {
