@@ -202,7 +202,11 @@ func (p *Pipeline) Run(ctx context.Context, read Reader) error {
 	cfg := p.cfg
 	g, ctx := errgroup.WithContext(ctx)
 	items := read(ctx)
-	docs := make(chan *schema.Document, 8*cfg.Workers)
+	// The reader checks each document against the store, and a write
+	// holds the store's lock for its whole transaction: the documents
+	// read ahead are what the workers extract meanwhile. Two batches'
+	// worth keeps them busy through a write.
+	docs := make(chan *schema.Document, max(8*cfg.Workers, 2*cfg.BatchDocs))
 	results := make(chan result, cfg.BatchDocs+cfg.Workers)
 
 	// Reader: count, report failed inputs, skip stored documents.
