@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -56,41 +57,34 @@ func sliceReader(docs []*schema.Document) Reader {
 // store with 1 and 2 workers; it reports documents, tokens and quads per
 // second and the share of time spent writing.
 func BenchmarkIngest(b *testing.B) {
-	docs := firstDocs(b, 500)
-	x, err := extract.New(extract.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, w := range []int{1, 2} {
-		b.Run(map[int]string{1: "workers=1", 2: "workers=2"}[w], func(b *testing.B) {
-			var c Counts
-			for i := 0; b.Loop(); i++ {
-				ctx := context.Background()
-				b.StopTimer()
-				st, err := graph.Open(ctx, filepath.Join(b.TempDir(), "s"), &graph.Options{Create: true})
-				if err != nil {
-					b.Fatal(err)
-				}
-				b.StartTimer()
-				p, err := New(Config{Extractor: x, Store: st, Workers: w})
-				if err != nil {
-					b.Fatal(err)
-				}
-				if err := p.Run(ctx, sliceReader(docs)); err != nil {
-					b.Fatal(err)
-				}
-				b.StopTimer()
-				st.Close()
-				b.StartTimer()
-				c = p.Counts()
+	perWorkers(b, 500, func(b *testing.B, x *extract.Extractor, docs []*schema.Document, w int) {
+		var c Counts
+		for i := 0; b.Loop(); i++ {
+			ctx := context.Background()
+			b.StopTimer()
+			st, err := graph.Open(ctx, filepath.Join(b.TempDir(), "s"), &graph.Options{Create: true})
+			if err != nil {
+				b.Fatal(err)
 			}
-			s := b.Elapsed().Seconds() / float64(b.N)
-			b.ReportMetric(float64(c.Written)/s, "docs/s")
-			b.ReportMetric(float64(c.Tokens)/s, "tokens/s")
-			b.ReportMetric(float64(c.Quads)/s, "quads/s")
-			b.ReportMetric(c.WriteTime.Seconds()/s, "write-share")
-		})
-	}
+			b.StartTimer()
+			p, err := New(Config{Extractor: x, Store: st, Workers: w})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := p.Run(ctx, sliceReader(docs)); err != nil {
+				b.Fatal(err)
+			}
+			b.StopTimer()
+			st.Close()
+			b.StartTimer()
+			c = p.Counts()
+		}
+		s := b.Elapsed().Seconds() / float64(b.N)
+		b.ReportMetric(float64(c.Written)/s, "docs/s")
+		b.ReportMetric(float64(c.Tokens)/s, "tokens/s")
+		b.ReportMetric(float64(c.Quads)/s, "quads/s")
+		b.ReportMetric(c.WriteTime.Seconds()/s, "write-share")
+	})
 }
 
 // BenchmarkExtract runs the first 2,000 Reuters articles through the
@@ -98,27 +92,33 @@ func BenchmarkIngest(b *testing.B) {
 // scales with workers, against which BenchmarkIngest's figures show the
 // writer's share.
 func BenchmarkExtract(b *testing.B) {
-	docs := firstDocs(b, 2000)
+	perWorkers(b, 2000, func(b *testing.B, x *extract.Extractor, docs []*schema.Document, w int) {
+		var c Counts
+		for b.Loop() {
+			p, err := New(Config{Extractor: x, Workers: w})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := p.Run(context.Background(), sliceReader(docs)); err != nil {
+				b.Fatal(err)
+			}
+			c = p.Counts()
+		}
+		s := b.Elapsed().Seconds() / float64(b.N)
+		b.ReportMetric(float64(c.Extracted)/s, "docs/s")
+		b.ReportMetric(float64(c.Tokens)/s, "tokens/s")
+	})
+}
+
+// perWorkers runs fn as a sub-benchmark for 1 and 2 workers, over the
+// first n Reuters articles.
+func perWorkers(b *testing.B, n int, fn func(b *testing.B, x *extract.Extractor, docs []*schema.Document, workers int)) {
+	docs := firstDocs(b, n)
 	x, err := extract.New(extract.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	for _, w := range []int{1, 2} {
-		b.Run(map[int]string{1: "workers=1", 2: "workers=2"}[w], func(b *testing.B) {
-			var c Counts
-			for b.Loop() {
-				p, err := New(Config{Extractor: x, Workers: w})
-				if err != nil {
-					b.Fatal(err)
-				}
-				if err := p.Run(context.Background(), sliceReader(docs)); err != nil {
-					b.Fatal(err)
-				}
-				c = p.Counts()
-			}
-			s := b.Elapsed().Seconds() / float64(b.N)
-			b.ReportMetric(float64(c.Extracted)/s, "docs/s")
-			b.ReportMetric(float64(c.Tokens)/s, "tokens/s")
-		})
+		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) { fn(b, x, docs, w) })
 	}
 }
