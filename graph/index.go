@@ -441,6 +441,19 @@ func clearMarks(tx *bolt.Tx, hashes []string) error {
 	return nil
 }
 
+// docState reports whether the index holds a document, and whether it is
+// marked pending: written through Cayley, whose batches leave their marks
+// to the next one, or left by a crash. A document the index holds and
+// has not marked is stored.
+func (x *readIndex) docState(hash string) (known, pending bool, err error) {
+	err = x.db.View(func(tx *bolt.Tx) error {
+		known = bucket(tx, bktDoc).Get([]byte(hash)) != nil
+		pending = bucket(tx, bktPending).Get([]byte(hash)) != nil
+		return nil
+	})
+	return known, pending, err
+}
+
 // mark marks a document pending, before its quads are deleted.
 func (x *readIndex) mark(hash string) error {
 	return x.db.Update(func(tx *bolt.Tx) error {

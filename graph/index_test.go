@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -114,6 +115,18 @@ func TestIndexMatchesQuads(t *testing.T) {
 	both("Documents", func() (any, error) { return st.Documents(ctx, "") })
 	both("Allegations", func() (any, error) { return st.Allegations(ctx, "") })
 	both("Mentions nobody", func() (any, error) { return st.Mentions(ctx, "org/no-such-entity") })
+	both("Has", func() (any, error) {
+		var got []bool
+		for _, r := range docs {
+			ok, err := st.Has(ctx, r.Document.Hash)
+			if err != nil {
+				return nil, err
+			}
+			got = append(got, ok)
+		}
+		ok, err := st.Has(ctx, strings.Repeat("0", 64))
+		return append(got, ok), err
+	})
 	collect := func(each func(func(any) error) error) func() (any, error) {
 		return func() (any, error) {
 			var out []string

@@ -199,7 +199,7 @@ func openBolt(spec string, opt *Options) (*Store, error) {
 		}
 	}
 	if err == nil && s.idx != nil {
-		err = s.idx.settle(func(h string) (bool, error) { return s.has(ctx, h) }, n)
+		err = s.idx.settle(func(h string) (bool, error) { return s.hasQuads(ctx, h) }, n)
 	}
 	if err != nil {
 		qs.Close()
@@ -299,6 +299,22 @@ func (s *Store) has(ctx context.Context, hash string) (bool, error) {
 	if w, ok := s.w.(*pgWriter); ok {
 		return w.has(ctx, hash)
 	}
+	if s.idx != nil && !s.noIndex {
+		// The read index knows the documents stored: one lookup in one
+		// small bucket, where the quads take several all over the file
+		// (a resumed ingest checks every document of its corpus). A
+		// pending document is decided by its quads.
+		known, pending, err := s.idx.docState(hash)
+		if err != nil || !pending {
+			return known, err
+		}
+	}
+	return s.hasQuads(ctx, hash)
+}
+
+// hasQuads reports whether a document's complete marker is among the
+// quads, the source of truth when the read index itself is in question.
+func (s *Store) hasQuads(ctx context.Context, hash string) (bool, error) {
 	doc := quad.IRI(schema.DocIRI(hash))
 	vals, err := s.objects(ctx, doc, schema.PredComplete)
 	return len(vals) > 0, err
