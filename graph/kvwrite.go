@@ -43,8 +43,9 @@ import (
 //   - "sp" / S P, "ops" / O P S   -> uvarint list of quad IDs, ascending
 //   - "meta" / "horizon", "size"  -> little-endian last ID, quad count
 //
-// Hashing and encoding each document's values is done in parallel before
-// the transaction; the transaction itself visits each bucket once, in key
+// Listing, hashing and encoding each document's quads is done before the
+// transaction, in parallel: by the ingest workers (Store.Prepare) or by
+// WriteBatch itself. The transaction visits each bucket once, in key
 // order, and holds dossier's read-index entries too, so a batch is one
 // commit and the index can never disagree with the quads it indexes.
 //
