@@ -105,6 +105,10 @@ func BenchmarkWriteBolt(b *testing.B) {
 		b.Run(fmt.Sprintf("batch=%d", n), func(b *testing.B) {
 			benchWrite(b, benchOpen(boltSpec, graph.Options{}), n, writeBatch)
 		})
+		// The same store written through Cayley's ApplyDeltas.
+		b.Run(fmt.Sprintf("cayley/batch=%d", n), func(b *testing.B) {
+			benchWrite(b, benchOpen(boltSpec, graph.Options{CayleyWriter: true}), n, writeBatch)
+		})
 	}
 }
 
