@@ -26,12 +26,14 @@ import (
 // the quads and written in the same batch.
 //
 // The quads stay the source of truth (queries, exports and the ties that
-// fold an acronym into its expansion read them). The index and the quads
-// are two bolt transactions, so a batch is written in three steps: the
-// index entries with a pending mark per document, then the quads, then the
-// marks are removed. Opening a store settles what a crash left pending: a
-// document whose quads are stored keeps its entries; one whose quads are
-// not loses them, and the next ingest writes both again.
+// fold an acronym into its expansion read them). Dossier's writer
+// (kvwrite.go) writes a batch's index entries and quads in one bolt
+// transaction. Written through Cayley, they are two: the index entries
+// with a pending mark per document, then the quads, then the marks are
+// removed; Forget too marks, deletes the quads, then removes the entries.
+// Opening a store settles what a crash left pending: a document whose
+// quads are stored keeps its entries; one whose quads are not loses them,
+// and the next ingest writes both again.
 
 // Index buckets, nested in idxRoot.
 var (
@@ -344,7 +346,7 @@ func (x *readIndex) add(rs []*schema.Result) error {
 		if err := x.record(tx); err != nil {
 			return err
 		}
-		return addDocs(tx, rs)
+		return addDocs(tx, rs, true)
 	})
 }
 
@@ -355,19 +357,15 @@ func (x *readIndex) addTx(tx *bolt.Tx, rs []*schema.Result, quads int64) error {
 	if err := x.record(tx); err != nil {
 		return err
 	}
-	if err := addDocs(tx, rs); err != nil {
+	if err := addDocs(tx, rs, false); err != nil {
 		return err
-	}
-	for _, r := range rs {
-		if err := bucket(tx, bktPending).Delete([]byte(r.Document.Hash)); err != nil {
-			return err
-		}
 	}
 	return bucket(tx, bktMeta).Put(keyQuads, binary.BigEndian.AppendUint64(nil, uint64(quads)))
 }
 
-// addDocs writes the entries of documents, each marked pending.
-func addDocs(tx *bolt.Tx, rs []*schema.Result) error {
+// addDocs writes the entries of documents, each marked pending when
+// pending is set (their quads are written in another transaction).
+func addDocs(tx *bolt.Tx, rs []*schema.Result, pending bool) error {
 	meta := bucket(tx, bktMeta)
 	var seq uint64
 	if v := meta.Get(keySeq); len(v) == 8 {
@@ -375,7 +373,7 @@ func addDocs(tx *bolt.Tx, rs []*schema.Result) error {
 	}
 	for _, r := range rs {
 		var err error
-		if seq, err = addDoc(tx, r, seq); err != nil {
+		if seq, err = addDoc(tx, r, seq, pending); err != nil {
 			return fmt.Errorf("index: document %s: %w", r.Document.Hash, err)
 		}
 	}
@@ -492,7 +490,7 @@ func (x *readIndex) rollback(rs []*schema.Result) error {
 
 // addDoc writes one document's entries, numbering its entity records from
 // seq, and returns the next number.
-func addDoc(tx *bolt.Tx, r *schema.Result, seq uint64) (uint64, error) {
+func addDoc(tx *bolt.Tx, r *schema.Result, seq uint64, pending bool) (uint64, error) {
 	d := &r.Document
 	h := d.Hash
 	var keys idxKeys
@@ -505,8 +503,10 @@ func addDoc(tx *bolt.Tx, r *schema.Result, seq uint64) (uint64, error) {
 	if err := put(bktDoc, []byte(h), info); err != nil {
 		return seq, err
 	}
-	if err := bucket(tx, bktPending).Put([]byte(h), nil); err != nil {
-		return seq, err
+	if pending {
+		if err := bucket(tx, bktPending).Put([]byte(h), nil); err != nil {
+			return seq, err
+		}
 	}
 	sents := make(map[int]bool)
 	for _, e := range r.Entities {

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha1"
 	"encoding/binary"
@@ -211,8 +212,8 @@ type kvQuad struct {
 }
 
 // writeKV writes the quads of docs into tx in Cayley's layout and returns
-// how many quads it added. Quads already stored are skipped, as Cayley's
-// IgnoreDup does.
+// the store's quad count afterwards. Quads already stored are skipped, as
+// Cayley's IgnoreDup does.
 func writeKV(tx *bolt.Tx, docs []*kvDoc) (int64, error) {
 	meta := tx.Bucket(kvMeta)
 	if meta == nil {
@@ -356,7 +357,7 @@ func writeKV(tx *bolt.Tx, docs []*kvDoc) (int64, error) {
 			fresh = append(fresh, n)
 		}
 	}
-	slices.SortFunc(fresh, func(a, b int32) int { return cmpU64(nodes[a].id, nodes[b].id) })
+	slices.SortFunc(fresh, func(a, b int32) int { return cmp.Compare(nodes[a].id, nodes[b].id) })
 	for _, n := range fresh {
 		nd := &nodes[n]
 		buf = appendPrimitive(buf[:0], nd.id, [4]uint64{}, now, nd.val.enc, false)
@@ -387,7 +388,7 @@ func writeKV(tx *bolt.Tx, docs []*kvDoc) (int64, error) {
 	if err := meta.Put(kvSize, le64(uint64(size))); err != nil {
 		return 0, err
 	}
-	return int64(len(quads)), nil
+	return size, nil
 }
 
 // writeIndex appends the IDs of quads to the index bucket name, keyed by
@@ -554,16 +555,6 @@ func metaInt(b *bolt.Bucket, key []byte) int64 {
 func le64(x uint64) []byte { return binary.LittleEndian.AppendUint64(nil, x) }
 func be64(x uint64) []byte { return binary.BigEndian.AppendUint64(nil, x) }
 
-func cmpU64(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
 // kvWriter is the bolt store's batch writer: quads in Cayley's layout and
 // read-index entries, one bolt transaction per batch.
 type kvWriter struct {
@@ -600,10 +591,11 @@ func (w kvWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, err
 		if len(fresh) == 0 {
 			return nil
 		}
-		if _, err := writeKV(tx, fresh); err != nil {
+		size, err := writeKV(tx, fresh)
+		if err != nil {
 			return err
 		}
-		if err := s.idx.addTx(tx, results, metaInt(tx.Bucket(kvMeta), kvSize)); err != nil {
+		if err := s.idx.addTx(tx, results, size); err != nil {
 			return err
 		}
 		n = len(fresh)
