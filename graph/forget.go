@@ -79,6 +79,9 @@ func (s *Store) Forget(ctx context.Context, ref string) (DocInfo, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer s.ties.reset()
+	if s.bulk != nil {
+		return DocInfo{}, fmt.Errorf("store %s: forget %s: %w", s.spec, ref, ErrBulk)
+	}
 	d, err := s.document(ctx, ref)
 	if err != nil {
 		return d, err

@@ -130,7 +130,14 @@ func prepareKV(r *schema.Result) (*kvDoc, error) {
 // that is never written is dropped when the store closes. Prepare is safe
 // for concurrent use.
 func (s *Store) Prepare(r *schema.Result) (int, error) {
-	if _, ok := s.w.(kvWriter); !ok {
+	switch s.mode.Load() {
+	case modeBulk:
+		// Staged as it is; the count sizes the journal.
+		n := len(Quads(r))
+		s.counts.Store(r, n)
+		return n, nil
+	case modeKV:
+	default:
 		return len(Quads(r)), nil
 	}
 	d, err := prepareKV(r)
@@ -144,11 +151,19 @@ func (s *Store) Prepare(r *schema.Result) (int, error) {
 // prepareAll returns the prepared form of each of rs: what Prepare left,
 // or prepareKV run on every CPU.
 func (s *Store) prepareAll(rs []*schema.Result) ([]*kvDoc, error) {
+	return prepareKVs(rs, &s.prepared)
+}
+
+// prepareKVs returns the prepared form of each of rs: what is cached in
+// prepared (when not nil), or prepareKV run on every CPU.
+func prepareKVs(rs []*schema.Result, prepared *sync.Map) ([]*kvDoc, error) {
 	out := make([]*kvDoc, len(rs))
 	errs := make([]error, len(rs))
 	var todo []int
 	for i, r := range rs {
-		if d, ok := s.prepared.LoadAndDelete(r); ok {
+		if prepared == nil {
+			todo = append(todo, i)
+		} else if d, ok := prepared.LoadAndDelete(r); ok {
 			out[i] = d.(*kvDoc)
 		} else {
 			todo = append(todo, i)

@@ -223,12 +223,24 @@ type Stats struct {
 	Claims    int   `json:"claims"`
 	Relations int   `json:"relations"`
 	Quads     int64 `json:"quads"`
+	// Staged is the number of documents a bulk load in progress has
+	// staged and not stored yet (Store.BeginBulk).
+	Staged int `json:"staged,omitempty"`
 }
 
-// Stats counts documents, entities, claims, relations and quads.
+// Stats counts documents, entities, claims, relations and quads, and the
+// documents staged by a bulk load in progress.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	st, err := s.stats(ctx)
+	if s.bulk != nil {
+		st.Staged = len(s.bulk.hashes)
+	}
+	return st, err
+}
+
+func (s *Store) stats(ctx context.Context) (Stats, error) {
 	if s.indexed() {
 		return s.idxStats(ctx)
 	}

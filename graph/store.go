@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -44,6 +45,10 @@ type Options struct {
 	// rather than dossier's own writer of the same layout (kvwrite.go):
 	// slower, kept to compare the two.
 	CayleyWriter bool
+	// BulkQuads is how many quads a bulk load (Store.BeginBulk) stages
+	// before it builds them into the store and goes on batch by batch;
+	// 0 means DefaultBulkQuads.
+	BulkQuads int
 }
 
 // Backends that Store.Backend reports.
@@ -81,7 +86,24 @@ type Store struct {
 	// prepared holds what Prepare did for a result (*schema.Result ->
 	// *kvDoc) until WriteBatch writes it.
 	prepared sync.Map
+	// counts holds the quad count Prepare found for a result
+	// (*schema.Result -> int) in bulk mode.
+	counts sync.Map
+	// bulk is the journal of a bulk load in progress (bulk.go).
+	bulk *journal
+	// bulkQuads is how many quads a bulk load stages before it builds.
+	bulkQuads int
+	// mode tells Prepare, which runs without the lock, which writer s.w
+	// is: modeKV, modeBulk or modeOther.
+	mode atomic.Int32
 }
+
+// Store.mode values.
+const (
+	modeOther = iota
+	modeKV
+	modeBulk
+)
 
 // batchWriter is how one backend stores a batch of documents: each new
 // document completely or not at all, and a document already stored never
@@ -159,6 +181,20 @@ func openBolt(spec string, opt *Options) (*Store, error) {
 	if err := checkUnlocked(filepath.Join(path, boltFile)); err != nil {
 		return nil, fmt.Errorf("store %s: %w", path, err)
 	}
+	s := &Store{spec: path, backend: BackendBolt, bulkQuads: cmp.Or(opt.BulkQuads, DefaultBulkQuads)}
+	if err := s.attachBolt(path, opt); err != nil {
+		return nil, err
+	}
+	if err := s.openJournal(path); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// attachBolt opens the bolt file of the store folder path into s: Cayley's
+// quad store over it, the read index and the writer.
+func (s *Store) attachBolt(path string, opt *Options) error {
 	// Cayley builds a bloom filter of every quad when it opens a
 	// key-value store (a scan of the whole store) and sizes its filters for
 	// 100 million entries (hundreds of MB). Without them the same graph is
@@ -170,15 +206,16 @@ func openBolt(spec string, opt *Options) (*Store, error) {
 	// the read index can live in the same file.
 	db, err := hbolt.Open(filepath.Join(path, boltFile), nil)
 	if err != nil {
-		return nil, fmt.Errorf("store %s: %w", path, boltErr(err))
+		return fmt.Errorf("store %s: %w", path, boltErr(err))
 	}
 	qs, err := kv.New(db, qopt)
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store %s: %w", path, boltErr(err))
+		return fmt.Errorf("store %s: %w", path, boltErr(err))
 	}
-	s := &Store{qs: qs, spec: path, backend: BackendBolt}
+	s.qs, s.idx = qs, nil
 	s.w = cayleyWriter{s}
+	s.mode.Store(modeOther)
 	if abs, err := filepath.Abs(filepath.Join(path, boltFile)); err == nil {
 		if real, err := filepath.EvalSymlinks(abs); err == nil {
 			s.mapFile = real
@@ -203,19 +240,20 @@ func openBolt(spec string, opt *Options) (*Store, error) {
 	}
 	if err != nil {
 		qs.Close()
-		return nil, fmt.Errorf("store %s: read index: %w", path, err)
+		return fmt.Errorf("store %s: read index: %w", path, err)
 	}
 	if s.idx != nil && !opt.CayleyWriter {
 		ok, err := kvLayoutOK(db.DB())
 		if err != nil {
 			qs.Close()
-			return nil, fmt.Errorf("store %s: %w", path, err)
+			return fmt.Errorf("store %s: %w", path, err)
 		}
 		if ok {
 			s.w = kvWriter{s: s, db: db.DB()}
+			s.mode.Store(modeKV)
 		}
 	}
-	return s, nil
+	return nil
 }
 
 // boltErr turns bolt's errors into the ones a user can act on.
@@ -241,10 +279,14 @@ func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.prepared.Clear()
+	s.counts.Clear()
 	if s.abandoned.Load() {
 		return nil
 	}
 	var err error
+	if s.bulk != nil {
+		err = s.bulk.f.Close()
+	}
 	if s.idx != nil {
 		err = s.idx.flush()
 	}
@@ -296,6 +338,9 @@ func (s *Store) Has(ctx context.Context, hash string) (bool, error) {
 }
 
 func (s *Store) has(ctx context.Context, hash string) (bool, error) {
+	if s.bulk != nil && s.bulk.hashes[hash] {
+		return true, nil
+	}
 	if w, ok := s.w.(*pgWriter); ok {
 		return w.has(ctx, hash)
 	}
@@ -357,6 +402,11 @@ func (s *Store) WriteBatch(ctx context.Context, rs []*schema.Result) (int, error
 		return 0, nil
 	}
 	defer s.ties.reset()
+	defer func() {
+		for _, r := range rs {
+			s.counts.Delete(r)
+		}
+	}()
 	return s.w.writeBatch(ctx, batch)
 }
 

@@ -17,7 +17,7 @@ import (
 var progressFormats = map[string]bool{"auto": true, "bar": true, "json": true, "none": true}
 
 func (a *app) ingestCmd() *cobra.Command {
-	var show bool
+	var show, bulk bool
 	var progress string
 	var batch, batchQuads int
 	cmd := &cobra.Command{
@@ -60,13 +60,14 @@ the others are still ingested and the exit status is 3. At the end ingest prints
 			if batch < 1 || batchQuads < 1 {
 				return &UsageError{fmt.Errorf("--batch %d, --batch-quads %d: both must be positive", batch, batchQuads)}
 			}
-			return a.ingest(cmd.Context(), paths, show, progress, batch, batchQuads)
+			return a.ingest(cmd.Context(), paths, show, bulk, progress, batch, batchQuads)
 		},
 	}
 	cmd.Flags().BoolVar(&show, "show", false, "also print what was found in each new document")
 	cmd.Flags().Int("workers", config.Default().Workers, "extraction workers (one per core unless set)")
 	cmd.Flags().IntVar(&batch, "batch", pipeline.DefaultBatchDocs, "documents per write transaction, at most")
 	cmd.Flags().IntVar(&batchQuads, "batch-quads", pipeline.DefaultBatchQuads, "quads per write transaction: a batch ends when it reaches this many")
+	cmd.Flags().BoolVar(&bulk, "bulk", true, "build a new, empty bolt store in key order once the corpus is read, rather than batch by batch")
 	cmd.Flags().StringVar(&progress, "progress", "auto", "progress on stderr: auto (a bar on a terminal), bar, json or none")
 	return cmd
 }
@@ -80,7 +81,7 @@ the others are still ingested and the exit status is 3. At the end ingest prints
 // writer"): peak RSS 1,030 MB with 768 MiB, 958 MB with this limit.
 const memoryLimit = 400 << 20
 
-func (a *app) ingest(ctx context.Context, paths []string, show bool, progress string, batch, batchQuads int) error {
+func (a *app) ingest(ctx context.Context, paths []string, show, bulk bool, progress string, batch, batchQuads int) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit))
 	}
@@ -93,6 +94,11 @@ func (a *app) ingest(ctx context.Context, paths []string, show bool, progress st
 		return err
 	}
 	defer st.Close()
+	if bulk {
+		if _, err := st.BeginBulk(); err != nil {
+			return err
+		}
+	}
 
 	var pr *pipeline.Progress
 	report := func(err error) { a.errorf("%v", err) }

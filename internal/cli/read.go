@@ -57,6 +57,9 @@ func (a *app) statsCmd() *cobra.Command {
 				}
 				_, err = fmt.Fprintf(a.stdout, "documents  %d\nentities   %d\nclaims     %d\nrelations  %d\nquads      %d\n",
 					s.Documents, s.Entities, s.Claims, s.Relations, s.Quads)
+				if err == nil && s.Staged > 0 {
+					_, err = fmt.Fprintf(a.stdout, "staged     %d (%v)\n", s.Staged, graph.ErrBulk)
+				}
 				return err
 			})
 		},

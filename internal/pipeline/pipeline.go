@@ -63,6 +63,16 @@ type Preparer interface {
 
 var _ Preparer = (*graph.Store)(nil)
 
+// Finisher is a Store that stages what it is given and stores it at the
+// end of the run: a bolt store bulk loading (graph.Store.BeginBulk).
+// The pipeline calls FinishBulk once every batch is written, unless the
+// run was cancelled, and counts its time as write time.
+type Finisher interface {
+	FinishBulk(ctx context.Context) error
+}
+
+var _ Finisher = (*graph.Store)(nil)
+
 // Extractor extracts one document. It must be safe for concurrent use;
 // *extract.Extractor is.
 type Extractor interface {
@@ -136,8 +146,11 @@ type Counts struct {
 	Quads int64 `json:"quads"`
 	// Batches is the number of write transactions.
 	Batches int64 `json:"batches"`
-	// WriteTime is the time spent in Store.WriteBatch.
+	// WriteTime is the time spent in Store.WriteBatch and FinishBulk.
 	WriteTime time.Duration `json:"-"`
+	// Building is set while a bulk-loading store builds itself from what
+	// it staged (Finisher).
+	Building bool `json:"building,omitempty"`
 }
 
 // Handled is the number of items handled so far.
@@ -148,6 +161,7 @@ type Pipeline struct {
 	cfg                                                                 Config
 	items, skipped, dups, extracted, written, failed, tokens, quads, nb atomic.Int64
 	writeTime                                                           atomic.Int64
+	building                                                            atomic.Bool
 	errMu                                                               sync.Mutex
 	ran                                                                 atomic.Bool
 }
@@ -181,7 +195,7 @@ func (p *Pipeline) Counts() Counts {
 	return Counts{
 		Items: p.items.Load(), Skipped: p.skipped.Load(), Duplicates: p.dups.Load(), Extracted: p.extracted.Load(),
 		Written: p.written.Load(), Failed: p.failed.Load(), Tokens: p.tokens.Load(),
-		Quads: p.quads.Load(), Batches: p.nb.Load(), WriteTime: time.Duration(p.writeTime.Load()),
+		Quads: p.quads.Load(), Batches: p.nb.Load(), WriteTime: time.Duration(p.writeTime.Load()), Building: p.building.Load(),
 	}
 }
 
@@ -338,7 +352,10 @@ func (p *Pipeline) write(ctx context.Context, results <-chan result) error {
 			}
 		case r, ok := <-results:
 			if !ok {
-				return flush()
+				if err := flush(); err != nil {
+					return err
+				}
+				return p.finish(ctx)
 			}
 			if len(batch) == 0 {
 				timer.Reset(cfg.MaxDelay)
@@ -353,6 +370,20 @@ func (p *Pipeline) write(ctx context.Context, results <-chan result) error {
 			}
 		}
 	}
+}
+
+// finish has a bulk-loading store build what it staged.
+func (p *Pipeline) finish(ctx context.Context) error {
+	f, ok := p.cfg.Store.(Finisher)
+	if !ok {
+		return nil
+	}
+	p.building.Store(true)
+	defer p.building.Store(false)
+	start := time.Now()
+	err := f.FinishBulk(ctx)
+	p.writeTime.Add(int64(time.Since(start)))
+	return err
 }
 
 // fail counts a failed input or document and reports it.

@@ -309,6 +309,9 @@ func (pr *Progress) show(final bool) {
 		if stored := e.Skipped + e.Duplicates; stored > 0 {
 			desc += fmt.Sprintf(", %d already stored", stored)
 		}
+		if e.Building {
+			desc += ", building the store"
+		}
 		pr.bar.Describe(desc)
 		pr.bar.Set64(e.Handled())
 		if final {

@@ -1,0 +1,800 @@
+package graph
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/boltdb/bolt"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// Bulk loading.
+//
+// A batch written into a bolt store that already holds a corpus lands at
+// random all over Cayley's layout: its values in 131,072 hash-prefix
+// buckets, its index entries beside those of every quad that shares an
+// object (an offset, a class, an entity). Each batch therefore rewrites
+// thousands of pages, and that caps dossier's writer near 50,000 quads/s
+// (BENCHMARKS.md). A new store has nothing to land among, so it can be
+// built instead: each bucket written once, in key order.
+//
+// BeginBulk puts an empty bolt store into bulk mode. WriteBatch then
+// appends each batch to a journal in the store folder (bulk.journal, one
+// frame per batch: its length, a CRC-32C and the batch's results in gob,
+// synced before WriteBatch returns) and Has answers from the journal too.
+// FinishBulk builds the store from the journal into a new bolt file
+// (bulk.build/), in key order, one bucket after another, with the read
+// index, then renames it over the store's file and removes the journal.
+//
+// Nothing is half-written at any moment:
+//   - killed while staging, the store is still empty and the journal ends
+//     with at most one torn frame, which the next open cuts off; the
+//     store reopens in bulk mode and the same ingest carries on;
+//   - killed while building, the store is still empty: the next open
+//     removes the partial build and the journal is built again;
+//   - killed after the rename, the built store records the journal's ID
+//     (keyBulk in the index), so the next open knows the journal is spent
+//     and removes it.
+//
+// While staging, the store's readers see an empty graph, and Forget
+// refuses: nothing is stored until FinishBulk.
+
+// DefaultBulkQuads is how many quads a bulk load stages before it builds
+// them (Options.BulkQuads). A build holds about 60 bytes per quad in
+// memory (BENCHMARKS.md); the rest of a larger corpus is written batch by
+// batch.
+const DefaultBulkQuads = 4_000_000
+
+// File names in the store folder.
+const (
+	journalFile = "bulk.journal"
+	buildDir    = "bulk.build"
+)
+
+var (
+	journalMagic = []byte("dossier bulk journal 1\n")
+	crcTable     = crc32.MakeTable(crc32.Castagnoli)
+	// keyBulk, in the index's meta bucket, is the ID of the journal a
+	// store was built from.
+	keyBulk = []byte("bulk")
+	// ErrBulk means an operation needs the store built and a bulk load
+	// is staged in it: run the ingest again to finish it.
+	ErrBulk = errors.New("a bulk load is in progress: run dossier ingest again to finish it")
+
+	errBulkSize = errors.New("too many values and quads for one bulk build (IDs beyond 32 bits)")
+)
+
+// journal is a bulk load's staging file.
+type journal struct {
+	path   string
+	f      *os.File // open for appending
+	id     [16]byte
+	hashes map[string]bool // documents staged
+	quads  int             // quads staged
+}
+
+// openJournal finds the store folder's journal: it removes a spent one and
+// a partial build, and puts the store in bulk mode when a load is staged.
+// The caller has just attached the bolt file.
+func (s *Store) openJournal(dir string) error {
+	_ = os.RemoveAll(filepath.Join(dir, buildDir)) // a build killed before its rename
+	path := filepath.Join(dir, journalFile)
+	j, err := readJournal(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("store %s: %w", dir, err)
+	}
+	if built, err := s.builtFrom(); err != nil {
+		j.f.Close()
+		return fmt.Errorf("store %s: %w", dir, err)
+	} else if built == j.id {
+		// Built and renamed in; killed before the journal went.
+		j.f.Close()
+		if err := os.Remove(path); err != nil {
+			return fmt.Errorf("store %s: remove spent journal: %w", dir, err)
+		}
+		return nil
+	}
+	if empty, err := s.empty(); err != nil || !empty {
+		j.f.Close()
+		if err == nil {
+			err = fmt.Errorf("%s holds a bulk load that this store was not built from, and the store is not empty: move one of them away", journalFile)
+		}
+		return fmt.Errorf("store %s: %w", dir, err)
+	}
+	s.bulk, s.w = j, bulkWriter{s}
+	s.mode.Store(modeBulk)
+	return nil
+}
+
+// builtFrom returns the ID of the journal the store was built from (zero
+// when none).
+func (s *Store) builtFrom() (id [16]byte, err error) {
+	if s.idx == nil {
+		return id, nil
+	}
+	err = s.idx.db.View(func(tx *bolt.Tx) error {
+		copy(id[:], bucket(tx, bktMeta).Get(keyBulk))
+		return nil
+	})
+	return id, err
+}
+
+// empty reports whether the store holds no quads and no indexed document.
+func (s *Store) empty() (bool, error) {
+	n, err := s.quadCount(context.Background())
+	if err != nil || n > 0 {
+		return false, err
+	}
+	if s.idx == nil {
+		return true, nil
+	}
+	var docs int
+	err = s.idx.db.View(func(tx *bolt.Tx) error {
+		docs = count(tx, keyDocs)
+		return nil
+	})
+	return docs == 0, err
+}
+
+// BeginBulk puts the store in bulk mode, if it can be bulk loaded: a bolt
+// store, written by dossier's own writer, that holds nothing yet. It
+// reports whether the store is in bulk mode, which it stays in (across
+// Close and Open) until FinishBulk. A store already in bulk mode (a load
+// interrupted before it was built) reports true.
+func (s *Store) BeginBulk() (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.bulk != nil {
+		return true, nil
+	}
+	if _, ok := s.w.(kvWriter); !ok {
+		return false, nil
+	}
+	if empty, err := s.empty(); err != nil || !empty {
+		return false, err
+	}
+	j := &journal{path: filepath.Join(s.spec, journalFile), hashes: make(map[string]bool)}
+	if _, err := rand.Read(j.id[:]); err != nil {
+		return false, err
+	}
+	tmp := j.path + ".new"
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+	if err != nil {
+		return false, fmt.Errorf("store %s: bulk: %w", s.spec, err)
+	}
+	_, err = f.Write(append(slices.Clone(journalMagic), j.id[:]...))
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, j.path)
+	}
+	if err == nil {
+		err = syncDir(s.spec)
+	}
+	if err == nil {
+		j.f, err = os.OpenFile(j.path, os.O_WRONLY|os.O_APPEND, 0)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return false, fmt.Errorf("store %s: bulk: %w", s.spec, err)
+	}
+	s.bulk, s.w = j, bulkWriter{s}
+	s.mode.Store(modeBulk)
+	return true, nil
+}
+
+// Bulk reports whether the store is in bulk mode and how many documents
+// are staged.
+func (s *Store) Bulk() (staged int, ok bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.bulk == nil {
+		return 0, false
+	}
+	return len(s.bulk.hashes), true
+}
+
+// readJournal opens a journal, reads the hashes of the documents it
+// stages, and cuts off a torn last frame.
+func readJournal(path string) (*journal, error) {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return nil, err
+	}
+	j := &journal{path: path, hashes: make(map[string]bool)}
+	end, err := eachFrame(f, &j.id, func(rs []*schema.Result, quads int) error {
+		for _, r := range rs {
+			j.hashes[r.Document.Hash] = true
+		}
+		j.quads += quads
+		return nil
+	})
+	if err == nil {
+		// A frame cut short by a crash is dropped; its documents are
+		// staged again.
+		err = f.Truncate(end)
+	}
+	if err == nil {
+		_, err = f.Seek(end, io.SeekStart)
+	}
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", journalFile, err)
+	}
+	j.f = f
+	return j, nil
+}
+
+// eachFrame reads the journal in f from its start: its ID into id, then
+// each complete frame's results and quad count, passed to fn. It returns
+// the offset where the complete frames end.
+func eachFrame(f *os.File, id *[16]byte, fn func(rs []*schema.Result, quads int) error) (int64, error) {
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return 0, err
+	}
+	r := bufio.NewReaderSize(f, 1<<20)
+	head := make([]byte, len(journalMagic)+len(id))
+	if _, err := io.ReadFull(r, head); err != nil || !bytes.Equal(head[:len(journalMagic)], journalMagic) {
+		return 0, errors.New("not a dossier bulk journal")
+	}
+	copy(id[:], head[len(journalMagic):])
+	end := int64(len(head))
+	var hdr [8]byte
+	var buf []byte
+	for {
+		if _, err := io.ReadFull(r, hdr[:]); err != nil {
+			return end, nil // the end, or a torn header
+		}
+		n := binary.BigEndian.Uint32(hdr[:4])
+		if int64(n) > 1<<31 {
+			return end, nil
+		}
+		buf = slices.Grow(buf[:0], int(n))[:n]
+		if _, err := io.ReadFull(r, buf); err != nil || crc32.Checksum(buf, crcTable) != binary.BigEndian.Uint32(hdr[4:]) {
+			return end, nil // torn or never completed
+		}
+		quads, k := binary.Uvarint(buf)
+		var rs []*schema.Result
+		if k <= 0 {
+			return 0, fmt.Errorf("frame at %d: no quad count", end)
+		}
+		if err := gob.NewDecoder(bytes.NewReader(buf[k:])).Decode(&rs); err != nil {
+			return 0, fmt.Errorf("frame at %d: %w", end, err)
+		}
+		if err := fn(rs, int(quads)); err != nil {
+			return 0, err
+		}
+		end += int64(len(hdr)) + int64(n)
+	}
+}
+
+// append stages a batch of results that store quads quads: one frame,
+// synced.
+func (j *journal) append(rs []*schema.Result, quads int) error {
+	var b bytes.Buffer
+	b.Write(make([]byte, 8))
+	b.Write(binary.AppendUvarint(nil, uint64(quads)))
+	if err := gob.NewEncoder(&b).Encode(rs); err != nil {
+		return err
+	}
+	frame := b.Bytes()
+	binary.BigEndian.PutUint32(frame[:4], uint32(len(frame)-8))
+	binary.BigEndian.PutUint32(frame[4:8], crc32.Checksum(frame[8:], crcTable))
+	if _, err := j.f.Write(frame); err != nil {
+		return err
+	}
+	return j.f.Sync()
+}
+
+// bulkWriter stages batches in the journal.
+type bulkWriter struct{ s *Store }
+
+func (w bulkWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, error) {
+	s := w.s
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var fresh []*schema.Result
+	quads := 0
+	for _, r := range rs {
+		if !s.bulk.hashes[r.Document.Hash] {
+			fresh = append(fresh, r)
+			if n, ok := s.counts.Load(r); ok {
+				quads += n.(int)
+			} else {
+				quads += len(Quads(r))
+			}
+		}
+	}
+	if len(fresh) == 0 {
+		return 0, nil
+	}
+	if err := s.bulk.append(fresh, quads); err != nil {
+		return 0, fmt.Errorf("store %s: bulk: %s: %w", s.spec, journalFile, err)
+	}
+	for _, r := range fresh {
+		s.bulk.hashes[r.Document.Hash] = true
+	}
+	s.bulk.quads += quads
+	if s.bulk.quads >= s.bulkQuads {
+		// Enough to build: the build's memory grows with what is
+		// staged. The rest of the corpus is written batch by batch.
+		if err := s.finishBulk(ctx); err != nil {
+			return 0, err
+		}
+	}
+	return len(fresh), nil
+}
+
+func (bulkWriter) close() error { return nil }
+
+// FinishBulk builds the store from the staged journal and leaves bulk
+// mode; the store then holds every staged document, exactly as if each
+// had been written by WriteBatch. It does nothing outside bulk mode. If
+// it fails or is interrupted, the store stays empty and in bulk mode, and
+// a later FinishBulk builds it again.
+func (s *Store) FinishBulk(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.finishBulk(ctx)
+}
+
+// finishBulk is FinishBulk under the store's lock.
+func (s *Store) finishBulk(ctx context.Context) error {
+	if s.bulk == nil {
+		return nil
+	}
+	defer s.ties.reset()
+	dir := filepath.Join(s.spec, buildDir)
+	if err := os.RemoveAll(dir); err != nil {
+		return fmt.Errorf("store %s: bulk: %w", s.spec, err)
+	}
+	if err := buildBulk(ctx, s.bulk, dir); err != nil {
+		os.RemoveAll(dir)
+		return fmt.Errorf("store %s: bulk build: %w", s.spec, err)
+	}
+	// Swap the built file in. From the rename on, the journal is spent:
+	// the built store records its ID.
+	if s.idx != nil {
+		if err := s.idx.flush(); err != nil {
+			return fmt.Errorf("store %s: bulk: %w", s.spec, err)
+		}
+	}
+	if err := s.qs.Close(); err != nil {
+		return fmt.Errorf("store %s: bulk: %w", s.spec, err)
+	}
+	err := os.Rename(filepath.Join(dir, boltFile), filepath.Join(s.spec, boltFile))
+	if err == nil {
+		err = syncDir(s.spec)
+	}
+	if aerr := s.attachBolt(s.spec, &Options{}); err == nil {
+		err = aerr
+	}
+	if err != nil {
+		return fmt.Errorf("store %s: bulk: %w", s.spec, err)
+	}
+	s.bulk.f.Close()
+	s.bulk = nil
+	os.Remove(filepath.Join(s.spec, journalFile))
+	os.RemoveAll(dir)
+	if s.mapFile != "" {
+		releaseMapped(s.mapFile)
+	}
+	return nil
+}
+
+// syncDir makes a rename in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
+		return err
+	}
+	return nil
+}
+
+// Building.
+
+// bulkVal is a value of the build: its hash, ID and reference count.
+type bulkVal struct {
+	hash refs.ValueHash
+	id   uint32
+	refs uint32
+}
+
+// spEntry and opsEntry are index entries of the build: a quad's ID under
+// the node IDs of Cayley's two default indexes. IDs are held in 32 bits
+// to halve the build's memory; a build that would need more fails.
+type (
+	spEntry  struct{ s, p, q uint32 }
+	opsEntry struct{ o, p, s, q uint32 }
+)
+
+// bulkChunk is how many keys a build transaction writes: bolt holds a
+// transaction's pages in memory until it commits.
+const bulkChunk = 200_000
+
+// buildBulk writes the store that the journal stages into a new bolt store
+// folder dir: the log (values and quads, by ID) and the read index one
+// journal frame per transaction as it reads them, then the value, count
+// and index buckets, each sorted and written in key order.
+func buildBulk(ctx context.Context, j *journal, dir string) error {
+	if err := cgraph.InitQuadStore("bolt", dir, nil); err != nil {
+		return err
+	}
+	file := filepath.Join(dir, boltFile)
+	db, err := bolt.Open(file, 0o644, nil)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	// The build is not the store until it is renamed in: a crash before
+	// that throws it away, so its commits need not reach the disk one by
+	// one. One sync at the end makes it durable before the rename.
+	db.NoSync = true
+	mapped := ""
+	if abs, err := filepath.Abs(file); err == nil {
+		mapped, _ = filepath.EvalSymlinks(abs)
+	}
+	if ok, err := kvLayoutOK(db); err != nil || !ok {
+		return cmp.Or(err, errKVLayout)
+	}
+	idx, err := openIndex(db, true)
+	if err != nil {
+		return err
+	}
+	if idx == nil {
+		return errors.New("read index not created")
+	}
+
+	var (
+		horizon uint64
+		size    int64
+		at      = make(map[refs.ValueHash]int32) // value -> index in vals
+		// Sized for what the journal stages, which saves growing them (a
+		// third of the quads is about how many values news articles have).
+		vals = make([]bulkVal, 0, j.quads/3)
+		sp   = make([]spEntry, 0, j.quads)
+		ops  = make([]opsEntry, 0, j.quads)
+		now  = time.Now().UnixNano()
+	)
+
+	// A reader decodes and prepares the journal's documents, a group of
+	// frames at a time, while this goroutine writes the group before.
+	type group struct {
+		rs   []*schema.Result
+		docs []*kvDoc
+	}
+	groups := make(chan group, 1)
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var rerr error
+	go func() {
+		defer close(groups)
+		rerr = readGroups(rctx, j, func(rs []*schema.Result) error {
+			docs, err := prepareKVs(rs, nil)
+			if err != nil {
+				return err
+			}
+			select {
+			case groups <- group{rs, docs}:
+				return nil
+			case <-rctx.Done():
+				return rctx.Err()
+			}
+		})
+	}()
+	var a arena
+	for g := range groups {
+		err := db.Update(func(tx *bolt.Tx) error {
+			lg, err := tx.CreateBucketIfNotExists(kvLog)
+			if err != nil {
+				return err
+			}
+			lg.FillPercent = 1
+			for _, d := range g.docs {
+				ids := make([]uint64, len(d.vals))
+				n := uses(d)
+				for i := range d.vals {
+					v := &d.vals[i]
+					k, ok := at[v.hash]
+					if !ok {
+						if horizon++; horizon > math.MaxUint32 {
+							return errBulkSize
+						}
+						k = int32(len(vals))
+						vals = append(vals, bulkVal{hash: v.hash, id: uint32(horizon)})
+						at[v.hash] = k
+						key := a.add(be64n(horizon))
+						if err := lg.Put(key, a.add(func(b []byte) []byte { return appendPrimitive(b, horizon, [4]uint64{}, now, v.enc, false) })); err != nil {
+							return err
+						}
+					}
+					ids[i] = uint64(vals[k].id)
+					vals[k].refs += n[i]
+				}
+				for _, q := range d.quads {
+					if horizon++; horizon > math.MaxUint32 {
+						return errBulkSize
+					}
+					var qi [4]uint64
+					for k, j := range q {
+						if j >= 0 {
+							qi[k] = ids[j]
+						}
+					}
+					key := a.add(be64n(horizon))
+					if err := lg.Put(key, a.add(func(b []byte) []byte { return appendPrimitive(b, horizon, qi, now, nil, false) })); err != nil {
+						return err
+					}
+					h := uint32(horizon)
+					sp = append(sp, spEntry{uint32(qi[0]), uint32(qi[1]), h})
+					ops = append(ops, opsEntry{uint32(qi[2]), uint32(qi[1]), uint32(qi[0]), h})
+				}
+				size += int64(len(d.quads))
+			}
+			if err := idx.addTx(tx, g.rs, size); err != nil {
+				return err
+			}
+			return tx.Bucket(idxRoot).Bucket(bktMeta).Put(keyBulk, j.id[:])
+		})
+		a.reset()
+		releaseMapped(mapped)
+		if err != nil {
+			cancel()
+			for range groups {
+			}
+			return err
+		}
+	}
+	if rerr != nil {
+		return rerr
+	}
+	clear(at)
+	at = nil
+
+	// The index entries are sorted on another core while the values are
+	// written.
+	spSorted, opsSorted := make(chan struct{}), make(chan struct{})
+	go func() {
+		slices.SortFunc(sp, func(a, b spEntry) int {
+			return cmp.Or(cmp.Compare(a.s, b.s), cmp.Compare(a.p, b.p), cmp.Compare(a.q, b.q))
+		})
+		close(spSorted)
+		slices.SortFunc(ops, func(a, b opsEntry) int {
+			return cmp.Or(cmp.Compare(a.o, b.o), cmp.Compare(a.p, b.p), cmp.Compare(a.s, b.s), cmp.Compare(a.q, b.q))
+		})
+		close(opsSorted)
+	}()
+	// Whatever fails below, the sorting ends before buildBulk returns.
+	defer func() { <-opsSorted }()
+
+	// Values and their counts, in hash order.
+	slices.SortFunc(vals, func(a, b bulkVal) int { return bytes.Compare(a.hash[:], b.hash[:]) })
+	for _, kind := range []byte{'v', 'n'} {
+		err := chunked(ctx, db, mapped, len(vals), func(tx *bolt.Tx, lo, hi int) error {
+			c := bucketCache{tx: tx}
+			defer a.reset()
+			for _, v := range vals[lo:hi] {
+				b, err := c.create(kind, v.hash)
+				if err != nil {
+					return err
+				}
+				b.FillPercent = 1
+				x := v.id
+				if kind == 'n' {
+					x = v.refs
+				}
+				if err := b.Put(v.hash[:], a.add(func(b []byte) []byte { return binary.AppendUvarint(b, uint64(x)) })); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	vals = nil
+
+	// The index lists, in key order; each list ascending.
+	<-spSorted
+	if err := writeLists(ctx, db, mapped, kvIndexSP, len(sp), func(i int) ([]byte, uint64) {
+		e := sp[i]
+		return binary.BigEndian.AppendUint64(be64(uint64(e.s)), uint64(e.p)), uint64(e.q)
+	}); err != nil {
+		return err
+	}
+	sp = nil
+	<-opsSorted
+	if err := writeLists(ctx, db, mapped, kvIndexOPS, len(ops), func(i int) ([]byte, uint64) {
+		e := ops[i]
+		return binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(be64(uint64(e.o)), uint64(e.p)), uint64(e.s)), uint64(e.q)
+	}); err != nil {
+		return err
+	}
+	ops = nil
+
+	err = db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(kvMeta)
+		if err := meta.Put(kvHorizon, le64(horizon)); err != nil {
+			return err
+		}
+		return meta.Put(kvSize, le64(uint64(size)))
+	})
+	if err != nil {
+		return err
+	}
+	return db.Sync()
+}
+
+// uses returns how many of d's quads use each of its values: a value's
+// reference count is the number of stored quads that use it, once per
+// direction.
+func uses(d *kvDoc) []uint32 {
+	n := make([]uint32, len(d.vals))
+	for _, q := range d.quads {
+		for _, j := range q {
+			if j >= 0 {
+				n[j]++
+			}
+		}
+	}
+	return n
+}
+
+// chunked calls fn over [0, n) in ranges of bulkChunk, each in its own
+// transaction.
+func chunked(ctx context.Context, db *bolt.DB, mapped string, n int, fn func(tx *bolt.Tx, lo, hi int) error) error {
+	for lo := 0; lo < n; lo += bulkChunk {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		hi := min(lo+bulkChunk, n)
+		err := db.Update(func(tx *bolt.Tx) error { return fn(tx, lo, hi) })
+		releaseMapped(mapped)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeLists writes n sorted index entries (entry i is a key and a quad
+// ID) into the bucket name: one key per run of equal keys, its value the
+// run's IDs as uvarints.
+func writeLists(ctx context.Context, db *bolt.DB, mapped string, name []byte, n int, entry func(int) ([]byte, uint64)) error {
+	i := 0
+	var a arena
+	for i < n {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		err := db.Update(func(tx *bolt.Tx) error {
+			b, err := tx.CreateBucketIfNotExists(name)
+			if err != nil {
+				return err
+			}
+			b.FillPercent = 1
+			for stop := i + bulkChunk; i < n && i < stop; {
+				key, q := entry(i)
+				key = a.add(func(b []byte) []byte { return append(b, key...) })
+				list := a.add(func(b []byte) []byte {
+					b = binary.AppendUvarint(b, q)
+					for i++; i < n; i++ {
+						k, q := entry(i)
+						if !bytes.Equal(k, key) {
+							break
+						}
+						b = binary.AppendUvarint(b, q)
+					}
+					return b
+				})
+				if err := b.Put(key, list); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		a.reset()
+		releaseMapped(mapped)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bulkGroup is how many documents a build transaction writes in its first
+// pass.
+const bulkGroup = 500
+
+// readGroups reads the journal's documents, each once, and passes them to
+// fn in groups of bulkGroup.
+func readGroups(ctx context.Context, j *journal, fn func([]*schema.Result) error) error {
+	f, err := os.Open(j.path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	seen := make(map[string]bool)
+	var group []*schema.Result
+	var id [16]byte
+	_, err = eachFrame(f, &id, func(rs []*schema.Result, _ int) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if id != j.id {
+			return errors.New("the journal changed during the build")
+		}
+		for _, r := range rs {
+			if !seen[r.Document.Hash] {
+				seen[r.Document.Hash] = true
+				group = append(group, r)
+			}
+		}
+		if len(group) < bulkGroup {
+			return nil
+		}
+		err := fn(group)
+		group = nil
+		return err
+	})
+	if err == nil && len(group) > 0 {
+		err = fn(group)
+	}
+	return err
+}
+
+// arena hands out byte slices for one bolt transaction's keys and values,
+// which bolt keeps until the transaction commits, from a few large blocks
+// rather than one allocation each.
+type arena struct {
+	block []byte
+}
+
+// add returns what appendTo appends to an empty slice, copied into the
+// arena.
+func (a *arena) add(appendTo func([]byte) []byte) []byte {
+	if cap(a.block)-len(a.block) < 4096 {
+		a.block = make([]byte, 0, 1<<20)
+	}
+	n := len(a.block)
+	a.block = appendTo(a.block)
+	return a.block[n:len(a.block):len(a.block)]
+}
+
+// reset forgets the blocks handed out: call it once the transaction that
+// holds them is committed.
+func (a *arena) reset() { a.block = nil }
+
+// be64n appends x as 8 big-endian bytes.
+func be64n(x uint64) func([]byte) []byte {
+	return func(b []byte) []byte { return binary.BigEndian.AppendUint64(b, x) }
+}
