@@ -88,6 +88,7 @@ type journal struct {
 	id     [16]byte
 	hashes map[string]bool // documents staged
 	quads  int             // quads staged
+	build  *bulkBuild      // made when first needed (Store.bulkBuild)
 }
 
 // openJournal finds the store folder's journal: it removes a spent one and
@@ -310,27 +311,54 @@ func (j *journal) append(rs []*schema.Result, quads int) error {
 	return j.f.Sync()
 }
 
-// bulkWriter stages batches in the journal.
+// bulkWriter stages batches in the journal and adds them to the build.
 type bulkWriter struct{ s *Store }
 
 func (w bulkWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, error) {
 	s := w.s
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	var fresh []*schema.Result
-	quads := 0
+	s.mu.RLock()
 	for _, r := range rs {
-		if !s.bulk.hashes[r.Document.Hash] {
+		if s.bulk == nil || !s.bulk.hashes[r.Document.Hash] {
 			fresh = append(fresh, r)
-			if n, ok := s.counts.Load(r); ok {
-				quads += n.(int)
-			} else {
-				quads += len(Quads(r))
-			}
 		}
 	}
+	s.mu.RUnlock()
 	if len(fresh) == 0 {
 		return 0, nil
+	}
+	// What Prepare did in the workers, or done here before the lock.
+	docs, err := s.prepareAll(fresh)
+	if err != nil {
+		return 0, fmt.Errorf("store %s: write: %w", s.spec, err)
+	}
+	s.mu.Lock()
+	if s.bulk == nil {
+		// Built meanwhile (FinishBulk in another goroutine): written
+		// batch by batch now.
+		w := s.w
+		s.mu.Unlock()
+		return w.writeBatch(ctx, fresh)
+	}
+	defer s.mu.Unlock()
+	keep := docs[:0]
+	quads := 0
+	for _, d := range docs {
+		if !s.bulk.hashes[d.r.Document.Hash] {
+			keep = append(keep, d)
+			quads += len(d.quads)
+		}
+	}
+	if len(keep) == 0 {
+		return 0, nil
+	}
+	fresh = fresh[:0]
+	for _, d := range keep {
+		fresh = append(fresh, d.r)
+	}
+	b, err := s.bulkBuild(ctx)
+	if err != nil {
+		return 0, err
 	}
 	if err := s.bulk.append(fresh, quads); err != nil {
 		return 0, fmt.Errorf("store %s: bulk: %s: %w", s.spec, journalFile, err)
@@ -339,6 +367,12 @@ func (w bulkWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, e
 		s.bulk.hashes[r.Document.Hash] = true
 	}
 	s.bulk.quads += quads
+	if err := b.add(keep); err != nil {
+		// The batch is staged; the build is dropped and made again
+		// from the journal when next needed.
+		s.dropBuild()
+		return 0, fmt.Errorf("store %s: bulk build: %w", s.spec, err)
+	}
 	if s.bulk.quads >= s.bulkQuads {
 		// Enough to build: the build's memory grows with what is
 		// staged. The rest of the corpus is written batch by batch.
@@ -350,6 +384,41 @@ func (w bulkWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, e
 }
 
 func (bulkWriter) close() error { return nil }
+
+// bulkBuild returns the build of the staged journal, making it (from what
+// the journal holds) when there is none: after Open, or after a failure.
+// The caller holds s.mu.
+func (s *Store) bulkBuild(ctx context.Context) (*bulkBuild, error) {
+	if s.bulk.build != nil {
+		return s.bulk.build, nil
+	}
+	b, err := newBulkBuild(filepath.Join(s.spec, buildDir), s.bulk.id, s.bulk.quads)
+	if err == nil {
+		err = readGroups(ctx, s.bulk, func(rs []*schema.Result) error {
+			docs, err := prepareKVs(rs, nil)
+			if err != nil {
+				return err
+			}
+			return b.add(docs)
+		})
+		if err != nil {
+			b.abandon()
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store %s: bulk build: %w", s.spec, err)
+	}
+	s.bulk.build = b
+	return b, nil
+}
+
+// dropBuild abandons the build; the journal stays.
+func (s *Store) dropBuild() {
+	if s.bulk != nil && s.bulk.build != nil {
+		s.bulk.build.abandon()
+		s.bulk.build = nil
+	}
+}
 
 // FinishBulk builds the store from the staged journal and leaves bulk
 // mode; the store then holds every staged document, exactly as if each
@@ -368,12 +437,13 @@ func (s *Store) finishBulk(ctx context.Context) error {
 		return nil
 	}
 	defer s.ties.reset()
-	dir := filepath.Join(s.spec, buildDir)
-	if err := os.RemoveAll(dir); err != nil {
-		return fmt.Errorf("store %s: bulk: %w", s.spec, err)
+	b, err := s.bulkBuild(ctx)
+	if err != nil {
+		return err
 	}
-	if err := buildBulk(ctx, s.bulk, dir); err != nil {
-		os.RemoveAll(dir)
+	s.bulk.build = nil // finished or abandoned below
+	if err := b.finish(ctx); err != nil {
+		b.abandon()
 		return fmt.Errorf("store %s: bulk build: %w", s.spec, err)
 	}
 	// Swap the built file in. From the rename on, the journal is spent:
@@ -386,7 +456,7 @@ func (s *Store) finishBulk(ctx context.Context) error {
 	if err := s.qs.Close(); err != nil {
 		return fmt.Errorf("store %s: bulk: %w", s.spec, err)
 	}
-	err := os.Rename(filepath.Join(dir, boltFile), filepath.Join(s.spec, boltFile))
+	err = os.Rename(filepath.Join(b.dir, boltFile), filepath.Join(s.spec, boltFile))
 	if err == nil {
 		err = syncDir(s.spec)
 	}
@@ -399,7 +469,7 @@ func (s *Store) finishBulk(ctx context.Context) error {
 	s.bulk.f.Close()
 	s.bulk = nil
 	os.Remove(filepath.Join(s.spec, journalFile))
-	os.RemoveAll(dir)
+	os.RemoveAll(b.dir)
 	if s.mapFile != "" {
 		releaseMapped(s.mapFile)
 	}
@@ -436,148 +506,186 @@ type (
 	opsEntry struct{ o, p, s, q uint32 }
 )
 
-// bulkChunk is how many keys a build transaction writes: bolt holds a
-// transaction's pages in memory until it commits.
+// bulkChunk is how many keys a build transaction writes in the second
+// pass: bolt holds a transaction's pages in memory until it commits.
 const bulkChunk = 200_000
 
-// buildBulk writes the store that the journal stages into a new bolt store
-// folder dir: the log (values and quads, by ID) and the read index one
-// journal frame per transaction as it reads them, then the value, count
-// and index buckets, each sorted and written in key order.
-func buildBulk(ctx context.Context, j *journal, dir string) error {
+// bulkGroup is how many documents a build transaction writes in the first
+// pass.
+const bulkGroup = 100
+
+// bulkBuild is the store a bulk load builds, in a bolt store folder of its
+// own (bulk.build/), in two passes. The first runs as batches are staged:
+// each group of documents' values and quads go into the log (numbered in
+// the order met) and their entries into the read index, in one
+// transaction, and the value, reference-count and index-list entries are
+// collected in memory. The second (finish) sorts those and writes the "v",
+// "n", "sp" and "ops" buckets, each in key order.
+type bulkBuild struct {
+	dir, mapped string
+	db          *bolt.DB
+	idx         *readIndex
+	jid         [16]byte
+	at          map[refs.ValueHash]int32 // value -> index in vals
+	vals        []bulkVal
+	sp          []spEntry
+	ops         []opsEntry
+	horizon     uint64
+	size        int64
+	now         int64
+	pending     []*kvDoc
+	a           arena
+}
+
+// newBulkBuild makes a new, empty build in dir (removing what is there),
+// for journal jid; quads is how many quads it expects, to size its
+// buffers.
+func newBulkBuild(dir string, jid [16]byte, quads int) (*bulkBuild, error) {
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, err
+	}
 	if err := cgraph.InitQuadStore("bolt", dir, nil); err != nil {
-		return err
+		return nil, err
 	}
 	file := filepath.Join(dir, boltFile)
 	db, err := bolt.Open(file, 0o644, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer db.Close()
 	// The build is not the store until it is renamed in: a crash before
 	// that throws it away, so its commits need not reach the disk one by
 	// one. One sync at the end makes it durable before the rename.
 	db.NoSync = true
-	mapped := ""
+	b := &bulkBuild{dir: dir, db: db, jid: jid, now: time.Now().UnixNano(),
+		// A third of the quads is about how many values news
+		// articles have.
+		at:   make(map[refs.ValueHash]int32, quads/3),
+		vals: make([]bulkVal, 0, quads/3),
+		sp:   make([]spEntry, 0, quads),
+		ops:  make([]opsEntry, 0, quads),
+	}
 	if abs, err := filepath.Abs(file); err == nil {
-		mapped, _ = filepath.EvalSymlinks(abs)
+		b.mapped, _ = filepath.EvalSymlinks(abs)
 	}
-	if ok, err := kvLayoutOK(db); err != nil || !ok {
-		return cmp.Or(err, errKVLayout)
+	ok, err := kvLayoutOK(db)
+	if err == nil && !ok {
+		err = errKVLayout
 	}
-	idx, err := openIndex(db, true)
-	if err != nil {
-		return err
-	}
-	if idx == nil {
-		return errors.New("read index not created")
-	}
-
-	var (
-		horizon uint64
-		size    int64
-		at      = make(map[refs.ValueHash]int32) // value -> index in vals
-		// Sized for what the journal stages, which saves growing them (a
-		// third of the quads is about how many values news articles have).
-		vals = make([]bulkVal, 0, j.quads/3)
-		sp   = make([]spEntry, 0, j.quads)
-		ops  = make([]opsEntry, 0, j.quads)
-		now  = time.Now().UnixNano()
-	)
-
-	// A reader decodes and prepares the journal's documents, a group of
-	// frames at a time, while this goroutine writes the group before.
-	type group struct {
-		rs   []*schema.Result
-		docs []*kvDoc
-	}
-	groups := make(chan group, 1)
-	rctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var rerr error
-	go func() {
-		defer close(groups)
-		rerr = readGroups(rctx, j, func(rs []*schema.Result) error {
-			docs, err := prepareKVs(rs, nil)
-			if err != nil {
-				return err
-			}
-			select {
-			case groups <- group{rs, docs}:
-				return nil
-			case <-rctx.Done():
-				return rctx.Err()
-			}
-		})
-	}()
-	var a arena
-	for g := range groups {
-		err := db.Update(func(tx *bolt.Tx) error {
-			lg, err := tx.CreateBucketIfNotExists(kvLog)
-			if err != nil {
-				return err
-			}
-			lg.FillPercent = 1
-			for _, d := range g.docs {
-				ids := make([]uint64, len(d.vals))
-				n := uses(d)
-				for i := range d.vals {
-					v := &d.vals[i]
-					k, ok := at[v.hash]
-					if !ok {
-						if horizon++; horizon > math.MaxUint32 {
-							return errBulkSize
-						}
-						k = int32(len(vals))
-						vals = append(vals, bulkVal{hash: v.hash, id: uint32(horizon)})
-						at[v.hash] = k
-						key := a.add(be64n(horizon))
-						if err := lg.Put(key, a.add(func(b []byte) []byte { return appendPrimitive(b, horizon, [4]uint64{}, now, v.enc, false) })); err != nil {
-							return err
-						}
-					}
-					ids[i] = uint64(vals[k].id)
-					vals[k].refs += n[i]
-				}
-				for _, q := range d.quads {
-					if horizon++; horizon > math.MaxUint32 {
-						return errBulkSize
-					}
-					var qi [4]uint64
-					for k, j := range q {
-						if j >= 0 {
-							qi[k] = ids[j]
-						}
-					}
-					key := a.add(be64n(horizon))
-					if err := lg.Put(key, a.add(func(b []byte) []byte { return appendPrimitive(b, horizon, qi, now, nil, false) })); err != nil {
-						return err
-					}
-					h := uint32(horizon)
-					sp = append(sp, spEntry{uint32(qi[0]), uint32(qi[1]), h})
-					ops = append(ops, opsEntry{uint32(qi[2]), uint32(qi[1]), uint32(qi[0]), h})
-				}
-				size += int64(len(d.quads))
-			}
-			if err := idx.addTx(tx, g.rs, size); err != nil {
-				return err
-			}
-			return tx.Bucket(idxRoot).Bucket(bktMeta).Put(keyBulk, j.id[:])
-		})
-		a.reset()
-		releaseMapped(mapped)
-		if err != nil {
-			cancel()
-			for range groups {
-			}
-			return err
+	if err == nil {
+		b.idx, err = openIndex(db, true)
+		if err == nil && b.idx == nil {
+			err = errors.New("read index not created")
 		}
 	}
-	if rerr != nil {
-		return rerr
+	if err != nil {
+		b.abandon()
+		return nil, err
 	}
-	clear(at)
-	at = nil
+	return b, nil
+}
+
+// abandon closes the build's file and removes it.
+func (b *bulkBuild) abandon() {
+	b.db.Close()
+	os.RemoveAll(b.dir)
+}
+
+// add adds prepared documents to the build, writing them in groups.
+func (b *bulkBuild) add(docs []*kvDoc) error {
+	b.pending = append(b.pending, docs...)
+	if len(b.pending) < bulkGroup {
+		return nil
+	}
+	return b.flush()
+}
+
+// flush writes the pending documents: the first pass.
+func (b *bulkBuild) flush() error {
+	if len(b.pending) == 0 {
+		return nil
+	}
+	rs := make([]*schema.Result, len(b.pending))
+	err := b.db.Update(func(tx *bolt.Tx) error {
+		lg, err := tx.CreateBucketIfNotExists(kvLog)
+		if err != nil {
+			return err
+		}
+		lg.FillPercent = 1
+		for i, d := range b.pending {
+			rs[i] = d.r
+			if err := b.addDoc(lg, d); err != nil {
+				return err
+			}
+		}
+		if err := b.idx.addTx(tx, rs, b.size); err != nil {
+			return err
+		}
+		return tx.Bucket(idxRoot).Bucket(bktMeta).Put(keyBulk, b.jid[:])
+	})
+	b.a.reset()
+	releaseMapped(b.mapped)
+	clear(b.pending)
+	b.pending = b.pending[:0]
+	return err
+}
+
+// addDoc writes one document's new values and its quads into the log and
+// collects its other entries.
+func (b *bulkBuild) addDoc(lg *bolt.Bucket, d *kvDoc) error {
+	ids := make([]uint64, len(d.vals))
+	n := uses(d)
+	for i := range d.vals {
+		v := &d.vals[i]
+		k, ok := b.at[v.hash]
+		if !ok {
+			if b.horizon++; b.horizon > math.MaxUint32 {
+				return errBulkSize
+			}
+			id := b.horizon
+			k = int32(len(b.vals))
+			b.vals = append(b.vals, bulkVal{hash: v.hash, id: uint32(id)})
+			b.at[v.hash] = k
+			key := b.a.add(be64n(id))
+			if err := lg.Put(key, b.a.add(func(buf []byte) []byte { return appendPrimitive(buf, id, [4]uint64{}, b.now, v.enc, false) })); err != nil {
+				return err
+			}
+		}
+		ids[i] = uint64(b.vals[k].id)
+		b.vals[k].refs += n[i]
+	}
+	for _, q := range d.quads {
+		if b.horizon++; b.horizon > math.MaxUint32 {
+			return errBulkSize
+		}
+		id := b.horizon
+		var qi [4]uint64
+		for k, j := range q {
+			if j >= 0 {
+				qi[k] = ids[j]
+			}
+		}
+		key := b.a.add(be64n(id))
+		if err := lg.Put(key, b.a.add(func(buf []byte) []byte { return appendPrimitive(buf, id, qi, b.now, nil, false) })); err != nil {
+			return err
+		}
+		b.sp = append(b.sp, spEntry{uint32(qi[0]), uint32(qi[1]), uint32(id)})
+		b.ops = append(b.ops, opsEntry{uint32(qi[2]), uint32(qi[1]), uint32(qi[0]), uint32(id)})
+	}
+	b.size += int64(len(d.quads))
+	return nil
+}
+
+// finish runs the second pass and syncs the build's file, which it
+// closes; the build is then ready to be renamed in.
+func (b *bulkBuild) finish(ctx context.Context) error {
+	if err := b.flush(); err != nil {
+		return err
+	}
+	clear(b.at)
+	b.at = nil
+	db, mapped := b.db, b.mapped
+	vals, sp, ops := b.vals, b.sp, b.ops
+	b.vals, b.sp, b.ops = nil, nil, nil
 
 	// The index entries are sorted on another core while the values are
 	// written.
@@ -592,26 +700,27 @@ func buildBulk(ctx context.Context, j *journal, dir string) error {
 		})
 		close(opsSorted)
 	}()
-	// Whatever fails below, the sorting ends before buildBulk returns.
+	// Whatever fails below, the sorting ends before finish returns.
 	defer func() { <-opsSorted }()
 
 	// Values and their counts, in hash order.
 	slices.SortFunc(vals, func(a, b bulkVal) int { return bytes.Compare(a.hash[:], b.hash[:]) })
+	var a arena
 	for _, kind := range []byte{'v', 'n'} {
 		err := chunked(ctx, db, mapped, len(vals), func(tx *bolt.Tx, lo, hi int) error {
 			c := bucketCache{tx: tx}
 			defer a.reset()
 			for _, v := range vals[lo:hi] {
-				b, err := c.create(kind, v.hash)
+				bk, err := c.create(kind, v.hash)
 				if err != nil {
 					return err
 				}
-				b.FillPercent = 1
+				bk.FillPercent = 1
 				x := v.id
 				if kind == 'n' {
 					x = v.refs
 				}
-				if err := b.Put(v.hash[:], a.add(func(b []byte) []byte { return binary.AppendUvarint(b, uint64(x)) })); err != nil {
+				if err := bk.Put(v.hash[:], a.add(func(buf []byte) []byte { return binary.AppendUvarint(buf, uint64(x)) })); err != nil {
 					return err
 				}
 			}
@@ -641,17 +750,20 @@ func buildBulk(ctx context.Context, j *journal, dir string) error {
 	}
 	ops = nil
 
-	err = db.Update(func(tx *bolt.Tx) error {
+	err := db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(kvMeta)
-		if err := meta.Put(kvHorizon, le64(horizon)); err != nil {
+		if err := meta.Put(kvHorizon, le64(b.horizon)); err != nil {
 			return err
 		}
-		return meta.Put(kvSize, le64(uint64(size)))
+		return meta.Put(kvSize, le64(uint64(b.size)))
 	})
-	if err != nil {
-		return err
+	if err == nil {
+		err = db.Sync()
 	}
-	return db.Sync()
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // uses returns how many of d's quads use each of its values: a value's
@@ -730,10 +842,6 @@ func writeLists(ctx context.Context, db *bolt.DB, mapped string, name []byte, n 
 	}
 	return nil
 }
-
-// bulkGroup is how many documents a build transaction writes in its first
-// pass.
-const bulkGroup = 500
 
 // readGroups reads the journal's documents, each once, and passes them to
 // fn in groups of bulkGroup.

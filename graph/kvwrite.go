@@ -89,7 +89,9 @@ type kvVal struct {
 func prepareKV(r *schema.Result) (*kvDoc, error) {
 	qs := Quads(r)
 	d := &kvDoc{r: r, vals: make([]kvVal, 0, len(qs)), quads: make([][4]int32, 0, len(qs))}
-	at := make(map[string]int32, len(qs))
+	// Values met before, by value: the label and most subjects recur in
+	// every quad of a document, and v.String() allocates.
+	at := make(map[quad.Value]int32, len(qs))
 	seen := make(map[[4]int32]bool, len(qs))
 	for _, q := range qs {
 		var k [4]int32
@@ -99,18 +101,20 @@ func prepareKV(r *schema.Result) (*kvDoc, error) {
 				k[i] = -1
 				continue
 			}
-			// Cayley's value hash is the SHA-1 of the value's string form
-			// (quad.HashTo), so that string identifies the value.
-			str := v.String()
-			j, ok := at[str]
+			j, ok := at[v]
 			if !ok {
+				// Cayley's value hash is the SHA-1 of the value's string
+				// form (quad.HashTo). Two values with one string form
+				// (a typed literal and a number) get two entries under
+				// one hash, which the writers count as one value.
+				str := v.String()
 				enc, err := pquads.MarshalValue(v)
 				if err != nil {
 					return nil, fmt.Errorf("document %s: value %v: %w", r.Document.Hash, v, err)
 				}
 				j = int32(len(d.vals))
 				d.vals = append(d.vals, kvVal{hash: sha1.Sum([]byte(str)), enc: enc})
-				at[str] = j
+				at[v] = j
 			}
 			k[i] = j
 		}
@@ -130,14 +134,7 @@ func prepareKV(r *schema.Result) (*kvDoc, error) {
 // that is never written is dropped when the store closes. Prepare is safe
 // for concurrent use.
 func (s *Store) Prepare(r *schema.Result) (int, error) {
-	switch s.mode.Load() {
-	case modeBulk:
-		// Staged as it is; the count sizes the journal.
-		n := len(Quads(r))
-		s.counts.Store(r, n)
-		return n, nil
-	case modeKV:
-	default:
+	if m := s.mode.Load(); m != modeKV && m != modeBulk {
 		return len(Quads(r)), nil
 	}
 	d, err := prepareKV(r)

@@ -167,14 +167,23 @@ func ParseMergeText(s string) schema.Merge {
 type quadBuilder struct {
 	label quad.Value
 	quads []quad.Quad
-	seen  map[[3]string]bool
+	seen  map[tripleKey]bool
+}
+
+// tripleKey identifies a quad of one document. The values Quads makes
+// (IRIs, strings, integers, booleans) are equal exactly when their string
+// forms are, and comparing them saves formatting each one.
+type tripleKey struct {
+	s quad.Value
+	p string
+	o quad.Value
 }
 
 func (b *quadBuilder) add(s quad.Value, p string, o quad.Value) {
 	if b.seen == nil {
-		b.seen = make(map[[3]string]bool)
+		b.seen = make(map[tripleKey]bool, 256)
 	}
-	k := [3]string{s.String(), p, o.String()}
+	k := tripleKey{s, p, o}
 	if b.seen[k] {
 		return
 	}

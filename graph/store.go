@@ -86,9 +86,6 @@ type Store struct {
 	// prepared holds what Prepare did for a result (*schema.Result ->
 	// *kvDoc) until WriteBatch writes it.
 	prepared sync.Map
-	// counts holds the quad count Prepare found for a result
-	// (*schema.Result -> int) in bulk mode.
-	counts sync.Map
 	// bulk is the journal of a bulk load in progress (bulk.go).
 	bulk *journal
 	// bulkQuads is how many quads a bulk load stages before it builds.
@@ -279,12 +276,12 @@ func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.prepared.Clear()
-	s.counts.Clear()
 	if s.abandoned.Load() {
 		return nil
 	}
 	var err error
 	if s.bulk != nil {
+		s.dropBuild()
 		err = s.bulk.f.Close()
 	}
 	if s.idx != nil {
@@ -402,11 +399,6 @@ func (s *Store) WriteBatch(ctx context.Context, rs []*schema.Result) (int, error
 		return 0, nil
 	}
 	defer s.ties.reset()
-	defer func() {
-		for _, r := range rs {
-			s.counts.Delete(r)
-		}
-	}()
 	return s.w.writeBatch(ctx, batch)
 }
 

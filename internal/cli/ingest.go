@@ -34,13 +34,22 @@ already stored is skipped before extraction, so ingesting the same text again ch
 nothing. An interrupted ingest (Ctrl-C, SIGTERM, even kill -9) leaves no half-written
 document; run the same command again to finish the corpus.
 
+Into a new bolt store, ingest bulk loads (--bulk, on by default): the batches are staged
+in bulk.journal in the store folder, and once the corpus is read the store is built from
+them in key order, several times faster than writing batch by batch. Until then the store
+reads as empty ("dossier stats" shows how many documents are staged); an interrupted bulk
+load carries on where it stopped when the same command is run again. After 4 million
+staged quads the store is built and the rest is written batch by batch. --bulk=false
+writes batch by batch from the start.
+
 Progress goes to stderr: --progress=auto (the default) draws a bar with documents/s,
 tokens (words)/s, failures so far and, when the number of documents can be counted
 up front (files, folders, JSON Lines), the ETA; it shows nothing when stderr is not
 a terminal or with --quiet. --progress=json writes one JSON object a line, once a
 second and once at the end (with "done": true):
   {"items","skipped","duplicates","extracted","written","failed","tokens","quads","batches",
-   "elapsed","docs_per_s","tokens_per_s","write_s","total","eta","done"}
+   "building","elapsed","docs_per_s","tokens_per_s","write_s","total","eta","done"}
+"building" is true while a bulk load builds the store.
 "total" and "eta" are absent when the total is unknown (standard input, .json arrays).
 
 ingest keeps the Go heap under a soft limit of 400 MiB so that peak memory stays
