@@ -37,18 +37,21 @@ import (
 //
 // BeginBulk puts an empty bolt store into bulk mode. WriteBatch then
 // appends each batch to a journal in the store folder (bulk.journal, one
-// frame per batch: its length, a CRC-32C and the batch's results in gob,
-// synced before WriteBatch returns) and Has answers from the journal too.
-// FinishBulk builds the store from the journal into a new bolt file
-// (bulk.build/), in key order, one bucket after another, with the read
-// index, then renames it over the store's file and removes the journal.
+// frame per batch: its length, a CRC-32C, its quad count and the batch's
+// results in gob, synced before WriteBatch returns), and adds it to a
+// build of the store in a bolt file of its own (bulk.build/): the log and
+// the read index as batches come, the value and index buckets collected
+// in memory. Has answers from the journal too. FinishBulk writes those
+// buckets in key order, syncs the build, renames it over the store's file
+// and removes the journal.
 //
 // Nothing is half-written at any moment:
 //   - killed while staging, the store is still empty and the journal ends
 //     with at most one torn frame, which the next open cuts off; the
 //     store reopens in bulk mode and the same ingest carries on;
-//   - killed while building, the store is still empty: the next open
-//     removes the partial build and the journal is built again;
+//   - killed while building (the build is never synced before it is
+//     finished), the store is still empty: the next open removes the
+//     partial build, and the next write builds again from the journal;
 //   - killed after the rename, the built store records the journal's ID
 //     (keyBulk in the index), so the next open knows the journal is spent
 //     and removes it.
@@ -57,9 +60,9 @@ import (
 // refuses: nothing is stored until FinishBulk.
 
 // DefaultBulkQuads is how many quads a bulk load stages before it builds
-// them (Options.BulkQuads). A build holds about 60 bytes per quad in
-// memory (BENCHMARKS.md); the rest of a larger corpus is written batch by
-// batch.
+// them (Options.BulkQuads). A build holds about 44 bytes per quad in
+// memory, with the value table beside it (BENCHMARKS.md); the rest of a
+// larger corpus is written batch by batch.
 const DefaultBulkQuads = 4_000_000
 
 // File names in the store folder.
