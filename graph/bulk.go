@@ -257,6 +257,10 @@ func readJournal(path string) (*journal, error) {
 // each complete frame's results and quad count, passed to fn. It returns
 // the offset where the complete frames end.
 func eachFrame(f *os.File, id *[16]byte, fn func(rs []*schema.Result, quads int) error) (int64, error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return 0, err
 	}
@@ -274,8 +278,8 @@ func eachFrame(f *os.File, id *[16]byte, fn func(rs []*schema.Result, quads int)
 			return end, nil // the end, or a torn header
 		}
 		n := binary.BigEndian.Uint32(hdr[:4])
-		if int64(n) > 1<<31 {
-			return end, nil
+		if end+int64(len(hdr))+int64(n) > fi.Size() {
+			return end, nil // cut short
 		}
 		buf = slices.Grow(buf[:0], int(n))[:n]
 		if _, err := io.ReadFull(r, buf); err != nil || crc32.Checksum(buf, crcTable) != binary.BigEndian.Uint32(hdr[4:]) {
@@ -459,15 +463,24 @@ func (s *Store) finishBulk(ctx context.Context) error {
 	if err := s.qs.Close(); err != nil {
 		return fmt.Errorf("store %s: bulk: %w", s.spec, err)
 	}
+	// A crash leaves either name durable, and Open handles both, so the
+	// folder's sync is a courtesy.
 	err = os.Rename(filepath.Join(b.dir, boltFile), filepath.Join(s.spec, boltFile))
 	if err == nil {
-		err = syncDir(s.spec)
+		_ = syncDir(s.spec)
 	}
-	if aerr := s.attachBolt(s.spec, &Options{}); err == nil {
-		err = aerr
-	}
+	aerr := s.attachBolt(s.spec, &Options{})
 	if err != nil {
+		// The empty store is back, and still in bulk mode.
+		os.RemoveAll(b.dir)
+		if aerr == nil {
+			s.w = bulkWriter{s}
+			s.mode.Store(modeBulk)
+		}
 		return fmt.Errorf("store %s: bulk: %w", s.spec, err)
+	}
+	if aerr != nil {
+		return fmt.Errorf("store %s: bulk: %w", s.spec, aerr)
 	}
 	s.bulk.f.Close()
 	s.bulk = nil

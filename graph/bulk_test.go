@@ -18,6 +18,16 @@ import (
 	"github.com/dossier-project/dossier/schema"
 )
 
+// refStore returns the test corpus and a store it was written into batch
+// by batch (batch documents a transaction), to compare bulk loads with.
+func refStore(t *testing.T, batch int) ([]*schema.Result, *graph.Store) {
+	t.Helper()
+	docs := kvCorpus(t)
+	ref := openWith(t, false)
+	writeIn(t, ref, docs, batch)
+	return docs, ref
+}
+
 // openBulk opens a new bolt store at dir in bulk mode.
 func openBulk(t *testing.T, dir string, opt *graph.Options) *graph.Store {
 	t.Helper()
@@ -112,9 +122,7 @@ func quadsByNode(t *testing.T, st *graph.Store, dir quad.Direction) []string {
 // that it goes on taking batches, forgets and rewrites like one.
 func TestBulkMatchesBatches(t *testing.T) {
 	ctx := context.Background()
-	docs := kvCorpus(t)
-	ref := openWith(t, false)
-	writeIn(t, ref, docs, 7)
+	docs, ref := refStore(t, 7)
 
 	dir := filepath.Join(t.TempDir(), "g")
 	st := openBulk(t, dir, &graph.Options{Create: true})
@@ -171,9 +179,7 @@ func TestBulkMatchesBatches(t *testing.T) {
 // the limit is reached and the rest written batch by batch.
 func TestBulkBuildsMidRun(t *testing.T) {
 	ctx := context.Background()
-	docs := kvCorpus(t)
-	ref := openWith(t, false)
-	writeIn(t, ref, docs, 5)
+	docs, ref := refStore(t, 5)
 	quads := 0
 	for _, r := range docs[:20] {
 		quads += len(graph.Quads(r))
@@ -200,9 +206,7 @@ func TestBulkBuildsMidRun(t *testing.T) {
 // is removed without touching the store.
 func TestBulkCrash(t *testing.T) {
 	ctx := context.Background()
-	docs := kvCorpus(t)
-	ref := openWith(t, false)
-	writeIn(t, ref, docs, 8)
+	docs, ref := refStore(t, 8)
 	dir := filepath.Join(t.TempDir(), "g")
 	journal := filepath.Join(dir, "bulk.journal")
 
