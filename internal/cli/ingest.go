@@ -57,7 +57,8 @@ flat on a large corpus; set GOMEMLIMIT to choose another.
 
 A document that cannot be read or extracted gets one line on stderr naming its input;
 the others are still ingested and the exit status is 3. At the end ingest prints
-"ingested N documents into STORE (M already stored)" on stdout.`,
+"ingested N documents into STORE (M already stored)" on stdout, or, when a bulk load
+was interrupted before its build, how many documents it staged.`,
 		Example: `  dossier ingest --show examples/kaspersky-2017-10-24.txt
   dossier --store /data/news.db ingest corpus/
   dossier ingest --workers 2 --progress=json reuters21578.jsonl 2> progress.jsonl`,
@@ -135,7 +136,13 @@ func (a *app) ingest(ctx context.Context, paths []string, show, bulk bool, progr
 		pr.Stop()
 	}
 	c := p.Counts()
-	fmt.Fprintf(a.stdout, "ingested %s into %s (%d already stored)\n", plural(int(c.Written), "document"), st, c.Skipped+c.Duplicates)
+	if staged, ok := st.Bulk(); ok {
+		// Interrupted before the build: nothing is readable yet.
+		fmt.Fprintf(a.stdout, "staged %s for %s (%d staged before), not built yet: run the same command again to finish the bulk load\n",
+			plural(int(c.Written), "document"), st, staged-int(c.Written))
+	} else {
+		fmt.Fprintf(a.stdout, "ingested %s into %s (%d already stored)\n", plural(int(c.Written), "document"), st, c.Skipped+c.Duplicates)
+	}
 	if runErr == nil && c.Failed > 0 {
 		runErr = &PartialError{Failed: int(c.Failed), Total: int(c.Items)}
 	}
