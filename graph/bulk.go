@@ -63,7 +63,7 @@ import (
 // them (Options.BulkQuads). A build holds about 44 bytes per quad in
 // memory, with the value table beside it (BENCHMARKS.md); the rest of a
 // larger corpus is written batch by batch.
-const DefaultBulkQuads = 4_000_000
+const DefaultBulkQuads = 8_000_000
 
 // File names in the store folder.
 const (

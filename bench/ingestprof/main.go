@@ -31,6 +31,7 @@ func main() {
 	var (
 		store, cpuprofile string
 		workers, batchQ   int
+		bulkQ             int
 		cayley, bulk      bool
 	)
 	flag.StringVar(&store, "store", "", "bolt store to create (default: a new temporary folder, removed at the end)")
@@ -38,6 +39,7 @@ func main() {
 	flag.IntVar(&workers, "workers", 2, "extraction workers")
 	flag.IntVar(&batchQ, "batch-quads", pipeline.DefaultBatchQuads, "quads per write transaction")
 	flag.BoolVar(&cayley, "cayley-writer", false, "write through Cayley's ApplyDeltas")
+	flag.IntVar(&bulkQ, "bulk-quads", graph.DefaultBulkQuads, "with -bulk: quads staged before the store is built (then batch by batch)")
 	flag.BoolVar(&bulk, "bulk", false, "stage the corpus and build the store at the end (Store.BeginBulk), as dossier ingest does")
 	flag.Usage = func() {
 		fmt.Fprintln(flag.CommandLine.Output(), "usage: go run ./bench/ingestprof [flags] CORPUS...")
@@ -48,13 +50,13 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(flag.Args(), store, cpuprofile, workers, batchQ, cayley, bulk); err != nil {
+	if err := run(flag.Args(), store, cpuprofile, workers, batchQ, bulkQ, cayley, bulk); err != nil {
 		fmt.Fprintln(os.Stderr, "ingestprof:", err)
 		os.Exit(1)
 	}
 }
 
-func run(paths []string, store, cpuprofile string, workers, batchQ int, cayley, bulk bool) error {
+func run(paths []string, store, cpuprofile string, workers, batchQ, bulkQ int, cayley, bulk bool) error {
 	ctx := context.Background()
 	if store == "" {
 		dir, err := os.MkdirTemp("", "ingestprof")
@@ -70,7 +72,7 @@ func run(paths []string, store, cpuprofile string, workers, batchQ int, cayley, 
 	if err != nil {
 		return err
 	}
-	st, err := graph.Open(ctx, store, &graph.Options{Create: true, CayleyWriter: cayley})
+	st, err := graph.Open(ctx, store, &graph.Options{Create: true, CayleyWriter: cayley, BulkQuads: bulkQ})
 	if err != nil {
 		return err
 	}
