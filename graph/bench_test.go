@@ -166,8 +166,8 @@ func reutersResults(b *testing.B) []*schema.Result {
 
 // BenchmarkWriteReuters writes the extraction results of 2,000 Reuters
 // articles into a new bolt store in the pipeline's default batches (256
-// documents or 20,000 quads), through dossier's writer and through
-// Cayley's.
+// documents or 20,000 quads): through dossier's writer, through Cayley's,
+// and bulk loaded (staged, then FinishBulk, timed together).
 func BenchmarkWriteReuters(b *testing.B) {
 	docs := reutersResults(b)
 	var batches [][]*schema.Result
@@ -182,18 +182,28 @@ func BenchmarkWriteReuters(b *testing.B) {
 			start, n = i+1, 0
 		}
 	}
-	for _, cayley := range []bool{false, true} {
-		b.Run(map[bool]string{false: "writer=dossier", true: "writer=cayley"}[cayley], func(b *testing.B) {
+	for _, writer := range []string{"dossier", "cayley", "bulk"} {
+		b.Run("writer="+writer, func(b *testing.B) {
+			ctx := context.Background()
 			var elapsed time.Duration
 			for b.Loop() {
 				b.StopTimer()
-				st := benchOpen(boltSpec, graph.Options{CayleyWriter: cayley})(b)
+				st := benchOpen(boltSpec, graph.Options{CayleyWriter: writer == "cayley"})(b)
+				if writer == "bulk" {
+					if ok, err := st.BeginBulk(); err != nil || !ok {
+						b.Fatalf("BeginBulk: %v, %v", ok, err)
+					}
+				}
 				b.StartTimer()
 				t := time.Now()
 				for _, batch := range batches {
-					if _, err := st.WriteBatch(context.Background(), batch); err != nil {
+					if _, err := st.WriteBatch(ctx, batch); err != nil {
 						b.Fatal(err)
 					}
+				}
+				// Bulk: staged and half built; the rest of the build.
+				if err := st.FinishBulk(ctx); err != nil {
+					b.Fatal(err)
 				}
 				elapsed += time.Since(t)
 				b.StopTimer()

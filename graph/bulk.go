@@ -443,6 +443,11 @@ func (s *Store) finishBulk(ctx context.Context) error {
 	if s.bulk == nil {
 		return nil
 	}
+	if s.abandoned.Load() {
+		// A timed-out query may still be reading the file that the
+		// build would replace (see Close).
+		return fmt.Errorf("store %s: bulk: a query that timed out is still running; run the ingest again to build", s.spec)
+	}
 	defer s.ties.reset()
 	b, err := s.bulkBuild(ctx)
 	if err != nil {
