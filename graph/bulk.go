@@ -91,6 +91,8 @@ type journal struct {
 	id     [16]byte
 	hashes map[string]bool // documents staged
 	quads  int             // quads staged
+	end    int64           // where the complete frames end
+	broken error           // set when a failed append could not be undone
 	build  *bulkBuild      // made when first needed (Store.bulkBuild)
 }
 
@@ -98,9 +100,13 @@ type journal struct {
 // a partial build, and puts the store in bulk mode when a load is staged.
 // The caller has just attached the bolt file.
 func (s *Store) openJournal(dir string) error {
-	_ = os.RemoveAll(filepath.Join(dir, buildDir)) // a build killed before its rename
 	path := filepath.Join(dir, journalFile)
 	j, err := readJournal(path)
+	// The journal is locked from here on: no other process is building.
+	// What is in bulk.build is a build killed before its rename.
+	if err == nil || errors.Is(err, os.ErrNotExist) {
+		_ = os.RemoveAll(filepath.Join(dir, buildDir))
+	}
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
@@ -124,6 +130,10 @@ func (s *Store) openJournal(dir string) error {
 			err = fmt.Errorf("%s holds a bulk load that this store was not built from, and the store is not empty: move one of them away", journalFile)
 		}
 		return fmt.Errorf("store %s: %w", dir, err)
+	}
+	if err := j.adopt(); err != nil {
+		j.f.Close()
+		return fmt.Errorf("store %s: %s: %w", dir, journalFile, err)
 	}
 	s.bulk, s.w = j, bulkWriter{s}
 	s.mode.Store(modeBulk)
@@ -202,10 +212,16 @@ func (s *Store) BeginBulk() (bool, error) {
 	if err == nil {
 		j.f, err = os.OpenFile(j.path, os.O_WRONLY|os.O_APPEND, 0)
 	}
+	if err == nil {
+		if err = lockFile(j.f); err != nil {
+			j.f.Close()
+		}
+	}
 	if err != nil {
 		os.Remove(tmp)
 		return false, fmt.Errorf("store %s: bulk: %w", s.spec, err)
 	}
+	j.end = int64(len(journalMagic) + len(j.id))
 	s.bulk, s.w = j, bulkWriter{s}
 	s.mode.Store(modeBulk)
 	return true, nil
@@ -222,35 +238,42 @@ func (s *Store) Bulk() (staged int, ok bool) {
 	return len(s.bulk.hashes), true
 }
 
-// readJournal opens a journal, reads the hashes of the documents it
-// stages, and cuts off a torn last frame.
+// readJournal opens a journal, locks it (ErrLocked when another process
+// holds it), and reads the hashes of the documents it stages and where
+// its complete frames end.
 func readJournal(path string) (*journal, error) {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return nil, err
 	}
-	j := &journal{path: path, hashes: make(map[string]bool)}
-	end, err := eachFrame(f, &j.id, func(rs []*schema.Result, quads int) error {
+	if err := lockFile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	j := &journal{path: path, f: f, hashes: make(map[string]bool)}
+	j.end, err = eachFrame(f, &j.id, func(rs []*schema.Result, quads int) error {
 		for _, r := range rs {
 			j.hashes[r.Document.Hash] = true
 		}
 		j.quads += quads
 		return nil
 	})
-	if err == nil {
-		// A frame cut short by a crash is dropped; its documents are
-		// staged again.
-		err = f.Truncate(end)
-	}
-	if err == nil {
-		_, err = f.Seek(end, io.SeekStart)
-	}
 	if err != nil {
 		f.Close()
 		return nil, fmt.Errorf("%s: %w", journalFile, err)
 	}
-	j.f = f
 	return j, nil
+}
+
+// adopt cuts off what follows the journal's complete frames (a frame torn
+// by a crash: its documents are staged again) and readies it for
+// appending.
+func (j *journal) adopt() error {
+	if err := j.f.Truncate(j.end); err != nil {
+		return err
+	}
+	_, err := j.f.Seek(j.end, io.SeekStart)
+	return err
 }
 
 // eachFrame reads the journal in f from its start: its ID into id, then
@@ -273,25 +296,43 @@ func eachFrame(f *os.File, id *[16]byte, fn func(rs []*schema.Result, quads int)
 	end := int64(len(head))
 	var hdr [8]byte
 	var buf []byte
+	// A frame that does not check out is the torn end of the journal
+	// when it runs past the end of the file or nothing but zeros follow
+	// (a crash in the middle of an append, or a file whose size reached
+	// the disk before its data). Anything else is damage: the frames
+	// after it cannot be found, and dropping them would lose documents
+	// the journal acknowledged.
+	bad := func(what string) (int64, error) {
+		if zero, err := zeroFrom(f, end); err != nil || zero {
+			return end, err
+		}
+		return 0, fmt.Errorf("frame at byte %d: %s, and data follows: the journal is damaged", end, what)
+	}
 	for {
 		if _, err := io.ReadFull(r, hdr[:]); err != nil {
-			return end, nil // the end, or a torn header
+			return end, nil // the end, or a header cut short
 		}
 		n := binary.BigEndian.Uint32(hdr[:4])
 		if end+int64(len(hdr))+int64(n) > fi.Size() {
 			return end, nil // cut short
 		}
+		if n == 0 {
+			return bad("empty")
+		}
 		buf = slices.Grow(buf[:0], int(n))[:n]
-		if _, err := io.ReadFull(r, buf); err != nil || crc32.Checksum(buf, crcTable) != binary.BigEndian.Uint32(hdr[4:]) {
-			return end, nil // torn or never completed
+		if _, err := io.ReadFull(r, buf); err != nil {
+			return end, nil
+		}
+		if crc32.Checksum(buf, crcTable) != binary.BigEndian.Uint32(hdr[4:]) {
+			return bad("checksum mismatch")
 		}
 		quads, k := binary.Uvarint(buf)
 		var rs []*schema.Result
 		if k <= 0 {
-			return 0, fmt.Errorf("frame at %d: no quad count", end)
+			return bad("no quad count")
 		}
 		if err := gob.NewDecoder(bytes.NewReader(buf[k:])).Decode(&rs); err != nil {
-			return 0, fmt.Errorf("frame at %d: %w", end, err)
+			return 0, fmt.Errorf("frame at byte %d: %w", end, err)
 		}
 		if err := fn(rs, int(quads)); err != nil {
 			return 0, err
@@ -312,10 +353,45 @@ func (j *journal) append(rs []*schema.Result, quads int) error {
 	frame := b.Bytes()
 	binary.BigEndian.PutUint32(frame[:4], uint32(len(frame)-8))
 	binary.BigEndian.PutUint32(frame[4:8], crc32.Checksum(frame[8:], crcTable))
-	if _, err := j.f.Write(frame); err != nil {
+	if j.broken != nil {
+		return j.broken
+	}
+	_, err := j.f.Write(frame)
+	if err == nil {
+		err = j.f.Sync()
+	}
+	if err != nil {
+		// Take back what was written of the frame, or the frames
+		// appended after it could not be read back.
+		if terr := j.f.Truncate(j.end); terr != nil {
+			j.broken = fmt.Errorf("a failed append could not be undone (%v): no more batches can be staged", terr)
+		} else if _, serr := j.f.Seek(j.end, io.SeekStart); serr != nil {
+			j.broken = serr
+		}
 		return err
 	}
-	return j.f.Sync()
+	j.end += int64(len(frame))
+	return nil
+}
+
+// zeroFrom reports whether f holds only zero bytes from offset off on.
+func zeroFrom(f *os.File, off int64) (bool, error) {
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := f.ReadAt(buf, off)
+		for _, c := range buf[:n] {
+			if c != 0 {
+				return false, nil
+			}
+		}
+		off += int64(n)
+		if err == io.EOF {
+			return true, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
 }
 
 // bulkWriter stages batches in the journal and adds them to the build.
@@ -355,6 +431,9 @@ func (w bulkWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, e
 			keep = append(keep, d)
 			quads += len(d.quads)
 		}
+	}
+	for _, r := range rs {
+		s.prepared.Delete(r) // of documents staged already
 	}
 	if len(keep) == 0 {
 		return 0, nil
@@ -484,13 +563,15 @@ func (s *Store) finishBulk(ctx context.Context) error {
 		}
 		return fmt.Errorf("store %s: bulk: %w", s.spec, err)
 	}
-	if aerr != nil {
-		return fmt.Errorf("store %s: bulk: %w", s.spec, aerr)
-	}
+	// Renamed in: the journal is spent, whether or not the store
+	// reopens.
 	s.bulk.f.Close()
 	s.bulk = nil
 	os.Remove(filepath.Join(s.spec, journalFile))
 	os.RemoveAll(b.dir)
+	if aerr != nil {
+		return fmt.Errorf("store %s: bulk: built, but reopening failed: %w", s.spec, aerr)
+	}
 	if s.mapFile != "" {
 		releaseMapped(s.mapFile)
 	}

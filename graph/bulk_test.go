@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 
 	gcmp "github.com/google/go-cmp/cmp"
@@ -200,6 +202,40 @@ func TestBulkBuildsMidRun(t *testing.T) {
 	sameGraph(t, ref, st)
 }
 
+// TestBulkConcurrentWriters writes half the corpus from each of two
+// goroutines while a low staging limit makes one of them build the store
+// in the middle: the result is the same graph.
+func TestBulkConcurrentWriters(t *testing.T) {
+	docs, ref := refStore(t, 5)
+	quads := 0
+	for _, r := range docs[:25] {
+		quads += len(graph.Quads(r))
+	}
+	st := openBulk(t, filepath.Join(t.TempDir(), "g"), &graph.Options{Create: true, BulkQuads: quads})
+	t.Cleanup(func() { st.Close() })
+	var wg sync.WaitGroup
+	errs := make(chan error, 2)
+	for half := range 2 {
+		wg.Go(func() {
+			for i := half * 5; i < len(docs); i += 10 {
+				if _, err := st.WriteBatch(context.Background(), docs[i:min(i+5, len(docs))]); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if err := st.FinishBulk(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	sameGraph(t, ref, st)
+}
+
 // TestBulkCrash checks what a crash leaves at each step of a bulk load: a
 // torn journal frame is cut off and its documents staged again, a partial
 // build is thrown away, and a journal left after its build was renamed in
@@ -280,6 +316,55 @@ func TestBulkCrash(t *testing.T) {
 		t.Fatalf("spent journal not removed: %v", err)
 	}
 	sameGraph(t, ref, st)
+}
+
+// TestBulkJournalDamage checks that zeros at the end of the journal (a
+// file whose size reached the disk before its data) read as a torn end,
+// and that a damaged frame with frames after it stops Open rather than
+// dropping what follows it.
+func TestBulkJournalDamage(t *testing.T) {
+	ctx := context.Background()
+	docs := kvCorpus(t)
+	dir := filepath.Join(t.TempDir(), "g")
+	journal := filepath.Join(dir, "bulk.journal")
+	st := openBulk(t, dir, &graph.Options{Create: true})
+	writeIn(t, st, docs[:30], 10)
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile(journal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(journal, append(slices.Clone(good), make([]byte, 4096)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, err = graph.Open(ctx, dir, nil)
+	if err != nil {
+		t.Fatalf("journal ending in zeros: %v", err)
+	}
+	if n, ok := st.Bulk(); !ok || n != 30 {
+		t.Fatalf("journal ending in zeros: bulk %v with %d staged, want 30", ok, n)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// One byte changed inside the first frame's results.
+	bad := slices.Clone(good)
+	bad[len(good)/4] ^= 0xff
+	if err := os.WriteFile(journal, bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := graph.Open(ctx, dir, nil); err == nil {
+		st.Close()
+		t.Fatal("a damaged journal opened")
+	} else if !strings.Contains(err.Error(), "damaged") {
+		t.Errorf("damaged journal: %v", err)
+	}
+	if got, err := os.ReadFile(journal); err != nil || len(got) != len(bad) {
+		t.Fatalf("the damaged journal was changed: %d bytes, %v; want %d", len(got), err, len(bad))
+	}
 }
 
 // TestBulkRefused checks that only a new bolt store can be bulk loaded, and

@@ -92,6 +92,9 @@ func prepareKV(r *schema.Result) (*kvDoc, error) {
 	// Values met before, by value: the label and most subjects recur in
 	// every quad of a document, and v.String() allocates.
 	at := make(map[quad.Value]int32, len(qs))
+	// Values by Cayley's hash, so that each is listed once even when two
+	// values have one string form (a typed literal and a number).
+	byHash := make(map[refs.ValueHash]int32, len(qs))
 	seen := make(map[[4]int32]bool, len(qs))
 	for _, q := range qs {
 		var k [4]int32
@@ -104,16 +107,17 @@ func prepareKV(r *schema.Result) (*kvDoc, error) {
 			j, ok := at[v]
 			if !ok {
 				// Cayley's value hash is the SHA-1 of the value's string
-				// form (quad.HashTo). Two values with one string form
-				// (a typed literal and a number) get two entries under
-				// one hash, which the writers count as one value.
-				str := v.String()
-				enc, err := pquads.MarshalValue(v)
-				if err != nil {
-					return nil, fmt.Errorf("document %s: value %v: %w", r.Document.Hash, v, err)
+				// form (quad.HashTo).
+				h := refs.ValueHash(sha1.Sum([]byte(v.String())))
+				if j, ok = byHash[h]; !ok {
+					enc, err := pquads.MarshalValue(v)
+					if err != nil {
+						return nil, fmt.Errorf("document %s: value %v: %w", r.Document.Hash, v, err)
+					}
+					j = int32(len(d.vals))
+					d.vals = append(d.vals, kvVal{hash: h, enc: enc})
+					byHash[h] = j
 				}
-				j = int32(len(d.vals))
-				d.vals = append(d.vals, kvVal{hash: sha1.Sum([]byte(str)), enc: enc})
 				at[v] = j
 			}
 			k[i] = j

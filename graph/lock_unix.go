@@ -28,3 +28,13 @@ func checkUnlocked(file string) error {
 	}
 	return syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 }
+
+// lockFile takes an exclusive lock on f, held until f is closed, or fails
+// with ErrLocked when another process (or another open file) holds it.
+func lockFile(f *os.File) error {
+	err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+	if errors.Is(err, syscall.EWOULDBLOCK) {
+		return ErrLocked
+	}
+	return err
+}

@@ -285,7 +285,9 @@ func (s *Store) Close() error {
 		err = s.bulk.f.Close()
 	}
 	if s.idx != nil {
-		err = s.idx.flush()
+		if ferr := s.idx.flush(); err == nil {
+			err = ferr
+		}
 	}
 	if cerr := s.qs.Close(); err == nil {
 		err = cerr
@@ -399,7 +401,11 @@ func (s *Store) WriteBatch(ctx context.Context, rs []*schema.Result) (int, error
 		return 0, nil
 	}
 	defer s.ties.reset()
-	return s.w.writeBatch(ctx, batch)
+	// A bulk load changes the writer (BeginBulk, FinishBulk).
+	s.mu.RLock()
+	w := s.w
+	s.mu.RUnlock()
+	return w.writeBatch(ctx, batch)
 }
 
 // cayleyWriter writes through Cayley's ApplyDeltas, one transaction per
