@@ -812,17 +812,18 @@ func (b *bulkBuild) finish(ctx context.Context) error {
 		err := chunked(ctx, db, mapped, len(vals), func(tx *bolt.Tx, lo, hi int) error {
 			c := bucketCache{tx: tx}
 			defer a.reset()
-			for _, v := range vals[lo:hi] {
+			for k := lo; k < hi; k++ {
+				v := &vals[k] // its hash is the key: vals outlives the transaction
 				bk, err := c.create(kind, v.hash)
 				if err != nil {
 					return err
 				}
 				bk.FillPercent = 1
-				x := v.id
+				x := uint64(v.id)
 				if kind == 'n' {
-					x = v.refs
+					x = uint64(v.refs)
 				}
-				if err := bk.Put(v.hash[:], a.add(func(buf []byte) []byte { return binary.AppendUvarint(buf, uint64(x)) })); err != nil {
+				if err := bk.Put(v.hash[:], a.add(uvarint(x))); err != nil {
 					return err
 				}
 			}
@@ -836,18 +837,12 @@ func (b *bulkBuild) finish(ctx context.Context) error {
 
 	// The index lists, in key order; each list ascending.
 	<-spSorted
-	if err := writeLists(ctx, db, mapped, kvIndexSP, len(sp), func(i int) ([]byte, uint64) {
-		e := sp[i]
-		return binary.BigEndian.AppendUint64(be64(uint64(e.s)), uint64(e.p)), uint64(e.q)
-	}); err != nil {
+	if err := writeLists(ctx, db, mapped, kvIndexSP, sp); err != nil {
 		return err
 	}
 	sp = nil
 	<-opsSorted
-	if err := writeLists(ctx, db, mapped, kvIndexOPS, len(ops), func(i int) ([]byte, uint64) {
-		e := ops[i]
-		return binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(be64(uint64(e.o)), uint64(e.p)), uint64(e.s)), uint64(e.q)
-	}); err != nil {
+	if err := writeLists(ctx, db, mapped, kvIndexOPS, ops); err != nil {
 		return err
 	}
 	ops = nil
@@ -900,13 +895,34 @@ func chunked(ctx context.Context, db *bolt.DB, mapped string, n int, fn func(tx 
 	return nil
 }
 
-// writeLists writes n sorted index entries (entry i is a key and a quad
-// ID) into the bucket name: one key per run of equal keys, its value the
-// run's IDs as uvarints.
-func writeLists(ctx context.Context, db *bolt.DB, mapped string, name []byte, n int, entry func(int) ([]byte, uint64)) error {
+// listEntry is an index entry of the build, spEntry or opsEntry: the
+// node IDs of its key and the ID of its quad.
+type listEntry[E any] interface {
+	appendKey(b []byte) []byte
+	sameKey(o E) bool
+	quad() uint64
+}
+
+func (e spEntry) appendKey(b []byte) []byte {
+	return binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(b, uint64(e.s)), uint64(e.p))
+}
+func (e spEntry) sameKey(o spEntry) bool { return e.s == o.s && e.p == o.p }
+func (e spEntry) quad() uint64           { return uint64(e.q) }
+
+func (e opsEntry) appendKey(b []byte) []byte {
+	b = binary.BigEndian.AppendUint64(b, uint64(e.o))
+	return binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(b, uint64(e.p)), uint64(e.s))
+}
+func (e opsEntry) sameKey(o opsEntry) bool { return e.o == o.o && e.p == o.p && e.s == o.s }
+func (e opsEntry) quad() uint64            { return uint64(e.q) }
+
+// writeLists writes sorted index entries into the bucket name: one key
+// per run of entries with the same key, its value the run's quad IDs as
+// uvarints.
+func writeLists[E listEntry[E]](ctx context.Context, db *bolt.DB, mapped string, name []byte, es []E) error {
 	i := 0
 	var a arena
-	for i < n {
+	for i < len(es) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -916,17 +932,12 @@ func writeLists(ctx context.Context, db *bolt.DB, mapped string, name []byte, n 
 				return err
 			}
 			b.FillPercent = 1
-			for stop := i + bulkChunk; i < n && i < stop; {
-				key, q := entry(i)
-				key = a.add(func(b []byte) []byte { return append(b, key...) })
+			for stop := i + bulkChunk; i < len(es) && i < stop; {
+				first := es[i]
+				key := a.add(first.appendKey)
 				list := a.add(func(b []byte) []byte {
-					b = binary.AppendUvarint(b, q)
-					for i++; i < n; i++ {
-						k, q := entry(i)
-						if !bytes.Equal(k, key) {
-							break
-						}
-						b = binary.AppendUvarint(b, q)
+					for ; i < len(es) && es[i].sameKey(first); i++ {
+						b = binary.AppendUvarint(b, es[i].quad())
 					}
 					return b
 				})
@@ -1003,6 +1014,11 @@ func (a *arena) add(appendTo func([]byte) []byte) []byte {
 // reset forgets the blocks handed out: call it once the transaction that
 // holds them is committed.
 func (a *arena) reset() { a.block = nil }
+
+// uvarint appends x as a uvarint.
+func uvarint(x uint64) func([]byte) []byte {
+	return func(b []byte) []byte { return binary.AppendUvarint(b, x) }
+}
 
 // be64n appends x as 8 big-endian bytes.
 func be64n(x uint64) func([]byte) []byte {

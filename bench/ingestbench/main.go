@@ -2,9 +2,11 @@
 // compares it with two baselines, in one run:
 //
 //   - dossier ingest into a fresh bolt store with 1 and 2 workers (each
-//     -runs times): documents/s, tokens (words)/s, quads/s end to end, the
-//     write path's quads/s (quads over time spent in WriteBatch), CPU time
-//     and peak RSS (getrusage of the child);
+//     -runs times), and with -one-core 1 worker with GOMAXPROCS=1 (the
+//     whole ingest on one core): documents/s, tokens (words)/s, quads/s
+//     end to end, the write path's quads/s (quads over the pipeline's
+//     write time: WriteBatch and a bulk load's FinishBulk), CPU time and
+//     peak RSS (getrusage of the child);
 //   - prose's own pipeline over the same text on one core
 //     (bench/prosebaseline, over the first -prose-docs records);
 //   - Cayley's own bulk load of the same quads (dossier export --format
@@ -50,6 +52,7 @@ type options struct {
 	queries   int
 	timeout   time.Duration
 	upfront   bool
+	oneCore   bool
 	work      string
 	keep      bool
 }
@@ -64,6 +67,7 @@ func main() {
 	flag.IntVar(&o.queries, "queries", 11, "runs of each query")
 	flag.DurationVar(&o.timeout, "query-timeout", time.Minute, "a query taking longer is stopped and reported as slower than this")
 	flag.BoolVar(&o.upfront, "upfront", true, `also measure Cayley's bulk load into a store made with the "upfront" option`)
+	flag.BoolVar(&o.oneCore, "one-core", true, "also run 1 worker with GOMAXPROCS=1 (the whole ingest on one core), to measure the speedup from one core to two")
 	flag.StringVar(&o.work, "work", "", "folder for binaries and stores (default: a new temporary folder)")
 	flag.BoolVar(&o.keep, "keep", false, "keep the work folder")
 	flag.Usage = func() {
@@ -201,6 +205,7 @@ type stats struct {
 // ingestRun is one measured ingest.
 type ingestRun struct {
 	workers int
+	procs   int // GOMAXPROCS, 0 for the default (every core)
 	m       measure
 	ev      event
 	st      stats
@@ -239,17 +244,30 @@ func run(corpus string, o options) error {
 	r := &report{corpus: corpus, o: o}
 	r.machine()
 
-	// dossier ingest, 1 and 2 workers.
+	// dossier ingest, 1 and 2 workers, and 1 worker on one core.
+	type config struct{ workers, procs int }
+	var configs []config
 	for _, w := range o.workers {
+		configs = append(configs, config{w, 0})
+	}
+	if o.oneCore {
+		configs = append([]config{{1, 1}}, configs...)
+	}
+	for _, c := range configs {
+		w := c.workers
 		for i := range o.runs {
-			store := filepath.Join(work, fmt.Sprintf("ingest-w%d-r%d.db", w, i))
-			logf("ingest: %d workers, run %d", w, i+1)
-			_, stderr, m, err := runCmd(nil, bin("dossier"), "--store", store, "ingest", "--workers", fmt.Sprint(w), "--progress=json", corpus)
+			store := filepath.Join(work, fmt.Sprintf("ingest-w%d-p%d-r%d.db", w, c.procs, i))
+			logf("ingest: %d workers, GOMAXPROCS %d (0: default), run %d", w, c.procs, i+1)
+			var env []string
+			if c.procs > 0 {
+				env = []string{fmt.Sprintf("GOMAXPROCS=%d", c.procs)}
+			}
+			_, stderr, m, err := runCmd(env, bin("dossier"), "--store", store, "ingest", "--workers", fmt.Sprint(w), "--progress=json", corpus)
 			var pe *exec.ExitError
 			if err != nil && !(errors.As(err, &pe) && pe.ExitCode() == 3) { // 3: some records failed
 				return err
 			}
-			ir := ingestRun{workers: w, m: m, store: store}
+			ir := ingestRun{workers: w, procs: c.procs, m: m, store: store}
 			if ir.ev, err = lastEvent(stderr); err != nil {
 				return err
 			}
@@ -264,7 +282,7 @@ func run(corpus string, o options) error {
 			logf("  %.1f s (CPU %.1f s), %d docs, %d tokens, %d quads, write %.1f s, peak RSS %d MB (anonymous %d MB, file-backed %d MB)",
 				m.wall.Seconds(), m.cpu().Seconds(), ir.st.Documents, ir.ev.Tokens, ir.st.Quads, ir.ev.Write, m.maxRSS>>20, m.maxAnon>>20, m.maxFile>>20)
 			// Keep the last store of the most workers for the later steps.
-			if i < o.runs-1 || w != slices.Max(o.workers) {
+			if i < o.runs-1 || w != slices.Max(o.workers) || c.procs > 0 {
 				os.RemoveAll(store)
 			} else {
 				r.store = store
@@ -442,15 +460,21 @@ func (r *report) print(w io.Writer) {
 	fmt.Fprintln(w, "| measurement | run | wall s | CPU s | docs/s | tokens/s | quads/s | write-path quads/s | peak RSS MB (anonymous + file-backed) |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|")
 	best := map[int]float64{}
-	var bestWrite float64
+	var bestWrite, bestOneCore float64
 	for i, ir := range r.ingest {
 		s := ir.m.wall.Seconds()
 		dps := float64(ir.st.Documents) / s
-		best[ir.workers] = max(best[ir.workers], dps)
 		wq := float64(ir.ev.Quads) / ir.ev.Write
-		bestWrite = max(bestWrite, wq)
-		fmt.Fprintf(w, "| dossier ingest, %d worker(s): %d docs, %d quads | %d | %.1f | %.1f | %.1f | %.0f | %.0f | %.0f | %s |\n",
-			ir.workers, ir.st.Documents, ir.st.Quads, i%r.o.runs+1, s, ir.m.cpu().Seconds(), dps,
+		what := fmt.Sprintf("%d worker(s)", ir.workers)
+		if ir.procs > 0 {
+			what += fmt.Sprintf(", GOMAXPROCS=%d", ir.procs)
+			bestOneCore = max(bestOneCore, dps)
+		} else {
+			best[ir.workers] = max(best[ir.workers], dps)
+			bestWrite = max(bestWrite, wq)
+		}
+		fmt.Fprintf(w, "| dossier ingest, %s: %d docs, %d quads | %d | %.1f | %.1f | %.1f | %.0f | %.0f | %.0f | %s |\n",
+			what, ir.st.Documents, ir.st.Quads, i%r.o.runs+1, s, ir.m.cpu().Seconds(), dps,
 			float64(ir.ev.Tokens)/s, float64(ir.st.Quads)/s, wq, rss(ir.m))
 	}
 	var bestProse float64
@@ -492,6 +516,9 @@ func (r *report) print(w io.Writer) {
 		fmt.Fprintf(w, "Best of runs: %d workers / prose on one core = %.1f× (target ≥ 10×).", top, best[top]/bestProse)
 		if len(ws) > 1 {
 			fmt.Fprintf(w, " %d workers / %d worker = %.2f× (target ≥ 1.7×).", top, ws[0], best[top]/best[ws[0]])
+		}
+		if bestOneCore > 0 {
+			fmt.Fprintf(w, " %d workers / 1 worker on one core (GOMAXPROCS=1) = %.2f×.", top, best[top]/bestOneCore)
 		}
 		if bestCayley[false] > 0 {
 			fmt.Fprintf(w, " Write path / Cayley bulk load = %.0f%% with the same store options (target ≥ 80%%).", 100*bestWrite/bestCayley[false])
