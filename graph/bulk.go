@@ -408,6 +408,9 @@ func (w bulkWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, e
 	}
 	s.mu.RUnlock()
 	if len(fresh) == 0 {
+		for _, r := range rs {
+			s.prepared.Delete(r) // staged already
+		}
 		return 0, nil
 	}
 	// What Prepare did in the workers, or done here before the lock.
