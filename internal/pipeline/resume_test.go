@@ -169,37 +169,64 @@ func killAndResume(t *testing.T, docs int, ref, resumed []string, store string) 
 	}
 
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 12))
-	// Three kills, and more (up to six) while none has landed in the
-	// middle of the corpus: on a loaded machine a run can finish sooner
-	// than the uninterrupted one did.
-	partial := 0
-	for kill := 0; kill < 3 || partial == 0 && kill < 6; kill++ {
+	// Three kills that land, at least one of them in the middle of the
+	// corpus. A run that finishes before its kill (on a loaded machine the
+	// reference run can be slower than the later ones) leaves nothing to
+	// resume: the store is started again, and a whole run's time becomes
+	// the measure of the moments.
+	kills, partial := 0, 0
+	for attempt := 0; kills < 3 || partial == 0; attempt++ {
+		if attempt == 12 {
+			t.Fatalf("%d kills landed, %d in the middle of the corpus, in %d attempts", kills, partial, attempt)
+		}
+		_, statErr := os.Stat(store)
+		fresh := statErr != nil // a whole run, not a resumed one
 		cmd := dossier(t, resumed...)
+		start := time.Now()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// A random moment between 20% and 80% of an uninterrupted run:
-		// after start-up, before the end.
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		// A random moment between 20% and 80% of a run: after start-up,
+		// before the end.
 		delay := full/5 + time.Duration(rng.Int64N(int64(full)*3/5))
-		time.Sleep(delay)
-		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-			t.Fatal(err)
+		var err error
+		select {
+		case err = <-done:
+			if err != nil {
+				t.Fatalf("ingest: %v", err)
+			}
+			took := time.Since(start)
+			if fresh {
+				full = took
+			}
+			t.Logf("attempt %d: the run finished in %v, before its kill; starting the store again", attempt+1, took)
+			if err := os.RemoveAll(store); err != nil {
+				t.Fatal(err)
+			}
+			kills, partial = 0, 0
+			continue
+		case <-time.After(delay):
+			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+				t.Fatal(err)
+			}
+			err = <-done
 		}
-		err := cmd.Wait()
 		killed := err != nil && strings.Contains(err.Error(), "killed")
 		if _, err := os.Stat(store); err != nil {
-			t.Logf("kill %d after %v: before the store was created", kill+1, delay)
+			t.Logf("kill after %v: before the store was created", delay)
 			continue
 		}
 		got, _ := snapshot(t, store) // checks no document is half-written
-		t.Logf("kill %d after %v (killed: %v): %d of %d documents stored, %d staged", kill+1, delay, killed, got.Documents, docs, got.Staged)
+		t.Logf("kill after %v (killed: %v): %d of %d documents stored, %d staged", delay, killed, got.Documents, docs, got.Staged)
+		if killed {
+			kills++
+		}
 		// Mid-corpus: some documents stored or staged, not all stored.
 		if killed && got.Documents+got.Staged > 0 && got.Documents < docs {
 			partial++
 		}
-	}
-	if partial == 0 {
-		t.Errorf("no kill landed in the middle of the corpus; the test did not test resuming")
 	}
 	out, err := dossier(t, resumed...).CombinedOutput()
 	if err != nil {
