@@ -44,6 +44,25 @@ func openBulk(t *testing.T, dir string, opt *graph.Options) *graph.Store {
 	return st
 }
 
+// stage stages docs (batch at a time) in a new bolt store at a temporary
+// folder, in bulk mode, closes it, and returns the folder and its
+// journal's path and bytes.
+func stage(t *testing.T, docs []*schema.Result, batch int) (dir, journal string, data []byte) {
+	t.Helper()
+	dir = filepath.Join(t.TempDir(), "g")
+	journal = filepath.Join(dir, "bulk.journal")
+	st := openBulk(t, dir, &graph.Options{Create: true})
+	writeIn(t, st, docs, batch)
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(journal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, journal, data
+}
+
 // sameGraph checks that st holds what ref holds, read through Cayley (quads,
 // nodes, exact reference counts) and through the read index.
 func sameGraph(t *testing.T, ref, st *graph.Store) {
@@ -243,22 +262,11 @@ func TestBulkConcurrentWriters(t *testing.T) {
 func TestBulkCrash(t *testing.T) {
 	ctx := context.Background()
 	docs, ref := refStore(t, 8)
-	dir := filepath.Join(t.TempDir(), "g")
-	journal := filepath.Join(dir, "bulk.journal")
-
-	st := openBulk(t, dir, &graph.Options{Create: true})
-	writeIn(t, st, docs[:40], 8)
-	if err := st.Close(); err != nil {
-		t.Fatal(err)
-	}
+	dir, journal, whole := stage(t, docs[:40], 8)
 	// A crash in the middle of the last frame, and a build killed half
 	// way.
-	whole, err := os.ReadFile(journal)
-	if err != nil {
-		t.Fatal(err)
-	}
 	before := len(whole)
-	st = openBulk(t, dir, nil)
+	st := openBulk(t, dir, nil)
 	writeIn(t, st, docs[40:48], 8)
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
@@ -324,22 +332,11 @@ func TestBulkCrash(t *testing.T) {
 // dropping what follows it.
 func TestBulkJournalDamage(t *testing.T) {
 	ctx := context.Background()
-	docs := kvCorpus(t)
-	dir := filepath.Join(t.TempDir(), "g")
-	journal := filepath.Join(dir, "bulk.journal")
-	st := openBulk(t, dir, &graph.Options{Create: true})
-	writeIn(t, st, docs[:30], 10)
-	if err := st.Close(); err != nil {
-		t.Fatal(err)
-	}
-	good, err := os.ReadFile(journal)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, journal, good := stage(t, kvCorpus(t)[:30], 10)
 	if err := os.WriteFile(journal, append(slices.Clone(good), make([]byte, 4096)...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	st, err = graph.Open(ctx, dir, nil)
+	st, err := graph.Open(ctx, dir, nil)
 	if err != nil {
 		t.Fatalf("journal ending in zeros: %v", err)
 	}
