@@ -170,13 +170,14 @@ func killAndResume(t *testing.T, docs int, ref, resumed []string, store string) 
 
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 12))
 	// Three kills that land, at least one of them in the middle of the
-	// corpus. A run that finishes before its kill (on a loaded machine the
-	// reference run can be slower than the later ones) leaves nothing to
-	// resume: the store is started again, and a whole run's time becomes
-	// the measure of the moments.
-	kills, partial := 0, 0
+	// corpus. A resumed run has only what is left to do, so its kill comes
+	// at a random moment of the time that part should take. A run that
+	// finishes before its kill anyway (on a loaded machine the reference
+	// run can be slower than the later ones) leaves nothing to resume: the
+	// store is started again, and a whole run's time becomes the measure.
+	kills, partial, left := 0, 0, docs
 	for attempt := 0; kills < 3 || partial == 0; attempt++ {
-		if attempt == 12 {
+		if attempt == 20 {
 			t.Fatalf("%d kills landed, %d in the middle of the corpus, in %d attempts", kills, partial, attempt)
 		}
 		_, statErr := os.Stat(store)
@@ -188,9 +189,11 @@ func killAndResume(t *testing.T, docs int, ref, resumed []string, store string) 
 		}
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
-		// A random moment between 20% and 80% of a run: after start-up,
-		// before the end.
-		delay := full/5 + time.Duration(rng.Int64N(int64(full)*3/5))
+		// A random moment between 20% and 80% of the run: after
+		// start-up, before the end. Start-up is a good part of a short
+		// run, so a resumed run counts as a third of a whole one at least.
+		run := max(full*time.Duration(left)/time.Duration(docs), full/3)
+		delay := run/5 + time.Duration(rng.Int64N(int64(run)*3/5))
 		var err error
 		select {
 		case err = <-done:
@@ -205,7 +208,7 @@ func killAndResume(t *testing.T, docs int, ref, resumed []string, store string) 
 			if err := os.RemoveAll(store); err != nil {
 				t.Fatal(err)
 			}
-			kills, partial = 0, 0
+			kills, partial, left = 0, 0, docs
 			continue
 		case <-time.After(delay):
 			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
@@ -223,6 +226,7 @@ func killAndResume(t *testing.T, docs int, ref, resumed []string, store string) 
 		if killed {
 			kills++
 		}
+		left = max(docs-got.Documents-got.Staged, 0)
 		// Mid-corpus: some documents stored or staged, not all stored.
 		if killed && got.Documents+got.Staged > 0 && got.Documents < docs {
 			partial++
