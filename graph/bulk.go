@@ -69,6 +69,7 @@ const DefaultBulkQuads = 8_000_000
 const (
 	journalFile = "bulk.journal"
 	buildDir    = "bulk.build"
+	builtFile   = "built.bolt" // in buildDir: the store's file, renamed in when complete
 )
 
 var (
@@ -553,7 +554,7 @@ func (s *Store) finishBulk(ctx context.Context) error {
 	}
 	// A crash leaves either name durable, and Open handles both, so the
 	// folder's sync is a courtesy.
-	err = os.Rename(filepath.Join(b.dir, boltFile), filepath.Join(s.spec, boltFile))
+	err = os.Rename(filepath.Join(b.dir, builtFile), filepath.Join(s.spec, boltFile))
 	if err == nil {
 		_ = syncDir(s.spec)
 	}
@@ -612,24 +613,28 @@ type (
 	opsEntry struct{ o, p, s, q uint32 }
 )
 
-// bulkChunk is how many keys a build transaction writes in the second
-// pass: bolt holds a transaction's pages in memory until it commits.
-const bulkChunk = 200_000
-
 // bulkGroup is how many documents a build transaction writes in the first
 // pass.
 const bulkGroup = 100
 
-// bulkBuild is the store a bulk load builds, in a bolt store folder of its
-// own (bulk.build/), in two passes. The first runs as batches are staged:
-// each group of documents' values and quads go into the log (numbered in
-// the order met) and their entries into the read index, in one
-// transaction, and the value, reference-count and index-list entries are
-// collected in memory. The second (finish) sorts those and writes the "v",
-// "n", "sp" and "ops" buckets, each in key order.
+// bulkBuild is the store a bulk load builds, in a folder of its own
+// (bulk.build/), in two passes. The first runs as batches are staged:
+// each group of documents' values and quads go into the log bucket of the
+// store's new file (builtFile), written page by page (boltfile.go) and
+// numbered in the order met; their read-index entries go into a bolt
+// store of the build's (indexes.bolt, made as Open makes one, which also
+// holds Cayley's metadata) in one transaction; and the value,
+// reference-count and index-list entries are collected in memory. The
+// second (finish) sorts those and writes the rest of the file in key
+// order: the read index and metadata copied from the build's store, the
+// "v", "n", "sp" and "ops" buckets, and the root.
 type bulkBuild struct {
 	dir, mapped string
-	db          *bolt.DB
+	db          *bolt.DB  // the build's bolt store: Cayley's meta and the read index
+	out         *pageFile // the store's file being written: builtFile
+	log         *boltTree // its log bucket, written as batches come
+	prim        []byte    // scratch for a log entry
+	key         [8]byte   // and its key
 	idx         *readIndex
 	jid         [16]byte
 	at          map[refs.ValueHash]int32 // value -> index in vals
@@ -640,7 +645,6 @@ type bulkBuild struct {
 	size        int64
 	now         int64
 	pending     []*kvDoc
-	a           arena
 }
 
 // newBulkBuild makes a new, empty build in dir (removing what is there),
@@ -687,16 +691,24 @@ func newBulkBuild(dir string, jid [16]byte, quads int) (*bulkBuild, error) {
 		// The journal it is built from, even if that stages nothing.
 		err = db.Update(func(tx *bolt.Tx) error { return bucket(tx, bktMeta).Put(keyBulk, jid[:]) })
 	}
+	if err == nil {
+		b.out, err = newPageFile(filepath.Join(dir, builtFile), db.Info().PageSize)
+	}
 	if err != nil {
 		b.abandon()
 		return nil, err
 	}
+	b.out.release = func() { releaseMapped(b.mapped) }
+	b.log = b.out.newTree()
 	return b, nil
 }
 
-// abandon closes the build's file and removes it.
+// abandon closes the build's files and removes them.
 func (b *bulkBuild) abandon() {
 	b.db.Close()
+	if b.out != nil {
+		b.out.abandon()
+	}
 	os.RemoveAll(b.dir)
 }
 
@@ -715,21 +727,16 @@ func (b *bulkBuild) flush() error {
 		return nil
 	}
 	rs := make([]*schema.Result, len(b.pending))
-	err := b.db.Update(func(tx *bolt.Tx) error {
-		lg, err := tx.CreateBucketIfNotExists(kvLog)
-		if err != nil {
-			return err
+	var err error
+	for i, d := range b.pending {
+		rs[i] = d.r
+		if err = b.addDoc(d); err != nil {
+			break
 		}
-		lg.FillPercent = 1
-		for i, d := range b.pending {
-			rs[i] = d.r
-			if err := b.addDoc(lg, d); err != nil {
-				return err
-			}
-		}
-		return b.idx.addTx(tx, rs, b.size)
-	})
-	b.a.reset()
+	}
+	if err == nil {
+		err = b.db.Update(func(tx *bolt.Tx) error { return b.idx.addTx(tx, rs, b.size) })
+	}
 	releaseMapped(b.mapped)
 	clear(b.pending)
 	b.pending = b.pending[:0]
@@ -738,7 +745,7 @@ func (b *bulkBuild) flush() error {
 
 // addDoc writes one document's new values and its quads into the log and
 // collects its other entries.
-func (b *bulkBuild) addDoc(lg *bolt.Bucket, d *kvDoc) error {
+func (b *bulkBuild) addDoc(d *kvDoc) error {
 	ids := make([]uint64, len(d.vals))
 	n := uses(d)
 	for i := range d.vals {
@@ -752,8 +759,8 @@ func (b *bulkBuild) addDoc(lg *bolt.Bucket, d *kvDoc) error {
 			k = int32(len(b.vals))
 			b.vals = append(b.vals, bulkVal{hash: v.hash, id: uint32(id)})
 			b.at[v.hash] = k
-			key := b.a.add(be64n(id))
-			if err := lg.Put(key, b.a.add(func(buf []byte) []byte { return appendPrimitive(buf, id, [4]uint64{}, b.now, v.enc, false) })); err != nil {
+			b.prim = appendPrimitive(b.prim[:0], id, [4]uint64{}, b.now, v.enc, false)
+			if err := b.log.put(binary.BigEndian.AppendUint64(b.key[:0], id), b.prim, 0); err != nil {
 				return err
 			}
 		}
@@ -771,8 +778,8 @@ func (b *bulkBuild) addDoc(lg *bolt.Bucket, d *kvDoc) error {
 				qi[k] = ids[j]
 			}
 		}
-		key := b.a.add(be64n(id))
-		if err := lg.Put(key, b.a.add(func(buf []byte) []byte { return appendPrimitive(buf, id, qi, b.now, nil, false) })); err != nil {
+		b.prim = appendPrimitive(b.prim[:0], id, qi, b.now, nil, false)
+		if err := b.log.put(binary.BigEndian.AppendUint64(b.key[:0], id), b.prim, 0); err != nil {
 			return err
 		}
 		b.sp = append(b.sp, spEntry{uint32(qi[0]), uint32(qi[1]), uint32(id)})
@@ -782,87 +789,80 @@ func (b *bulkBuild) addDoc(lg *bolt.Bucket, d *kvDoc) error {
 	return nil
 }
 
-// finish runs the second pass and syncs the build's file, which it
-// closes; the build is then ready to be renamed in.
+// finish runs the second pass, which writes the rest of the store's file
+// (builtFile) and syncs it; the file is then ready to be renamed in.
 func (b *bulkBuild) finish(ctx context.Context) error {
 	if err := b.flush(); err != nil {
 		return err
 	}
 	clear(b.at)
 	b.at = nil
-	db, mapped := b.db, b.mapped
 	vals, sp, ops := b.vals, b.sp, b.ops
 	b.vals, b.sp, b.ops = nil, nil, nil
 
 	// The index entries are sorted on another core while the values are
-	// written.
+	// written: ops first, the first of them in the file.
 	spSorted, opsSorted := make(chan struct{}), make(chan struct{})
 	go func() {
-		slices.SortFunc(sp, func(a, b spEntry) int {
-			return cmp.Or(cmp.Compare(a.s, b.s), cmp.Compare(a.p, b.p), cmp.Compare(a.q, b.q))
-		})
-		close(spSorted)
 		slices.SortFunc(ops, func(a, b opsEntry) int {
 			return cmp.Or(cmp.Compare(a.o, b.o), cmp.Compare(a.p, b.p), cmp.Compare(a.s, b.s), cmp.Compare(a.q, b.q))
 		})
 		close(opsSorted)
+		slices.SortFunc(sp, func(a, b spEntry) int {
+			return cmp.Or(cmp.Compare(a.s, b.s), cmp.Compare(a.p, b.p), cmp.Compare(a.q, b.q))
+		})
+		close(spSorted)
 	}()
 	// Whatever fails below, the sorting ends before finish returns.
-	defer func() { <-opsSorted }()
+	defer func() { <-spSorted }()
 
-	// Values and their counts, in hash order.
-	slices.SortFunc(vals, func(a, b bulkVal) int { return bytes.Compare(a.hash[:], b.hash[:]) })
-	var a arena
-	for _, kind := range []byte{'v', 'n'} {
-		err := chunked(ctx, db, mapped, len(vals), func(tx *bolt.Tx, lo, hi int) error {
-			c := bucketCache{tx: tx}
-			defer a.reset()
-			for k := lo; k < hi; k++ {
-				v := &vals[k] // its hash is the key: vals outlives the transaction
-				bk, err := c.create(kind, v.hash)
-				if err != nil {
-					return err
-				}
-				bk.FillPercent = 1
-				x := uint64(v.id)
-				if kind == 'n' {
-					x = uint64(v.refs)
-				}
-				if err := bk.Put(v.hash[:], a.add(uvarint(x))); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	vals = nil
-
-	// The index lists, in key order; each list ascending.
-	<-spSorted
-	if err := writeLists(ctx, db, mapped, kvIndexSP, sp); err != nil {
-		return err
-	}
-	sp = nil
-	<-opsSorted
-	if err := writeLists(ctx, db, mapped, kvIndexOPS, ops); err != nil {
-		return err
-	}
-	ops = nil
-
-	err := db.Update(func(tx *bolt.Tx) error {
+	err := b.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(kvMeta)
 		if err := meta.Put(kvHorizon, le64(b.horizon)); err != nil {
 			return err
 		}
 		return meta.Put(kvSize, le64(uint64(b.size)))
 	})
-	if err == nil {
-		err = db.Sync()
+	if err != nil {
+		return err
 	}
-	if cerr := db.Close(); err == nil {
+
+	// Cayley keeps values in buckets named by kind ('v': the value's ID,
+	// 'n': its reference count) and the hash's first two bytes, each
+	// bucket keyed by hash.
+	slices.SortFunc(vals, func(a, b bulkVal) int { return bytes.Compare(a.hash[:], b.hash[:]) })
+	extra := []topBucket{
+		{name: kvLog, tree: b.log},
+		{name: kvIndexOPS, write: func(t *boltTree) error { <-opsSorted; return writeList(ctx, t, ops) }},
+		{name: kvIndexSP, write: func(t *boltTree) error { <-spSorted; return writeList(ctx, t, sp) }},
+	}
+	for lo := 0; lo < len(vals); {
+		h := vals[lo].hash
+		hi := lo + 1
+		for hi < len(vals) && vals[hi].hash[0] == h[0] && vals[hi].hash[1] == h[1] {
+			hi++
+		}
+		first, end := lo, hi // lo moves on below
+		for _, kind := range []byte{'v', 'n'} {
+			extra = append(extra, topBucket{name: []byte{kind, h[0], h[1]}, write: func(t *boltTree) error {
+				var buf [binary.MaxVarintLen64]byte
+				for k := first; k < end; k++ {
+					x := uint64(vals[k].id)
+					if kind == 'n' {
+						x = uint64(vals[k].refs)
+					}
+					if err := t.put(vals[k].hash[:], binary.AppendUvarint(buf[:0], x), 0); err != nil {
+						return err
+					}
+				}
+				return nil
+			}})
+		}
+		lo = hi
+	}
+	err = b.out.finish(b.db, extra)
+	b.out = nil
+	if cerr := b.db.Close(); err == nil {
 		err = cerr
 	}
 	return err
@@ -881,23 +881,6 @@ func uses(d *kvDoc) []uint32 {
 		}
 	}
 	return n
-}
-
-// chunked calls fn over [0, n) in ranges of bulkChunk, each in its own
-// transaction.
-func chunked(ctx context.Context, db *bolt.DB, mapped string, n int, fn func(tx *bolt.Tx, lo, hi int) error) error {
-	for lo := 0; lo < n; lo += bulkChunk {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		hi := min(lo+bulkChunk, n)
-		err := db.Update(func(tx *bolt.Tx) error { return fn(tx, lo, hi) })
-		releaseMapped(mapped)
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // listEntry is an index entry of the build, spEntry or opsEntry: the
@@ -921,40 +904,24 @@ func (e opsEntry) appendKey(b []byte) []byte {
 func (e opsEntry) sameKey(o opsEntry) bool { return e.o == o.o && e.p == o.p && e.s == o.s }
 func (e opsEntry) quad() uint64            { return uint64(e.q) }
 
-// writeLists writes sorted index entries into the bucket name: one key
-// per run of entries with the same key, its value the run's quad IDs as
+// writeList writes sorted index entries into an index bucket: one key per
+// run of entries with the same key, its value the run's quad IDs as
 // uvarints.
-func writeLists[E listEntry[E]](ctx context.Context, db *bolt.DB, mapped string, name []byte, es []E) error {
-	i := 0
-	var a arena
-	for i < len(es) {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		err := db.Update(func(tx *bolt.Tx) error {
-			b, err := tx.CreateBucketIfNotExists(name)
-			if err != nil {
+func writeList[E listEntry[E]](ctx context.Context, t *boltTree, es []E) error {
+	var key, list []byte
+	for i, n := 0, 0; i < len(es); n++ {
+		if n%100_000 == 0 {
+			if err := ctx.Err(); err != nil {
 				return err
 			}
-			b.FillPercent = 1
-			for stop := i + bulkChunk; i < len(es) && i < stop; {
-				first := es[i]
-				key := a.add(first.appendKey)
-				list := a.add(func(b []byte) []byte {
-					for ; i < len(es) && es[i].sameKey(first); i++ {
-						b = binary.AppendUvarint(b, es[i].quad())
-					}
-					return b
-				})
-				if err := b.Put(key, list); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		a.reset()
-		releaseMapped(mapped)
-		if err != nil {
+		}
+		first := es[i]
+		key = first.appendKey(key[:0])
+		list = list[:0]
+		for ; i < len(es) && es[i].sameKey(first); i++ {
+			list = binary.AppendUvarint(list, es[i].quad())
+		}
+		if err := t.put(key, list, 0); err != nil {
 			return err
 		}
 	}
@@ -996,36 +963,4 @@ func readGroups(ctx context.Context, j *journal, fn func([]*schema.Result) error
 		err = fn(group)
 	}
 	return err
-}
-
-// arena hands out byte slices for one bolt transaction's keys and values,
-// which bolt keeps until the transaction commits, from a few large blocks
-// rather than one allocation each.
-type arena struct {
-	block []byte
-}
-
-// add returns what appendTo appends to an empty slice, copied into the
-// arena.
-func (a *arena) add(appendTo func([]byte) []byte) []byte {
-	if cap(a.block)-len(a.block) < 4096 {
-		a.block = make([]byte, 0, 1<<20)
-	}
-	n := len(a.block)
-	a.block = appendTo(a.block)
-	return a.block[n:len(a.block):len(a.block)]
-}
-
-// reset forgets the blocks handed out: call it once the transaction that
-// holds them is committed.
-func (a *arena) reset() { a.block = nil }
-
-// uvarint appends x as a uvarint.
-func uvarint(x uint64) func([]byte) []byte {
-	return func(b []byte) []byte { return binary.AppendUvarint(b, x) }
-}
-
-// be64n appends x as 8 big-endian bytes.
-func be64n(x uint64) func([]byte) []byte {
-	return func(b []byte) []byte { return binary.BigEndian.AppendUint64(b, x) }
 }
