@@ -320,12 +320,14 @@ func copyBucket(t *boltTree, b *bolt.Bucket) error {
 	return nil
 }
 
-// topBucket is a bucket of a bolt file's root: its name, and either the
-// tree its keys were written to or what writes them.
+// topBucket is a bucket of a bolt file's root: its name, and the tree its
+// keys were written to, or what writes them, or what writes them from the
+// source's bucket of the same name (nil if it has none).
 type topBucket struct {
 	name  []byte
 	tree  *boltTree
 	write func(t *boltTree) error
+	merge func(t *boltTree, src *bolt.Bucket) error
 }
 
 // writeBoltFile writes a new bolt file at name: see pageFile.finish.
@@ -345,11 +347,11 @@ func (bf *pageFile) finish(src *bolt.DB, extra []topBucket) error {
 		tops := slices.Clone(extra)
 		ours := make(map[string]bool, len(extra))
 		for _, e := range extra {
-			ours[string(e.name)] = true
+			ours[string(e.name)] = e.merge == nil
 		}
 		err := tx.ForEach(func(name []byte, b *bolt.Bucket) error {
-			if ours[string(name)] {
-				if k, _ := b.Cursor().First(); k != nil {
+			if empty, ok := ours[string(name)]; ok {
+				if k, _ := b.Cursor().First(); k != nil && empty {
 					return fmt.Errorf("bolt file: bucket %q is written twice", name)
 				}
 				return nil
@@ -369,7 +371,13 @@ func (bf *pageFile) finish(src *bolt.DB, extra []topBucket) error {
 			t := top.tree
 			if t == nil {
 				t = bf.newTree()
-				if err := top.write(t); err != nil {
+				var err error
+				if top.merge != nil {
+					err = top.merge(t, tx.Bucket(top.name))
+				} else {
+					err = top.write(t)
+				}
+				if err != nil {
 					return err
 				}
 			}

@@ -621,12 +621,12 @@ const bulkGroup = 100
 // (bulk.build/), in two passes. The first runs as batches are staged:
 // each group of documents' values and quads go into the log bucket of the
 // store's new file (builtFile), written page by page (boltfile.go) and
-// numbered in the order met; their read-index entries go into a bolt
-// store of the build's (indexes.bolt, made as Open makes one, which also
-// holds Cayley's metadata) in one transaction; and the value,
+// numbered in the order met; their read-index entries are collected, and
+// written to sorted runs when they grow (indexruns.go); and the value,
 // reference-count and index-list entries are collected in memory. The
 // second (finish) sorts those and writes the rest of the file in key
-// order: the read index and metadata copied from the build's store, the
+// order: the read index merged from its runs, the metadata copied from a
+// bolt store of the build's (indexes.bolt, made as Open makes one), the
 // "v", "n", "sp" and "ops" buckets, and the root.
 type bulkBuild struct {
 	dir, mapped string
@@ -636,6 +636,7 @@ type bulkBuild struct {
 	prim        []byte    // scratch for a log entry
 	key         [8]byte   // and its key
 	idx         *readIndex
+	ix          *indexRuns // the read index's entries
 	jid         [16]byte
 	at          map[refs.ValueHash]int32 // value -> index in vals
 	vals        []bulkVal
@@ -699,6 +700,7 @@ func newBulkBuild(dir string, jid [16]byte, quads int) (*bulkBuild, error) {
 		return nil, err
 	}
 	b.out.release = func() { releaseMapped(b.mapped) }
+	b.ix = newIndexRuns(dir)
 	b.log = b.out.newTree()
 	return b, nil
 }
@@ -735,9 +737,8 @@ func (b *bulkBuild) flush() error {
 		}
 	}
 	if err == nil {
-		err = b.db.Update(func(tx *bolt.Tx) error { return b.idx.addTx(tx, rs, b.size) })
+		err = b.ix.add(rs)
 	}
-	releaseMapped(b.mapped)
 	clear(b.pending)
 	b.pending = b.pending[:0]
 	return err
@@ -816,22 +817,34 @@ func (b *bulkBuild) finish(ctx context.Context) error {
 	// Whatever fails below, the sorting ends before finish returns.
 	defer func() { <-spSorted }()
 
+	var merge *runMerge
 	err := b.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(kvMeta)
 		if err := meta.Put(kvHorizon, le64(b.horizon)); err != nil {
 			return err
 		}
-		return meta.Put(kvSize, le64(uint64(b.size)))
+		if err := meta.Put(kvSize, le64(uint64(b.size))); err != nil {
+			return err
+		}
+		im := bucket(tx, bktMeta)
+		var err error
+		merge, err = b.ix.finish(func(k []byte, n uint64) error { return im.Put(k, binary.BigEndian.AppendUint64(nil, n)) })
+		if err != nil || b.size == 0 {
+			return err
+		}
+		return im.Put(keyQuads, binary.BigEndian.AppendUint64(nil, uint64(b.size)))
 	})
 	if err != nil {
 		return err
 	}
+	defer merge.close()
 
 	// Cayley keeps values in buckets named by kind ('v': the value's ID,
 	// 'n': its reference count) and the hash's first two bytes, each
 	// bucket keyed by hash.
 	slices.SortFunc(vals, func(a, b bulkVal) int { return bytes.Compare(a.hash[:], b.hash[:]) })
 	extra := []topBucket{
+		{name: idxRoot, merge: func(t *boltTree, src *bolt.Bucket) error { return writeReadIndex(t, src, merge) }},
 		{name: kvLog, tree: b.log},
 		{name: kvIndexOPS, write: func(t *boltTree) error { <-opsSorted; return writeList(ctx, t, ops) }},
 		{name: kvIndexSP, write: func(t *boltTree) error { <-spSorted; return writeList(ctx, t, sp) }},
@@ -866,6 +879,44 @@ func (b *bulkBuild) finish(ctx context.Context) error {
 		err = cerr
 	}
 	return err
+}
+
+// writeReadIndex writes the read index into t: the meta bucket copied from
+// src, the build's, and the other buckets from merge.
+func writeReadIndex(t *boltTree, src *bolt.Bucket, merge *runMerge) error {
+	if src == nil {
+		return errors.New("index: no read index in the build")
+	}
+	t.seq = src.Sequence()
+	names := slices.Clone(idxBuckets)
+	slices.SortFunc(names, bytes.Compare)
+	for _, name := range names {
+		sb := src.Bucket(name)
+		if sb == nil {
+			return fmt.Errorf("index: no bucket %q in the build", name)
+		}
+		child := t.bf.newTree()
+		child.seq = sb.Sequence()
+		var err error
+		if string(name) == string(bktMeta) {
+			err = copyBucket(child, sb)
+		} else if k, _ := sb.Cursor().First(); k != nil {
+			err = fmt.Errorf("index: bucket %q written in the build", name)
+		} else {
+			err = merge.bucket(idxCodes[string(name)], func(k, v []byte) error { return child.put(k, v, 0) })
+		}
+		if err != nil {
+			return err
+		}
+		hdr, err := child.finish()
+		if err != nil {
+			return err
+		}
+		if err := t.put(name, hdr, boltBucketLeafFlag); err != nil {
+			return err
+		}
+	}
+	return merge.done()
 }
 
 // uses returns how many of d's quads use each of its values: a value's

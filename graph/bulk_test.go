@@ -143,6 +143,22 @@ func quadsByNode(t *testing.T, st *graph.Store, dir quad.Direction) []string {
 // Open, and checks that the store equals one written batch by batch, and
 // that it goes on taking batches, forgets and rewrites like one.
 func TestBulkMatchesBatches(t *testing.T) {
+	for _, run := range []int{0, 4096} {
+		name := "index-in-memory"
+		if run > 0 {
+			name = "index-in-runs"
+		}
+		t.Run(name, func(t *testing.T) {
+			if run > 0 {
+				// The read index's entries spill into many runs.
+				defer graph.SetIndexRunBytes(run)()
+			}
+			testBulkMatchesBatches(t)
+		})
+	}
+}
+
+func testBulkMatchesBatches(t *testing.T) {
 	ctx := context.Background()
 	docs, ref := refStore(t, 7)
 
@@ -181,6 +197,19 @@ func TestBulkMatchesBatches(t *testing.T) {
 		t.Fatalf("journal after the build: %v", err)
 	}
 	sameGraph(t, ref, st)
+	// The read index holds the same entries, byte for byte, but for the
+	// journal's ID.
+	want, err := graph.IndexEntries(ref, "bulk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := graph.IndexEntries(st, "bulk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := gcmp.Diff(want, got); d != "" {
+		t.Fatalf("read index, bulk loaded (+) and written in batches (-):\n%.3000s", d)
+	}
 
 	// The file written page by page passes bolt's own check, and takes
 	// the writes below through bolt.

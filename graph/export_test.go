@@ -2,6 +2,8 @@ package graph
 
 import (
 	"encoding/binary"
+	"fmt"
+	"slices"
 
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -91,4 +93,32 @@ func SetQuadIndexes(st *Store, js string) error {
 	return st.w.(kvWriter).db.Update(func(tx *bolt.Tx) error {
 		return tx.Bucket(kvMeta).Put(kvIndexes, []byte(js))
 	})
+}
+
+// IndexEntries lists every entry of st's read index, bucket by bucket,
+// as "bucket/key=value" in hex, leaving out the meta keys named in skip.
+func IndexEntries(st *Store, skip ...string) ([]string, error) {
+	var out []string
+	err := st.idx.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(idxRoot).ForEach(func(name, _ []byte) error {
+			b := tx.Bucket(idxRoot).Bucket(name)
+			out = append(out, fmt.Sprintf("%s seq=%d", name, b.Sequence()))
+			return b.ForEach(func(k, v []byte) error {
+				if string(name) == string(bktMeta) && slices.Contains(skip, string(k)) {
+					return nil
+				}
+				out = append(out, fmt.Sprintf("%s/%x=%x", name, k, v))
+				return nil
+			})
+		})
+	})
+	return out, err
+}
+
+// SetIndexRunBytes sets how many bytes of read-index entries a bulk build
+// holds before it writes a run, and returns a function that restores it.
+func SetIndexRunBytes(n int) (restore func()) {
+	old := runBytes
+	runBytes = n
+	return func() { runBytes = old }
 }

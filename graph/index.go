@@ -371,14 +371,36 @@ func addDocs(tx *bolt.Tx, rs []*schema.Result, pending bool) error {
 	if v := meta.Get(keySeq); len(v) == 8 {
 		seq = binary.BigEndian.Uint64(v)
 	}
+	w := txIndex{tx}
 	for _, r := range rs {
 		var err error
-		if seq, err = addDoc(tx, r, seq, pending); err != nil {
+		if seq, err = addDoc(w, r, seq, pending); err != nil {
 			return fmt.Errorf("index: document %s: %w", r.Document.Hash, err)
 		}
 	}
 	return meta.Put(keySeq, binary.BigEndian.AppendUint64(nil, seq))
 }
+
+// indexWriter is where addDoc writes a document's index entries: a bolt
+// transaction (txIndex), or a bulk build's collector (indexRuns).
+type indexWriter interface {
+	// put sets key k of the index bucket b to v.
+	put(b, k, v []byte) error
+	// entityDoc counts one more document mentioning entity id, whose
+	// record in it has this name and type (see addEntityDocs).
+	entityDoc(id, name, typ string) error
+	// count adds d to a counter of the meta bucket.
+	count(key []byte, d int) error
+}
+
+// txIndex writes index entries in a bolt transaction.
+type txIndex struct{ tx *bolt.Tx }
+
+func (w txIndex) put(b, k, v []byte) error { return bucket(w.tx, b).Put(k, v) }
+func (w txIndex) entityDoc(id, name, typ string) error {
+	return addEntityDocs(w.tx, id, 1, name, typ)
+}
+func (w txIndex) count(key []byte, d int) error { return addCount(w.tx, key, d) }
 
 // clear notes that the documents' quads are stored; their pending marks
 // are removed with the next batch's entries (or by flush), which saves a
@@ -490,13 +512,13 @@ func (x *readIndex) rollback(rs []*schema.Result) error {
 
 // addDoc writes one document's entries, numbering its entity records from
 // seq, and returns the next number.
-func addDoc(tx *bolt.Tx, r *schema.Result, seq uint64, pending bool) (uint64, error) {
+func addDoc(w indexWriter, r *schema.Result, seq uint64, pending bool) (uint64, error) {
 	d := &r.Document
 	h := d.Hash
 	var keys idxKeys
 	put := func(b []byte, k []byte, v []byte) error {
 		keys = append(keys, string(b)+sep+string(k))
-		return bucket(tx, b).Put(k, v)
+		return w.put(b, k, v)
 	}
 	di := docInfo(d)
 	info := encodeDoc(di)
@@ -504,7 +526,7 @@ func addDoc(tx *bolt.Tx, r *schema.Result, seq uint64, pending bool) (uint64, er
 		return seq, err
 	}
 	if pending {
-		if err := bucket(tx, bktPending).Put([]byte(h), nil); err != nil {
+		if err := w.put(bktPending, []byte(h), nil); err != nil {
 			return seq, err
 		}
 	}
@@ -596,7 +618,7 @@ func addDoc(tx *bolt.Tx, r *schema.Result, seq uint64, pending bool) (uint64, er
 			continue
 		}
 		seen[e.ID] = true
-		if err := addEntityDocs(tx, e.ID, 1, e.Name, e.Type); err != nil {
+		if err := w.entityDoc(e.ID, e.Name, e.Type); err != nil {
 			return seq, err
 		}
 	}
@@ -604,13 +626,13 @@ func addDoc(tx *bolt.Tx, r *schema.Result, seq uint64, pending bool) (uint64, er
 		key []byte
 		d   int
 	}{{keyDocs, 1}, {keyClaims, len(r.Claims)}, {keyRelations, len(r.Relations)}} {
-		if err := addCount(tx, c.key, c.d); err != nil {
+		if err := w.count(c.key, c.d); err != nil {
 			return seq, err
 		}
 	}
 	var e encoder
 	e.strs(keys)
-	return seq, bucket(tx, bktKeys).Put([]byte(h), e.b)
+	return seq, w.put(bktKeys, []byte(h), e.b)
 }
 
 // docInfo is what the index keeps of a document.
