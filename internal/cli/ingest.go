@@ -36,7 +36,7 @@ document; run the same command again to finish the corpus.
 
 Into a new bolt store, ingest bulk loads (--bulk, on by default): the batches are staged
 in bulk.journal in the store folder, and once the corpus is read the store is built from
-them in key order (all of Reuters-21578: 27-32 s this way on 2 cores, 73 s batch by batch;
+them in key order (all of Reuters-21578: about 17 s this way on 2 cores, 73 s batch by batch;
 BENCHMARKS.md). Until then the store reads as empty ("dossier stats" shows how many
 documents are staged); an interrupted bulk load carries on where it stopped when the same
 command is run again (with or without --bulk). After 8 million staged quads the store is
