@@ -3,7 +3,6 @@ package graph
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/binary"
@@ -622,10 +621,11 @@ const bulkGroup = 100
 // each group of documents' values and quads go into the log bucket of the
 // store's new file (builtFile), written page by page (boltfile.go) and
 // numbered in the order met; their read-index entries are collected, and
-// written to sorted runs when they grow (indexruns.go); and the value,
-// reference-count and index-list entries are collected in memory. The
-// second (finish) sorts those and writes the rest of the file in key
-// order: the read index merged from its runs, the metadata copied from a
+// written to sorted runs when they grow (indexruns.go), as are the
+// index-list entries (listruns.go); and the value table (with each
+// value's reference count) is kept in memory. The second pass (finish)
+// sorts the values, merges the runs and writes the rest of the file in
+// key order: the read index, the metadata copied from a
 // bolt store of the build's (indexes.bolt, made as Open makes one), the
 // "v", "n", "sp" and "ops" buckets, and the root.
 type bulkBuild struct {
@@ -640,8 +640,8 @@ type bulkBuild struct {
 	jid         [16]byte
 	at          map[refs.ValueHash]int32 // value -> index in vals
 	vals        []bulkVal
-	sp          []spEntry
-	ops         []opsEntry
+	sp          *listRuns[spEntry]
+	ops         *listRuns[opsEntry]
 	horizon     uint64
 	size        int64
 	now         int64
@@ -672,8 +672,8 @@ func newBulkBuild(dir string, jid [16]byte, quads int) (*bulkBuild, error) {
 		// 739,940 values, 3,320,768 quads).
 		at:   make(map[refs.ValueHash]int32, quads/4),
 		vals: make([]bulkVal, 0, quads/4),
-		sp:   make([]spEntry, 0, quads),
-		ops:  make([]opsEntry, 0, quads),
+		sp:   &listRuns[spEntry]{dir: dir, name: "sp"},
+		ops:  &listRuns[opsEntry]{dir: dir, name: "ops"},
 	}
 	if abs, err := filepath.Abs(file); err == nil {
 		b.mapped, _ = filepath.EvalSymlinks(abs)
@@ -783,8 +783,12 @@ func (b *bulkBuild) addDoc(d *kvDoc) error {
 		if err := b.log.put(binary.BigEndian.AppendUint64(b.key[:0], id), b.prim, 0); err != nil {
 			return err
 		}
-		b.sp = append(b.sp, spEntry{uint32(qi[0]), uint32(qi[1]), uint32(id)})
-		b.ops = append(b.ops, opsEntry{uint32(qi[2]), uint32(qi[1]), uint32(qi[0]), uint32(id)})
+		if err := b.sp.add(spEntry{uint32(qi[0]), uint32(qi[1]), uint32(id)}); err != nil {
+			return err
+		}
+		if err := b.ops.add(opsEntry{uint32(qi[2]), uint32(qi[1]), uint32(qi[0]), uint32(id)}); err != nil {
+			return err
+		}
 	}
 	b.size += int64(len(d.quads))
 	return nil
@@ -798,24 +802,32 @@ func (b *bulkBuild) finish(ctx context.Context) error {
 	}
 	clear(b.at)
 	b.at = nil
-	vals, sp, ops := b.vals, b.sp, b.ops
-	b.vals, b.sp, b.ops = nil, nil, nil
+	vals := b.vals
+	b.vals = nil
 
-	// The index entries are sorted on another core while the values are
-	// written: ops first, the first of them in the file.
-	spSorted, opsSorted := make(chan struct{}), make(chan struct{})
+	// The lists' runs are opened, and what is left of them in memory
+	// sorted, on another core while the values are sorted.
+	var (
+		spM          *listMerge[spEntry]
+		opsM         *listMerge[opsEntry]
+		spErr, opErr error
+	)
+	merged := make(chan struct{})
 	go func() {
-		slices.SortFunc(ops, func(a, b opsEntry) int {
-			return cmp.Or(cmp.Compare(a.o, b.o), cmp.Compare(a.p, b.p), cmp.Compare(a.s, b.s), cmp.Compare(a.q, b.q))
-		})
-		close(opsSorted)
-		slices.SortFunc(sp, func(a, b spEntry) int {
-			return cmp.Or(cmp.Compare(a.s, b.s), cmp.Compare(a.p, b.p), cmp.Compare(a.q, b.q))
-		})
-		close(spSorted)
+		defer close(merged)
+		if opsM, opErr = b.ops.merge(); opErr == nil {
+			spM, spErr = b.sp.merge()
+		}
 	}()
-	// Whatever fails below, the sorting ends before finish returns.
-	defer func() { <-spSorted }()
+	defer func() {
+		<-merged
+		if opsM != nil {
+			opsM.close()
+		}
+		if spM != nil {
+			spM.close()
+		}
+	}()
 
 	var merge *runMerge
 	err := b.db.Update(func(tx *bolt.Tx) error {
@@ -846,8 +858,18 @@ func (b *bulkBuild) finish(ctx context.Context) error {
 	extra := []topBucket{
 		{name: idxRoot, merge: func(t *boltTree, src *bolt.Bucket) error { return writeReadIndex(t, src, merge) }},
 		{name: kvLog, tree: b.log},
-		{name: kvIndexOPS, write: func(t *boltTree) error { <-opsSorted; return writeList(ctx, t, ops) }},
-		{name: kvIndexSP, write: func(t *boltTree) error { <-spSorted; return writeList(ctx, t, sp) }},
+		{name: kvIndexOPS, write: func(t *boltTree) error {
+			if <-merged; opErr != nil {
+				return opErr
+			}
+			return writeList(ctx, t, opsM)
+		}},
+		{name: kvIndexSP, write: func(t *boltTree) error {
+			if <-merged; spErr != nil {
+				return spErr
+			}
+			return writeList(ctx, t, spM)
+		}},
 	}
 	for lo := 0; lo < len(vals); {
 		h := vals[lo].hash
@@ -934,49 +956,33 @@ func uses(d *kvDoc) []uint32 {
 	return n
 }
 
-// listEntry is an index entry of the build, spEntry or opsEntry: the
-// node IDs of its key and the ID of its quad.
-type listEntry[E any] interface {
-	appendKey(b []byte) []byte
-	sameKey(o E) bool
-	quad() uint64
-}
-
-func (e spEntry) appendKey(b []byte) []byte {
-	return binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(b, uint64(e.s)), uint64(e.p))
-}
-func (e spEntry) sameKey(o spEntry) bool { return e.s == o.s && e.p == o.p }
-func (e spEntry) quad() uint64           { return uint64(e.q) }
-
-func (e opsEntry) appendKey(b []byte) []byte {
-	b = binary.BigEndian.AppendUint64(b, uint64(e.o))
-	return binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(b, uint64(e.p)), uint64(e.s))
-}
-func (e opsEntry) sameKey(o opsEntry) bool { return e.o == o.o && e.p == o.p && e.s == o.s }
-func (e opsEntry) quad() uint64            { return uint64(e.q) }
-
-// writeList writes sorted index entries into an index bucket: one key per
-// run of entries with the same key, its value the run's quad IDs as
-// uvarints.
-func writeList[E listEntry[E]](ctx context.Context, t *boltTree, es []E) error {
+// writeList writes the index entries of m, in order, into an index
+// bucket: one key per run of entries with the same key, its value the
+// run's quad IDs as uvarints.
+func writeList[E listEntry[E]](ctx context.Context, t *boltTree, m *listMerge[E]) error {
 	var key, list []byte
-	for i, n := 0, 0; i < len(es); n++ {
+	for n := 0; ; n++ {
+		first, ok := m.head()
+		if !ok {
+			return nil
+		}
 		if n%100_000 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		first := es[i]
 		key = first.appendKey(key[:0])
 		list = list[:0]
-		for ; i < len(es) && es[i].sameKey(first); i++ {
-			list = binary.AppendUvarint(list, es[i].quad())
+		for e, ok := first, true; ok && e.sameKey(first); e, ok = m.head() {
+			list = binary.AppendUvarint(list, e.quad())
+			if err := m.advance(); err != nil {
+				return err
+			}
 		}
 		if err := t.put(key, list, 0); err != nil {
 			return err
 		}
 	}
-	return nil
 }
 
 // readGroups reads the journal's documents, each once, and passes them to

@@ -143,15 +143,17 @@ func quadsByNode(t *testing.T, st *graph.Store, dir quad.Direction) []string {
 // Open, and checks that the store equals one written batch by batch, and
 // that it goes on taking batches, forgets and rewrites like one.
 func TestBulkMatchesBatches(t *testing.T) {
-	for _, run := range []int{0, 4096} {
-		name := "index-in-memory"
-		if run > 0 {
-			name = "index-in-runs"
+	for _, runs := range []bool{false, true} {
+		name := "in-memory"
+		if runs {
+			name = "in-runs"
 		}
 		t.Run(name, func(t *testing.T) {
-			if run > 0 {
-				// The read index's entries spill into many runs.
-				defer graph.SetIndexRunBytes(run)()
+			if runs {
+				// The read index's entries and the index lists spill
+				// into many runs.
+				defer graph.SetIndexRunBytes(4096)()
+				defer graph.SetListRunLen(500)()
 			}
 			testBulkMatchesBatches(t)
 		})

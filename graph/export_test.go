@@ -122,3 +122,11 @@ func SetIndexRunBytes(n int) (restore func()) {
 	runBytes = n
 	return func() { runBytes = old }
 }
+
+// SetListRunLen sets how many entries of each index list a bulk build
+// holds before it writes a run, and returns a function that restores it.
+func SetListRunLen(n int) (restore func()) {
+	old := listRunLen
+	listRunLen = n
+	return func() { listRunLen = old }
+}
