@@ -59,10 +59,14 @@ import (
 // refuses: nothing is stored until FinishBulk.
 
 // DefaultBulkQuads is how many quads a bulk load stages before it builds
-// them (Options.BulkQuads). A build holds about 44 bytes per quad in
-// memory, with the value table beside it (BENCHMARKS.md); the rest of a
-// larger corpus is written batch by batch.
-const DefaultBulkQuads = 8_000_000
+// them (Options.BulkQuads); the rest of a larger corpus is written batch
+// by batch, which is much slower on a large store and maps more of it
+// (four times Reuters-21578, 13.3M quads: 275.6 s and 2.37 GB resident
+// with a limit of 8M, 77.0 s and 429 MB bulk loaded whole; BENCHMARKS.md).
+// What a build holds in memory grows only with the corpus's distinct
+// values (about one to 4.5 quads), its other entries going to runs on
+// disk; this bounds it.
+const DefaultBulkQuads = 16_000_000
 
 // File names in the store folder.
 const (

@@ -39,7 +39,7 @@ in bulk.journal in the store folder, and once the corpus is read the store is bu
 them in key order (all of Reuters-21578: about 17 s this way on 2 cores, 73 s batch by batch;
 BENCHMARKS.md). Until then the store reads as empty ("dossier stats" shows how many
 documents are staged); an interrupted bulk load carries on where it stopped when the same
-command is run again (with or without --bulk). After 8 million staged quads the store is
+command is run again (with or without --bulk). After 16 million staged quads the store is
 built and the rest is written batch by batch. --bulk=false writes a new store batch by
 batch from the start.
 
