@@ -14,8 +14,9 @@ package graph
 // ordinary bolt file; bolt's consistency check passes on it (see
 // TestBoltFile), and later writes go through bolt as usual.
 //
-// The layout is bolt v1.3.1's on a little-endian machine (page.go,
-// bucket.go, db.go in github.com/boltdb/bolt).
+// The layout is bolt v1.3.1's (page.go, bucket.go, db.go in
+// github.com/boltdb/bolt), whose structs are read in the machine's byte
+// order.
 
 import (
 	"bufio"
@@ -42,7 +43,7 @@ const (
 	boltMetaFlag       = 0x04
 	boltFreelistFlag   = 0x10
 	boltBucketLeafFlag = 0x01
-	boltMaxCount       = 0xFFFF // elements a page can count
+	boltMaxCount       = 0xFFFE // elements a page may hold (bolt's node.write refuses 0xFFFF)
 )
 
 // zeros pads pages.
@@ -74,7 +75,7 @@ const releaseEvery = 2048
 // newPageFile creates the file name (replacing what is there), with room
 // for its meta and freelist pages, which close writes.
 func newPageFile(name string, pageSize int) (*pageFile, error) {
-	f, err := os.Create(name)
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644) // as bolt creates its files
 	if err != nil {
 		return nil, err
 	}
@@ -100,10 +101,10 @@ func (bf *pageFile) writePage(flags uint16, count int, body []byte) uint64 {
 	id := bf.next
 	bf.next += uint64(n)
 	p := bf.page[:0]
-	p = binary.LittleEndian.AppendUint64(p, id)
-	p = binary.LittleEndian.AppendUint16(p, flags)
-	p = binary.LittleEndian.AppendUint16(p, uint16(count))
-	p = binary.LittleEndian.AppendUint32(p, uint32(n-1))
+	p = binary.NativeEndian.AppendUint64(p, id)
+	p = binary.NativeEndian.AppendUint16(p, flags)
+	p = binary.NativeEndian.AppendUint16(p, uint16(count))
+	p = binary.NativeEndian.AppendUint32(p, uint32(n-1))
 	p = append(p, body...)
 	for len(p) < n*bf.pageSize {
 		p = append(p, zeros[:min(len(zeros), n*bf.pageSize-len(p))]...)
@@ -130,23 +131,23 @@ func (bf *pageFile) close(root uint64) error {
 	head := make([]byte, 3*bf.pageSize)
 	for i := range 2 {
 		p := head[i*bf.pageSize:]
-		binary.LittleEndian.PutUint64(p, uint64(i))
-		binary.LittleEndian.PutUint16(p[8:], boltMetaFlag)
+		binary.NativeEndian.PutUint64(p, uint64(i))
+		binary.NativeEndian.PutUint16(p[8:], boltMetaFlag)
 		m := p[boltPageHeader:]
-		binary.LittleEndian.PutUint32(m[0:], boltMagic)
-		binary.LittleEndian.PutUint32(m[4:], boltVersion)
-		binary.LittleEndian.PutUint32(m[8:], uint32(bf.pageSize))
-		binary.LittleEndian.PutUint64(m[16:], root) // root bucket: page, sequence 0
-		binary.LittleEndian.PutUint64(m[32:], 2)    // freelist page
-		binary.LittleEndian.PutUint64(m[40:], bf.next)
-		binary.LittleEndian.PutUint64(m[48:], uint64(i)) // transaction ID
+		binary.NativeEndian.PutUint32(m[0:], boltMagic)
+		binary.NativeEndian.PutUint32(m[4:], boltVersion)
+		binary.NativeEndian.PutUint32(m[8:], uint32(bf.pageSize))
+		binary.NativeEndian.PutUint64(m[16:], root) // root bucket: page, sequence 0
+		binary.NativeEndian.PutUint64(m[32:], 2)    // freelist page
+		binary.NativeEndian.PutUint64(m[40:], bf.next)
+		binary.NativeEndian.PutUint64(m[48:], uint64(i)) // transaction ID
 		h := fnv.New64a()
 		h.Write(m[:56])
-		binary.LittleEndian.PutUint64(m[56:], h.Sum64())
+		binary.NativeEndian.PutUint64(m[56:], h.Sum64())
 	}
 	fl := head[2*bf.pageSize:]
-	binary.LittleEndian.PutUint64(fl, 2)
-	binary.LittleEndian.PutUint16(fl[8:], boltFreelistFlag)
+	binary.NativeEndian.PutUint64(fl, 2)
+	binary.NativeEndian.PutUint16(fl[8:], boltFreelistFlag)
 	if _, err := bf.f.WriteAt(head, 0); err != nil {
 		return err
 	}
@@ -200,10 +201,10 @@ func (t *boltTree) put(k, v []byte, flags uint32) error {
 	}
 	// pos is from the element to its key: the elements not yet added
 	// come between, and are counted when the page is written.
-	t.elems = binary.LittleEndian.AppendUint32(t.elems, flags)
-	t.elems = binary.LittleEndian.AppendUint32(t.elems, uint32(len(t.data)))
-	t.elems = binary.LittleEndian.AppendUint32(t.elems, uint32(len(k)))
-	t.elems = binary.LittleEndian.AppendUint32(t.elems, uint32(len(v)))
+	t.elems = binary.NativeEndian.AppendUint32(t.elems, flags)
+	t.elems = binary.NativeEndian.AppendUint32(t.elems, uint32(len(t.data)))
+	t.elems = binary.NativeEndian.AppendUint32(t.elems, uint32(len(k)))
+	t.elems = binary.NativeEndian.AppendUint32(t.elems, uint32(len(v)))
 	t.data = append(append(t.data, k...), v...)
 	t.last = append(t.last[:0], k...)
 	t.count++
@@ -217,8 +218,8 @@ func (t *boltTree) put(k, v []byte, flags uint32) error {
 func (t *boltTree) body() []byte {
 	for i := range t.count {
 		e := t.elems[i*boltElement:]
-		off := binary.LittleEndian.Uint32(e[4:])
-		binary.LittleEndian.PutUint32(e[4:], uint32((t.count-i)*boltElement)+off)
+		off := binary.NativeEndian.Uint32(e[4:])
+		binary.NativeEndian.PutUint32(e[4:], uint32((t.count-i)*boltElement)+off)
 	}
 	return append(t.elems, t.data...)
 }
@@ -236,17 +237,17 @@ func (t *boltTree) flush() {
 // enough to be inline, as bolt keeps it.
 func (t *boltTree) finish() ([]byte, error) {
 	if !t.spilled && !t.nested && t.size() <= t.bf.pageSize/4 {
-		v := binary.LittleEndian.AppendUint64(nil, 0)
-		v = binary.LittleEndian.AppendUint64(v, t.seq)
+		v := binary.NativeEndian.AppendUint64(nil, 0)
+		v = binary.NativeEndian.AppendUint64(v, t.seq)
 		v = append(v, make([]byte, 8)...) // page ID 0
-		v = binary.LittleEndian.AppendUint16(v, boltLeafFlag)
-		v = binary.LittleEndian.AppendUint16(v, uint16(t.count))
+		v = binary.NativeEndian.AppendUint16(v, boltLeafFlag)
+		v = binary.NativeEndian.AppendUint16(v, uint16(t.count))
 		v = append(v, 0, 0, 0, 0) // no overflow
 		return append(v, t.body()...), t.bf.err
 	}
 	root, err := t.root()
-	v := binary.LittleEndian.AppendUint64(nil, root)
-	return binary.LittleEndian.AppendUint64(v, t.seq), err
+	v := binary.NativeEndian.AppendUint64(nil, root)
+	return binary.NativeEndian.AppendUint64(v, t.seq), err
 }
 
 // root writes what remains of the bucket as pages and returns the ID of
@@ -264,8 +265,8 @@ func (t *boltTree) root() (uint64, error) {
 		write := func() {
 			for i := range n {
 				e := elems[i*boltElement:]
-				off := binary.LittleEndian.Uint32(e)
-				binary.LittleEndian.PutUint32(e, uint32((n-i)*boltElement)+off)
+				off := binary.NativeEndian.Uint32(e)
+				binary.NativeEndian.PutUint32(e, uint32((n-i)*boltElement)+off)
 			}
 			id := t.bf.writePage(boltBranchFlag, n, append(elems, data...))
 			up = append(up, boltChild{key: first, id: id})
@@ -278,9 +279,9 @@ func (t *boltTree) root() (uint64, error) {
 			if n == 0 {
 				first = c.key
 			}
-			elems = binary.LittleEndian.AppendUint32(elems, uint32(len(data)))
-			elems = binary.LittleEndian.AppendUint32(elems, uint32(len(c.key)))
-			elems = binary.LittleEndian.AppendUint64(elems, c.id)
+			elems = binary.NativeEndian.AppendUint32(elems, uint32(len(data)))
+			elems = binary.NativeEndian.AppendUint32(elems, uint32(len(c.key)))
+			elems = binary.NativeEndian.AppendUint64(elems, c.id)
 			data = append(data, c.key...)
 			n++
 		}
@@ -380,6 +381,9 @@ func (bf *pageFile) finish(src *bolt.DB, extra []topBucket) error {
 				if err != nil {
 					return err
 				}
+			}
+			if sb := tx.Bucket(top.name); sb != nil && top.merge == nil {
+				t.seq = sb.Sequence() // the keys are extra's, the bucket the source's
 			}
 			hdr, err := t.finish()
 			if err != nil {

@@ -834,6 +834,11 @@ func (b *bulkBuild) finish(ctx context.Context) error {
 	}()
 
 	var merge *runMerge
+	defer func() {
+		if merge != nil {
+			merge.close()
+		}
+	}()
 	err := b.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(kvMeta)
 		if err := meta.Put(kvHorizon, le64(b.horizon)); err != nil {
@@ -853,7 +858,6 @@ func (b *bulkBuild) finish(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	defer merge.close()
 
 	// Cayley keeps values in buckets named by kind ('v': the value's ID,
 	// 'n': its reference count) and the hash's first two bytes, each

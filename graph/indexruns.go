@@ -210,6 +210,7 @@ func (x *indexRuns) finish(meta func(key []byte, n uint64) error) (*runMerge, er
 	}
 	if len(x.ents) > 0 {
 		if err := m.push(&runSource{age: len(x.runs), mem: x}); err != nil {
+			m.close()
 			return nil, err
 		}
 	}

@@ -1,9 +1,12 @@
 package graph
 
 import (
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/boltdb/bolt"
 )
 
 // TestIndexRunsMerge checks the merge of a bulk build's read-index runs:
@@ -76,5 +79,114 @@ func TestIndexRunsMerge(t *testing.T) {
 	}
 	if err := m.done(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestIndexRunsLastWins puts one key many times among others, all in
+// memory: the sort must keep the order they were put in, so that the last
+// value wins.
+func TestIndexRunsLastWins(t *testing.T) {
+	x := newIndexRuns(t.TempDir())
+	for i := range 200 {
+		k := fmt.Sprintf("other%03d", (i*7)%200)
+		if i%2 == 0 {
+			k = "same"
+		}
+		if err := x.put(bktClaim, []byte(k), fmt.Appendf(nil, "v%d", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, err := x.finish(func([]byte, uint64) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.close()
+	var got string
+	err = m.bucket(idxCodes[string(bktClaim)], func(k, v []byte) error {
+		if string(k) == "same" {
+			got = string(v)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != "v198" {
+		t.Fatalf("same = %q, want the last value put, v198", got)
+	}
+}
+
+// TestIndexRunsCounters checks that a bulk build's counters and
+// per-entity records are what addDocs writes through a transaction: an
+// entity keeps the name and type of the first document that mentions it.
+func TestIndexRunsCounters(t *testing.T) {
+	calls := func(w indexWriter) error {
+		for _, c := range []struct{ id, name, typ string }{
+			{"e1", "Alpha", "ORG"}, {"e2", "Beta", "PER"}, {"e1", "Alpha Inc", "GPE"}, {"e1", "A", "ORG"},
+		} {
+			if err := w.entityDoc(c.id, c.name, c.typ); err != nil {
+				return err
+			}
+		}
+		for _, c := range []struct {
+			key []byte
+			d   int
+		}{{keyDocs, 1}, {keyClaims, 3}, {keyRelations, 0}, {keyDocs, 1}, {keyClaims, 0}, {keyRelations, 2}} {
+			if err := w.count(c.key, c.d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	db := openTestBolt(t, t.TempDir()+"/idx.bolt")
+	if _, err := openIndex(db, true); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	err := db.Update(func(tx *bolt.Tx) error {
+		if err := calls(txIndex{tx}); err != nil {
+			return err
+		}
+		for _, b := range [][]byte{bktEntN, bktMeta} {
+			bucket(tx, b).ForEach(func(k, v []byte) error {
+				want[string(b)+"/"+string(k)] = fmt.Sprintf("%x", v)
+				return nil
+			})
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	delete(want, string(bktMeta)+"/"+string(keyVersion))
+
+	x := newIndexRuns(t.TempDir())
+	if err := calls(x); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	m, err := x.finish(func(k []byte, n uint64) error {
+		got[string(bktMeta)+"/"+string(k)] = fmt.Sprintf("%x", binary.BigEndian.AppendUint64(nil, n))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.close()
+	err = m.bucket(idxCodes[string(bktEntN)], func(k, v []byte) error {
+		got[string(bktEntN)+"/"+string(k)] = fmt.Sprintf("%x", v)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	delete(got, string(bktMeta)+"/"+string(keySeq)) // addDocs writes it, not these calls
+	if len(got) != len(want) {
+		t.Errorf("%d entries, want %d:\n got %v\nwant %v", len(got), len(want), got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %s, want %s", k, got[k], v)
+		}
 	}
 }

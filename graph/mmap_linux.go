@@ -19,6 +19,10 @@ import (
 // reading them again costs a minor fault, not a disk read. The caller must
 // hold the store's write lock, so that no transaction is reading the map.
 func releaseMapped(file string) {
+	if file == "" {
+		// Anonymous maps' lines end in a space too: never match them.
+		return
+	}
 	f, err := os.Open("/proc/self/maps")
 	if err != nil {
 		return
