@@ -331,15 +331,6 @@ type topBucket struct {
 	merge func(t *boltTree, src *bolt.Bucket) error
 }
 
-// writeBoltFile writes a new bolt file at name: see pageFile.finish.
-func writeBoltFile(name string, src *bolt.DB, extra []topBucket) error {
-	bf, err := newPageFile(name, src.Info().PageSize)
-	if err != nil {
-		return err
-	}
-	return bf.finish(src, extra)
-}
-
 // finish writes the rest of the file: the buckets of extra, and those of
 // src not in extra (a bucket in both must be empty in src), then the
 // root, freelist and meta pages. It syncs and closes the file.

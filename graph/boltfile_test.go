@@ -236,3 +236,12 @@ func sameBolt(t *testing.T, a, b *bolt.DB) {
 		}
 	}
 }
+
+// writeBoltFile writes a new bolt file at name: see pageFile.finish.
+func writeBoltFile(name string, src *bolt.DB, extra []topBucket) error {
+	bf, err := newPageFile(name, src.Info().PageSize)
+	if err != nil {
+		return err
+	}
+	return bf.finish(src, extra)
+}
