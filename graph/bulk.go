@@ -676,8 +676,8 @@ func newBulkBuild(dir string, jid [16]byte, quads int) (*bulkBuild, error) {
 		// 739,940 values, 3,320,768 quads).
 		at:   make(map[refs.ValueHash]int32, quads/4),
 		vals: make([]bulkVal, 0, quads/4),
-		sp:   &listRuns[spEntry]{dir: dir, name: "sp"},
-		ops:  &listRuns[opsEntry]{dir: dir, name: "ops"},
+		sp:   &listRuns[spEntry]{runs: runFiles{dir: dir, name: "sp"}},
+		ops:  &listRuns[opsEntry]{runs: runFiles{dir: dir, name: "ops"}},
 	}
 	if abs, err := filepath.Abs(file); err == nil {
 		b.mapped, _ = filepath.EvalSymlinks(abs)

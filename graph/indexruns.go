@@ -19,16 +19,12 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"container/heap"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
-	"strconv"
 
 	"github.com/dossier-project/dossier/schema"
 )
@@ -42,8 +38,8 @@ type indexRuns struct {
 	dir    string
 	buf    []byte     // keys and values
 	ents   []runEntry // in the order put
-	runs   []string   // run files, oldest first
-	seq    uint64     // the index's entity-record sequence
+	runs   runFiles
+	seq    uint64 // the index's entity-record sequence
 	entn   map[string]*entityDocs
 	counts map[string]int // meta counters
 }
@@ -75,7 +71,7 @@ var idxCodes = func() map[string]uint8 {
 }()
 
 func newIndexRuns(dir string) *indexRuns {
-	return &indexRuns{dir: dir, entn: make(map[string]*entityDocs), counts: make(map[string]int)}
+	return &indexRuns{dir: dir, runs: runFiles{dir: dir, name: "index"}, entn: make(map[string]*entityDocs), counts: make(map[string]int)}
 }
 
 // add collects the entries of new documents.
@@ -135,28 +131,19 @@ func (x *indexRuns) sorted() {
 // spill writes the entries in memory to a new run, sorted.
 func (x *indexRuns) spill() error {
 	x.sorted()
-	name := filepath.Join(x.dir, "index.run."+strconv.Itoa(len(x.runs)))
-	f, err := os.Create(name)
+	err := x.runs.write(func(w *bufio.Writer) {
+		var hdr []byte
+		for _, e := range x.ents {
+			hdr = append(hdr[:0], e.code)
+			hdr = binary.AppendUvarint(hdr, uint64(e.klen))
+			hdr = binary.AppendUvarint(hdr, uint64(e.vlen))
+			w.Write(hdr)
+			w.Write(x.buf[e.off : e.off+e.klen+e.vlen])
+		}
+	})
 	if err != nil {
-		return err
+		return fmt.Errorf("index: %w", err)
 	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	var hdr []byte
-	for _, e := range x.ents {
-		hdr = append(hdr[:0], e.code)
-		hdr = binary.AppendUvarint(hdr, uint64(e.klen))
-		hdr = binary.AppendUvarint(hdr, uint64(e.vlen))
-		w.Write(hdr)
-		w.Write(x.buf[e.off : e.off+e.klen+e.vlen])
-	}
-	err = w.Flush()
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("index: %s: %w", name, err)
-	}
-	x.runs = append(x.runs, name)
 	x.buf, x.ents = x.buf[:0], x.ents[:0]
 	return nil
 }
@@ -194,22 +181,18 @@ func (x *indexRuns) finish(meta func(key []byte, n uint64) error) (*runMerge, er
 		}
 	}
 	x.sorted()
-	m := &runMerge{}
-	for i, name := range x.runs {
-		f, err := os.Open(name)
-		if err != nil {
-			m.close()
-			return nil, err
-		}
-		m.files = append(m.files, f)
-		s := &runSource{age: i, r: bufio.NewReaderSize(f, 256<<10)}
-		if err := m.push(s); err != nil {
-			m.close()
-			return nil, fmt.Errorf("index: %s: %w", name, err)
-		}
+	m := &runMerge{runMergeOf[*runSource]{
+		less: func(a, b *runSource) bool {
+			return cmp.Or(cmp.Compare(a.code, b.code), bytes.Compare(a.k, b.k), cmp.Compare(a.age, b.age)) < 0
+		},
+		next: (*runSource).next,
+	}}
+	err := openRuns(&x.runs, &m.runMergeOf, func(i int, r *bufio.Reader) *runSource { return &runSource{age: i, r: r} })
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
 	}
 	if len(x.ents) > 0 {
-		if err := m.push(&runSource{age: len(x.runs), mem: x}); err != nil {
+		if err := m.push(&runSource{age: len(x.runs.paths), mem: x}); err != nil {
 			m.close()
 			return nil, err
 		}
@@ -274,37 +257,8 @@ func noEOF(err error) error {
 }
 
 // runMerge merges the runs and the entries in memory in bucket and key
-// order: a heap of sources by their current entry.
-type runMerge struct {
-	h     []*runSource
-	files []*os.File
-}
-
-func (m *runMerge) Len() int { return len(m.h) }
-func (m *runMerge) Less(i, j int) bool {
-	a, b := m.h[i], m.h[j]
-	return cmp.Or(cmp.Compare(a.code, b.code), bytes.Compare(a.k, b.k), cmp.Compare(a.age, b.age)) < 0
-}
-func (m *runMerge) Swap(i, j int) { m.h[i], m.h[j] = m.h[j], m.h[i] }
-func (m *runMerge) Push(x any)    { m.h = append(m.h, x.(*runSource)) }
-func (m *runMerge) Pop() any {
-	s := m.h[len(m.h)-1]
-	m.h = m.h[:len(m.h)-1]
-	return s
-}
-
-// push adds a source at its first entry.
-func (m *runMerge) push(s *runSource) error {
-	switch err := s.next(); err {
-	case nil:
-		heap.Push(m, s)
-		return nil
-	case io.EOF:
-		return nil
-	default:
-		return err
-	}
-}
+// order, the later source first among equal keys.
+type runMerge struct{ runMergeOf[*runSource] }
 
 // bucket passes the entries of the bucket numbered code to put, in key
 // order; it must be called for each bucket in order. A key met more than
@@ -320,12 +274,7 @@ func (m *runMerge) bucket(code uint8, put func(k, v []byte) error) error {
 			}
 		}
 		k, v, have = append(k[:0], s.k...), append(v[:0], s.v...), true
-		switch err := s.next(); err {
-		case nil:
-			heap.Fix(m, 0)
-		case io.EOF:
-			heap.Pop(m)
-		default:
+		if err := m.advance(); err != nil {
 			return err
 		}
 	}
@@ -341,11 +290,4 @@ func (m *runMerge) done() error {
 		return fmt.Errorf("index: entries left in bucket %d", m.h[0].code)
 	}
 	return nil
-}
-
-// close closes the run files.
-func (m *runMerge) close() {
-	for _, f := range m.files {
-		f.Close()
-	}
 }

@@ -39,8 +39,8 @@ func TestIndexRunsMerge(t *testing.T) {
 	put(bktDoc, "dup", "last") // in memory
 	put(bktTie, "key001", "first")
 	put(bktTie, "key001", "second") // in the same run
-	if len(x.runs) < 5 {
-		t.Fatalf("%d runs, want several", len(x.runs))
+	if len(x.runs.paths) < 5 {
+		t.Fatalf("%d runs, want several", len(x.runs.paths))
 	}
 	if err := x.put(bktMeta, []byte("k"), nil); err == nil {
 		t.Fatal("a meta entry was collected")

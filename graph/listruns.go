@@ -14,14 +14,9 @@ package graph
 
 import (
 	"bufio"
-	"container/heap"
 	"encoding/binary"
-	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
-	"strconv"
 )
 
 // listRunLen is how many entries of each list a build holds before it
@@ -91,9 +86,8 @@ func cmpUint32s(x ...uint32) int {
 
 // listRuns collects the entries of one index list.
 type listRuns[E listEntry[E]] struct {
-	dir, name string
-	buf       []E
-	runs      []string
+	buf  []E
+	runs runFiles
 }
 
 // add collects an entry.
@@ -114,25 +108,16 @@ func (x *listRuns[E]) sort() { slices.SortFunc(x.buf, func(a, b E) int { return 
 // spill writes the entries in memory to a new run, sorted.
 func (x *listRuns[E]) spill() error {
 	x.sort()
-	name := filepath.Join(x.dir, x.name+".run."+strconv.Itoa(len(x.runs)))
-	f, err := os.Create(name)
+	err := x.runs.write(func(w *bufio.Writer) {
+		var b []byte
+		for _, e := range x.buf {
+			b = e.encode(b[:0])
+			w.Write(b)
+		}
+	})
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	var b []byte
-	for _, e := range x.buf {
-		b = e.encode(b[:0])
-		w.Write(b)
-	}
-	err = w.Flush()
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	x.runs = append(x.runs, name)
 	x.buf = x.buf[:0]
 	return nil
 }
@@ -140,20 +125,16 @@ func (x *listRuns[E]) spill() error {
 // merge returns the entries of the runs and those in memory, in order.
 func (x *listRuns[E]) merge() (*listMerge[E], error) {
 	x.sort()
-	m := &listMerge[E]{}
+	m := &listMerge[E]{runMergeOf[*listSource[E]]{
+		less: func(a, b *listSource[E]) bool { return a.e.compare(b.e) < 0 },
+		next: (*listSource[E]).next,
+	}}
 	var z E
-	for _, name := range x.runs {
-		f, err := os.Open(name)
-		if err != nil {
-			m.close()
-			return nil, err
-		}
-		m.files = append(m.files, f)
-		s := &listSource[E]{r: bufio.NewReaderSize(f, 256<<10), rec: make([]byte, z.width())}
-		if err := m.push(s); err != nil {
-			m.close()
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
+	err := openRuns(&x.runs, &m.runMergeOf, func(_ int, r *bufio.Reader) *listSource[E] {
+		return &listSource[E]{r: r, rec: make([]byte, z.width())}
+	})
+	if err != nil {
+		return nil, err
 	}
 	if err := m.push(&listSource[E]{mem: x.buf}); err != nil {
 		m.close()
@@ -186,33 +167,9 @@ func (s *listSource[E]) next() error {
 	return nil
 }
 
-// listMerge merges the sources of a list: a heap by their current entry.
+// listMerge merges the sources of a list in entry order.
 type listMerge[E listEntry[E]] struct {
-	h     []*listSource[E]
-	files []*os.File
-}
-
-func (m *listMerge[E]) Len() int           { return len(m.h) }
-func (m *listMerge[E]) Less(i, j int) bool { return m.h[i].e.compare(m.h[j].e) < 0 }
-func (m *listMerge[E]) Swap(i, j int)      { m.h[i], m.h[j] = m.h[j], m.h[i] }
-func (m *listMerge[E]) Push(x any)         { m.h = append(m.h, x.(*listSource[E])) }
-func (m *listMerge[E]) Pop() any {
-	s := m.h[len(m.h)-1]
-	m.h = m.h[:len(m.h)-1]
-	return s
-}
-
-// push adds a source at its first entry.
-func (m *listMerge[E]) push(s *listSource[E]) error {
-	switch err := s.next(); err {
-	case nil:
-		heap.Push(m, s)
-		return nil
-	case io.EOF:
-		return nil
-	default:
-		return err
-	}
+	runMergeOf[*listSource[E]]
 }
 
 // head returns the least entry left, and false when none is.
@@ -222,25 +179,4 @@ func (m *listMerge[E]) head() (E, bool) {
 		return z, false
 	}
 	return m.h[0].e, true
-}
-
-// advance moves past the least entry.
-func (m *listMerge[E]) advance() error {
-	switch err := m.h[0].next(); err {
-	case nil:
-		heap.Fix(m, 0)
-		return nil
-	case io.EOF:
-		heap.Pop(m)
-		return nil
-	default:
-		return err
-	}
-}
-
-// close closes the run files.
-func (m *listMerge[E]) close() {
-	for _, f := range m.files {
-		f.Close()
-	}
 }
