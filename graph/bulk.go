@@ -616,8 +616,8 @@ type (
 	opsEntry struct{ o, p, s, q uint32 }
 )
 
-// bulkGroup is how many documents a build transaction writes in the first
-// pass.
+// bulkGroup is how many documents the first pass takes at a time (and a
+// journal replay reads at a time).
 const bulkGroup = 100
 
 // bulkBuild is the store a bulk load builds, in a folder of its own
@@ -634,12 +634,11 @@ const bulkGroup = 100
 // "v", "n", "sp" and "ops" buckets, and the root.
 type bulkBuild struct {
 	dir, mapped string
-	db          *bolt.DB  // the build's bolt store: Cayley's meta and the read index
-	out         *pageFile // the store's file being written: builtFile
-	log         *boltTree // its log bucket, written as batches come
-	prim        []byte    // scratch for a log entry
-	key         [8]byte   // and its key
-	idx         *readIndex
+	db          *bolt.DB   // the build's bolt store: Cayley's metadata and the read index's meta bucket
+	out         *pageFile  // the store's file being written: builtFile
+	log         *boltTree  // its log bucket, written as batches come
+	prim        []byte     // scratch for a log entry
+	key         [8]byte    // and its key
 	ix          *indexRuns // the read index's entries
 	jid         [16]byte
 	at          map[refs.ValueHash]int32 // value -> index in vals
@@ -687,8 +686,11 @@ func newBulkBuild(dir string, jid [16]byte, quads int) (*bulkBuild, error) {
 		err = errKVLayout
 	}
 	if err == nil {
-		b.idx, err = openIndex(db, true)
-		if err == nil && b.idx == nil {
+		// The read index's buckets and version; its entries come from
+		// b.ix.
+		var idx *readIndex
+		idx, err = openIndex(db, true)
+		if err == nil && idx == nil {
 			err = errors.New("read index not created")
 		}
 	}
