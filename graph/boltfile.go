@@ -310,15 +310,20 @@ func copyBucket(t *boltTree, b *bolt.Bucket) error {
 		if err := copyBucket(child, nb); err != nil {
 			return err
 		}
-		hdr, err := child.finish()
-		if err != nil {
-			return err
-		}
-		if err := t.put(k, hdr, boltBucketLeafFlag); err != nil {
+		if err := t.putBucket(k, child); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// putBucket finishes child and adds it to t as the bucket name.
+func (t *boltTree) putBucket(name []byte, child *boltTree) error {
+	hdr, err := child.finish()
+	if err != nil {
+		return err
+	}
+	return t.put(name, hdr, boltBucketLeafFlag)
 }
 
 // topBucket is a bucket of a bolt file's root: its name, and the tree its
@@ -376,11 +381,7 @@ func (bf *pageFile) finish(src *bolt.DB, extra []topBucket) error {
 			if sb := tx.Bucket(top.name); sb != nil && top.merge == nil {
 				t.seq = sb.Sequence() // the keys are extra's, the bucket the source's
 			}
-			hdr, err := t.finish()
-			if err != nil {
-				return err
-			}
-			if err := root.put(top.name, hdr, boltBucketLeafFlag); err != nil {
+			if err := root.putBucket(top.name, t); err != nil {
 				return err
 			}
 		}

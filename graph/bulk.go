@@ -937,14 +937,10 @@ func writeReadIndex(t *boltTree, src *bolt.Bucket, merge *runMerge) error {
 		} else {
 			err = merge.bucket(idxCodes[string(name)], func(k, v []byte) error { return child.put(k, v, 0) })
 		}
-		if err != nil {
-			return err
+		if err == nil {
+			err = t.putBucket(name, child)
 		}
-		hdr, err := child.finish()
 		if err != nil {
-			return err
-		}
-		if err := t.put(name, hdr, boltBucketLeafFlag); err != nil {
 			return err
 		}
 	}
