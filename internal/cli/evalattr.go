@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dossier-project/dossier/extract/attrib"
+	"github.com/dossier-project/dossier/schema"
+)
+
+func (a *app) evalAttributionCmd() *cobra.Command {
+	var split, predictions string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "attribution FILE.jsonl",
+		Short: "Score the claims pass on annotated attributions (PolNeAR's JSON Lines format)",
+		Long: `eval attribution reads annotated documents in the JSON Lines format of the PolNeAR
+corpus (one {doc_id, text, attributions: [{source_fragments, cue_fragments,
+content_fragments}]} object a line, code-point offsets, .gz accepted), extracts
+each text with the configured pass and scores its claims as attributions, the
+way the corpus's score_attributions.py does:
+
+  cue        attributions matched one to one by overlapping cues
+  relaxed    a cue match whose sources overlap (or both have none) and whose
+             contents reach a character F1 of 0.5
+  exact      a cue match with identical spans in all three roles
+  chars ROLE characters of source, cue and content shared with the gold
+
+Like the corpus, which annotates only the outermost attribution, a claim whose
+cue lies inside another claim's content is not counted. --split dev scores only
+the development split dossier carves out of a corpus (15% of each publisher's
+documents, by a hash of doc_id: the documents its model was not trained on);
+--split train the rest. --predictions writes what was predicted in the same
+format, so that score_attributions.py can score it too.`,
+		Example: `  dossier eval attribution ../shared/data/attribution/polnear-train/train.jsonl.gz --split dev
+  dossier eval attribution annotated.jsonl --predictions predicted.jsonl --json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if split != "all" && split != "dev" && split != "train" {
+				return &UsageError{fmt.Errorf("--split must be all, dev or train, not %q", split)}
+			}
+			gold, err := attrib.ReadFile(args[0])
+			if err != nil {
+				return err
+			}
+			if len(gold) == 0 {
+				return fmt.Errorf("%s: no documents", args[0])
+			}
+			if split != "all" {
+				train, dev := attrib.DevSplit(gold)
+				gold = dev
+				if split == "train" {
+					gold = train
+				}
+			}
+			x, err := a.extractor()
+			if err != nil {
+				return err
+			}
+			pred := make([]attrib.Document, 0, len(gold))
+			seen := map[string]bool{}
+			for _, g := range gold {
+				if seen[g.DocID] {
+					continue // another annotator's version of the same text
+				}
+				seen[g.DocID] = true
+				if g.Text == "" {
+					return fmt.Errorf("%s: document %s has no text", args[0], g.DocID)
+				}
+				sum := sha256.Sum256([]byte(g.Text))
+				doc := &schema.Document{ID: g.DocID, Hash: hex.EncodeToString(sum[:]), Title: g.Title, Source: g.Publisher, Text: g.Text}
+				if d, err := schema.ParseDate(g.Date); err == nil {
+					doc.Date = d
+				}
+				res, err := x.Extract(cmd.Context(), doc)
+				if err != nil {
+					if errors.Is(err, cmd.Context().Err()) && cmd.Context().Err() != nil {
+						return err
+					}
+					return fmt.Errorf("%s: document %s: %w", args[0], g.DocID, err)
+				}
+				pred = append(pred, attrib.Document{DocID: g.DocID, Publisher: g.Publisher, Attributions: attrib.FromClaims(res.Claims)})
+			}
+			if predictions != "" {
+				f, err := os.Create(predictions)
+				if err != nil {
+					return err
+				}
+				err = attrib.Write(f, pred)
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
+				if err != nil {
+					return fmt.Errorf("%s: %w", predictions, err)
+				}
+			}
+			s := attrib.Score(gold, pred)
+			if asJSON {
+				b, err := json.MarshalIndent(s, "", "  ")
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprintf(a.stdout, "%s\n", b)
+				return err
+			}
+			fmt.Fprintf(a.stdout, "%s: %d documents (split %s)\n", args[0], len(pred), split)
+			return s.WriteTable(a.stdout)
+		},
+	}
+	cmd.Flags().StringVar(&split, "split", "all", "score all documents, or only the dev or train split dossier carves out of them")
+	cmd.Flags().StringVar(&predictions, "predictions", "", "write the predicted attributions to this JSON Lines file")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the scores as JSON, in the shape score_attributions.py prints")
+	return cmd
+}
