@@ -172,3 +172,63 @@ func EvaluateDocuments(gold []Sentence, tagger func([][]string) [][]string) Scor
 		return t
 	})
 }
+
+// EvaluateSpans scores predicted entities against gold ones given as
+// spans of any unit (tokens or characters), one slice per document:
+// entity-level exact match on start, end and type, as [Evaluate]. Fine
+// organisation kinds ("ORG-party") count as ORG.
+func EvaluateSpans(gold, pred [][]Span) Scores {
+	by := map[string]*PRF{}
+	get := func(t string) *PRF {
+		p := by[t]
+		if p == nil {
+			p = &PRF{}
+			by[t] = p
+		}
+		return p
+	}
+	coarse := func(s Span) Span {
+		if len(s.Type) > 4 && s.Type[:4] == "ORG-" {
+			s.Type = "ORG"
+		}
+		return s
+	}
+	var all PRF
+	for d := range gold {
+		seen := make(map[Span]bool, len(gold[d]))
+		for _, g := range gold[d] {
+			g = coarse(g)
+			if seen[g] {
+				continue
+			}
+			seen[g] = true
+			get(g.Type).Gold++
+			all.Gold++
+		}
+		if d >= len(pred) {
+			continue
+		}
+		done := make(map[Span]bool, len(pred[d]))
+		for _, p := range pred[d] {
+			p = coarse(p)
+			if done[p] {
+				continue
+			}
+			done[p] = true
+			get(p.Type).Predicted++
+			all.Predicted++
+			if seen[p] {
+				get(p.Type).Correct++
+				all.Correct++
+			}
+		}
+	}
+	out := Scores{ByType: map[string]PRF{}}
+	for t, p := range by {
+		p.finish()
+		out.ByType[t] = *p
+	}
+	all.finish()
+	out.Overall = all
+	return out
+}

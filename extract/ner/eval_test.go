@@ -100,3 +100,18 @@ func TestEvaluatePartialMatchAndShortTagger(t *testing.T) {
 		t.Errorf("fine ORG kinds must score as ORG: %+v", s.Overall)
 	}
 }
+
+func TestEvaluateSpans(t *testing.T) {
+	gold := [][]Span{{{0, 6, "LOC"}, {10, 14, "ORG-party"}, {20, 25, "PER"}}, {{3, 5, "PER"}}}
+	pred := [][]Span{{{0, 6, "LOC"}, {10, 14, "ORG"}, {20, 24, "PER"}, {20, 24, "PER"}}, {}}
+	s := EvaluateSpans(gold, pred)
+	if s.Overall.Gold != 4 || s.Overall.Predicted != 3 || s.Overall.Correct != 2 {
+		t.Fatalf("overall %+v", s.Overall)
+	}
+	if p := s.ByType["PER"]; p.Gold != 2 || p.Correct != 0 || p.Predicted != 1 {
+		t.Errorf("PER %+v", p)
+	}
+	if p := s.ByType["ORG"]; p.Correct != 1 || p.F1 != 1 {
+		t.Errorf("ORG-party against ORG %+v", p)
+	}
+}

@@ -421,6 +421,45 @@ func TestEvalNER(t *testing.T) {
 	}
 }
 
+func TestEvalNERSpans(t *testing.T) {
+	dir := t.TempDir()
+	gold := filepath.Join(dir, "gold.jsonl")
+	// One record with its own text, one whose text comes from a corpus of
+	// the Reuters-21578 layout (dateline + newline + text, "Reuter" dropped).
+	data := `{"id": "own/1", "text": "Eugene Kaspersky denied helping the FSB in Russia.", "entities": [[0, 16, "PER"], [36, 39, "ORG"], [43, 49, "LOC"]]}
+{"id": "r/1", "entities": [[0, 6, "LOC"], [33, 40, "LOC"]]}
+`
+	corpus := filepath.Join(dir, "corpus.jsonl")
+	if err := os.WriteFile(corpus, []byte(`{"id": "r/1", "dateline": "LONDON, March 3 -", "text": "Prices fell in Germany.\n Reuter\n"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(gold, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	errs := filepath.Join(dir, "errors.txt")
+	out, stderr, code := run(t, "", "eval", "ner", "--pipeline", "--texts", corpus, "--errors", errs, gold)
+	if code != 0 {
+		t.Fatalf("%d %s", code, stderr)
+	}
+	if !strings.Contains(out, "2 documents") || !strings.Contains(out, "| PER | 1 | 1.000 | 1.000 | 1.000 |") {
+		t.Errorf("scores:\n%s", out)
+	}
+	if _, err := os.Stat(errs); err != nil {
+		t.Errorf("--errors file: %v", err)
+	}
+	// Without the corpus the record without text is an error naming it.
+	if _, stderr, code := run(t, "", "eval", "ner", gold); code == 0 || !strings.Contains(stderr, `"r/1"`) {
+		t.Errorf("record without text: %d %q", code, stderr)
+	}
+	bad := filepath.Join(dir, "bad.jsonl")
+	if err := os.WriteFile(bad, []byte(`{"id": "x", "text": "abc", "entities": [[0, 9, "PER"]]}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := run(t, "", "eval", "ner", bad); code == 0 || !strings.Contains(stderr, "bad.jsonl:1") {
+		t.Errorf("span outside the text: %d %q", code, stderr)
+	}
+}
+
 func TestForget(t *testing.T) {
 	dir := t.TempDir()
 	store := filepath.Join(dir, "g.db")

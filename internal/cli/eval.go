@@ -29,6 +29,7 @@ func (a *app) evalCmd() *cobra.Command {
 func (a *app) evalNERCmd() *cobra.Command {
 	var pipeline bool
 	var types []string
+	var textsPath, errPath string
 	cmd := &cobra.Command{
 		Use:   "ner FILE...",
 		Short: "Score the entity recogniser on CoNLL-format files",
@@ -40,14 +41,27 @@ overall. Fine organisation tags (ORG-party) count as ORG; DATE is ignored.
 With --pipeline the whole extraction pass runs instead (each document's tokens
 joined by spaces, sentences by newlines) and the entity mentions that
 "extract --json" would print are scored: this includes alias resolution, which
-drops what is not a name and adds acronyms it defines.`,
+drops what is not a name and adds acronyms it defines.
+
+Files ending in .jsonl hold raw text with entities as code-point spans, one
+document a line: {"id", "text", "entities": [[start, end, "TYPE"], ...]}. A
+record without "text" takes it from the corpus named by --texts (a
+Reuters-21578 record is its dateline, a newline and its text without the
+closing "Reuter" line), so annotations of a corpus that may not be copied are
+stored as record IDs and offsets (extract/ner/newswire/). --errors FILE lists
+each document's missed and spurious entities.`,
 		Example: `  dossier eval ner testdata/conll/test.txt
-  dossier --ner prose eval ner testdata/conll/test.txt`,
+  dossier --ner prose eval ner testdata/conll/test.txt
+  dossier eval ner --pipeline --types PER,ORG,LOC extract/ner/newswire/written-dev.jsonl
+  dossier eval ner --pipeline --texts ../shared/data/news/reuters21578.jsonl extract/ner/newswire/reuters-dev.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, files []string) error {
 			rec, err := extract.NewRecognizer(a.cfg.Extract.NER)
 			if err != nil {
 				return &UsageError{err}
+			}
+			if strings.HasSuffix(files[0], ".jsonl") {
+				return a.evalSpans(cmd.Context(), rec, files, pipeline, types, textsPath, errPath)
 			}
 			var sents []ner.Sentence
 			for _, f := range files {
@@ -91,7 +105,70 @@ drops what is not a name and adds acronyms it defines.`,
 	}
 	cmd.Flags().BoolVar(&pipeline, "pipeline", false, "score the mentions of the whole extraction pass, not the bare recogniser")
 	cmd.Flags().StringSliceVar(&types, "types", nil, "score only these types (e.g. PER,ORG,LOC); \"all\" is then the micro-average over them")
+	cmd.Flags().StringVar(&textsPath, "texts", "", "JSON Lines corpus that holds the text of .jsonl gold records without their own")
+	cmd.Flags().StringVar(&errPath, "errors", "", "write each .jsonl document's missed and spurious entities to this file")
 	return cmd
+}
+
+// evalSpans scores span-annotated gold files (.jsonl).
+func (a *app) evalSpans(ctx context.Context, rec extract.Recognizer, files []string, pipeline bool, types []string, textsPath, errPath string) error {
+	var texts map[string]string
+	if textsPath != "" {
+		var err error
+		if texts, err = readCorpusTexts(textsPath); err != nil {
+			return err
+		}
+	}
+	var gold []spanGold
+	for _, f := range files {
+		if !strings.HasSuffix(f, ".jsonl") {
+			return &UsageError{fmt.Errorf("%s: mix of .jsonl and CoNLL files; score them separately", f)}
+		}
+		g, err := readSpanGold(f, texts)
+		if err != nil {
+			return err
+		}
+		gold = append(gold, g...)
+	}
+	var x *extract.Extractor
+	if pipeline {
+		var err error
+		if x, err = extract.New(extract.Options{NER: rec, NoClaims: true}); err != nil {
+			return err
+		}
+	}
+	golds := make([][]ner.Span, len(gold))
+	preds := make([][]ner.Span, len(gold))
+	for i, g := range gold {
+		p, err := predictSpans(ctx, rec, x, g.Text)
+		if err != nil {
+			return fmt.Errorf("%s: %w", g.ID, err)
+		}
+		golds[i], preds[i] = g.Entities, p
+	}
+	scores := ner.EvaluateSpans(golds, preds)
+	if len(types) > 0 {
+		scores = scores.Only(types...)
+	}
+	if errPath != "" {
+		f, err := os.Create(errPath)
+		if err != nil {
+			return err
+		}
+		err = writeSpanErrors(f, gold, preds, types)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", errPath, err)
+		}
+	}
+	how := "recogniser"
+	if pipeline {
+		how = "extraction pass with recogniser"
+	}
+	fmt.Fprintf(a.stdout, "%s %s, %d documents\n", how, rec.Name(), len(gold))
+	return scores.WriteTable(a.stdout)
 }
 
 // tagDocument runs a Recognizer over one pre-tokenised document (tokens
