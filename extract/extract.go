@@ -94,6 +94,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *sch
 	if err != nil {
 		return nil, &DocError{Doc: name, Err: fmt.Errorf("%s recogniser: %w", x.ner.Name(), err)}
 	}
+	found = applyDateline(runes, sents, found)
 	res.Entities = Resolve(runes, sents, found)
 	scopeBareNames(res.Entities, doc.Hash)
 	if x.claims {

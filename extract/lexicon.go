@@ -16,6 +16,12 @@ var titles = setOf("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.",
 
 func isTitle(w string) bool { return titles[strings.ToLower(w)] }
 
+// honorifics are the titles that name a person whatever follows them; the
+// others are offices, also found at the start of organisations' names
+// ("General Motors", "President Hotel").
+var honorifics = setOf("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor",
+	"sir", "dame", "lord", "lady", "sen.", "rep.", "gov.", "rev.", "reverend")
+
 // stopNames are things recognisers tag that are never entities here.
 var stopNames = setOf(
 	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -38,6 +38,7 @@ func Resolve(runes []rune, sents []text.Sentence, found []Found) []schema.Entity
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	ms = dedupe(ms)
 	voteTypes(ms)
+	shortOrgForms(ms)
 	return group(ms)
 }
 
@@ -72,7 +73,7 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 		words := strings.Fields(m.Text)
 		// "Mr Kaspersky": the span is the name; the titled form is kept
 		// as an alias.
-		if len(words) > 1 && isTitle(words[0]) {
+		if len(words) > 1 && isTitle(words[0]) && personTitle(words[0], m.Type) {
 			m.tform = m.Text
 			ns := s + len([]rune(words[0]))
 			for ns < e && unicode.IsSpace(runes[ns]) {
@@ -82,7 +83,7 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 			m.titled = true
 			m.Type = schema.Person
 			words = strings.Fields(m.Text)
-		} else if t, ts := titleBefore(runes, s); t {
+		} else if t, ts := titleBefore(runes, s); t && personTitle(string(runes[ts:s]), m.Type) {
 			m.tform = string(runes[ts:e])
 			m.titled = true
 			m.Type = schema.Person
@@ -110,6 +111,18 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 		out = append(out, m)
 	}
 	return out
+}
+
+// personTitle reports whether a title before or at the start of a name of
+// type typ makes it a person: an honorific always does ("Mr", "Dr"); an
+// office ("General", "President", "Secretary") only when the recogniser did
+// not call the name an organisation or a place: "General Motors Corp" is a
+// company, "Secretary of State" an office.
+func personTitle(t, typ string) bool {
+	if honorifics[strings.ToLower(strings.TrimSpace(t))] {
+		return true
+	}
+	return typ != schema.Organization && typ != schema.Place
 }
 
 // orgContext reports whether the words around a one-word name say it is
@@ -156,8 +169,16 @@ func abbrevEnd(w []rune) bool {
 	case "inc.", "corp.", "ltd.", "co.", "jr.", "sr.", "bros.", "plc.":
 		return true
 	}
-	return false
+	return placeAbbrevs[last]
 }
+
+// placeAbbrevs are abbreviated US states and Canadian provinces as
+// newswire writes them after a city ("Fremont, Calif."): the period is part
+// of the name, also at the end of a sentence.
+var placeAbbrevs = setOf("Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
+	"Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nebr.", "Nev.",
+	"Okla.", "Ore.", "Oreg.", "Pa.", "Penn.", "Tenn.", "Tex.", "Va.", "Vt.", "Wash.", "Wis.", "Wisc.", "Wyo.",
+	"Alta.", "Ont.", "Que.", "Sask.", "Man.")
 
 // titleBefore reports whether an honorific stands right before offset s,
 // and where it starts.
@@ -444,5 +465,37 @@ func voteTypes(ms []*mention) {
 			}
 		}
 		m.Type = best
+	}
+}
+
+// shortOrgForms makes a one-word name that the recogniser took for a
+// person an organisation when it is the first word of an organisation
+// named in full in the same document and no person there bears it:
+// "Ford" after "Ford Motor Co", "Terumo" after "Terumo Corp". (A company
+// named after its founder is an organisation in the text that names it so.)
+func shortOrgForms(ms []*mention) {
+	orgFirst := make(map[string]bool)
+	personWord := make(map[string]bool)
+	for _, m := range ms {
+		w := strings.Fields(m.Text)
+		switch {
+		case m.Type == schema.Organization && len(w) > 1:
+			orgFirst[strings.ToLower(w[0])] = true
+		case m.Type == schema.Person && (len(w) > 1 || m.titled):
+			for _, x := range w {
+				personWord[strings.ToLower(x)] = true
+			}
+		}
+	}
+	if len(orgFirst) == 0 {
+		return
+	}
+	for _, m := range ms {
+		if m.Type != schema.Person || m.titled || m.fixed || m.rule != "" || strings.Contains(m.Text, " ") {
+			continue
+		}
+		if k := strings.ToLower(m.Text); orgFirst[k] && !personWord[k] {
+			m.Type = schema.Organization
+		}
 	}
 }

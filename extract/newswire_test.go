@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"context"
+	"testing"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// mentionEntity returns the entity one of whose mentions is exactly text,
+// or nil.
+func mentionEntity(res *schema.Result, text string) *schema.Entity {
+	for i := range res.Entities {
+		for _, m := range res.Entities[i].Mentions {
+			if m.Text == text {
+				return &res.Entities[i]
+			}
+		}
+	}
+	return nil
+}
+
+func extractText(t *testing.T, x *Extractor, text string) *schema.Result {
+	t.Helper()
+	res, err := x.Extract(context.Background(), doc(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestNewswireNames checks names in newswire layouts: datelines, abbreviated
+// states, companies whose names start with an office or a surname.
+func TestNewswireNames(t *testing.T) {
+	x := newExtractor(t)
+	for _, c := range []struct {
+		text string
+		want map[string]string // mention text -> entity type ("" for no entity)
+	}{
+		{"LONDON 1996-08-30\nShares in the company rose after the results were published.",
+			map[string]string{"LONDON": schema.Place}},
+		{"SOCCER - JAPAN GET LUCKY WIN .\nAL-AIN , United Arab Emirates 1996-12-06\nJapan beat Syria 2-1 on Friday .",
+			map[string]string{"AL-AIN": schema.Place, "United Arab Emirates": schema.Place}},
+		{"ROCKY MOUNT, N.C., March 31 -\nThe company said its loss widened in the fourth quarter.",
+			map[string]string{"ROCKY MOUNT": schema.Place, "N.C.": schema.Place}},
+		{"Varian Associates Inc said it would open a plant in Fremont, Calif.",
+			map[string]string{"Calif.": schema.Place, "Calif": ""}},
+		{"General Motors Corp said its earnings fell. General Motors did not make profit-sharing payments.",
+			map[string]string{"General Motors Corp": schema.Organization, "Motors Corp": ""}},
+	} {
+		res := extractText(t, x, c.text)
+		for text, typ := range c.want {
+			e := mentionEntity(res, text)
+			switch {
+			case typ == "" && e != nil:
+				t.Errorf("%q: %q is a mention of %s (%s)", c.text, text, e.Name, e.Type)
+			case typ != "" && e == nil:
+				t.Errorf("%q: %q is not a mention", c.text, text)
+			case typ != "" && e.Type != typ:
+				t.Errorf("%q: %q is %s, want %s", c.text, text, e.Type, typ)
+			}
+		}
+	}
+	// A dateline is a line of its own that starts with capitals: a
+	// sentence that mentions a date is not one.
+	if got := datelinePlaces([]rune("Shares fell on March 3 in heavy trading.")); len(got) != 0 {
+		t.Errorf("not a dateline: %v", got)
+	}
+}
+
+// TestShortCompanyForm: a company's first word used alone in the same
+// article is the company, not a person of that name.
+func TestShortCompanyForm(t *testing.T) {
+	res := extractText(t, newExtractor(t), "Ford Motor Co neared General Motors Corp last year in executive bonuses. "+
+		"Ford, which outstripped GM in earnings last year, said its bonuses totaled 167 mln dlrs.")
+	e := mentionEntity(res, "Ford")
+	if e == nil || e.Type != schema.Organization || e.Name != "Ford Motor Co" {
+		t.Fatalf("Ford: %+v", e)
+	}
+	// A surname stays a person when a person of that name is in the text.
+	res = extractText(t, newExtractor(t), "Ford Motor Co was founded by Henry Ford. Ford said he wanted a car for everyone.")
+	if e := mentionEntity(res, "Ford"); e == nil || e.Type != schema.Person {
+		t.Fatalf("Ford the founder: %+v", e)
+	}
+}
