@@ -1,0 +1,348 @@
+// Command pathology writes the hostile and odd inputs of
+// internal/pathology to a folder and measures dossier ingest on each: wall
+// time, peak RSS (getrusage of the child, so the loaded models are
+// included), both per megabyte of input, the exit status, whether it
+// panicked, and the first lines it wrote to stderr. With -baseline it runs
+// a second binary (main's, say) on the same files in the same run, each
+// kind back to back.
+//
+// Each input is ingested into a fresh store that already holds the example
+// article (as a user's second ingest would be; -seed=false for an empty
+// store, which bulk loads). A run past -timeout is killed and reported as
+// such.
+//
+// With -signal it measures interrupts instead: for each kind, it starts an
+// ingest, sends SIGTERM (or -sig INT) after each of -after, and reports the
+// time from the signal to the process's exit; then it runs the same ingest
+// again to completion and checks that `dossier stats --json` equals that
+// of an uninterrupted ingest into a store seeded the same way.
+//
+// Run it from the module root:
+//
+//	go run ./bench/pathology -mb 10 -baseline /tmp/dossier-main
+//	go run ./bench/pathology -signal -kinds long-sentence,claim-sentences -mb 10
+//
+// It prints a Markdown report on stdout and progress on stderr.
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/dossier-project/dossier/internal/pathology"
+)
+
+// options are the command-line flags.
+type options struct {
+	bin, baseline string
+	dir           string
+	mb            float64
+	kinds         map[string]bool
+	timeout       time.Duration
+	seed          bool
+	signal        bool
+	sig           syscall.Signal
+	after         []time.Duration
+	workers       int
+	keep          bool
+}
+
+func main() {
+	var o options
+	var kinds, after, sig string
+	flag.StringVar(&o.bin, "bin", "", "dossier binary to measure (default: build ./cmd/dossier)")
+	flag.StringVar(&o.baseline, "baseline", "", "a second dossier binary to measure beside it (e.g. main's)")
+	flag.StringVar(&o.dir, "dir", "", "folder for the inputs and stores (default: a new temporary folder)")
+	flag.Float64Var(&o.mb, "mb", 0, "make every kind that scales this many megabytes (0: the size the issue reported)")
+	flag.StringVar(&kinds, "kinds", "", "comma-separated kinds to run (default: all)")
+	flag.DurationVar(&o.timeout, "timeout", 2*time.Minute, "kill an ingest that runs longer")
+	flag.BoolVar(&o.seed, "seed", true, "ingest the example article into each store first")
+	flag.BoolVar(&o.signal, "signal", false, "measure the time from a signal to exit, and the resumed ingest")
+	flag.StringVar(&sig, "sig", "TERM", "with -signal: TERM or INT")
+	flag.StringVar(&after, "after", "1s,3s", "with -signal: comma-separated delays before the signal")
+	flag.IntVar(&o.workers, "workers", 2, "ingest --workers")
+	flag.BoolVar(&o.keep, "keep", false, "keep the folder")
+	flag.Parse()
+	o.kinds = map[string]bool{}
+	for _, k := range strings.Split(kinds, ",") {
+		if k != "" {
+			if _, ok := pathology.Find(k); !ok {
+				fatal(fmt.Errorf("unknown kind %q", k))
+			}
+			o.kinds[k] = true
+		}
+	}
+	for _, a := range strings.Split(after, ",") {
+		d, err := time.ParseDuration(a)
+		if err != nil {
+			fatal(err)
+		}
+		o.after = append(o.after, d)
+	}
+	switch sig {
+	case "TERM":
+		o.sig = syscall.SIGTERM
+	case "INT":
+		o.sig = syscall.SIGINT
+	default:
+		fatal(fmt.Errorf("-sig %q: TERM or INT", sig))
+	}
+	if err := run(&o); err != nil {
+		fatal(err)
+	}
+}
+
+func fatal(err error) {
+	fmt.Fprintln(os.Stderr, "pathology:", err)
+	os.Exit(1)
+}
+
+func run(o *options) error {
+	if o.dir == "" {
+		d, err := os.MkdirTemp("", "pathology-")
+		if err != nil {
+			return err
+		}
+		o.dir = d
+	}
+	if !o.keep {
+		defer os.RemoveAll(o.dir)
+	}
+	if o.bin == "" {
+		o.bin = filepath.Join(o.dir, "dossier")
+		fmt.Fprintln(os.Stderr, "building", o.bin)
+		if out, err := exec.Command("go", "build", "-o", o.bin, "./cmd/dossier").CombinedOutput(); err != nil {
+			return fmt.Errorf("build: %v\n%s", err, out)
+		}
+	}
+	inputs := filepath.Join(o.dir, "inputs")
+	if err := os.MkdirAll(inputs, 0o755); err != nil {
+		return err
+	}
+	var kinds []pathology.Kind
+	for _, k := range pathology.Kinds() {
+		if len(o.kinds) > 0 && !o.kinds[k.Name] {
+			continue
+		}
+		size := k.Size
+		if k.Scales && o.mb > 0 {
+			size = int(o.mb * (1 << 20))
+		}
+		data := k.Gen(size)
+		if err := os.WriteFile(filepath.Join(inputs, k.File), data, 0o644); err != nil {
+			return err
+		}
+		kinds = append(kinds, k)
+	}
+	host, _ := os.Hostname()
+	load, _ := os.ReadFile("/proc/loadavg")
+	fmt.Printf("pathology: %s, %s, load %s, -mb %g, -timeout %s, seeded %v, workers %d\n\n",
+		host, time.Now().Format("2006-01-02 15:04"), strings.Join(strings.Fields(string(load))[:3], " "), o.mb, o.timeout, o.seed, o.workers)
+	if o.signal {
+		return runSignals(o, kinds, inputs)
+	}
+	bins := []string{o.bin}
+	if o.baseline != "" {
+		bins = append(bins, o.baseline)
+	}
+	fmt.Println("| kind | binary | input MB | exit | wall s | peak RSS MB | s/MB | RSS MB/MB | panic | stderr (first line) |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|---|")
+	for _, k := range kinds {
+		path := filepath.Join(inputs, k.File)
+		st, err := os.Stat(path)
+		if err != nil {
+			return err
+		}
+		mb := float64(st.Size()) / (1 << 20)
+		for bi, bin := range bins {
+			fmt.Fprintf(os.Stderr, "%s with %s ...\n", k.Name, bin)
+			store := filepath.Join(o.dir, fmt.Sprintf("store-%s-%d", k.Name, bi))
+			if o.seed {
+				if err := seed(bin, store); err != nil {
+					return err
+				}
+			}
+			m := ingest(bin, store, path, o.workers, o.timeout, 0, 0)
+			os.RemoveAll(store)
+			name := "this"
+			if bi > 0 {
+				name = "baseline"
+			}
+			exit := fmt.Sprint(m.exit)
+			if m.killed {
+				exit = "killed (timeout)"
+			}
+			perMB := func(v float64) string {
+				if mb < 0.01 {
+					return "–"
+				}
+				return fmt.Sprintf("%.2f", v/mb)
+			}
+			fmt.Printf("| %s | %s | %.2f | %s | %.1f | %.0f | %s | %s | %v | %s |\n", k.Name, name, mb, exit,
+				m.wall.Seconds(), m.rssMB, perMB(m.wall.Seconds()), perMB(m.rssMB), m.panicked, firstLine(m.stderr))
+		}
+	}
+	return nil
+}
+
+// seed ingests the example article into a new store.
+func seed(bin, store string) error {
+	cmd := exec.Command(bin, "--store", store, "ingest", "--progress=none", "examples/kaspersky-2017-10-24.txt")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("seed %s: %v\n%s", store, err, out)
+	}
+	return nil
+}
+
+// measurement is one ingest's outcome.
+type measurement struct {
+	exit     int
+	killed   bool
+	wall     time.Duration
+	rssMB    float64
+	panicked bool
+	stderr   string
+	toExit   time.Duration // from the signal to exit, when one was sent
+	signaled bool          // the signal was sent before the process ended
+}
+
+// ingest runs bin ingest on path into store; with after > 0 it sends sig
+// after that long and measures the time to exit.
+func ingest(bin, store, path string, workers int, timeout, after time.Duration, sig syscall.Signal) measurement {
+	cmd := exec.Command(bin, "--store", store, "ingest", "--progress=none", fmt.Sprintf("--workers=%d", workers), path)
+	var stderr bytes.Buffer
+	cmd.Stdout = io.Discard
+	cmd.Stderr = &stderr
+	var m measurement
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return measurement{exit: -1, stderr: err.Error()}
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var err error
+	var sent time.Time
+	var sigC <-chan time.Time
+	if after > 0 {
+		sigC = time.After(after)
+	}
+	kill := time.After(timeout)
+wait:
+	for {
+		select {
+		case err = <-done:
+			break wait
+		case <-sigC:
+			sent = time.Now()
+			m.signaled = true
+			cmd.Process.Signal(sig)
+		case <-kill:
+			m.killed = true
+			cmd.Process.Kill()
+			err = <-done
+			break wait
+		}
+	}
+	end := time.Now()
+	m.wall = end.Sub(start)
+	if !sent.IsZero() {
+		m.toExit = end.Sub(sent)
+	}
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		m.exit = ee.ExitCode()
+	} else if err != nil {
+		m.exit = -1
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru != nil {
+		m.rssMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
+	}
+	m.stderr = stderr.String()
+	m.panicked = strings.Contains(m.stderr, "panic:") || strings.Contains(m.stderr, "goroutine ")
+	return m
+}
+
+// firstLine returns the first line of s, shortened, with pipes escaped,
+// and how many more lines there were.
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	l := lines[0]
+	if len(l) > 140 {
+		l = l[:140] + "…"
+	}
+	l = strings.ReplaceAll(l, "|", `\|`)
+	if len(lines) > 1 {
+		l += fmt.Sprintf(" (+%d lines)", len(lines)-1)
+	}
+	return l
+}
+
+// runSignals measures the time from a signal to exit for each kind and
+// delay, then resumes and compares the graph with an uninterrupted run.
+func runSignals(o *options, kinds []pathology.Kind, inputs string) error {
+	fmt.Println("| kind | signal after | exit | signal to exit s | resumed exit | resumed graph equals uninterrupted |")
+	fmt.Println("|---|---|---|---|---|---|")
+	for _, k := range kinds {
+		path := filepath.Join(inputs, k.File)
+		ref := filepath.Join(o.dir, "ref-"+k.Name)
+		if o.seed {
+			if err := seed(o.bin, ref); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(os.Stderr, "%s: uninterrupted ...\n", k.Name)
+		rm := ingest(o.bin, ref, path, o.workers, o.timeout, 0, 0)
+		want, werr := stats(o.bin, ref)
+		os.RemoveAll(ref)
+		for _, d := range o.after {
+			store := filepath.Join(o.dir, "sig-"+k.Name)
+			if o.seed {
+				if err := seed(o.bin, store); err != nil {
+					return err
+				}
+			}
+			fmt.Fprintf(os.Stderr, "%s: signal after %s ...\n", k.Name, d)
+			m := ingest(o.bin, store, path, o.workers, o.timeout, d, o.sig)
+			toExit := "(finished first)"
+			if m.signaled {
+				toExit = fmt.Sprintf("%.2f", m.toExit.Seconds())
+			}
+			if m.killed {
+				toExit = "killed (timeout)"
+			}
+			r := ingest(o.bin, store, path, o.workers, o.timeout, 0, 0)
+			got, gerr := stats(o.bin, store)
+			os.RemoveAll(store)
+			same := "yes"
+			switch {
+			case werr != nil || rm.killed:
+				same = fmt.Sprintf("no reference (exit %d, %v)", rm.exit, werr)
+			case gerr != nil:
+				same = "stats: " + gerr.Error()
+			case got != want:
+				same = fmt.Sprintf("NO: %s vs %s", got, want)
+			}
+			fmt.Printf("| %s | %s | %d | %s | %d | %s |\n", k.Name, d, m.exit, toExit, r.exit, same)
+		}
+	}
+	return nil
+}
+
+// stats returns dossier stats --json of store.
+func stats(bin, store string) (string, error) {
+	out, err := exec.Command(bin, "--store", store, "stats", "--json").Output()
+	return strings.Join(strings.Fields(string(out)), " "), err
+}
