@@ -86,9 +86,26 @@ func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *sch
 	runes := []rune(doc.Text)
 	sents := text.Split(doc, runes)
 	res = &schema.Result{Document: *doc, Entities: []schema.Entity{}, Claims: []schema.Claim{}, Relations: []schema.Relation{}}
+	res.Warnings = append(res.Warnings, doc.Warnings...)
 	res.Sentences = make([]schema.Span, len(sents))
+	cut, cutToks, at := 0, 0, -1
 	for i, s := range sents {
 		res.Sentences[i] = s.Span
+		if s.Cut || s.CutTokens > 0 {
+			cut += b2i(s.Cut)
+			cutToks += s.CutTokens
+			if at < 0 {
+				at = s.Start
+			}
+		}
+	}
+	if cut > 0 {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("text without sentence boundaries from character %d: cut into %d pieces of at most %d tokens",
+			at, cut, text.MaxSentenceTokens))
+	}
+	if cutToks > 0 {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%d runs of letters, marks or punctuation longer than %d characters were cut into tokens of that length",
+			cutToks, text.MaxTokenRunes))
 	}
 	found, err := x.ner.Recognize(runes, sents)
 	if err != nil {
@@ -112,6 +129,13 @@ func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *sch
 		return nil, &DocError{Doc: name, Err: fmt.Errorf("internal error: %w", err)}
 	}
 	return res, nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // scopeBareNames gives a person known in this document only by one name

@@ -18,6 +18,7 @@ type grp struct {
 type grouper struct {
 	groups []*grp
 	byKey  map[string]int
+	byWord map[wordKey]int // see findWord
 }
 
 func (g *grouper) join(m *mention, i int) {
@@ -41,14 +42,38 @@ func (g *grouper) open(m *mention, key string) {
 	g.join(m, len(g.groups)-1)
 }
 
-// find returns the first group of type typ whose name satisfies ok, or -1.
-func (g *grouper) find(typ string, ok func(words []string) bool) int {
-	for i, gr := range g.groups {
-		if gr.typ == typ && len(gr.ms) > 0 && ok(strings.Fields(stripThe(gr.name))) {
-			return i
+// findWord returns the first group of type typ whose name (less a leading
+// "The") has two words or more and whose first word, or with last its last
+// word, is word in any case; or -1. It looks the word up in an index made
+// at the first call, so that resolving a document's short forms takes time
+// linear in its names rather than their square: the short forms that group
+// joins or opens meanwhile never give a group such a name.
+func (g *grouper) findWord(typ, word string, last bool) int {
+	if g.byWord == nil {
+		g.byWord = map[wordKey]int{}
+		for i, gr := range g.groups {
+			w := strings.Fields(stripThe(gr.name))
+			if len(gr.ms) == 0 || len(w) < 2 {
+				continue
+			}
+			for _, k := range []wordKey{{gr.typ, strings.ToLower(w[0]), false}, {gr.typ, strings.ToLower(w[len(w)-1]), true}} {
+				if _, ok := g.byWord[k]; !ok {
+					g.byWord[k] = i
+				}
+			}
 		}
 	}
+	if i, ok := g.byWord[wordKey{typ, strings.ToLower(word), last}]; ok {
+		return i
+	}
 	return -1
+}
+
+// wordKey is a key of grouper.byWord: a type, a lower-case word, and
+// whether it is the last word of the name or the first.
+type wordKey struct {
+	typ, word string
+	last      bool
 }
 
 // betterName reports whether name c should replace the group's name so
@@ -109,11 +134,17 @@ func group(ms []*mention) []schema.Entity {
 			g.open(m, keyOf(m.Type, m.canonical()))
 		}
 	}
+	byText := map[string][]*mention{} // the mentions of each text, in order
+	if len(acronyms) > 0 {
+		for _, o := range ms {
+			byText[o.Text] = append(byText[o.Text], o)
+		}
+	}
 	for _, m := range acronyms {
 		long := m.canon[1:]
 		target := -1
-		for _, o := range ms {
-			if o != m && o.group >= 0 && o.Text == long {
+		for _, o := range byText[long] {
+			if o != m && o.group >= 0 {
 				target = o.group
 				break
 			}
@@ -142,9 +173,7 @@ func group(ms []*mention) []schema.Entity {
 		case schema.Person:
 			// A surname, with or without a title, joins the person whose
 			// full name ends with it.
-			target = g.find(schema.Person, func(w []string) bool {
-				return len(w) > 1 && strings.EqualFold(w[len(w)-1], word)
-			})
+			target = g.findWord(schema.Person, word, true)
 			if target >= 0 {
 				m.rule = "surname"
 				if m.titled {
@@ -154,9 +183,7 @@ func group(ms []*mention) []schema.Entity {
 		case schema.Organization:
 			// A bare word joins the organisation whose name starts with it
 			// ("Kaspersky" for "Kaspersky Lab").
-			target = g.find(schema.Organization, func(w []string) bool {
-				return len(w) > 1 && strings.EqualFold(w[0], word)
-			})
+			target = g.findWord(schema.Organization, word, false)
 			if target >= 0 {
 				m.rule = "short-name"
 			}

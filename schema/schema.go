@@ -110,6 +110,9 @@ type Document struct {
 	// Headline is the span of the title when it is part of Text (a scraped
 	// page), so that it is analysed as a sentence of its own.
 	Headline Span `json:"-"`
+	// Warnings are what reading the document changed or assumed, in words
+	// ("not UTF-8: read as Windows-1252"); the document was read anyway.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Mention is one place where an entity is named.
@@ -243,6 +246,10 @@ type Result struct {
 	Claims    []Claim    `json:"claims"`
 	Relations []Relation `json:"relations"`
 	Times     []TimeExpr `json:"times,omitempty"`
+	// Warnings are the document's reading warnings and what extraction
+	// had to bound ("3 sentences of more than 256 tokens were cut"): the
+	// result is complete but for what they say.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Check verifies the invariants every Result must hold: each span is the

@@ -120,6 +120,9 @@ type extractor struct {
 	tokArena []tok               // backing store of tokCache, allocated in blocks
 	descHist map[string]*entInfo // the latest entity a descriptor family named
 	channels map[string]bool     // entities that served as a channel
+	// placeNames indexes the places of ents by each of their lower-case
+	// names: the index in ents of the first place with that name.
+	placeNames map[string]int
 }
 
 // Extract finds the claims and structural relations of a document. Claim

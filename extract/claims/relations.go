@@ -70,15 +70,33 @@ func (x *extractor) country(words string, at int) *entInfo {
 	} else if c, ok := countryAbbrev[low]; ok {
 		name = strings.ToLower(c)
 	}
-	for _, e := range x.ents {
-		if e.typ != schema.Place {
-			continue
-		}
-		if e.names[low] || (name != "" && e.names[name]) {
-			return e
+	// The first place, in entity order, with either name: looked up in an
+	// index rather than by a pass over the entities, which made a
+	// document's relation search grow with the square of its names.
+	if x.placeNames == nil {
+		x.placeNames = map[string]int{}
+		for i, e := range x.ents {
+			if e.typ != schema.Place {
+				continue
+			}
+			for n := range e.names {
+				if _, ok := x.placeNames[n]; !ok {
+					x.placeNames[n] = i
+				}
+			}
 		}
 	}
-	return nil
+	best := -1
+	if i, ok := x.placeNames[low]; ok {
+		best = i
+	}
+	if i, ok := x.placeNames[name]; ok && name != "" && (best < 0 || i < best) {
+		best = i
+	}
+	if best < 0 {
+		return nil
+	}
+	return x.ents[best]
 }
 
 func (x *extractor) basedIn(si int, ts []tok, m mref) {

@@ -349,7 +349,8 @@ func isWrongdoing(w string) bool {
 // link sets RespondsTo: a denial, or a statement of "no evidence", answers
 // the earlier allegations that share an entity with it (its claimant, its
 // target or what it is about), or all earlier allegations when it refers
-// back to them ("the allegations", "the reports").
+// back to them ("the allegations", "the reports"); at most maxResponds of
+// the linkWindow claims before it.
 func (x *extractor) link() {
 	for i, d := range x.drafts {
 		if d.stance != schema.Deny && !d.noEvidence {
@@ -362,7 +363,11 @@ func (x *extractor) link() {
 		if d.claimant != nil {
 			mine[d.claimant.id] = true
 		}
-		for _, a := range x.drafts[:i] {
+		// Only the claims of the last linkWindow before it are candidates,
+		// and a denial keeps the last maxResponds it answers: linking
+		// stays linear in the number of claims, however many a document
+		// has (a news article has tens).
+		for _, a := range x.drafts[max(0, i-linkWindow):i] {
 			if a.stance != schema.Allege {
 				continue
 			}
@@ -382,8 +387,18 @@ func (x *extractor) link() {
 				d.responds = append(d.responds, a)
 			}
 		}
+		if n := len(d.responds); n > maxResponds {
+			d.responds = d.responds[n-maxResponds:]
+		}
 	}
 }
+
+// Bounds of link: the claims before a denial that are looked at, and the
+// allegations it keeps.
+const (
+	linkWindow  = 512
+	maxResponds = 16
+)
 
 func (x *extractor) isPlace(id string) bool {
 	e := x.byID[id]

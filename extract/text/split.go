@@ -12,7 +12,25 @@ type Sentence struct {
 	schema.Span
 	Tokens   []Token
 	Headline bool // the document's headline/title line, which has no full stop
+	// Cut is set when the sentence was cut off at MaxSentenceTokens tokens
+	// from a longer one (the text had no sentence boundary there).
+	Cut bool
+	// CutTokens is how many of Tokens are MaxTokenRunes long and were cut
+	// from a longer run of letters or marks.
+	CutTokens int
 }
+
+// MaxSentenceTokens is the most tokens a sentence may have. A longer
+// stretch without a sentence boundary (a table, a list run together, a
+// scraper's output without full stops, a hostile input) is cut into pieces
+// of at most this many tokens, at a line break, semicolon, colon or comma
+// in the second half of the piece when there is one: every later stage
+// (the recogniser, claims, relations) then works on bounded sentences,
+// and its cost grows with the length of the document, not with the square
+// of a sentence's. News sentences are far shorter: of the 145,149
+// sentences of Reuters-21578, 3 have more than 250 tokens (the longest
+// 505, a table).
+const MaxSentenceTokens = 256
 
 // TokenIndexAt returns the index in s.Tokens of the token that contains
 // code-point offset, or -1 when no token does (the offset is outside the
@@ -68,6 +86,9 @@ func SentenceIndexAt(ss []Sentence, offset int) int {
 // Sky News.`: a lower-case word, or a name and a verb of saying within four
 // words) is not split, so the attribution stays in the sentence of the
 // quote; such a quotation is at most 150 tokens long.
+//
+// A sentence, the headline included, has at most MaxSentenceTokens tokens:
+// a longer one is cut into pieces marked Cut.
 func Split(doc *schema.Document, runes []rune) []Sentence {
 	if doc == nil {
 		return nil
@@ -159,21 +180,38 @@ func Split(doc *schema.Document, runes []rune) []Sentence {
 	all = shrink(all)
 
 	var out []Sentence
-	emit := func(a, b int, headline bool) {
-		if a >= b {
-			return
-		}
+	var flags []uint8
+	emit1 := func(a, b int, headline, cut bool) {
 		first, last := all[a], all[b-1]
-		out = append(out, Sentence{
+		s := Sentence{
 			Span:     schema.Span{Text: str[offs[a] : offs[b-1]+len(last.Text)], Start: first.Start, End: last.End},
 			Tokens:   all[a:b:b],
 			Headline: headline,
-		})
+			Cut:      cut,
+		}
+		for _, t := range s.Tokens {
+			if t.End-t.Start == MaxTokenRunes {
+				s.CutTokens++
+			}
+		}
+		out = append(out, s)
 	}
-	var flags []uint8
+	// emit adds the sentence of tokens all[a:b], cut into pieces of at
+	// most MaxSentenceTokens tokens; flags, when not nil, are the flags of
+	// the region's tokens from index base.
+	emit := func(a, b int, headline bool, flags []uint8, base int) {
+		for b-a > MaxSentenceTokens {
+			k := cutAt(all, flags, base, a, a+MaxSentenceTokens)
+			emit1(a, k, headline, true)
+			a = k
+		}
+		if a < b {
+			emit1(a, b, headline, false)
+		}
+	}
 	for _, r := range regions {
 		if r.headline {
-			emit(r.tokA, r.tokB, true)
+			emit(r.tokA, r.tokB, true, nil, 0)
 			continue
 		}
 		toks := all[r.tokA:r.tokB]
@@ -181,12 +219,43 @@ func Split(doc *schema.Document, runes []rune) []Sentence {
 		flags, wrapped = markTokens(flags[:0], runes, toks)
 		start := 0
 		for _, b := range boundaries(toks, flags, wrapped) {
-			emit(r.tokA+start, r.tokA+b, false)
+			emit(r.tokA+start, r.tokA+b, false, flags, r.tokA)
 			start = b
 		}
-		emit(r.tokA+start, r.tokB, false)
+		emit(r.tokA+start, r.tokB, false, flags, r.tokA)
 	}
 	return out
+}
+
+// cutAt returns where to cut a sentence that starts at all[a] and runs past
+// limit: before the last token in the second half of all[a:limit] that
+// follows a line break, else after the last semicolon or colon, else after
+// the last comma, else at limit. flags, when not nil, are the flags of the
+// tokens from all[base].
+func cutAt(all []Token, flags []uint8, base, a, limit int) int {
+	comma, colon := -1, -1
+	for k := limit; k > a+(limit-a)/2; k-- {
+		if flags != nil && flags[k-base]&flagLines != 0 {
+			return k
+		}
+		switch all[k-1].Text {
+		case ";", ":":
+			if colon < 0 {
+				colon = k
+			}
+		case ",":
+			if comma < 0 {
+				comma = k
+			}
+		}
+	}
+	switch {
+	case colon >= 0:
+		return colon
+	case comma >= 0:
+		return comma
+	}
+	return limit
 }
 
 // sameText reports whether runes is exactly []rune(s), so that s can be

@@ -627,3 +627,59 @@ func detokenize(sents [][]string) (string, []int, [][2]int) {
 	}
 	return b.String(), starts, toks
 }
+
+// TestSplitCap checks that a stretch without a sentence boundary is cut
+// into sentences of at most MaxSentenceTokens tokens, marked Cut, at a
+// comma or line break in the second half of a piece when there is one, and
+// that a sentence of news length is left alone.
+func TestSplitCap(t *testing.T) {
+	var b strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&b, "Mr%d Corp said ", i)
+	}
+	long := b.String() + "the end."
+	headline := strings.Repeat("WORD ", 1000)
+	for name, doc := range map[string]*schema.Document{
+		"one line":  {Text: long},
+		"headline":  {Text: headline + "\n\n" + long, Headline: schema.Span{Start: 0, End: len(headline) - 1}},
+		"commas":    {Text: strings.Repeat("one two three four five six seven, ", 300) + "end."},
+		"one token": {Text: strings.Repeat("x", 300000)},
+	} {
+		runes := []rune(doc.Text)
+		ss := Split(doc, runes)
+		checkSentences(t, runes, ss)
+		cut := 0
+		for i, s := range ss {
+			if len(s.Tokens) > MaxSentenceTokens {
+				t.Errorf("%s: sentence %d has %d tokens", name, i, len(s.Tokens))
+			}
+			if s.Cut {
+				cut++
+				if len(s.Tokens) <= MaxSentenceTokens/2 {
+					t.Errorf("%s: sentence %d was cut at only %d tokens", name, i, len(s.Tokens))
+				}
+			}
+		}
+		if cut == 0 {
+			t.Errorf("%s: no sentence marked Cut", name)
+		}
+		if name == "commas" {
+			for _, s := range ss[:len(ss)-1] {
+				if last := s.Tokens[len(s.Tokens)-1].Text; last != "," {
+					t.Errorf("commas: a piece ends in %q, not at a comma", last)
+					break
+				}
+			}
+		}
+		if name == "one token" && ss[0].CutTokens != MaxSentenceTokens {
+			t.Errorf("one token: CutTokens = %d, want %d", ss[0].CutTokens, MaxSentenceTokens)
+		}
+	}
+	// Ordinary sentences are not cut.
+	runes := []rune(article(t))
+	for _, s := range Split(&schema.Document{Text: string(runes)}, runes) {
+		if s.Cut || s.CutTokens > 0 {
+			t.Errorf("the example article's sentence %q is marked cut", s.Text)
+		}
+	}
+}

@@ -16,13 +16,23 @@
 //
 // Both Tokenize and Split run in time linear in the length of their input
 // and never panic, whatever the runes (invalid UTF-8 decoded as U+FFFD,
-// surrogates, negative values).
+// surrogates, negative values). So that no later stage meets an input
+// shape whose cost grows faster than its length, a token is at most
+// MaxTokenRunes code points (a longer run of letters, or a letter under a
+// hundred thousand combining marks, is cut into tokens of that length) and
+// Split cuts a sentence longer than MaxSentenceTokens tokens into pieces
+// (Sentence.Cut, Sentence.CutTokens).
 package text
 
 import (
 	"unicode"
 	"unicode/utf8"
 )
+
+// MaxTokenRunes is the longest token, in code points: no word, number, URL
+// or run of punctuation in news comes near it (the longest token in all of
+// Reuters-21578 has 42), and a longer run is cut into tokens of this length.
+const MaxTokenRunes = 256
 
 // Token is a word, number or punctuation mark with exact code-point offsets
 // into the document text.
@@ -73,7 +83,7 @@ func tokenizeInto(dst []Token, offs []int, withOffs bool, runes []rune, str stri
 			i++
 			continue
 		}
-		j := scan(runes, i, end)
+		j := scan(runes, i, min(end, i+MaxTokenRunes))
 		for ; pos < i; pos++ {
 			bpos += runeLen(runes[pos])
 		}

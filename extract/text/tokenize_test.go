@@ -166,9 +166,51 @@ func TestTokenizePathological(t *testing.T) {
 	}
 	runes = pathological()["10000 dots"]
 	got = texts(Tokenize(runes, 0, len(runes)))
-	want = []string{"A", "word", strings.Repeat(".", 10000), "and", "more", "."}
+	// A run of 10,000 dots is cut into tokens of MaxTokenRunes.
+	want = []string{"A", "word"}
+	for n := 10000; n > 0; n -= MaxTokenRunes {
+		want = append(want, strings.Repeat(".", min(n, MaxTokenRunes)))
+	}
+	want = append(want, "and", "more", ".")
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("dots tokens (-want +got):\n%s", diff)
+	}
+}
+
+// TestTokenCap checks that no token is longer than MaxTokenRunes, whatever
+// the run: a word, a letter under 100,000 combining marks, a URL, and that
+// the pieces still cover every rune.
+func TestTokenCap(t *testing.T) {
+	zalgo := []rune("Zalgo")
+	for range 100000 {
+		zalgo = append(zalgo, 0x301)
+	}
+	zalgo = append(zalgo, []rune(" Holdings")...)
+	for name, runes := range map[string][]rune{
+		"combining": zalgo,
+		"long word": pathological()["long word"],
+		"url":       []rune("see https://example.com/" + strings.Repeat("a", 1000) + " now"),
+	} {
+		toks := Tokenize(runes, 0, len(runes))
+		checkTokens(t, runes, 0, len(runes), toks)
+		long := 0
+		for _, tk := range toks {
+			if n := tk.End - tk.Start; n > MaxTokenRunes {
+				t.Errorf("%s: token of %d runes", name, n)
+			} else if n == MaxTokenRunes {
+				long++
+			}
+		}
+		if long == 0 {
+			t.Errorf("%s: no token was cut at MaxTokenRunes", name)
+		}
+	}
+	// Ordinary tokens are not touched.
+	runes := []rune("Mr. Kaspersky's U.S.-based firm, https://www.kaspersky.com/about, said.")
+	got := texts(Tokenize(runes, 0, len(runes)))
+	want := []string{"Mr.", "Kaspersky", "'s", "U.S.-based", "firm", ",", "https://www.kaspersky.com/about", ",", "said", "."}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tokens (-want +got):\n%s", diff)
 	}
 }
 
