@@ -3,6 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // Entity types. Type is open: these are the ones the recogniser produces.
@@ -32,20 +33,40 @@ const (
 // Stance is what a claimant does with the content of a claim.
 type Stance string
 
-// The stances a claim can take.
+// The stances a claim can take, with the cues that typically give them.
 const (
-	Say         Stance = "say"
-	Allege      Stance = "allege"
-	Deny        Stance = "deny"
-	Acknowledge Stance = "acknowledge"
-	Criticise   Stance = "criticise"
-	Report      Stance = "report"
-	Confirm     Stance = "confirm"
-	Warn        Stance = "warn"
+	Say         Stance = "say"         // say, tell, add, state, announce
+	Allege      Stance = "allege"      // allege, accuse, claim, blame
+	Deny        Stance = "deny"        // deny, reject, dismiss; a statement that denies wrongdoing
+	Acknowledge Stance = "acknowledge" // acknowledge, admit, concede
+	Criticise   Stance = "criticise"   // criticise, condemn, denounce
+	Report      Stance = "report"      // report (an outlet or a document that reports)
+	Confirm     Stance = "confirm"     // confirm, verify
+	Warn        Stance = "warn"        // warn, caution, threaten
+	Demand      Stance = "demand"      // demand, urge, call for
+	Promise     Stance = "promise"     // promise, pledge, vow
+	Intend      Stance = "intend"      // plan, want, intend, aim
+	Believe     Stance = "believe"     // believe, think, expect, fear, hope
+	Question    Stance = "question"    // question, doubt, ask, wonder
+	Praise      Stance = "praise"      // praise, support, endorse, welcome
 )
 
 // Stances lists every valid stance, in a fixed order.
-var Stances = []Stance{Say, Allege, Deny, Acknowledge, Criticise, Report, Confirm, Warn}
+var Stances = []Stance{Say, Allege, Deny, Acknowledge, Criticise, Report, Confirm, Warn,
+	Demand, Promise, Intend, Believe, Question, Praise}
+
+// StanceList returns the stances as one comma-separated string, for help
+// texts and error messages.
+func StanceList() string {
+	var b strings.Builder
+	for i, s := range Stances {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(string(s))
+	}
+	return b.String()
+}
 
 // Valid reports whether s is one of Stances.
 func (s Stance) Valid() bool {

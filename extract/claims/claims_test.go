@@ -115,6 +115,19 @@ func TestExtractSentences(t *testing.T) {
 			[]want{{cue: "said", claimant: "John Smith", content: "We are sure. We are growing"}}},
 		{"nested according to a news outlet", "John Smith said the plan would fail, according to Reuters.", [][3]string{smith, reuters},
 			[]want{{cue: "said", claimant: "John Smith", channel: "Reuters", content: "the plan would fail"}, {cue: "according to", claimant: "Reuters"}}},
+		{"urge is a demand", "John Smith urged Acme Corp to raise wages.", [][3]string{smith, acme},
+			[]want{{cue: "urged", claimant: "John Smith", stance: schema.Demand, content: "to raise wages"}}},
+		{"demand", "Mr Smith demands that the mayor resign.", [][3]string{mrSmith},
+			[]want{{cue: "demands", claimant: "Mr Smith", stance: schema.Demand, content: "the mayor resign"}}},
+		{"pledge is a promise", `John Smith pledged: "We will cut taxes."`, [][3]string{smith},
+			[]want{{cue: "pledged", claimant: "John Smith", stance: schema.Promise, content: "We will cut taxes"}}},
+		{"praise with target", "Amnesty International praised Acme Corp for its openness.", [][3]string{amnesty, acme},
+			[]want{{cue: "praised", claimant: "Amnesty International", stance: schema.Praise, target: "Acme Corp"}}},
+		{"negated belief stays a belief", "John Smith does not think that the plan will work.", [][3]string{smith},
+			[]want{{cue: "does not think", claimant: "John Smith", stance: schema.Believe, content: "the plan will work"}}},
+		{"negated demand is say", "John Smith did not demand that the mayor resign.", [][3]string{smith},
+			[]want{{cue: "did not demand", claimant: "John Smith", stance: schema.Say}}},
+		{"stance-only verbs are no cues of the rules", "John Smith wants to expand, and Acme Corp plans to hire.", [][3]string{smith, acme}, nil},
 		{"no attribution", "The company lost $5 million last year.", nil, nil},
 		{"believed to is no belief", "Much of it is believed to have been embezzled.", nil, nil},
 		{"relative belief has no speaker", "The firm wants to win back those who believe it may pose a risk.", nil, nil},
@@ -259,5 +272,22 @@ func TestRelations(t *testing.T) {
 				t.Errorf("relations %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestEveryStanceHasVerbs fails when a stance of the schema has no verb in
+// the lexicon, or the lexicon gives a stance the schema does not know.
+func TestEveryStanceHasVerbs(t *testing.T) {
+	has := map[schema.Stance]bool{}
+	for _, v := range verbs {
+		if !v.stance.Valid() {
+			t.Errorf("verb %q has unknown stance %q", v.lemma, v.stance)
+		}
+		has[v.stance] = true
+	}
+	for _, s := range schema.Stances {
+		if !has[s] {
+			t.Errorf("stance %q has no verb in the lexicon", s)
+		}
 	}
 }

@@ -1,5 +1,6 @@
 // Package claims finds attributed statements — who said, alleged, denied,
-// acknowledged, criticised, reported, confirmed or warned what, about whom,
+// acknowledged, criticised, reported, confirmed, warned, demanded,
+// promised, intended, believed, questioned or praised what, about whom,
 // through which outlet — and the structural relations an article states
 // ("Kaspersky Lab's chief executive", "Germany's Federal Office for
 // Information Security").

@@ -20,9 +20,16 @@ import (
 //   - attack, blast, slam and charge are kept only where a reporting use is
 //     unambiguous enough (slam, blast: weak; attack and charge: dropped, as
 //     they are far more often physical or legal).
-//   - commitment verbs (promise, pledge, vow) and "reveal", "disclose" are
-//     say; "report" keeps its own stance.
+//   - "reveal", "disclose" are say; "report" keeps its own stance.
 //   - "repeat" and "point out" are added (absent from the draft).
+//
+// Issue 15 widened the stances: commitment verbs (promise, pledge, vow) are
+// promise, believe and think are believe, and demand, urge (demand),
+// praise, applaud, commend and endorse (praise) are new cues of the rules.
+// Verbs that the rules do not take as cues, because in news they are far
+// more often something else (want, plan, hope, expect, fear, ask, support,
+// welcome...), are in the table with the flag stanceOnly: they give the
+// stance of a cue that the trained attribution model found.
 
 // verbFlags qualify how a reporting verb takes its arguments.
 type verbFlags uint8
@@ -43,6 +50,9 @@ const (
 	// belief verbs report a state of mind ("believe", "think"): cues only
 	// with an explicit subject and a clause after them.
 	belief
+	// stanceOnly verbs are never cues of the rules; they give the stance
+	// of a cue found otherwise (by the trained model).
+	stanceOnly
 )
 
 // verb is one reporting verb of the lexicon.
@@ -87,9 +97,6 @@ var verbs = []verb{
 	{"affirm", schema.Say, weak},
 	{"proclaim", schema.Say, 0},
 	{"predict", schema.Say, weak},
-	{"promise", schema.Say, weak | nounlike},
-	{"pledge", schema.Say, weak | nounlike},
-	{"vow", schema.Say, weak | nounlike},
 	{"assure", schema.Say, addressee | weak},
 	{"inform", schema.Say, addressee | weak},
 	{"remind", schema.Say, addressee | weak},
@@ -139,9 +146,67 @@ var verbs = []verb{
 	{"threaten", schema.Warn, weak},
 	// report.
 	{"report", schema.Report, nounlike},
-	// belief: said in substance, attributed all the same.
-	{"believe", schema.Say, weak | belief},
-	{"think", schema.Say, weak | belief},
+	// demand.
+	{"demand", schema.Demand, nounlike},
+	{"urge", schema.Demand, addressee},
+	{"require", schema.Demand, stanceOnly},
+	{"request", schema.Demand, stanceOnly},
+	{"order", schema.Demand, stanceOnly},
+	{"press", schema.Demand, stanceOnly},
+	// promise.
+	{"promise", schema.Promise, weak | nounlike},
+	{"pledge", schema.Promise, weak | nounlike},
+	{"vow", schema.Promise, weak | nounlike},
+	{"guarantee", schema.Promise, stanceOnly},
+	{"commit", schema.Promise, stanceOnly},
+	// intend.
+	{"intend", schema.Intend, stanceOnly},
+	{"plan", schema.Intend, stanceOnly},
+	{"want", schema.Intend, stanceOnly},
+	{"aim", schema.Intend, stanceOnly},
+	{"seek", schema.Intend, stanceOnly},
+	{"hope", schema.Believe, stanceOnly},
+	{"decide", schema.Intend, stanceOnly},
+	{"prefer", schema.Intend, stanceOnly},
+	{"propose", schema.Intend, stanceOnly},
+	// believe: a state of mind, attributed all the same.
+	{"believe", schema.Believe, weak | belief},
+	{"think", schema.Believe, weak | belief},
+	{"expect", schema.Believe, stanceOnly},
+	{"fear", schema.Believe, stanceOnly},
+	{"worry", schema.Believe, stanceOnly},
+	{"suspect", schema.Believe, stanceOnly},
+	{"feel", schema.Believe, stanceOnly},
+	{"know", schema.Believe, stanceOnly},
+	{"consider", schema.Believe, stanceOnly},
+	{"assume", schema.Believe, stanceOnly},
+	{"doubt", schema.Question, stanceOnly},
+	// question.
+	{"question", schema.Question, stanceOnly},
+	{"ask", schema.Question, stanceOnly},
+	{"wonder", schema.Question, stanceOnly},
+	{"query", schema.Question, stanceOnly},
+	{"challenge", schema.Question, stanceOnly},
+	// praise and support.
+	{"praise", schema.Praise, target | nounlike},
+	{"applaud", schema.Praise, target},
+	{"commend", schema.Praise, target},
+	{"endorse", schema.Praise, target},
+	{"laud", schema.Praise, target},
+	{"support", schema.Praise, stanceOnly},
+	{"back", schema.Praise, stanceOnly},
+	{"welcome", schema.Praise, stanceOnly},
+	{"hail", schema.Praise, stanceOnly},
+	{"defend", schema.Praise, stanceOnly},
+	{"like", schema.Praise, stanceOnly},
+	{"love", schema.Praise, stanceOnly},
+	{"oppose", schema.Criticise, stanceOnly},
+	{"attack", schema.Criticise, stanceOnly},
+	{"accept", schema.Acknowledge, stanceOnly},
+	{"agree", schema.Acknowledge, stanceOnly},
+	{"show", schema.Say, stanceOnly},
+	{"find", schema.Say, stanceOnly},
+	{"call", schema.Say, stanceOnly}, // "call for" is demand, see stanceOf
 }
 
 // Verb forms.
@@ -166,15 +231,27 @@ var irregular = map[string][]string{
 	"tell":  {"told"},
 	"think": {"thought"},
 	"write": {"wrote", "written"},
+	"seek":  {"sought"},
+	"feel":  {"felt"},
+	"know":  {"knew", "known"},
+	"find":  {"found"},
+	"show":  {"showed", "shown"},
 }
 
-// forms maps a lower-case word to the verb form it is.
-var forms = buildForms()
+// forms maps a lower-case word to the verb form it is, for the verbs that
+// are cues of the rules; stanceForms for every verb of the table.
+var (
+	forms       = buildForms(false)
+	stanceForms = buildForms(true)
+)
 
-func buildForms() map[string]form {
+func buildForms(all bool) map[string]form {
 	m := make(map[string]form, len(verbs)*4)
 	for i := range verbs {
 		v := &verbs[i]
+		if v.flags&stanceOnly != 0 && !all {
+			continue
+		}
 		l := v.lemma
 		m[l] = form{v, base}
 		m[thirdPerson(l)] = form{v, third}
@@ -203,7 +280,7 @@ func thirdPerson(l string) string {
 }
 
 // doubled lists verbs that double their last consonant.
-var doubled = map[string]bool{"admit": true, "rebut": true, "slam": true, "commit": true}
+var doubled = map[string]bool{"admit": true, "rebut": true, "slam": true, "commit": true, "plan": true}
 
 func pastTense(l string) string {
 	switch {

@@ -219,8 +219,10 @@ func (x *extractor) finishDraft(ts []tok, d *draft) {
 	if ka < kb {
 		ct = ts[ka:kb]
 	}
-	// Stance.
-	if d.negated && d.stance != schema.Say {
+	// Stance. A negated cue ("did not confirm") is say, but a negated
+	// belief or intention ("did not believe", "does not plan to") is still
+	// one.
+	if d.negated && d.stance != schema.Say && d.stance != schema.Believe && d.stance != schema.Intend {
 		d.stance = schema.Say
 	}
 	denial := x.deniesWrongdoing(ct)

@@ -76,7 +76,7 @@ leaves nothing half-written.`,
 				return &UsageError{fmt.Errorf("--claims %q: want edges or nodes", claimsAs)}
 			}
 			if stance != "" && !schema.Stance(stance).Valid() {
-				return &UsageError{fmt.Errorf("--stance %q: want one of %v", stance, schema.Stances)}
+				return &UsageError{fmt.Errorf("--stance %q: want one of %s", stance, schema.StanceList())}
 			}
 			switch typ {
 			case "", schema.Person, schema.Organization, schema.Place, schema.Misc:
@@ -132,7 +132,7 @@ leaves nothing half-written.`,
 	fl.IntVar(&depth, "depth", 1, "with --entity: how many edges away from it")
 	fl.StringVar(&since, "since", "", "only claims and relations dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fl.StringVar(&until, "until", "", "only claims and relations dated on or before")
-	fl.StringVar(&stance, "stance", "", "only claims of this stance")
+	fl.StringVar(&stance, "stance", "", "only claims of this stance ("+schema.StanceList()+")")
 	fl.StringVar(&typ, "type", "", "only entities of this type")
 	fl.IntVar(&minMentions, "min-mentions", 0, "only entities mentioned at least this often")
 	fl.StringVar(&claimsAs, "claims", "edges", "claims as edges (claimant to what it is about) or as nodes")

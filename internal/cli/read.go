@@ -256,7 +256,7 @@ func (a *app) claimsCmd() *cobra.Command {
 			ctx := cmd.Context()
 			f := graph.ClaimFilter{Stance: stance, Doc: doc}
 			if stance != "" && !schema.Stance(stance).Valid() {
-				return &UsageError{fmt.Errorf("--stance %q: want one of %v", stance, schema.Stances)}
+				return &UsageError{fmt.Errorf("--stance %q: want one of %s", stance, schema.StanceList())}
 			}
 			for _, d := range []struct {
 				flag string
@@ -310,7 +310,7 @@ func (a *app) claimsCmd() *cobra.Command {
 	fl.BoolVar(&asJSON, "json", false, "print JSON")
 	fl.StringVar(&by, "by", "", "only claims made by this entity")
 	fl.StringVar(&about, "about", "", "only claims about (or targeting) this entity")
-	fl.StringVar(&stance, "stance", "", "only claims of this stance (say, allege, deny, acknowledge, criticise, report, confirm, warn)")
+	fl.StringVar(&stance, "stance", "", "only claims of this stance ("+schema.StanceList()+")")
 	fl.StringVar(&doc, "doc", "", "only claims from this document (ID or hash prefix)")
 	fl.StringVar(&since, "since", "", "only claims dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fl.StringVar(&until, "until", "", "only claims dated on or before")

@@ -587,7 +587,7 @@ func (s *Server) claimFilter(ctx context.Context, r *http.Request) (graph.ClaimF
 	q := r.URL.Query()
 	f := graph.ClaimFilter{Stance: q.Get("stance"), Doc: q.Get("doc")}
 	if f.Stance != "" && !schema.Stance(f.Stance).Valid() {
-		return f, badRequest("stance %q: want one of %v", f.Stance, schema.Stances)
+		return f, badRequest("stance %q: want one of %s", f.Stance, schema.StanceList())
 	}
 	for _, d := range []struct {
 		name string

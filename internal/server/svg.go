@@ -23,6 +23,8 @@ var (
 	stanceColour = map[string]string{
 		"allege": "#d62728", "deny": "#7b4ea3", "acknowledge": "#1a9e77", "confirm": "#1a9e77",
 		"criticise": "#b5651d", "warn": "#c9a227", "say": "#8c8c8c", "report": "#8c8c8c",
+		"demand": "#e377c2", "promise": "#17becf", "intend": "#1f77b4", "believe": "#bcbd22",
+		"question": "#8c564b", "praise": "#2ca02c",
 	}
 )
 
