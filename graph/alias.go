@@ -46,8 +46,8 @@ func sameAsQuads(r *schema.Result, label quad.Value) []quad.Quad {
 
 // tieCache holds the store's sameAs ties in memory: they are few, and
 // asking the store for them node by node costs a scan of each node's quads.
-// It is dropped after every write; PostgreSQL, which other processes
-// write to, is never cached.
+// It is dropped after every write; a shared store (PostgreSQL), which
+// other processes write to, is never cached.
 type tieCache struct {
 	mu   sync.Mutex
 	ok   bool
@@ -66,13 +66,18 @@ func (s *Store) loadTies(ctx context.Context) (map[string]quad.Value, map[string
 	c := &s.ties
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.ok && s.backend != BackendPostgres {
+	if c.ok && !s.shared {
 		return c.to, c.from, nil
 	}
 	to := make(map[string]quad.Value)
 	from := make(map[string][]quad.Value)
-	if s.indexed() {
-		ties, err := s.idx.ties()
+	if idx := s.index(); idx != nil {
+		var ties map[string]string
+		err := idx.View(ctx, func(v IndexView) error {
+			var err error
+			ties, err = v.Ties()
+			return err
+		})
 		if err != nil {
 			return nil, nil, err
 		}

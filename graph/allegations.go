@@ -115,8 +115,8 @@ func (s *Store) Allegations(ctx context.Context, about string) ([]Allegation, er
 
 // allegationClaims reads every claim whose stance is allege.
 func (s *Store) allegationClaims(ctx context.Context) ([]ClaimInfo, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	if s.indexed() {
 		return s.idxClaims(ctx, ClaimFilter{Stance: "allege"})
 	}
@@ -129,8 +129,8 @@ func (s *Store) allegationClaims(ctx context.Context) ([]ClaimInfo, error) {
 
 // respondents reads the claims in the allegation's document that answer it.
 func (s *Store) respondents(ctx context.Context, iri string) ([]ClaimInfo, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	if s.indexed() {
 		return s.idxRespondents(ctx, iri)
 	}

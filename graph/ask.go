@@ -193,6 +193,7 @@ var linkPreds = map[string]bool{
 // key-value backends is several times cheaper than reading whole quads.
 type asker struct {
 	s      *Store
+	qs     cgraph.QuadStore
 	links  map[string]*link   // by node IRI
 	of     map[string][]*link // by entity IRI
 	full   map[string]bool    // entities whose links hit maxLinksPerEntity
@@ -207,7 +208,7 @@ type asker struct {
 }
 
 func (s *Store) asker() *asker {
-	return &asker{s: s, links: make(map[string]*link), of: make(map[string][]*link), full: make(map[string]bool),
+	return &asker{s: s, qs: s.QuadStore(), links: make(map[string]*link), of: make(map[string][]*link), full: make(map[string]bool),
 		names: make(map[string]string), docs: make(map[string]DocInfo), values: make(map[any]quad.Value),
 		preds: make(map[string]any), predRefs: make(map[any]cgraph.Ref)}
 }
@@ -249,7 +250,7 @@ func (a *asker) value(r cgraph.Ref) (quad.Value, error) {
 	if v, ok := a.values[k]; ok {
 		return v, nil
 	}
-	v, err := a.s.qs.NameOf(r)
+	v, err := a.qs.NameOf(r)
 	if err != nil {
 		return nil, err
 	}
@@ -269,15 +270,15 @@ func (a *asker) scan(ctx context.Context, d quad.Direction, r cgraph.Ref, fn fun
 	if d == quad.Object {
 		other = quad.Subject
 	}
-	it := a.s.qs.QuadIterator(d, r).Iterate()
+	it := a.qs.QuadIterator(d, r).Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
 		q := it.Result()
-		p, err := a.s.qs.QuadDirection(q, quad.Predicate)
+		p, err := a.qs.QuadDirection(q, quad.Predicate)
 		if err != nil {
 			return err
 		}
-		o, err := a.s.qs.QuadDirection(q, other)
+		o, err := a.qs.QuadDirection(q, other)
 		if err != nil {
 			return err
 		}
@@ -370,7 +371,7 @@ func (a *asker) name(ctx context.Context, iri string) (EntityRef, error) {
 // through the key-value backends' (subject, predicate) and (object,
 // predicate, subject) indexes; ok is false on other backends.
 func (a *asker) byPred(d quad.Direction, r cgraph.Ref, pk any) (it iterator.Shape, ok bool) {
-	kqs, ok := a.s.qs.(*kv.QuadStore)
+	kqs, ok := a.qs.(*kv.QuadStore)
 	if !ok {
 		return nil, false
 	}
@@ -402,7 +403,7 @@ func (a *asker) eachOf(ctx context.Context, it iterator.Shape, d quad.Direction,
 			return true, nil
 		}
 		n++
-		o, err := a.s.qs.QuadDirection(sc.Result(), other)
+		o, err := a.qs.QuadDirection(sc.Result(), other)
 		if err != nil {
 			return false, err
 		}
@@ -811,8 +812,8 @@ func sortEdges(es []Edge) {
 // It reads only what it returns, so it stays quick for an entity with
 // thousands of mentions.
 func (s *Store) Entity(ctx context.Context, id string) (EntityInfo, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	a := s.asker()
 	iri, err := a.exists(ctx, id)
 	if err != nil {
@@ -837,8 +838,8 @@ type Counts struct {
 // in, reading references only: it stays quick for an entity in thousands
 // of documents.
 func (s *Store) Count(ctx context.Context, id string) (Counts, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	a := s.asker()
 	iri, err := a.exists(ctx, id)
 	if err != nil {
@@ -908,8 +909,8 @@ func (s *Store) Count(ctx context.Context, id string) (Counts, error) {
 // large store: it reads through the store's indexes and does not count
 // mentions (Mentions is 0).
 func (s *Store) Directory(ctx context.Context) ([]EntityInfo, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	a := s.asker()
 	a.noMentions = true
 	tk, err := a.pred(schema.PredType)
@@ -973,8 +974,8 @@ func (s *Store) Neighbours(ctx context.Context, id string, depth, limit int) (*N
 	if limit < 1 || limit > MaxNodes {
 		return nil, fmt.Errorf("limit %d: %w: want 1 to %d", limit, ErrInvalid, MaxNodes)
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	a := s.asker()
 	center, err := a.exists(ctx, id)
 	if err != nil {
@@ -1048,8 +1049,8 @@ func (s *Store) Neighbours(ctx context.Context, id string, depth, limit int) (*N
 // Between returns every edge joining two entities (by ID), in either
 // direction, each with its evidence sentence and document.
 func (s *Store) Between(ctx context.Context, a, b string) ([]Edge, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	ak := s.asker()
 	x, err := ak.exists(ctx, a)
 	if err != nil {
@@ -1073,8 +1074,8 @@ func (s *Store) Path(ctx context.Context, fromID, toID string, maxHops int) ([]P
 	if fromID == toID {
 		return nil, fmt.Errorf("path from %q to itself: %w", fromID, ErrInvalid)
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	a := s.asker()
 	from, err := a.exists(ctx, fromID)
 	if err != nil {
@@ -1162,8 +1163,8 @@ func (s *Store) Path(ctx context.Context, fromID, toID string, maxHops int) ([]P
 // first, each with the sentences that do and the words in them that name
 // it, in text order.
 func (s *Store) Mentions(ctx context.Context, id string) ([]MentionDoc, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	if s.indexed() {
 		return s.idxMentions(ctx, id)
 	}

@@ -72,8 +72,8 @@ type ClaimFilter struct {
 
 // Claims returns the claims that match f, in document and text order.
 func (s *Store) Claims(ctx context.Context, f ClaimFilter) ([]ClaimInfo, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	if s.indexed() {
 		return s.idxClaims(ctx, f)
 	}
@@ -332,8 +332,8 @@ type RelationInfo struct {
 // Relations returns the relations in which the entity (an ID) is subject
 // or object; with an empty ID, every relation.
 func (s *Store) Relations(ctx context.Context, id string) ([]RelationInfo, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	if s.indexed() {
 		return s.idxRelations(ctx, id)
 	}
@@ -396,8 +396,8 @@ func (s *Store) relation(ctx context.Context, v quad.Value, names map[string]str
 // Documents lists the stored documents, oldest first; with an entity ID,
 // only the documents that mention it.
 func (s *Store) Documents(ctx context.Context, id string) ([]DocInfo, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	if s.indexed() {
 		return s.idxDocuments(ctx, id)
 	}

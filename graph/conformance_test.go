@@ -2,16 +2,13 @@ package graph_test
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
-	"net/url"
-	"os"
 	"path/filepath"
-	"sync/atomic"
 	"testing"
 
 	"github.com/dossier-project/dossier/graph"
+	_ "github.com/dossier-project/dossier/graph/bolt" // registers the bolt backend
 	"github.com/dossier-project/dossier/graph/graphtest"
+	_ "github.com/dossier-project/dossier/graph/postgres" // registers the PostgreSQL backend
 )
 
 func openMemory(t *testing.T) *graph.Store {
@@ -32,48 +29,9 @@ func openBolt(t *testing.T) *graph.Store {
 	return st
 }
 
-// postgresEnv names the variable that holds the test server's URL.
-const postgresEnv = "DOSSIER_TEST_POSTGRES"
+func postgresURL(t testing.TB) string { return graphtest.PostgresURL(t) }
 
-// postgresURL returns the test server's URL or skips the test.
-func postgresURL(t testing.TB) string {
-	u := os.Getenv(postgresEnv)
-	if u == "" {
-		t.Skip(postgresEnv + " is not set to a PostgreSQL URL; .ci/postgres.sh starts a server and sets it")
-	}
-	return u
-}
-
-var schemas atomic.Int64
-
-// freshPostgres creates an empty schema in the test database, dropped when
-// the test ends, and returns a URL whose search path is that schema: each
-// test gets a store of its own.
-func freshPostgres(t testing.TB) string {
-	t.Helper()
-	base := postgresURL(t)
-	db, err := sql.Open("postgres", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := fmt.Sprintf("dossier_test_%d_%d", os.Getpid(), schemas.Add(1))
-	if _, err := db.Exec(`DROP SCHEMA IF EXISTS ` + name + ` CASCADE; CREATE SCHEMA ` + name); err != nil {
-		db.Close()
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		db.Exec(`DROP SCHEMA ` + name + ` CASCADE`)
-		db.Close()
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", name)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+func freshPostgres(t testing.TB) string { return graphtest.FreshPostgres(t) }
 
 func openPostgres(t *testing.T) *graph.Store {
 	st, err := graph.Open(context.Background(), freshPostgres(t), &graph.Options{Create: true})

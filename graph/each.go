@@ -11,8 +11,8 @@ import (
 // EachEntity calls fn for every stored entity (optionally of one type), one
 // at a time, without collecting them: exports of large graphs stream.
 func (s *Store) EachEntity(ctx context.Context, typ string, fn func(EntityInfo) error) error {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	if s.indexed() {
 		return s.idxEachEntity(ctx, typ, fn)
 	}
@@ -34,8 +34,8 @@ func (s *Store) EachEntity(ctx context.Context, typ string, fn func(EntityInfo) 
 
 // EachClaim calls fn for every stored claim that matches f, one at a time.
 func (s *Store) EachClaim(ctx context.Context, f ClaimFilter, fn func(ClaimInfo) error) error {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	if s.indexed() {
 		return s.idxEachClaim(ctx, f, fn)
 	}
@@ -62,15 +62,16 @@ func (s *Store) EachClaim(ctx context.Context, f ClaimFilter, fn func(ClaimInfo)
 
 // EachQuad calls fn for every quad in the store, in store order.
 func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.iterate(ctx, s.qs.QuadsAllIterator(), fn)
+	s.h.RLock()
+	defer s.h.RUnlock()
+	qs := s.QuadStore()
+	return iterate(ctx, qs, qs.QuadsAllIterator(), fn)
 }
 
 // EachRelation calls fn for every stored relation, one at a time.
 func (s *Store) EachRelation(ctx context.Context, fn func(RelationInfo) error) error {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	if s.indexed() {
 		return s.idxEachRelation(ctx, fn)
 	}

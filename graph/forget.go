@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/dossier-project/dossier/schema"
@@ -76,11 +75,13 @@ func (s *Store) document(ctx context.Context, ref string) (DocInfo, error) {
 // mentioned goes with it; one that other documents mention keeps what they
 // said. It returns the document removed.
 func (s *Store) Forget(ctx context.Context, ref string) (DocInfo, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.h.Lock()
+	defer s.h.Unlock()
 	defer s.ties.reset()
-	if s.bulk != nil {
-		return DocInfo{}, fmt.Errorf("store %s: forget %s: %w", s.spec, ref, ErrBulk)
+	if bl, ok := s.b.(BulkLoader); ok {
+		if _, bulk := bl.Bulk(); bulk {
+			return DocInfo{}, fmt.Errorf("store %s: forget %s: %w", s, ref, ErrBulk)
+		}
 	}
 	d, err := s.document(ctx, ref)
 	if err != nil {
@@ -88,31 +89,10 @@ func (s *Store) Forget(ctx context.Context, ref string) (DocInfo, error) {
 	}
 	qs, err := s.docQuads(ctx, d.Hash)
 	if err != nil {
-		return d, fmt.Errorf("store %s: forget %s: %w", s.spec, d.ID, err)
+		return d, fmt.Errorf("store %s: forget %s: %w", s, d.ID, err)
 	}
-	deltas := make([]cgraph.Delta, len(qs))
-	for i, q := range qs {
-		deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Delete}
-	}
-	if s.idx != nil {
-		// Marked pending first: a crash before the quads go leaves the
-		// entries (the document is still stored); after, they are dropped
-		// when the store is next opened.
-		if err := s.idx.mark(d.Hash); err != nil {
-			return d, fmt.Errorf("store %s: forget %s: %w", s.spec, d.ID, err)
-		}
-	}
-	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
-		return d, fmt.Errorf("store %s: forget %s: %w", s.spec, d.ID, err)
-	}
-	if s.idx != nil {
-		q, err := s.quadCount(ctx)
-		if err != nil {
-			return d, fmt.Errorf("store %s: forget %s: %w", s.spec, d.ID, err)
-		}
-		if err := s.idx.remove(d.Hash, q); err != nil {
-			return d, fmt.Errorf("store %s: forget %s: %w", s.spec, d.ID, err)
-		}
+	if err := s.b.Forget(ctx, d.Hash, qs); err != nil {
+		return d, fmt.Errorf("store %s: forget %s: %w", s, d.ID, err)
 	}
 	return d, nil
 }

@@ -5,17 +5,265 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/dossier-project/dossier/schema"
 )
 
-// Reads answered by the read index (index.go). Each returns what the
-// quad-reading method it stands for returns on the same store; a test
-// compares the two.
+// Reads answered by a backend's read index (readindex.go). Each returns what
+// the quad-reading method it stands for returns on the same store; a test
+// compares the two on every backend that keeps an index.
 
-// indexed reports whether reads go through the read index.
-func (s *Store) indexed() bool { return s.idx != nil && !s.noIndex }
+// index returns the read index the Store answers from, or nil. The caller
+// holds s.h's read lock.
+func (s *Store) index() Index {
+	if s.noIndex {
+		return nil
+	}
+	return s.b.Index()
+}
+
+// indexed reports whether reads go through a read index.
+func (s *Store) indexed() bool { return s.index() != nil }
+
+// namesChunk is how many claims or relations a stream collects before it
+// looks up the names they refer to, in one call.
+const namesChunk = 512
+
+// ixRead is one question answered from a read index: a view and the names
+// it has resolved so far.
+type ixRead struct {
+	ctx   context.Context
+	s     *Store
+	v     IndexView
+	names map[string]EntityRef // by the ID as referred to
+}
+
+// view runs fn in one read of the index.
+func (s *Store) view(ctx context.Context, fn func(t *ixRead) error) error {
+	return s.index().View(ctx, func(v IndexView) error {
+		return fn(&ixRead{ctx: ctx, s: s, v: v, names: make(map[string]EntityRef)})
+	})
+}
+
+// resolve looks up, in one call, the names of the IDs not resolved yet:
+// each is folded into the entity it is tied to and named by that entity's
+// oldest record.
+func (t *ixRead) resolve(ids []string) error {
+	canon := make(map[string]string)
+	var want []string
+	for _, id := range ids {
+		if _, ok := t.names[id]; ok || canon[id] != "" {
+			continue
+		}
+		c, err := t.s.canonicalID(t.ctx, id)
+		if err != nil {
+			return err
+		}
+		canon[id] = c
+		want = append(want, c)
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	found, err := t.v.EntityNames(distinct(want))
+	if err != nil {
+		return err
+	}
+	for id, c := range canon {
+		r := found[c]
+		r.ID = c
+		t.names[id] = r
+	}
+	return nil
+}
+
+// ref returns an entity's ID, name and type, after folding a tied ID into
+// the entity it is tied to; its name and type are those of its oldest
+// record, as in the quads.
+func (t *ixRead) ref(id string) (EntityRef, error) {
+	if err := t.resolve([]string{id}); err != nil {
+		return EntityRef{}, err
+	}
+	return t.names[id], nil
+}
+
+// entity merges the records of an entity ID and of the IDs tied to it.
+func (t *ixRead) entity(id string) (EntityInfo, error) {
+	own, ok, err := t.v.Entity(id)
+	if err != nil {
+		return EntityInfo{}, err
+	}
+	return t.fold(id, own, ok)
+}
+
+// fold merges own, the records of entity ID id (ok when there are any),
+// with those of the IDs tied to it: own records bring their aliases and
+// kind; a tied ID's records bring only their names, as in the quads.
+func (t *ixRead) fold(id string, own EntityRecord, ok bool) (EntityInfo, error) {
+	e := EntityInfo{ID: id, Aliases: []string{}}
+	if ok {
+		e.Name, e.Type, e.Kind = own.Name, own.Type, own.Kind
+		for _, a := range own.Aliases {
+			e.Aliases = appendDistinct(e.Aliases, a)
+		}
+		for _, n := range own.Names {
+			if n != e.Name {
+				e.Aliases = appendDistinct(e.Aliases, n)
+			}
+		}
+		for _, m := range own.Merges {
+			e.Merges = append(e.Merges, ParseMergeText(m))
+		}
+		e.Mentions, e.Documents = own.Mentions, own.Documents
+	}
+	tied, err := t.s.tiedIDs(t.ctx, id)
+	if err != nil {
+		return e, err
+	}
+	if len(tied) > 0 {
+		for _, tid := range tied {
+			r, ok, err := t.v.Entity(tid)
+			if err != nil {
+				return e, err
+			}
+			if !ok {
+				continue
+			}
+			for _, n := range r.Names {
+				if n != e.Name {
+					e.Aliases = appendDistinct(e.Aliases, n)
+				}
+			}
+			for _, m := range r.Merges {
+				e.Merges = append(e.Merges, ParseMergeText(m))
+			}
+			e.Mentions += r.Mentions
+		}
+		docs, err := t.v.EntityDocs(append([]string{id}, tied...))
+		if err != nil {
+			return e, err
+		}
+		e.Documents = len(docs)
+	}
+	sort.Strings(e.Aliases)
+	return e, nil
+}
+
+func appendDistinct(ss []string, s string) []string {
+	if contains(ss, s) {
+		return ss
+	}
+	return append(ss, s)
+}
+
+// claimRefs returns the IDs a claim refers to.
+func claimRefs(ids []string, c *ClaimInfo) []string {
+	for _, r := range []*EntityRef{c.Claimant, c.Target, c.Channel} {
+		if r != nil {
+			ids = append(ids, r.ID)
+		}
+	}
+	for _, a := range c.About {
+		ids = append(ids, a.ID)
+	}
+	return ids
+}
+
+// fillNames fills in the names of the entities a claim from the index
+// refers to (claimant, target, channel, about), each folded into the
+// entity it is tied to; resolve has looked them up.
+func (t *ixRead) fillNames(c *ClaimInfo) error {
+	var err error
+	fill := func(r *EntityRef) (*EntityRef, error) {
+		if r == nil {
+			return nil, nil
+		}
+		x, err := t.ref(r.ID)
+		return &x, err
+	}
+	if c.Claimant, err = fill(c.Claimant); err != nil {
+		return err
+	}
+	if c.Target, err = fill(c.Target); err != nil {
+		return err
+	}
+	if c.Channel, err = fill(c.Channel); err != nil {
+		return err
+	}
+	about := make([]EntityRef, 0, len(c.About))
+	for _, a := range c.About {
+		r, err := t.ref(a.ID)
+		if err != nil {
+			return err
+		}
+		dup := false
+		for _, x := range about {
+			dup = dup || x.ID == r.ID
+		}
+		if !dup {
+			about = append(about, r)
+		}
+	}
+	c.About = about
+	// As read from the quads: lists are empty, not absent.
+	if c.RespondsTo == nil {
+		c.RespondsTo = []string{}
+	}
+	if c.Hedges == nil {
+		c.Hedges = []string{}
+	}
+	return nil
+}
+
+// named fills in the names of claims, looked up together, and passes
+// those that f matches to fn in their order.
+func (t *ixRead) named(cs []ClaimInfo, f *ClaimFilter, fn func(ClaimInfo) error) error {
+	var ids []string
+	for i := range cs {
+		ids = claimRefs(ids, &cs[i])
+	}
+	if err := t.resolve(ids); err != nil {
+		return err
+	}
+	for _, c := range cs {
+		if err := t.fillNames(&c); err != nil {
+			return err
+		}
+		if f.match(&c) {
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// relNamed fills in the names of relations from the index, looked up
+// together.
+func (t *ixRead) relNamed(rs []RelationInfo, fn func(RelationInfo) error) error {
+	var ids []string
+	for _, r := range rs {
+		ids = append(ids, r.Subject.ID, r.Object.ID)
+	}
+	if err := t.resolve(ids); err != nil {
+		return err
+	}
+	for _, r := range rs {
+		var err error
+		if r.Subject, err = t.ref(r.Subject.ID); err != nil {
+			return err
+		}
+		if r.Object, err = t.ref(r.Object.ID); err != nil {
+			return err
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // sortEntities orders entities most mentioned first, then by name and ID.
 func sortEntities(out []EntityInfo) {
@@ -30,11 +278,39 @@ func sortEntities(out []EntityInfo) {
 	})
 }
 
+// find returns the IDs whose entity ID, name or alias is name: exact
+// matches when there are any, else matches of the name's slug.
+func (t *ixRead) find(name string) ([]string, error) {
+	var exact, loose []string
+	known, err := t.v.EntityNames([]string{name})
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := known[name]; ok {
+		exact = append(exact, name)
+	}
+	err = t.v.Names(schema.Slug(name), func(id, n string) error {
+		if n == name {
+			exact = appendDistinct(exact, id)
+		}
+		loose = appendDistinct(loose, id)
+		return nil
+	})
+	if len(exact) > 0 {
+		return exact, err
+	}
+	return loose, err
+}
+
 func (s *Store) idxFind(ctx context.Context, name string) ([]EntityInfo, error) {
 	var out []EntityInfo
-	err := s.idx.view(ctx, s, func(t *idxTx) error {
+	err := s.view(ctx, func(t *ixRead) error {
+		ids, err := t.find(name)
+		if err != nil {
+			return err
+		}
 		seen := make(map[string]bool)
-		for _, id := range t.find(name) {
+		for _, id := range ids {
 			c, err := s.canonicalID(ctx, id)
 			if err != nil {
 				return err
@@ -61,56 +337,41 @@ func (s *Store) idxFind(ctx context.Context, name string) ([]EntityInfo, error) 
 	return out, nil
 }
 
-// idxEntityIDs lists the IDs of the entities (not tied to another), of one
-// type or all.
-func (s *Store) idxEntityIDs(ctx context.Context, t *idxTx, typ string) ([]string, error) {
-	var out []string
-	last := ""
-	err := scanAll(bucket(t.tx, bktEnt), func(k, _ []byte) error {
-		id := keyPart(k, 0)
-		if id == last {
-			return nil
-		}
-		last = id
-		if c, err := s.canonicalID(ctx, id); err != nil {
+// eachEntity calls fn for every entity (not tied to another), of one type
+// or all, in ID order.
+func (t *ixRead) eachEntity(typ string, fn func(EntityInfo) error) error {
+	return t.v.EachEntity(func(r EntityRecord) error {
+		if c, err := t.s.canonicalID(t.ctx, r.ID); err != nil {
 			return err
-		} else if c != id {
+		} else if c != r.ID {
 			return nil
 		}
-		if typ != "" {
-			r, err := t.ref(id)
-			if err != nil {
-				return err
-			}
-			if r.Type != typ {
-				return nil
-			}
+		if typ != "" && r.Type != typ {
+			return nil
 		}
-		out = append(out, id)
-		return nil
+		e, err := t.fold(r.ID, r, true)
+		if err != nil {
+			return err
+		}
+		return fn(e)
 	})
-	return out, err
 }
 
 func (s *Store) idxEntities(ctx context.Context, typ string) ([]EntityInfo, error) {
 	var out []EntityInfo
-	err := s.idx.view(ctx, s, func(t *idxTx) error {
-		ids, err := s.idxEntityIDs(ctx, t, typ)
-		if err != nil {
-			return err
-		}
-		out = make([]EntityInfo, 0, len(ids))
-		for _, id := range ids {
-			e, err := t.entity(id)
-			if err != nil {
-				return err
-			}
+	err := s.view(ctx, func(t *ixRead) error {
+		return t.eachEntity(typ, func(e EntityInfo) error {
 			out = append(out, e)
-		}
-		return nil
+			return nil
+		})
 	})
 	sortEntities(out)
 	return out, err
+}
+
+// idxEachEntity is EachEntity through the read index, in ID order.
+func (s *Store) idxEachEntity(ctx context.Context, typ string, fn func(EntityInfo) error) error {
+	return s.view(ctx, func(t *ixRead) error { return t.eachEntity(typ, fn) })
 }
 
 func (s *Store) idxStats(ctx context.Context) (Stats, error) {
@@ -119,110 +380,145 @@ func (s *Store) idxStats(ctx context.Context) (Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	err = s.idx.view(ctx, s, func(t *idxTx) error {
-		st.Documents = count(t.tx, keyDocs)
-		st.Claims = count(t.tx, keyClaims)
-		st.Relations = count(t.tx, keyRelations)
+	err = s.view(ctx, func(t *ixRead) error {
+		n, err := t.v.Counts()
+		if err != nil {
+			return err
+		}
+		st.Documents, st.Claims, st.Relations = n.Documents, n.Claims, n.Relations
 		// An ID tied to another entity is part of it, not one more.
-		st.Entities = count(t.tx, keyEntities)
-		entn := bucket(t.tx, bktEntN)
+		var ids []string
 		for _, vs := range tied {
 			for _, v := range vs {
-				if id, ok := schema.EntityIDOf(iriString(v)); ok && entn.Get([]byte(id)) != nil {
-					st.Entities--
+				if id, ok := schema.EntityIDOf(iriString(v)); ok {
+					ids = append(ids, id)
 				}
 			}
 		}
-		return nil
+		known, err := t.v.EntityNames(distinct(ids))
+		st.Entities = n.Entities - len(known)
+		return err
 	})
 	if err != nil {
 		return st, err
 	}
-	st.Quads, err = s.quadCount(ctx)
+	st.Quads, err = s.b.QuadCount(ctx)
 	return st, err
+}
+
+// claims calls fn with the claims of q that f matches, each once, names
+// filled in, in the order the index gives them.
+func (t *ixRead) claims(q ClaimQuery, f *ClaimFilter, fn func(ClaimInfo) error) error {
+	n := 0
+	seen := make(map[string]bool)
+	var batch []ClaimInfo
+	err := t.v.Claims(q, func(c ClaimInfo) error {
+		if n++; n%256 == 0 {
+			if err := t.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		// Names are looked up only for claims that pass the rest.
+		if seen[c.IRI] || !f.matchFields(&c) {
+			return nil
+		}
+		seen[c.IRI] = true
+		batch = append(batch, c)
+		if len(batch) < namesChunk {
+			return nil
+		}
+		err := t.named(batch, f, fn)
+		batch = batch[:0]
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return t.named(batch, f, fn)
 }
 
 func (s *Store) idxClaims(ctx context.Context, f ClaimFilter) ([]ClaimInfo, error) {
 	var out []ClaimInfo
-	err := s.idx.view(ctx, s, func(t *idxTx) error {
-		n := 0
-		seen := make(map[string]bool)
-		add := func(k, v []byte) error {
-			if n++; n%256 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			c, err := decodeClaim(v)
+	err := s.view(ctx, func(t *ixRead) error {
+		q := ClaimQuery{Stance: f.Stance}
+		if f.By != "" || f.About != "" {
+			id := cmp.Or(f.By, f.About)
+			tied, err := s.tiedIDs(ctx, id)
 			if err != nil {
-				return fmt.Errorf("index: claim: %w", err)
-			}
-			// Names are looked up only for claims that pass the rest.
-			if seen[c.IRI] || !f.matchFields(&c) {
-				return nil
-			}
-			if err := t.fillNames(&c); err != nil {
 				return err
 			}
-			if f.match(&c) {
-				seen[c.IRI] = true
-				out = append(out, c)
+			ids := append([]string{id}, tied...)
+			if f.By != "" {
+				q.By = ids
+			} else {
+				q.About = ids
 			}
+		}
+		return t.claims(q, &f, func(c ClaimInfo) error {
+			out = append(out, c)
 			return nil
-		}
-		if f.By == "" && f.About == "" {
-			return scanAll(bucket(t.tx, bktClaim), add)
-		}
-		b, id := bktBy, f.By
-		if f.By == "" {
-			b, id = bktAbout, f.About
-		}
-		tied, err := s.tiedIDs(ctx, id)
-		if err != nil {
-			return err
-		}
-		for _, x := range append([]string{id}, tied...) {
-			if err := scan(bucket(t.tx, b), x, add); err != nil {
-				return err
-			}
-		}
-		return nil
+		})
 	})
 	sortClaims(out)
 	return out, err
 }
 
+// idxEachClaim is EachClaim through the read index, in document hash and
+// claim ID order.
+func (s *Store) idxEachClaim(ctx context.Context, f ClaimFilter, fn func(ClaimInfo) error) error {
+	return s.view(ctx, func(t *ixRead) error {
+		return t.claims(ClaimQuery{Stance: f.Stance}, &f, fn)
+	})
+}
+
+// relations calls fn with the relations of ids (every relation when ids
+// is nil), each once, names filled in, in the index's order.
+func (t *ixRead) relations(ids []string, fn func(RelationInfo) error) error {
+	seen := make(map[string]bool)
+	var batch []RelationInfo
+	err := t.v.Relations(ids, func(r RelationInfo) error {
+		if seen[r.IRI] {
+			return nil
+		}
+		seen[r.IRI] = true
+		batch = append(batch, r)
+		if len(batch) < namesChunk {
+			return nil
+		}
+		err := t.relNamed(batch, fn)
+		batch = batch[:0]
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return t.relNamed(batch, fn)
+}
+
 func (s *Store) idxRelations(ctx context.Context, id string) ([]RelationInfo, error) {
 	var out []RelationInfo
-	err := s.idx.view(ctx, s, func(t *idxTx) error {
-		seen := make(map[string]bool)
-		add := func(_, v []byte) error {
-			r, err := t.relation(v)
+	err := s.view(ctx, func(t *ixRead) error {
+		var ids []string
+		if id != "" {
+			tied, err := s.tiedIDs(ctx, id)
 			if err != nil {
 				return err
 			}
-			if !seen[r.IRI] {
-				seen[r.IRI] = true
-				out = append(out, r)
-			}
+			ids = append([]string{id}, tied...)
+		}
+		return t.relations(ids, func(r RelationInfo) error {
+			out = append(out, r)
 			return nil
-		}
-		if id == "" {
-			return scanAll(bucket(t.tx, bktRel), add)
-		}
-		tied, err := s.tiedIDs(ctx, id)
-		if err != nil {
-			return err
-		}
-		for _, x := range append([]string{id}, tied...) {
-			if err := scan(bucket(t.tx, bktRel), x, add); err != nil {
-				return err
-			}
-		}
-		return nil
+		})
 	})
 	sortRelations(out)
 	return out, err
+}
+
+// idxEachRelation is EachRelation through the read index: each relation
+// once, though it is listed under its subject and its object.
+func (s *Store) idxEachRelation(ctx context.Context, fn func(RelationInfo) error) error {
+	return s.view(ctx, func(t *ixRead) error { return t.relations(nil, fn) })
 }
 
 // sortRelations orders relations by document, place in text and IRI.
@@ -240,13 +536,9 @@ func sortRelations(out []RelationInfo) {
 
 func (s *Store) idxDocuments(ctx context.Context, id string) ([]DocInfo, error) {
 	out := []DocInfo{}
-	err := s.idx.view(ctx, s, func(t *idxTx) error {
+	err := s.view(ctx, func(t *ixRead) error {
 		if id == "" {
-			return scanAll(bucket(t.tx, bktDoc), func(_, v []byte) error {
-				d, err := decodeDoc(v)
-				if err != nil {
-					return fmt.Errorf("index: document: %w", err)
-				}
+			return t.v.Documents(func(d DocInfo) error {
 				out = append(out, d)
 				return nil
 			})
@@ -255,20 +547,9 @@ func (s *Store) idxDocuments(ctx context.Context, id string) ([]DocInfo, error) 
 		if err != nil {
 			return err
 		}
-		seen := make(map[string]bool)
-		for _, x := range append([]string{id}, tied...) {
-			recs, err := t.records(x)
-			if err != nil {
-				return err
-			}
-			for _, r := range recs {
-				if !seen[r.Doc.Hash] {
-					seen[r.Doc.Hash] = true
-					out = append(out, r.Doc)
-				}
-			}
-		}
-		return nil
+		ds, err := t.v.EntityDocs(append([]string{id}, tied...))
+		out = append(out, ds...)
+		return err
 	})
 	sortDocs(out)
 	return out, err
@@ -292,13 +573,20 @@ func (s *Store) idxRespondents(ctx context.Context, iri string) ([]ClaimInfo, er
 		return nil, nil
 	}
 	var out []ClaimInfo
-	err := s.idx.view(ctx, s, func(t *idxTx) error {
-		return scan(bucket(t.tx, bktClaim), hash, func(_, v []byte) error {
-			c, err := t.claim(v)
-			if err == nil && slices.Contains(c.RespondsTo, iri) {
-				out = append(out, c)
+	err := s.view(ctx, func(t *ixRead) error {
+		var cs []ClaimInfo
+		err := t.v.Claims(ClaimQuery{Doc: hash}, func(c ClaimInfo) error {
+			if slices.Contains(c.RespondsTo, iri) {
+				cs = append(cs, c)
 			}
+			return nil
+		})
+		if err != nil {
 			return err
+		}
+		return t.named(cs, &ClaimFilter{}, func(c ClaimInfo) error {
+			out = append(out, c)
+			return nil
 		})
 	})
 	sortClaims(out)
@@ -308,51 +596,35 @@ func (s *Store) idxRespondents(ctx context.Context, iri string) ([]ClaimInfo, er
 // idxMentions is Mentions through the read index.
 func (s *Store) idxMentions(ctx context.Context, id string) ([]MentionDoc, error) {
 	var out []MentionDoc
-	err := s.idx.view(ctx, s, func(t *idxTx) error {
-		if !t.exists(id) {
+	err := s.view(ctx, func(t *ixRead) error {
+		known, err := t.v.EntityNames([]string{id})
+		if err != nil {
+			return err
+		}
+		if _, ok := known[id]; !ok {
 			return fmt.Errorf("entity %q: %w", id, ErrNotFound)
 		}
 		byDoc := make(map[string]int) // hash -> index in out
-		ents := bucket(t.tx, bktEnt)
-		sents := bucket(t.tx, bktSent)
-		return scan(bucket(t.tx, bktMent), id, func(k, v []byte) error {
-			e, err := decodeEnt(ents.Get(k))
-			if err != nil {
-				return fmt.Errorf("index: entity %s: %w", id, err)
+		return t.v.Mentions(id, func(m MentionRecord) error {
+			if m.Text == nil {
+				return nil // as in the quads: a mention without its sentence is left out
 			}
-			h := e.Doc.Hash
-			d := newDecoder(v)
-			n := d.int()
-			for i := 0; i < n && d.err == nil; i++ {
-				si, m := d.int(), d.span()
-				sv := sents.Get(sentKey(h, si))
-				if sv == nil {
-					continue // as in the quads: a mention without its sentence is left out
-				}
-				// A document is listed only for a mention: an entity a
-				// demonym made has a record but no mention.
-				di, ok := byDoc[h]
-				if !ok {
-					di = len(out)
-					byDoc[h] = di
-					out = append(out, MentionDoc{Document: e.Doc})
-				}
-				md := &out[di]
-				j := slices.IndexFunc(md.Sentences, func(x MentionSentence) bool { return x.Index == si })
-				if j < 0 {
-					sd := newDecoder(sv)
-					span := sd.span()
-					if sd.err != nil {
-						return fmt.Errorf("index: sentence %d of %s: %w", si, h, sd.err)
-					}
-					md.Sentences = append(md.Sentences, MentionSentence{Index: si, Sentence: span})
-					j = len(md.Sentences) - 1
-				}
-				md.Sentences[j].Mentions = append(md.Sentences[j].Mentions, m)
+			// A document is listed only for a mention: an entity a
+			// demonym made has a record but no mention.
+			h := m.Document.Hash
+			di, ok := byDoc[h]
+			if !ok {
+				di = len(out)
+				byDoc[h] = di
+				out = append(out, MentionDoc{Document: m.Document})
 			}
-			if d.err != nil {
-				return fmt.Errorf("index: mentions of %s: %w", id, d.err)
+			md := &out[di]
+			j := slices.IndexFunc(md.Sentences, func(x MentionSentence) bool { return x.Index == m.Sentence })
+			if j < 0 {
+				md.Sentences = append(md.Sentences, MentionSentence{Index: m.Sentence, Sentence: *m.Text})
+				j = len(md.Sentences) - 1
 			}
+			md.Sentences[j].Mentions = append(md.Sentences[j].Mentions, m.Mention)
 			return nil
 		})
 	})
@@ -373,63 +645,4 @@ func (s *Store) idxMentions(ctx context.Context, id string) ([]MentionDoc, error
 		return cmp.Compare(a.Document.Hash, b.Document.Hash)
 	})
 	return out, nil
-}
-
-// idxEachEntity is EachEntity through the read index, in ID order.
-func (s *Store) idxEachEntity(ctx context.Context, typ string, fn func(EntityInfo) error) error {
-	return s.idx.view(ctx, s, func(t *idxTx) error {
-		ids, err := s.idxEntityIDs(ctx, t, typ)
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			e, err := t.entity(id)
-			if err != nil {
-				return err
-			}
-			if err := fn(e); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
-// idxEachClaim is EachClaim through the read index, in document hash and
-// claim ID order.
-func (s *Store) idxEachClaim(ctx context.Context, f ClaimFilter, fn func(ClaimInfo) error) error {
-	return s.idx.view(ctx, s, func(t *idxTx) error {
-		return scanAll(bucket(t.tx, bktClaim), func(_, v []byte) error {
-			c, err := decodeClaim(v)
-			if err != nil {
-				return fmt.Errorf("index: claim: %w", err)
-			}
-			if !f.matchFields(&c) {
-				return nil
-			}
-			if err := t.fillNames(&c); err != nil {
-				return err
-			}
-			if !f.match(&c) {
-				return nil
-			}
-			return fn(c)
-		})
-	})
-}
-
-// idxEachRelation is EachRelation through the read index: each relation
-// once, though it is listed under its subject and its object.
-func (s *Store) idxEachRelation(ctx context.Context, fn func(RelationInfo) error) error {
-	return s.idx.view(ctx, s, func(t *idxTx) error {
-		seen := make(map[string]bool)
-		return scanAll(bucket(t.tx, bktRel), func(_, v []byte) error {
-			r, err := t.relation(v)
-			if err != nil || seen[r.IRI] {
-				return err
-			}
-			seen[r.IRI] = true
-			return fn(r)
-		})
-	})
 }

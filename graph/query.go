@@ -47,9 +47,9 @@ func (s *Store) Query(ctx context.Context, lang, q string, opt QueryOptions) ([]
 	}
 	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
 	defer cancel()
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	it, err := query.Execute(ctx, s.qs, lang, q, query.Options{Limit: opt.Limit, Collation: query.JSON})
+	s.h.RLock()
+	defer s.h.RUnlock()
+	it, err := query.Execute(ctx, s.QuadStore(), lang, q, query.Options{Limit: opt.Limit, Collation: query.JSON})
 	if err != nil {
 		return nil, fmt.Errorf("%s query: %w", lang, err)
 	}
@@ -61,7 +61,7 @@ func (s *Store) Query(ctx context.Context, lang, q string, opt QueryOptions) ([]
 		}
 	}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		s.abandoned.Store(true)
+		s.h.abandoned.Store(true)
 		return out, fmt.Errorf("%s query: %w after %v", lang, ErrTimeout, opt.Timeout)
 	}
 	if err := it.Err(); err != nil {

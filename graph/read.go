@@ -26,8 +26,10 @@ func notFound(err error) bool {
 }
 
 // ref returns the store's reference for v, or nil when v is not stored.
-func (s *Store) ref(v quad.Value) (cgraph.Ref, error) {
-	r, err := s.qs.ValueOf(v)
+func (s *Store) ref(v quad.Value) (cgraph.Ref, error) { return refOf(s.QuadStore(), v) }
+
+func refOf(qs cgraph.QuadStore, v quad.Value) (cgraph.Ref, error) {
+	r, err := qs.ValueOf(v)
 	if notFound(err) {
 		return nil, nil
 	}
@@ -36,19 +38,23 @@ func (s *Store) ref(v quad.Value) (cgraph.Ref, error) {
 
 // each calls fn for every quad whose direction d is v.
 func (s *Store) each(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
-	r, err := s.ref(v)
+	return each(ctx, s.QuadStore(), d, v, fn)
+}
+
+func each(ctx context.Context, qs cgraph.QuadStore, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
+	r, err := refOf(qs, v)
 	if err != nil || r == nil {
 		return err
 	}
-	return s.iterate(ctx, s.qs.QuadIterator(d, r), fn)
+	return iterate(ctx, qs, qs.QuadIterator(d, r), fn)
 }
 
 // iterate calls fn for every quad of an iterator shape.
-func (s *Store) iterate(ctx context.Context, shape iterator.Shape, fn func(quad.Quad) error) error {
+func iterate(ctx context.Context, qs cgraph.QuadStore, shape iterator.Shape, fn func(quad.Quad) error) error {
 	it := shape.Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
+		q, err := qs.Quad(it.Result())
 		if err != nil {
 			return err
 		}
@@ -64,12 +70,16 @@ func (s *Store) iterate(ctx context.Context, shape iterator.Shape, fn func(quad.
 
 // objects returns the distinct objects of (subj, pred, *), in store order.
 func (s *Store) objects(ctx context.Context, subj quad.Value, pred string) ([]quad.Value, error) {
-	if kqs, ok := s.qs.(*kv.QuadStore); ok {
-		return s.kvScan(ctx, kqs, subjectPredicate, subj, pred, quad.Object)
+	return objects(ctx, s.QuadStore(), subj, pred)
+}
+
+func objects(ctx context.Context, qs cgraph.QuadStore, subj quad.Value, pred string) ([]quad.Value, error) {
+	if kqs, ok := qs.(*kv.QuadStore); ok {
+		return kvScan(ctx, kqs, subjectPredicate, subj, pred, quad.Object)
 	}
 	var out []quad.Value
 	seen := make(map[string]bool)
-	err := s.each(ctx, quad.Subject, subj, func(q quad.Quad) error {
+	err := each(ctx, qs, quad.Subject, subj, func(q quad.Quad) error {
 		if iriIs(q.Predicate, pred) && !seen[q.Object.String()] {
 			seen[q.Object.String()] = true
 			out = append(out, q.Object)
@@ -81,12 +91,13 @@ func (s *Store) objects(ctx context.Context, subj quad.Value, pred string) ([]qu
 
 // subjects returns the distinct subjects of (*, pred, obj).
 func (s *Store) subjects(ctx context.Context, pred string, obj quad.Value) ([]quad.Value, error) {
-	if kqs, ok := s.qs.(*kv.QuadStore); ok {
-		return s.kvScan(ctx, kqs, objectPredicate, obj, pred, quad.Subject)
+	qs := s.QuadStore()
+	if kqs, ok := qs.(*kv.QuadStore); ok {
+		return kvScan(ctx, kqs, objectPredicate, obj, pred, quad.Subject)
 	}
 	var out []quad.Value
 	seen := make(map[string]bool)
-	err := s.each(ctx, quad.Object, obj, func(q quad.Quad) error {
+	err := each(ctx, qs, quad.Object, obj, func(q quad.Quad) error {
 		if iriIs(q.Predicate, pred) && !seen[q.Subject.String()] {
 			seen[q.Subject.String()] = true
 			out = append(out, q.Subject)
@@ -110,19 +121,19 @@ var (
 // each, where iterating all of node's quads would decode four values of
 // every one (a node mentioned in thousands of documents has tens of
 // thousands).
-func (s *Store) kvScan(ctx context.Context, kqs *kv.QuadStore, ind kv.QuadIndex, node quad.Value, pred string, want quad.Direction) ([]quad.Value, error) {
-	nr, err := s.ref(node)
+func kvScan(ctx context.Context, kqs *kv.QuadStore, ind kv.QuadIndex, node quad.Value, pred string, want quad.Direction) ([]quad.Value, error) {
+	nr, err := refOf(kqs, node)
 	if err != nil || nr == nil {
 		return nil, err
 	}
-	pr, err := s.ref(quad.IRI(pred))
+	pr, err := refOf(kqs, quad.IRI(pred))
 	if err != nil || pr == nil {
 		return nil, err
 	}
 	nv, ok1 := nr.(kv.Int64Value)
 	pv, ok2 := pr.(kv.Int64Value)
 	if !ok1 || !ok2 {
-		return nil, fmt.Errorf("store %s: unexpected value references %T, %T", s.spec, nr, pr)
+		return nil, fmt.Errorf("unexpected value references %T, %T", nr, pr)
 	}
 	it := kv.IndexScan{Index: ind, Values: []uint64{uint64(nv), uint64(pv)}}.BuildIterator(kqs).Iterate()
 	defer it.Close()
@@ -231,11 +242,11 @@ type Stats struct {
 // Stats counts documents, entities, claims, relations and quads, and the
 // documents staged by a bulk load in progress.
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	st, err := s.stats(ctx)
-	if s.bulk != nil {
-		st.Staged = len(s.bulk.hashes)
+	if bl, ok := s.b.(BulkLoader); ok {
+		st.Staged, _ = bl.Bulk()
 	}
 	return st, err
 }
@@ -264,7 +275,7 @@ func (s *Store) stats(ctx context.Context) (Stats, error) {
 	if st.Relations, err = count(schema.ClassRelation); err != nil {
 		return st, err
 	}
-	if st.Quads, err = s.quadCount(ctx); err != nil {
+	if st.Quads, err = s.b.QuadCount(ctx); err != nil {
 		return st, err
 	}
 	return st, nil
@@ -310,8 +321,8 @@ func (s *Store) entityIRIs(ctx context.Context, typ string) ([]quad.Value, error
 // Entities lists the stored entities, optionally of one type, most
 // mentioned first.
 func (s *Store) Entities(ctx context.Context, typ string) ([]EntityInfo, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	if s.indexed() {
 		return s.idxEntities(ctx, typ)
 	}
@@ -390,8 +401,8 @@ func (s *Store) entity(ctx context.Context, v quad.Value) (EntityInfo, error) {
 // Find returns the entities whose name or alias is name (case-insensitive),
 // most mentioned first, or ErrNotFound.
 func (s *Store) Find(ctx context.Context, name string) ([]EntityInfo, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.h.RLock()
+	defer s.h.RUnlock()
 	return s.find(ctx, name)
 }
 

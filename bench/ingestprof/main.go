@@ -24,6 +24,8 @@ import (
 
 	"github.com/dossier-project/dossier/extract"
 	"github.com/dossier-project/dossier/graph"
+	_ "github.com/dossier-project/dossier/graph/bolt"     // registers the bolt backend
+	_ "github.com/dossier-project/dossier/graph/postgres" // registers the PostgreSQL backend
 	"github.com/dossier-project/dossier/internal/pipeline"
 )
 

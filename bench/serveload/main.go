@@ -28,6 +28,8 @@ import (
 	"time"
 
 	"github.com/dossier-project/dossier/graph"
+	_ "github.com/dossier-project/dossier/graph/bolt"     // registers the bolt backend
+	_ "github.com/dossier-project/dossier/graph/postgres" // registers the PostgreSQL backend
 	"github.com/dossier-project/dossier/internal/server"
 )
 

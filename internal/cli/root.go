@@ -17,6 +17,8 @@ import (
 
 	"github.com/dossier-project/dossier/config"
 	"github.com/dossier-project/dossier/graph"
+	_ "github.com/dossier-project/dossier/graph/bolt"     // registers the bolt backend
+	_ "github.com/dossier-project/dossier/graph/postgres" // registers the PostgreSQL backend
 )
 
 // Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3";

@@ -17,6 +17,8 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/dossier-project/dossier/graph"
+	_ "github.com/dossier-project/dossier/graph/bolt"     // registers the bolt backend
+	_ "github.com/dossier-project/dossier/graph/postgres" // registers the PostgreSQL backend
 	"github.com/dossier-project/dossier/internal/cli"
 	"github.com/dossier-project/dossier/schema"
 )

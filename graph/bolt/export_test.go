@@ -1,65 +1,68 @@
-package graph
+package bolt
 
 import (
 	"encoding/binary"
 	"fmt"
 	"slices"
 
-	"github.com/boltdb/bolt"
+	boltdb "github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/refs"
 
+	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/schema"
 )
 
 // ReadQuads makes st answer reads from its quads even when it has a read
 // index, so that tests can compare the two.
-func ReadQuads(st *Store, on bool) {
-	st.noIndex = on
-	st.ties.reset()
-}
+func ReadQuads(st *graph.Store, on bool) { st.UseIndex(!on) }
+
+// backend returns the bolt store under st.
+func backend(st *graph.Store) *store { return st.Inner().(*store) }
 
 // Indexed reports whether st has a read index.
-func Indexed(st *Store) bool { return st.idx != nil }
+func Indexed(st *graph.Store) bool { return backend(st).idx != nil }
 
 // IndexOnly writes r's read-index entries, still pending, without its
 // quads: what a crash between the two leaves behind.
-func IndexOnly(st *Store, r *schema.Result) error { return st.idx.add([]*schema.Result{r}) }
+func IndexOnly(st *graph.Store, r *schema.Result) error {
+	return backend(st).idx.add([]*schema.Result{r})
+}
 
 // PendingMarks returns how many documents the read index has marked
 // pending.
-func PendingMarks(st *Store) (int, error) {
-	hs, err := st.idx.pending()
+func PendingMarks(st *graph.Store) (int, error) {
+	hs, err := backend(st).idx.pending()
 	return len(hs), err
 }
 
 // QuadsOnly writes r's quads without its read-index entries: what a build
 // without the index does to a store that has one.
-func QuadsOnly(st *Store, r *schema.Result) error {
+func QuadsOnly(st *graph.Store, r *schema.Result) error {
 	var deltas []cgraph.Delta
-	for _, q := range Quads(r) {
+	for _, q := range graph.Quads(r) {
 		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
 	}
-	return st.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true})
+	return backend(st).qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true})
 }
 
 // Crash closes st's files without what Close does first, as a process
 // killed after a write would leave them.
-func Crash(st *Store) error { return st.qs.Close() }
+func Crash(st *graph.Store) error { return backend(st).qs.Close() }
 
 // UsesKVWriter reports whether st writes through dossier's own writer of
 // Cayley's layout (kvwrite.go).
-func UsesKVWriter(st *Store) bool {
-	_, ok := st.w.(kvWriter)
+func UsesKVWriter(st *graph.Store) bool {
+	_, ok := backend(st).w.(kvWriter)
 	return ok
 }
 
 // RefCounts returns the reference count that a store written by kvWriter
 // keeps for each value.
-func RefCounts(st *Store) (map[refs.ValueHash]uint64, error) {
+func RefCounts(st *graph.Store) (map[refs.ValueHash]uint64, error) {
 	got := map[refs.ValueHash]uint64{}
-	err := st.w.(kvWriter).db.View(func(tx *bolt.Tx) error {
-		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+	err := backend(st).w.(kvWriter).db.View(func(tx *boltdb.Tx) error {
+		return tx.ForEach(func(name []byte, b *boltdb.Bucket) error {
 			if len(name) != 3 || name[0] != 'n' {
 				return nil
 			}
@@ -89,17 +92,17 @@ func PreparedValues(r *schema.Result) (map[refs.ValueHash][]byte, error) {
 
 // SetQuadIndexes replaces the quad-index list a store records, as a store
 // created with other indexes would have it.
-func SetQuadIndexes(st *Store, js string) error {
-	return st.w.(kvWriter).db.Update(func(tx *bolt.Tx) error {
+func SetQuadIndexes(st *graph.Store, js string) error {
+	return backend(st).w.(kvWriter).db.Update(func(tx *boltdb.Tx) error {
 		return tx.Bucket(kvMeta).Put(kvIndexes, []byte(js))
 	})
 }
 
 // IndexEntries lists every entry of st's read index, bucket by bucket,
 // as "bucket/key=value" in hex, leaving out the meta keys named in skip.
-func IndexEntries(st *Store, skip ...string) ([]string, error) {
+func IndexEntries(st *graph.Store, skip ...string) ([]string, error) {
 	var out []string
-	err := st.idx.db.View(func(tx *bolt.Tx) error {
+	err := backend(st).idx.db.View(func(tx *boltdb.Tx) error {
 		return tx.Bucket(idxRoot).ForEach(func(name, _ []byte) error {
 			b := tx.Bucket(idxRoot).Bucket(name)
 			out = append(out, fmt.Sprintf("%s seq=%d", name, b.Sequence()))

@@ -1,4 +1,4 @@
-package graph
+package bolt
 
 // The read index of a bulk build.
 //

@@ -1,4 +1,18 @@
-package graph
+// Package postgres keeps a dossier graph in PostgreSQL: Cayley's quads
+// and nodes tables, written by dossier's own writer (many rows per
+// statement, one transaction per batch, advisory locks per document), so
+// that several processes on several machines can ingest into one graph.
+//
+// Importing it registers the backend with package graph, which then opens
+// postgres:// and postgresql:// URLs:
+//
+//	import _ "github.com/dossier-project/dossier/graph/postgres"
+//
+//	st, err := graph.Open(ctx, "postgres://dossier@db:5432/news?sslmode=disable",
+//		&graph.Options{Create: true})
+//
+// graph/README.md describes the tables, the guarantees and a deployment.
+package postgres
 
 import (
 	"bytes"
@@ -20,26 +34,28 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/lib/pq"
 
+	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/schema"
 )
 
-// redact returns spec with the password of a URL replaced by "xxxxx".
-func redact(spec string) string {
-	u, err := url.Parse(spec)
-	if err != nil {
-		// Do not echo what could not be parsed: it may hold a password.
-		if i := strings.Index(spec, "://"); i >= 0 {
-			return spec[:i+3] + "..."
-		}
-		return spec
-	}
-	return u.Redacted()
+func init() {
+	graph.Register(graph.Driver{
+		Name: graph.BackendPostgres,
+		Match: func(spec string) bool {
+			return strings.HasPrefix(spec, "postgres://") || strings.HasPrefix(spec, "postgresql://")
+		},
+		Open: func(ctx context.Context, spec string, opt *graph.Options, _ *graph.Host) (graph.Backend, error) {
+			return open(ctx, spec, opt)
+		},
+		Shared: true,
+		Usage:  "postgres://...",
+	})
 }
 
-// openPostgres opens Cayley's SQL quad store in a PostgreSQL database,
+// open opens Cayley's SQL quad store in a PostgreSQL database,
 // creating its tables when opt.Create. The database itself must exist.
-func openPostgres(ctx context.Context, spec string, opt *Options) (*Store, error) {
-	name := redact(spec)
+func open(ctx context.Context, spec string, opt *graph.Options) (*store, error) {
+	name := graph.Redact(spec)
 	if _, err := url.Parse(spec); err != nil {
 		return nil, fmt.Errorf("store %s: malformed URL", name)
 	}
@@ -47,7 +63,7 @@ func openPostgres(ctx context.Context, spec string, opt *Options) (*Store, error
 	if err != nil {
 		return nil, fmt.Errorf("store %s: %w", name, pgErr(err))
 	}
-	fail := func(err error) (*Store, error) {
+	fail := func(err error) (*store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store %s: %w", name, err)
 	}
@@ -64,23 +80,53 @@ func openPostgres(ctx context.Context, spec string, opt *Options) (*Store, error
 	}
 	if state == pgNone {
 		if !opt.Create {
-			return fail(fmt.Errorf("%w (the database has no quads and nodes tables)", ErrNoStore))
+			return fail(fmt.Errorf("%w (the database has no quads and nodes tables)", graph.ErrNoStore))
 		}
 		if state, err = pgCreate(pctx, db, spec); err != nil {
 			return fail(fmt.Errorf("create: %w", pgErr(err)))
 		}
 	}
 	if state == pgOther {
-		return fail(fmt.Errorf("%w (the database's quads or nodes table is not Cayley's)", ErrNotStore))
+		return fail(fmt.Errorf("%w (the database's quads or nodes table is not Cayley's)", graph.ErrNotStore))
 	}
 	qs, err := cgraph.NewQuadStore(postgres.Type, spec, nil)
 	if err != nil {
 		return fail(pgErr(err))
 	}
-	s := &Store{qs: qs, spec: name, backend: BackendPostgres}
-	s.w = &pgWriter{db: db, spec: name, async: opt.AsyncCommit}
-	return s, nil
+	return &store{qs: qs, w: &pgWriter{db: db, spec: name, async: opt.AsyncCommit}}, nil
 }
+
+// store is a PostgreSQL store, open: Cayley's quad store for reading and
+// dossier's writer.
+type store struct {
+	qs cgraph.QuadStore
+	w  *pgWriter
+}
+
+func (s *store) String() string                                     { return s.w.spec }
+func (s *store) QuadStore() cgraph.QuadStore                        { return s.qs }
+func (s *store) Index() graph.Index                                 { return nil }
+func (s *store) QuadCount(ctx context.Context) (int64, error)       { return s.w.count(ctx) }
+func (s *store) Has(ctx context.Context, hash string) (bool, error) { return s.w.has(ctx, hash) }
+
+func (s *store) WriteBatch(ctx context.Context, rs []*schema.Result) (int, error) {
+	return s.w.writeBatch(ctx, rs)
+}
+
+// Forget deletes a document's quads through Cayley.
+func (s *store) Forget(ctx context.Context, hash string, quads []quad.Quad) error {
+	return s.qs.ApplyDeltas(graph.DeleteDeltas(quads), cgraph.IgnoreOpts{IgnoreMissing: true})
+}
+
+func (s *store) Close() error {
+	err := s.qs.Close()
+	if werr := s.w.db.Close(); err == nil {
+		err = werr
+	}
+	return err
+}
+
+var _ graph.Backend = (*store)(nil)
 
 // Schema states of a PostgreSQL database.
 const (
@@ -162,7 +208,7 @@ func pgErr(err error) error {
 	}
 	switch pe.Code {
 	case "3D000": // invalid_catalog_name
-		return fmt.Errorf("%w: %s (create the database first, e.g. createdb)", ErrNoStore, pe.Message)
+		return fmt.Errorf("%w: %s (create the database first, e.g. createdb)", graph.ErrNoStore, pe.Message)
 	case "28P01", "28000": // invalid_password, invalid_authorization_specification
 		return fmt.Errorf("authentication failed: %s", pe.Message)
 	}
@@ -202,8 +248,6 @@ type pgNode struct {
 	refs int
 	vals [10]any // nodeColumns
 }
-
-func (w *pgWriter) close() error { return w.db.Close() }
 
 // count returns the number of quads stored.
 func (w *pgWriter) count(ctx context.Context) (int64, error) {
@@ -302,7 +346,7 @@ func (w *pgWriter) try(ctx context.Context, rs []*schema.Result) (int, error) {
 			continue
 		}
 		n++
-		for _, q := range Quads(r) {
+		for _, q := range graph.Quads(r) {
 			var row [4][]byte
 			for d, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
 				if v == nil {

@@ -1,4 +1,4 @@
-package graph
+package bolt
 
 // Writing a bolt file directly.
 //
@@ -28,7 +28,7 @@ import (
 	"os"
 	"slices"
 
-	"github.com/boltdb/bolt"
+	boltdb "github.com/boltdb/bolt"
 )
 
 // Bolt's on-disk constants.
@@ -292,7 +292,7 @@ func (t *boltTree) root() (uint64, error) {
 }
 
 // copyBucket adds the keys of b, and the buckets nested in it, to t.
-func copyBucket(t *boltTree, b *bolt.Bucket) error {
+func copyBucket(t *boltTree, b *boltdb.Bucket) error {
 	c := b.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		if v != nil {
@@ -333,20 +333,20 @@ type topBucket struct {
 	name  []byte
 	tree  *boltTree
 	write func(t *boltTree) error
-	merge func(t *boltTree, src *bolt.Bucket) error
+	merge func(t *boltTree, src *boltdb.Bucket) error
 }
 
 // finish writes the rest of the file: the buckets of extra, and those of
 // src not in extra (a bucket in both must be empty in src), then the
 // root, freelist and meta pages. It syncs and closes the file.
-func (bf *pageFile) finish(src *bolt.DB, extra []topBucket) error {
-	err := src.View(func(tx *bolt.Tx) error {
+func (bf *pageFile) finish(src *boltdb.DB, extra []topBucket) error {
+	err := src.View(func(tx *boltdb.Tx) error {
 		tops := slices.Clone(extra)
 		ours := make(map[string]bool, len(extra))
 		for _, e := range extra {
 			ours[string(e.name)] = e.merge == nil
 		}
-		err := tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		err := tx.ForEach(func(name []byte, b *boltdb.Bucket) error {
 			if empty, ok := ours[string(name)]; ok {
 				if k, _ := b.Cursor().First(); k != nil && empty {
 					return fmt.Errorf("bolt file: bucket %q is written twice", name)

@@ -1,4 +1,4 @@
-package graph
+package bolt
 
 import (
 	"bufio"
@@ -17,10 +17,11 @@ import (
 	"slices"
 	"time"
 
-	"github.com/boltdb/bolt"
+	boltdb "github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/refs"
 
+	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -58,16 +59,6 @@ import (
 // While staging, the store's readers see an empty graph, and Forget
 // refuses: nothing is stored until FinishBulk.
 
-// DefaultBulkQuads is how many quads a bulk load stages before it builds
-// them (Options.BulkQuads); the rest of a larger corpus is written batch
-// by batch, which is much slower on a large store and maps more of it
-// (four times Reuters-21578, 13.3M quads: 275.6 s and 2.37 GB resident
-// with a limit of 8M, 77.0 s and 429 MB bulk loaded whole; BENCHMARKS.md).
-// What a build holds in memory grows only with the corpus's distinct
-// values (about one to 4.5 quads), its other entries going to runs on
-// disk; this bounds it.
-const DefaultBulkQuads = 16_000_000
-
 // File names in the store folder.
 const (
 	journalFile = "bulk.journal"
@@ -81,9 +72,6 @@ var (
 	// keyBulk, in the index's meta bucket, is the ID of the journal a
 	// store was built from.
 	keyBulk = []byte("bulk")
-	// ErrBulk means an operation needs the store built and a bulk load
-	// is staged in it: run the ingest again to finish it.
-	ErrBulk = errors.New("a bulk load is in progress: run dossier ingest again to finish it")
 
 	errBulkSize = errors.New("too many values and quads for one bulk build (IDs beyond 32 bits)")
 )
@@ -103,7 +91,7 @@ type journal struct {
 // openJournal finds the store folder's journal: it removes a spent one and
 // a partial build, and puts the store in bulk mode when a load is staged.
 // The caller has just attached the bolt file.
-func (s *Store) openJournal(dir string) error {
+func (s *store) openJournal(dir string) error {
 	path := filepath.Join(dir, journalFile)
 	j, err := readJournal(path)
 	// The journal is locked from here on: no other process is building.
@@ -146,11 +134,11 @@ func (s *Store) openJournal(dir string) error {
 
 // builtFrom returns the ID of the journal the store was built from (zero
 // when none).
-func (s *Store) builtFrom() (id [16]byte, err error) {
+func (s *store) builtFrom() (id [16]byte, err error) {
 	if s.idx == nil {
 		return id, nil
 	}
-	err = s.idx.db.View(func(tx *bolt.Tx) error {
+	err = s.idx.db.View(func(tx *boltdb.Tx) error {
 		copy(id[:], bucket(tx, bktMeta).Get(keyBulk))
 		return nil
 	})
@@ -158,8 +146,8 @@ func (s *Store) builtFrom() (id [16]byte, err error) {
 }
 
 // empty reports whether the store holds no quads and no indexed document.
-func (s *Store) empty() (bool, error) {
-	n, err := s.quadCount(context.Background())
+func (s *store) empty() (bool, error) {
+	n, err := s.QuadCount(context.Background())
 	if err != nil || n > 0 {
 		return false, err
 	}
@@ -167,7 +155,7 @@ func (s *Store) empty() (bool, error) {
 		return true, nil
 	}
 	var docs int
-	err = s.idx.db.View(func(tx *bolt.Tx) error {
+	err = s.idx.db.View(func(tx *boltdb.Tx) error {
 		docs = count(tx, keyDocs)
 		return nil
 	})
@@ -179,9 +167,7 @@ func (s *Store) empty() (bool, error) {
 // reports whether the store is in bulk mode, which it stays in (across
 // Close and Open) until FinishBulk. A store already in bulk mode (a load
 // interrupted before it was built) reports true.
-func (s *Store) BeginBulk() (bool, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (s *store) BeginBulk() (bool, error) {
 	if s.bulk != nil {
 		return true, nil
 	}
@@ -233,9 +219,7 @@ func (s *Store) BeginBulk() (bool, error) {
 
 // Bulk reports whether the store is in bulk mode and how many documents
 // are staged.
-func (s *Store) Bulk() (staged int, ok bool) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+func (s *store) Bulk() (staged int, ok bool) {
 	if s.bulk == nil {
 		return 0, false
 	}
@@ -399,7 +383,7 @@ func zeroFrom(f *os.File, off int64) (bool, error) {
 }
 
 // bulkWriter stages batches in the journal and adds them to the build.
-type bulkWriter struct{ s *Store }
+type bulkWriter struct{ s *store }
 
 func (w bulkWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, error) {
 	s := w.s
@@ -411,13 +395,13 @@ func (w bulkWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, e
 		}
 	}()
 	var fresh []*schema.Result
-	s.mu.RLock()
+	s.h.RLock()
 	for _, r := range rs {
 		if s.bulk == nil || !s.bulk.hashes[r.Document.Hash] {
 			fresh = append(fresh, r)
 		}
 	}
-	s.mu.RUnlock()
+	s.h.RUnlock()
 	if len(fresh) == 0 {
 		return 0, nil
 	}
@@ -426,15 +410,15 @@ func (w bulkWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, e
 	if err != nil {
 		return 0, fmt.Errorf("store %s: write: %w", s.spec, err)
 	}
-	s.mu.Lock()
+	s.h.Lock()
 	if s.bulk == nil {
 		// Built meanwhile (FinishBulk in another goroutine): written
 		// batch by batch now.
 		w := s.w
-		s.mu.Unlock()
+		s.h.Unlock()
 		return w.writeBatch(ctx, fresh)
 	}
-	defer s.mu.Unlock()
+	defer s.h.Unlock()
 	keep := docs[:0]
 	quads := 0
 	for _, d := range docs {
@@ -477,12 +461,10 @@ func (w bulkWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, e
 	return len(fresh), nil
 }
 
-func (bulkWriter) close() error { return nil }
-
 // bulkBuild returns the build of the staged journal, making it (from what
 // the journal holds) when there is none: after Open, or after a failure.
 // The caller holds s.mu.
-func (s *Store) bulkBuild(ctx context.Context) (*bulkBuild, error) {
+func (s *store) bulkBuild(ctx context.Context) (*bulkBuild, error) {
 	if s.bulk.build != nil {
 		return s.bulk.build, nil
 	}
@@ -507,7 +489,7 @@ func (s *Store) bulkBuild(ctx context.Context) (*bulkBuild, error) {
 }
 
 // dropBuild abandons the build; the journal stays.
-func (s *Store) dropBuild() {
+func (s *store) dropBuild() {
 	if s.bulk != nil && s.bulk.build != nil {
 		s.bulk.build.abandon()
 		s.bulk.build = nil
@@ -515,27 +497,19 @@ func (s *Store) dropBuild() {
 }
 
 // FinishBulk builds the store from the staged journal and leaves bulk
-// mode; the store then holds every staged document, exactly as if each
-// had been written by WriteBatch. It does nothing outside bulk mode. If
-// it fails or is interrupted, the store stays empty and in bulk mode, and
-// a later FinishBulk builds it again.
-func (s *Store) FinishBulk(ctx context.Context) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.finishBulk(ctx)
-}
+// mode (graph.Store.FinishBulk, which holds the lock).
+func (s *store) FinishBulk(ctx context.Context) error { return s.finishBulk(ctx) }
 
 // finishBulk is FinishBulk under the store's lock.
-func (s *Store) finishBulk(ctx context.Context) error {
+func (s *store) finishBulk(ctx context.Context) error {
 	if s.bulk == nil {
 		return nil
 	}
-	if s.abandoned.Load() {
+	if s.h.Abandoned() {
 		// A timed-out query may still be reading the file that the
 		// build would replace (see Close).
 		return fmt.Errorf("store %s: bulk: a query that timed out is still running; run the ingest again to build", s.spec)
 	}
-	defer s.ties.reset()
 	b, err := s.bulkBuild(ctx)
 	if err != nil {
 		return err
@@ -561,7 +535,7 @@ func (s *Store) finishBulk(ctx context.Context) error {
 	if err == nil {
 		_ = syncDir(s.spec)
 	}
-	aerr := s.attachBolt(s.spec, &Options{})
+	aerr := s.attach(s.spec, &graph.Options{})
 	if err != nil {
 		// The empty store is back, and still in bulk mode.
 		os.RemoveAll(b.dir)
@@ -634,7 +608,7 @@ const bulkGroup = 100
 // "v", "n", "sp" and "ops" buckets, and the root.
 type bulkBuild struct {
 	dir, mapped string
-	db          *bolt.DB   // the build's bolt store: Cayley's metadata and the read index's meta bucket
+	db          *boltdb.DB // the build's bolt store: Cayley's metadata and the read index's meta bucket
 	out         *pageFile  // the store's file being written: builtFile
 	log         *boltTree  // its log bucket, written as batches come
 	prim        []byte     // scratch for a log entry
@@ -662,7 +636,7 @@ func newBulkBuild(dir string, jid [16]byte, quads int) (*bulkBuild, error) {
 		return nil, err
 	}
 	file := filepath.Join(dir, boltFile)
-	db, err := bolt.Open(file, 0o644, nil)
+	db, err := boltdb.Open(file, 0o644, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -696,7 +670,7 @@ func newBulkBuild(dir string, jid [16]byte, quads int) (*bulkBuild, error) {
 	}
 	if err == nil {
 		// The journal it is built from, even if that stages nothing.
-		err = db.Update(func(tx *bolt.Tx) error { return bucket(tx, bktMeta).Put(keyBulk, jid[:]) })
+		err = db.Update(func(tx *boltdb.Tx) error { return bucket(tx, bktMeta).Put(keyBulk, jid[:]) })
 	}
 	if err == nil {
 		b.out, err = newPageFile(filepath.Join(dir, builtFile), db.Info().PageSize)
@@ -841,7 +815,7 @@ func (b *bulkBuild) finish(ctx context.Context) error {
 			merge.close()
 		}
 	}()
-	err := b.db.Update(func(tx *bolt.Tx) error {
+	err := b.db.Update(func(tx *boltdb.Tx) error {
 		meta := tx.Bucket(kvMeta)
 		if err := meta.Put(kvHorizon, le64(b.horizon)); err != nil {
 			return err
@@ -866,7 +840,7 @@ func (b *bulkBuild) finish(ctx context.Context) error {
 	// bucket keyed by hash.
 	slices.SortFunc(vals, func(a, b bulkVal) int { return bytes.Compare(a.hash[:], b.hash[:]) })
 	extra := []topBucket{
-		{name: idxRoot, merge: func(t *boltTree, src *bolt.Bucket) error { return writeReadIndex(t, src, merge) }},
+		{name: idxRoot, merge: func(t *boltTree, src *boltdb.Bucket) error { return writeReadIndex(t, src, merge) }},
 		{name: kvLog, tree: b.log},
 		{name: kvIndexOPS, write: func(t *boltTree) error {
 			if <-merged; opErr != nil {
@@ -915,7 +889,7 @@ func (b *bulkBuild) finish(ctx context.Context) error {
 
 // writeReadIndex writes the read index into t: the meta bucket copied from
 // src, the build's, and the other buckets from merge.
-func writeReadIndex(t *boltTree, src *bolt.Bucket, merge *runMerge) error {
+func writeReadIndex(t *boltTree, src *boltdb.Bucket, merge *runMerge) error {
 	if src == nil {
 		return errors.New("index: no read index in the build")
 	}

@@ -1,9 +1,10 @@
-package graph
+package bolt
 
 import (
 	"encoding/binary"
 	"errors"
 
+	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -37,7 +38,7 @@ func (e *encoder) span(s schema.Span) {
 }
 
 // ref encodes an entity reference by ID; nil is the empty ID.
-func (e *encoder) ref(r *EntityRef) {
+func (e *encoder) ref(r *graph.EntityRef) {
 	if r == nil {
 		e.str("")
 		return
@@ -113,9 +114,9 @@ func (d *decoder) span() schema.Span {
 	return schema.Span{Text: d.str(), Start: d.int(), End: d.int()}
 }
 
-func (d *decoder) ref() *EntityRef {
+func (d *decoder) ref() *graph.EntityRef {
 	if id := d.str(); id != "" {
-		return &EntityRef{ID: id}
+		return &graph.EntityRef{ID: id}
 	}
 	return nil
 }
@@ -127,23 +128,23 @@ func (d *decoder) fail() {
 	d.s = ""
 }
 
-func (e *encoder) doc(x DocInfo) {
+func (e *encoder) doc(x graph.DocInfo) {
 	for _, s := range []string{x.Hash, x.ID, x.Title, string(x.Date), x.Source, x.URL, x.Path} {
 		e.str(s)
 	}
 }
 
-func (d *decoder) doc() DocInfo {
-	return DocInfo{Hash: d.str(), ID: d.str(), Title: d.str(), Date: schema.Date(d.str()), Source: d.str(), URL: d.str(), Path: d.str()}
+func (d *decoder) doc() graph.DocInfo {
+	return graph.DocInfo{Hash: d.str(), ID: d.str(), Title: d.str(), Date: schema.Date(d.str()), Source: d.str(), URL: d.str(), Path: d.str()}
 }
 
-func encodeDoc(x DocInfo) []byte {
+func encodeDoc(x graph.DocInfo) []byte {
 	var e encoder
 	e.doc(x)
 	return e.b
 }
 
-func decodeDoc(b []byte) (DocInfo, error) {
+func decodeDoc(b []byte) (graph.DocInfo, error) {
 	d := newDecoder(b)
 	x := d.doc()
 	return x, d.err
@@ -168,7 +169,7 @@ func decodeEnt(b []byte) (idxEnt, error) {
 }
 
 // encodeClaim encodes a claim as indexClaims makes it: entities by ID.
-func encodeClaim(c ClaimInfo) []byte {
+func encodeClaim(c graph.ClaimInfo) []byte {
 	var e encoder
 	e.str(c.IRI)
 	e.str(c.ID)
@@ -194,16 +195,16 @@ func encodeClaim(c ClaimInfo) []byte {
 	return e.b
 }
 
-func decodeClaim(b []byte) (ClaimInfo, error) {
+func decodeClaim(b []byte) (graph.ClaimInfo, error) {
 	d := newDecoder(b)
-	c := ClaimInfo{IRI: d.str(), ID: d.str(), Claimant: d.ref(), ClaimantText: d.str(), Stance: d.str(),
+	c := graph.ClaimInfo{IRI: d.str(), ID: d.str(), Claimant: d.ref(), ClaimantText: d.str(), Stance: d.str(),
 		Cue: d.span(), Source: d.str(), Content: d.span()}
 	n := d.int()
 	if n < 0 || n > len(d.s) {
 		d.fail()
 		n = 0
 	}
-	c.About = make([]EntityRef, n)
+	c.About = make([]graph.EntityRef, n)
 	for i := range c.About {
 		c.About[i].ID = d.str()
 	}
@@ -214,7 +215,7 @@ func decodeClaim(b []byte) (ClaimInfo, error) {
 	return c, d.err
 }
 
-func encodeRel(r RelationInfo) []byte {
+func encodeRel(r graph.RelationInfo) []byte {
 	var e encoder
 	e.str(r.IRI)
 	e.str(r.Subject.ID)
@@ -225,9 +226,9 @@ func encodeRel(r RelationInfo) []byte {
 	return e.b
 }
 
-func decodeRel(b []byte) (RelationInfo, error) {
+func decodeRel(b []byte) (graph.RelationInfo, error) {
 	d := newDecoder(b)
-	r := RelationInfo{IRI: d.str(), Subject: EntityRef{ID: d.str()}, Predicate: d.str(), Object: EntityRef{ID: d.str()},
+	r := graph.RelationInfo{IRI: d.str(), Subject: graph.EntityRef{ID: d.str()}, Predicate: d.str(), Object: graph.EntityRef{ID: d.str()},
 		Evidence: d.span(), Document: d.doc()}
 	return r, d.err
 }

@@ -1,4 +1,4 @@
-package graph
+package bolt
 
 import (
 	"encoding/binary"
@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/boltdb/bolt"
+	boltdb "github.com/boltdb/bolt"
 )
 
 // TestIndexRunsMerge checks the merge of a bulk build's read-index runs:
@@ -143,7 +143,7 @@ func TestIndexRunsCounters(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{}
-	err := db.Update(func(tx *bolt.Tx) error {
+	err := db.Update(func(tx *boltdb.Tx) error {
 		if err := calls(txIndex{tx}); err != nil {
 			return err
 		}

@@ -1,15 +1,15 @@
-package graph
+package bolt
 
 import (
 	"bytes"
-	"context"
+
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"sort"
 
-	"github.com/boltdb/bolt"
+	boltdb "github.com/boltdb/bolt"
 
+	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -39,13 +39,13 @@ import (
 var (
 	idxRoot    = []byte("dossier.index")
 	bktMeta    = []byte("meta")
-	bktDoc     = []byte("doc")     // hash -> DocInfo
+	bktDoc     = []byte("doc")     // hash -> graph.DocInfo
 	bktEnt     = []byte("ent")     // id \0 seq -> idxEnt
 	bktName    = []byte("name")    // slug \0 id \0 hash \0 name -> ""
-	bktClaim   = []byte("claim")   // hash \0 claim ID -> ClaimInfo (entities by ID)
-	bktBy      = []byte("by")      // claimant ID \0 hash \0 claim ID -> the same ClaimInfo
-	bktAbout   = []byte("about")   // ID about or targeted \0 hash \0 claim ID -> the same ClaimInfo
-	bktRel     = []byte("rel")     // subject or object ID \0 hash \0 n -> RelationInfo (entities by ID)
+	bktClaim   = []byte("claim")   // hash \0 claim ID -> graph.ClaimInfo (entities by ID)
+	bktBy      = []byte("by")      // claimant ID \0 hash \0 claim ID -> the same graph.ClaimInfo
+	bktAbout   = []byte("about")   // ID about or targeted \0 hash \0 claim ID -> the same graph.ClaimInfo
+	bktRel     = []byte("rel")     // subject or object ID \0 hash \0 n -> graph.RelationInfo (entities by ID)
 	bktTie     = []byte("tie")     // tied ID \0 seq -> entity ID
 	bktKeys    = []byte("keys")    // hash -> the entries a document added
 	bktPending = []byte("pending") // hash -> ""
@@ -67,7 +67,7 @@ var (
 )
 
 // count returns a counter of the meta bucket.
-func count(tx *bolt.Tx, key []byte) int {
+func count(tx *boltdb.Tx, key []byte) int {
 	if v := bucket(tx, bktMeta).Get(key); len(v) == 8 {
 		return int(binary.BigEndian.Uint64(v))
 	}
@@ -75,7 +75,7 @@ func count(tx *bolt.Tx, key []byte) int {
 }
 
 // addCount adds d to a counter of the meta bucket.
-func addCount(tx *bolt.Tx, key []byte, d int) error {
+func addCount(tx *boltdb.Tx, key []byte, d int) error {
 	n := max(count(tx, key)+d, 0)
 	return bucket(tx, bktMeta).Put(key, binary.BigEndian.AppendUint64(nil, uint64(n)))
 }
@@ -83,7 +83,7 @@ func addCount(tx *bolt.Tx, key []byte, d int) error {
 // addEntityDocs adds d to the number of documents that mention an entity
 // ID, keeping the count of IDs with at least one, and the name and type of
 // the ID's oldest record (what a reference to it shows) after them.
-func addEntityDocs(tx *bolt.Tx, id string, d int, name, typ string) error {
+func addEntityDocs(tx *boltdb.Tx, id string, d int, name, typ string) error {
 	b := bucket(tx, bktEntN)
 	n := 0
 	v := b.Get([]byte(id))
@@ -132,7 +132,7 @@ func addEntityDocs(tx *bolt.Tx, id string, d int, name, typ string) error {
 
 // entityName returns the name and type of an ID's oldest record, and
 // whether any document mentions it.
-func entityName(tx *bolt.Tx, id string) (name, typ string, ok bool, err error) {
+func entityName(tx *boltdb.Tx, id string) (name, typ string, ok bool, err error) {
 	v := bucket(tx, bktEntN).Get([]byte(id))
 	if len(v) < 8 {
 		return "", "", false, nil
@@ -155,19 +155,19 @@ type idxKeys []string
 
 // idxEnt is what one document says about one entity.
 type idxEnt struct {
-	Doc      DocInfo
+	Doc      graph.DocInfo
 	Name     string
 	Type     string
 	Kind     string
 	Aliases  []string
-	Merges   []string // as MergeText renders them
+	Merges   []string // as graph.MergeText renders them
 	Mentions int
 }
 
 // readIndex is the index of a bolt store. Its methods are called under the
 // store's lock.
 type readIndex struct {
-	db *bolt.DB
+	db *boltdb.DB
 	// stored lists documents whose quads are stored but whose pending
 	// marks are not removed yet (see clear).
 	stored []string
@@ -212,10 +212,10 @@ func seqKey(id string, seq uint64) []byte {
 // openIndex returns the store's index, creating it when the store holds
 // no quads yet. It returns nil (and no error) for a store written before
 // the index existed, which is then read through Cayley.
-func openIndex(db *bolt.DB, empty bool) (*readIndex, error) {
+func openIndex(db *boltdb.DB, empty bool) (*readIndex, error) {
 	x := &readIndex{db: db}
 	var ok bool
-	err := db.Update(func(tx *bolt.Tx) error {
+	err := db.Update(func(tx *boltdb.Tx) error {
 		root := tx.Bucket(idxRoot)
 		if root == nil {
 			if !empty {
@@ -244,13 +244,13 @@ func openIndex(db *bolt.DB, empty bool) (*readIndex, error) {
 	return x, nil
 }
 
-func bucket(tx *bolt.Tx, name []byte) *bolt.Bucket { return tx.Bucket(idxRoot).Bucket(name) }
+func bucket(tx *boltdb.Tx, name []byte) *boltdb.Bucket { return tx.Bucket(idxRoot).Bucket(name) }
 
 // pending returns the hashes of documents whose entries were written but
 // whose quads may not have been.
 func (x *readIndex) pending() ([]string, error) {
 	var out []string
-	err := x.db.View(func(tx *bolt.Tx) error {
+	err := x.db.View(func(tx *boltdb.Tx) error {
 		return bucket(tx, bktPending).ForEach(func(k, _ []byte) error {
 			out = append(out, string(k))
 			return nil
@@ -276,7 +276,7 @@ func (x *readIndex) settle(stored func(string) (bool, error), quads int64) error
 		}
 		keep[h] = ok
 	}
-	return x.db.Update(func(tx *bolt.Tx) error {
+	return x.db.Update(func(tx *boltdb.Tx) error {
 		for _, h := range hashes {
 			if !keep[h] {
 				if err := removeDoc(tx, h); err != nil {
@@ -292,7 +292,7 @@ func (x *readIndex) settle(stored func(string) (bool, error), quads int64) error
 }
 
 // removeDoc deletes a document's entries and its record.
-func removeDoc(tx *bolt.Tx, hash string) error {
+func removeDoc(tx *boltdb.Tx, hash string) error {
 	keys := bucket(tx, bktKeys)
 	v := keys.Get([]byte(hash))
 	if v == nil {
@@ -340,7 +340,7 @@ func removeDoc(tx *bolt.Tx, hash string) error {
 
 // add writes the entries of new documents, each marked pending.
 func (x *readIndex) add(rs []*schema.Result) error {
-	return x.db.Update(func(tx *bolt.Tx) error {
+	return x.db.Update(func(tx *boltdb.Tx) error {
 		// The previous batch's quads are stored: its marks go in this
 		// transaction rather than in one of their own.
 		if err := x.record(tx); err != nil {
@@ -353,7 +353,7 @@ func (x *readIndex) add(rs []*schema.Result) error {
 // addTx writes the entries of new documents in tx, the transaction that
 // writes their quads (kvWriter): nothing is left pending, and the index
 // records quads, the store's quad count once tx commits.
-func (x *readIndex) addTx(tx *bolt.Tx, rs []*schema.Result, quads int64) error {
+func (x *readIndex) addTx(tx *boltdb.Tx, rs []*schema.Result, quads int64) error {
 	if err := x.record(tx); err != nil {
 		return err
 	}
@@ -365,7 +365,7 @@ func (x *readIndex) addTx(tx *bolt.Tx, rs []*schema.Result, quads int64) error {
 
 // addDocs writes the entries of documents, each marked pending when
 // pending is set (their quads are written in another transaction).
-func addDocs(tx *bolt.Tx, rs []*schema.Result, pending bool) error {
+func addDocs(tx *boltdb.Tx, rs []*schema.Result, pending bool) error {
 	meta := bucket(tx, bktMeta)
 	var seq uint64
 	if v := meta.Get(keySeq); len(v) == 8 {
@@ -394,7 +394,7 @@ type indexWriter interface {
 }
 
 // txIndex writes index entries in a bolt transaction.
-type txIndex struct{ tx *bolt.Tx }
+type txIndex struct{ tx *boltdb.Tx }
 
 func (w txIndex) put(b, k, v []byte) error { return bucket(w.tx, b).Put(k, v) }
 func (w txIndex) entityDoc(id, name, typ string) error {
@@ -415,7 +415,7 @@ func (x *readIndex) clear(rs []*schema.Result, quads int64) {
 }
 
 // record removes the marks that clear noted and records the quad count.
-func (x *readIndex) record(tx *bolt.Tx) error {
+func (x *readIndex) record(tx *boltdb.Tx) error {
 	if err := clearMarks(tx, x.stored); err != nil {
 		return err
 	}
@@ -441,7 +441,7 @@ func (x *readIndex) flush() error {
 // index recorded was written by a build that does not keep the index.
 func (x *readIndex) stale(quads int64) (bool, error) {
 	var stale bool
-	err := x.db.View(func(tx *bolt.Tx) error {
+	err := x.db.View(func(tx *boltdb.Tx) error {
 		if k, _ := bucket(tx, bktPending).Cursor().First(); k != nil {
 			return nil // a crash: settle decides, document by document
 		}
@@ -452,7 +452,7 @@ func (x *readIndex) stale(quads int64) (bool, error) {
 	return stale, err
 }
 
-func clearMarks(tx *bolt.Tx, hashes []string) error {
+func clearMarks(tx *boltdb.Tx, hashes []string) error {
 	for _, h := range hashes {
 		if err := bucket(tx, bktPending).Delete([]byte(h)); err != nil {
 			return err
@@ -466,7 +466,7 @@ func clearMarks(tx *bolt.Tx, hashes []string) error {
 // to the next one, or left by a crash. A document the index holds and
 // has not marked is stored.
 func (x *readIndex) docState(hash string) (known, pending bool, err error) {
-	err = x.db.View(func(tx *bolt.Tx) error {
+	err = x.db.View(func(tx *boltdb.Tx) error {
 		known = bucket(tx, bktDoc).Get([]byte(hash)) != nil
 		pending = bucket(tx, bktPending).Get([]byte(hash)) != nil
 		return nil
@@ -476,14 +476,14 @@ func (x *readIndex) docState(hash string) (known, pending bool, err error) {
 
 // mark marks a document pending, before its quads are deleted.
 func (x *readIndex) mark(hash string) error {
-	return x.db.Update(func(tx *bolt.Tx) error {
+	return x.db.Update(func(tx *boltdb.Tx) error {
 		return bucket(tx, bktPending).Put([]byte(hash), nil)
 	})
 }
 
 // remove removes a document's entries and its pending mark.
 func (x *readIndex) remove(hash string, quads int64) error {
-	return x.db.Update(func(tx *bolt.Tx) error {
+	return x.db.Update(func(tx *boltdb.Tx) error {
 		if err := removeDoc(tx, hash); err != nil {
 			return err
 		}
@@ -497,7 +497,7 @@ func (x *readIndex) remove(hash string, quads int64) error {
 
 // rollback removes the entries of documents whose quads failed to store.
 func (x *readIndex) rollback(rs []*schema.Result) error {
-	return x.db.Update(func(tx *bolt.Tx) error {
+	return x.db.Update(func(tx *boltdb.Tx) error {
 		for _, r := range rs {
 			if err := removeDoc(tx, r.Document.Hash); err != nil {
 				return err
@@ -513,16 +513,14 @@ func (x *readIndex) rollback(rs []*schema.Result) error {
 // addDoc writes one document's entries, numbering its entity records from
 // seq, and returns the next number.
 func addDoc(w indexWriter, r *schema.Result, seq uint64, pending bool) (uint64, error) {
-	d := &r.Document
-	h := d.Hash
+	rec := graph.Records(r)
+	h := rec.Doc.Hash
 	var keys idxKeys
 	put := func(b []byte, k []byte, v []byte) error {
 		keys = append(keys, string(b)+sep+string(k))
 		return w.put(b, k, v)
 	}
-	di := docInfo(d)
-	info := encodeDoc(di)
-	if err := put(bktDoc, []byte(h), info); err != nil {
+	if err := put(bktDoc, []byte(h), encodeDoc(rec.Doc)); err != nil {
 		return seq, err
 	}
 	if pending {
@@ -531,13 +529,9 @@ func addDoc(w indexWriter, r *schema.Result, seq uint64, pending bool) (uint64, 
 		}
 	}
 	sents := make(map[int]bool)
-	for _, e := range r.Entities {
+	for _, e := range rec.Entities {
 		seq++
-		ie := idxEnt{Doc: di, Name: e.Name, Type: e.Type, Kind: e.Kind, Aliases: distinct(e.Aliases), Mentions: len(e.Mentions)}
-		for _, m := range e.Merges {
-			ie.Merges = append(ie.Merges, MergeText(m))
-		}
-		ie.Merges = distinct(ie.Merges)
+		ie := idxEnt{Doc: rec.Doc, Name: e.Name, Type: e.Type, Kind: e.Kind, Aliases: e.Aliases, Merges: e.Merges, Mentions: len(e.Mentions)}
 		if err := put(bktEnt, seqKey(e.ID, seq), encodeEnt(ie)); err != nil {
 			return seq, err
 		}
@@ -545,12 +539,11 @@ func addDoc(w indexWriter, r *schema.Result, seq uint64, pending bool) (uint64, 
 		me.int(len(e.Mentions))
 		for _, m := range e.Mentions {
 			me.int(m.Sentence)
-			me.span(schema.Span{Text: m.Text, Start: m.Start, End: m.End})
-			if m.Sentence >= 0 && m.Sentence < len(r.Sentences) && !sents[m.Sentence] {
+			me.span(m.Span)
+			if m.Text != nil && !sents[m.Sentence] {
 				sents[m.Sentence] = true
-				st := r.Sentences[m.Sentence]
 				var se encoder
-				se.span(schema.Span{Text: st.Text, Start: st.Start, End: st.End})
+				se.span(*m.Text)
 				if err := put(bktSent, sentKey(h, m.Sentence), se.b); err != nil {
 					return seq, err
 				}
@@ -565,7 +558,7 @@ func addDoc(w indexWriter, r *schema.Result, seq uint64, pending bool) (uint64, 
 			}
 		}
 	}
-	for _, c := range indexClaims(r) {
+	for _, c := range rec.Claims {
 		// The claim is copied under its claimant and each entity it is
 		// about, so that "claims about X" is one range of one bucket.
 		v := encodeClaim(c)
@@ -590,30 +583,21 @@ func addDoc(w indexWriter, r *schema.Result, seq uint64, pending bool) (uint64, 
 			}
 		}
 	}
-	for i, rel := range r.Relations {
-		ri := RelationInfo{IRI: schema.PartIRI(h, fmt.Sprintf("r%d", i+1)), Predicate: rel.Predicate,
-			Subject: EntityRef{ID: rel.Subject}, Object: EntityRef{ID: rel.Object},
-			Evidence: schema.Span{Text: rel.Evidence.Text, Start: rel.Evidence.Start, End: rel.Evidence.End},
-			Document: di}
-		v := encodeRel(ri)
-		for _, id := range distinct([]string{rel.Subject, rel.Object}) {
+	for i, rel := range rec.Relations {
+		v := encodeRel(rel)
+		for _, id := range distinct([]string{rel.Subject.ID, rel.Object.ID}) {
 			if err := put(bktRel, joinKey(id, h, fmt.Sprint(i+1)), v); err != nil {
 				return seq, err
 			}
 		}
 	}
-	for _, q := range sameAsQuads(r, nil) {
-		if !iriIs(q.Predicate, schema.PredSameAs) {
-			continue
-		}
-		from, _ := schema.EntityIDOf(iriString(q.Subject))
-		to, _ := schema.EntityIDOf(iriString(q.Object))
-		if err := put(bktTie, seqKey(from, seq), []byte(to)); err != nil {
+	for _, t := range rec.Ties {
+		if err := put(bktTie, seqKey(t.From, seq), []byte(t.To)); err != nil {
 			return seq, err
 		}
 	}
-	seen := make(map[string]bool, len(r.Entities))
-	for _, e := range r.Entities {
+	seen := make(map[string]bool, len(rec.Entities))
+	for _, e := range rec.Entities {
 		if seen[e.ID] {
 			continue
 		}
@@ -625,7 +609,7 @@ func addDoc(w indexWriter, r *schema.Result, seq uint64, pending bool) (uint64, 
 	for _, c := range []struct {
 		key []byte
 		d   int
-	}{{keyDocs, 1}, {keyClaims, len(r.Claims)}, {keyRelations, len(r.Relations)}} {
+	}{{keyDocs, 1}, {keyClaims, len(rec.Claims)}, {keyRelations, len(rec.Relations)}} {
 		if err := w.count(c.key, c.d); err != nil {
 			return seq, err
 		}
@@ -635,74 +619,15 @@ func addDoc(w indexWriter, r *schema.Result, seq uint64, pending bool) (uint64, 
 	return seq, w.put(bktKeys, []byte(h), e.b)
 }
 
-// docInfo is what the index keeps of a document.
-func docInfo(d *schema.Document) DocInfo {
-	return DocInfo{Hash: d.Hash, ID: d.ID, Title: d.Title, Date: d.Date, Source: d.Source, URL: d.URL, Path: d.Path}
-}
-
-// indexClaims renders a result's claims as the store returns them, with
-// entities by ID only.
-func indexClaims(r *schema.Result) []ClaimInfo {
-	d := &r.Document
-	h := d.Hash
-	ref := func(id schema.Ref) *EntityRef {
-		if id == "" {
-			return nil
-		}
-		return &EntityRef{ID: string(id)}
-	}
-	responders := make(map[string][]string)
-	for _, c := range r.Claims {
-		for _, id := range distinct(c.RespondsTo) {
-			responders[id] = append(responders[id], string(c.Stance))
-		}
-	}
-	out := make([]ClaimInfo, 0, len(r.Claims))
-	for _, c := range r.Claims {
-		ci := ClaimInfo{IRI: schema.PartIRI(h, c.ID), ID: c.ID, Claimant: ref(c.Claimant), ClaimantText: c.ClaimantText,
-			Stance: string(c.Stance), Cue: schema.Span{Text: c.Cue.Text, Start: c.Cue.Start, End: c.Cue.End},
-			Source: c.Source.Text, Target: ref(c.Target), Channel: ref(c.Channel), ChannelText: c.ChannelText,
-			About: []EntityRef{}, Date: c.Date, Document: docInfo(d)}
-		if !c.Content.IsZero() {
-			ci.Content = schema.Span{Text: c.Content.Text, Start: c.Content.Start, End: c.Content.End}
-		}
-		for _, a := range distinct(c.About) {
-			ci.About = append(ci.About, EntityRef{ID: a})
-		}
-		for _, hd := range c.Hedges {
-			ci.Hedges = append(ci.Hedges, hd.Text)
-		}
-		ci.Hedges = distinct(ci.Hedges)
-		for _, id := range distinct(c.RespondsTo) {
-			ci.RespondsTo = append(ci.RespondsTo, schema.PartIRI(h, id))
-		}
-		if ci.Date == "" {
-			ci.Date = d.Date
-		}
-		if c.Sentence >= 0 && c.Sentence < len(r.Sentences) {
-			s := r.Sentences[c.Sentence]
-			ci.Evidence = schema.Span{Text: s.Text, Start: s.Start, End: s.End}
-		}
-		if IsAllegation(ci.Stance) {
-			ci.Status = Status(responders[c.ID])
-		}
-		out = append(out, ci)
-	}
-	return out
-}
-
 // distinct returns the strings of ss in order without repeats or empty
 // strings.
-func distinct[S ~string](ss []S) []string {
-	if len(ss) == 0 {
-		return nil
-	}
-	seen := make(map[S]bool, len(ss))
+func distinct(ss []string) []string {
+	seen := make(map[string]bool, len(ss))
 	out := make([]string, 0, len(ss))
 	for _, s := range ss {
 		if s != "" && !seen[s] {
 			seen[s] = true
-			out = append(out, string(s))
+			out = append(out, s)
 		}
 	}
 	return out
@@ -710,14 +635,14 @@ func distinct[S ~string](ss []S) []string {
 
 // scan calls fn for every key of bucket b that starts with prefix \0; fn
 // may return errStop to end the scan early.
-func scan(b *bolt.Bucket, prefix string, fn func(k, v []byte) error) error {
+func scan(b *boltdb.Bucket, prefix string, fn func(k, v []byte) error) error {
 	return scanBytes(b, append([]byte(prefix), 0), fn)
 }
 
 // scanAll calls fn for every key of bucket b.
-func scanAll(b *bolt.Bucket, fn func(k, v []byte) error) error { return scanBytes(b, nil, fn) }
+func scanAll(b *boltdb.Bucket, fn func(k, v []byte) error) error { return scanBytes(b, nil, fn) }
 
-func scanBytes(b *bolt.Bucket, p []byte, fn func(k, v []byte) error) error {
+func scanBytes(b *boltdb.Bucket, p []byte, fn func(k, v []byte) error) error {
 	c := b.Cursor()
 	for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
 		if err := fn(k, v); err == errStop {
@@ -744,227 +669,4 @@ func keyPart(k []byte, i int) string {
 	return string(k)
 }
 
-// idxTx is one read of the index: a bolt read transaction and what it has
-// decoded so far.
-type idxTx struct {
-	ctx   context.Context
-	tx    *bolt.Tx
-	s     *Store
-	names map[string]EntityRef
-}
-
-// view runs fn in a read transaction of the index.
-func (x *readIndex) view(ctx context.Context, s *Store, fn func(t *idxTx) error) error {
-	return x.db.View(func(tx *bolt.Tx) error {
-		return fn(&idxTx{ctx: ctx, tx: tx, s: s, names: make(map[string]EntityRef)})
-	})
-}
-
 var errStop = errors.New("stop")
-
-// ties returns every tie: the ID tied, and the entity it is tied to (the
-// first document's word, as in the quads).
-func (x *readIndex) ties() (map[string]string, error) {
-	out := make(map[string]string)
-	err := x.db.View(func(tx *bolt.Tx) error {
-		return scanAll(bucket(tx, bktTie), func(k, v []byte) error {
-			if from := keyPart(k, 0); out[from] == "" {
-				out[from] = string(v)
-			}
-			return nil
-		})
-	})
-	return out, err
-}
-
-// records returns an entity ID's per-document records, oldest first.
-func (t *idxTx) records(id string) ([]idxEnt, error) {
-	var out []idxEnt
-	err := scan(bucket(t.tx, bktEnt), id, func(_, v []byte) error {
-		e, err := decodeEnt(v)
-		if err != nil {
-			return fmt.Errorf("index: entity %s: %w", id, err)
-		}
-		out = append(out, e)
-		return nil
-	})
-	return out, err
-}
-
-// exists reports whether any document mentions the entity ID.
-func (t *idxTx) exists(id string) bool {
-	return bucket(t.tx, bktEntN).Get([]byte(id)) != nil
-}
-
-// ref returns an entity's ID, name and type, after folding a tied ID into
-// the entity it is tied to; its name and type are those of its oldest
-// record, as in the quads.
-func (t *idxTx) ref(id string) (EntityRef, error) {
-	if r, ok := t.names[id]; ok {
-		return r, nil
-	}
-	canon, err := t.s.canonicalID(t.ctx, id)
-	if err != nil {
-		return EntityRef{}, err
-	}
-	r := EntityRef{ID: canon}
-	if r.Name, r.Type, _, err = entityName(t.tx, canon); err != nil {
-		return r, err
-	}
-	t.names[id] = r
-	return r, nil
-}
-
-// entity merges the records of an entity and of the IDs tied to it.
-func (t *idxTx) entity(id string) (EntityInfo, error) {
-	e := EntityInfo{ID: id, Aliases: []string{}}
-	own, err := t.records(id)
-	if err != nil {
-		return e, err
-	}
-	docs := make(map[string]bool)
-	// add folds one record in: own records bring their aliases and kind;
-	// a tied ID's records bring only their names, as in the quads.
-	add := func(r idxEnt, seenMerge map[string]bool, own bool) {
-		if own {
-			if e.Kind == "" {
-				e.Kind = r.Kind
-			}
-			for _, a := range r.Aliases {
-				e.Aliases = appendDistinct(e.Aliases, a)
-			}
-		}
-		if r.Name != e.Name {
-			e.Aliases = appendDistinct(e.Aliases, r.Name)
-		}
-		for _, m := range r.Merges {
-			if !seenMerge[m] {
-				seenMerge[m] = true
-				e.Merges = append(e.Merges, ParseMergeText(m))
-			}
-		}
-		e.Mentions += r.Mentions
-		docs[r.Doc.Hash] = true
-	}
-	if len(own) > 0 {
-		e.Name, e.Type = own[0].Name, own[0].Type
-	}
-	seen := make(map[string]bool)
-	for _, r := range own {
-		add(r, seen, true)
-	}
-	tied, err := t.s.tiedIDs(t.ctx, id)
-	if err != nil {
-		return e, err
-	}
-	for _, tid := range tied {
-		recs, err := t.records(tid)
-		if err != nil {
-			return e, err
-		}
-		seen := make(map[string]bool)
-		for _, r := range recs {
-			add(r, seen, false)
-		}
-	}
-	sort.Strings(e.Aliases)
-	e.Documents = len(docs)
-	return e, nil
-}
-
-func appendDistinct(ss []string, s string) []string {
-	if contains(ss, s) {
-		return ss
-	}
-	return append(ss, s)
-}
-
-// find returns the IDs whose entity ID, name or alias is name: exact
-// matches when there are any, else matches of the name's slug.
-func (t *idxTx) find(name string) []string {
-	var exact, loose []string
-	if t.exists(name) {
-		exact = append(exact, name)
-	}
-	_ = scan(bucket(t.tx, bktName), schema.Slug(name), func(k, _ []byte) error {
-		id := keyPart(k, 1)
-		if keyPart(k, 3) == name {
-			exact = appendDistinct(exact, id)
-		}
-		loose = appendDistinct(loose, id)
-		return nil
-	})
-	if len(exact) > 0 {
-		return exact
-	}
-	return loose
-}
-
-// claim decodes a claim record and fills in the names of the entities it
-// refers to.
-func (t *idxTx) claim(v []byte) (ClaimInfo, error) {
-	c, err := decodeClaim(v)
-	if err != nil {
-		return c, fmt.Errorf("index: claim: %w", err)
-	}
-	return c, t.fillNames(&c)
-}
-
-// fillNames fills in the names of the entities a decoded claim refers to
-// (claimant, target, channel, about), each folded into the entity it is
-// tied to.
-func (t *idxTx) fillNames(c *ClaimInfo) error {
-	var err error
-	fill := func(r *EntityRef) (*EntityRef, error) {
-		if r == nil {
-			return nil, nil
-		}
-		x, err := t.ref(r.ID)
-		return &x, err
-	}
-	if c.Claimant, err = fill(c.Claimant); err != nil {
-		return err
-	}
-	if c.Target, err = fill(c.Target); err != nil {
-		return err
-	}
-	if c.Channel, err = fill(c.Channel); err != nil {
-		return err
-	}
-	about := make([]EntityRef, 0, len(c.About))
-	for _, a := range c.About {
-		r, err := t.ref(a.ID)
-		if err != nil {
-			return err
-		}
-		dup := false
-		for _, x := range about {
-			dup = dup || x.ID == r.ID
-		}
-		if !dup {
-			about = append(about, r)
-		}
-	}
-	c.About = about
-	// As read from the quads: lists are empty, not absent.
-	if c.RespondsTo == nil {
-		c.RespondsTo = []string{}
-	}
-	if c.Hedges == nil {
-		c.Hedges = []string{}
-	}
-	return nil
-}
-
-// relation decodes a relation and fills in names and the document.
-func (t *idxTx) relation(v []byte) (RelationInfo, error) {
-	r, err := decodeRel(v)
-	if err != nil {
-		return r, fmt.Errorf("index: relation: %w", err)
-	}
-	if r.Subject, err = t.ref(r.Subject.ID); err != nil {
-		return r, err
-	}
-	r.Object, err = t.ref(r.Object.ID)
-	return r, err
-}

@@ -1,4 +1,4 @@
-package graph
+package bolt
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/boltdb/bolt"
+	boltdb "github.com/boltdb/bolt"
 	"github.com/cayleygraph/cayley/graph/kv"
 	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/cayley/graph/refs"
@@ -23,6 +23,7 @@ import (
 	"github.com/cayleygraph/quad/pquads"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -87,7 +88,7 @@ type kvVal struct {
 
 // prepareKV hashes and encodes one result's quads.
 func prepareKV(r *schema.Result) (*kvDoc, error) {
-	qs := Quads(r)
+	qs := graph.Quads(r)
 	d := &kvDoc{r: r, vals: make([]kvVal, 0, len(qs)), quads: make([][4]int32, 0, len(qs))}
 	// Values met before, by value: the label and most subjects recur in
 	// every quad of a document, and v.String() allocates.
@@ -137,9 +138,9 @@ func prepareKV(r *schema.Result) (*kvDoc, error) {
 // then finds the work done for the same *schema.Result. A prepared result
 // that is never written is dropped when the store closes. Prepare is safe
 // for concurrent use.
-func (s *Store) Prepare(r *schema.Result) (int, error) {
+func (s *store) Prepare(r *schema.Result) (int, error) {
 	if m := s.mode.Load(); m != modeKV && m != modeBulk {
-		return len(Quads(r)), nil
+		return len(graph.Quads(r)), nil
 	}
 	d, err := prepareKV(r)
 	if err != nil {
@@ -151,7 +152,7 @@ func (s *Store) Prepare(r *schema.Result) (int, error) {
 
 // prepareAll returns the prepared form of each of rs: what Prepare left,
 // or prepareKV run on every CPU.
-func (s *Store) prepareAll(rs []*schema.Result) ([]*kvDoc, error) {
+func (s *store) prepareAll(rs []*schema.Result) ([]*kvDoc, error) {
 	return prepareKVs(rs, &s.prepared)
 }
 
@@ -191,9 +192,9 @@ func prepareKVs(rs []*schema.Result, prepared *sync.Map) ([]*kvDoc, error) {
 
 // kvLayoutOK reports whether the bolt file's quad indexes are Cayley's
 // default ones, the layout kvWriter writes.
-func kvLayoutOK(db *bolt.DB) (bool, error) {
+func kvLayoutOK(db *boltdb.DB) (bool, error) {
 	var ok bool
-	err := db.View(func(tx *bolt.Tx) error {
+	err := db.View(func(tx *boltdb.Tx) error {
 		m := tx.Bucket(kvMeta)
 		if m == nil {
 			return nil
@@ -230,7 +231,7 @@ type kvQuad struct {
 // writeKV writes the quads of docs into tx in Cayley's layout and returns
 // the store's quad count afterwards. Quads already stored are skipped, as
 // Cayley's IgnoreDup does.
-func writeKV(tx *bolt.Tx, docs []*kvDoc) (int64, error) {
+func writeKV(tx *boltdb.Tx, docs []*kvDoc) (int64, error) {
 	meta := tx.Bucket(kvMeta)
 	if meta == nil {
 		return 0, errKVLayout
@@ -410,7 +411,7 @@ func writeKV(tx *bolt.Tx, docs []*kvDoc) (int64, error) {
 // writeIndex appends the IDs of quads to the index bucket name, keyed by
 // the node IDs of dirs (positions in kvQuad.ids). A key none of whose
 // nodes is new may already hold a list, which is extended.
-func writeIndex(tx *bolt.Tx, name []byte, quads []kvQuad, dirs []int, isNew func(uint64) bool) error {
+func writeIndex(tx *boltdb.Tx, name []byte, quads []kvQuad, dirs []int, isNew func(uint64) bool) error {
 	b, err := tx.CreateBucketIfNotExists(name)
 	if err != nil {
 		return err
@@ -456,7 +457,7 @@ func writeIndex(tx *bolt.Tx, name []byte, quads []kvQuad, dirs []int, isNew func
 // hasQuad reports whether a quad with these node IDs is stored and not
 // deleted, as Cayley's hasPrimitive finds it: the intersection of its two
 // index lists, then the log.
-func hasQuad(tx *bolt.Tx, ids [4]uint64) (bool, error) {
+func hasQuad(tx *boltdb.Tx, ids [4]uint64) (bool, error) {
 	list := func(name []byte, dirs ...int) ([]uint64, error) {
 		b := tx.Bucket(name)
 		if b == nil {
@@ -506,14 +507,14 @@ func hasQuad(tx *bolt.Tx, ids [4]uint64) (bool, error) {
 // and two hash bytes), remembering the last one: values are visited in
 // hash order, so consecutive values mostly share it.
 type bucketCache struct {
-	tx   *bolt.Tx
+	tx   *boltdb.Tx
 	name [3]byte
-	b    *bolt.Bucket
+	b    *boltdb.Bucket
 	ok   bool
 }
 
 // get returns the bucket for h, or nil when it does not exist.
-func (c *bucketCache) get(kind byte, h refs.ValueHash) *bolt.Bucket {
+func (c *bucketCache) get(kind byte, h refs.ValueHash) *boltdb.Bucket {
 	name := [3]byte{kind, h[0], h[1]}
 	if !c.ok || name != c.name {
 		c.name, c.b, c.ok = name, c.tx.Bucket(name[:]), true
@@ -522,7 +523,7 @@ func (c *bucketCache) get(kind byte, h refs.ValueHash) *bolt.Bucket {
 }
 
 // create returns the bucket for h, creating it if needed.
-func (c *bucketCache) create(kind byte, h refs.ValueHash) (*bolt.Bucket, error) {
+func (c *bucketCache) create(kind byte, h refs.ValueHash) (*boltdb.Bucket, error) {
 	if b := c.get(kind, h); b != nil {
 		return b, nil
 	}
@@ -560,7 +561,7 @@ func appendPrimitive(b []byte, id uint64, ids [4]uint64, ts int64, value []byte,
 	return b
 }
 
-func metaInt(b *bolt.Bucket, key []byte) int64 {
+func metaInt(b *boltdb.Bucket, key []byte) int64 {
 	v := b.Get(key)
 	if len(v) != 8 {
 		return 0
@@ -574,8 +575,8 @@ func be64(x uint64) []byte { return binary.BigEndian.AppendUint64(nil, x) }
 // kvWriter is the bolt store's batch writer: quads in Cayley's layout and
 // read-index entries, one bolt transaction per batch.
 type kvWriter struct {
-	s  *Store
-	db *bolt.DB
+	s  *store
+	db *boltdb.DB
 }
 
 func (w kvWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, error) {
@@ -589,10 +590,10 @@ func (w kvWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, err
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.h.Lock()
+	defer s.h.Unlock()
 	n := 0
-	err = w.db.Update(func(tx *bolt.Tx) error {
+	err = w.db.Update(func(tx *boltdb.Tx) error {
 		// A document the index knows is stored: index and quads are
 		// written in one transaction.
 		known := bucket(tx, bktDoc)
@@ -625,5 +626,3 @@ func (w kvWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, err
 	}
 	return n, nil
 }
-
-func (kvWriter) close() error { return nil }

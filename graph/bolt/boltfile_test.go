@@ -1,4 +1,4 @@
-package graph
+package bolt
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/boltdb/bolt"
+	boltdb "github.com/boltdb/bolt"
 )
 
 // TestBoltFile checks that a bolt file written page by page holds what
@@ -29,7 +29,7 @@ func TestBoltFile(t *testing.T) {
 		}
 		return b
 	}
-	err := src.Update(func(tx *bolt.Tx) error {
+	err := src.Update(func(tx *boltdb.Tx) error {
 		big, err := tx.CreateBucket([]byte("big"))
 		if err != nil {
 			return err
@@ -98,7 +98,7 @@ func TestBoltFile(t *testing.T) {
 	}
 
 	// "extra" replaces the empty bucket "big2" of the source.
-	if err := src.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("big2")); return err }); err != nil {
+	if err := src.Update(func(tx *boltdb.Tx) error { _, err := tx.CreateBucket([]byte("big2")); return err }); err != nil {
 		t.Fatal(err)
 	}
 	fill := func(put func(k, v []byte) error) error {
@@ -117,7 +117,7 @@ func TestBoltFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The source gets big2's keys through bolt, to compare.
-	if err := src.Update(func(tx *bolt.Tx) error { return fill(tx.Bucket([]byte("big2")).Put) }); err != nil {
+	if err := src.Update(func(tx *boltdb.Tx) error { return fill(tx.Bucket([]byte("big2")).Put) }); err != nil {
 		t.Fatal(err)
 	}
 	dst := openTestBolt(t, out)
@@ -125,9 +125,9 @@ func TestBoltFile(t *testing.T) {
 	sameBolt(t, src, dst)
 
 	// Later writes: the same changes to both, through bolt.
-	change := func(db *bolt.DB) error {
+	change := func(db *boltdb.DB) error {
 		r := rand.New(rand.NewPCG(3, 4))
-		return db.Update(func(tx *bolt.Tx) error {
+		return db.Update(func(tx *boltdb.Tx) error {
 			big := tx.Bucket([]byte("big"))
 			for range 20_000 {
 				k := binary.BigEndian.AppendUint64(nil, uint64(r.IntN(200_000*7)))
@@ -176,9 +176,9 @@ func TestBoltFileOrder(t *testing.T) {
 	}
 }
 
-func openTestBolt(t *testing.T, name string) *bolt.DB {
+func openTestBolt(t *testing.T, name string) *boltdb.DB {
 	t.Helper()
-	db, err := bolt.Open(name, 0o644, nil)
+	db, err := boltdb.Open(name, 0o644, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,9 +187,9 @@ func openTestBolt(t *testing.T, name string) *bolt.DB {
 }
 
 // checkBolt runs bolt's consistency check.
-func checkBolt(t *testing.T, db *bolt.DB) {
+func checkBolt(t *testing.T, db *boltdb.DB) {
 	t.Helper()
-	err := db.View(func(tx *bolt.Tx) error {
+	err := db.View(func(tx *boltdb.Tx) error {
 		for err := range tx.Check() {
 			t.Error("bolt check:", err)
 		}
@@ -202,12 +202,12 @@ func checkBolt(t *testing.T, db *bolt.DB) {
 
 // sameBolt checks that two bolt files hold the same buckets, keys,
 // values and sequences.
-func sameBolt(t *testing.T, a, b *bolt.DB) {
+func sameBolt(t *testing.T, a, b *boltdb.DB) {
 	t.Helper()
-	dump := func(db *bolt.DB) []string {
+	dump := func(db *boltdb.DB) []string {
 		var out []string
-		var walk func(path string, bk *bolt.Bucket)
-		walk = func(path string, bk *bolt.Bucket) {
+		var walk func(path string, bk *boltdb.Bucket)
+		walk = func(path string, bk *boltdb.Bucket) {
 			out = append(out, fmt.Sprintf("%s seq=%d", path, bk.Sequence()))
 			bk.ForEach(func(k, v []byte) error {
 				if v == nil {
@@ -218,8 +218,8 @@ func sameBolt(t *testing.T, a, b *bolt.DB) {
 				return nil
 			})
 		}
-		db.View(func(tx *bolt.Tx) error {
-			return tx.ForEach(func(name []byte, bk *bolt.Bucket) error {
+		db.View(func(tx *boltdb.Tx) error {
+			return tx.ForEach(func(name []byte, bk *boltdb.Bucket) error {
 				walk(fmt.Sprintf("%x", name), bk)
 				return nil
 			})
@@ -238,7 +238,7 @@ func sameBolt(t *testing.T, a, b *bolt.DB) {
 }
 
 // writeBoltFile writes a new bolt file at name: see pageFile.finish.
-func writeBoltFile(name string, src *bolt.DB, extra []topBucket) error {
+func writeBoltFile(name string, src *boltdb.DB, extra []topBucket) error {
 	bf, err := newPageFile(name, src.Info().PageSize)
 	if err != nil {
 		return err

@@ -1,4 +1,4 @@
-package graph
+package bolt
 
 import (
 	"math/rand/v2"

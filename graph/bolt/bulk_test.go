@@ -1,4 +1,4 @@
-package graph_test
+package bolt_test
 
 import (
 	"context"
@@ -13,10 +13,11 @@ import (
 	gcmp "github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
-	"github.com/boltdb/bolt"
+	boltdb "github.com/boltdb/bolt"
 	"github.com/cayleygraph/quad"
 
 	"github.com/dossier-project/dossier/graph"
+	"github.com/dossier-project/dossier/graph/bolt"
 	"github.com/dossier-project/dossier/graph/graphtest"
 	"github.com/dossier-project/dossier/schema"
 )
@@ -82,8 +83,8 @@ func sameGraph(t *testing.T, ref, st *graph.Store) {
 			t.Fatalf("quads found by %v through Cayley's index lists: %d, want %d", dir, len(got), len(wantQuads))
 		}
 	}
-	if !graph.Indexed(st) || !graph.UsesKVWriter(st) {
-		t.Fatalf("bulk-loaded store: indexed %v, dossier's writer %v", graph.Indexed(st), graph.UsesKVWriter(st))
+	if !bolt.Indexed(st) || !bolt.UsesKVWriter(st) {
+		t.Fatalf("bulk-loaded store: indexed %v, dossier's writer %v", bolt.Indexed(st), bolt.UsesKVWriter(st))
 	}
 	opts := gcmp.Options{cmpopts.EquateEmpty()}
 	for _, read := range []struct {
@@ -152,8 +153,8 @@ func TestBulkMatchesBatches(t *testing.T) {
 			if runs {
 				// The read index's entries and the index lists spill
 				// into many runs.
-				defer graph.SetIndexRunBytes(4096)()
-				defer graph.SetListRunLen(500)()
+				defer bolt.SetIndexRunBytes(4096)()
+				defer bolt.SetListRunLen(500)()
 			}
 			testBulkMatchesBatches(t)
 		})
@@ -201,11 +202,11 @@ func testBulkMatchesBatches(t *testing.T) {
 	sameGraph(t, ref, st)
 	// The read index holds the same entries, byte for byte, but for the
 	// journal's ID.
-	want, err := graph.IndexEntries(ref, "bulk")
+	want, err := bolt.IndexEntries(ref, "bulk")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := graph.IndexEntries(st, "bulk")
+	got, err := bolt.IndexEntries(st, "bulk")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,11 +219,11 @@ func testBulkMatchesBatches(t *testing.T) {
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	db, err := bolt.Open(filepath.Join(dir, "indexes.bolt"), 0o644, &bolt.Options{ReadOnly: true})
+	db, err := boltdb.Open(filepath.Join(dir, "indexes.bolt"), 0o644, &boltdb.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = db.View(func(tx *bolt.Tx) error {
+	err = db.View(func(tx *boltdb.Tx) error {
 		for err := range tx.Check() {
 			t.Error("bolt check:", err)
 		}

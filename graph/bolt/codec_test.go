@@ -1,4 +1,4 @@
-package graph
+package bolt
 
 import (
 	"errors"
@@ -6,17 +6,18 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/schema"
 )
 
 func TestCodecRoundTrip(t *testing.T) {
-	c := ClaimInfo{IRI: "https://x/doc/h/c1", ID: "c1", Claimant: &EntityRef{ID: "per/eugene-kaspersky"},
+	c := graph.ClaimInfo{IRI: "https://x/doc/h/c1", ID: "c1", Claimant: &graph.EntityRef{ID: "per/eugene-kaspersky"},
 		ClaimantText: "Mr Kaspersky", Stance: "deny", Cue: schema.Span{Text: "denies", Start: 586, End: 592},
 		Source: "Mr Kaspersky", Content: schema.Span{Text: "his business helped", Start: 593, End: 612},
-		About: []EntityRef{{ID: "org/fsb"}, {ID: "org/nsa"}}, Target: &EntityRef{ID: "org/kaspersky-lab"},
+		About: []graph.EntityRef{{ID: "org/fsb"}, {ID: "org/nsa"}}, Target: &graph.EntityRef{ID: "org/kaspersky-lab"},
 		ChannelText: "Sky News", Hedges: []string{"reportedly", "no evidence"}, Date: "2017-10",
 		RespondsTo: []string{"https://x/doc/h/c0"}, Status: "denied",
-		Evidence: schema.Span{Text: "Mr Kaspersky denies… «ü»", Start: 580, End: 700}, Document: DocInfo{Hash: "h", ID: "x/1", Title: "T", Date: "2017-10-24"}}
+		Evidence: schema.Span{Text: "Mr Kaspersky denies… «ü»", Start: 580, End: 700}, Document: graph.DocInfo{Hash: "h", ID: "x/1", Title: "T", Date: "2017-10-24"}}
 	got, err := decodeClaim(encodeClaim(c))
 	if err != nil {
 		t.Fatal(err)
@@ -24,17 +25,17 @@ func TestCodecRoundTrip(t *testing.T) {
 	if d := cmp.Diff(c, got); d != "" {
 		t.Errorf("claim round trip (-want +got):\n%s", d)
 	}
-	doc := DocInfo{Hash: "h", ID: "reuters/1", Title: "T", Date: "1987-02-26", Source: "Reuters", URL: "u", Path: "p"}
+	doc := graph.DocInfo{Hash: "h", ID: "reuters/1", Title: "T", Date: "1987-02-26", Source: "Reuters", URL: "u", Path: "p"}
 	if got, err := decodeDoc(encodeDoc(doc)); err != nil || got != doc {
 		t.Errorf("document round trip: %+v, %v", got, err)
 	}
-	e := idxEnt{Doc: DocInfo{Hash: "h", URL: "u"}, Name: "Federal Security Service", Type: "Organization", Kind: "government agency",
+	e := idxEnt{Doc: graph.DocInfo{Hash: "h", URL: "u"}, Name: "Federal Security Service", Type: "Organization", Kind: "government agency",
 		Aliases: []string{"FSB"}, Merges: []string{"FSB\tacronym-definition\t(FSB)"}, Mentions: 5}
 	if got, err := decodeEnt(encodeEnt(e)); err != nil || !cmp.Equal(e, got) {
 		t.Errorf("entity round trip: %+v, %v", got, err)
 	}
-	r := RelationInfo{IRI: "i", Subject: EntityRef{ID: "a"}, Predicate: "based in", Object: EntityRef{ID: "b"},
-		Evidence: schema.Span{Text: "x", Start: 1, End: 2}, Document: DocInfo{Hash: "h"}}
+	r := graph.RelationInfo{IRI: "i", Subject: graph.EntityRef{ID: "a"}, Predicate: "based in", Object: graph.EntityRef{ID: "b"},
+		Evidence: schema.Span{Text: "x", Start: 1, End: 2}, Document: graph.DocInfo{Hash: "h"}}
 	if got, err := decodeRel(encodeRel(r)); err != nil || !cmp.Equal(r, got) {
 		t.Errorf("relation round trip: %+v, %v", got, err)
 	}
@@ -48,7 +49,7 @@ func TestCodecRoundTrip(t *testing.T) {
 }
 
 func FuzzDecodeClaim(f *testing.F) {
-	f.Add(encodeClaim(ClaimInfo{ID: "c1", About: []EntityRef{{ID: "x"}}, Hedges: []string{"h"}}))
+	f.Add(encodeClaim(graph.ClaimInfo{ID: "c1", About: []graph.EntityRef{{ID: "x"}}, Hedges: []string{"h"}}))
 	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		decodeClaim(b)

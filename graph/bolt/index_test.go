@@ -1,4 +1,4 @@
-package graph_test
+package bolt_test
 
 import (
 	"bufio"
@@ -18,6 +18,7 @@ import (
 	"github.com/dossier-project/dossier/extract"
 	"github.com/dossier-project/dossier/extract/source"
 	"github.com/dossier-project/dossier/graph"
+	"github.com/dossier-project/dossier/graph/bolt"
 	"github.com/dossier-project/dossier/graph/graphtest"
 	"github.com/dossier-project/dossier/schema"
 )
@@ -33,7 +34,7 @@ func indexCorpus(t *testing.T) []*schema.Result {
 	}
 	var inputs [][2]string
 	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "..")
+	root := filepath.Join(filepath.Dir(file), "..", "..")
 	art := filepath.Join(root, "examples", "kaspersky-2017-10-24.txt")
 	data, err := os.ReadFile(art)
 	if err != nil {
@@ -81,7 +82,7 @@ func TestIndexMatchesQuads(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if !graph.Indexed(st) {
+	if !bolt.Indexed(st) {
 		t.Fatal("a new bolt store has no read index")
 	}
 	docs := indexCorpus(t)
@@ -95,9 +96,9 @@ func TestIndexMatchesQuads(t *testing.T) {
 	opts := cmp.Options{cmpopts.EquateEmpty()}
 	both := func(name string, read func() (any, error)) {
 		t.Helper()
-		graph.ReadQuads(st, true)
+		bolt.ReadQuads(st, true)
 		want, werr := read()
-		graph.ReadQuads(st, false)
+		bolt.ReadQuads(st, false)
 		got, gerr := read()
 		if (werr == nil) != (gerr == nil) {
 			t.Fatalf("%s: quads error %v, index error %v", name, werr, gerr)
@@ -200,7 +201,7 @@ func TestIndexSettlesCrash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := graph.IndexOnly(st, docs[2]); err != nil {
+	if err := bolt.IndexOnly(st, docs[2]); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.Close(); err != nil {
@@ -225,9 +226,9 @@ func TestIndexSettlesCrash(t *testing.T) {
 	if cs, err := st.Claims(ctx, graph.ClaimFilter{By: graphtest.NSA}); err != nil || len(cs) != 1 {
 		t.Errorf("claims by the NSA after writing again = %d, %v; want 1", len(cs), err)
 	}
-	graph.ReadQuads(st, true)
+	bolt.ReadQuads(st, true)
 	want, _ := st.Stats(ctx)
-	graph.ReadQuads(st, false)
+	bolt.ReadQuads(st, false)
 	if got, _ := st.Stats(ctx); got != want {
 		t.Errorf("stats: index %+v, quads %+v", got, want)
 	}
@@ -242,14 +243,14 @@ func TestIndexSettlesCrash(t *testing.T) {
 	if n, err := st.WriteBatch(ctx, graphtest.Corpus(t, 2)); err != nil || n != 2 {
 		t.Fatalf("write: %d, %v", n, err)
 	}
-	if err := graph.Crash(st); err != nil {
+	if err := bolt.Crash(st); err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; i < 2; i++ {
 		if st, err = graph.Open(ctx, dir, nil); err != nil {
 			t.Fatal(err)
 		}
-		if !graph.Indexed(st) {
+		if !bolt.Indexed(st) {
 			t.Errorf("open %d after the crash: the read index is no longer used", i+1)
 		}
 		st.Close()
@@ -284,7 +285,7 @@ func testIndexMarksCleared(t *testing.T, cayley bool) {
 		if !cayley {
 			want = 0
 		}
-		if n, err := graph.PendingMarks(st); err != nil || n != want {
+		if n, err := bolt.PendingMarks(st); err != nil || n != want {
 			t.Errorf("after batch %d: %d pending marks, %v; want %d", i, n, err, want)
 		}
 	}
@@ -294,10 +295,10 @@ func testIndexMarksCleared(t *testing.T, cayley bool) {
 	if st, err = graph.Open(ctx, dir, nil); err != nil {
 		t.Fatal(err)
 	}
-	if !graph.Indexed(st) {
+	if !bolt.Indexed(st) {
 		t.Fatal("a store closed cleanly lost its read index")
 	}
-	if n, err := graph.PendingMarks(st); err != nil || n != 0 {
+	if n, err := bolt.PendingMarks(st); err != nil || n != 0 {
 		t.Errorf("after close: %d pending marks, %v; want 0", n, err)
 	}
 	if s, err := st.Stats(ctx); err != nil || s.Documents != 30 {
@@ -305,7 +306,7 @@ func testIndexMarksCleared(t *testing.T, cayley bool) {
 	}
 	// Quads written without the index (by a build that does not keep
 	// one) make it stale: the store is then read through its quads.
-	if err := graph.QuadsOnly(st, graphtest.Docs(t)[0]); err != nil {
+	if err := bolt.QuadsOnly(st, graphtest.Docs(t)[0]); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.Close(); err != nil {
@@ -315,7 +316,7 @@ func testIndexMarksCleared(t *testing.T, cayley bool) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if graph.Indexed(st) {
+	if bolt.Indexed(st) {
 		t.Error("a store written without its index is still read through it")
 	}
 	if s, err := st.Stats(ctx); err != nil || s.Documents != 31 {

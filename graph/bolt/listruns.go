@@ -1,4 +1,4 @@
-package graph
+package bolt
 
 // The index lists of a bulk build.
 //

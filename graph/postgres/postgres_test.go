@@ -1,4 +1,4 @@
-package graph_test
+package postgres_test
 
 import (
 	"bufio"
@@ -21,8 +21,26 @@ import (
 
 	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/graph/graphtest"
+	_ "github.com/dossier-project/dossier/graph/postgres" // registers the backend
 	"github.com/dossier-project/dossier/schema"
 )
+
+func postgresURL(t testing.TB) string { return graphtest.PostgresURL(t) }
+
+func freshPostgres(t testing.TB) string { return graphtest.FreshPostgres(t) }
+
+func openPostgres(t *testing.T) *graph.Store { return open(t, freshPostgres(t)) }
+
+func openMemory(t *testing.T) *graph.Store { return open(t, "memory") }
+
+func open(t *testing.T, spec string) *graph.Store {
+	st, err := graph.Open(context.Background(), spec, &graph.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
 
 // A server that does not answer is an error naming the store, without
 // its password. Needs no server.

@@ -1,4 +1,4 @@
-package graph_test
+package bolt_test
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/cayleygraph/quad/pquads"
 
 	"github.com/dossier-project/dossier/graph"
+	"github.com/dossier-project/dossier/graph/bolt"
 	"github.com/dossier-project/dossier/graph/graphtest"
 	"github.com/dossier-project/dossier/schema"
 )
@@ -21,7 +22,7 @@ import (
 // of a result as Cayley does.
 func TestPrepareKVHashes(t *testing.T) {
 	for _, r := range graphtest.Docs(t) {
-		byHash, err := graph.PreparedValues(r)
+		byHash, err := bolt.PreparedValues(r)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -55,7 +56,7 @@ func openWith(t *testing.T, cayley bool) *graph.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if graph.UsesKVWriter(st) == cayley {
+	if bolt.UsesKVWriter(st) == cayley {
 		t.Fatalf("CayleyWriter %v: store writes with dossier's writer: %v", cayley, !cayley)
 	}
 	t.Cleanup(func() { st.Close() })
@@ -122,7 +123,7 @@ func checkRefCounts(t *testing.T, st *graph.Store) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := graph.RefCounts(st)
+	got, err := bolt.RefCounts(st)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,7 +296,7 @@ func TestKVLayoutChecked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := graph.SetQuadIndexes(st, `[{"dirs":[1],"unique":false},{"dirs":[3],"unique":false}]`); err != nil {
+	if err := bolt.SetQuadIndexes(st, `[{"dirs":[1],"unique":false},{"dirs":[3],"unique":false}]`); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.Close(); err != nil {
@@ -306,7 +307,7 @@ func TestKVLayoutChecked(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if graph.UsesKVWriter(st) {
+	if bolt.UsesKVWriter(st) {
 		t.Fatal("a store with other quad indexes is written by dossier's writer")
 	}
 }

@@ -1,14 +1,16 @@
 //go:build unix
 
-package graph
+package bolt
 
 import (
 	"errors"
 	"os"
 	"syscall"
+
+	"github.com/dossier-project/dossier/graph"
 )
 
-// checkUnlocked fails with ErrLocked when another process (or another
+// checkUnlocked fails with graph.ErrLocked when another process (or another
 // Store in this one) holds the bolt file. bolt itself would wait forever:
 // Cayley opens it without a timeout.
 func checkUnlocked(file string) error {
@@ -22,7 +24,7 @@ func checkUnlocked(file string) error {
 	defer f.Close()
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return ErrLocked
+			return graph.ErrLocked
 		}
 		return err
 	}
@@ -30,11 +32,11 @@ func checkUnlocked(file string) error {
 }
 
 // lockFile takes an exclusive lock on f, held until f is closed, or fails
-// with ErrLocked when another process (or another open file) holds it.
+// with graph.ErrLocked when another process (or another open file) holds it.
 func lockFile(f *os.File) error {
 	err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
 	if errors.Is(err, syscall.EWOULDBLOCK) {
-		return ErrLocked
+		return graph.ErrLocked
 	}
 	return err
 }

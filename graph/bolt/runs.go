@@ -1,4 +1,4 @@
-package graph
+package bolt
 
 // Sorted runs on disk, and their merge, for a bulk build's read index
 // (indexruns.go) and index lists (listruns.go).
