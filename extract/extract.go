@@ -100,8 +100,12 @@ func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *sch
 		}
 	}
 	if cut > 0 {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("text without sentence boundaries from character %d: cut into %d pieces of at most %d tokens",
-			at, cut, text.MaxSentenceTokens))
+		times := fmt.Sprintf("%d times", cut)
+		if cut == 1 {
+			times = "once"
+		}
+		res.Warnings = append(res.Warnings, fmt.Sprintf("no sentence boundary for over %d tokens (from character %d): cut %s",
+			text.MaxSentenceTokens, at, times))
 	}
 	if cutToks > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d runs of letters, marks or punctuation longer than %d characters were cut into tokens of that length",

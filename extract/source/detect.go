@@ -9,7 +9,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -76,7 +75,8 @@ var bom = []byte("\ufeff")
 
 // isBinary reports whether head looks like the start of a binary file: a
 // known binary signature, a NUL byte, or more than one byte in ten that is
-// a control character or not UTF-8.
+// a control character. Bytes that are not UTF-8 do not count: a text in a
+// legacy encoding is transcoded (see decodeText).
 func isBinary(head []byte) bool {
 	for _, m := range binaryMagic {
 		if bytes.HasPrefix(head, m) {
@@ -87,37 +87,34 @@ func isBinary(head []byte) bool {
 		return true
 	}
 	odd := 0
-	for i := 0; i < len(head); {
-		r, size := utf8.DecodeRune(head[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			if !utf8.FullRune(head[i:]) {
-				i = len(head) // a character cut at the end of the window
-				continue
-			}
-			odd++
-		case r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v' && r != 0x1b, r == 0x7f:
+	for _, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b || c == 0x7f {
 			odd++
 		}
-		i += size
 	}
 	return odd*10 > len(head)
 }
 
-// checkUTF8 returns an error wrapping ErrInvalidUTF8 that gives the offset
-// of the first byte of b that is not UTF-8, or nil.
-func checkUTF8(b []byte) error {
-	if utf8.Valid(b) {
-		return nil
-	}
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return fmt.Errorf("%w at byte %d", ErrInvalidUTF8, i)
+// binaryError is the error of a binary input, with a hint when its head
+// looks like UTF-16 without a byte order mark (a NUL in every other byte).
+func binaryError(head []byte) error {
+	even, odd := 0, 0
+	for i, c := range head {
+		if c == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
 		}
-		i += size
 	}
-	return nil
+	switch n := len(head) / 2; {
+	case n > 8 && odd*10 > n*8:
+		return fmt.Errorf("%w (it looks like UTF-16 without a byte order mark: try --encoding utf-16le)", ErrBinary)
+	case n > 8 && even*10 > n*8:
+		return fmt.Errorf("%w (it looks like UTF-16 without a byte order mark: try --encoding utf-16be)", ErrBinary)
+	}
+	return ErrBinary
 }
 
 // readAll reads a whole document of at most MaxDocumentSize bytes.
@@ -172,7 +169,7 @@ func peekHead(br *bufio.Reader) (head []byte, whole bool, err error) {
 // readInput reads the input name from br, choosing its format by fname
 // (name, less any compression suffix) or by its content, and yields its
 // items. depth counts the layers of compression or re-encoding undone.
-func readInput(name, fname string, br *bufio.Reader, depth int, yield func(Item) bool) {
+func (o Options) readInput(name, fname string, br *bufio.Reader, depth int, yield func(Item) bool) {
 	head, whole, err := peekHead(br)
 	if err != nil {
 		yield(failed(name, 0, fmt.Errorf("read: %w", err)))
@@ -202,28 +199,44 @@ func readInput(name, fname string, br *bufio.Reader, depth int, yield func(Item)
 		if formatOf(fname) == formatGzip {
 			inner = strings.TrimSuffix(fname, filepath.Ext(fname))
 		}
-		readInput(name, inner, bufio.NewReaderSize(zr, 64<<10), depth+1, yield)
+		o.readInput(name, inner, bufio.NewReaderSize(zr, 64<<10), depth+1, yield)
 		return
 	}
-	if (bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff})) && depth <= 2 {
+	// UTF-16, by its byte order mark or as --encoding says, is turned into
+	// UTF-8 as it streams; every other encoding is undone a document (or a
+	// JSON Lines record) at a time.
+	le, be := bytes.HasPrefix(head, []byte{0xff, 0xfe}), bytes.HasPrefix(head, []byte{0xfe, 0xff})
+	if utf16 := o.Encoding.utf16(); !o.streamed && (utf16 != nil || le || be) {
 		dec := unicode.BOMOverride(unicode.UTF8.NewDecoder())
-		readInput(name, fname, bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10), depth+1, yield)
+		inner := o
+		switch {
+		case utf16 != nil:
+			dec = unicode.BOMOverride(utf16.NewDecoder())
+		case le:
+			inner.note = "read as UTF-16LE (byte order mark)"
+		default:
+			inner.note = "read as UTF-16BE (byte order mark)"
+		}
+		inner.Encoding, inner.streamed = Encoding{}, true
+		inner.readInput(name, fname, bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10), depth+1, yield)
 		return
 	}
-	if isBinary(head) {
-		yield(failed(name, 0, ErrBinary))
+	// A JSON Lines file is not judged by its head: a line of control
+	// bytes fails alone (see readJSONLines).
+	if f != formatJSON && isBinary(head) {
+		yield(failed(name, 0, binaryError(head)))
 		return
 	}
 	switch f {
 	case formatJSON:
-		readJSON(name, br, head, whole, yield)
+		o.readJSON(name, br, head, whole, yield)
 	case formatHTML:
 		data, err := readAll(br)
 		if err != nil {
 			yield(failed(name, 0, err))
 			return
 		}
-		doc, err := parseHTML(name, data)
+		doc, err := o.parseHTML(name, data)
 		if err != nil {
 			yield(failed(name, 0, err))
 			return
@@ -235,7 +248,7 @@ func readInput(name, fname string, br *bufio.Reader, depth int, yield func(Item)
 			yield(failed(name, 0, err))
 			return
 		}
-		doc, err := parseText(name, data)
+		doc, err := o.parseText(name, data)
 		if err != nil {
 			yield(failed(name, 0, err))
 			return

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 
 	"github.com/dossier-project/dossier/schema"
 )
@@ -42,21 +42,33 @@ var dateMeta = []string{
 var reCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)`)
 
 // parseHTML reads an HTML page: its main text and metadata.
-func parseHTML(name string, data []byte) (*schema.Document, error) {
-	if err := checkUTF8(data); err != nil {
-		m := reCharset.FindSubmatch(data[:min(len(data), 2048)])
-		if m == nil {
-			return nil, err
-		}
-		enc, cname := charset.Lookup(string(m[1]))
-		if enc == nil || cname == "utf-8" {
-			return nil, err
-		}
-		if data, err = enc.NewDecoder().Bytes(data); err != nil {
-			return nil, fmt.Errorf("decode %s: %w", cname, err)
+func (o Options) parseHTML(name string, data []byte) (*schema.Document, error) {
+	data = bytes.TrimPrefix(data, bom)
+	var warn string
+	var err error
+	enc := o.Encoding
+	if enc.enc == nil && !o.streamed {
+		// The charset the page declares, unless the page is valid UTF-8
+		// beyond ASCII: then the declaration is wrong (a page re-encoded
+		// without changing its head), and honouring it would garble the
+		// text.
+		if m := reCharset.FindSubmatch(data[:min(len(data), 2048)]); m != nil {
+			declared, derr := LookupEncoding(string(m[1]))
+			switch {
+			case derr != nil:
+				warn = fmt.Sprintf("declares an unknown charset %q", m[1])
+			case declared.name == "utf-8" || declared.utf16() != nil:
+			case utf8.Valid(data) && hasMultibyte(data):
+				warn = fmt.Sprintf("declares charset %s but is valid UTF-8: read as UTF-8", declared)
+			default:
+				enc = declared
+			}
 		}
 	}
-	data = bytes.TrimPrefix(data, bom)
+	data, w, err := decodeText(data, enc)
+	if err != nil {
+		return nil, err
+	}
 	root, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("parse HTML: %w", err)
@@ -83,6 +95,7 @@ func parseHTML(name string, data []byte) (*schema.Document, error) {
 		return nil, fmt.Errorf("%w: no paragraphs of text in the page", ErrEmpty)
 	}
 	doc := newDocument(text, name)
+	doc.Warnings = o.warnings(warn, w)
 	doc.Title = first(p.meta["og:title"], p.meta["twitter:title"], p.title, p.h1)
 	doc.Source = first(p.meta["og:site_name"], p.meta["application-name"])
 	doc.URL = first(p.meta["og:url"], p.canonical)

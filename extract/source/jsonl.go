@@ -51,25 +51,31 @@ func str(raw json.RawMessage) string {
 // readJSON reads a JSON Lines input line by line or, when it is a JSON
 // array or its first line is not a whole JSON value (objects spread over
 // lines), as a stream of JSON values.
-func readJSON(name string, br *bufio.Reader, head []byte, whole bool, yield func(Item) bool) {
+func (o Options) readJSON(name string, br *bufio.Reader, head []byte, whole bool, yield func(Item) bool) {
 	t := bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
 	if len(t) > 0 && t[0] == '[' {
-		readJSONStream(name, br, true, yield)
+		o.readJSONStream(name, br, true, yield)
 		return
 	}
 	if i := bytes.IndexByte(t, '\n'); i >= 0 {
 		first := bytes.TrimSpace(t[:i])
 		if !json.Valid(first) && (string(first) == "{" || (whole && json.Valid(bytes.TrimSpace(t)))) {
-			readJSONStream(name, br, false, yield)
+			o.readJSONStream(name, br, false, yield)
 			return
 		}
 	}
-	readJSONLines(name, br, yield)
+	o.readJSONLines(name, br, yield)
 }
 
-// readJSONLines reads one record a line.
-func readJSONLines(name string, br *bufio.Reader, yield func(Item) bool) {
-	n, items := 0, 0
+// maxBadLead is how many records may fail, before any is read, until a
+// JSON Lines input is given up as not JSON Lines at all (a binary file
+// named .jsonl), rather than reported line by line.
+const maxBadLead = 100
+
+// readJSONLines reads one record a line. Each line fails or succeeds
+// alone, whatever its bytes.
+func (o Options) readJSONLines(name string, br *bufio.Reader, yield func(Item) bool) {
+	n, items, good := 0, 0, 0
 	for {
 		b, tooLong, err := readLine(br, MaxDocumentSize)
 		if len(b) == 0 && tooLong == 0 && err != nil {
@@ -95,14 +101,19 @@ func readJSONLines(name string, br *bufio.Reader, yield func(Item) bool) {
 			continue
 		}
 		items++
-		doc, rerr := parseRecord(b, fmt.Sprintf("%s#%d", name, n))
+		doc, rerr := o.parseRecord(b, fmt.Sprintf("%s#%d", name, n))
 		var it Item
 		if rerr != nil {
 			it = failed(name, n, rerr)
 		} else {
 			it = Item{Doc: doc}
+			good++
 		}
 		if !yield(it) {
+			return
+		}
+		if good == 0 && items == maxBadLead {
+			yield(failed(name, 0, fmt.Errorf("%w: none of the first %d lines is a JSON Lines record; stopped", ErrMalformed, maxBadLead)))
 			return
 		}
 		if err != nil {
@@ -145,7 +156,7 @@ func readLine(br *bufio.Reader, limit int) (b []byte, tooLong int, err error) {
 // readJSONStream reads a JSON array of records (array set), or JSON
 // values one after another, numbering the records from 1. A syntax error
 // stops the input, since what follows it cannot be told apart.
-func readJSONStream(name string, br *bufio.Reader, array bool, yield func(Item) bool) {
+func (o Options) readJSONStream(name string, br *bufio.Reader, array bool, yield func(Item) bool) {
 	if b, _ := br.Peek(len(bom)); bytes.Equal(b, bom) {
 		br.Discard(len(bom))
 	}
@@ -168,7 +179,7 @@ func readJSONStream(name string, br *bufio.Reader, array bool, yield func(Item) 
 			yield(failed(name, 0, fmt.Errorf("record %d: %w: %w", n, ErrMalformed, err)))
 			return
 		}
-		doc, rerr := parseRecord(raw, fmt.Sprintf("%s#%d", name, n))
+		doc, rerr := o.parseRecord(raw, fmt.Sprintf("%s#%d", name, n))
 		it := Item{Doc: doc}
 		if rerr != nil {
 			it = failed(name, 0, fmt.Errorf("record %d: %w", n, rerr))
@@ -182,9 +193,15 @@ func readJSONStream(name string, br *bufio.Reader, array bool, yield func(Item) 
 	}
 }
 
-// parseRecord reads one JSON record into a Document read from path.
-func parseRecord(b []byte, path string) (*schema.Document, error) {
-	if err := checkUTF8(b); err != nil {
+// parseRecord reads one JSON record into a Document read from path. A
+// record that is not UTF-8 is transcoded or its bad bytes replaced, as a
+// text file's would be, with a warning; one of control bytes is malformed.
+func (o Options) parseRecord(b []byte, path string) (*schema.Document, error) {
+	if i := bytes.IndexFunc(b, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' }); i >= 0 {
+		return nil, fmt.Errorf("%w: control character %U at byte %d (not allowed in JSON)", ErrMalformed, b[i], i)
+	}
+	b, warn, err := decodeText(b, o.Encoding)
+	if err != nil {
 		return nil, err
 	}
 	if t := bytes.TrimSpace(b); len(t) == 0 || t[0] != '{' {
@@ -208,6 +225,7 @@ func parseRecord(b []byte, path string) (*schema.Document, error) {
 		return nil, ErrNoText
 	}
 	doc := newDocument(text, path)
+	doc.Warnings = o.warnings(warn)
 	if id := str(r.ID); id != "" {
 		doc.ID = id
 	}

@@ -30,12 +30,31 @@
 //     <body>), joined by blank lines; title, date, source and URL from its
 //     meta tags.
 //
+// # Encodings
+//
+// Text is UTF-8 unless the input says otherwise or is not valid UTF-8:
+//
+//   - a UTF-16 byte order mark (little- or big-endian) is honoured, and a
+//     UTF-8 one dropped;
+//   - an HTML page's declared charset (<meta charset> or http-equiv) is
+//     honoured, unless the page is valid UTF-8 with characters beyond
+//     ASCII, a mislabelled page, which is read as UTF-8 with a warning;
+//   - a text, page or JSON Lines record that is not valid UTF-8 is read as
+//     Windows-1252, or as Latin-1 when none of its bytes is in 0x80-0x9F;
+//     but one that also holds valid multi-byte UTF-8 is UTF-8 with damaged
+//     bytes, each replaced by U+FFFD;
+//   - Options.Encoding (--encoding) forces one encoding on every input.
+//
+// What was assumed or replaced is said in Document.Warnings: the document
+// is read rather than lost.
+//
 // # Errors
 //
 // Each input that cannot be read (a missing path, an empty or binary file,
-// invalid UTF-8, a malformed record) gives an Item whose Err is an
-// *InputError naming it; reading goes on with the other inputs. The
-// sentinel errors below can be tested with errors.Is.
+// a malformed record) gives an Item whose Err is an *InputError naming it;
+// reading goes on with the other inputs. A JSON Lines record is the unit
+// of failure: a bad line, whatever its bytes, fails alone, named by its
+// line number. The sentinel errors below can be tested with errors.Is.
 package source
 
 import (
@@ -69,9 +88,6 @@ var (
 	// ErrBinary: the input is not text (it holds NUL bytes or mostly
 	// control characters, or is a known binary format).
 	ErrBinary = errors.New("binary file, not a text document")
-	// ErrInvalidUTF8: the input is not valid UTF-8; the error says at which
-	// byte (counted from 0, in the decompressed input or JSON Lines line).
-	ErrInvalidUTF8 = errors.New("invalid UTF-8")
 	// ErrMalformed: a JSON Lines record is not a JSON object.
 	ErrMalformed = errors.New("malformed JSON Lines record")
 	// ErrNoText: a JSON Lines record has no "text", or an empty one.
@@ -124,6 +140,22 @@ func (e *InputError) Unwrap() error { return e.Err }
 // The caller must drain the channel or cancel ctx, or Read's goroutine
 // blocks.
 func Read(ctx context.Context, paths []string, stdin io.Reader) <-chan Item {
+	return Options{}.Read(ctx, paths, stdin)
+}
+
+// Options choose how inputs are read. The zero value detects each input's
+// format and character encoding, as the package documentation says.
+type Options struct {
+	// Encoding, when set, is the character encoding of every input
+	// (dossier's --encoding); the zero value detects it.
+	Encoding Encoding
+
+	streamed bool   // the input is being transcoded from UTF-16 as it is read
+	note     string // a warning for every document of the input
+}
+
+// Read is the package's Read with these options.
+func (o Options) Read(ctx context.Context, paths []string, stdin io.Reader) <-chan Item {
 	ch := make(chan Item, 8)
 	go func() {
 		defer close(ch)
@@ -146,14 +178,14 @@ func Read(ctx context.Context, paths []string, stdin io.Reader) <-chan Item {
 					}
 					continue
 				}
-				for it := range Items("-", stdin) {
+				for it := range o.Items("-", stdin) {
 					if !send(it) {
 						return
 					}
 				}
 				continue
 			}
-			if !readPath(ctx, p, send) {
+			if !o.readPath(ctx, p, send) {
 				return
 			}
 		}
@@ -163,13 +195,13 @@ func Read(ctx context.Context, paths []string, stdin io.Reader) <-chan Item {
 
 // readPath reads a file or a folder; it returns false when send refused an
 // item (ctx was cancelled).
-func readPath(ctx context.Context, path string, send func(Item) bool) bool {
+func (o Options) readPath(ctx context.Context, path string, send func(Item) bool) bool {
 	info, err := os.Stat(path)
 	if err != nil {
 		return send(failed(path, 0, err))
 	}
 	if !info.IsDir() {
-		_, ok := readFile(path, send)
+		_, ok := o.readFile(path, send)
 		return ok
 	}
 	docs, ok := 0, true
@@ -181,7 +213,7 @@ func readPath(ctx context.Context, path string, send func(Item) bool) bool {
 			}
 			return nil
 		}
-		n, sent := readFile(p, send)
+		n, sent := o.readFile(p, send)
 		docs += n
 		if !sent {
 			ok = false
@@ -240,14 +272,14 @@ func WalkFiles(ctx context.Context, root string, fn func(path string, err error)
 
 // readFile reads one file, returning how many documents it held and false
 // when send refused an item.
-func readFile(path string, send func(Item) bool) (int, bool) {
+func (o Options) readFile(path string, send func(Item) bool) (int, bool) {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, send(failed(path, 0, err))
 	}
 	defer f.Close()
 	n := 0
-	for it := range Items(path, f) {
+	for it := range o.Items(path, f) {
 		if it.Doc != nil {
 			n++
 		}
@@ -262,9 +294,12 @@ func readFile(path string, send func(Item) bool) (int, bool) {
 // extension chooses the format, or "-") from r. It yields one Item per
 // document or per failure, reading r as it goes: a JSON Lines input is read
 // one line at a time.
-func Items(name string, r io.Reader) iter.Seq[Item] {
+func Items(name string, r io.Reader) iter.Seq[Item] { return Options{}.Items(name, r) }
+
+// Items is the package's Items with these options.
+func (o Options) Items(name string, r io.Reader) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
-		readInput(name, name, bufio.NewReaderSize(r, 64<<10), 0, yield)
+		o.readInput(name, name, bufio.NewReaderSize(r, 64<<10), 0, yield)
 	}
 }
 

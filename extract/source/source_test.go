@@ -280,10 +280,9 @@ func TestBadInput(t *testing.T) {
 		{write("nul.txt", []byte("text\x00more")), ErrBinary, "nul.txt: binary file, not a text document"},
 		{write("image.png", []byte("\x89PNG\r\n\x1a\nrest")), ErrBinary, "image.png: binary file, not a text document"},
 		{write("noise.bin", bytes.Repeat([]byte{0xc3, 0x28, 0x01, 'a'}, 50)), ErrBinary, "noise.bin: binary file, not a text document"},
-		{write("latin1.txt", []byte("Caf\xe9 au lait")), ErrInvalidUTF8, "latin1.txt: invalid UTF-8 at byte 3"},
-		{write("latin1.html", []byte("<p>Caf\xe9</p>")), ErrInvalidUTF8, "latin1.html: invalid UTF-8 at byte 6"},
-		{write("latin1.jsonl", []byte("{\"text\": \"ok\"}\n{\"text\": \"Caf\xe9\"}\n")), ErrInvalidUTF8, "latin1.jsonl:2: invalid UTF-8 at byte 13"},
 		{write("broken.jsonl", []byte("{\"text\": \"ok\"}\n{\"text\": \n")), ErrMalformed, "broken.jsonl:2: malformed JSON Lines record: unexpected end of JSON input"},
+		{write("control.jsonl", []byte("{\"text\": \"ok\"}\n\x01\x02\x00\x1f\n{\"text\": \"ok too\"}\n")), ErrMalformed, "control.jsonl:2: malformed JSON Lines record: control character U+0001 at byte 0"},
+		{write("utf16.txt", []byte("A\x00 \x00t\x00e\x00x\x00t\x00 \x00i\x00n\x00 \x00U\x00T\x00F\x00-\x001\x006\x00")), ErrBinary, "utf16.txt: binary file, not a text document (it looks like UTF-16 without a byte order mark: try --encoding utf-16le)"},
 		{write("bad.gz", []byte("\x1f\x8bnot really gzip")), nil, "bad.gz: gzip: "},
 		{write("nopara.html", []byte("<html><body><script>x()</script></body></html>")), ErrEmpty, "nopara.html: empty document: no paragraphs of text in the page"},
 	}

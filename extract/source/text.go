@@ -12,15 +12,16 @@ import (
 )
 
 // parseText reads a plain text file, recognising a scraped page.
-func parseText(name string, data []byte) (*schema.Document, error) {
-	if err := checkUTF8(data); err != nil {
+func (o Options) parseText(name string, data []byte) (*schema.Document, error) {
+	data, warn, err := decodeText(bytes.TrimPrefix(data, bom), o.Encoding)
+	if err != nil {
 		return nil, err
 	}
-	data = bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimFunc(data, isSpace)) == 0 {
 		return nil, ErrEmpty
 	}
 	doc := newDocument(string(data), name)
+	doc.Warnings = o.warnings(warn)
 	layout(doc)
 	return doc, nil
 }

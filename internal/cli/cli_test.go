@@ -187,7 +187,7 @@ func TestBadInputs(t *testing.T) {
 	empty := write("empty.txt", "")
 	binary := write("binary.dat", "abc\x00\x01\x02\x03def")
 	latin1 := write("latin1.txt", "Caf\xe9 owners met the FSB.")
-	jsonl := write("recs.jsonl", "{\"text\":\"The NSA denied it.\"}\n{\"text\": broken\n")
+	jsonl := write("recs.jsonl", "{\"text\":\"The NSA denied it.\"}\n{\"text\": broken\n\x01\x02\x00\x7f\n{\"text\":\"The BSI said so.\"}\n")
 	emptyDir := filepath.Join(dir, "nothing")
 	os.MkdirAll(emptyDir, 0o755)
 	missing := filepath.Join(dir, "missing.txt")
@@ -203,16 +203,18 @@ func TestBadInputs(t *testing.T) {
 		missing + ": no such file",
 		empty + ": empty document",
 		binary + ": binary file",
-		latin1 + ": invalid UTF-8 at byte 3",
+		latin1 + ": warning: not UTF-8 (first at byte 3): read as Latin-1",
 		jsonl + ":2: malformed JSON Lines record",
+		jsonl + ":3: malformed JSON Lines record: control character",
 		emptyDir + ": folder holds no readable document",
 	} {
 		if n := strings.Count(stderr, want); n != 1 {
 			t.Errorf("stderr has %q %d times, want once:\n%s", want, n, stderr)
 		}
 	}
-	// The good inputs were still ingested: the article and JSON Lines line 1.
-	if !strings.Contains(out, "ingested 2 documents") {
+	// The good inputs were still ingested: the article, the Latin-1 text
+	// and JSON Lines lines 1 and 4.
+	if !strings.Contains(out, "ingested 4 documents") {
 		t.Errorf("stdout %q", out)
 	}
 	// Store errors: a file, a folder that is not a store, a missing store,
@@ -243,7 +245,7 @@ func TestBadInputs(t *testing.T) {
 		t.Errorf("locked store: exit %d, stderr %q", code, stderr)
 	}
 	out, _, _ = run(t, "", "--store", store, "stats", "--json")
-	if !strings.Contains(out, `"documents": 2`) {
+	if !strings.Contains(out, `"documents": 4`) {
 		t.Errorf("stored documents lost: %s", out)
 	}
 }

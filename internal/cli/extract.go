@@ -12,7 +12,6 @@ import (
 
 	"github.com/dossier-project/dossier/export"
 	"github.com/dossier-project/dossier/extract"
-	"github.com/dossier-project/dossier/extract/source"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -35,7 +34,7 @@ func (a *app) each(ctx context.Context, paths []string, fn func(*schema.Result) 
 		return 0, err
 	}
 	failed, total := 0, 0
-	for it := range source.Read(ctx, paths, a.stdin) {
+	for it := range a.read.Read(ctx, paths, a.stdin) {
 		total++
 		if it.Err != nil {
 			failed++
@@ -50,6 +49,9 @@ func (a *app) each(ctx context.Context, paths []string, fn func(*schema.Result) 
 			failed++
 			a.errorf("%v", err)
 			continue
+		}
+		for _, w := range res.Warnings {
+			a.warnf("%s: warning: %s", docName(it.Doc), w)
 		}
 		if err := fn(res); err != nil {
 			return total, err
@@ -193,4 +195,13 @@ func shorten(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
+}
+
+// docName names a document in messages: its path ("#N" for a JSON Lines
+// record), else its ID.
+func docName(d *schema.Document) string {
+	if d.Path != "" {
+		return d.Path
+	}
+	return d.ID
 }

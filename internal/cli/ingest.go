@@ -113,7 +113,9 @@ func (a *app) ingest(ctx context.Context, paths []string, show, bulk bool, progr
 
 	var pr *pipeline.Progress
 	report := func(err error) { a.errorf("%v", err) }
-	cfg := pipeline.Config{Extractor: x, Store: st, Workers: a.cfg.Workers, BatchDocs: batch, BatchQuads: batchQuads, OnError: func(err error) { report(err) }}
+	warn := func(doc, w string) { a.warnf("%s: warning: %s", doc, w) }
+	cfg := pipeline.Config{Extractor: x, Store: st, Workers: a.cfg.Workers, BatchDocs: batch, BatchQuads: batchQuads,
+		OnError: func(err error) { report(err) }, OnWarning: func(doc, w string) { warn(doc, w) }}
 	if show {
 		cfg.OnResult = a.printResult
 	}
@@ -124,6 +126,9 @@ func (a *app) ingest(ctx context.Context, paths []string, show, bulk bool, progr
 	if f := a.progressFormat(progress); f != pipeline.None {
 		pr = pipeline.NewProgress(a.stderr, f, p)
 		report = func(err error) { pr.Println("dossier: " + err.Error()) }
+		if !a.cfg.Quiet {
+			warn = func(doc, w string) { pr.Println("dossier: " + doc + ": warning: " + w) }
+		}
 		countCtx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		go func() {
@@ -132,7 +137,7 @@ func (a *app) ingest(ctx context.Context, paths []string, show, bulk bool, progr
 			}
 		}()
 	}
-	runErr := p.Run(ctx, pipeline.Paths(paths, a.stdin))
+	runErr := p.Run(ctx, pipeline.PathsWith(a.read, paths, a.stdin))
 	if pr != nil {
 		pr.Stop()
 	}

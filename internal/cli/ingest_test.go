@@ -87,6 +87,7 @@ func TestIngestBadFlags(t *testing.T) {
 		{"ingest", "--progress=loud", article},
 		{"ingest", "--workers", "0", article},
 		{"ingest", "--batch", "0", article},
+		{"--encoding", "klingon", "ingest", article},
 	} {
 		_, stderr, code := run(t, "", append([]string{"--store", store}, args...)...)
 		if code != ExitUsage {

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/dossier-project/dossier/config"
+	"github.com/dossier-project/dossier/extract/source"
 	"github.com/dossier-project/dossier/graph"
 	_ "github.com/dossier-project/dossier/graph/bolt"     // registers the bolt backend
 	_ "github.com/dossier-project/dossier/graph/postgres" // registers the PostgreSQL backend
@@ -91,6 +92,7 @@ func ExitCode(err error) int {
 type app struct {
 	v      *viper.Viper
 	cfg    config.Config
+	read   source.Options // how inputs are read (--encoding)
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
@@ -100,7 +102,7 @@ type app struct {
 // the commands use: results go to stdout, everything else to stderr.
 func New(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	a := &app{stdin: stdin, stdout: stdout, stderr: stderr}
-	var cfgFile string
+	var cfgFile, encoding string
 	root := &cobra.Command{
 		Use:   "dossier",
 		Short: "Turn news articles into a knowledge graph of who alleged what about whom",
@@ -136,6 +138,11 @@ DOSSIER_EXTRACT_NER, DOSSIER_WORKERS), then the config file (--config, default
 				return &UsageError{err}
 			}
 			a.v, a.cfg = v, cfg
+			enc, err := source.LookupEncoding(encoding)
+			if err != nil {
+				return &UsageError{fmt.Errorf("--encoding: %w", err)}
+			}
+			a.read = source.Options{Encoding: enc}
 			return nil
 		},
 	}
@@ -148,6 +155,7 @@ DOSSIER_EXTRACT_NER, DOSSIER_WORKERS), then the config file (--config, default
 	pf.String("store", config.Default().Store, `graph store: a bolt folder path, or "memory"`)
 	pf.String("ner", config.Default().Extract.NER, "entity recogniser: "+strings.Join(config.Recognisers, " or "))
 	pf.BoolP("quiet", "q", false, "no progress or warnings on stderr")
+	pf.StringVar(&encoding, "encoding", "auto", "character encoding of the inputs: auto (UTF-8, a UTF-16 byte order mark, an HTML page's charset, else Windows-1252 or Latin-1), or one such as utf-8, utf-16le, windows-1252, latin1, iso-8859-2, koi8-r")
 	root.SetUsageTemplate(root.UsageTemplate() + "\n" + exitHelp + "\n")
 
 	root.AddCommand(

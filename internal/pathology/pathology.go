@@ -286,7 +286,9 @@ func JSONLControl(int) []byte {
 	for i := 1; i <= 5; i++ {
 		if i == 3 {
 			for c := 0; c < 200; c++ {
-				b.WriteByte(byte(c % 32))
+				if c%32 != '\n' {
+					b.WriteByte(byte(c % 32))
+				}
 			}
 			b.WriteByte('\n')
 		}

@@ -85,8 +85,11 @@ type Extractor interface {
 type Reader func(ctx context.Context) <-chan source.Item
 
 // Paths returns the Reader of source.Read over paths ("-" reads stdin).
-func Paths(paths []string, stdin io.Reader) Reader {
-	return func(ctx context.Context) <-chan source.Item { return source.Read(ctx, paths, stdin) }
+func Paths(paths []string, stdin io.Reader) Reader { return PathsWith(source.Options{}, paths, stdin) }
+
+// PathsWith is Paths reading with options (a forced encoding).
+func PathsWith(o source.Options, paths []string, stdin io.Reader) Reader {
+	return func(ctx context.Context) <-chan source.Item { return o.Read(ctx, paths, stdin) }
 }
 
 // Defaults of Config's zero values.
@@ -121,6 +124,11 @@ type Config struct {
 	// (an *source.InputError or *extract.DocError, both naming the input),
 	// one call at a time. The run goes on.
 	OnError func(error)
+	// OnWarning, when set, is called for each warning of a document that
+	// was extracted (schema.Result.Warnings: the encoding assumed, bytes
+	// replaced, a sentence cut), with the document's name (its path, and
+	// "#N" for the Nth line of a JSON Lines file), one call at a time.
+	OnWarning func(doc, warning string)
 }
 
 // Counts are a run's counters. Once every item has been handled, Items =
@@ -269,6 +277,13 @@ func (p *Pipeline) Run(ctx context.Context, read Reader) error {
 					}
 					p.fail(err)
 					continue
+				}
+				if cfg.OnWarning != nil && len(res.Warnings) > 0 {
+					p.errMu.Lock()
+					for _, w := range res.Warnings {
+						cfg.OnWarning(docName(doc), w)
+					}
+					p.errMu.Unlock()
 				}
 				r := result{res: res}
 				if pr, ok := cfg.Store.(Preparer); ok {
