@@ -18,7 +18,7 @@ type grp struct {
 type grouper struct {
 	groups []*grp
 	byKey  map[string]int
-	byWord map[wordKey]int // see findWord
+	byWord map[wordKey][]int // see findWord
 }
 
 func (g *grouper) join(m *mention, i int) {
@@ -44,30 +44,37 @@ func (g *grouper) open(m *mention, key string) {
 
 // findWord returns the first group of type typ whose name (less a leading
 // "The") has two words or more and whose first word, or with last its last
-// word, is word in any case; or -1. It looks the word up in an index made
-// at the first call, so that resolving a document's short forms takes time
-// linear in its names rather than their square: the short forms that group
-// joins or opens meanwhile never give a group such a name.
-func (g *grouper) findWord(typ, word string, last bool) int {
+// word, is word in any case, and that ok accepts (nil accepts any); or -1.
+// It looks the word up in an index made at the first call, so that
+// resolving a document's short forms takes time linear in its names rather
+// than their square: the short forms that group joins or opens meanwhile
+// never give a group such a name. At most maxWordGroups groups are kept per
+// word.
+func (g *grouper) findWord(typ, word string, last bool, ok func(*grp) bool) int {
 	if g.byWord == nil {
-		g.byWord = map[wordKey]int{}
+		g.byWord = map[wordKey][]int{}
 		for i, gr := range g.groups {
 			w := strings.Fields(stripThe(gr.name))
 			if len(gr.ms) == 0 || len(w) < 2 {
 				continue
 			}
 			for _, k := range []wordKey{{gr.typ, strings.ToLower(w[0]), false}, {gr.typ, strings.ToLower(w[len(w)-1]), true}} {
-				if _, ok := g.byWord[k]; !ok {
-					g.byWord[k] = i
+				if l := g.byWord[k]; len(l) < maxWordGroups {
+					g.byWord[k] = append(l, i)
 				}
 			}
 		}
 	}
-	if i, ok := g.byWord[wordKey{typ, strings.ToLower(word), last}]; ok {
-		return i
+	for _, i := range g.byWord[wordKey{typ, strings.ToLower(word), last}] {
+		if ok == nil || ok(g.groups[i]) {
+			return i
+		}
 	}
 	return -1
 }
+
+// maxWordGroups bounds the groups findWord considers for one word.
+const maxWordGroups = 16
 
 // wordKey is a key of grouper.byWord: a type, a lower-case word, and
 // whether it is the last word of the name or the first.
@@ -173,7 +180,7 @@ func group(ms []*mention) []schema.Entity {
 		case schema.Person:
 			// A surname, with or without a title, joins the person whose
 			// full name ends with it.
-			target = g.findWord(schema.Person, word, true)
+			target = g.findWord(schema.Person, word, true, func(gr *grp) bool { return !sexConflict(m, gr) })
 			if target >= 0 {
 				m.rule = "surname"
 				if m.titled {
@@ -183,7 +190,7 @@ func group(ms []*mention) []schema.Entity {
 		case schema.Organization:
 			// A bare word joins the organisation whose name starts with it
 			// ("Kaspersky" for "Kaspersky Lab").
-			target = g.findWord(schema.Organization, word, false)
+			target = g.findWord(schema.Organization, word, false, nil)
 			if target >= 0 {
 				m.rule = "short-name"
 			}

@@ -48,10 +48,61 @@ var metonyms = map[string]string{
 	"elysee": "Elysee", "élysée": "Élysée", "zhongnanhai": "Zhongnanhai", "whitehall": "Whitehall",
 }
 
+// homeNations are the countries of the United Kingdom, which newswire
+// names as countries (and as national teams) but the country lists do not
+// hold.
+var homeNations = map[string]string{"england": "England", "scotland": "Scotland", "wales": "Wales",
+	"northern ireland": "Northern Ireland"}
+
+// partyForms maps the short and long forms of parties that newswire names
+// in many ways to one canonical name: "the Tories", "Conservatives" and
+// "Conservative Party" are one party.
+var partyForms = map[string]string{
+	"labour": "Labour Party", "labour party": "Labour Party", "new labour": "Labour Party",
+	"the labour party": "Labour Party", "british labour party": "Labour Party",
+	"conservatives": "Conservative Party", "conservative party": "Conservative Party", "tories": "Conservative Party",
+	"tory party": "Conservative Party", "the conservative party": "Conservative Party",
+	"conservative and unionist party": "Conservative Party",
+	"lib dems":                        "Liberal Democrats", "libdems": "Liberal Democrats", "liberal democrats": "Liberal Democrats",
+	"liberal democrat party": "Liberal Democrats", "the liberal democrats": "Liberal Democrats",
+	"snp": "Scottish National Party", "scottish national party": "Scottish National Party",
+	"ukip": "UK Independence Party", "uk independence party": "UK Independence Party",
+	"plaid cymru": "Plaid Cymru", "plaid": "Plaid Cymru",
+	"green party": "Green Party", "greens": "Green Party",
+	"republicans": "Republican Party", "republican party": "Republican Party", "gop": "Republican Party",
+	"democrats": "Democratic Party", "democratic party": "Democratic Party",
+	"sinn fein": "Sinn Fein", "sinn féin": "Sinn Féin",
+	"dup": "Democratic Unionist Party", "democratic unionist party": "Democratic Unionist Party",
+	"democratic unionists": "Democratic Unionist Party",
+	"ulster unionists":     "Ulster Unionist Party", "ulster unionist party": "Ulster Unionist Party",
+}
+
+// partyAdjectives are words for a party's members or policies ("Tory
+// leader", "a Lib Dem MP"): like a nationality adjective, they give the
+// party an alias but are not a mention of its name.
+var partyAdjectives = map[string]string{
+	"tory": "Conservative Party", "conservative": "Conservative Party", "lib dem": "Liberal Democrats",
+	"liberal democrat": "Liberal Democrats", "republican": "Republican Party",
+}
+
+// partyName returns the canonical name of a party named in one of its
+// forms: the curated forms above, or a word that names a listed party with
+// "Party" after it ("Labour" when "Labour Party" is listed).
+func partyName(name string) (string, bool) {
+	k := strings.ToLower(strings.Join(strings.Fields(name), " "))
+	if c, ok := partyForms[k]; ok {
+		return c, true
+	}
+	return "", false
+}
+
 // countryName returns the canonical name of a country alias ("U.S." and
 // "America" are "United States").
 func countryName(s string) (string, bool) {
 	s = strings.TrimSpace(s)
+	if c, ok := homeNations[strings.ToLower(stripThe(s))]; ok && startsUpper(s) {
+		return c, true
+	}
 	if c, ok := ner.CountryName(s); ok {
 		return c, true
 	}
@@ -74,6 +125,9 @@ func demonymCountry(w string) (string, bool) {
 func kindOf(name, typ string, aliases []string) string {
 	if _, ok := metonyms[strings.ToLower(name)]; ok && typ == schema.Organization {
 		return schema.KindGovernment
+	}
+	if _, ok := homeNations[strings.ToLower(name)]; ok && typ == schema.Place {
+		return schema.KindCountry
 	}
 	k := ner.Kind(name, typ)
 	if typ == schema.Organization && (k == "" || k == schema.KindOther) {

@@ -13,6 +13,7 @@ import (
 type mention struct {
 	Found
 	titled bool   // follows an honorific ("Mr Kaspersky")
+	title  string // the title before the name ("Mr", "President"), when titled
 	tform  string // the name with its honorific, "Mr Kaspersky": an alias, not the span
 	prefix string // the name with a nationality written before it ("Russian ...")
 	// derived marks a nationality adjective that stands for its country
@@ -39,6 +40,7 @@ func Resolve(runes []rune, sents []text.Sentence, found []Found) []schema.Entity
 	ms = dedupe(ms)
 	voteTypes(ms)
 	shortOrgForms(ms)
+	countryPersons(ms)
 	return group(ms)
 }
 
@@ -71,10 +73,14 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 		}
 		m := &mention{Found: Found{Span: schema.MakeSpan(runes, s, e), Sentence: f.Sentence, Type: f.Type}}
 		words := strings.Fields(m.Text)
-		// "Mr Kaspersky": the span is the name; the titled form is kept
-		// as an alias.
+		// "Mr Kaspersky": the span is the name; the form with an honorific
+		// is kept as an alias. An office is not ("Minister Tony Blair" is a
+		// fragment of "Prime Minister Tony Blair").
 		if len(words) > 1 && isTitle(words[0]) && personTitle(words[0], m.Type) {
-			m.tform = m.Text
+			m.title = words[0]
+			if honorifics[strings.ToLower(words[0])] {
+				m.tform = m.Text
+			}
 			ns := s + len([]rune(words[0]))
 			for ns < e && unicode.IsSpace(runes[ns]) {
 				ns++
@@ -84,7 +90,10 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 			m.Type = schema.Person
 			words = strings.Fields(m.Text)
 		} else if t, ts := titleBefore(runes, s); t && personTitle(string(runes[ts:s]), m.Type) {
-			m.tform = string(runes[ts:e])
+			m.title = strings.TrimSpace(string(runes[ts:s]))
+			if honorifics[strings.ToLower(m.title)] {
+				m.tform = string(runes[ts:e])
+			}
 			m.titled = true
 			m.Type = schema.Person
 		}
@@ -94,6 +103,24 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 		if k, ok := metonyms[strings.ToLower(m.Text)]; ok {
 			m.Type = schema.Organization
 			m.canon = k
+		}
+		if !m.titled && m.Type != schema.Person {
+			if c, ok := partyAdjectives[strings.ToLower(m.Text)]; ok {
+				// "Tory leader": an alias of the party, not a mention.
+				m.Type, m.canon, m.rule, m.why, m.derived = schema.Organization, c, "party-adjective", m.Span, true
+			} else if c, ok := partyName(m.Text); ok {
+				m.Type, m.canon = schema.Organization, c
+				if c != m.Text {
+					m.rule, m.why = "party-name", m.Span
+				}
+			}
+		}
+		if !m.titled && m.Type == schema.Organization && m.canon == "" {
+			// "the US said": a country named as an actor is the country,
+			// never an organisation called "US".
+			if _, ok := countryName(m.Text); ok {
+				m.Type = schema.Place
+			}
 		}
 		if len(words) == 1 && !m.titled {
 			if orgContext(runes, s, e) {
@@ -496,6 +523,27 @@ func shortOrgForms(ms []*mention) {
 		}
 		if k := strings.ToLower(m.Text); orgFirst[k] && !personWord[k] {
 			m.Type = schema.Organization
+		}
+	}
+}
+
+// countryPersons makes a one-word "person" that is a country's name
+// ("England", "Wales") the country, unless it is a given name or the
+// surname of a person named in full in the document ("Jordan" after
+// "Michael Jordan").
+func countryPersons(ms []*mention) {
+	surname := make(map[string]bool)
+	for _, m := range ms {
+		if w := strings.Fields(m.Text); m.Type == schema.Person && len(w) > 1 {
+			surname[strings.ToLower(w[len(w)-1])] = true
+		}
+	}
+	for _, m := range ms {
+		if m.Type != schema.Person || m.titled || strings.Contains(m.Text, " ") || surname[strings.ToLower(m.Text)] || givenNameSex(m.Text) != 0 {
+			continue
+		}
+		if _, ok := countryName(m.Text); ok {
+			m.Type = schema.Place
 		}
 	}
 }

@@ -1,0 +1,113 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// Articles written for these tests in the style of British political news
+// of 2004-2005 (not taken from any corpus).
+const (
+	ukPolitics1 = `Tony Blair has defended his decision to go to war in Iraq as the Conservatives accused the Labour government of misleading the public. ` +
+		`Tory leader Michael Howard said Mr Blair had lost the trust of the country. Mr Howard said the Conservative Party would hold a full inquiry. ` +
+		`The Tories voted for the war themselves, Labour chairman Ian McCartney said. The Liberal Democrats said the Lib Dems had opposed the war from the start. ` +
+		`Mrs Howard, a former model, joined her husband on the campaign trail in Folkestone on Friday. ` +
+		`Prime Minister Tony Blair told the Labour Party conference that the US and the UK would stand firm. ` +
+		`Home Secretary David Blunkett said the UK would not change course.`
+	ukPolitics2 = `Cherie Blair and Tony Blair arrived in Sedgefield on Saturday. Mrs Blair spoke to party workers while Mr Blair met voters. ` +
+		`Chancellor Gordon Brown said Labour would win a third term. The US welcomed the result, and Washington said it looked forward to working with Britain. ` +
+		`England beat Wales 2-0 at Old Trafford, while Scotland lost in Ireland.`
+)
+
+// TestBritishPolitics checks entity resolution on news of the kind the
+// owner's corpus holds: parties in their short and long forms, countries as
+// actors, honorifics that keep sex, no alias cut out of a title.
+func TestBritishPolitics(t *testing.T) {
+	x := newExtractor(t)
+	res1 := extractText(t, x, ukPolitics1)
+	res2 := extractText(t, x, ukPolitics2)
+	byID := func(res *schema.Result, id string) *schema.Entity {
+		for i := range res.Entities {
+			if res.Entities[i].ID == id {
+				return &res.Entities[i]
+			}
+		}
+		return nil
+	}
+	// One entity per party, whatever form names it.
+	for _, c := range []struct {
+		res   *schema.Result
+		form  string
+		id    string
+		alias bool // an alias only (an adjective), not a mention
+	}{
+		{res1, "Conservatives", "org/conservative-party", false},
+		{res1, "Tories", "org/conservative-party", false},
+		{res1, "Conservative Party", "org/conservative-party", false},
+		{res1, "Tory", "org/conservative-party", true},
+		{res1, "Labour", "org/labour-party", false},
+		{res1, "Labour Party", "org/labour-party", false},
+		{res1, "Liberal Democrats", "org/liberal-democrats", false},
+		{res1, "Lib Dems", "org/liberal-democrats", false},
+		{res2, "Labour", "org/labour-party", false},
+		{res1, "US", "loc/united-states", false},
+		{res1, "UK", "loc/united-kingdom", false},
+		{res2, "US", "loc/united-states", false},
+		{res2, "Britain", "loc/united-kingdom", false},
+		{res2, "England", "loc/england", false},
+		{res2, "Wales", "loc/wales", false},
+		{res2, "Scotland", "loc/scotland", false},
+		{res2, "Ireland", "loc/ireland", false},
+	} {
+		e := byID(c.res, c.id)
+		if e == nil {
+			t.Errorf("%q: no entity %s", c.form, c.id)
+			continue
+		}
+		if c.alias {
+			if !contains(e.Aliases, c.form) || mentionEntity(c.res, c.form) != nil {
+				t.Errorf("%q: want an alias of %s and no mention: aliases %v", c.form, c.id, e.Aliases)
+			}
+			continue
+		}
+		if m := mentionEntity(c.res, c.form); m == nil || m.ID != c.id {
+			t.Errorf("%q: mention of %+v, want %s", c.form, m, c.id)
+		}
+	}
+	for _, res := range []*schema.Result{res1, res2} {
+		for _, e := range res.Entities {
+			for _, a := range e.Aliases {
+				if w := strings.Fields(a); len(w) > 1 && isTitle(w[0]) && !honorifics[strings.ToLower(w[0])] {
+					t.Errorf("%s has an alias cut out of a title: %q", e.Name, a)
+				}
+			}
+			if e.Type == schema.Organization && (e.Name == "US" || e.Name == "UK") {
+				t.Errorf("a country as an organisation: %+v", e)
+			}
+		}
+	}
+	// Mrs Howard is not Michael Howard; Mrs Blair is Cherie, Mr Blair Tony.
+	if e := byID(res1, "per/michael-howard"); e == nil || contains(e.Aliases, "Mrs Howard") || !contains(e.Aliases, "Mr Howard") {
+		t.Errorf("Michael Howard: %+v", e)
+	}
+	if e := mentionEntity(res1, "Howard"); e == nil {
+		t.Errorf("Howard: no mention")
+	}
+	if e := byID(res2, "per/cherie-blair"); e == nil || !contains(e.Aliases, "Mrs Blair") || contains(e.Aliases, "Mr Blair") {
+		t.Errorf("Cherie Blair: %+v", e)
+	}
+	if e := byID(res2, "per/tony-blair"); e == nil || !contains(e.Aliases, "Mr Blair") || contains(e.Aliases, "Mrs Blair") {
+		t.Errorf("Tony Blair: %+v", e)
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
