@@ -12,6 +12,7 @@ type grp struct {
 	typ  string
 	name string // the best full name so far
 	ms   []*mention
+	sex  byte // what honorifics of its mentions say: 'M', 'F', 'X' for both, 0 for none
 }
 
 // grouper assigns mentions to groups by key.
@@ -25,6 +26,13 @@ func (g *grouper) join(m *mention, i int) {
 	m.group = i
 	gr := g.groups[i]
 	gr.ms = append(gr.ms, m)
+	if x := mentionSex(m); x != 0 && gr.sex != x {
+		if gr.sex == 0 {
+			gr.sex = x
+		} else {
+			gr.sex = 'X'
+		}
+	}
 	if m.rule == "" && (!m.titled || len(strings.Fields(m.Text)) > 1) {
 		if c := m.canonical(); betterName(c, gr.name) {
 			gr.name = c

@@ -56,12 +56,7 @@ func sexConflict(m *mention, gr *grp) bool {
 			return true
 		}
 	}
-	for _, o := range gr.ms {
-		if s := mentionSex(o); s != 0 && s != want {
-			return true
-		}
-	}
-	return false
+	return gr.sex != 0 && gr.sex != want
 }
 
 // mentionSex is the sex the title before a mention says, or 0.
