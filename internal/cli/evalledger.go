@@ -1,0 +1,170 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dossier-project/dossier/extract/source"
+	"github.com/dossier-project/dossier/graph"
+	"github.com/dossier-project/dossier/internal/gold"
+	"github.com/dossier-project/dossier/schema"
+)
+
+func (a *app) evalLedgerCmd() *cobra.Command {
+	var corpus, split string
+	var errs bool
+	cmd := &cobra.Command{
+		Use:   "ledger GOLD.json --corpus FILE",
+		Short: "Score the allegations ledger against story clusters annotated by hand",
+		Long: `eval ledger reads the articles of GOLD.json (the format of
+internal/gold/ledger/) from the corpus FILE, extracts them, stores them in a
+store in memory, builds the allegations ledger and scores it against the gold,
+for each split of the gold's story clusters (dev, heldout) and for all of them:
+
+  allegation precision and recall  sentences that carry an allegation
+  answers found as claims          denials and acknowledgements found at all
+  answer-link precision and recall links from an answer to an allegation of a
+                                   thread it answers, within and across articles
+  cross-document link precision    the same, for links between two articles
+  answers linked                   gold answers with at least one right link
+  thread pair precision and recall pairs of allegations put in one thread
+
+The gold holds document IDs and offsets only: the text is read from FILE, and
+each document must have the SHA-256 the gold records. --errors lists every
+miss and false alarm of the split chosen with --split (tune on dev only).`,
+		Example: `  dossier eval ledger internal/gold/ledger/reuters21578.json --corpus ../shared/data/news/reuters21578.jsonl
+  dossier eval ledger internal/gold/ledger/reuters21578.json --corpus reuters21578.jsonl --split dev --errors`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			if corpus == "" {
+				return &UsageError{fmt.Errorf("eval ledger: --corpus FILE is required")}
+			}
+			fh, err := os.Open(args[0])
+			if err != nil {
+				return err
+			}
+			g, err := gold.ReadLedger(fh)
+			fh.Close()
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			sys, err := a.ledgerSystem(ctx, g, corpus)
+			if err != nil {
+				return err
+			}
+			var scores []gold.LedgerScore
+			for _, s := range []string{"dev", "heldout", ""} {
+				if split != "" && s != split {
+					continue
+				}
+				scores = append(scores, gold.ScoreLedger(g, sys, s))
+			}
+			gold.WriteLedgerScores(a.stdout, scores)
+			if errs {
+				for _, s := range scores {
+					fmt.Fprintf(a.stdout, "\n%s: %d errors\n", s.Split, len(s.Errors))
+					for _, e := range s.Errors {
+						fmt.Fprintln(a.stdout, e)
+					}
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&corpus, "corpus", "", "the corpus that holds the gold's documents (JSON Lines)")
+	cmd.Flags().StringVar(&split, "split", "", "score one split only: dev or heldout")
+	cmd.Flags().BoolVar(&errs, "errors", false, "list every miss and false alarm")
+	return cmd
+}
+
+// ledgerSystem extracts the gold's documents from the corpus into a store
+// in memory and reads back the allegations ledger.
+func (a *app) ledgerSystem(ctx context.Context, g *gold.Ledger, corpus string) (*gold.LedgerSystem, error) {
+	want := make(map[string]string) // document ID -> SHA-256
+	for _, c := range g.Clusters {
+		for _, d := range c.Docs {
+			want[d.ID] = d.SHA256
+		}
+	}
+	x, err := a.extractor()
+	if err != nil {
+		return nil, err
+	}
+	st, err := graph.Open(ctx, "memory", &graph.Options{Create: true})
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	var rs []*schema.Result
+	for it := range source.Read(ctx, []string{corpus}, a.stdin) {
+		if it.Err != nil {
+			return nil, it.Err
+		}
+		sum, ok := want[it.Doc.ID]
+		if !ok {
+			continue
+		}
+		if sum != it.Doc.Hash {
+			return nil, fmt.Errorf("%s: document %s is not the text the gold was made on (SHA-256 %s, want %s)", corpus, it.Doc.ID, it.Doc.Hash, sum)
+		}
+		delete(want, it.Doc.ID)
+		res, err := x.Extract(ctx, it.Doc)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", it.Doc.ID, err)
+		}
+		rs = append(rs, res)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for id := range want {
+		return nil, fmt.Errorf("%s: no document %s (and %d more of the gold's)", corpus, id, len(want)-1)
+	}
+	if _, err := st.WriteBatch(ctx, rs); err != nil {
+		return nil, err
+	}
+	return readLedgerSystem(ctx, st)
+}
+
+// readLedgerSystem reads the ledger of a store as the scorer sees it.
+func readLedgerSystem(ctx context.Context, st *graph.Store) (*gold.LedgerSystem, error) {
+	sys := &gold.LedgerSystem{Claims: make(map[string]gold.SysClaim)}
+	add := func(c graph.ClaimInfo, thread string) {
+		who := c.ClaimantText
+		if c.Claimant != nil {
+			who = c.Claimant.Name
+		}
+		if old, ok := sys.Claims[c.IRI]; ok && thread == "" {
+			thread = old.Thread
+		}
+		sys.Claims[c.IRI] = gold.SysClaim{Doc: c.Document.ID, Start: c.Evidence.Start, End: c.Evidence.End,
+			Stance: c.Stance, Thread: thread, Text: c.Evidence.Text, Claimant: who}
+	}
+	cs, err := st.Claims(ctx, graph.ClaimFilter{})
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		add(c, "")
+		switch c.Stance {
+		case "deny", "acknowledge":
+			sys.Answers = append(sys.Answers, c.IRI)
+		}
+	}
+	as, err := st.Allegations(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	for _, al := range as {
+		add(al.ClaimInfo, al.IRI)
+		sys.Allegations = append(sys.Allegations, al.IRI)
+		for _, r := range al.Responses {
+			sys.Links = append(sys.Links, gold.SysLink{From: r.IRI, To: al.IRI, Reason: r.Answers})
+		}
+	}
+	return sys, nil
+}

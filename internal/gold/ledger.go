@@ -1,0 +1,403 @@
+package gold
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Ledger is a gold annotation of allegations and their answers across the
+// articles of some story clusters (the format of internal/gold/ledger/).
+// It holds document IDs, code-point offsets and labels, never the text:
+// the corpus is read from where it lies.
+type Ledger struct {
+	Corpus      string             `json:"corpus"`
+	Clusters    []LedgerCluster    `json:"clusters"`
+	Threads     []LedgerThread     `json:"threads"`
+	Allegations []LedgerAllegation `json:"allegations"`
+	Answers     []LedgerAnswer     `json:"answers"`
+}
+
+// LedgerCluster is one story: its articles and the split it belongs to
+// ("dev" to tune on, "heldout" to measure).
+type LedgerCluster struct {
+	ID    string `json:"id"`
+	Split string `json:"split"`
+	Docs  []struct {
+		ID     string `json:"id"`
+		SHA256 string `json:"sha256"`
+	} `json:"docs"`
+}
+
+// LedgerThread is one allegation as a proposition: who is accused of what.
+type LedgerThread struct {
+	ID      string   `json:"id"`
+	Cluster string   `json:"cluster"`
+	Target  []string `json:"target"`
+	Act     string   `json:"act"`
+}
+
+// LedgerAllegation is one place where an allegation is made or reported:
+// a span of a document (the words that carry it) and its thread.
+type LedgerAllegation struct {
+	Doc      string   `json:"doc"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Thread   string   `json:"thread"`
+	Claimant string   `json:"claimant"`
+	Target   []string `json:"target"`
+}
+
+// LedgerAnswer is one denial or acknowledgement and the threads it
+// answers.
+type LedgerAnswer struct {
+	Doc      string   `json:"doc"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Stance   string   `json:"stance"`
+	Answers  []string `json:"answers"`
+	Claimant string   `json:"claimant"`
+}
+
+// ReadLedger decodes a ledger gold file and checks that every reference
+// in it resolves.
+func ReadLedger(r io.Reader) (*Ledger, error) {
+	var g Ledger
+	if err := json.NewDecoder(r).Decode(&g); err != nil {
+		return nil, fmt.Errorf("ledger gold: %w", err)
+	}
+	docs := make(map[string]bool)
+	for _, c := range g.Clusters {
+		for _, d := range c.Docs {
+			docs[d.ID] = true
+		}
+	}
+	threads := make(map[string]bool)
+	for _, t := range g.Threads {
+		threads[t.ID] = true
+	}
+	for i, a := range g.Allegations {
+		if !docs[a.Doc] || !threads[a.Thread] || a.Start >= a.End {
+			return nil, fmt.Errorf("ledger gold: allegation %d: unknown document %q or thread %q, or empty span", i, a.Doc, a.Thread)
+		}
+	}
+	for i, a := range g.Answers {
+		if !docs[a.Doc] || a.Start >= a.End || len(a.Answers) == 0 {
+			return nil, fmt.Errorf("ledger gold: answer %d: unknown document %q, empty span or no thread", i, a.Doc)
+		}
+		for _, t := range a.Answers {
+			if !threads[t] {
+				return nil, fmt.Errorf("ledger gold: answer %d: unknown thread %q", i, t)
+			}
+		}
+	}
+	return &g, nil
+}
+
+// DocSplits maps each document ID to its cluster's split.
+func (g *Ledger) DocSplits() map[string]string {
+	m := make(map[string]string)
+	for _, c := range g.Clusters {
+		for _, d := range c.Docs {
+			m[d.ID] = c.Split
+		}
+	}
+	return m
+}
+
+// SysClaim is a claim as the system stored it: its document, the sentence
+// that supports it and, for an allegation, its thread.
+type SysClaim struct {
+	Doc      string
+	Start    int // the evidence sentence, code points
+	End      int
+	Stance   string
+	Thread   string
+	Text     string // the evidence, for error listings
+	Claimant string
+}
+
+// SysLink is an answer linked to an allegation, by claim key.
+type SysLink struct {
+	From, To string
+	Score    float64
+	Reason   string
+}
+
+// LedgerSystem is what the system made of the gold's documents: its
+// claims by key, which of them are allegations and answers, and the links.
+type LedgerSystem struct {
+	Claims      map[string]SysClaim
+	Allegations []string
+	Answers     []string
+	Links       []SysLink
+}
+
+// LedgerScore is the ledger's score on one split.
+type LedgerScore struct {
+	Split string
+	Docs  int
+	// Allegation detection, by sentence: a system allegation is right when
+	// its sentence holds a gold allegation; a gold allegation is found
+	// when a system allegation's sentence holds it.
+	AllegSys, AllegSysRight   int
+	AllegGold, AllegGoldFound int
+	// Answers found as claims of an answering stance.
+	AnsGold, AnsFound int
+	// Links from answers to allegations.
+	Links, LinksRight           int
+	CrossLinks, CrossLinksRight int
+	// Gold (answer, thread) pairs with a right link to an allegation of
+	// the thread, and gold answers with at least one right link.
+	Pairs, PairsFound int
+	AnsLinked         int
+	// Threads, pairwise over system allegations matched to gold ones:
+	// pairs the system put in one thread, and how many of them are in one
+	// gold thread; pairs the gold puts in one thread, and how many the
+	// system put together.
+	SysSame, SysSameRight   int
+	GoldSame, GoldSameFound int
+	// Errors lists the misses and false alarms, one line each.
+	Errors []string
+}
+
+func overlaps(a0, a1, b0, b1 int) bool { return a0 < b1 && b0 < a1 }
+
+// ScoreLedger scores sys against g on the documents of one split ("" for
+// all of them).
+func ScoreLedger(g *Ledger, sys *LedgerSystem, split string) LedgerScore {
+	splits := g.DocSplits()
+	in := func(doc string) bool { s, ok := splits[doc]; return ok && (split == "" || s == split) }
+	sc := LedgerScore{Split: split}
+	if sc.Split == "" {
+		sc.Split = "all"
+	}
+	for d := range splits {
+		if in(d) {
+			sc.Docs++
+		}
+	}
+	errf := func(format string, args ...any) { sc.Errors = append(sc.Errors, fmt.Sprintf(format, args...)) }
+	// Gold items of a system claim.
+	allegOf := func(c SysClaim) []int {
+		var out []int
+		for i, a := range g.Allegations {
+			if a.Doc == c.Doc && overlaps(a.Start, a.End, c.Start, c.End) {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	ansOf := func(c SysClaim) []int {
+		var out []int
+		for i, a := range g.Answers {
+			if a.Doc == c.Doc && overlaps(a.Start, a.End, c.Start, c.End) {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	// Allegations by sentence.
+	type sentKey struct {
+		doc        string
+		start, end int
+	}
+	sysSents := make(map[sentKey]SysClaim)
+	for _, k := range sys.Allegations {
+		c := sys.Claims[k]
+		if in(c.Doc) {
+			sysSents[sentKey{c.Doc, c.Start, c.End}] = c
+		}
+	}
+	keys := make([]sentKey, 0, len(sysSents))
+	for k := range sysSents {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].doc != keys[j].doc {
+			return keys[i].doc < keys[j].doc
+		}
+		return keys[i].start < keys[j].start
+	})
+	for _, k := range keys {
+		sc.AllegSys++
+		if len(allegOf(sysSents[k])) > 0 {
+			sc.AllegSysRight++
+		} else {
+			c := sysSents[k]
+			errf("false allegation  %s %d: %s", c.Doc, c.Start, oneLine(c.Text))
+		}
+	}
+	for _, a := range g.Allegations {
+		if !in(a.Doc) {
+			continue
+		}
+		sc.AllegGold++
+		found := false
+		for _, k := range keys {
+			if k.doc == a.Doc && overlaps(a.Start, a.End, k.start, k.end) {
+				found = true
+			}
+		}
+		if found {
+			sc.AllegGoldFound++
+		} else {
+			errf("missed allegation %s %d-%d (%s, by %s)", a.Doc, a.Start, a.End, a.Thread, a.Claimant)
+		}
+	}
+	// Answers.
+	for _, a := range g.Answers {
+		if !in(a.Doc) {
+			continue
+		}
+		sc.AnsGold++
+		found := false
+		for _, k := range sys.Answers {
+			c := sys.Claims[k]
+			if c.Doc == a.Doc && overlaps(a.Start, a.End, c.Start, c.End) {
+				found = true
+			}
+		}
+		if found {
+			sc.AnsFound++
+		} else {
+			errf("missed answer     %s %d-%d (%s of %s, by %s)", a.Doc, a.Start, a.End, a.Stance, strings.Join(a.Answers, " "), a.Claimant)
+		}
+	}
+	// Links.
+	type pair struct {
+		ans    int
+		thread string
+	}
+	pairsFound := make(map[pair]bool)
+	ansLinked := make(map[int]bool)
+	for _, l := range sys.Links {
+		from, to := sys.Claims[l.From], sys.Claims[l.To]
+		if !in(from.Doc) {
+			continue
+		}
+		sc.Links++
+		cross := from.Doc != to.Doc
+		if cross {
+			sc.CrossLinks++
+		}
+		right := false
+		for _, ai := range ansOf(from) {
+			for _, gi := range allegOf(to) {
+				t := g.Allegations[gi].Thread
+				if slices.Contains(g.Answers[ai].Answers, t) {
+					right = true
+					pairsFound[pair{ai, t}] = true
+					ansLinked[ai] = true
+				}
+			}
+		}
+		if right {
+			sc.LinksRight++
+			if cross {
+				sc.CrossLinksRight++
+			}
+		} else {
+			errf("wrong link        %s %d: %s\n                  -> %s %d: %s\n                  (score %.2f: %s)",
+				from.Doc, from.Start, oneLine(from.Text), to.Doc, to.Start, oneLine(to.Text), l.Score, l.Reason)
+		}
+	}
+	for ai, a := range g.Answers {
+		if !in(a.Doc) {
+			continue
+		}
+		for _, t := range a.Answers {
+			sc.Pairs++
+			if pairsFound[pair{ai, t}] {
+				sc.PairsFound++
+			} else {
+				errf("unlinked answer   %s %d-%d (%s by %s) to %s", a.Doc, a.Start, a.End, a.Stance, a.Claimant, t)
+			}
+		}
+		if ansLinked[ai] {
+			sc.AnsLinked++
+		}
+	}
+	// Threads, pairwise.
+	type member struct {
+		thread  string
+		threads []string
+	}
+	var ms []member
+	for _, k := range sys.Allegations {
+		c := sys.Claims[k]
+		if !in(c.Doc) {
+			continue
+		}
+		var ts []string
+		for _, gi := range allegOf(c) {
+			ts = append(ts, g.Allegations[gi].Thread)
+		}
+		if len(ts) > 0 {
+			ms = append(ms, member{c.Thread, ts})
+		}
+	}
+	for i := range ms {
+		for j := i + 1; j < len(ms); j++ {
+			sysSame := ms[i].thread != "" && ms[i].thread == ms[j].thread
+			goldSame := false
+			for _, t := range ms[i].threads {
+				goldSame = goldSame || slices.Contains(ms[j].threads, t)
+			}
+			if sysSame {
+				sc.SysSame++
+				if goldSame {
+					sc.SysSameRight++
+				}
+			}
+			if goldSame {
+				sc.GoldSame++
+				if sysSame {
+					sc.GoldSameFound++
+				}
+			}
+		}
+	}
+	return sc
+}
+
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 200 {
+		s = string(r[:200]) + "…"
+	}
+	return s
+}
+
+func ratio(a, b int) string {
+	if b == 0 {
+		return "   -"
+	}
+	return fmt.Sprintf("%.2f", float64(a)/float64(b))
+}
+
+// WriteLedgerScores prints the scores as a table, one column a split.
+func WriteLedgerScores(w io.Writer, scores []LedgerScore) {
+	row := func(name string, f func(s LedgerScore) string) {
+		fmt.Fprintf(w, "%-34s", name)
+		for _, s := range scores {
+			fmt.Fprintf(w, "  %16s", f(s))
+		}
+		fmt.Fprintln(w)
+	}
+	frac := func(a, b int) string { return fmt.Sprintf("%s (%d/%d)", ratio(a, b), a, b) }
+	row("", func(s LedgerScore) string { return s.Split })
+	row("documents", func(s LedgerScore) string { return fmt.Sprint(s.Docs) })
+	row("allegation precision (sentences)", func(s LedgerScore) string { return frac(s.AllegSysRight, s.AllegSys) })
+	row("allegation recall", func(s LedgerScore) string { return frac(s.AllegGoldFound, s.AllegGold) })
+	row("answers found as claims", func(s LedgerScore) string { return frac(s.AnsFound, s.AnsGold) })
+	row("answer-link precision", func(s LedgerScore) string { return frac(s.LinksRight, s.Links) })
+	row("answer-link recall (answer,thread)", func(s LedgerScore) string { return frac(s.PairsFound, s.Pairs) })
+	row("cross-document link precision", func(s LedgerScore) string { return frac(s.CrossLinksRight, s.CrossLinks) })
+	row("answers linked to what they answer", func(s LedgerScore) string { return frac(s.AnsLinked, s.AnsGold) })
+	row("thread pair precision", func(s LedgerScore) string { return frac(s.SysSameRight, s.SysSame) })
+	row("thread pair recall", func(s LedgerScore) string { return frac(s.GoldSameFound, s.GoldSame) })
+}
