@@ -149,6 +149,7 @@ func Extract(in Input) Output {
 		}
 		x.sentence(si)
 	}
+	x.allegations()
 	x.link()
 	x.structural()
 	return x.finish()

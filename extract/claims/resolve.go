@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dossier-project/dossier/ledger"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -348,44 +349,46 @@ func isWrongdoing(w string) bool {
 	return false
 }
 
-// link sets RespondsTo: a denial, or a statement of "no evidence", answers
-// the earlier allegations that share an entity with it (its claimant, its
-// target or what it is about), or all earlier allegations when it refers
-// back to them ("the allegations", "the reports"); at most maxResponds of
-// the linkWindow claims before it.
+// link sets RespondsTo: a denial, an acknowledgement, a confirmation that
+// names a wrong, or a statement of "no evidence" answers the allegations
+// of the document (before or after it in the text) that it matches by
+// proposition (ledger.Answers: the accused answers or is named, and the
+// act's words meet, or it names the allegations); a denial that holds the
+// allegation in its own words ("denied a report that ...") answers it.
+// No match, no link. At most maxResponds of the linkWindow claims on
+// either side are linked, so linking stays linear in the number of claims.
 func (x *extractor) link() {
+	props := make(map[*draft]*ledger.Prop, len(x.drafts))
+	prop := func(d *draft) *ledger.Prop {
+		if p := props[d]; p != nil {
+			return p
+		}
+		p := &ledger.Prop{Stance: string(d.stance), About: d.about, RefersBack: d.refersBack}
+		if d.claimant != nil {
+			p.Claimant = d.claimant.id
+		}
+		if d.target != nil {
+			p.Target = d.target.id
+		}
+		if d.cont[1] > d.cont[0] {
+			p.Content = string(x.runes[d.cont[0]:d.cont[1]])
+		}
+		props[d] = p
+		return p
+	}
 	for i, d := range x.drafts {
-		if d.stance != schema.Deny && !d.noEvidence {
+		if !x.answers(d) {
 			continue
 		}
-		mine := map[string]bool{}
-		for _, id := range d.about {
-			mine[id] = true
-		}
-		if d.claimant != nil {
-			mine[d.claimant.id] = true
-		}
-		// Only the claims of the last linkWindow before it are candidates,
-		// and a denial keeps the last maxResponds it answers: linking
-		// stays linear in the number of claims, however many a document
-		// has (a news article has tens).
-		for _, a := range x.drafts[max(0, i-linkWindow):i] {
-			if a.stance != schema.Allege {
+		for _, a := range x.drafts[max(0, i-linkWindow):min(len(x.drafts), i+linkWindow)] {
+			if a == d || a.stance != schema.Allege {
 				continue
 			}
-			if a.claimant != nil && d.claimant != nil && a.claimant.id == d.claimant.id {
+			if a.sent == d.sent && a.cueSpan.Start >= d.cont[0] && a.cueSpan.End <= d.cont[1] {
+				d.responds = append(d.responds, a) // "denied a report that ..."
 				continue
 			}
-			hit := d.refersBack
-			for _, id := range a.about {
-				if mine[id] && !x.isPlace(id) {
-					hit = true
-				}
-			}
-			if a.target != nil && mine[a.target.id] {
-				hit = true
-			}
-			if hit {
+			if s, _ := ledger.Answers(prop(a), prop(d), nil); s >= ledger.MinAnswer {
 				d.responds = append(d.responds, a)
 			}
 		}
@@ -401,6 +404,21 @@ const (
 	linkWindow  = 512
 	maxResponds = 16
 )
+
+// answers reports whether a claim may answer an allegation: a denial, an
+// acknowledgement, a statement of "no evidence", or a confirmation that
+// names a wrong.
+func (x *extractor) answers(d *draft) bool {
+	switch d.stance {
+	case schema.Deny, schema.Acknowledge:
+		return true
+	case schema.Confirm:
+		ts := x.toks(d.sent)
+		ka, kb := contentToks(ts, d)
+		return ka < kb && wrongIn(ts, ka, kb) >= 0
+	}
+	return d.noEvidence
+}
 
 func (x *extractor) isPlace(id string) bool {
 	e := x.byID[id]

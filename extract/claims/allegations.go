@@ -1,0 +1,715 @@
+package claims
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dossier-project/dossier/ledger"
+	"github.com/dossier-project/dossier/schema"
+)
+
+// Allegations. An allegation asserts wrongdoing, or a damaging and
+// disputed fact, about a target. The stance of the verb is a first guess:
+//   - a claim whose content names a wrong ("said Japan has not lived up to
+//     the pact") alleges it, whatever its reporting verb;
+//   - "claim" and "blame" allege only when the content names a wrong
+//     ("claimed the gap was narrow" is a statement);
+//   - allegations without a reporting verb are found by their words: a
+//     charge ("was charged with", "the SEC charged", "indicted"), a hedge
+//     on a wrong ("Japan's alleged violations", "for allegedly failing to
+//     live up"), a sanction for a wrong ("retaliate against Japan for
+//     violating the agreement"), an allegation noun with its content
+//     ("reports that", "allegations of chip dumping", "insider trading
+//     charges") that names a wrong or that a denial in the sentence
+//     rejects ("denied a report that ...").
+// Answers: a rejected offer, vote or proposal is not a denial, and a
+// denunciation of reports or claims ("denounced press reports that ...")
+// is one.
+
+// notAllegations are objects whose rejection is no denial.
+var notAllegations = set("offer", "offers", "proposal", "proposals", "plan", "plans", "bid", "bids",
+	"motion", "motions", "vote", "votes", "bill", "bills", "request", "requests", "demand", "demands",
+	"call", "calls", "appeal", "appeals", "application", "amendment", "amendments", "resolution",
+	"objection", "objections", "idea", "terms", "deal", "settlement", "invitation", "ultimatum",
+	"compromise", "measure", "measures", "legislation", "nomination", "candidate", "candidacy",
+	"takeover", "merger", "price", "prices", "increase", "cut", "cuts", "quota", "quotas", "budget",
+	"policy", "policies", "idea", "ideas", "pact", "agreement", "treaty", "accord", "talks", "tender",
+	"approach", "overtures", "suggestions", "advice", "pressure", "pressures", "calls", "moves")
+
+// allegationNouns name an allegation as a thing.
+var allegationNouns = set("allegation", "allegations", "accusation", "accusations", "charge", "charges",
+	"report", "reports", "claim", "claims", "suggestion", "suggestions", "rumour", "rumours", "rumor", "rumors")
+
+// rulings are findings of a court or an authority: "ruling that Texaco
+// unlawfully interfered".
+var rulings = set("ruled", "ruling", "rules", "found", "finding", "concluded", "determined", "held")
+
+// rejecters scorn an allegation named as a thing: "bristle at the
+// suggestion that ...".
+var rejecters = set("bristle", "bristled", "bristles", "scoff", "scoffed", "scoffs", "ridiculed", "ridicule", "balked", "laughed")
+
+// punitive words before "for" + a wrong: "retaliate against Japan for
+// violating the agreement".
+var punitive = []string{"retaliat", "sanction", "penal", "punish", "tariff", "dut", "action against", "sue", "suit", "fine", "indict", "arrest", "expel", "boycott", "condemn", "censur"}
+
+// lows returns the lower-case words of tokens.
+func lows(ts []tok) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.low
+	}
+	return out
+}
+
+// wrongIn returns the first token of a wrong in ts[a:b] that is not
+// negated, questioned or conditional, or -1.
+func wrongIn(ts []tok, a, b int) int {
+	if a < 0 {
+		a = 0
+	}
+	if b > len(ts) {
+		b = len(ts)
+	}
+	for a < b {
+		i, n := ledger.WrongAt(lows(ts[a:b]))
+		if i < 0 {
+			return -1
+		}
+		k := a + i
+		hedged := false
+		for j := max(a, k-4); j < k; j++ {
+			switch ts[j].low {
+			case "whether", "if", "never", "nothing", "without", "not", "n't", "against", "avoid", "prevent", "stop",
+				"halt", "halting", "curb", "combat", "fight", "resist", "determination", "investigate", "investigating", "probe":
+				hedged = true
+			case "no":
+				hedged = j+1 < len(ts) && ts[j+1].low != "doubt"
+			}
+		}
+		if !hedged {
+			return k
+		}
+		a = k + n
+	}
+	return -1
+}
+
+// contentToks returns the tokens of a draft's content.
+func contentToks(ts []tok, d *draft) (int, int) {
+	ka, kb := len(ts), 0
+	for k, t := range ts {
+		if t.start >= d.cont[0] && t.end <= d.cont[1] {
+			ka, kb = min(ka, k), k+1
+		}
+	}
+	return ka, kb
+}
+
+// allegations settles which claims are allegations and adds the ones no
+// reporting verb introduces. It runs after every sentence is read.
+func (x *extractor) allegations() {
+	bySent := make(map[int][]*draft)
+	for _, d := range x.drafts {
+		bySent[d.sent] = append(bySent[d.sent], d)
+	}
+	for _, d := range x.drafts {
+		ts := x.toks(d.sent)
+		ka, kb := contentToks(ts, d)
+		w := -1
+		if ka < kb {
+			w = wrongIn(ts, ka, kb)
+		}
+		switch d.stance {
+		case schema.Allege:
+			if w < 0 && d.v != nil && (d.v.lemma == "claim" || d.v.lemma == "blame") && !anyWrongdoing(ts[ka:kb]) {
+				d.stance = schema.Say
+			}
+		case schema.Say, schema.Report, schema.Criticise:
+			// A claim that names a wrong alleges it; a denunciation of
+			// reports denies them.
+			if d.stance == schema.Criticise && ka < kb && x.namesAllegation(ts, ka) {
+				d.stance = schema.Deny
+				d.refersBack = true
+				continue
+			}
+			if w >= 0 && !d.negated && !x.deniesWrongdoing(ts[ka:kb]) && !question(ts, ka, kb) && !conditional(ts, ka, kb, w) && !aboutAllegations(ts, ka, w) {
+				d.stance = schema.Allege
+			}
+		case schema.Deny:
+			// "rejected the offer": no denial.
+			if ka < kb && !d.refersBack && w < 0 && rejectsProposal(ts, ka, kb) {
+				d.stance = schema.Say
+			}
+		}
+		if d.stance == schema.Allege && d.v != nil && d.v.lemma == "allege" && d.cs == d.vi && d.vi > 0 && d.m == past &&
+			(ts[d.vi-1].low == "'s" || ts[d.vi-1].low == "'" || determiners[ts[d.vi-1].low]) {
+			// "Japan's alleged violations": an adjective; the possessor is
+			// the accused, the claimant is not named.
+			d.claimant, d.claimantText, d.srcA, d.srcB, d.srcSpan = nil, ts[d.vi].text, 0, 0, schema.Span{}
+			d.target = nil
+			if d.vi >= 2 {
+				if ms := x.mentionsIn(ts[d.vi-2].start, ts[d.vi-2].end); len(ms) > 0 {
+					d.target = ms[0].e
+				}
+			}
+		}
+		if d.stance == schema.Say && ka < kb && !d.negated && x.rebuts(ts, ka, kb) {
+			d.stance = schema.Deny
+		}
+		if d.stance == schema.Allege && d.target == nil {
+			d.target = x.accusedIn(ts, d, ka, kb)
+			if d.target != nil && !containsID(d.about, d.target.id) {
+				d.about = append(d.about, d.target.id)
+			}
+		}
+	}
+	for si := range x.in.Sentences {
+		s := x.in.Sentences[si]
+		if s.Start < 0 || s.End > len(x.runes) || s.Start >= s.End {
+			continue
+		}
+		x.unvoiced(si, bySent[si])
+	}
+	sort.SliceStable(x.drafts, func(i, j int) bool {
+		a, b := x.drafts[i], x.drafts[j]
+		if a.sent != b.sent {
+			return a.sent < b.sent
+		}
+		return a.cs < b.cs
+	})
+}
+
+func containsID(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// question reports whether content is a question or a conditional.
+func question(ts []tok, a, b int) bool {
+	if a < b && (ts[a].low == "whether" || ts[a].low == "if") {
+		return true
+	}
+	return b > a && ts[b-1].low == "?"
+}
+
+// anyWrongdoing reports whether tokens hold a word of the wider wrongdoing
+// list of denials ("helped", "assisted").
+func anyWrongdoing(ts []tok) bool {
+	for _, t := range ts {
+		if isWrongdoing(t.low) || ledger.IsWrong(t.low) {
+			return true
+		}
+	}
+	return false
+}
+
+// conditional reports whether the wrong at w is hypothetical: "if" or
+// "unless" before it, "would" or "could" after it ("spying for the Kremlin
+// would kill our business").
+func conditional(ts []tok, a, b, w int) bool {
+	for k := a; k < b; k++ {
+		switch ts[k].low {
+		case "if", "unless":
+			if k < w {
+				return true
+			}
+		case "would", "could", "might":
+			if k > w || w-k <= 4 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// aboutAllegations reports whether the wrong at w is the matter of an
+// allegation the content talks about ("the claims of his company's
+// involvement"), not one it makes.
+func aboutAllegations(ts []tok, a, w int) bool {
+	for k := max(a, w-10); k < w; k++ {
+		if allegationNouns[ts[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// rejectsProposal reports whether a denial's object is an offer, a vote
+// or a proposal ("rejected the offer"), not an act ("denied breaking a
+// pact").
+func rejectsProposal(ts []tok, a, b int) bool {
+	for k := a; k < b && k < a+6; k++ {
+		switch l := ts[k].low; {
+		case l == "that" || l == "," || l == ":" || ts[k].qopen || strings.HasSuffix(l, "ing") || l == "he" || l == "she" || l == "it" || l == "they":
+			return false
+		case notAllegations[l]:
+			return true
+		}
+	}
+	return false
+}
+
+// namesAllegation reports whether the words at k name an allegation as a
+// thing ("press reports that", "the claims", "the allegations").
+func (x *extractor) namesAllegation(ts []tok, k int) bool {
+	for j := k; j < len(ts) && j < k+4; j++ {
+		if allegationNouns[ts[j].low] {
+			return true
+		}
+		if ts[j].low == "that" || ts[j].low == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// rebuttals are words by which a statement asserts compliance or
+// innocence ("we are faithfully abiding by the agreement", "have complied
+// with", "that is fiction"); failures ("failed to live up") are not.
+var rebuttals = []string{"abiding", "abide by", "abided", "complied", "complying with", "lived up", "living up",
+	"in good faith", "innocen", "not true", "untrue", "fiction", "nothing to that", "no foundation",
+	"every right", "acted properly", "acted legally", "did nothing wrong", "done nothing wrong", "not guilty",
+	"not run counter", "not violate", "no basis", "baseless", "groundless", "pact working", "pact is working"}
+
+// rebuts reports whether content asserts compliance or innocence.
+func (x *extractor) rebuts(ts []tok, a, b int) bool {
+	low := " " + strings.Join(lows(ts[a:b]), " ") + " "
+	for _, r := range rebuttals {
+		k := strings.Index(low, " "+r)
+		if k < 0 {
+			continue
+		}
+		before := strings.Fields(low[:k])
+		failed := false
+		for j := max(0, len(before)-3); j < len(before); j++ {
+			switch before[j] {
+			case "fail", "failed", "failing", "failure", "unwilling", "must", "should", "will", "to", "never", "has", "have":
+				if !(before[j] == "has" || before[j] == "have") || j+1 < len(before) && before[j+1] == "not" {
+					failed = true
+				}
+			case "not", "n't", "no":
+				failed = !strings.HasPrefix(r, "not") && !strings.HasPrefix(r, "no ")
+			}
+		}
+		if !failed {
+			return true
+		}
+	}
+	return false
+}
+
+// accusedIn returns the entity an allegation accuses: the first person or
+// organisation named in its content, else any entity of the content, else
+// the nearest entity named before the cue ("retaliate against Japan for
+// violating the agreement").
+func (x *extractor) accusedIn(ts []tok, d *draft, ka, kb int) *entInfo {
+	if ka >= kb {
+		return nil
+	}
+	if e := x.accusedAmong(d, x.mentionsIn(ts[ka].start, ts[kb-1].end)); e != nil {
+		return e
+	}
+	if d.cs > 0 {
+		ms := x.mentionsIn(ts[0].start, ts[d.cs-1].end)
+		for k := len(ms) - 1; k >= 0; k-- {
+			if e := x.accusedAmong(d, ms[k:k+1]); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// accusedAmong returns the first person or organisation of ms that is not
+// the claimant or channel, else the first place or nationality.
+func (x *extractor) accusedAmong(d *draft, ms []mref) *entInfo {
+	var place *entInfo
+	for _, m := range ms {
+		if d.claimant != nil && m.e.id == d.claimant.id || d.channel != nil && m.e.id == d.channel.id {
+			continue
+		}
+		switch m.e.typ {
+		case schema.Person, schema.Organization:
+			return m.e
+		default:
+			if place == nil {
+				place = m.e
+			}
+		}
+	}
+	return place
+}
+
+// covered reports whether token k lies in an allegation draft's cue or
+// content.
+func covered(ts []tok, ds []*draft, k int) bool {
+	for _, d := range ds {
+		if d.stance != schema.Allege {
+			continue
+		}
+		if ts[k].start >= d.cont[0] && ts[k].end <= d.cont[1] || k >= d.cs && k < d.ce {
+			return true
+		}
+	}
+	return false
+}
+
+// unvoiced adds the allegations of sentence si that no reporting verb
+// introduces.
+func (x *extractor) unvoiced(si int, ds []*draft) {
+	ts := x.toks(si)
+	n := len(ts)
+	for i := 0; i < n; i++ {
+		t := ts[i]
+		if t.inQ || t.qopen || t.qclose || covered(ts, ds, i) {
+			continue
+		}
+		var d *draft
+		switch {
+		case t.low == "charged" || t.low == "charging" || t.low == "indicted" || (t.low == "charges" || t.low == "charge") && i+1 < n && ts[i+1].low == "that":
+			d = x.charge(si, ts, i)
+		case t.low == "alleged" || t.low == "allegedly" || t.low == "alleges" || t.low == "alledged":
+			if w := wrongIn(ts, i-6, min(n, i+10)); w >= 0 {
+				d = x.hedged(si, ts, i)
+			}
+		case t.low == "for" && i+1 < n:
+			if w := wrongIn(ts, i+1, min(n, i+8)); w >= 0 && x.punished(ts, i) {
+				d = x.subjectDraft(si, ts, i, i+1, i+1, n)
+			}
+		case allegationNouns[t.low] && i+1 < n && (ts[i+1].low == "that" || ts[i+1].low == "of"):
+			if x.deniedHere(ds, t) || (!inContent(ds, t) || x.possessed(ts, i)) && wrongIn(ts, i+2, min(n, i+16)) >= 0 {
+				d = x.nounDraft(si, ts, i, i+2)
+			}
+		case allegationNouns[t.low] && i > 0 && !inContent(ds, t) && wrongIn(ts, max(0, i-3), i) >= 0:
+			// "insider trading charges filed by the SEC".
+			d = x.nounDraft(si, ts, i, max(0, i-3))
+		case rulings[t.low] && i+1 < n && ts[i+1].low == "that":
+			if wrongIn(ts, i+2, n) >= 0 {
+				d = x.subjectDraft(si, ts, i, i+1, i+2, n)
+			}
+		case (t.low == "reported" || t.low == "described") && i > 0 && (beForms[ts[i-1].low] || ts[i-1].low == "widely"):
+			if wrongIn(ts, i+1, n) >= 0 || x.deniedHere(ds, t) {
+				d = x.passiveReport(si, ts, i)
+			}
+		}
+		if d == nil {
+			continue
+		}
+		if dd := x.scorned(si, ts, i, d); dd != nil {
+			x.drafts = append(x.drafts, dd)
+			ds = append(ds, dd)
+		}
+		s := x.in.Sentences[si]
+		d.evidence = x.span(s.Start, s.End)
+		x.finishDraft(ts, d)
+		d.stance = schema.Allege
+		ka, kb := contentToks(ts, d)
+		if d.target == nil {
+			d.target = x.accusedIn(ts, d, ka, kb)
+			if d.target != nil && !containsID(d.about, d.target.id) {
+				d.about = append(d.about, d.target.id)
+			}
+		}
+		x.drafts = append(x.drafts, d)
+		ds = append(ds, d)
+		i = d.ce - 1
+	}
+}
+
+// deniedHere reports whether a denial of the sentence has this token in
+// its content ("denied a report that ...").
+func (x *extractor) deniedHere(ds []*draft, t tok) bool {
+	for _, d := range ds {
+		if d.stance == schema.Deny && t.start >= d.cont[0] && t.end <= d.cont[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// possessed reports whether an allegation noun at i has an entity as its
+// possessor: "Washington's allegations".
+func (x *extractor) possessed(ts []tok, i int) bool {
+	return i >= 2 && (ts[i-1].low == "'s" || ts[i-1].low == "'") && len(x.mentionsIn(ts[i-2].start, ts[i-2].end)) > 0
+}
+
+// inContent reports whether a token lies in the content of a claim.
+func inContent(ds []*draft, t tok) bool {
+	for _, d := range ds {
+		if t.start >= d.cont[0] && t.end <= d.cont[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// punished reports whether a punishment comes before "for" at i.
+func (x *extractor) punished(ts []tok, i int) bool {
+	low := strings.Join(lows(ts[max(0, i-12):i]), " ")
+	for _, p := range punitive {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// newDraft starts an allegation draft with cue tokens [cs, ce) and the
+// content from token a to the end of the clause.
+func (x *extractor) newDraft(si int, ts []tok, cs, ce, a int) *draft {
+	b := a
+	for b < len(ts) && b-a < 30 && !isEnd(ts[b]) && !(ts[b].low == ";") {
+		b++
+	}
+	d := &draft{sent: si, kind: verbCue, cs: cs, ce: ce, vi: cs, rightStart: a, stance: schema.Allege}
+	d.cont = x.trim(ts, a, b)
+	if d.cont[1] <= d.cont[0] {
+		return nil
+	}
+	return d
+}
+
+// source sets a draft's source to the noun phrase [a, b).
+func (x *extractor) source(si int, ts []tok, d *draft, a, b int) {
+	if a < 0 || b > len(ts) || a >= b {
+		return
+	}
+	d.srcA, d.srcB = a, b
+	d.claimant, d.claimantText = x.resolveSource(si, ts, a, b)
+}
+
+// byAgent returns the noun phrase after "by" within a few tokens of k.
+func byAgent(ts []tok, k int) (int, int) {
+	for j := k; j < len(ts) && j < k+5; j++ {
+		if ts[j].low == "by" {
+			return j + 1, rightNP(ts, j+1)
+		}
+		if ts[j].low == "," || isEnd(ts[j]) {
+			break
+		}
+	}
+	return -1, -1
+}
+
+// charge reads "X charged Y with Z", "Y was charged with Z by X", "..., the
+// SEC charged.", "indicted X, charging that".
+func (x *extractor) charge(si int, ts []tok, i int) *draft {
+	n := len(ts)
+	// "charged 5 dlrs", "charged a fee": prices, not charges.
+	if i+1 < n && (isNumber(ts[i+1].low) || ts[i+1].low == "a" || ts[i+1].low == "fees" || ts[i+1].low == "for" || ts[i+1].low == "$") {
+		return nil
+	}
+	with := -1
+	for j := i + 1; j < n && j < i+8; j++ {
+		if ts[j].low == "with" || ts[j].low == "that" || ts[j].low == "in" && j == i+1 {
+			with = j
+			break
+		}
+	}
+	passive := i > 0 && (beForms[ts[i-1].low] || ts[i-1].low == "also")
+	final := i+1 >= n || isEnd(ts[i+1])
+	indict := ts[i].low == "indicted"
+	if with < 0 && !passive && !final && !indict && ts[i].low != "charging" {
+		return nil
+	}
+	a := i + 1
+	if with >= 0 {
+		a = with + 1
+	}
+	if final {
+		a = 0
+	}
+	var d *draft
+	if final {
+		// "..., the SEC charged.": what precedes is the charge.
+		p := i
+		src := leftNP(ts, p)
+		b := src
+		for b > 0 && ts[b-1].low == "," {
+			b--
+		}
+		d = &draft{sent: si, kind: verbCue, cs: i, ce: i + 1, vi: i, rightStart: -1, stance: schema.Allege}
+		d.cont = x.trim(ts, 0, b)
+		if d.cont[1] <= d.cont[0] {
+			return nil
+		}
+		x.source(si, ts, d, src, i)
+		return d
+	}
+	d = x.newDraft(si, ts, i, i+1, a)
+	if d == nil {
+		return nil
+	}
+	if passive {
+		if sa, sb := byAgent(ts, i+1); sa >= 0 {
+			x.source(si, ts, d, sa, sb)
+		}
+		// The accused is the subject: "Vaskevitch ... was charged".
+		if subj := leftNP(ts, max(0, i-1)); subj < i-1 {
+			for _, m := range x.mentionsIn(ts[subj].start, ts[i-2].end) {
+				d.objEnts = append(d.objEnts, m.e)
+			}
+			d.passive = true
+		}
+	} else if ts[i].low == "charging" && i > 0 && ts[i-1].low == "," {
+		// "A Grand Jury indicted three arbitrageurs, charging they ...":
+		// the subject of the sentence.
+		if a0, b0 := sentenceSubject(ts, i); b0 > a0 {
+			x.source(si, ts, d, a0, b0)
+		}
+	} else {
+		p := i - 1
+		for p >= 0 && isAdverb(ts[p]) {
+			p--
+		}
+		if src := leftNP(ts, p+1); src <= p {
+			x.source(si, ts, d, src, p+1)
+		}
+	}
+	return d
+}
+
+// hedged reads a wrong hedged by "alleged" or "allegedly": "Japan's alleged
+// violations", "the scheme allegedly involved ...", "an insider profit was
+// alleged". The claimant is the agent after "by", the possessor before an
+// allegation noun, or unnamed.
+func (x *extractor) hedged(si int, ts []tok, i int) *draft {
+	// The clause around the hedge.
+	a := i
+	for a > 0 && i-a < 12 && ts[a-1].low != "," && ts[a-1].low != ";" && !ts[a-1].cue && !ts[a-1].qclose {
+		a--
+	}
+	d := x.newDraft(si, ts, i, i+1, a)
+	if d == nil {
+		return nil
+	}
+	if sa, sb := byAgent(ts, i+1); sa >= 0 {
+		x.source(si, ts, d, sa, sb)
+	}
+	if d.claimant == nil && d.claimantText == "" {
+		d.claimantText = ts[i].text
+	}
+	return d
+}
+
+// subjectDraft is an allegation made by the subject of the sentence:
+// "The Senate voted ... in retaliation for Japan's violations".
+func (x *extractor) subjectDraft(si int, ts []tok, cs, ce, a, b int) *draft {
+	d := x.newDraft(si, ts, cs, ce, a)
+	if d == nil {
+		return nil
+	}
+	if a0, b0 := sentenceSubject(ts, cs); b0 > a0 {
+		x.source(si, ts, d, a0, b0)
+	}
+	if d.claimant == nil && d.claimantText == "" {
+		return nil
+	}
+	return d
+}
+
+// nounDraft reads an allegation noun with its content: "Washington's
+// allegations of chip dumping", "press reports that his wife ...",
+// "insider trading charges filed yesterday by the SEC". The claimant is
+// the agent after "by", else the words before the noun.
+func (x *extractor) nounDraft(si int, ts []tok, i, a int) *draft {
+	d := x.newDraft(si, ts, i, i+1, a)
+	if d == nil {
+		return nil
+	}
+	if sa, sb := byAgent(ts, i+1); sa >= 0 {
+		x.source(si, ts, d, sa, sb)
+	} else {
+		// "press reports", "Washington's allegations", "the NBC report".
+		k := i
+		for k > 0 && i-k < 4 && (ts[k-1].capital || ts[k-1].low == "'s" || ts[k-1].low == "'" || determiners[ts[k-1].low] ||
+			ts[k-1].low == "press" || ts[k-1].low == "media" || ts[k-1].low == "news" || ts[k-1].low == "newspaper") && !ts[k-1].cue {
+			k--
+		}
+		if k < i {
+			if ms := x.mentionsIn(ts[k].start, ts[i-1].end); len(ms) > 0 {
+				d.claimant = ms[0].e
+			}
+			d.srcA, d.srcB = k, i+1
+		}
+		d.claimantText = x.span(ts[k].start, ts[i].end).Text
+	}
+	if d.claimant == nil && d.claimantText == "" {
+		d.claimantText = ts[i].text
+	}
+	return d
+}
+
+// passiveReport reads "has been reported to be holding hostages", "as has
+// been widely reported", "was described as ransom by X".
+func (x *extractor) passiveReport(si int, ts []tok, i int) *draft {
+	a := i + 1
+	if a < len(ts) && (ts[a].low == "to" || ts[a].low == "as") {
+		a++
+	}
+	if a >= len(ts) || isEnd(ts[a]) {
+		// "as has been widely reported": the clause before.
+		d := &draft{sent: si, kind: verbCue, cs: i, ce: i + 1, vi: i, rightStart: -1, stance: schema.Allege, claimantText: "reports"}
+		b := i
+		for b > 0 && !(ts[b-1].low == ",") {
+			b--
+		}
+		for b > 0 && ts[b-1].low == "," {
+			b--
+		}
+		d.cont = x.trim(ts, 0, b)
+		if d.cont[1] <= d.cont[0] {
+			return nil
+		}
+		return d
+	}
+	d := x.newDraft(si, ts, i, i+1, a)
+	if d == nil {
+		return nil
+	}
+	if sa, sb := byAgent(ts, a); sa >= 0 {
+		x.source(si, ts, d, sa, sb)
+	}
+	if d.claimant == nil && d.claimantText == "" {
+		d.claimantText = "reports"
+	}
+	if subj := leftNP(ts, max(0, i-1)); subj < i {
+		for _, m := range x.mentionsIn(ts[subj].start, ts[max(subj, i-1)].end) {
+			d.objEnts = append(d.objEnts, m.e)
+		}
+		d.passive = true
+	}
+	return d
+}
+
+// scorned returns the denial of an allegation noun that a rejecter scorns
+// ("Texaco lawyers bristle at the suggestion that ..."), or nil.
+func (x *extractor) scorned(si int, ts []tok, i int, a *draft) *draft {
+	if !allegationNouns[ts[i].low] {
+		return nil
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if !rejecters[ts[k].low] {
+			continue
+		}
+		d := &draft{sent: si, kind: verbCue, cs: k, ce: k + 1, vi: k, rightStart: i, stance: schema.Deny, refersBack: true}
+		d.cont = a.cont
+		d.cont[0] = ts[max(k+1, a.srcA)].start
+		if src := leftNP(ts, k); src < k {
+			x.source(si, ts, d, src, k)
+		}
+		if d.claimant == nil && d.claimantText == "" {
+			return nil
+		}
+		s := x.in.Sentences[si]
+		d.evidence = x.span(s.Start, s.End)
+		x.finishDraft(ts, d)
+		d.stance = schema.Deny
+		return d
+	}
+	return nil
+}

@@ -1,0 +1,428 @@
+// Package ledger follows allegations across articles: it compares
+// allegations and answers by proposition (who is accused, of what), links
+// an answer to the allegations it answers with a score and the reason,
+// and groups the reports of one allegation into a thread whose status
+// moves with its answers over time.
+//
+// Two claims are compared on the people in their roles (the accused, the
+// claimant, who the claim is about) and on the words of the act: content
+// stems, and concept keys that put both sides of an act under one name
+// ("violated the agreement" and "abiding by the agreement" are both
+// compliance). No match, no link: an answer that matches no allegation well
+// enough stays unlinked, and an allegation that matches no other is a
+// thread of its own.
+//
+// Threads are built by blocking: each allegation is compared only with
+// the latest allegations that share an entity with it (at most
+// MaxCandidates per entity), so building the ledger of n claims costs
+// O(n·MaxCandidates), never O(n²).
+package ledger
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Prop is a claim as the ledger compares it: an allegation or an answer.
+type Prop struct {
+	Key      string // the claim's IRI (or ID within one document)
+	Doc      string // document hash
+	Date     string // ISO date, any precision; "" unknown
+	Claimant string // entity ID; "" when unnamed
+	Target   string // entity ID of the accused; "" when none
+	About    []string
+	Stance   string
+	Content  string
+	// RefersBack marks an answer that names the allegations ("denied the
+	// reports", "dismissed the claims").
+	RefersBack bool
+
+	words    []string
+	concepts []string
+}
+
+func (p *Prop) prep() {
+	if p.words == nil {
+		low := " " + strings.Join(Tokens(p.Content), " ") + " "
+		p.words = ActWords(p.Content)
+		if p.words == nil {
+			p.words = []string{}
+		}
+		p.concepts = Concepts(low)
+		sort.Strings(p.concepts)
+		if !p.RefersBack {
+			for _, w := range []string{" allegation", " accusation", " charges", " claims", " reports", " report ", " suggestion"} {
+				p.RefersBack = p.RefersBack || strings.Contains(low, w)
+			}
+		}
+	}
+}
+
+// accused returns the entities an allegation is about, the target first,
+// without its claimant.
+func (p *Prop) accused() []string {
+	var out []string
+	if p.Target != "" {
+		out = append(out, p.Target)
+	}
+	for _, a := range p.About {
+		if a != p.Claimant && !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// parties returns every entity of an answer: claimant, target, about.
+func (p *Prop) parties() []string {
+	var out []string
+	for _, a := range append([]string{p.Claimant, p.Target}, p.About...) {
+		if a != "" && !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Names resolves entity IDs to names for reasons; nil prints IDs.
+type Names func(id string) string
+
+func (n Names) name(id string) string {
+	if n != nil {
+		if s := n(id); s != "" {
+			return s
+		}
+	}
+	return id
+}
+
+// actMatch scores the overlap of two acts: shared concepts and shared
+// content stems, and says which.
+func actMatch(a, b *Prop) (float64, string) {
+	a.prep()
+	b.prep()
+	var shared []string
+	for _, c := range a.concepts {
+		if slices.Contains(b.concepts, c) {
+			shared = append(shared, c)
+		}
+	}
+	var words []string
+	for _, w := range a.words {
+		if slices.Contains(b.words, w) {
+			words = append(words, w)
+		}
+	}
+	s := 0.0
+	switch {
+	case len(shared) >= 2:
+		s += 0.4
+	case len(shared) == 1:
+		s += 0.3
+	}
+	s += min(0.3, 0.1*float64(len(words)))
+	var why []string
+	if len(shared) > 0 {
+		why = append(why, "act "+strings.Join(shared, ", "))
+	}
+	if len(words) > 0 {
+		why = append(why, "words "+strings.Join(words[:min(len(words), 5)], " "))
+	}
+	return s, strings.Join(why, "; ")
+}
+
+// MinAnswer is the score an answer needs to be linked to an allegation.
+const MinAnswer = 0.5
+
+// Answers scores how well answer b answers allegation a, in [0, 1], and
+// says why. It is 0 unless both the people and the act match: the accused
+// answers, or the answer is about the accused; and the act's words or
+// concepts meet, or the answer names the allegations.
+func Answers(a, b *Prop, names Names) (float64, string) {
+	acc := a.accused()
+	ent, who := 0.0, ""
+	if b.Claimant != "" && slices.Contains(acc, b.Claimant) {
+		ent, who = 0.45, names.name(b.Claimant)+", the accused, answers"
+	} else {
+		for _, p := range b.parties() {
+			if slices.Contains(acc, p) {
+				ent, who = 0.3, "about "+names.name(p)
+				break
+			}
+		}
+	}
+	if ent == 0 {
+		return 0, ""
+	}
+	if a.Claimant != "" && a.Claimant == b.Claimant {
+		return 0, "" // one's own allegation is not answered by oneself
+	}
+	act, why := actMatch(a, b)
+	if b.RefersBack {
+		act += 0.2
+		if why != "" {
+			why += "; "
+		}
+		why += "names the allegations"
+	}
+	if act == 0 {
+		return 0, ""
+	}
+	return min(1, ent+act), who + "; " + why
+}
+
+// MinSame is the score two allegations need to be one thread.
+const MinSame = 0.6
+
+// Same scores whether allegations a and b allege the same act of the same
+// target, in [0, 1], and says why; 0 unless both the people and the act
+// match.
+func Same(a, b *Prop, names Names) (float64, string) {
+	aa, ba := a.accused(), b.accused()
+	ent, who := 0.0, ""
+	switch {
+	case a.Target != "" && a.Target == b.Target:
+		ent, who = 0.4, "same target "+names.name(a.Target)
+	case a.Target != "" && slices.Contains(ba, a.Target) || b.Target != "" && slices.Contains(aa, b.Target):
+		ent, who = 0.35, "target "+names.name(cmpOr(a.Target, b.Target))
+	default:
+		for _, x := range aa {
+			if slices.Contains(ba, x) {
+				ent, who = 0.25, "about "+names.name(x)
+				break
+			}
+		}
+	}
+	if ent == 0 {
+		return 0, ""
+	}
+	act, why := actMatch(a, b)
+	if act == 0 {
+		return 0, ""
+	}
+	return min(1, ent+act), who + "; " + why
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// Link is an answer linked to an allegation.
+type Link struct {
+	Answer     string  `json:"answer"`
+	Allegation string  `json:"allegation"`
+	Score      float64 `json:"score"`
+	Reason     string  `json:"reason"`
+	// Across is true when the two are in different documents.
+	Across bool `json:"across_documents,omitempty"`
+}
+
+// Thread is one allegation followed across articles: its reports in time
+// order (the first is the first report) and the answers linked to them.
+type Thread struct {
+	ID          string
+	Allegations []*Prop
+	Answers     []Link
+}
+
+// MaxCandidates bounds how many earlier allegations sharing an entity an
+// allegation or answer is compared with.
+const MaxCandidates = 64
+
+// ThreadID is the ID of a thread founded by the claim with this key.
+func ThreadID(key string) string {
+	h := sha1.Sum([]byte(key))
+	return "t" + hex.EncodeToString(h[:6])
+}
+
+func less(a, b *Prop) bool {
+	if a.Date != b.Date {
+		if a.Date == "" || b.Date == "" {
+			return b.Date == ""
+		}
+		return a.Date < b.Date
+	}
+	if a.Doc != b.Doc {
+		return a.Doc < b.Doc
+	}
+	return a.Key < b.Key
+}
+
+// before reports whether a date is not after another, at the precision
+// both have.
+func notAfter(a, b string) bool {
+	if a == "" || b == "" {
+		return true
+	}
+	n := min(len(a), len(b))
+	return a[:n] <= b[:n]
+}
+
+// Build threads the allegations and links the answers. inDoc are the links
+// the extraction made inside articles (kept, rescored when they match,
+// with their reason); answers are linked across documents to the
+// allegations of other articles that they answer best, one link per
+// thread, never to an allegation made after the answer.
+func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
+	sort.SliceStable(allegs, func(i, j int) bool { return less(allegs[i], allegs[j]) })
+	parent := make([]int, len(allegs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	// Blocks: entity -> the latest allegations about it.
+	blocks := make(map[string][]int)
+	for i, a := range allegs {
+		seen := make(map[int]bool)
+		for _, e := range a.accused() {
+			for _, j := range blocks[e] {
+				if seen[j] {
+					continue
+				}
+				seen[j] = true
+				if s, _ := Same(allegs[j], a, names); s >= MinSame {
+					if ri, rj := find(i), find(j); ri != rj {
+						// The older founder stays the root.
+						if rj < ri {
+							parent[ri] = rj
+						} else {
+							parent[rj] = ri
+						}
+					}
+				}
+			}
+			bl := append(blocks[e], i)
+			if len(bl) > MaxCandidates {
+				bl = bl[1:]
+			}
+			blocks[e] = bl
+		}
+	}
+	byKey := make(map[string]int, len(allegs))
+	for i, a := range allegs {
+		byKey[a.Key] = i
+	}
+	roots := make(map[int]int) // root -> thread index
+	var threads []Thread
+	for i, a := range allegs {
+		r := find(i)
+		ti, ok := roots[r]
+		if !ok {
+			ti = len(threads)
+			roots[r] = ti
+			threads = append(threads, Thread{ID: ThreadID(allegs[r].Key)})
+		}
+		threads[ti].Allegations = append(threads[ti].Allegations, a)
+	}
+	threadOf := func(key string) int {
+		if i, ok := byKey[key]; ok {
+			return roots[find(i)]
+		}
+		return -1
+	}
+	// Links made inside articles.
+	answered := make(map[string]map[int]bool) // answer key -> threads
+	ansByKey := make(map[string]*Prop, len(answers))
+	for _, b := range answers {
+		ansByKey[b.Key] = b
+	}
+	for _, l := range inDoc {
+		ti := threadOf(l.Allegation)
+		if ti < 0 {
+			continue
+		}
+		if b := ansByKey[l.Answer]; b != nil && l.Reason == "" {
+			s, why := Answers(allegs[byKey[l.Allegation]], b, names)
+			l.Score, l.Reason = s, "in the article: "+cmpOr(why, "the article links them")
+		}
+		if answered[l.Answer] == nil {
+			answered[l.Answer] = make(map[int]bool)
+		}
+		answered[l.Answer][ti] = true
+		threads[ti].Answers = append(threads[ti].Answers, l)
+	}
+	// Links across articles.
+	for _, b := range answers {
+		best := make(map[int]Link)
+		seen := make(map[int]bool)
+		for _, e := range b.parties() {
+			bl := blocks[e]
+			for k := len(bl) - 1; k >= 0; k-- {
+				j := bl[k]
+				a := allegs[j]
+				if seen[j] || a.Doc == b.Doc || !notAfter(a.Date, b.Date) {
+					continue
+				}
+				seen[j] = true
+				ti := roots[find(j)]
+				if answered[b.Key][ti] {
+					continue
+				}
+				s, why := Answers(a, b, names)
+				if s >= MinAnswer && s > best[ti].Score {
+					best[ti] = Link{Answer: b.Key, Allegation: a.Key, Score: s, Reason: why, Across: true}
+				}
+			}
+		}
+		tis := make([]int, 0, len(best))
+		for ti := range best {
+			tis = append(tis, ti)
+		}
+		sort.Ints(tis)
+		for _, ti := range tis {
+			threads[ti].Answers = append(threads[ti].Answers, best[ti])
+		}
+	}
+	return threads
+}
+
+// Status is where a thread stands after its answers: alleged, denied,
+// contested (denied and acknowledged), acknowledged, or withdrawn (denied
+// by one who had made it).
+type Status string
+
+// The statuses of a thread.
+const (
+	Alleged      Status = "alleged"
+	Denied       Status = "denied"
+	Contested    Status = "contested"
+	Acknowledged Status = "acknowledged"
+	Withdrawn    Status = "withdrawn"
+)
+
+// Step folds one answer into a status: its stance, and whether its
+// claimant made the allegation.
+func Step(s Status, stance string, byAccuser bool) Status {
+	deny := stance == "deny"
+	ack := stance == "acknowledge" || stance == "confirm"
+	switch {
+	case deny && byAccuser:
+		return Withdrawn
+	case deny && (s == Acknowledged || s == Contested):
+		return Contested
+	case deny:
+		return Denied
+	case ack && (s == Denied || s == Contested):
+		return Contested
+	case ack:
+		return Acknowledged
+	}
+	return s
+}
+
+// String describes a link for a person.
+func (l Link) String() string { return fmt.Sprintf("%.2f: %s", l.Score, l.Reason) }
