@@ -405,14 +405,16 @@ const (
 	maxResponds = 16
 )
 
-// answers reports whether a claim may answer an allegation: a denial, an
-// acknowledgement, a statement of "no evidence", or a confirmation that
-// names a wrong.
+// answers reports whether a claim may answer an allegation: a denial, a
+// statement of "no evidence", or an acknowledgement or confirmation that
+// names a wrong ("admitted the operation wound up as an arms-for-hostages
+// deal"; not "acknowledged it was a possible scenario", nor "admitting the
+// company expected the allegations to hurt").
 func (x *extractor) answers(d *draft) bool {
 	switch d.stance {
-	case schema.Deny, schema.Acknowledge:
+	case schema.Deny:
 		return true
-	case schema.Confirm:
+	case schema.Acknowledge, schema.Confirm:
 		ts := x.toks(d.sent)
 		ka, kb := contentToks(ts, d)
 		return ka < kb && wrongIn(ts, ka, kb) >= 0
