@@ -311,7 +311,7 @@ func buildEntity(gr *grp) schema.Entity {
 	for i := range e.Merges {
 		e.Merges[i].Alias = strings.Join(strings.Fields(e.Merges[i].Alias), " ")
 	}
-	e.Kind = kindOf(name, gr.typ, e.Aliases)
+	e.Kind, e.KindReason = kindOf(name, gr.typ, e.Aliases)
 	return e
 }
 
@@ -331,8 +331,8 @@ func foldEntities(a, b schema.Entity) schema.Entity {
 	a.Mentions = append(a.Mentions, b.Mentions...)
 	sort.SliceStable(a.Mentions, func(i, j int) bool { return a.Mentions[i].Start < a.Mentions[j].Start })
 	a.Merges = append(a.Merges, b.Merges...)
-	if a.Kind == "" {
-		a.Kind = b.Kind
+	if a.Kind == "" || a.Kind == schema.KindOther && b.Kind != "" && b.Kind != schema.KindOther {
+		a.Kind, a.KindReason = b.Kind, b.KindReason
 	}
 	return a
 }

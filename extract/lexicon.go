@@ -120,24 +120,25 @@ func demonymCountry(w string) (string, bool) {
 }
 
 // kindOf classifies an entity: organisations by gazetteer and head words,
-// places as country or city (see ner.Kind). A metonym such as "Kremlin" is
-// a government.
-func kindOf(name, typ string, aliases []string) string {
+// places as country or city (see ner.KindReason), with the evidence. A
+// metonym such as "Kremlin" is a government; an alias can give the kind when
+// the name does not ("Federal Security Service" by "FSB").
+func kindOf(name, typ string, aliases []string) (kind, reason string) {
 	if _, ok := metonyms[strings.ToLower(name)]; ok && typ == schema.Organization {
-		return schema.KindGovernment
+		return schema.KindGovernment, "seat of government named for it"
 	}
 	if _, ok := homeNations[strings.ToLower(name)]; ok && typ == schema.Place {
-		return schema.KindCountry
+		return schema.KindCountry, "list: countries of the United Kingdom"
 	}
-	k := ner.Kind(name, typ)
+	k, r := ner.KindReason(name, typ)
 	if typ == schema.Organization && (k == "" || k == schema.KindOther) {
 		for _, a := range aliases {
-			if ak := ner.Kind(a, typ); ak != "" && ak != schema.KindOther {
-				return ak
+			if ak, ar := ner.KindReason(a, typ); ak != "" && ak != schema.KindOther {
+				return ak, ar + " (alias “" + a + "”)"
 			}
 		}
 	}
-	return k
+	return k, r
 }
 
 func setOf(ws ...string) map[string]bool {

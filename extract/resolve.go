@@ -38,10 +38,13 @@ func Resolve(runes []rune, sents []text.Sentence, found []Found) []schema.Entity
 	ms = splitDemonyms(runes, ms)
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	ms = dedupe(ms)
+	teams := sportsTeams(runes, sents, ms)
 	voteTypes(ms)
 	shortOrgForms(ms)
 	countryPersons(ms)
-	return group(ms)
+	ents := group(ms)
+	kindsFromContext(runes, ents, teams)
+	return ents
 }
 
 // cleanMentions trims each found span to the name itself and drops spans
@@ -155,7 +158,13 @@ func personTitle(t, typ string) bool {
 // orgContext reports whether the words around a one-word name say it is
 // an organisation: "firm Kaspersky", "Kaspersky products".
 func orgContext(runes []rune, s, e int) bool {
-	return orgBefore[strings.ToLower(wordBefore(runes, s))] || orgAfter[strings.ToLower(wordAfter(runes, e))]
+	b := strings.ToLower(wordBefore(runes, s))
+	if b == "in" {
+		// "shares in Corus", "a stake in Yukos".
+		bb := strings.ToLower(wordBefore(runes, s-len("in")-1))
+		return bb == "shares" || bb == "stake" || bb == "stakes" || bb == "shareholding"
+	}
+	return orgBefore[b] || orgAfter[strings.ToLower(wordAfter(runes, e))]
 }
 
 func wordBefore(runes []rune, s int) string {
@@ -438,7 +447,7 @@ func splitDemonyms(runes []rune, ms []*mention) []*mention {
 // than part of its name ("American Enterprise Institute", "British
 // Airways").
 func publicBody(name string) bool {
-	switch kindOf(name, schema.Organization, nil) {
+	switch k, _ := kindOf(name, schema.Organization, nil); k {
 	case schema.KindAgency, schema.KindIntelligence, schema.KindGovernment:
 		return true
 	}

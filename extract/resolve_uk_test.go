@@ -111,3 +111,54 @@ func contains(ss []string, s string) bool {
 	}
 	return false
 }
+
+// TestKindsFromEvidence checks kinds with their reasons: lists, name heads,
+// curated names the lists disagree on, and the words around a name.
+func TestKindsFromEvidence(t *testing.T) {
+	x := newExtractor(t)
+	res := extractText(t, x, `Shares in Corus fell 5 percent on Tuesday. The BBC said Apple and Google reported results. `+
+		`Protesters gathered outside the High Court, while Oxford University said Labour had cut its funding. `+
+		`Zqxwv Ltd denied the claims.`)
+	for _, c := range []struct{ name, kind, reason string }{
+		{"BBC", schema.KindMedia, "curated list"},
+		{"Corus", schema.KindCompany, "context: “shares in Corus”"},
+		{"Apple", schema.KindCompany, "curated list"},
+		{"Google", schema.KindCompany, "curated list"},
+		{"High Court", schema.KindCourt, "curated list"},
+		{"Oxford University", schema.KindUniversity, "head word “University”"},
+		{"Labour Party", schema.KindParty, "list: political parties"},
+		{"Zqxwv Ltd", schema.KindCompany, "head word “Ltd”"},
+	} {
+		var e *schema.Entity
+		for i := range res.Entities {
+			if res.Entities[i].Name == c.name {
+				e = &res.Entities[i]
+			}
+		}
+		if e == nil {
+			t.Errorf("%s: not found", c.name)
+			continue
+		}
+		if e.Kind != c.kind || e.KindReason != c.reason {
+			t.Errorf("%s: kind %q (%q), want %q (%q)", c.name, e.Kind, e.KindReason, c.kind, c.reason)
+		}
+	}
+	// A sports report: towns named as clubs are sports teams, countries
+	// stay countries, a ground is not a club.
+	res = extractText(t, x, "Leeds moved up to third with a 2-0 win over Southampton at Elland Road on Saturday. "+
+		"Wales beat England 11-9 in Cardiff. Norwich manager Nigel Worthington said his side had deserved a point.\n"+
+		"Leeds 2 Southampton 0\n")
+	for _, c := range []struct{ text, typ, kind string }{
+		{"Leeds", schema.Organization, schema.KindSportsTeam},
+		{"Southampton", schema.Organization, schema.KindSportsTeam},
+		{"Norwich", schema.Organization, schema.KindSportsTeam},
+		{"Wales", schema.Place, schema.KindCountry},
+		{"England", schema.Place, schema.KindCountry},
+		{"Cardiff", schema.Place, schema.KindCity},
+	} {
+		e := mentionEntity(res, c.text)
+		if e == nil || e.Type != c.typ || e.Kind != c.kind {
+			t.Errorf("%s: %+v, want %s, %s", c.text, e, c.typ, c.kind)
+		}
+	}
+}

@@ -25,6 +25,10 @@ const (
 	KindParty         = "political party"
 	KindInternational = "international organisation"
 	KindArmedGroup    = "armed group"
+	KindSportsTeam    = "sports team"
+	KindCourt         = "court"
+	KindUniversity    = "university"
+	KindNGO           = "NGO"
 	KindOther         = "other"
 	KindCountry       = "country"
 	KindCity          = "city"
@@ -157,13 +161,17 @@ type Merge struct {
 type Entity struct {
 	// ID is stable across documents and runs: the same real entity gets the
 	// same ID wherever it is found (see Key).
-	ID       string    `json:"id"`
-	Name     string    `json:"name"`
-	Type     string    `json:"type"`
-	Kind     string    `json:"kind,omitempty"`
-	Aliases  []string  `json:"aliases"`
-	Mentions []Mention `json:"mentions"`
-	Merges   []Merge   `json:"merges,omitempty"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Type string `json:"type"`
+	Kind string `json:"kind,omitempty"`
+	// KindReason is the evidence that decided Kind ("list: news outlets",
+	// "head word “Court”", "context: “shares in Yukos”", "correction"), for
+	// an analyst to check.
+	KindReason string    `json:"kind_reason,omitempty"`
+	Aliases    []string  `json:"aliases"`
+	Mentions   []Mention `json:"mentions"`
+	Merges     []Merge   `json:"merges,omitempty"`
 }
 
 // Ref is a reference to an entity or claim by ID; the empty Ref means none

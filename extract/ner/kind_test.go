@@ -29,6 +29,17 @@ func TestKind(t *testing.T) {
 		{"NATO", "ORG", KindInternational},
 		{"Free Ruritania Brigade", "ORG", KindArmedGroup},
 		{"Zqxw", "ORG", KindOther},
+		{"BBC", "ORG", KindMedia},
+		{"Apple", "ORG", KindCompany},
+		{"Labour Party", "ORG", KindParty},
+		{"Manchester United", "ORG", KindSportsTeam},
+		{"Arsenal", "ORG", KindSportsTeam},
+		{"High Court", "ORG", KindCourt},
+		{"Crown Court", "ORG", KindCourt},
+		{"Oxford University", "ORG", KindUniversity},
+		{"University of London", "ORG", KindUniversity},
+		{"Greenpeace", "ORG", KindNGO},
+		{"World Trade Organisation", "ORG", KindInternational},
 		{"US", "LOC", KindCountry},
 		{"Russia", "LOC", KindCountry},
 		{"Germany", "Place", KindCountry},
@@ -41,6 +52,20 @@ func TestKind(t *testing.T) {
 	for _, tc := range tests {
 		if got := Kind(tc.name, tc.typ); got != tc.want {
 			t.Errorf("Kind(%q, %q) = %q, want %q", tc.name, tc.typ, got, tc.want)
+		}
+	}
+}
+
+func TestKindReason(t *testing.T) {
+	for _, tc := range []struct{ name, kind, reason string }{
+		{"BBC", KindMedia, "curated list"},
+		{"Crown Court", KindCourt, "head word “Court”"},
+		{"Sky News", KindMedia, "list: news outlets"},
+		{"Kaspersky Lab", KindCompany, "head word “Lab”"},
+		{"Zqxw", KindOther, "no evidence"},
+	} {
+		if k, r := KindReason(tc.name, "ORG"); k != tc.kind || r != tc.reason {
+			t.Errorf("KindReason(%q) = %q, %q; want %q, %q", tc.name, k, r, tc.kind, tc.reason)
 		}
 	}
 }
