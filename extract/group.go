@@ -310,6 +310,9 @@ func buildEntity(gr *grp) schema.Entity {
 	}
 	for i := range e.Merges {
 		e.Merges[i].Alias = strings.Join(strings.Fields(e.Merges[i].Alias), " ")
+		if e.Merges[i].Confidence == 0 {
+			e.Merges[i].Confidence = schema.RuleConfidence(e.Merges[i].Rule)
+		}
 	}
 	e.Kind, e.KindReason = kindOf(name, gr.typ, e.Aliases)
 	return e

@@ -104,7 +104,7 @@ func (t *ixRead) entity(id string) (EntityInfo, error) {
 func (t *ixRead) fold(id string, own EntityRecord, ok bool) (EntityInfo, error) {
 	e := EntityInfo{ID: id, Aliases: []string{}}
 	if ok {
-		e.Name, e.Type, e.Kind = own.Name, own.Type, own.Kind
+		e.Name, e.Type, e.Kind, e.KindReason = own.Name, own.Type, own.Kind, own.KindReason
 		for _, a := range own.Aliases {
 			e.Aliases = appendDistinct(e.Aliases, a)
 		}

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -67,6 +68,7 @@ func Quads(r *schema.Result) []quad.Quad {
 		b.add(n, schema.PredType, iri(schema.ClassOf(e.Type)))
 		b.add(n, schema.PredName, quad.String(e.Name))
 		b.str(n, schema.PredKind, e.Kind)
+		b.str(n, schema.PredKindReason, e.KindReason)
 		b.add(n, schema.PredMentionedIn, doc)
 		for _, a := range e.Aliases {
 			b.add(n, schema.PredAlternateName, quad.String(a))
@@ -152,16 +154,29 @@ func Quads(r *schema.Result) []quad.Quad {
 
 // MergeText renders a merge record as stored: alias, rule and evidence.
 func MergeText(m schema.Merge) string {
-	return fmt.Sprintf("%s\t%s\t%s", m.Alias, m.Rule, strings.TrimSpace(m.Evidence.Text))
+	s := fmt.Sprintf("%s\t%s\t%s", m.Alias, m.Rule, strings.TrimSpace(m.Evidence.Text))
+	if m.Confidence > 0 {
+		s += "\t" + strconv.FormatFloat(m.Confidence, 'f', -1, 64)
+	}
+	return s
 }
 
 // ParseMergeText is the inverse of MergeText.
 func ParseMergeText(s string) schema.Merge {
-	parts := strings.SplitN(s, "\t", 3)
+	parts := strings.Split(s, "\t")
 	for len(parts) < 3 {
 		parts = append(parts, "")
 	}
-	return schema.Merge{Alias: parts[0], Rule: parts[1], Evidence: schema.Span{Text: parts[2]}}
+	m := schema.Merge{Alias: parts[0], Rule: parts[1]}
+	ev := parts[2:]
+	if n := len(parts); n > 3 {
+		// A confidence is the last field; the evidence may hold tabs.
+		if c, err := strconv.ParseFloat(parts[n-1], 64); err == nil {
+			m.Confidence, ev = c, parts[2:n-1]
+		}
+	}
+	m.Evidence = schema.Span{Text: strings.Join(ev, "\t")}
+	return m
 }
 
 type quadBuilder struct {

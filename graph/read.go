@@ -283,14 +283,16 @@ func (s *Store) stats(ctx context.Context) (Stats, error) {
 
 // EntityInfo is an entity as stored, merged over every document.
 type EntityInfo struct {
-	ID        string         `json:"id"`
-	Name      string         `json:"name"`
-	Type      string         `json:"type"`
-	Kind      string         `json:"kind,omitempty"`
-	Aliases   []string       `json:"aliases"`
-	Merges    []schema.Merge `json:"merges,omitempty"`
-	Mentions  int            `json:"mentions"`
-	Documents int            `json:"documents"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Type string `json:"type"`
+	Kind string `json:"kind,omitempty"`
+	// KindReason is the evidence that decided Kind.
+	KindReason string         `json:"kind_reason,omitempty"`
+	Aliases    []string       `json:"aliases"`
+	Merges     []schema.Merge `json:"merges,omitempty"`
+	Mentions   int            `json:"mentions"`
+	Documents  int            `json:"documents"`
 }
 
 // entityIRIs lists every entity node, optionally of one type.
@@ -342,6 +344,33 @@ func (s *Store) Entities(ctx context.Context, typ string) ([]EntityInfo, error) 
 	return out, nil
 }
 
+// kind returns an entity node's kind as the read index gives it: the first
+// kind a document gives other than "other" (else "other"), with the reason
+// the same document gives.
+func (s *Store) kind(ctx context.Context, v quad.Value) (kind, reason string, err error) {
+	var label quad.Value
+	reasons := make(map[string]string) // document label -> reason
+	err = s.each(ctx, quad.Subject, v, func(q quad.Quad) error {
+		switch iriString(q.Predicate) {
+		case schema.PredKind:
+			if k := valueString(q.Object); kind == "" || kind == schema.KindOther && k != schema.KindOther {
+				kind, label = k, q.Label
+			}
+		case schema.PredKindReason:
+			if q.Label != nil {
+				if _, ok := reasons[q.Label.String()]; !ok {
+					reasons[q.Label.String()] = valueString(q.Object)
+				}
+			}
+		}
+		return nil
+	})
+	if label != nil {
+		reason = reasons[label.String()]
+	}
+	return kind, reason, err
+}
+
 func (s *Store) entity(ctx context.Context, v quad.Value) (EntityInfo, error) {
 	p, err := s.props(ctx, v)
 	if err != nil {
@@ -349,7 +378,10 @@ func (s *Store) entity(ctx context.Context, v quad.Value) (EntityInfo, error) {
 	}
 	id, _ := schema.EntityIDOf(iriString(v))
 	e := EntityInfo{ID: id, Name: first(p[schema.PredName]), Type: schema.TypeOfClass(first(p[schema.PredType])),
-		Kind: first(p[schema.PredKind]), Aliases: strs(p[schema.PredAlternateName])}
+		Aliases: strs(p[schema.PredAlternateName])}
+	if e.Kind, e.KindReason, err = s.kind(ctx, v); err != nil {
+		return EntityInfo{}, err
+	}
 	for _, n := range strs(p[schema.PredName])[min(1, len(p[schema.PredName])):] {
 		if n != e.Name && !contains(e.Aliases, n) {
 			e.Aliases = append(e.Aliases, n)

@@ -91,8 +91,9 @@ type ClaimQuery struct {
 type EntityRecord struct {
 	ID string
 	// Name and Type are those of the oldest record; Kind is the first
-	// kind any record gives.
-	Name, Type, Kind string
+	// kind any record gives other than "other" (else "other"), and
+	// KindReason the evidence that record gives for it.
+	Name, Type, Kind, KindReason string
 	// Names are the records' names, Aliases their aliases, Merges their
 	// merge records (as MergeText renders them): each once, oldest
 	// first.

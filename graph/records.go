@@ -25,6 +25,8 @@ type DocRecords struct {
 // DocEntity is what one document says of one entity.
 type DocEntity struct {
 	ID, Name, Type, Kind string
+	// KindReason is the evidence that decided Kind (schema.Entity).
+	KindReason string
 	// Aliases and Merges (as MergeText renders them) are each listed once.
 	Aliases, Merges []string
 	Mentions        []DocMention
@@ -47,7 +49,7 @@ func Records(r *schema.Result) *DocRecords {
 	h := d.Hash
 	out := &DocRecords{Doc: DocInfoOf(d), Claims: indexClaims(r)}
 	for _, e := range r.Entities {
-		de := DocEntity{ID: e.ID, Name: e.Name, Type: e.Type, Kind: e.Kind, Aliases: distinct(e.Aliases)}
+		de := DocEntity{ID: e.ID, Name: e.Name, Type: e.Type, Kind: e.Kind, KindReason: e.KindReason, Aliases: distinct(e.Aliases)}
 		for _, m := range e.Merges {
 			de.Merges = append(de.Merges, MergeText(m))
 		}

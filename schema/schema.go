@@ -155,6 +155,30 @@ type Merge struct {
 	// "title-surname", "surname", "demonym", "same-name".
 	Rule     string `json:"rule"`
 	Evidence Span   `json:"evidence"`
+	// Confidence is how sure the rule is, from 0 to 1 (see
+	// RuleConfidence); `entities --suspect` lists the least sure first.
+	Confidence float64 `json:"confidence,omitempty"`
+}
+
+// RuleConfidence is the confidence of a merge by rule: how often, in news,
+// two names joined by the rule name the same entity (set by hand from the
+// rule's failure cases; a corrections file overrides any of them).
+func RuleConfidence(rule string) float64 {
+	switch rule {
+	case "correction":
+		return 1
+	case "country-alias":
+		return 0.99
+	case "acronym-definition", "nationality-prefix", "party-name":
+		return 0.95
+	case "title-surname", "demonym":
+		return 0.9
+	case "surname", "party-adjective":
+		return 0.85
+	case "short-name":
+		return 0.75
+	}
+	return 0.5
 }
 
 // Entity is a named organisation, person, place or other thing.

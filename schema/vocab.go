@@ -90,6 +90,7 @@ const (
 	PredIdentifier    = NSSchema + "identifier"
 
 	PredKind         = NSDossier + "kind"
+	PredKindReason   = NSDossier + "kindReason"
 	PredHash         = NSDossier + "contentHash"
 	PredPath         = NSDossier + "path"
 	PredComplete     = NSDossier + "complete"

@@ -159,12 +159,17 @@ func encodeEnt(x idxEnt) []byte {
 	e.strs(x.Aliases)
 	e.strs(x.Merges)
 	e.int(x.Mentions)
+	e.str(x.KindReason)
 	return e.b
 }
 
 func decodeEnt(b []byte) (idxEnt, error) {
 	d := newDecoder(b)
 	x := idxEnt{Doc: d.doc(), Name: d.str(), Type: d.str(), Kind: d.str(), Aliases: d.strs(), Merges: d.strs(), Mentions: d.int()}
+	if d.s != "" {
+		// The kind's reason, added after the first stores were written.
+		x.KindReason = d.str()
+	}
 	return x, d.err
 }
 

@@ -155,13 +155,16 @@ type idxKeys []string
 
 // idxEnt is what one document says about one entity.
 type idxEnt struct {
-	Doc      graph.DocInfo
-	Name     string
-	Type     string
-	Kind     string
-	Aliases  []string
-	Merges   []string // as graph.MergeText renders them
-	Mentions int
+	Doc     graph.DocInfo
+	Name    string
+	Type    string
+	Kind    string
+	Aliases []string
+	// KindReason is the evidence for Kind; records written before it
+	// existed have none.
+	KindReason string
+	Merges     []string // as graph.MergeText renders them
+	Mentions   int
 }
 
 // readIndex is the index of a bolt store. Its methods are called under the
@@ -531,7 +534,7 @@ func addDoc(w indexWriter, r *schema.Result, seq uint64, pending bool) (uint64, 
 	sents := make(map[int]bool)
 	for _, e := range rec.Entities {
 		seq++
-		ie := idxEnt{Doc: rec.Doc, Name: e.Name, Type: e.Type, Kind: e.Kind, Aliases: e.Aliases, Merges: e.Merges, Mentions: len(e.Mentions)}
+		ie := idxEnt{Doc: rec.Doc, Name: e.Name, Type: e.Type, Kind: e.Kind, KindReason: e.KindReason, Aliases: e.Aliases, Merges: e.Merges, Mentions: len(e.Mentions)}
 		if err := put(bktEnt, seqKey(e.ID, seq), encodeEnt(ie)); err != nil {
 			return seq, err
 		}

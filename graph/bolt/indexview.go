@@ -7,6 +7,7 @@ import (
 	boltdb "github.com/boltdb/bolt"
 
 	"github.com/dossier-project/dossier/graph"
+	"github.com/dossier-project/dossier/schema"
 )
 
 // Reading the index: graph.IndexView over one bolt read transaction.
@@ -47,8 +48,8 @@ func (m *merged) add(e idxEnt) {
 	if len(m.docs) == 0 {
 		m.r.Name, m.r.Type = e.Name, e.Type
 	}
-	if m.r.Kind == "" {
-		m.r.Kind = e.Kind
+	if m.r.Kind == "" || m.r.Kind == schema.KindOther && e.Kind != "" && e.Kind != schema.KindOther {
+		m.r.Kind, m.r.KindReason = e.Kind, e.KindReason
 	}
 	m.r.Names = appendNew(m.r.Names, e.Name)
 	for _, a := range e.Aliases {

@@ -175,11 +175,18 @@ func (a *app) printEntity(d entityDetail) error {
 	}
 	fmt.Fprintf(w, "%s (%s)  id %s\n", d.Name, kind, d.ID)
 	fmt.Fprintf(w, "  %s in %s\n", plural(d.Mentions, "mention"), plural(d.Documents, "document"))
+	if d.KindReason != "" {
+		fmt.Fprintf(w, "  kind %s by %s\n", d.Kind, d.KindReason)
+	}
 	if len(d.Aliases) > 0 {
 		fmt.Fprintf(w, "  aliases: %s\n", strings.Join(d.Aliases, "; "))
 	}
 	for _, m := range d.Merges {
-		fmt.Fprintf(w, "    %s  merged by %s: “%s”\n", m.Alias, m.Rule, m.Evidence.Text)
+		conf := ""
+		if m.Confidence > 0 {
+			conf = fmt.Sprintf(" (confidence %.2f)", m.Confidence)
+		}
+		fmt.Fprintf(w, "    %s  merged by %s%s: “%s”\n", m.Alias, m.Rule, conf, m.Evidence.Text)
 	}
 	if len(d.Relations) > 0 {
 		fmt.Fprintln(w, "\nRelations")
