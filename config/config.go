@@ -33,6 +33,9 @@ type Extract struct {
 	NER string `mapstructure:"ner"`
 	// Claims turns claim and relation extraction on or off.
 	Claims bool `mapstructure:"claims"`
+	// Corrections is a corrections file (YAML: merge, split, kind, type,
+	// never) applied to every document extracted; "" for none.
+	Corrections string `mapstructure:"corrections"`
 }
 
 // Recognisers lists the valid values of Extract.NER.
@@ -54,6 +57,7 @@ func SetDefaults(v *viper.Viper) {
 	v.SetDefault("store", d.Store)
 	v.SetDefault("extract.ner", d.Extract.NER)
 	v.SetDefault("extract.claims", d.Extract.Claims)
+	v.SetDefault("extract.corrections", d.Extract.Corrections)
 	v.SetDefault("workers", d.Workers)
 	v.SetDefault("quiet", d.Quiet)
 }
@@ -93,7 +97,7 @@ func New(file string) (*viper.Viper, error) {
 func Load(v *viper.Viper) (Config, error) {
 	c := Config{
 		Store:   v.GetString("store"),
-		Extract: Extract{NER: v.GetString("extract.ner"), Claims: v.GetBool("extract.claims")},
+		Extract: Extract{NER: v.GetString("extract.ner"), Claims: v.GetBool("extract.claims"), Corrections: v.GetString("extract.corrections")},
 		Workers: v.GetInt("workers"),
 		Quiet:   v.GetBool("quiet"),
 	}

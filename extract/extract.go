@@ -35,17 +35,21 @@ type Options struct {
 	NER Recognizer
 	// NoClaims turns claim and relation extraction off.
 	NoClaims bool
+	// Corrections are an analyst's decisions about entities, applied to
+	// every document (nil: none).
+	Corrections *Corrections
 }
 
 // Extractor runs the extraction pass. It is safe for concurrent use.
 type Extractor struct {
 	ner    Recognizer
 	claims bool
+	corr   *Corrections
 }
 
 // New returns an Extractor.
 func New(opt Options) (*Extractor, error) {
-	x := &Extractor{ner: opt.NER, claims: !opt.NoClaims}
+	x := &Extractor{ner: opt.NER, claims: !opt.NoClaims, corr: opt.Corrections}
 	if x.ner == nil {
 		r, err := NewRecognizer("dossier")
 		if err != nil {
@@ -116,7 +120,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *sch
 		return nil, &DocError{Doc: name, Err: fmt.Errorf("%s recogniser: %w", x.ner.Name(), err)}
 	}
 	found = applyDateline(runes, sents, found)
-	res.Entities = Resolve(runes, sents, found)
+	res.Entities = ResolveWith(runes, sents, found, x.corr)
 	scopeBareNames(res.Entities, doc.Hash)
 	if x.claims {
 		out := claims.Extract(claims.Input{Doc: doc, Runes: runes, Sentences: sents, Entities: res.Entities})
@@ -143,7 +147,7 @@ func b2i(b bool) int {
 }
 
 // scopeBareNames gives a person known in this document only by one name
-// ("Mr Smith", "Smith") an ID of this document's own: the same surname in
+// ("Mr Smith", "Smith", "Mrs Smith") an ID of this document's own: the same surname in
 // two unrelated articles is not automatically one person. A full name
 // ("John Smith") is global.
 func scopeBareNames(ents []schema.Entity, hash string) {
@@ -152,7 +156,7 @@ func scopeBareNames(ents []schema.Entity, hash string) {
 	}
 	for i := range ents {
 		e := &ents[i]
-		if e.Type == schema.Person && len(strings.Fields(e.Name)) == 1 && hash != "" {
+		if f := strings.Fields(e.Name); e.Type == schema.Person && hash != "" && (len(f) == 1 || len(f) == 2 && honorificSex(f[0]) != 0) {
 			e.ID += "@" + hash
 		}
 	}

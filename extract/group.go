@@ -142,6 +142,10 @@ func group(ms []*mention) []schema.Entity {
 		switch {
 		case m.rule == "acronym-definition":
 			acronyms = append(acronyms, m)
+		case m.rule == "correction":
+			g.open(m, keyOf(m.Type, m.canonical()))
+		case m.split:
+			g.open(m, keyOf(m.Type, bareName(m)))
 		case m.titled && nw == 1, m.Type == schema.Person && nw == 1,
 			m.Type == schema.Organization && nw == 1 && !isAcronym(m.Text) && m.canon == "":
 			short = append(short, m)
@@ -215,11 +219,7 @@ func group(ms []*mention) []schema.Entity {
 			g.join(m, target)
 			continue
 		}
-		name := m.Text
-		if m.titled {
-			name = word
-		}
-		g.open(m, keyOf(m.Type, name))
+		g.open(m, keyOf(m.Type, bareName(m)))
 	}
 
 	var out []schema.Entity
@@ -258,8 +258,9 @@ func buildEntity(gr *grp) schema.Entity {
 	sort.SliceStable(gr.ms, func(i, j int) bool { return gr.ms[i].Start < gr.ms[j].Start })
 	name := gr.name
 	if name == "" {
-		// Only short forms: "Mr Kaspersky" alone names a person Kaspersky.
-		name = gr.ms[0].canonical()
+		// Only short forms: "Mr Kaspersky" alone names a person Kaspersky,
+		// "Mrs Howard" a person Mrs Howard (not the Mr Howard beside her).
+		name = bareName(gr.ms[0])
 	}
 	e := schema.Entity{ID: keyOf(gr.typ, name), Name: name, Type: gr.typ, Aliases: []string{}, Mentions: []schema.Mention{}}
 	seen := map[string]bool{name: true}
@@ -338,6 +339,22 @@ func foldEntities(a, b schema.Entity) schema.Entity {
 		a.Kind, a.KindReason = b.Kind, b.KindReason
 	}
 	return a
+}
+
+// bareName is the name of an entity known only by a short form: the
+// surname of "Mr Kaspersky" ("Kaspersky"), but with an honorific that says
+// the person's sex kept ("Mrs Howard"), so that Mr and Mrs Howard of one
+// article are two people.
+func bareName(m *mention) string {
+	if !m.titled {
+		return m.canonical()
+	}
+	f := strings.Fields(m.Text)
+	word := f[len(f)-1]
+	if honorificSex(m.title) != 0 {
+		return strings.TrimSuffix(m.title, ".") + " " + word
+	}
+	return word
 }
 
 // stripThe drops a leading "The " from a name.

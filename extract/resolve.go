@@ -21,6 +21,7 @@ type mention struct {
 	// but it is not a mention of the country's name.
 	derived bool
 	fixed   bool   // typed by its context ("firm Kaspersky"): not put to the vote
+	split   bool   // a correction says no rule may merge it into another entity
 	canon   string // the canonical name this mention stands for
 	group   int    // index of its entity group
 	rule    string // why it joined its group, when not by its own name
@@ -33,7 +34,13 @@ type mention struct {
 // nationality adjectives, and merges the mentions that name the same
 // entity within the document. Every merge is recorded with its rule.
 func Resolve(runes []rune, sents []text.Sentence, found []Found) []schema.Entity {
+	return ResolveWith(runes, sents, found, nil)
+}
+
+// ResolveWith is Resolve with an analyst's corrections (may be nil).
+func ResolveWith(runes []rune, sents []text.Sentence, found []Found, corr *Corrections) []schema.Entity {
 	ms := cleanMentions(runes, sents, found)
+	ms = corr.applyToMentions(ms)
 	ms = addAcronyms(runes, ms)
 	ms = splitDemonyms(runes, ms)
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
@@ -44,6 +51,7 @@ func Resolve(runes []rune, sents []text.Sentence, found []Found) []schema.Entity
 	countryPersons(ms)
 	ents := group(ms)
 	kindsFromContext(runes, ents, teams)
+	corr.applyToEntities(ents)
 	return ents
 }
 

@@ -462,6 +462,58 @@ func TestEvalNERSpans(t *testing.T) {
 	}
 }
 
+func TestCorrectionsAndSuspects(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "g.db")
+	story := filepath.Join(dir, "story.txt")
+	if err := os.WriteFile(story, []byte("Norvalis Trust said on Monday that Mr Blair had met Tony Blair's aides. "+
+		"Kaspersky Lab said Kaspersky would appeal.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	corr := filepath.Join(dir, "corrections.yaml")
+	if err := os.WriteFile(corr, []byte("kind:\n  Norvalis Trust: NGO\nnever:\n  - Tony Blair\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := run(t, "", "--store", store, "ingest", story); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
+	out, stderr, code := run(t, "", "--store", store, "entities", "--suspect", "--json")
+	if code != 0 {
+		t.Fatalf("entities --suspect: %d %s", code, stderr)
+	}
+	var sus []struct {
+		Name       string
+		Confidence float64
+		Doubt      string
+	}
+	if err := json.Unmarshal([]byte(out), &sus); err != nil || len(sus) < 2 {
+		t.Fatalf("suspects: %v %s", err, out)
+	}
+	if sus[0].Name != "Norvalis Trust" || !strings.Contains(sus[0].Doubt, "no evidence") {
+		t.Errorf("least sure first: %+v", sus)
+	}
+	for i := 1; i < len(sus); i++ {
+		if sus[i].Confidence < sus[i-1].Confidence {
+			t.Errorf("not in order of confidence: %+v", sus)
+		}
+	}
+	// The same story into a new store with the corrections: they hold.
+	store2 := filepath.Join(dir, "g2.db")
+	if _, stderr, code := run(t, "", "--store", store2, "--corrections", corr, "ingest", story); code != 0 {
+		t.Fatalf("ingest with corrections: %s", stderr)
+	}
+	out, _, _ = run(t, "", "--store", store2, "show", "Norvalis Trust")
+	if !strings.Contains(out, "kind NGO by correction") {
+		t.Errorf("show after a kind correction:\n%s", out)
+	}
+	if _, _, code := run(t, "", "--store", store2, "show", "Tony Blair"); code == 0 {
+		t.Errorf("an entity the corrections say is never one was stored")
+	}
+	if _, stderr, code := run(t, "", "--store", store2, "--corrections", filepath.Join(dir, "none.yaml"), "ingest", story); code != 2 || !strings.Contains(stderr, "none.yaml") {
+		t.Errorf("missing corrections file: %d %q", code, stderr)
+	}
+}
+
 func TestForget(t *testing.T) {
 	dir := t.TempDir()
 	store := filepath.Join(dir, "g.db")

@@ -21,7 +21,13 @@ func (a *app) extractor() (*extract.Extractor, error) {
 	if err != nil {
 		return nil, &UsageError{err}
 	}
-	return extract.New(extract.Options{NER: r, NoClaims: !a.cfg.Extract.Claims})
+	var corr *extract.Corrections
+	if a.cfg.Extract.Corrections != "" {
+		if corr, err = extract.ReadCorrections(a.cfg.Extract.Corrections); err != nil {
+			return nil, &UsageError{err}
+		}
+	}
+	return extract.New(extract.Options{NER: r, NoClaims: !a.cfg.Extract.Claims, Corrections: corr})
 }
 
 // each reads every input, extracts each document and hands the result to

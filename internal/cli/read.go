@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"sort"
 	"strings"
 	"text/tabwriter"
 
@@ -69,12 +70,23 @@ func (a *app) statsCmd() *cobra.Command {
 }
 
 func (a *app) entitiesCmd() *cobra.Command {
-	var asJSON bool
+	var asJSON, suspect bool
 	var typ string
+	var limit int
 	cmd := &cobra.Command{
-		Use:     "entities [--type T] [--json]",
-		Short:   "List the stored entities, most mentioned first",
-		Example: "  dossier entities --type Organization",
+		Use:   "entities [--type T] [--suspect [--limit N]] [--json]",
+		Short: "List the stored entities, most mentioned first, or the least certain first",
+		Long: `entities lists the stored entities with their type, kind, mentions, documents and
+aliases, most mentioned first.
+
+With --suspect it lists instead the entities whose merges or kind the resolver was
+least sure of, least sure first (and the most mentioned first among equals), with
+the doubt: the merge rule and its confidence, or the evidence for the kind ("no
+evidence" when nothing said what an organisation is). An analyst reviews these
+first and writes what they decide into a corrections file (--corrections; see the
+README), which every later ingest applies.`,
+		Example: `  dossier entities --type Organization
+  dossier entities --suspect --limit 20`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			switch typ {
@@ -86,6 +98,9 @@ func (a *app) entitiesCmd() *cobra.Command {
 				es, err := st.Entities(cmd.Context(), typ)
 				if err != nil {
 					return err
+				}
+				if suspect {
+					return a.printSuspects(es, limit, asJSON)
 				}
 				if asJSON {
 					if es == nil {
@@ -104,7 +119,100 @@ func (a *app) entitiesCmd() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().StringVar(&typ, "type", "", "only entities of this type (Person, Organization, Place, Misc)")
+	cmd.Flags().BoolVar(&suspect, "suspect", false, "list the merges and kinds the resolver was least sure of, least sure first")
+	cmd.Flags().IntVar(&limit, "limit", 50, "with --suspect, list at most this many entities (0: all)")
 	return cmd
+}
+
+// suspectEntity is an entity with the doubt that makes it worth a review.
+type suspectEntity struct {
+	graph.EntityInfo
+	// Confidence is the least confidence of its merges and its kind.
+	Confidence float64 `json:"confidence"`
+	// Doubt says what is least certain: a merge and its rule, or the kind
+	// and its evidence.
+	Doubt string `json:"doubt"`
+}
+
+// kindConfidence is how sure a kind is, by the evidence that decided it.
+func kindConfidence(e graph.EntityInfo) float64 {
+	r := e.KindReason
+	switch {
+	case e.Kind == "":
+		return 1
+	case r == "correction":
+		return 1
+	case r == "" || r == "no evidence":
+		if e.Type == schema.Organization {
+			return 0.3
+		}
+		return 1
+	case strings.HasPrefix(r, "context:"):
+		return 0.6
+	case strings.Contains(r, "(alias "):
+		return 0.7
+	case strings.HasPrefix(r, "list:") && e.Type == schema.Place:
+		return 0.95
+	case strings.HasPrefix(r, "list:"):
+		return 0.8
+	case strings.HasPrefix(r, "head word"):
+		return 0.85
+	}
+	return 0.9
+}
+
+// suspects returns the entities whose least sure merge or kind is below
+// certainty, least sure first, the most mentioned first among equals.
+func suspects(es []graph.EntityInfo) []suspectEntity {
+	var out []suspectEntity
+	for _, e := range es {
+		s := suspectEntity{EntityInfo: e, Confidence: 1}
+		if c := kindConfidence(e); c < s.Confidence {
+			reason := e.KindReason
+			if reason == "" {
+				reason = "no evidence"
+			}
+			s.Confidence, s.Doubt = c, fmt.Sprintf("kind %s by %s", e.Kind, reason)
+		}
+		for _, m := range e.Merges {
+			c := m.Confidence
+			if c == 0 {
+				c = schema.RuleConfidence(m.Rule)
+			}
+			if c < s.Confidence {
+				s.Confidence, s.Doubt = c, fmt.Sprintf("“%s” merged by %s", m.Alias, m.Rule)
+			}
+		}
+		if s.Confidence < 1 {
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Confidence != out[j].Confidence {
+			return out[i].Confidence < out[j].Confidence
+		}
+		return out[i].Mentions > out[j].Mentions
+	})
+	return out
+}
+
+func (a *app) printSuspects(es []graph.EntityInfo, limit int, asJSON bool) error {
+	out := suspects(es)
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	if asJSON {
+		if out == nil {
+			out = []suspectEntity{}
+		}
+		return a.writeJSON(out)
+	}
+	tw := tabwriter.NewWriter(a.stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "CONFIDENCE\tNAME\tTYPE\tKIND\tMENTIONS\tDOUBT")
+	for _, s := range out {
+		fmt.Fprintf(tw, "%.2f\t%s\t%s\t%s\t%d\t%s\n", s.Confidence, s.Name, s.Type, s.Kind, s.Mentions, s.Doubt)
+	}
+	return tw.Flush()
 }
 
 // entityDetail is what show prints.
