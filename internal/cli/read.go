@@ -87,7 +87,7 @@ first and writes what they decide into a corrections file (--corrections; see th
 README), which every later ingest applies.`,
 		Example: `  dossier entities --type Organization
   dossier entities --suspect --limit 20`,
-		Args:    cobra.NoArgs,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			switch typ {
 			case "", schema.Person, schema.Organization, schema.Place, schema.Misc:
