@@ -75,7 +75,7 @@ func applyDateline(runes []rune, sents []text.Sentence, found []Found) []Found {
 		if si == len(sents) || sents[si].Start > p.Start {
 			continue // not inside an analysed sentence
 		}
-		out = append(out, Found{Span: p, Sentence: si, Type: schema.Place})
+		out = append(out, Found{Span: p, Sentence: si, Type: schema.Place, Sure: true})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out

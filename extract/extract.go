@@ -18,6 +18,9 @@ type Found struct {
 	schema.Span
 	Sentence int
 	Type     string
+	// Sure marks a type that the text's layout makes certain (a dateline's
+	// place): it weighs more when a name's mentions vote on its type.
+	Sure bool
 }
 
 // Recognizer finds names in a document's sentences. Implementations must be
@@ -120,6 +123,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *sch
 		return nil, &DocError{Doc: name, Err: fmt.Errorf("%s recogniser: %w", x.ner.Name(), err)}
 	}
 	found = applyDateline(runes, sents, found)
+	found = applyMarkup(runes, sents, found)
 	res.Entities = ResolveWith(runes, sents, found, x.corr)
 	scopeBareNames(res.Entities, doc.Hash)
 	if x.claims {

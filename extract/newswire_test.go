@@ -47,6 +47,17 @@ func TestNewswireNames(t *testing.T) {
 			map[string]string{"Calif.": schema.Place, "Calif": ""}},
 		{"General Motors Corp said its earnings fell. General Motors did not make profit-sharing payments.",
 			map[string]string{"General Motors Corp": schema.Organization, "Motors Corp": ""}},
+		// Reuters marks companies and tickers with brackets.
+		{"PERTH, March 23 -\nBELL RESOURCES BOOSTS STAKE IN BHP\n\n<Bell Resources Ltd> said it agreed with <Equiticorp\nTasman Ltd> to buy shares of Broken Hill Pty Co Ltd <BRKN.S>, and Benetton Group Spa [BTOM.MI] did too. Prices were [about 3 pct] higher.",
+			map[string]string{"Bell Resources Ltd": schema.Organization, "Equiticorp\nTasman Ltd": schema.Organization,
+				"BRKN.S": schema.Organization, "BTOM.MI": schema.Organization, "PERTH": schema.Place}},
+		// A legal form ends a company's name.
+		{"Terumo Corp of Tokyo has committed 75 mln dlrs to its plant, said Siemens A.G. and Lockheed Corp on Monday.",
+			map[string]string{"Terumo Corp": schema.Organization, "Siemens A.G.": schema.Organization, "Lockheed Corp": schema.Organization}},
+		// A dateline's place stays a place where the story uses the city
+		// for its exchange.
+		{"SEOUL, April 17 -\nS.KOREA TO INVESTIGATE INVESTORS\n\nThe order was aimed at preventing investors from manipulating the Seoul exchange.",
+			map[string]string{"SEOUL": schema.Place}},
 	} {
 		res := extractText(t, x, c.text)
 		for text, typ := range c.want {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/dossier-project/dossier/extract/ner"
 	"github.com/dossier-project/dossier/extract/text"
 	"github.com/dossier-project/dossier/schema"
 )
@@ -82,7 +83,7 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 		if s >= e {
 			continue
 		}
-		m := &mention{Found: Found{Span: schema.MakeSpan(runes, s, e), Sentence: f.Sentence, Type: f.Type}}
+		m := &mention{Found: Found{Span: schema.MakeSpan(runes, s, e), Sentence: f.Sentence, Type: f.Type, Sure: f.Sure}}
 		words := strings.Fields(m.Text)
 		// "Mr Kaspersky": the span is the name; the form with an honorific
 		// is kept as an alias. An office is not ("Minister Tony Blair" is a
@@ -110,6 +111,11 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 		}
 		if notName(words) {
 			continue
+		}
+		if len(words) > 1 && !m.titled && (m.Type == schema.Person || m.Type == schema.Place) && legalForm(words[len(words)-1]) {
+			// "Terumo Corp", "Siemens A.G.", "Lockheed Corp": a legal
+			// form ends a company's name, whatever the recogniser said.
+			m.Type, m.fixed = schema.Organization, true
 		}
 		if k, ok := metonyms[strings.ToLower(m.Text)]; ok {
 			m.Type = schema.Organization
@@ -149,6 +155,16 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 		out = append(out, m)
 	}
 	return out
+}
+
+// legalForm reports whether a word, as written, is a company's legal form
+// ("Corp", "Inc.", "Ltd", "A.G.", "plc").
+func legalForm(w string) bool {
+	if !startsUpper(w) && w != "plc" {
+		return false
+	}
+	g, err := ner.DefaultGazetteer()
+	return err == nil && g.Has(ner.CatLegal, w)
 }
 
 // personTitle reports whether a title before or at the start of a name of
@@ -497,9 +513,12 @@ func voteTypes(ms []*mention) {
 			votes[k] = make(map[string]int)
 		}
 		votes[k][m.Type]++
+		if m.Sure {
+			votes[k][m.Type]++
+		}
 	}
 	for _, m := range ms {
-		if m.titled || m.fixed || m.canon != "" || m.rule != "" {
+		if m.titled || m.fixed || m.Sure || m.canon != "" || m.rule != "" {
 			continue
 		}
 		best, n := m.Type, 0
