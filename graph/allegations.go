@@ -1,10 +1,13 @@
 package graph
 
 import (
+	"cmp"
 	"context"
+	"strings"
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/dossier-project/dossier/ledger"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -51,66 +54,291 @@ type Allegation struct {
 	Responses []ClaimInfo `json:"responses"`
 }
 
-// Allegations returns the ledger: every allegation (optionally only those
-// about an entity ID), each with the claims that answer it and its status.
-// It reads only allegations and their candidate answers, never the whole
-// claim set: allegations are found through the stance index, answers in
-// the same document through responds-to links, and answers in other
-// documents among the claims by or about the entities alleged about.
+// Allegations returns the ledger allegation by allegation (optionally only
+// those about an entity ID): each with the claims that answer it, inside
+// its article and across articles, and the status of its thread. The
+// answers and statuses are those of Threads: an answer from another
+// article is listed under the allegation of the thread it was linked to,
+// with its score and reason in Answers.
 func (s *Store) Allegations(ctx context.Context, about string) ([]Allegation, error) {
-	var all []ClaimInfo
-	var err error
-	if about != "" {
-		all, err = s.Claims(ctx, ClaimFilter{About: about, Stance: "allege"})
-	} else {
-		all, err = s.allegationClaims(ctx)
-	}
+	ts, err := s.Threads(ctx, ThreadFilter{About: about})
 	if err != nil {
 		return nil, err
 	}
 	var out []Allegation
-	answersOf := make(map[string][]ClaimInfo) // entity ID -> answering claims by or about it
-	for _, a := range all {
-		rs, err := s.respondents(ctx, a.IRI)
+	for _, t := range ts {
+		for _, r := range t.Reports {
+			a := Allegation{ClaimInfo: r, Responses: []ClaimInfo{}}
+			a.Status = t.Status
+			for _, ans := range t.Answers {
+				if ans.Allegation == r.IRI {
+					c := ans.ClaimInfo
+					c.Answers = ans.Reason
+					a.Responses = append(a.Responses, c)
+				}
+			}
+			if about == "" || r.mentions(about) {
+				out = append(out, a)
+			}
+		}
+	}
+	sortStable(out, func(a, b *Allegation) int { return compareClaims(&a.ClaimInfo, &b.ClaimInfo) })
+	return out, nil
+}
+
+// mentions reports whether a claim is by, about or against an entity.
+func (c *ClaimInfo) mentions(id string) bool {
+	if c.Claimant != nil && c.Claimant.ID == id || c.Target != nil && c.Target.ID == id {
+		return true
+	}
+	for _, a := range c.About {
+		if a.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Thread is one allegation followed across articles and outlets: every
+// report of it in time order (the first is the first report), the answers
+// linked to it, and its status after each step.
+type Thread struct {
+	// ID is "t" and 12 hex digits of the SHA-1 of the first report's IRI.
+	ID     string     `json:"id"`
+	Status string     `json:"status"`
+	Target *EntityRef `json:"target,omitempty"`
+	// Act is the words of the first report that name the wrong.
+	Act     string         `json:"act"`
+	Reports []ClaimInfo    `json:"reports"`
+	Answers []ThreadAnswer `json:"answers"`
+	// Events are the reports and answers in time order, each with the
+	// status the thread had after it.
+	Events []ThreadEvent `json:"events"`
+}
+
+// ThreadAnswer is a claim that answers a thread: which report it answers,
+// how well it matches (0 to 1) and why, and whether the two are in
+// different articles.
+type ThreadAnswer struct {
+	ClaimInfo
+	Allegation string  `json:"allegation"`
+	Score      float64 `json:"score"`
+	Reason     string  `json:"reason"`
+	Across     bool    `json:"across_documents,omitempty"`
+}
+
+// ThreadEvent is one step of a thread.
+type ThreadEvent struct {
+	Date   schema.Date `json:"date,omitempty"`
+	Kind   string      `json:"kind"` // "first report", "report" or "answer"
+	Claim  string      `json:"claim"`
+	Stance string      `json:"stance"`
+	Status string      `json:"status"`
+}
+
+// ThreadFilter selects threads. Empty fields match every thread.
+type ThreadFilter struct {
+	About string // an entity ID: threads with a report or answer by, about or against it
+	ID    string // a thread ID, or the IRI of any claim of the thread
+}
+
+// Threads builds the allegations ledger as threads (package ledger): the
+// allegations of the store are compared only with the latest ones that
+// share an entity with them (blocking, at most ledger.MaxCandidates each),
+// reports of one act of one target become one thread, and each denial,
+// acknowledgement or confirmation is linked to the threads it answers:
+// inside its article by the extraction's links, across articles by
+// proposition, with a score and the reason. Threads come oldest first.
+func (s *Store) Threads(ctx context.Context, f ThreadFilter) ([]Thread, error) {
+	allegs, err := s.allegationClaims(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var answers []ClaimInfo
+	for _, st := range []string{"deny", "acknowledge", "confirm"} {
+		cs, err := s.Claims(ctx, ClaimFilter{Stance: st})
 		if err != nil {
 			return nil, err
 		}
-		have := make(map[string]bool)
-		for _, r := range rs {
-			have[r.IRI] = true
+		answers = append(answers, cs...)
+	}
+	return buildThreads(allegs, answers, f), nil
+}
+
+// prop is a claim as package ledger compares it.
+func prop(c *ClaimInfo) *ledger.Prop {
+	p := &ledger.Prop{Key: c.IRI, Doc: c.Document.Hash, Date: string(c.Date), Stance: c.Stance, Content: c.Content.Text, ClaimantText: c.ClaimantText}
+	if c.Claimant != nil {
+		p.Claimant = c.Claimant.ID
+	}
+	if c.Target != nil {
+		p.Target = c.Target.ID
+	}
+	for _, a := range c.About {
+		p.About = append(p.About, a.ID)
+	}
+	return p
+}
+
+// answerable reports whether a claim may answer an allegation across
+// articles: a denial, or an acknowledgement or confirmation that names a
+// wrong.
+func answerable(c *ClaimInfo) bool {
+	if c.Stance == "deny" {
+		return true
+	}
+	i, _ := ledger.WrongAt(ledger.Tokens(c.Content.Text))
+	return i >= 0
+}
+
+// buildThreads threads allegations and links answers (see Threads).
+func buildThreads(allegs, answers []ClaimInfo, f ThreadFilter) []Thread {
+	byIRI := make(map[string]*ClaimInfo, len(allegs)+len(answers))
+	names := make(map[string]string)
+	note := func(r *EntityRef) {
+		if r != nil {
+			names[r.ID] = r.Name
 		}
-		// Across documents: a denial (or acknowledgement) in another
-		// article by or about an entity the allegation is about answers
-		// it, if it is not older than the allegation.
-		for _, e := range a.About {
-			if e.Type == "Place" {
+	}
+	aps := make([]*ledger.Prop, 0, len(allegs))
+	for i := range allegs {
+		c := &allegs[i]
+		byIRI[c.IRI] = c
+		note(c.Claimant)
+		note(c.Target)
+		aps = append(aps, prop(c))
+	}
+	var bps []*ledger.Prop
+	var inDoc []ledger.Link
+	for i := range answers {
+		c := &answers[i]
+		byIRI[c.IRI] = c
+		note(c.Claimant)
+		for _, r := range c.RespondsTo {
+			inDoc = append(inDoc, ledger.Link{Answer: c.IRI, Allegation: r})
+		}
+		if answerable(c) {
+			bps = append(bps, prop(c))
+		}
+	}
+	for _, c := range byIRI {
+		for i := range c.About {
+			note(&c.About[i])
+		}
+	}
+	lt := ledger.Build(aps, bps, inDoc, func(id string) string { return names[id] })
+	out := make([]Thread, 0, len(lt))
+	for _, t := range lt {
+		th := Thread{ID: t.ID, Reports: make([]ClaimInfo, 0, len(t.Allegations)), Answers: []ThreadAnswer{}}
+		keep := f.ID == "" && f.About == ""
+		for _, a := range t.Allegations {
+			c := *byIRI[a.Key]
+			c.Thread = t.ID
+			th.Reports = append(th.Reports, c)
+			keep = keep || f.ID == c.IRI || f.About != "" && c.mentions(f.About)
+		}
+		for _, l := range t.Answers {
+			c, ok := byIRI[l.Answer]
+			if !ok {
 				continue
 			}
-			cands, ok := answersOf[e.ID]
-			if !ok {
-				if cands, err = s.answering(ctx, e.ID); err != nil {
-					return nil, err
-				}
-				answersOf[e.ID] = cands
-			}
-			for _, c := range cands {
-				if c.Document.Hash == a.Document.Hash || have[c.IRI] ||
-					(c.Date != "" && a.Date != "" && string(c.Date) < string(a.Date)[:min(len(a.Date), len(c.Date))]) {
-					continue
-				}
-				have[c.IRI] = true
-				c.Answers = "across documents"
-				rs = append(rs, c)
-			}
+			a := ThreadAnswer{ClaimInfo: *c, Allegation: l.Allegation, Score: l.Score, Reason: l.Reason, Across: l.Across}
+			a.Thread = t.ID
+			th.Answers = append(th.Answers, a)
+			keep = keep || f.ID == c.IRI || f.About != "" && c.mentions(f.About)
 		}
-		stances := make([]string, len(rs))
-		for i, r := range rs {
-			stances[i] = r.Stance
+		keep = keep || f.ID == t.ID
+		if !keep {
+			continue
 		}
-		a.Status = Status(stances)
-		out = append(out, Allegation{ClaimInfo: a, Responses: rs})
+		sortStable(th.Answers, func(a, b *ThreadAnswer) int { return compareClaims(&a.ClaimInfo, &b.ClaimInfo) })
+		first := th.Reports[0]
+		th.Target = first.Target
+		th.Act = actOf(first.Content.Text)
+		th.events()
+		out = append(out, th)
 	}
-	return out, nil
+	return out
+}
+
+// actOf returns the words of a content that name the wrong: from the first
+// wrong to the end of its clause, at most 16 words; the whole content when
+// it names none.
+func actOf(content string) string {
+	ws := strings.Fields(content)
+	low := make([]string, len(ws))
+	for i, w := range ws {
+		if t := ledger.Tokens(w); len(t) > 0 {
+			low[i] = t[0]
+		}
+	}
+	i, _ := ledger.WrongAt(low)
+	if i < 0 {
+		i = 0
+	}
+	j := i
+	for j < len(ws) && j-i < 16 {
+		j++
+		if strings.HasSuffix(ws[j-1], ",") || strings.HasSuffix(ws[j-1], ";") {
+			break
+		}
+	}
+	return strings.TrimRight(strings.Join(ws[i:j], " "), ",;.")
+}
+
+// events lists a thread's reports and answers in time order with the
+// status after each.
+func (t *Thread) events() {
+	accusers := make(map[string]bool)
+	for _, r := range t.Reports {
+		if r.Claimant != nil {
+			accusers[r.Claimant.ID] = true
+		}
+	}
+	type ev struct {
+		c    *ClaimInfo
+		kind string
+	}
+	var evs []ev
+	for i := range t.Reports {
+		evs = append(evs, ev{&t.Reports[i], "report"})
+	}
+	for i := range t.Answers {
+		evs = append(evs, ev{&t.Answers[i].ClaimInfo, "answer"})
+	}
+	sortStable(evs, func(a, b *ev) int { return compareClaims(a.c, b.c) })
+	st := ledger.Alleged
+	first := true
+	for _, e := range evs {
+		kind := e.kind
+		if kind == "report" {
+			if first {
+				kind = "first report"
+			}
+			first = false
+		} else {
+			st = ledger.Step(st, e.c.Stance, e.c.Claimant != nil && accusers[e.c.Claimant.ID])
+		}
+		t.Events = append(t.Events, ThreadEvent{Date: e.c.Date, Kind: kind, Claim: e.c.IRI, Stance: e.c.Stance, Status: string(st)})
+	}
+	t.Status = string(st)
+}
+
+// compareClaims orders claims by date (a date and a finer one within it,
+// 2017-10 and 2017-10-24, are not ordered by date), document and place in
+// the text.
+func compareClaims(a, b *ClaimInfo) int {
+	n := min(len(a.Date), len(b.Date))
+	if c := cmp.Compare(a.Date[:n], b.Date[:n]); c != 0 && n > 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Document.Hash, b.Document.Hash); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Cue.Start, b.Cue.Start); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.IRI, b.IRI)
 }
 
 // allegationClaims reads every claim whose stance is allege.
@@ -141,26 +369,6 @@ func (s *Store) respondents(ctx context.Context, iri string) ([]ClaimInfo, error
 	return s.claimsOf(ctx, iris)
 }
 
-// answering reads the denials, acknowledgements and confirmations by or
-// about an entity.
-func (s *Store) answering(ctx context.Context, id string) ([]ClaimInfo, error) {
-	var out []ClaimInfo
-	seen := make(map[string]bool)
-	for _, f := range []ClaimFilter{{By: id}, {About: id}} {
-		cs, err := s.Claims(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range cs {
-			if answers2(c.Stance) && !seen[c.IRI] {
-				seen[c.IRI] = true
-				out = append(out, c)
-			}
-		}
-	}
-	return out, nil
-}
-
 // claimsOf reads claims by IRI, in document and text order. The caller
 // holds the read lock.
 func (s *Store) claimsOf(ctx context.Context, iris []quad.Value) ([]ClaimInfo, error) {
@@ -176,8 +384,4 @@ func (s *Store) claimsOf(ctx context.Context, iris []quad.Value) ([]ClaimInfo, e
 	}
 	sortClaims(out)
 	return out, nil
-}
-
-func answers2(stance string) bool {
-	return stance == "deny" || stance == "acknowledge" || stance == "confirm"
 }

@@ -55,7 +55,11 @@ type ClaimInfo struct {
 	Status string `json:"status,omitempty"`
 	// Answers says how a claim listed as a response was linked: empty
 	// when the text links it, "across documents" when the ledger did.
-	Answers  string      `json:"answers,omitempty"`
+	Answers string `json:"answers,omitempty"`
+	// Thread is the ID of the allegations-ledger thread an allegation or
+	// answer belongs to, where the ledger was built (Threads,
+	// Allegations); empty elsewhere.
+	Thread   string      `json:"thread,omitempty"`
 	Evidence schema.Span `json:"evidence"`
 	Document DocInfo     `json:"document"`
 }

@@ -33,10 +33,14 @@ type Prop struct {
 	Doc      string // document hash
 	Date     string // ISO date, any precision; "" unknown
 	Claimant string // entity ID; "" when unnamed
-	Target   string // entity ID of the accused; "" when none
-	About    []string
-	Stance   string
-	Content  string
+	// ClaimantText is the words that name the claimant ("Japanese
+	// officials"), matched against the accused's name when the claimant is
+	// not an entity of its own.
+	ClaimantText string
+	Target       string // entity ID of the accused; "" when none
+	About        []string
+	Stance       string
+	Content      string
 	// RefersBack marks an answer that names the allegations ("denied the
 	// reports", "dismissed the claims").
 	RefersBack bool
@@ -156,13 +160,27 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 		}
 	}
 	if ent == 0 {
+		for _, x := range acc {
+			if speaksFor(b.ClaimantText, names.name(x)) {
+				ent, who = 0.35, strings.Join(strings.Fields(b.ClaimantText), " ")+" speak for "+names.name(x)
+				break
+			}
+			if speaksFor(b.Content, names.name(x)) {
+				ent, who = 0.3, "names "+names.name(x)
+				break
+			}
+		}
+	}
+	if ent == 0 {
 		return 0, ""
 	}
 	if a.Claimant != "" && a.Claimant == b.Claimant {
 		return 0, "" // one's own allegation is not answered by oneself
 	}
 	act, why := actMatch(a, b)
-	if b.RefersBack {
+	if b.RefersBack && (act > 0 || a.Doc == b.Doc) {
+		// "denied the reports" names the allegations of its own
+		// article; across articles it must also share the act.
 		act += 0.2
 		if why != "" {
 			why += "; "
@@ -197,6 +215,14 @@ func Same(a, b *Prop, names Names) (float64, string) {
 			}
 		}
 	}
+	if ent == 0 && a.Doc != "" && a.Doc == b.Doc && (len(aa) == 0 || len(ba) == 0) {
+		// "The violations were worth 100 mln dlrs": an act without its
+		// target, in the article that names it.
+		ent, who = 0.3, "same article"
+	}
+	if ent == 0 && a.Target != "" && b.Target != "" && speaksFor(names.name(a.Target), names.name(b.Target)) {
+		ent, who = 0.3, "targets "+names.name(a.Target)+" and "+names.name(b.Target)
+	}
 	if ent == 0 {
 		return 0, ""
 	}
@@ -205,6 +231,24 @@ func Same(a, b *Prop, names Names) (float64, string) {
 		return 0, ""
 	}
 	return min(1, ent+act), who + "; " + why
+}
+
+// speaksFor reports whether words that name a claimant ("Japanese
+// officials", "the Japanese government") name a people or body of the
+// accused ("Japan"): a word of one that starts with a word of the other,
+// four letters at least.
+func speaksFor(claimant, accused string) bool {
+	if claimant == "" || accused == "" {
+		return false
+	}
+	for _, c := range Tokens(claimant) {
+		for _, a := range Tokens(accused) {
+			if len(a) >= 4 && len(c) >= 4 && (strings.HasPrefix(c, a) || strings.HasPrefix(a, c)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func cmpOr(a, b string) string {
@@ -288,7 +332,7 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 	blocks := make(map[string][]int)
 	for i, a := range allegs {
 		seen := make(map[int]bool)
-		for _, e := range a.accused() {
+		for _, e := range append(a.accused(), "doc:"+a.Doc) {
 			for _, j := range blocks[e] {
 				if seen[j] {
 					continue

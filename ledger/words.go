@@ -158,21 +158,50 @@ func Stem(w string) string {
 }
 
 // ActWords returns the stems of the content words of text, without stop
-// words, in order, each once.
+// words and names (capitalised words, unless the text is in capitals), in
+// order, each once.
 func ActWords(text string) []string {
 	var out []string
 	seen := make(map[string]bool)
-	for _, w := range Tokens(text) {
-		if len(w) < 3 || stop[w] || isNum(w) {
+	caps := shouting(text)
+	for _, raw := range strings.Fields(text) {
+		if !caps && startsUpper(raw) {
 			continue
 		}
-		s := Stem(w)
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
+		for _, w := range Tokens(raw) {
+			if len(w) < 3 || stop[w] || isNum(w) {
+				continue
+			}
+			s := Stem(w)
+			if !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
 		}
 	}
 	return out
+}
+
+func startsUpper(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+// shouting reports whether text is mostly capitals (a wire headline).
+func shouting(text string) bool {
+	up, low := 0, 0
+	for _, r := range text {
+		if unicode.IsUpper(r) {
+			up++
+		} else if unicode.IsLower(r) {
+			low++
+		}
+	}
+	return up > 4 && low*4 < up
 }
 
 func isNum(w string) bool {

@@ -77,7 +77,7 @@ func wrongIn(ts []tok, a, b int) int {
 		}
 		k := a + i
 		hedged := false
-		for j := max(a, k-4); j < k; j++ {
+		for j := max(a, k-6); j < k; j++ {
 			switch ts[j].low {
 			case "whether", "if", "never", "nothing", "without", "not", "n't", "against", "avoid", "prevent", "stop",
 				"halt", "halting", "curb", "combat", "fight", "resist", "determination", "investigate", "investigating", "probe":
@@ -242,9 +242,9 @@ func aboutAllegations(ts []tok, a, w int) bool {
 // or a proposal ("rejected the offer"), not an act ("denied breaking a
 // pact").
 func rejectsProposal(ts []tok, a, b int) bool {
-	for k := a; k < b && k < a+6; k++ {
+	for k := a; k < b && k < a+4; k++ {
 		switch l := ts[k].low; {
-		case l == "that" || l == "," || l == ":" || ts[k].qopen || strings.HasSuffix(l, "ing") || l == "he" || l == "she" || l == "it" || l == "they":
+		case l == "that" || l == "," || l == ":" || ts[k].qopen || strings.HasSuffix(l, "ing") || auxiliaries[l] || pronouns[l] != "":
 			return false
 		case notAllegations[l]:
 			return true
@@ -500,7 +500,7 @@ func byAgent(ts []tok, k int) (int, int) {
 func (x *extractor) charge(si int, ts []tok, i int) *draft {
 	n := len(ts)
 	// "charged 5 dlrs", "charged a fee": prices, not charges.
-	if i+1 < n && (isNumber(ts[i+1].low) || ts[i+1].low == "a" || ts[i+1].low == "fees" || ts[i+1].low == "for" || ts[i+1].low == "$") {
+	if i+1 < n && (isNumber(ts[i+1].low) && !isEnd(ts[i+1]) && ts[i+1].low != "," || ts[i+1].low == "a" || ts[i+1].low == "fees" || ts[i+1].low == "for" || ts[i+1].low == "$") {
 		return nil
 	}
 	with := -1

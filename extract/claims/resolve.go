@@ -363,7 +363,7 @@ func (x *extractor) link() {
 		if p := props[d]; p != nil {
 			return p
 		}
-		p := &ledger.Prop{Stance: string(d.stance), About: d.about, RefersBack: d.refersBack}
+		p := &ledger.Prop{Stance: string(d.stance), About: d.about, RefersBack: d.refersBack, ClaimantText: d.claimantText}
 		if d.claimant != nil {
 			p.Claimant = d.claimant.id
 		}
@@ -388,7 +388,7 @@ func (x *extractor) link() {
 				d.responds = append(d.responds, a) // "denied a report that ..."
 				continue
 			}
-			if s, _ := ledger.Answers(prop(a), prop(d), nil); s >= ledger.MinAnswer {
+			if s, _ := ledger.Answers(prop(a), prop(d), x.entName); s >= ledger.MinAnswer {
 				d.responds = append(d.responds, a)
 			}
 		}
@@ -404,6 +404,14 @@ const (
 	linkWindow  = 512
 	maxResponds = 16
 )
+
+// entName returns the name of an entity of the document.
+func (x *extractor) entName(id string) string {
+	if e := x.byID[id]; e != nil {
+		return e.name
+	}
+	return ""
+}
 
 // answers reports whether a claim may answer an allegation: a denial, a
 // statement of "no evidence", or an acknowledgement or confirmation that

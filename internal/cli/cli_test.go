@@ -289,14 +289,34 @@ func TestReadCommands(t *testing.T) {
 	}
 	out, _, code = run(t, "", "--store", store, "allegations", "--json")
 	var led []struct {
-		Status    string
-		Responses []struct{ Stance string }
+		ID      string
+		Status  string
+		Reports []struct{ IRI, Thread string }
+		Answers []struct {
+			Stance, Reason, Allegation string
+			Score                      float64
+		}
 	}
 	if err := json.Unmarshal([]byte(out), &led); err != nil || code != 0 || len(led) == 0 {
 		t.Fatalf("allegations: %d %v\n%s", code, err, out)
 	}
-	if led[0].Status != "denied" || len(led[0].Responses) < 2 {
-		t.Errorf("the media reports' allegation should be denied by Kaspersky and the BSI: %+v", led[0])
+	if len(led) != 1 || led[0].Status != "denied" || len(led[0].Answers) < 2 {
+		t.Fatalf("the example's ledger should be one thread, denied by Kaspersky and the BSI: %+v", led)
+	}
+	for _, a := range led[0].Answers {
+		if a.Score < 0.5 || a.Reason == "" || a.Allegation != led[0].Reports[0].IRI {
+			t.Errorf("answer link without score or reason, or to another claim: %+v", a)
+		}
+	}
+	if led[0].Reports[0].Thread != led[0].ID {
+		t.Errorf("report carries thread %q, want %q", led[0].Reports[0].Thread, led[0].ID)
+	}
+	out, _, code = run(t, "", "--store", store, "allegations", "--thread", led[0].ID)
+	if code != 0 || !strings.Contains(out, "first report") || !strings.Contains(out, "status now denied") || !strings.Contains(out, "Mr Kaspersky denies his business") {
+		t.Errorf("allegations --thread: %d\n%s", code, out)
+	}
+	if _, _, code = run(t, "", "--store", store, "allegations", "--thread", "t000000000000"); code != ExitNotFound {
+		t.Errorf("allegations --thread of no thread: exit %d, want %d", code, ExitNotFound)
 	}
 	for _, tc := range []struct {
 		args []string

@@ -15,7 +15,7 @@ import (
 
 func (a *app) evalLedgerCmd() *cobra.Command {
 	var corpus, split string
-	var errs bool
+	var errs, threads bool
 	cmd := &cobra.Command{
 		Use:   "ledger GOLD.json --corpus FILE",
 		Short: "Score the allegations ledger against story clusters annotated by hand",
@@ -64,6 +64,20 @@ miss and false alarm of the split chosen with --split (tune on dev only).`,
 				scores = append(scores, gold.ScoreLedger(g, sys, s))
 			}
 			gold.WriteLedgerScores(a.stdout, scores)
+			if threads {
+				splits := g.DocSplits()
+				for _, t := range sys.Threads {
+					first := sys.Claims[t[0]]
+					if split != "" && splits[first.Doc] != split {
+						continue
+					}
+					fmt.Fprintf(a.stdout, "\nthread %s\n", first.Thread)
+					for _, k := range t {
+						c := sys.Claims[k]
+						fmt.Fprintf(a.stdout, "  %s %d [%s -> %s] %s\n", c.Doc, c.Start, c.Claimant, c.Target, shorten(c.Text, 140))
+					}
+				}
+			}
 			if errs {
 				for _, s := range scores {
 					fmt.Fprintf(a.stdout, "\n%s: %d errors\n", s.Split, len(s.Errors))
@@ -78,6 +92,7 @@ miss and false alarm of the split chosen with --split (tune on dev only).`,
 	cmd.Flags().StringVar(&corpus, "corpus", "", "the corpus that holds the gold's documents (JSON Lines)")
 	cmd.Flags().StringVar(&split, "split", "", "score one split only: dev or heldout")
 	cmd.Flags().BoolVar(&errs, "errors", false, "list every miss and false alarm")
+	cmd.Flags().BoolVar(&threads, "threads", false, "list the threads the ledger made of the chosen split's documents")
 	return cmd
 }
 
@@ -155,15 +170,25 @@ func readLedgerSystem(ctx context.Context, st *graph.Store) (*gold.LedgerSystem,
 			sys.Answers = append(sys.Answers, c.IRI)
 		}
 	}
-	as, err := st.Allegations(ctx, "")
+	ts, err := st.Threads(ctx, graph.ThreadFilter{})
 	if err != nil {
 		return nil, err
 	}
-	for _, al := range as {
-		add(al.ClaimInfo, al.IRI)
-		sys.Allegations = append(sys.Allegations, al.IRI)
-		for _, r := range al.Responses {
-			sys.Links = append(sys.Links, gold.SysLink{From: r.IRI, To: al.IRI, Reason: r.Answers})
+	for _, t := range ts {
+		var keys []string
+		for _, r := range t.Reports {
+			add(r, t.ID)
+			c := sys.Claims[r.IRI]
+			if r.Target != nil {
+				c.Target = r.Target.Name
+			}
+			sys.Claims[r.IRI] = c
+			sys.Allegations = append(sys.Allegations, r.IRI)
+			keys = append(keys, r.IRI)
+		}
+		sys.Threads = append(sys.Threads, keys)
+		for _, l := range t.Answers {
+			sys.Links = append(sys.Links, gold.SysLink{From: l.IRI, To: l.Allegation, Score: l.Score, Reason: l.Reason})
 		}
 	}
 	return sys, nil

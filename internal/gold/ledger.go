@@ -118,6 +118,7 @@ type SysClaim struct {
 	Thread   string
 	Text     string // the evidence, for error listings
 	Claimant string
+	Target   string
 }
 
 // SysLink is an answer linked to an allegation, by claim key.
@@ -134,6 +135,8 @@ type LedgerSystem struct {
 	Allegations []string
 	Answers     []string
 	Links       []SysLink
+	// Threads lists the allegations of each thread, by claim key.
+	Threads [][]string
 }
 
 // LedgerScore is the ledger's score on one split.

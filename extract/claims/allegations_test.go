@@ -1,0 +1,115 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+var (
+	japan   = [3]string{"Japan", schema.Place, schema.KindCountry}
+	senate  = [3]string{"Senate", schema.Organization, schema.KindGovernment}
+	sec     = [3]string{"SEC", schema.Organization, schema.KindAgency}
+	vask    = [3]string{"Nahum Vaskevitch", schema.Person, ""}
+	texaco  = [3]string{"Texaco", schema.Organization, schema.KindCompany}
+	pennz   = [3]string{"Pennzoil", schema.Organization, schema.KindCompany}
+	nbc     = [3]string{"NBC", schema.Organization, schema.KindMedia}
+	whHouse = [3]string{"White House", schema.Organization, schema.KindGovernment}
+)
+
+// allegationsOf returns "stance cue" of each claim of a text, and the
+// claims.
+func allegationsOf(text string, ents ...[3]string) ([]string, []schema.Claim) {
+	in := sentenceInput(text, ents...)
+	out := Extract(in)
+	var got []string
+	for _, c := range out.Claims {
+		got = append(got, string(c.Stance)+" "+c.Cue.Text)
+	}
+	return got, out.Claims
+}
+
+func TestAllegationsByWhatTheyAssert(t *testing.T) {
+	tests := []struct {
+		name, text string
+		ents       [][3]string
+		want       []string // "stance cue" of every claim, in order
+		target     string   // the target of the first allegation, if any
+	}{
+		{"a statement that names a wrong alleges it", "The Senate said Japan has violated the pact.", [][3]string{senate, japan},
+			[]string{"allege said"}, "Japan"},
+		{"claim without a wrong is a statement", "The Senate claimed the gap was narrow.", [][3]string{senate},
+			[]string{"say claimed"}, ""},
+		{"a forecast is no allegation", "The Senate said sanctions were likely.", [][3]string{senate},
+			[]string{"say said"}, ""},
+		{"a hypothetical wrong is no allegation", "Pennzoil said spying for Texaco would kill the company.", [][3]string{pennz, texaco},
+			[]string{"say said"}, ""},
+		{"an open question is no allegation", "Pennzoil said it will ask whether Texaco improperly transferred assets.", [][3]string{pennz, texaco},
+			[]string{"say said"}, ""},
+		{"a charge with no reporting verb", "Nahum Vaskevitch was charged with insider trading by the SEC.", [][3]string{vask, sec},
+			[]string{"allege charged"}, "Nahum Vaskevitch"},
+		{"a sentence-final charge", "Vaskevitch leaked inside information about 12 companies, the SEC charged.", [][3]string{vask, sec},
+			[]string{"allege charged"}, ""},
+		{"a hedged wrong", "Officials met to discuss Japan's alleged violations of the agreement.", [][3]string{japan},
+			[]string{"allege alleged"}, "Japan"},
+		{"a sanction for a wrong", "The Senate called for retaliation against Japan for violating the agreement.", [][3]string{senate, japan},
+			[]string{"allege for"}, "Japan"},
+		{"a rejected offer is no denial", "Texaco rejected the offer.", [][3]string{texaco},
+			[]string{"say rejected"}, ""},
+		{"a denied report is an allegation and its denial", "The White House denied a report that the United States was shipping arms to Iran.", [][3]string{whHouse, usa},
+			[]string{"deny denied", "allege report"}, ""},
+		{"admitting a wrong acknowledges it", "Texaco admitted it had violated the rule.", [][3]string{texaco},
+			[]string{"acknowledge admitted"}, ""},
+		{"asserting compliance denies", `"We are faithfully abiding by the agreement," Japan said.`, [][3]string{japan},
+			[]string{"deny said"}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, cs := allegationsOf(tc.text, tc.ents...)
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Fatalf("%s\n got  %q\n want %q", tc.text, got, tc.want)
+			}
+			if tc.target != "" {
+				for _, c := range cs {
+					if c.Stance == schema.Allege {
+						if want := "/" + strings.ToLower(strings.ReplaceAll(tc.target, " ", "-")); !strings.HasSuffix(string(c.Target), want) {
+							t.Errorf("target %q, want %s", c.Target, tc.target)
+						}
+						break
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestAnswersLinkedByProposition(t *testing.T) {
+	// A denial by the accused of the act alleged is linked; a denial of
+	// something else by someone else is not, even though it shares an
+	// entity with the allegation.
+	text := "The Senate said Japan violated the semiconductor pact. " +
+		"Japan denied breaking the pact. " +
+		"Texaco denied that Pennzoil had won the Senate vote."
+	_, cs := allegationsOf(text, senate, japan, texaco, pennz)
+	var alleg, deny, other *schema.Claim
+	for i := range cs {
+		switch {
+		case cs[i].Stance == schema.Allege:
+			alleg = &cs[i]
+		case cs[i].Stance == schema.Deny && strings.HasPrefix(cs[i].Evidence.Text, "Japan"):
+			deny = &cs[i]
+		case cs[i].Stance == schema.Deny:
+			other = &cs[i]
+		}
+	}
+	if alleg == nil || deny == nil || other == nil {
+		t.Fatalf("want an allegation and two denials: %+v", cs)
+	}
+	if len(deny.RespondsTo) != 1 || deny.RespondsTo[0] != alleg.ID {
+		t.Errorf("Japan's denial should answer %s: %v", alleg.ID, deny.RespondsTo)
+	}
+	if len(other.RespondsTo) != 0 {
+		t.Errorf("Texaco's denial answers nothing alleged: %v", other.RespondsTo)
+	}
+}

@@ -1,0 +1,139 @@
+package ledger
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+var names = Names(func(id string) string {
+	return map[string]string{"loc/japan": "Japan", "org/texaco": "Texaco", "org/pennzoil": "Pennzoil", "org/senate": "Senate", "org/sia": "Semiconductor Industry Association"}[id]
+})
+
+func TestAnswersNeedPeopleAndAct(t *testing.T) {
+	alleg := &Prop{Key: "a", Doc: "d1", Claimant: "org/senate", Target: "loc/japan", Content: "Japan violated the semiconductor pact by dumping chips"}
+	tests := []struct {
+		name string
+		ans  *Prop
+		link bool
+		why  string
+	}{
+		{"the accused denies the act", &Prop{Key: "b", Doc: "d2", Claimant: "loc/japan", Content: "it is faithfully abiding by the pact"}, true, "Japan, the accused, answers; act compliance"},
+		{"a people of the accused denies", &Prop{Key: "b", Doc: "d2", ClaimantText: "Japanese officials", Content: "they have lived up to the pact"}, true, "Japanese officials speak for Japan"},
+		{"the accused denies something else", &Prop{Key: "b", Doc: "d2", Claimant: "loc/japan", Content: "the yen will not rise"}, false, ""},
+		{"a stranger denies the act", &Prop{Key: "b", Doc: "d2", Claimant: "org/texaco", Content: "it did not violate the rule"}, false, ""},
+		{"the accuser is no answer to itself", &Prop{Key: "b", Doc: "d2", Claimant: "org/senate", About: []string{"loc/japan"}, Content: "Japan did not violate the pact"}, false, ""},
+		{"across articles, naming the allegations is not enough", &Prop{Key: "b", Doc: "d2", Claimant: "loc/japan", Content: "the reports were wrong"}, false, ""},
+		{"inside the article, it is", &Prop{Key: "b", Doc: "d1", Claimant: "loc/japan", Content: "the reports were wrong"}, true, "names the allegations"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, why := Answers(alleg, tc.ans, names)
+			if (s >= MinAnswer) != tc.link || !strings.Contains(why, tc.why) {
+				t.Errorf("score %.2f (%s), want link %v with %q", s, why, tc.link, tc.why)
+			}
+		})
+	}
+}
+
+func TestSame(t *testing.T) {
+	a := &Prop{Key: "a", Doc: "d1", Claimant: "org/senate", Target: "loc/japan", Content: "Japan violated the semiconductor pact"}
+	b := &Prop{Key: "b", Doc: "d2", Claimant: "org/sia", Target: "loc/japan", Content: "Japan has not lived up to the agreement on semiconductors"}
+	c := &Prop{Key: "c", Doc: "d3", Claimant: "org/sia", Target: "loc/japan", Content: "Japan rigged its rice auction"}
+	if s, why := Same(a, b, names); s < MinSame {
+		t.Errorf("two reports of Japan breaking the pact: %.2f %s", s, why)
+	}
+	if s, why := Same(a, c, names); s >= MinSame {
+		t.Errorf("another act of the same target is another thread: %.2f %s", s, why)
+	}
+}
+
+func TestBuild(t *testing.T) {
+	allegs := []*Prop{
+		{Key: "a2", Doc: "d2", Date: "1987-03-20", Claimant: "org/sia", Target: "loc/japan", Content: "Japan has not lived up to the semiconductor pact"},
+		{Key: "a1", Doc: "d1", Date: "1987-03-13", Claimant: "org/senate", Target: "loc/japan", Content: "Japan violated the semiconductor pact"},
+		{Key: "a3", Doc: "d3", Date: "1987-03-23", Claimant: "org/pennzoil", Target: "org/texaco", Content: "Texaco filed for bankruptcy in bad faith"},
+	}
+	answers := []*Prop{
+		{Key: "r1", Doc: "d4", Date: "1987-03-25", Claimant: "loc/japan", Stance: "deny", Content: "it has complied with the semiconductor pact"},
+		{Key: "r2", Doc: "d5", Date: "1987-03-01", Claimant: "org/texaco", Stance: "deny", Content: "its bankruptcy filing was in good faith"},
+		{Key: "r3", Doc: "d3", Date: "1987-03-23", Claimant: "org/texaco", Stance: "deny", Content: "the company had every right to seek protection"},
+	}
+	ts := Build(allegs, answers, []Link{{Answer: "r3", Allegation: "a3"}}, names)
+	var got []string
+	for _, th := range ts {
+		var ks []string
+		for _, a := range th.Allegations {
+			ks = append(ks, a.Key)
+		}
+		for _, l := range th.Answers {
+			ks = append(ks, fmt.Sprintf("%s>%s across=%v", l.Answer, l.Allegation, l.Across))
+		}
+		got = append(got, th.ID+" "+strings.Join(ks, ","))
+	}
+	want := []string{
+		ThreadID("a1") + " a1,a2,r1>a2 across=true", // the first report founds the thread
+		ThreadID("a3") + " a3,r3>a3 across=false",   // r2 is older than the allegation
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("threads\n got  %q\n want %q", got, want)
+	}
+}
+
+// TestBuildIsBlocked checks that an allegation is compared with at most
+// MaxCandidates others per entity: with many allegations about one target,
+// the work grows linearly.
+func TestBuildIsBlocked(t *testing.T) {
+	var allegs []*Prop
+	for i := range 10 * MaxCandidates {
+		allegs = append(allegs, &Prop{Key: fmt.Sprintf("a%04d", i), Doc: fmt.Sprint("d", i), Date: "1987-03-01",
+			Claimant: "org/senate", Target: "loc/japan", Content: fmt.Sprintf("Japan violated the pact number%d", i)})
+	}
+	ts := Build(allegs, nil, nil, names)
+	if len(ts) != 1 || len(ts[0].Allegations) != len(allegs) {
+		t.Fatalf("one thread of %d, got %d threads", len(allegs), len(ts))
+	}
+	calls := 0
+	counted := func(id string) string { calls++; return names(id) }
+	Build(allegs, nil, nil, counted)
+	if max := 2 * len(allegs) * MaxCandidates; calls > max {
+		t.Errorf("%d comparisons' name look-ups for %d allegations: more than %d", calls, len(allegs), max)
+	}
+}
+
+func TestStep(t *testing.T) {
+	tests := []struct {
+		steps []string // stance, "accuser" marks the claimant of the allegation
+		want  Status
+	}{
+		{nil, Alleged},
+		{[]string{"deny"}, Denied},
+		{[]string{"deny", "acknowledge"}, Contested},
+		{[]string{"confirm"}, Acknowledged},
+		{[]string{"deny accuser"}, Withdrawn},
+		{[]string{"say"}, Alleged},
+	}
+	for _, tc := range tests {
+		s := Alleged
+		for _, st := range tc.steps {
+			stance, by, _ := strings.Cut(st, " ")
+			s = Step(s, stance, by == "accuser")
+		}
+		if s != tc.want {
+			t.Errorf("%v: %s, want %s", tc.steps, s, tc.want)
+		}
+	}
+}
+
+func TestWrongAt(t *testing.T) {
+	for text, want := range map[string]int{
+		"japan has not lived up to the pact": 2,
+		"they dumped chips below cost":       1,
+		"the weather was fine":               -1,
+		"he leaked the memo":                 1,
+	} {
+		if got, _ := WrongAt(Tokens(text)); got != want {
+			t.Errorf("WrongAt(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
