@@ -38,7 +38,10 @@ type Edge struct {
 	Stance, Cue string
 	// Status is the allegation status: alleged, denied, contested,
 	// acknowledged, or "" if the edge is not an allegation.
-	Status   string
+	Status string
+	// Thread is the allegations-ledger thread of an allegation or of an
+	// answer linked to one ("t" and 12 hex digits), or "".
+	Thread   string
 	Evidence string // the evidence sentence
 	Content  string // what is claimed
 	DocID    string
@@ -384,6 +387,7 @@ var edgeFields = []edgeField{
 	ef("stance", func(e *Edge) string { return e.Stance }),
 	ef("cue", func(e *Edge) string { return e.Cue }),
 	ef("status", func(e *Edge) string { return e.Status }),
+	ef("thread", func(e *Edge) string { return e.Thread }),
 	ef("evidence", func(e *Edge) string { return e.Evidence }),
 	ef("content", func(e *Edge) string { return e.Content }),
 	ef("doc_id", func(e *Edge) string { return e.DocID }),

@@ -149,18 +149,51 @@ type ThreadFilter struct {
 // acknowledgement or confirmation is linked to the threads it answers:
 // inside its article by the extraction's links, across articles by
 // proposition, with a score and the reason. Threads come oldest first.
+// With f.About, the ledger is built from the claims by and about that
+// entity only (its block: what it is accused of, what it alleged, what it
+// answered), which is what a timeline or a filtered ledger needs and
+// costs no read of the whole claim set.
 func (s *Store) Threads(ctx context.Context, f ThreadFilter) ([]Thread, error) {
-	allegs, err := s.allegationClaims(ctx)
-	if err != nil {
+	var allegs, answers []ClaimInfo
+	seen := make(map[string]bool)
+	add := func(to *[]ClaimInfo, cf ClaimFilter, ok func(string) bool) error {
+		cs, err := s.Claims(ctx, cf)
+		if err != nil {
+			return err
+		}
+		for _, c := range cs {
+			if ok(c.Stance) && !seen[c.IRI] {
+				seen[c.IRI] = true
+				*to = append(*to, c)
+			}
+		}
+		return nil
+	}
+	isAnswer := func(st string) bool { return st == "deny" || st == "acknowledge" || st == "confirm" }
+	if f.About != "" {
+		// The threads an entity is in are built from the claims by and
+		// about it only: its block of the ledger, read through the
+		// entity's index ranges rather than the whole claim set.
+		for _, cf := range []ClaimFilter{{About: f.About, Stance: "allege"}, {By: f.About, Stance: "allege"}} {
+			if err := add(&allegs, cf, IsAllegation); err != nil {
+				return nil, err
+			}
+		}
+		for _, cf := range []ClaimFilter{{By: f.About}, {About: f.About}} {
+			if err := add(&answers, cf, isAnswer); err != nil {
+				return nil, err
+			}
+		}
+		return buildThreads(allegs, answers, f), nil
+	}
+	var err error
+	if allegs, err = s.allegationClaims(ctx); err != nil {
 		return nil, err
 	}
-	var answers []ClaimInfo
 	for _, st := range []string{"deny", "acknowledge", "confirm"} {
-		cs, err := s.Claims(ctx, ClaimFilter{Stance: st})
-		if err != nil {
+		if err := add(&answers, ClaimFilter{Stance: st}, isAnswer); err != nil {
 			return nil, err
 		}
-		answers = append(answers, cs...)
 	}
 	return buildThreads(allegs, answers, f), nil
 }

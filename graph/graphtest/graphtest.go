@@ -34,6 +34,7 @@ func TestAll(t *testing.T, open func(t *testing.T) *graph.Store) {
 		{"Relations", testRelations},
 		{"Documents", testDocuments},
 		{"Allegations", testAllegations},
+		{"Threads", testThreads},
 		{"EachQuad", testEachQuad},
 		{"Query", testQuery},
 		{"Forget", testForget},

@@ -202,11 +202,34 @@ func (g *Graph) Edges(ctx context.Context, fn func(export.Edge) error) error {
 			return err
 		}
 	}
+	threads, err := g.St.Threads(ctx, graph.ThreadFilter{})
+	if err != nil {
+		return err
+	}
+	// The thread of each allegation and linked answer, and the thread's
+	// status for its allegations.
+	threadOf := make(map[string]*graph.Thread)
+	for i := range threads {
+		t := &threads[i]
+		for _, r := range t.Reports {
+			threadOf[r.IRI] = t
+		}
+		for _, a := range t.Answers {
+			threadOf[a.IRI] = t
+		}
+	}
 	return g.St.EachClaim(ctx, graph.ClaimFilter{Stance: g.Filter.Stance}, func(c graph.ClaimInfo) error {
 		if !g.dated(c.Date) {
 			return nil
 		}
-		base := export.Edge{Stance: c.Stance, Cue: c.Cue.Text, Status: c.Status,
+		thread := ""
+		if t := threadOf[c.IRI]; t != nil {
+			thread = t.ID
+			if graph.IsAllegation(c.Stance) {
+				c.Status = t.Status
+			}
+		}
+		base := export.Edge{Stance: c.Stance, Cue: c.Cue.Text, Status: c.Status, Thread: thread,
 			Evidence: c.Evidence.Text, Content: c.Content.Text,
 			DocID: c.Document.ID, DocTitle: c.Document.Title, DocURL: c.Document.URL, Date: string(c.Date),
 			ClaimID: c.IRI, Confidence: confidence(c)}
