@@ -24,10 +24,15 @@ var sportsWords = setOf("beat", "beats", "drew", "draw", "goal", "goals", "match
 // teamBefore and teamAfter are the words next to a club's name in a
 // results sentence: "beat Leeds", "Leeds drew".
 var (
-	teamBefore = setOf("beat", "beats", "against", "v", "vs", "v.", "vs.", "over", "with", "to", "knocked", "face", "faces", "play", "plays", "host", "hosts")
+	teamBefore = setOf("beat", "beats", "against", "v", "vs", "v.", "vs.", "over", "with", "knocked", "face", "faces", "play", "plays", "host", "hosts")
 	teamAfter  = setOf("beat", "beats", "drew", "lost", "won", "were", "led", "held", "moved", "stayed", "climbed",
 		"manager", "coach", "striker", "midfielder", "defender", "goalkeeper", "captain", "fans", "boss", "side")
 )
+
+// competitionHeads end the names of competitions, which a sports report
+// names beside its clubs.
+var competitionHeads = setOf("cup", "league", "championship", "championships", "open", "classic", "trophy",
+	"olympics", "games", "tournament", "masters", "prix", "series", "nations", "premiership")
 
 // isSportsDoc reports whether a text reads like a sports report: scores
 // ("2-1") and sports words.
@@ -83,6 +88,11 @@ func sportsTeams(runes []rune, sents []text.Sentence, ms []*mention) map[int]boo
 	}
 	teams := make(map[int]bool)
 	for _, m := range ms {
+		if w := strings.Fields(m.Text); m.Type == schema.Organization && len(w) > 1 && competitionHeads[strings.ToLower(w[len(w)-1])] {
+			// "Champions League", "Asian Cup": a competition, not a body.
+			m.Type, m.fixed = schema.Misc, true
+			continue
+		}
 		if m.derived || m.titled || (m.Type != schema.Place && m.Type != schema.Organization) {
 			continue
 		}

@@ -147,7 +147,8 @@ func TestKindsFromEvidence(t *testing.T) {
 	// stay countries, a ground is not a club.
 	res = extractText(t, x, "Leeds moved up to third with a 2-0 win over Southampton at Elland Road on Saturday. "+
 		"Wales beat England 11-9 in Cardiff. Norwich manager Nigel Worthington said his side had deserved a point.\n"+
-		"Leeds 2 Southampton 0\n")
+		"Leeds 2 Southampton 0\n"+
+		"Leeds play Juventus in the Champions League on Wednesday, then travel to Rome.\n")
 	for _, c := range []struct{ text, typ, kind string }{
 		{"Leeds", schema.Organization, schema.KindSportsTeam},
 		{"Southampton", schema.Organization, schema.KindSportsTeam},
@@ -155,6 +156,8 @@ func TestKindsFromEvidence(t *testing.T) {
 		{"Wales", schema.Place, schema.KindCountry},
 		{"England", schema.Place, schema.KindCountry},
 		{"Cardiff", schema.Place, schema.KindCity},
+		{"Rome", schema.Place, schema.KindCity},
+		{"Champions League", schema.Misc, ""},
 	} {
 		e := mentionEntity(res, c.text)
 		if e == nil || e.Type != c.typ || e.Kind != c.kind {
