@@ -694,6 +694,7 @@ func (x *extractor) sentence(si int) {
 			chans = channelInfo{a.claimant, a.claimantText}
 		}
 	}
+	added := 0
 	for _, d := range kept {
 		if d.cont[1] <= d.cont[0] || onlyTime(ts, d.cont) {
 			continue // "a buyback program announced yesterday"
@@ -701,6 +702,10 @@ func (x *extractor) sentence(si int) {
 		if d.claimant == nil && d.claimantText == "" && !d.passive {
 			continue
 		}
+		if added == maxSentenceClaims {
+			break // a chain "A said B said C said ..." with no end
+		}
+		added++
 		if d.channel == nil && d.channelText == "" && d.kind != accordingCue {
 			d.channel, d.channelText = chans.e, chans.text
 		}
@@ -713,6 +718,12 @@ func (x *extractor) sentence(si int) {
 		x.drafts = append(x.drafts, d)
 	}
 }
+
+// maxSentenceClaims bounds the claims of one sentence, the first in text
+// order: a sentence of news has a few, nested attribution included, while
+// a chain "Mr1 Corp said Mr2 Corp said ..." would otherwise give a claim
+// per cue, each with the rest of the sentence as its content.
+const maxSentenceClaims = 16
 
 // lower is strings.ToLower without an allocation for words that are
 // already lower-case ASCII.
