@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 
 	"github.com/dossier-project/dossier/extract/ner"
@@ -26,6 +27,11 @@ type modelRecognizer struct{ m *ner.Model }
 func (r *modelRecognizer) Name() string { return "dossier" }
 
 func (r *modelRecognizer) Recognize(runes []rune, sents []text.Sentence) ([]Found, error) {
+	return r.RecognizeContext(context.Background(), runes, sents)
+}
+
+// RecognizeContext is Recognize that stops when ctx is cancelled.
+func (r *modelRecognizer) RecognizeContext(ctx context.Context, runes []rune, sents []text.Sentence) ([]Found, error) {
 	// The whole document is tagged at once, so that a name tagged in a
 	// clear context keeps its type through the article.
 	doc := make([][]string, len(sents))
@@ -36,7 +42,10 @@ func (r *modelRecognizer) Recognize(runes []rune, sents []text.Sentence) ([]Foun
 		}
 		doc[si] = words
 	}
-	all := r.m.TagDocument(doc)
+	all, err := r.m.TagDocumentContext(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
 	var out []Found
 	for si, s := range sents {
 		tags := all[si]

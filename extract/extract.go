@@ -32,6 +32,16 @@ type Recognizer interface {
 	Recognize(runes []rune, sents []text.Sentence) ([]Found, error)
 }
 
+// ContextRecognizer is a Recognizer that can stop part way through a
+// document when its context is cancelled; the Extractor uses it when the
+// recogniser has it. The project's own recogniser does.
+type ContextRecognizer interface {
+	Recognizer
+	// RecognizeContext is Recognize, returning ctx's error once ctx is
+	// cancelled.
+	RecognizeContext(ctx context.Context, runes []rune, sents []text.Sentence) ([]Found, error)
+}
+
 // Options configure an Extractor.
 type Options struct {
 	// NER is the recogniser; nil means the default (NewRecognizer("dossier")).
@@ -118,7 +128,22 @@ func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *sch
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d runs of letters, marks or punctuation longer than %d characters were cut into tokens of that length",
 			cutToks, text.MaxTokenRunes))
 	}
-	found, err := x.ner.Recognize(runes, sents)
+	// Each step below looks at ctx as it goes (the recogniser and claims
+	// every few dozen sentences), so that an interrupt stops a long
+	// document part way: ctx's error is returned as it is, not as a
+	// failure of the document.
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var found []Found
+	if cr, ok := x.ner.(ContextRecognizer); ok {
+		found, err = cr.RecognizeContext(ctx, runes, sents)
+	} else {
+		found, err = x.ner.Recognize(runes, sents)
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
 	if err != nil {
 		return nil, &DocError{Doc: name, Err: fmt.Errorf("%s recogniser: %w", x.ner.Name(), err)}
 	}
@@ -126,12 +151,21 @@ func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *sch
 	found = applyMarkup(runes, sents, found)
 	res.Entities = ResolveWith(runes, sents, found, x.corr)
 	scopeBareNames(res.Entities, doc.Hash)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if x.claims {
-		out := claims.Extract(claims.Input{Doc: doc, Runes: runes, Sentences: sents, Entities: res.Entities})
+		out, err := claims.ExtractContext(ctx, claims.Input{Doc: doc, Runes: runes, Sentences: sents, Entities: res.Entities})
+		if err != nil {
+			return nil, err
+		}
 		res.Claims = out.Claims
 		res.Relations = out.Relations
 	}
 	for i, s := range sents {
+		if i%64 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		for _, f := range dates.Find(runes, s.Start, s.End, doc.Date) {
 			res.Times = append(res.Times, schema.TimeExpr{Span: f.Span, Date: f.Date, Sentence: i})
 		}

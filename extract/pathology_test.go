@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"testing"
@@ -41,5 +42,50 @@ func BenchmarkPathology(b *testing.B) {
 			b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)/mb, "s/MB")
 			b.Log(fmt.Sprintf("%.2f MB", mb))
 		})
+	}
+}
+
+// countingCtx is a context whose Err reports cancellation from its
+// cancelAt-th call on (never when cancelAt is 0), and counts the calls.
+type countingCtx struct {
+	context.Context
+	calls, cancelAt int
+}
+
+func (c *countingCtx) Err() error {
+	c.calls++
+	if c.cancelAt > 0 && c.calls >= c.cancelAt {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestExtractCancelMidDocument checks that cancellation reaches the
+// extraction loops: on a document of 3,000 sentences the pass looks at its
+// context many times, not just at the start, and a cancellation at any of
+// those points ends it with context.Canceled, not a result or a
+// per-document error.
+func TestExtractCancelMidDocument(t *testing.T) {
+	x, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := doc(string(pathology.ClaimSentences(3000 * 52)))
+	count := &countingCtx{Context: context.Background()}
+	if _, err := x.Extract(count, d); err != nil {
+		t.Fatal(err)
+	}
+	if count.calls < 3*3000/64 {
+		t.Fatalf("the pass looked at its context %d times over 3,000 sentences", count.calls)
+	}
+	for _, at := range []int{1, 2, count.calls / 4, count.calls / 2, count.calls - 1, count.calls} {
+		_, err := x.Extract(&countingCtx{Context: context.Background(), cancelAt: at}, d)
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("cancelled at look %d of %d: error %v, want context.Canceled", at, count.calls, err)
+		}
+		var de *DocError
+		if errors.As(err, &de) {
+			t.Errorf("cancelled at look %d: a document error %v", at, err)
+		}
 	}
 }

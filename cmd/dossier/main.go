@@ -13,7 +13,15 @@ import (
 )
 
 func main() {
+	// SIGINT or SIGTERM cancels the commands' context: ingest stops
+	// extracting (mid-document too), writes no further batch and leaves
+	// the store consistent. A second signal ends the process at once, as
+	// the signal's default does: what is stored is safe either way.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	code := cli.Main(ctx, os.Args[1:])
 	stop()
 	os.Exit(code)

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"unicode"
@@ -130,6 +131,16 @@ type extractor struct {
 // rebuttal to the allegations it answers in the same document. Spans that
 // lie outside the text are ignored, never trusted.
 func Extract(in Input) Output {
+	out, _ := ExtractContext(context.Background(), in)
+	return out
+}
+
+// checkEvery is how many sentences go by between two looks at the context.
+const checkEvery = 64
+
+// ExtractContext is Extract that stops when ctx is cancelled, every few
+// sentences, and then returns ctx's error.
+func ExtractContext(ctx context.Context, in Input) (Output, error) {
 	x := &extractor{in: in, runes: in.Runes, byID: map[string]*entInfo{}, relSeen: map[string]bool{}, extraSet: map[[2]int]bool{},
 		descHist: map[string]*entInfo{}, channels: map[string]bool{}}
 	if x.runes == nil && in.Doc != nil {
@@ -143,16 +154,24 @@ func Extract(in Input) Output {
 	x.indexEntities()
 	x.findQuotes()
 	for si := range in.Sentences {
+		if si%checkEvery == 0 && ctx.Err() != nil {
+			return Output{}, ctx.Err()
+		}
 		s := in.Sentences[si]
 		if s.Start < 0 || s.End > len(x.runes) || s.Start >= s.End {
 			continue
 		}
 		x.sentence(si)
 	}
+	if err := ctx.Err(); err != nil {
+		return Output{}, err
+	}
 	x.allegations()
 	x.link()
-	x.structural()
-	return x.finish()
+	if err := x.structural(ctx); err != nil {
+		return Output{}, err
+	}
+	return x.finish(), nil
 }
 
 func (x *extractor) indexEntities() {

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"context"
 	"strings"
 
 	"github.com/dossier-project/dossier/schema"
@@ -22,8 +23,11 @@ var partNouns = set("unit", "subsidiary", "division", "arm", "branch", "part", "
 // Security Service", "US National Security Agency"), roles in apposition
 // ("Eugene Kaspersky, chief executive of Kaspersky Lab"; "Kaspersky Lab
 // chief executive Eugene Kaspersky") and "part of" ("X, a unit of Y").
-func (x *extractor) structural() {
+func (x *extractor) structural(ctx context.Context) error {
 	for si := range x.in.Sentences {
+		if si%checkEvery == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		s := x.in.Sentences[si]
 		if s.Start < 0 || s.End > len(x.runes) || s.Start >= s.End {
 			continue
@@ -42,6 +46,7 @@ func (x *extractor) structural() {
 			}
 		}
 	}
+	return nil
 }
 
 // tokIndex returns the index of the token that starts at or after p.

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"context"
 	"strings"
 	"unicode"
 )
@@ -14,12 +15,25 @@ import (
 // after "Eugene Kaspersky") is tagged PER. Sentences are tagged as by
 // [Model.Tag]; the result has one tag slice per sentence.
 func (m *Model) TagDocument(sents [][]string) [][]string {
+	out, _ := m.TagDocumentContext(context.Background(), sents)
+	return out
+}
+
+// TagDocumentContext is TagDocument that stops when ctx is cancelled,
+// every 64 sentences, and then returns ctx's error.
+func (m *Model) TagDocumentContext(ctx context.Context, sents [][]string) ([][]string, error) {
 	out := make([][]string, len(sents))
 	for i, s := range sents {
+		if i%64 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		out[i] = m.Tag(s)
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	harmonise(sents, out, m.gaz)
-	return out
+	return out, nil
 }
 
 // harmonise applies the document-level consistency rules of
