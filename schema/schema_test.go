@@ -2,7 +2,9 @@ package schema
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestRefJSON(t *testing.T) {
@@ -78,5 +80,35 @@ func TestKeyAndSlug(t *testing.T) {
 	}
 	if p := RelationPredicate("chief executive of"); p != NSDossier+"chiefExecutiveOf" {
 		t.Errorf("RelationPredicate: %s", p)
+	}
+}
+
+// TestSlugBounded checks that a slug, and so an entity ID, stays under
+// MaxSlug bytes whatever the name, the same for the same name and distinct
+// for names that differ only past the cut.
+func TestSlugBounded(t *testing.T) {
+	long := strings.Repeat("Alpha Beta Gamma ", 10000)
+	a, b := Slug(long+"Holdings"), Slug(long+"Partners")
+	if len(a) > MaxSlug || len(b) > MaxSlug {
+		t.Fatalf("slug of %d and %d bytes, want at most %d", len(a), len(b), MaxSlug)
+	}
+	if a == b {
+		t.Errorf("two long names share the slug %s", a)
+	}
+	if a != Slug(long+"Holdings") || !strings.HasPrefix(a, "alpha-beta-gamma-alpha") {
+		t.Errorf("slug %s not stable or not a prefix of the name's", a)
+	}
+	if k := Key(Organization, long); len(k) > MaxSlug+4 {
+		t.Errorf("key of %d bytes", len(k))
+	}
+	// A cut inside a multi-byte character moves back to its start.
+	z := Slug(strings.Repeat("ж", 1000))
+	if !utf8.ValidString(z) || len(z) > MaxSlug {
+		t.Errorf("slug %q: invalid UTF-8 or too long", z)
+	}
+	// Names of ordinary length are not touched.
+	n := strings.Repeat("x", MaxSlug)
+	if Slug(n) != n {
+		t.Errorf("a slug of exactly MaxSlug bytes was changed")
 	}
 }

@@ -1,8 +1,11 @@
 package schema
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -41,9 +44,33 @@ func typePrefix(typ string) string {
 	return strings.ToLower(typ)
 }
 
+// MaxSlug is the longest slug, in bytes: a slug is part of entity IDs and
+// of the store's index keys (bolt refuses keys over 32 KiB, and a name of
+// a hostile document can be far longer), so a longer one is cut and ends
+// in a hash of the whole.
+const MaxSlug = 200
+
 // Slug folds a name to lower-case letters and digits joined by hyphens,
-// with accents removed: "Mr. Kaspersky's" becomes "mr-kaspersky-s".
+// with accents removed: "Mr. Kaspersky's" becomes "mr-kaspersky-s". A slug
+// longer than MaxSlug bytes is cut to its first MaxSlug-17 bytes (at a
+// character boundary), then "-" and the first 16 hex digits of the whole
+// slug's SHA-256: it stays the same for the same name, distinct for
+// distinct names, and bounded.
 func Slug(name string) string {
+	s := slug(name)
+	if len(s) <= MaxSlug {
+		return s
+	}
+	sum := sha256.Sum256([]byte(s))
+	cut := MaxSlug - 17
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return strings.TrimRight(s[:cut], "-") + "-" + hex.EncodeToString(sum[:8])
+}
+
+// slug is Slug without the bound.
+func slug(name string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range norm.NFD.String(name) {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -29,6 +30,7 @@ func TestAll(t *testing.T, open func(t *testing.T) *graph.Store) {
 		{"Stats", testStats},
 		{"EntityAcrossDocuments", testEntityAcrossDocuments},
 		{"Find", testFind},
+		{"LongNames", testLongNames},
 		{"Entities", testEntities},
 		{"Claims", testClaims},
 		{"Relations", testRelations},
@@ -572,5 +574,34 @@ func testForget(t *testing.T, st *graph.Store, docs []*schema.Result) {
 	}
 	if cs, err := st.Claims(ctx, graph.ClaimFilter{By: BSI}); err != nil || len(cs) != 1 {
 		t.Errorf("claims by the BSI after writing again: %d, %v; want 1", len(cs), err)
+	}
+}
+
+// testLongNames writes, into a store that holds data, a document whose
+// organisation has a name of 100,000 combining marks on one letter and a
+// person whose name is 20,000 words: the write succeeds (no key is too
+// large), the earlier documents are kept, and each long name is found by
+// its full text and by its ID.
+func testLongNames(t *testing.T, st *graph.Store, docs []*schema.Result) {
+	ctx := context.Background()
+	writeAll(t, st, docs)
+	zalgo := "Zalgo" + strings.Repeat("\u0301", 100000) + " Holdings"
+	person := strings.TrimSpace(strings.Repeat("Alpha Beta ", 10000)) + " Smith"
+	text := zalgo + " said nothing.\n" + person + " left."
+	r := Result(t, text, map[string][2]string{zalgo: {schema.Organization, schema.KindCompany}, person: {schema.Person, ""}}, nil)
+	if ok, err := st.Write(ctx, r); err != nil || !ok {
+		t.Fatalf("write the long names: wrote=%v err=%v", ok, err)
+	}
+	for _, name := range []string{zalgo, person} {
+		for _, q := range []string{name, r.Entities[slices.IndexFunc(r.Entities, func(e schema.Entity) bool { return e.Name == name })].ID} {
+			es, err := st.Find(ctx, q)
+			if err != nil || len(es) != 1 || es[0].Name != name {
+				t.Errorf("Find(%d bytes) = %d entities, %v", len(q), len(es), err)
+			}
+		}
+	}
+	stats, err := st.Stats(ctx)
+	if err != nil || stats.Documents != len(docs)+1 {
+		t.Errorf("stats %+v, %v: want %d documents", stats, err, len(docs)+1)
 	}
 }
