@@ -21,6 +21,7 @@
 //
 //	go run ./bench/pathology -mb 10 -baseline /tmp/dossier-main
 //	go run ./bench/pathology -signal -kinds long-sentence,claim-sentences -mb 10
+//	go run ./bench/pathology -gen -dir /tmp/hostile -mb 10    # only write the inputs
 //
 // It prints a Markdown report on stdout and progress on stderr.
 package main
@@ -54,6 +55,7 @@ type options struct {
 	after         []time.Duration
 	workers       int
 	keep          bool
+	genOnly       bool
 }
 
 func main() {
@@ -71,6 +73,7 @@ func main() {
 	flag.StringVar(&after, "after", "1s,3s", "with -signal: comma-separated delays before the signal")
 	flag.IntVar(&o.workers, "workers", 2, "ingest --workers")
 	flag.BoolVar(&o.keep, "keep", false, "keep the folder")
+	flag.BoolVar(&o.genOnly, "gen", false, "only write the inputs into -dir/inputs (kept), and measure nothing")
 	flag.Parse()
 	o.kinds = map[string]bool{}
 	for _, k := range strings.Split(kinds, ",") {
@@ -114,10 +117,10 @@ func run(o *options) error {
 		}
 		o.dir = d
 	}
-	if !o.keep {
+	if !o.keep && !o.genOnly {
 		defer os.RemoveAll(o.dir)
 	}
-	if o.bin == "" {
+	if o.bin == "" && !o.genOnly {
 		o.bin = filepath.Join(o.dir, "dossier")
 		fmt.Fprintln(os.Stderr, "building", o.bin)
 		if out, err := exec.Command("go", "build", "-o", o.bin, "./cmd/dossier").CombinedOutput(); err != nil {
@@ -142,6 +145,10 @@ func run(o *options) error {
 			return err
 		}
 		kinds = append(kinds, k)
+	}
+	if o.genOnly {
+		fmt.Println("inputs written to", inputs)
+		return nil
 	}
 	host, _ := os.Hostname()
 	load, _ := os.ReadFile("/proc/loadavg")

@@ -276,7 +276,7 @@ func (x *extractor) finishDraft(ts []tok, d *draft) {
 		seen[d.channel.id] = true
 	}
 	add := func(e *entInfo) {
-		if e != nil && !seen[e.id] {
+		if e != nil && !seen[e.id] && len(d.about) < maxAbout {
 			seen[e.id] = true
 			d.about = append(d.about, e.id)
 		}
@@ -429,6 +429,11 @@ func (x *extractor) answers(d *draft) bool {
 	}
 	return d.noEvidence
 }
+
+// maxAbout bounds the entities a claim is about, the first found: a news
+// claim names a few, while a content span of a list of names would make
+// every claim of a sentence about all of them.
+const maxAbout = 16
 
 func (x *extractor) isPlace(id string) bool {
 	e := x.byID[id]

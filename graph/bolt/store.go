@@ -28,6 +28,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	boltdb "github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers Cayley's bolt backend
@@ -37,6 +38,14 @@ import (
 	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/schema"
 )
+
+// initialMmap is the address space bolt maps for the store file from the
+// start. Bolt maps the file anew each time a transaction grows it past
+// the mapping and then copies every page the transaction holds out of the
+// old map: a transaction of one very large document (800,000 quads) spent
+// most of its time doing that. Mapping 1 GiB at once costs address space,
+// not memory: pages are read in as they are touched.
+const initialMmap = 1 << 30
 
 func init() {
 	graph.Register(graph.Driver{
@@ -151,7 +160,7 @@ func (s *store) attach(path string, opt *graph.Options) error {
 	qopt := cgraph.Options{"no_bloom": true}
 	// The bolt file is opened here rather than by Cayley's registry so that
 	// the read index can live in the same file.
-	db, err := hbolt.Open(filepath.Join(path, boltFile), nil)
+	db, err := hbolt.Open(filepath.Join(path, boltFile), &boltdb.Options{InitialMmapSize: initialMmap})
 	if err != nil {
 		return fmt.Errorf("store %s: %w", path, boltErr(err))
 	}
