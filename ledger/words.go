@@ -36,6 +36,16 @@ var wrongPhrases = []string{
 	"arms sales", "supplied arms", "supply of missiles", "sale of anti-aircraft",
 }
 
+// wrongPhraseWords are the words of each of wrongPhrases, split once
+// rather than for every word WrongAt looks at.
+var wrongPhraseWords = func() [][]string {
+	out := make([][]string, len(wrongPhrases))
+	for i, p := range wrongPhrases {
+		out[i] = strings.Fields(p)
+	}
+	return out
+}()
+
 // IsWrong reports whether a lower-case word names a wrong.
 func IsWrong(w string) bool {
 	for _, s := range wrongStems {
@@ -50,8 +60,7 @@ func IsWrong(w string) bool {
 // tokens) and how many words it spans, or -1.
 func WrongAt(words []string) (int, int) {
 	for i, w := range words {
-		for _, p := range wrongPhrases {
-			ps := strings.Fields(p)
+		for _, ps := range wrongPhraseWords {
 			if i+len(ps) <= len(words) && ps[0] == w {
 				ok := true
 				for k := 1; k < len(ps); k++ {
