@@ -1,46 +1,15 @@
 package extract
 
 import (
-	_ "embed"
 	"strings"
-	"sync"
+
+	"github.com/dossier-project/dossier/extract/ner"
 )
 
-//go:embed firstnames.tsv
-var firstNamesTSV string
+// givenNameSex and honorificSex: see ner.GivenNameSex and ner.HonorificSex.
+func givenNameSex(name string) byte { return ner.GivenNameSex(name) }
 
-var (
-	sexOnce sync.Once
-	sexOf   map[string]byte // lower-case given name -> 'M' or 'F'
-)
-
-// givenNameSex returns 'M' or 'F' for a given name that is listed with one
-// sex only, and 0 otherwise.
-func givenNameSex(name string) byte {
-	sexOnce.Do(func() {
-		sexOf = make(map[string]byte, 8000)
-		for _, line := range strings.Split(firstNamesTSV, "\n") {
-			n, s, ok := strings.Cut(line, "\t")
-			if ok && !strings.HasPrefix(n, "#") && s != "" {
-				sexOf[strings.ToLower(n)] = s[0]
-			}
-		}
-	})
-	return sexOf[strings.ToLower(name)]
-}
-
-// honorificSex returns 'M' or 'F' for an honorific that says it ("Mrs",
-// "Sir") and 0 for one that does not ("Dr", "President").
-func honorificSex(t string) byte {
-	switch strings.ToLower(strings.TrimSuffix(t, ".")) {
-	case "mr", "sir", "lord", "baron", "king", "prince", "earl", "duke", "father", "brother":
-		return 'M'
-	case "mrs", "ms", "miss", "madam", "madame", "lady", "dame", "baroness", "queen", "princess", "countess",
-		"duchess", "sister":
-		return 'F'
-	}
-	return 0
-}
+func honorificSex(t string) byte { return ner.HonorificSex(t) }
 
 // sexConflict reports whether a titled short form ("Mrs Howard") cannot
 // name the person of a group: the group's given name or another honorific

@@ -53,11 +53,14 @@ type tieCache struct {
 	ok   bool
 	to   map[string]quad.Value   // node -> the entity it is tied to
 	from map[string][]quad.Value // entity -> the nodes tied to it
+	// surnames caches surname links (surname.go) by surname and sex.
+	surnames map[string]surnameLink
 }
 
 func (c *tieCache) reset() {
 	c.mu.Lock()
 	c.ok = false
+	c.surnames = nil
 	c.mu.Unlock()
 }
 
@@ -117,7 +120,8 @@ func sortTies(from map[string][]quad.Value) {
 	}
 }
 
-// canonical returns the entity a node was tied to, or v itself.
+// canonical returns the entity a node was tied to (by an acronym, or as a
+// surname-only person read as a full name: surname.go), or v itself.
 func (s *Store) canonical(ctx context.Context, v quad.Value) (quad.Value, error) {
 	to, _, err := s.loadTies(ctx)
 	if err != nil {
@@ -126,13 +130,37 @@ func (s *Store) canonical(ctx context.Context, v quad.Value) (quad.Value, error)
 	if c, ok := to[v.String()]; ok {
 		return c, nil
 	}
+	if id, ok := schema.EntityIDOf(iriString(v)); ok {
+		if t, err := s.surnameTarget(ctx, id); err != nil {
+			return v, err
+		} else if t != "" {
+			return quad.IRI(schema.EntityIRI(t)), nil
+		}
+	}
 	return v, nil
 }
 
-// tiedTo returns the nodes tied to v (their mentions and claims are v's).
+// tiedTo returns the nodes tied to v (their mentions and claims are v's):
+// acronyms, then surname-only persons read as v.
 func (s *Store) tiedTo(ctx context.Context, v quad.Value) ([]quad.Value, error) {
 	_, from, err := s.loadTies(ctx)
-	return from[v.String()], err
+	if err != nil {
+		return nil, err
+	}
+	out := from[v.String()]
+	if id, ok := schema.EntityIDOf(iriString(v)); ok && fullPerson(id) {
+		bare, err := s.surnameTied(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if len(bare) > 0 {
+			out = append([]quad.Value(nil), out...)
+			for _, b := range bare {
+				out = append(out, quad.IRI(schema.EntityIRI(b)))
+			}
+		}
+	}
+	return out, nil
 }
 
 // canonicalID returns the entity ID an ID was tied to, or id itself.

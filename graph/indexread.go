@@ -146,6 +146,9 @@ func (t *ixRead) fold(id string, own EntityRecord, ok bool) (EntityInfo, error) 
 			return e, err
 		}
 		e.Documents = len(docs)
+		if err := t.s.addSurnameMerges(t.ctx, &e, tied); err != nil {
+			return e, err
+		}
 	}
 	sort.Strings(e.Aliases)
 	return e, nil

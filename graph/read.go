@@ -425,6 +425,15 @@ func (s *Store) entity(ctx context.Context, v quad.Value) (EntityInfo, error) {
 		}
 		e.Mentions += len(tm)
 	}
+	var tiedIDs []string
+	for _, t := range tied {
+		if tid, ok := schema.EntityIDOf(iriString(t)); ok {
+			tiedIDs = append(tiedIDs, tid)
+		}
+	}
+	if err := s.addSurnameMerges(ctx, &e, tiedIDs); err != nil {
+		return EntityInfo{}, err
+	}
 	sort.Strings(e.Aliases)
 	e.Documents = len(docs)
 	return e, nil
