@@ -27,12 +27,15 @@ type Event struct {
 	Entity    string // entity label, for grouping
 	EntityID  string
 	What      string // readable: "Eugene Kaspersky denies: his business helped the ..."
-	Kind      string // claim, relation, mention
+	Kind      string // claim, relation, mention, thread
 	Stance    string
-	Evidence  string
-	DocID     string
-	DocTitle  string
-	DocURL    string
+	// Thread is the allegations-ledger thread of a claim, or of a "thread"
+	// event (an allegation the entity is in, dated at its first report).
+	Thread   string
+	Evidence string
+	DocID    string
+	DocTitle string
+	DocURL   string
 }
 
 // TimelineFormats lists the formats WriteTimeline accepts.
@@ -234,7 +237,7 @@ func appendEventJSON(b []byte, e Event, prec string) []byte {
 	b = appendJSON(b, prec)
 	for _, f := range [...]struct{ k, v string }{
 		{"entity", e.Entity}, {"entity_id", e.EntityID}, {"what", e.What}, {"kind", e.Kind},
-		{"stance", e.Stance}, {"evidence", e.Evidence}, {"doc_id", e.DocID},
+		{"stance", e.Stance}, {"thread", e.Thread}, {"evidence", e.Evidence}, {"doc_id", e.DocID},
 		{"doc_title", e.DocTitle}, {"doc_url", e.DocURL},
 	} {
 		b = append(b, ',', '"')
@@ -297,7 +300,7 @@ func timelineCSV(w *bufio.Writer, dated []datedEvent) error {
 	cw.Write([]string{"Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
 		"Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail",
 		"Type", "Group", "Background",
-		"date", "precision", "entity", "entity_id", "kind", "stance", "what", "evidence", "doc_id", "doc_title", "doc_url"})
+		"date", "precision", "entity", "entity_id", "kind", "stance", "thread", "what", "evidence", "doc_id", "doc_title", "doc_url"})
 	num := func(n int) string {
 		if n == 0 {
 			return ""
@@ -308,7 +311,7 @@ func timelineCSV(w *bufio.Writer, dated []datedEvent) error {
 		cw.Write([]string{strconv.Itoa(e.year), num(e.month), num(e.day), "", "", "", "", "",
 			"", html.EscapeString(valid(e.What)), eventHTML(e.Event), "", "", "", "",
 			"", valid(e.Entity), "",
-			e.Date, e.prec, valid(e.Entity), valid(e.EntityID), valid(e.Kind), valid(e.Stance), valid(e.What),
+			e.Date, e.prec, valid(e.Entity), valid(e.EntityID), valid(e.Kind), valid(e.Stance), valid(e.Thread), valid(e.What),
 			valid(e.Evidence), valid(e.DocID), valid(e.DocTitle), valid(e.DocURL)})
 	}
 	cw.Flush()

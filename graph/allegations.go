@@ -184,6 +184,20 @@ func (s *Store) Threads(ctx context.Context, f ThreadFilter) ([]Thread, error) {
 				return nil, err
 			}
 		}
+		// And whoever answered those allegations in their articles ("the
+		// BSI told Reuters it had no evidence to support the reports").
+		for _, a := range allegs {
+			rs, err := s.respondents(ctx, a.IRI)
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range rs {
+				if isAnswer(r.Stance) && !seen[r.IRI] {
+					seen[r.IRI] = true
+					answers = append(answers, r)
+				}
+			}
+		}
 		return buildThreads(allegs, answers, f), nil
 	}
 	var err error

@@ -88,6 +88,30 @@ func timelineOf(cmd *cobra.Command, st *graph.Store, e graph.EntityInfo, mention
 	ctx := cmd.Context()
 	var out []export.Event
 	seen := make(map[string]bool)
+	// The threads the entity is in: one event each at its first report,
+	// and each claim of a thread tagged with it.
+	ts, err := st.Threads(ctx, graph.ThreadFilter{About: e.ID})
+	if err != nil {
+		return nil, err
+	}
+	threadOf := make(map[string]string)
+	for _, t := range ts {
+		for _, r := range t.Reports {
+			threadOf[r.IRI] = t.ID
+		}
+		for _, a := range t.Answers {
+			threadOf[a.IRI] = t.ID
+		}
+		first := &t.Reports[0]
+		target := "-"
+		if t.Target != nil {
+			target = t.Target.Name
+		}
+		out = append(out, export.Event{Date: string(first.Date), Entity: e.Name, EntityID: e.ID, Kind: "thread", Thread: t.ID,
+			What: fmt.Sprintf("thread %s [%s] %s: %s (first reported by %s; %d report(s), %d answer(s))",
+				t.ID, t.Status, target, shorten(t.Act, 120), claimant(first), len(t.Reports), len(t.Answers)),
+			Evidence: first.Evidence.Text, DocID: first.Document.ID, DocTitle: first.Document.Title, DocURL: first.Document.URL})
+	}
 	addClaims := func(f graph.ClaimFilter) error {
 		cs, err := st.Claims(ctx, f)
 		if err != nil {
@@ -110,18 +134,19 @@ func timelineOf(cmd *cobra.Command, st *graph.Store, e graph.EntityInfo, mention
 				what += ": " + shorten(c.Content.Text, 160)
 			}
 			out = append(out, export.Event{Date: string(c.Date), Entity: e.Name, EntityID: e.ID, What: what,
-				Kind: "claim", Stance: c.Stance, Evidence: c.Evidence.Text,
+				Kind: "claim", Stance: c.Stance, Thread: threadOf[c.IRI], Evidence: c.Evidence.Text,
 				DocID: c.Document.ID, DocTitle: c.Document.Title, DocURL: c.Document.URL})
 		}
 		return nil
 	}
+	var rels []graph.RelationInfo
 	if err := addClaims(graph.ClaimFilter{By: e.ID}); err != nil {
 		return nil, err
 	}
 	if err := addClaims(graph.ClaimFilter{About: e.ID}); err != nil {
 		return nil, err
 	}
-	rels, err := st.Relations(ctx, e.ID)
+	rels, err = st.Relations(ctx, e.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -160,6 +160,7 @@ func New(st *graph.Store, opt *Options) *Server {
 	api("GET /api/edges", s.edges)
 	api("GET /api/claims", s.claims)
 	api("GET /api/allegations", s.allegations)
+	api("GET /api/threads", s.threads)
 	api("GET /api/timeline", s.timeline)
 	api("GET /api/path", s.path)
 	api("GET /api/documents", s.documents)
@@ -657,6 +658,27 @@ func (s *Server) allegations(ctx context.Context, r *http.Request) (any, error) 
 		as = []graph.Allegation{}
 	}
 	return as, nil
+}
+
+// threads answers /api/threads[?about=E][&id=T]: the allegations ledger as
+// threads (graph.Threads).
+func (s *Server) threads(ctx context.Context, r *http.Request) (any, error) {
+	f := graph.ThreadFilter{ID: r.URL.Query().Get("id")}
+	if r.URL.Query().Get("about") != "" {
+		e, err := s.entityParam(ctx, r, "about")
+		if err != nil {
+			return nil, err
+		}
+		f.About = e.ID
+	}
+	ts, err := s.st.Threads(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if ts == nil {
+		ts = []graph.Thread{}
+	}
+	return ts, nil
 }
 
 // Event is one dated entry of a timeline: a claim by or about the entity,

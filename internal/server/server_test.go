@@ -232,6 +232,7 @@ func TestAPI(t *testing.T) {
 		})},
 		{"GET", "/api/allegations?about=" + q("Kaspersky Lab"), "", 200, has(`"status":"denied"`)},
 		{"GET", "/api/allegations?about=Nobody", "", 404, has("not found")},
+		{"GET", "/api/threads?about=" + q("Kaspersky Lab"), "", 200, has(`"status":"denied"`, `"first report"`, `"reason":"in the article: `)},
 		{"GET", "/api/timeline?name=" + q("Eugene Kaspersky"), "", 200, decode(&tl, func() {
 			kinds := map[string]int{}
 			for i, e := range tl.Events {

@@ -212,10 +212,11 @@ async function showLedger(id) {
     const as = await api("/api/allegations", { about: id });
     led.replaceChildren();
     for (const a of as) {
-      const li = el("li", {}, el("span", { class: "badge status-" + a.status }, a.status), claimCard(a));
+      const li = el("li", {}, el("span", { class: "badge status-" + a.status }, a.status),
+        el("span", { class: "src thread", title: "allegations thread: dossier allegations --thread " + a.thread }, "thread " + a.thread), claimCard(a));
       if (a.responses && a.responses.length) {
         const rs = el("div", { class: "responses" }, el("div", { class: "src" }, "answered by:"));
-        for (const r of a.responses) rs.append(claimCard(r));
+        for (const r of a.responses) rs.append(claimCard(r), el("div", { class: "src" }, "linked: " + (r.answers || "")));
         li.append(rs);
       }
       led.append(li);
