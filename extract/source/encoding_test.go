@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
@@ -170,4 +171,42 @@ func TestJSONLinesUnitOfFailure(t *testing.T) {
 	if len(docs) != 0 || len(errs) != maxBadLead+1 || !strings.Contains(errs[len(errs)-1].Error(), "none of the first 100 lines") {
 		t.Errorf("%d documents and %d errors, last %v", len(docs), len(errs), errs[len(errs)-1])
 	}
+}
+
+// FuzzEncodings reads any bytes under each kind of name with every way of
+// choosing an encoding (detection, forced Windows-1252, UTF-16 and UTF-8):
+// documents must hold valid UTF-8 with their offsets in range, and every
+// failure must be an *InputError.
+func FuzzEncodings(f *testing.F) {
+	for _, k := range []string{"latin1", "cp1252", "utf16-bom", "jsonl-control", "html-charset", "malformed-jsonl"} {
+		kind, _ := pathology.Find(k)
+		f.Add(kind.File, kind.Gen(0))
+	}
+	f.Add("a.jsonl", []byte("{\"text\": \"Caf\xe9\"}\n\x00\x01\n{\"text\": \"ok\"}"))
+	f.Add("a.html", []byte(`<meta charset="koi8-r"><p>`+"\xf0\xf2\xe9\xf7\xe5\xf4"+`</p>`))
+	encs := []Options{{}}
+	for _, name := range []string{"windows-1252", "utf-16le", "utf-8"} {
+		e, err := LookupEncoding(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		encs = append(encs, Options{Encoding: e})
+	}
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		for _, o := range encs {
+			for it := range o.Items(name, bytes.NewReader(data)) {
+				if it.Err != nil {
+					var ie *InputError
+					if !errors.As(it.Err, &ie) {
+						t.Fatalf("error %v is a %T", it.Err, it.Err)
+					}
+					continue
+				}
+				checkDoc(t, it.Doc)
+				if !utf8.ValidString(it.Doc.Text) {
+					t.Fatalf("%s: text is not valid UTF-8 (%s)", it.Doc.Path, o.Encoding)
+				}
+			}
+		}
+	})
 }
