@@ -56,6 +56,7 @@ type options struct {
 	workers       int
 	keep          bool
 	genOnly       bool
+	corpus        string
 }
 
 func main() {
@@ -73,6 +74,7 @@ func main() {
 	flag.StringVar(&after, "after", "1s,3s", "with -signal: comma-separated delays before the signal")
 	flag.IntVar(&o.workers, "workers", 2, "ingest --workers")
 	flag.BoolVar(&o.keep, "keep", false, "keep the folder")
+	flag.StringVar(&o.corpus, "corpus", "", "with -signal: also interrupt an ingest of this corpus (a file or folder of ordinary news)")
 	flag.BoolVar(&o.genOnly, "gen", false, "only write the inputs into -dir/inputs (kept), and measure nothing")
 	flag.Parse()
 	o.kinds = map[string]bool{}
@@ -300,28 +302,44 @@ func firstLine(s string) string {
 // runSignals measures the time from a signal to exit for each kind and
 // delay, then resumes and compares the graph with an uninterrupted run.
 func runSignals(o *options, kinds []pathology.Kind, inputs string) error {
+	if len(o.kinds) == 0 {
+		kinds = nil // only the kinds asked for, and the corpus
+		for _, k := range pathology.Kinds() {
+			if k.Name == "long-sentence" || k.Name == "claim-sentences" {
+				kinds = append(kinds, k)
+			}
+		}
+	}
 	fmt.Println("| kind | signal after | exit | signal to exit s | resumed exit | resumed graph equals uninterrupted |")
 	fmt.Println("|---|---|---|---|---|---|")
+	type input struct{ name, path string }
+	var ins []input
 	for _, k := range kinds {
-		path := filepath.Join(inputs, k.File)
-		ref := filepath.Join(o.dir, "ref-"+k.Name)
+		ins = append(ins, input{k.Name, filepath.Join(inputs, k.File)})
+	}
+	if o.corpus != "" {
+		ins = append(ins, input{"corpus " + filepath.Base(o.corpus), o.corpus})
+	}
+	for _, k := range ins {
+		path := k.path
+		ref := filepath.Join(o.dir, "ref-"+strings.ReplaceAll(k.name, " ", "-"))
 		if o.seed {
 			if err := seed(o.bin, ref); err != nil {
 				return err
 			}
 		}
-		fmt.Fprintf(os.Stderr, "%s: uninterrupted ...\n", k.Name)
+		fmt.Fprintf(os.Stderr, "%s: uninterrupted ...\n", k.name)
 		rm := ingest(o.bin, ref, path, o.workers, o.timeout, 0, 0)
 		want, werr := stats(o.bin, ref)
 		os.RemoveAll(ref)
 		for _, d := range o.after {
-			store := filepath.Join(o.dir, "sig-"+k.Name)
+			store := filepath.Join(o.dir, "sig-"+strings.ReplaceAll(k.name, " ", "-"))
 			if o.seed {
 				if err := seed(o.bin, store); err != nil {
 					return err
 				}
 			}
-			fmt.Fprintf(os.Stderr, "%s: signal after %s ...\n", k.Name, d)
+			fmt.Fprintf(os.Stderr, "%s: signal after %s ...\n", k.name, d)
 			m := ingest(o.bin, store, path, o.workers, o.timeout, d, o.sig)
 			toExit := "(finished first)"
 			if m.signaled {
@@ -342,7 +360,7 @@ func runSignals(o *options, kinds []pathology.Kind, inputs string) error {
 			case got != want:
 				same = fmt.Sprintf("NO: %s vs %s", got, want)
 			}
-			fmt.Printf("| %s | %s | %d | %s | %d | %s |\n", k.Name, d, m.exit, toExit, r.exit, same)
+			fmt.Printf("| %s | %s | %d | %s | %d | %s |\n", k.name, d, m.exit, toExit, r.exit, same)
 		}
 	}
 	return nil

@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -332,7 +333,7 @@ func (p *Pipeline) write(ctx context.Context, results <-chan result) error {
 			n, err := cfg.Store.WriteBatch(ctx, batch)
 			p.writeTime.Add(int64(time.Since(start)))
 			if err != nil {
-				return err
+				return batchError(batch, err)
 			}
 			p.nb.Add(1)
 			p.written.Add(int64(n))
@@ -409,6 +410,29 @@ func (p *Pipeline) fail(err error) {
 		defer p.errMu.Unlock()
 		p.cfg.OnError(err)
 	}
+}
+
+// batchError names the inputs of a batch that could not be written: the
+// document the store's error names by its hash when there is one, else
+// the batch's documents (the first few).
+func batchError(batch []*schema.Result, err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	msg := err.Error()
+	for _, r := range batch {
+		if h := r.Document.Hash; h != "" && strings.Contains(msg, h) {
+			return fmt.Errorf("%s: %w", docName(&r.Document), err)
+		}
+	}
+	names := make([]string, 0, 3)
+	for _, r := range batch[:min(len(batch), 3)] {
+		names = append(names, docName(&r.Document))
+	}
+	if len(batch) > 3 {
+		names = append(names, fmt.Sprintf("and %d more", len(batch)-3))
+	}
+	return fmt.Errorf("writing %s: %w", strings.Join(names, ", "), err)
 }
 
 // docName names a document in errors: its path, else its ID.

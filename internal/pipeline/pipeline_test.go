@@ -250,6 +250,20 @@ func TestStoreErrorStopsTheRun(t *testing.T) {
 	if c := p.Counts(); c.Items >= 1000 || c.Written != 0 {
 		t.Errorf("the run went on after the store failed: %+v", c)
 	}
+	// The error names the inputs: the document whose hash the store's
+	// error gives, else the batch's documents.
+	st.before = func(_ context.Context, _ int) error {
+		return fmt.Errorf("index: document h-%s: key too large", texts(5)[4])
+	}
+	p, _ = New(Config{Extractor: &fakeExtractor{}, Store: st, Workers: 1, BatchDocs: 10})
+	if err := p.Run(context.Background(), items(texts(5)...)); err == nil || !strings.HasPrefix(err.Error(), "doc-4: index: document") {
+		t.Errorf("Run: %v, want it to name doc-4", err)
+	}
+	p, _ = New(Config{Extractor: &fakeExtractor{}, Store: st, Workers: 1, BatchDocs: 10})
+	st.before = func(context.Context, int) error { return boom }
+	if err := p.Run(context.Background(), items(texts(5)...)); err == nil || !strings.Contains(err.Error(), "writing doc-") || !strings.Contains(err.Error(), "and 2 more: disk full") {
+		t.Errorf("Run: %v, want it to name the batch", err)
+	}
 }
 
 // TestBackPressure feeds an endless corpus to a store that never finishes
