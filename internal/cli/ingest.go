@@ -56,8 +56,16 @@ second and once at the end (with "done": true):
 ingest keeps the Go heap under a soft limit of 400 MiB so that peak memory stays
 flat on a large corpus; set GOMEMLIMIT to choose another.
 
-A document that cannot be read or extracted gets one line on stderr naming its input;
-the others are still ingested and the exit status is 3. At the end ingest prints
+A document that cannot be read or extracted gets one line on stderr naming its input
+(and its line, for JSON Lines); the others are still ingested and the exit status is 3.
+A document read with a warning (not UTF-8, so read as Windows-1252 or Latin-1; bad bytes
+replaced; a stretch of over 256 tokens with no sentence boundary, cut) gets a line
+"PATH: warning: ..." on stderr (not with --quiet) and is ingested. --encoding forces
+the character encoding of every input.
+
+SIGINT or SIGTERM stops an ingest within a second or two, mid-document too: no further
+batch is written, the store stays consistent, and the same command run again finishes
+the corpus. A second signal ends the process at once. At the end ingest prints
 "ingested N documents into STORE (M already stored)" on stdout, or, when a bulk load
 was interrupted before its build, how many documents it staged.`,
 		Example: `  dossier ingest --show examples/kaspersky-2017-10-24.txt
