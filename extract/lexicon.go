@@ -133,9 +133,17 @@ func kindOf(name, typ string, aliases []string) (kind, reason string) {
 	k, r := ner.KindReason(name, typ)
 	if typ == schema.Organization && (k == "" || k == schema.KindOther) {
 		for _, a := range aliases {
-			if ak, ar := ner.KindReason(a, typ); ak != "" && ak != schema.KindOther {
-				return ak, ar + " (alias “" + a + "”)"
+			ak, ar := ner.KindReason(a, typ)
+			if ak == "" || ak == schema.KindOther {
+				continue
 			}
+			// The party and company lists hold thousands of short
+			// acronyms: "GNP" or "OPEC" there says nothing of the
+			// Gross National Product or the oil cartel.
+			if isAcronym(a) && (ak == schema.KindParty || ak == schema.KindCompany) && strings.HasPrefix(ar, "list:") {
+				continue
+			}
+			return ak, ar + " (alias “" + a + "”)"
 		}
 	}
 	return k, r

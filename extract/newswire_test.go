@@ -72,6 +72,18 @@ func TestNewswireNames(t *testing.T) {
 			}
 		}
 	}
+	// A short acronym that some party or company also uses does not give
+	// its kind to what it stands for.
+	res := extractText(t, x, "Gross National Product (GNP) rose 2.1 pct, the Commerce Department said.")
+	if e := mentionEntity(res, "Gross National Product"); e != nil && e.Kind == schema.KindParty {
+		t.Errorf("GNP: %+v", e)
+	}
+	// A name the recogniser ran from a headline into the story is cut at
+	// the line break.
+	res = extractText(t, x, "INDONESIA\nWorld Bank officials said on Monday the loan was approved.")
+	if e := mentionEntity(res, "World Bank"); e == nil || e.Type != schema.Organization {
+		t.Errorf("World Bank after a headline: %+v", res.Entities)
+	}
 	// A dateline is a line of its own that starts with capitals: a
 	// sentence that mentions a date is not one.
 	if got := datelinePlaces([]rune("Shares fell on March 3 in heavy trading.")); len(got) != 0 {

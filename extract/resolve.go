@@ -80,6 +80,7 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 			}
 			break
 		}
+		s = afterCapsLine(runes, s, e)
 		if s >= e {
 			continue
 		}
@@ -155,6 +156,31 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 		out = append(out, m)
 	}
 	return out
+}
+
+// afterCapsLine returns where a name found over [s, e) really starts when
+// it runs from the end of an all-capital line into mixed-case text
+// ("INDONESIA\nWorld Bank" from a headline and the story's first line): at
+// the mixed-case part. Otherwise it returns s.
+func afterCapsLine(runes []rune, s, e int) int {
+	nl := -1
+	for i := s; i < e; i++ {
+		if runes[i] == '\n' {
+			nl = i
+			break
+		}
+	}
+	if nl < 0 {
+		return s
+	}
+	head, tail := string(runes[s:nl]), string(runes[nl:e])
+	if strings.ToUpper(head) != head || strings.ToLower(head) == head || strings.ToUpper(tail) == tail {
+		return s
+	}
+	for nl < e && unicode.IsSpace(runes[nl]) {
+		nl++
+	}
+	return nl
 }
 
 // legalForm reports whether a word, as written, is a company's legal form

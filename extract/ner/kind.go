@@ -64,6 +64,11 @@ var curatedKinds = map[string]string{
 	"house of commons": KindGovernment, "commons": KindGovernment, "house of lords": KindGovernment,
 	"lords": KindGovernment, "cabinet": KindGovernment,
 	"federal reserve": KindAgency, "fed": KindAgency, "federal reserve board": KindAgency,
+	"bundesbank": KindAgency, "treasury": KindAgency, "european central bank": KindAgency, "ecb": KindAgency,
+	"european community": KindInternational, "ec": KindInternational, "european union": KindInternational,
+	"eu": KindInternational, "european commission": KindInternational, "opec": KindInternational,
+	"organization of petroleum exporting countries": KindInternational, "gatt": KindInternational,
+	"general agreement on tariffs and trade": KindInternational, "senate": KindGovernment,
 	"high court": KindCourt, "supreme court": KindCourt, "court of appeal": KindCourt, "old bailey": KindCourt,
 	"european court of justice": KindCourt, "international criminal court": KindCourt,
 	"european court of human rights": KindCourt, "international court of justice": KindCourt,
@@ -145,6 +150,10 @@ func (g *Gazetteer) KindReason(name, typ string) (kind, reason string) {
 		if k, ok := curatedKinds[strings.Join(c, " ")]; ok {
 			return k, "curated list"
 		}
+	}
+	if len(toks) > 2 && toks[0] == "bank" && toks[1] == "of" && g.Has(CatCountry, strings.Join(toks[2:], " ")) {
+		// "Bank of England", "Bank of Japan": a central bank.
+		return KindAgency, "central bank of a country"
 	}
 	if len(toks) > 1 {
 		if k, ok := headKinds[toks[len(toks)-1]]; ok {
