@@ -401,7 +401,7 @@ func (x *extractor) link() {
 // Bounds of link: the claims before a denial that are looked at, and the
 // allegations it keeps.
 const (
-	linkWindow  = 512
+	linkWindow  = 128
 	maxResponds = 16
 )
 

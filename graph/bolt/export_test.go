@@ -133,3 +133,26 @@ func SetListRunLen(n int) (restore func()) {
 	listRunLen = n
 	return func() { listRunLen = old }
 }
+
+// SetMaxTxQuads sets the most quads of one document written in one
+// transaction, and returns a function that restores it.
+func SetMaxTxQuads(n int) func() {
+	old := maxTxQuads
+	maxTxQuads = n
+	return func() { maxTxQuads = old }
+}
+
+// WriteChunksOnly writes all but the last chunk of r's quads, as an
+// interrupted write of a large document leaves them.
+func WriteChunksOnly(st *graph.Store, r *schema.Result) error {
+	s := backend(st)
+	d, err := prepareKV(r)
+	if err != nil {
+		return err
+	}
+	w, ok := s.w.(kvWriter)
+	if !ok {
+		return fmt.Errorf("store does not write with dossier's writer")
+	}
+	return w.writeChunks(d)
+}

@@ -592,6 +592,15 @@ func (w kvWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, err
 	}
 	s.h.Lock()
 	defer s.h.Unlock()
+	// One very large document is written a chunk of its quads at a time,
+	// in transactions of their own, before the transaction that writes its
+	// last chunk with its index entries (see writeChunks).
+	if len(docs) == 1 && len(docs[0].quads) > maxTxQuads {
+		if err := w.writeChunks(docs[0]); err != nil {
+			return 0, fmt.Errorf("store %s: write: %w", s.spec, err)
+		}
+		docs[0] = lastChunk(docs[0])
+	}
 	n := 0
 	err = w.db.Update(func(tx *boltdb.Tx) error {
 		// A document the index knows is stored: index and quads are
@@ -625,4 +634,68 @@ func (w kvWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, err
 		releaseMapped(s.mapFile)
 	}
 	return n, nil
+}
+
+// maxTxQuads is the most quads of one document written in one bolt
+// transaction. Bolt splits the pages a transaction fills only when it
+// commits, so a transaction's inserts cost more the more it holds: one
+// document of 838,000 quads took 78 s to write whole, and many documents
+// of the same size in batches a few seconds. A variable for tests.
+var maxTxQuads = 50000
+
+// writeChunks writes all but the last maxTxQuads quads of a document that
+// the index does not know yet, in transactions of maxTxQuads quads each.
+// Its last chunk and its index entries follow in one transaction, and only
+// then is the document stored: until that commits, a reader of the index
+// does not see it, and an interrupted write leaves quads that the same
+// document written again finds stored (writeKV skips them, counting each
+// value's references once).
+func (w kvWriter) writeChunks(d *kvDoc) error {
+	var known bool
+	if err := w.db.View(func(tx *boltdb.Tx) error {
+		known = bucket(tx, bktDoc).Get([]byte(d.r.Document.Hash)) != nil
+		return nil
+	}); err != nil || known {
+		return err
+	}
+	for a := 0; a+maxTxQuads < len(d.quads); a += maxTxQuads {
+		c := chunk(d, a, a+maxTxQuads)
+		if err := w.db.Update(func(tx *boltdb.Tx) error {
+			_, err := writeKV(tx, []*kvDoc{c})
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// lastChunk is the part of d that writeChunks leaves to the final
+// transaction.
+func lastChunk(d *kvDoc) *kvDoc {
+	last := (len(d.quads) - 1) / maxTxQuads * maxTxQuads
+	return chunk(d, last, len(d.quads))
+}
+
+// chunk returns the quads d.quads[a:b] as a document of their own, with
+// only the values they use.
+func chunk(d *kvDoc, a, b int) *kvDoc {
+	c := &kvDoc{r: d.r, quads: make([][4]int32, 0, b-a)}
+	at := make(map[int32]int32)
+	for _, q := range d.quads[a:b] {
+		for k, j := range q {
+			if j < 0 {
+				continue
+			}
+			n, ok := at[j]
+			if !ok {
+				n = int32(len(c.vals))
+				c.vals = append(c.vals, d.vals[j])
+				at[j] = n
+			}
+			q[k] = n
+		}
+		c.quads = append(c.quads, q)
+	}
+	return c
 }

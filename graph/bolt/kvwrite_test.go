@@ -311,3 +311,39 @@ func TestKVLayoutChecked(t *testing.T) {
 		t.Fatal("a store with other quad indexes is written by dossier's writer")
 	}
 }
+
+// TestKVWriterChunks writes documents larger than one transaction's worth
+// of quads (the limit lowered to 7) into a store that holds data, and
+// checks that Cayley reads the same quads and nodes as from a store that
+// wrote them whole, with exact reference counts; and that a write stopped
+// after its chunks (a kill before the last transaction) leaves the
+// document unknown, and writing it again gives the same graph.
+func TestKVWriterChunks(t *testing.T) {
+	docs := kvCorpus(t)
+	whole := openWith(t, false)
+	writeIn(t, whole, docs, 1)
+	defer bolt.SetMaxTxQuads(7)()
+	chunked := openWith(t, false)
+	writeIn(t, chunked, docs[:3], 1)
+	for _, r := range docs[3:6] {
+		if err := bolt.WriteChunksOnly(chunked, r); err != nil {
+			t.Fatal(err)
+		}
+		if ok, err := chunked.Has(context.Background(), r.Document.Hash); err != nil || ok {
+			t.Fatalf("after its chunks alone, document %s is stored: %v %v", r.Document.ID, ok, err)
+		}
+	}
+	writeIn(t, chunked, docs[3:], 1)
+	if a, b := storedQuads(t, whole), storedQuads(t, chunked); !slices.Equal(a, b) {
+		t.Errorf("%d quads stored in chunks, %d written whole", len(b), len(a))
+	}
+	if a, b := storedNodes(t, whole), storedNodes(t, chunked); !slices.Equal(a, b) {
+		t.Errorf("%d nodes stored in chunks, %d written whole", len(b), len(a))
+	}
+	checkRefCounts(t, chunked)
+	a, _ := whole.Stats(context.Background())
+	b, _ := chunked.Stats(context.Background())
+	if a != b {
+		t.Errorf("stats %+v, written whole %+v", b, a)
+	}
+}
