@@ -233,6 +233,30 @@ func Same(a, b *Prop, names Names) (float64, string) {
 	return min(1, ent+act), who + "; " + why
 }
 
+// nameKeys returns the blocking keys of the names in text: "n:" and the
+// first five letters of each capitalised word of four letters or more
+// ("Japanese" and "Japan" share "n:japan"), so that an answer that names
+// the accused without an entity of its own meets the allegations against
+// it.
+func nameKeys(text string) []string {
+	var out []string
+	caps := shouting(text)
+	for _, raw := range strings.Fields(text) {
+		if !caps && !startsUpper(raw) {
+			continue
+		}
+		for _, w := range Tokens(raw) {
+			if len(w) >= 4 && !stop[w] {
+				k := "n:" + w[:min(5, len(w))]
+				if !slices.Contains(out, k) {
+					out = append(out, k)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // speaksFor reports whether words that name a claimant ("Japanese
 // officials", "the Japanese government") name a people or body of the
 // accused ("Japan"): a word of one that starts with a word of the other,
@@ -332,7 +356,11 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 	blocks := make(map[string][]int)
 	for i, a := range allegs {
 		seen := make(map[int]bool)
-		for _, e := range append(a.accused(), "doc:"+a.Doc) {
+		keys := append(a.accused(), "doc:"+a.Doc)
+		for _, x := range a.accused() {
+			keys = append(keys, nameKeys(names.name(x))...)
+		}
+		for _, e := range keys {
 			for _, j := range blocks[e] {
 				if seen[j] {
 					continue
@@ -403,7 +431,10 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 	for _, b := range answers {
 		best := make(map[int]Link)
 		seen := make(map[int]bool)
-		for _, e := range b.parties() {
+		keys := b.parties()
+		keys = append(keys, nameKeys(b.ClaimantText)...)
+		keys = append(keys, nameKeys(b.Content)...)
+		for _, e := range keys {
 			bl := blocks[e]
 			for k := len(bl) - 1; k >= 0; k-- {
 				j := bl[k]

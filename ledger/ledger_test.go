@@ -137,3 +137,15 @@ func TestWrongAt(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildByName links an answer that names the accused only in its words
+// ("Japanese manufacturers") to the allegations against Japan in other
+// articles: names are blocking keys too.
+func TestBuildByName(t *testing.T) {
+	allegs := []*Prop{{Key: "a1", Doc: "d1", Date: "1987-03-13", Claimant: "org/senate", Target: "loc/japan", Content: "Japan violated the semiconductor agreement"}}
+	answers := []*Prop{{Key: "r1", Doc: "d2", Date: "1987-03-29", Claimant: "per/saba", Stance: "deny", Content: "Japanese semiconductor manufacturers have complied with the agreement"}}
+	ts := Build(allegs, answers, nil, names)
+	if len(ts) != 1 || len(ts[0].Answers) != 1 || !strings.Contains(ts[0].Answers[0].Reason, "names Japan") {
+		t.Fatalf("want the answer linked by name: %+v", ts)
+	}
+}
