@@ -379,6 +379,11 @@ func compareClaims(a, b *ClaimInfo) int {
 	if c := cmp.Compare(a.Date[:n], b.Date[:n]); c != 0 && n > 0 {
 		return c
 	}
+	return compareInText(a, b)
+}
+
+// compareInText orders claims by document, place in the text and IRI.
+func compareInText(a, b *ClaimInfo) int {
 	if c := cmp.Compare(a.Document.Hash, b.Document.Hash); c != 0 {
 		return c
 	}

@@ -129,13 +129,7 @@ func sortClaims(out []ClaimInfo) {
 		if c := cmp.Compare(a.Document.Date, b.Document.Date); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(a.Document.Hash, b.Document.Hash); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Cue.Start, b.Cue.Start); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.IRI, b.IRI)
+		return compareInText(a, b)
 	})
 }
 
