@@ -67,9 +67,15 @@ func (c *tieCache) reset() {
 // loadTies returns the ties, reading them from the store when needed.
 func (s *Store) loadTies(ctx context.Context) (map[string]quad.Value, map[string][]quad.Value, error) {
 	c := &s.ties
+	if s.shared {
+		// Read once per question (questionTies), never kept longer.
+		if q, ok := ctx.Value(questionKey{}).(*tieCache); ok {
+			c = q
+		}
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.ok && !s.shared {
+	if c.ok && (!s.shared || c != &s.ties) {
 		return c.to, c.from, nil
 	}
 	to := make(map[string]quad.Value)

@@ -134,6 +134,9 @@ type link struct {
 	// of the link is shown, holds everything.
 	head  map[string][]quad.Value
 	props map[string][]quad.Value
+	// rec is the claim or relation, when read from a read index instead
+	// (askindex.go).
+	rec *Link
 }
 
 // end is one edge of a link before its evidence is read.
@@ -144,6 +147,9 @@ type end struct {
 
 // ends returns the edges a link makes, without self-loops or duplicates.
 func (l *link) ends() []end {
+	if l.rec != nil {
+		return l.recEnds()
+	}
 	p := l.head
 	if first(p[schema.PredType]) == schema.ClassRelation {
 		s, o := iriString(one(p[schema.PredSubject])), iriString(one(p[schema.PredObject]))
@@ -192,8 +198,11 @@ var linkPreds = map[string]bool{
 // references, and only the values it needs are read, which on the
 // key-value backends is several times cheaper than reading whole quads.
 type asker struct {
-	s      *Store
-	qs     cgraph.QuadStore
+	s  *Store
+	qs cgraph.QuadStore
+	// lv, when set, is the read index the asker reads instead of the
+	// quads (askindex.go).
+	lv     LinkView
 	links  map[string]*link   // by node IRI
 	of     map[string][]*link // by entity IRI
 	full   map[string]bool    // entities whose links hit maxLinksPerEntity
@@ -335,6 +344,9 @@ func (a *asker) propsOf(ctx context.Context, iri string) (map[string][]quad.Valu
 
 // name returns an entity's name, reading only its name.
 func (a *asker) name(ctx context.Context, iri string) (EntityRef, error) {
+	if a.lv != nil {
+		return a.ixName(iri)
+	}
 	id, _ := schema.EntityIDOf(iri)
 	if n, ok := a.names[iri]; ok {
 		return EntityRef{ID: id, Name: n}, nil
@@ -432,6 +444,9 @@ func (a *asker) eachOf(ctx context.Context, it iterator.Shape, d quad.Direction,
 // entity mentioned in thousands of documents costs little more than one
 // mentioned once.
 func (a *asker) entity(ctx context.Context, iri string, limit int) (e EntityInfo, capped bool, err error) {
+	if a.lv != nil {
+		return a.ixEntity(iri, limit)
+	}
 	id, _ := schema.EntityIDOf(iri)
 	e = EntityInfo{ID: id, Aliases: []string{}}
 	r, err := a.s.ref(quad.IRI(iri))
@@ -567,6 +582,9 @@ func (a *asker) entity(ctx context.Context, iri string, limit int) (e EntityInfo
 
 // exists checks that id names a stored entity and returns its IRI.
 func (a *asker) exists(ctx context.Context, id string) (string, error) {
+	if a.lv != nil {
+		return a.ixExists(id)
+	}
 	iri := schema.EntityIRI(id)
 	r, err := a.s.ref(quad.IRI(iri))
 	if err != nil {
@@ -614,6 +632,9 @@ func (a *asker) doc(ctx context.Context, v quad.Value) (DocInfo, error) {
 func (a *asker) linksOf(ctx context.Context, ent string) ([]*link, error) {
 	if ls, ok := a.of[ent]; ok {
 		return ls, nil
+	}
+	if a.lv != nil {
+		return a.ixLinksOf(ent)
 	}
 	r, err := a.s.ref(quad.IRI(ent))
 	if err != nil {
@@ -726,6 +747,9 @@ func (a *asker) adjacent(ctx context.Context, ent string) ([]string, error) {
 
 // edge reads the evidence of one end of a link.
 func (a *asker) edge(ctx context.Context, l *link, e end) (Edge, error) {
+	if l.rec != nil {
+		return a.recEdge(l, e)
+	}
 	if l.props == nil {
 		p, err := a.props(ctx, l.ref, nil)
 		if err != nil {
@@ -814,7 +838,15 @@ func sortEdges(es []Edge) {
 func (s *Store) Entity(ctx context.Context, id string) (EntityInfo, error) {
 	s.h.RLock()
 	defer s.h.RUnlock()
-	a := s.asker()
+	var out EntityInfo
+	err := s.ask(ctx, func(a *asker) (err error) {
+		out, err = a.entityByID(ctx, id)
+		return err
+	})
+	return out, err
+}
+
+func (a *asker) entityByID(ctx context.Context, id string) (EntityInfo, error) {
 	iri, err := a.exists(ctx, id)
 	if err != nil {
 		return EntityInfo{}, err
@@ -840,12 +872,23 @@ type Counts struct {
 func (s *Store) Count(ctx context.Context, id string) (Counts, error) {
 	s.h.RLock()
 	defer s.h.RUnlock()
-	a := s.asker()
+	var out Counts
+	err := s.ask(ctx, func(a *asker) (err error) {
+		out, err = a.count(ctx, id)
+		return err
+	})
+	return out, err
+}
+
+func (a *asker) count(ctx context.Context, id string) (Counts, error) {
 	iri, err := a.exists(ctx, id)
 	if err != nil {
 		return Counts{}, err
 	}
-	r, err := s.ref(quad.IRI(iri))
+	if a.lv != nil {
+		return a.lv.LinkCounts(id)
+	}
+	r, err := a.s.ref(quad.IRI(iri))
 	if err != nil {
 		return Counts{}, err
 	}
@@ -911,8 +954,19 @@ func (s *Store) Count(ctx context.Context, id string) (Counts, error) {
 func (s *Store) Directory(ctx context.Context) ([]EntityInfo, error) {
 	s.h.RLock()
 	defer s.h.RUnlock()
-	a := s.asker()
+	var out []EntityInfo
+	err := s.ask(ctx, func(a *asker) (err error) {
+		out, err = a.directory(ctx)
+		return err
+	})
+	return out, err
+}
+
+func (a *asker) directory(ctx context.Context) ([]EntityInfo, error) {
 	a.noMentions = true
+	if a.lv != nil {
+		return a.ixDirectory()
+	}
 	tk, err := a.pred(schema.PredType)
 	if err != nil {
 		return nil, err
@@ -920,7 +974,7 @@ func (s *Store) Directory(ctx context.Context) ([]EntityInfo, error) {
 	var out []EntityInfo
 	seen := make(map[any]bool)
 	for _, class := range []string{schema.ClassPerson, schema.ClassOrg, schema.ClassPlace, schema.ClassThing} {
-		cr, err := s.ref(quad.IRI(class))
+		cr, err := a.s.ref(quad.IRI(class))
 		if err != nil {
 			return nil, err
 		}
@@ -976,7 +1030,15 @@ func (s *Store) Neighbours(ctx context.Context, id string, depth, limit int) (*N
 	}
 	s.h.RLock()
 	defer s.h.RUnlock()
-	a := s.asker()
+	var out *Neighbourhood
+	err := s.ask(ctx, func(a *asker) (err error) {
+		out, err = a.neighbours(ctx, id, depth, limit)
+		return err
+	})
+	return out, err
+}
+
+func (a *asker) neighbours(ctx context.Context, id string, depth, limit int) (*Neighbourhood, error) {
 	center, err := a.exists(ctx, id)
 	if err != nil {
 		return nil, err
@@ -1051,7 +1113,15 @@ func (s *Store) Neighbours(ctx context.Context, id string, depth, limit int) (*N
 func (s *Store) Between(ctx context.Context, a, b string) ([]Edge, error) {
 	s.h.RLock()
 	defer s.h.RUnlock()
-	ak := s.asker()
+	var out []Edge
+	err := s.ask(ctx, func(ak *asker) (err error) {
+		out, err = ak.betweenIDs(ctx, a, b)
+		return err
+	})
+	return out, err
+}
+
+func (ak *asker) betweenIDs(ctx context.Context, a, b string) ([]Edge, error) {
 	x, err := ak.exists(ctx, a)
 	if err != nil {
 		return nil, err
@@ -1076,7 +1146,15 @@ func (s *Store) Path(ctx context.Context, fromID, toID string, maxHops int) ([]P
 	}
 	s.h.RLock()
 	defer s.h.RUnlock()
-	a := s.asker()
+	var out []Path
+	err := s.ask(ctx, func(a *asker) (err error) {
+		out, err = a.path(ctx, fromID, toID, maxHops)
+		return err
+	})
+	return out, err
+}
+
+func (a *asker) path(ctx context.Context, fromID, toID string, maxHops int) ([]Path, error) {
 	from, err := a.exists(ctx, fromID)
 	if err != nil {
 		return nil, err

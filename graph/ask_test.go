@@ -1,4 +1,4 @@
-package graph
+package graph_test
 
 import (
 	"context"
@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dossier-project/dossier/graph"
+	"github.com/dossier-project/dossier/graph/graphtest"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -90,13 +92,18 @@ func askResult(t testing.TB) *schema.Result {
 	return r
 }
 
-// askStores returns a memory and a bolt store holding askText.
-func askStores(t *testing.T) map[string]*Store {
+// askStores returns a memory, a bolt and (when a test server is set) a
+// PostgreSQL store holding askText.
+func askStores(t *testing.T) map[string]*graph.Store {
 	t.Helper()
 	ctx := context.Background()
-	out := make(map[string]*Store)
-	for name, spec := range map[string]string{"memory": "memory", "bolt": filepath.Join(t.TempDir(), "g.db")} {
-		st, err := Open(ctx, spec, &Options{Create: true})
+	out := make(map[string]*graph.Store)
+	specs := map[string]string{"memory": "memory", "bolt": filepath.Join(t.TempDir(), "g.db")}
+	if os.Getenv(graphtest.PostgresEnv) != "" {
+		specs["postgres"] = graphtest.FreshPostgres(t)
+	}
+	for name, spec := range specs {
+		st, err := graph.Open(ctx, spec, &graph.Options{Create: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -109,7 +116,7 @@ func askStores(t *testing.T) map[string]*Store {
 	return out
 }
 
-func edgeKeys(es []Edge) []string {
+func edgeKeys(es []graph.Edge) []string {
 	var out []string
 	for _, e := range es {
 		out = append(out, fmt.Sprintf("%s-%s/%s/%s->%s", e.Kind, e.Label, e.Role, e.From.Name, e.To.Name))
@@ -186,17 +193,17 @@ func TestAskBadArguments(t *testing.T) {
 		err  error
 		call func() error
 	}{
-		{"depth 0", ErrInvalid, func() error { _, err := st.Neighbours(ctx, "per/alice", 0, 10); return err }},
-		{"depth too deep", ErrInvalid, func() error { _, err := st.Neighbours(ctx, "per/alice", MaxDepth+1, 10); return err }},
-		{"limit 0", ErrInvalid, func() error { _, err := st.Neighbours(ctx, "per/alice", 1, 0); return err }},
-		{"unknown centre", ErrNotFound, func() error { _, err := st.Neighbours(ctx, "per/nobody", 1, 10); return err }},
-		{"hops 0", ErrInvalid, func() error { _, err := st.Path(ctx, "per/alice", "org/acme", 0); return err }},
-		{"hops 11", ErrInvalid, func() error { _, err := st.Path(ctx, "per/alice", "org/acme", MaxHops+1); return err }},
-		{"path to self", ErrInvalid, func() error { _, err := st.Path(ctx, "per/alice", "per/alice", 3); return err }},
-		{"path from unknown", ErrNotFound, func() error { _, err := st.Path(ctx, "per/nobody", "org/acme", 3); return err }},
-		{"path to isolated", ErrNotFound, func() error { _, err := st.Path(ctx, "per/alice", "per/zed", 10); return err }},
-		{"mentions unknown", ErrNotFound, func() error { _, err := st.Mentions(ctx, "org/nobody"); return err }},
-		{"between unknown", ErrNotFound, func() error { _, err := st.Between(ctx, "org/acme", "org/nobody"); return err }},
+		{"depth 0", graph.ErrInvalid, func() error { _, err := st.Neighbours(ctx, "per/alice", 0, 10); return err }},
+		{"depth too deep", graph.ErrInvalid, func() error { _, err := st.Neighbours(ctx, "per/alice", graph.MaxDepth+1, 10); return err }},
+		{"limit 0", graph.ErrInvalid, func() error { _, err := st.Neighbours(ctx, "per/alice", 1, 0); return err }},
+		{"unknown centre", graph.ErrNotFound, func() error { _, err := st.Neighbours(ctx, "per/nobody", 1, 10); return err }},
+		{"hops 0", graph.ErrInvalid, func() error { _, err := st.Path(ctx, "per/alice", "org/acme", 0); return err }},
+		{"hops 11", graph.ErrInvalid, func() error { _, err := st.Path(ctx, "per/alice", "org/acme", graph.MaxHops+1); return err }},
+		{"path to self", graph.ErrInvalid, func() error { _, err := st.Path(ctx, "per/alice", "per/alice", 3); return err }},
+		{"path from unknown", graph.ErrNotFound, func() error { _, err := st.Path(ctx, "per/nobody", "org/acme", 3); return err }},
+		{"path to isolated", graph.ErrNotFound, func() error { _, err := st.Path(ctx, "per/alice", "per/zed", 10); return err }},
+		{"mentions unknown", graph.ErrNotFound, func() error { _, err := st.Mentions(ctx, "org/nobody"); return err }},
+		{"between unknown", graph.ErrNotFound, func() error { _, err := st.Between(ctx, "org/acme", "org/nobody"); return err }},
 	} {
 		if err := tc.call(); !errors.Is(err, tc.err) {
 			t.Errorf("%s: %v, want %v", tc.name, err, tc.err)
@@ -234,7 +241,7 @@ func TestPath(t *testing.T) {
 			if last.To.Name != "Ruritania" || last.Edges[0].Evidence.Text != "Acme is based in Ruritania" {
 				t.Errorf("last hop: %+v", last)
 			}
-			if _, err := st.Path(ctx, "org/herald", "loc/ruritania", 3); !errors.Is(err, ErrNotFound) {
+			if _, err := st.Path(ctx, "org/herald", "loc/ruritania", 3); !errors.Is(err, graph.ErrNotFound) {
 				t.Errorf("4-hop path within 3: %v", err)
 			}
 			es, err := st.Between(ctx, "org/acme", "per/alice")
@@ -272,7 +279,7 @@ func TestMentions(t *testing.T) {
 
 func BenchmarkNeighbours(b *testing.B) {
 	ctx := context.Background()
-	st, err := Open(ctx, filepath.Join(b.TempDir(), "g.db"), &Options{Create: true})
+	st, err := graph.Open(ctx, filepath.Join(b.TempDir(), "g.db"), &graph.Options{Create: true})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -297,7 +304,7 @@ func BenchmarkNeighboursStore(b *testing.B) {
 		b.Skip("set DOSSIER_BENCH_STORE to a store to benchmark on")
 	}
 	ctx := context.Background()
-	st, err := Open(ctx, path, nil)
+	st, err := graph.Open(ctx, path, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -337,7 +344,7 @@ func TestEntity(t *testing.T) {
 					t.Errorf("Entity(%s) = %+v, Find gives %+v", id, got, want)
 				}
 			}
-			if _, err := st.Entity(ctx, "per/nobody"); !errors.Is(err, ErrNotFound) {
+			if _, err := st.Entity(ctx, "per/nobody"); !errors.Is(err, graph.ErrNotFound) {
 				t.Errorf("unknown: %v", err)
 			}
 		})
@@ -359,7 +366,7 @@ func TestDirectory(t *testing.T) {
 			if len(dir) != len(all) {
 				t.Fatalf("directory has %d entities, Entities %d", len(dir), len(all))
 			}
-			byID := make(map[string]EntityInfo)
+			byID := make(map[string]graph.EntityInfo)
 			for _, e := range dir {
 				byID[e.ID] = e
 			}
@@ -377,7 +384,7 @@ func TestCount(t *testing.T) {
 	ctx := context.Background()
 	for name, st := range askStores(t) {
 		t.Run(name, func(t *testing.T) {
-			for id, want := range map[string]Counts{
+			for id, want := range map[string]graph.Counts{
 				"per/alice":     {ClaimsBy: 1, ClaimsAbout: 1, Allegations: 1},
 				"org/acme":      {ClaimsAbout: 1, Relations: 1},
 				"per/bob":       {ClaimsBy: 1},
@@ -389,7 +396,7 @@ func TestCount(t *testing.T) {
 					t.Errorf("Count(%s) = %+v, %v; want %+v", id, got, err, want)
 				}
 			}
-			if _, err := st.Count(ctx, "per/nobody"); !errors.Is(err, ErrNotFound) {
+			if _, err := st.Count(ctx, "per/nobody"); !errors.Is(err, graph.ErrNotFound) {
 				t.Errorf("unknown: %v", err)
 			}
 		})

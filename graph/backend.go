@@ -10,7 +10,6 @@ import (
 	"sync/atomic"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/quad"
 
 	"github.com/dossier-project/dossier/schema"
 )
@@ -52,10 +51,11 @@ type Backend interface {
 	// QuadCount returns the number of quads stored, exactly and fresh.
 	// Called under the Store's read lock.
 	QuadCount(ctx context.Context) (int64, error)
-	// Forget deletes one document: quads, its quads (every quad labelled
-	// with it, found by the Store), and its index records. Called under
-	// the Store's write lock.
-	Forget(ctx context.Context, hash string, quads []quad.Quad) error
+	// Forget deletes one stored document: every quad labelled with it
+	// (DocQuads finds them through Cayley), and its index records, and
+	// the values no quad uses any more. Called under the Store's write
+	// lock.
+	Forget(ctx context.Context, hash string) error
 	// Close releases the backend. Called under the Store's write lock.
 	Close() error
 }

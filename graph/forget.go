@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/dossier-project/dossier/schema"
@@ -27,6 +28,9 @@ func (s *Store) document(ctx context.Context, ref string) (DocInfo, error) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
 		return DocInfo{}, fmt.Errorf("document: empty reference")
+	}
+	if s.indexed() {
+		return s.idxDocument(ctx, ref)
 	}
 	docs := make(map[string]DocInfo)
 	var hits []quad.Value
@@ -61,6 +65,35 @@ func (s *Store) document(ctx context.Context, ref string) (DocInfo, error) {
 			out = append(out, d)
 		}
 	}
+	return oneDocument(ref, out)
+}
+
+// idxDocument is document through the read index: one pass over the
+// stored documents.
+func (s *Store) idxDocument(ctx context.Context, ref string) (DocInfo, error) {
+	var exact, prefixed []DocInfo
+	err := s.view(ctx, func(t *ixRead) error {
+		return t.v.Documents(func(d DocInfo) error {
+			switch {
+			case (fullHash.MatchString(ref) && d.Hash == ref) || d.ID == ref || d.Path == ref:
+				exact = append(exact, d)
+			case hexPrefix.MatchString(ref) && strings.HasPrefix(d.Hash, ref):
+				prefixed = append(prefixed, d)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return DocInfo{}, err
+	}
+	if len(exact) == 0 {
+		exact = prefixed
+	}
+	return oneDocument(ref, exact)
+}
+
+// oneDocument returns the one document ref matched.
+func oneDocument(ref string, out []DocInfo) (DocInfo, error) {
 	switch len(out) {
 	case 0:
 		return DocInfo{}, fmt.Errorf("document %q: %w", ref, ErrNotFound)
@@ -87,42 +120,38 @@ func (s *Store) Forget(ctx context.Context, ref string) (DocInfo, error) {
 	if err != nil {
 		return d, err
 	}
-	qs, err := s.docQuads(ctx, d.Hash)
-	if err != nil {
-		return d, fmt.Errorf("store %s: forget %s: %w", s, d.ID, err)
-	}
-	if err := s.b.Forget(ctx, d.Hash, qs); err != nil {
+	if err := s.b.Forget(ctx, d.Hash); err != nil {
 		return d, fmt.Errorf("store %s: forget %s: %w", s, d.ID, err)
 	}
 	return d, nil
 }
 
-// docQuads returns the quads labelled with a document, found from the
-// nodes it wrote rather than by a scan of every label: the document node,
-// its sentences, claims and relations, the mentions in its sentences, the
-// entities it mentions (and those its relations name), and the nodes its
-// acronym ties start from.
-func (s *Store) docQuads(ctx context.Context, hash string) ([]quad.Quad, error) {
+// DocQuads returns the quads of qs labelled with a document, found from
+// the nodes it wrote rather than by a scan of every label: the document
+// node, its sentences, claims and relations, the mentions in its
+// sentences, the entities it mentions (and those its relations name), and
+// the nodes its acronym ties start from.
+func DocQuads(ctx context.Context, qs cgraph.QuadStore, hash string) ([]quad.Quad, error) {
 	doc := quad.IRI(schema.DocIRI(hash))
 	nodes := []quad.Value{doc, quad.IRI(schema.TiesIRI)}
-	parts, err := s.subjects(ctx, schema.PredInDocument, doc)
+	parts, err := subjects(ctx, qs, schema.PredInDocument, doc)
 	if err != nil {
 		return nil, err
 	}
 	nodes = appendNew(nodes, parts)
 	for _, p := range parts {
-		ms, err := s.subjects(ctx, schema.PredSentence, p)
+		ms, err := subjects(ctx, qs, schema.PredSentence, p)
 		if err != nil {
 			return nil, err
 		}
 		nodes = appendNew(nodes, ms)
-		subj, err := s.objects(ctx, p, schema.PredSubject)
+		subj, err := objects(ctx, qs, p, schema.PredSubject)
 		if err != nil {
 			return nil, err
 		}
 		nodes = appendNew(nodes, subj)
 	}
-	ents, err := s.subjects(ctx, schema.PredMentionedIn, doc)
+	ents, err := subjects(ctx, qs, schema.PredMentionedIn, doc)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +159,7 @@ func (s *Store) docQuads(ctx context.Context, hash string) ([]quad.Quad, error) 
 	var out []quad.Quad
 	for i := 0; i < len(nodes); i++ { // ties add nodes as they are found
 		n := nodes[i]
-		err := s.each(ctx, quad.Subject, n, func(q quad.Quad) error {
+		err := each(ctx, qs, quad.Subject, n, func(q quad.Quad) error {
 			if q.Label == nil || q.Label.String() != doc.String() {
 				return nil
 			}

@@ -40,8 +40,21 @@ type ixRead struct {
 	names map[string]EntityRef // by the ID as referred to
 }
 
+// questionKey is the context key of a question's own tie cache: a shared
+// store's ties are read once per question rather than once per name.
+type questionKey struct{}
+
+// questionTies returns ctx with a tie cache of its own.
+func questionTies(ctx context.Context) context.Context {
+	if _, ok := ctx.Value(questionKey{}).(*tieCache); ok {
+		return ctx
+	}
+	return context.WithValue(ctx, questionKey{}, &tieCache{})
+}
+
 // view runs fn in one read of the index.
 func (s *Store) view(ctx context.Context, fn func(t *ixRead) error) error {
+	ctx = questionTies(ctx)
 	return s.index().View(ctx, func(v IndexView) error {
 		return fn(&ixRead{ctx: ctx, s: s, v: v, names: make(map[string]EntityRef)})
 	})
@@ -89,19 +102,67 @@ func (t *ixRead) ref(id string) (EntityRef, error) {
 	return t.names[id], nil
 }
 
+// folding holds what folding entities needs beyond their own records,
+// read in two calls: the records of the IDs tied to them, and the number
+// of documents that mention an entity or any ID tied to it.
+type folding struct {
+	tied map[string]EntityRecord
+	docs map[string]int
+}
+
+// prefetch reads what folding ids needs.
+func (t *ixRead) prefetch(ids []string) (*folding, error) {
+	f := &folding{docs: make(map[string]int)}
+	var all []string
+	var groups [][]string
+	var with []string
+	for _, id := range ids {
+		tied, err := t.s.tiedIDs(t.ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if len(tied) > 0 {
+			all = append(all, tied...)
+			groups = append(groups, append([]string{id}, tied...))
+			with = append(with, id)
+		}
+	}
+	if len(groups) == 0 {
+		return f, nil
+	}
+	var err error
+	if f.tied, err = t.v.Entities(distinct(all)); err != nil {
+		return nil, err
+	}
+	counts, err := t.v.DocumentCounts(groups)
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range with {
+		f.docs[id] = counts[i]
+	}
+	return f, nil
+}
+
 // entity merges the records of an entity ID and of the IDs tied to it.
 func (t *ixRead) entity(id string) (EntityInfo, error) {
-	own, ok, err := t.v.Entity(id)
+	own, err := t.v.Entities([]string{id})
 	if err != nil {
 		return EntityInfo{}, err
 	}
-	return t.fold(id, own, ok)
+	f, err := t.prefetch([]string{id})
+	if err != nil {
+		return EntityInfo{}, err
+	}
+	r, ok := own[id]
+	return t.fold(id, r, ok, f)
 }
 
 // fold merges own, the records of entity ID id (ok when there are any),
-// with those of the IDs tied to it: own records bring their aliases and
-// kind; a tied ID's records bring only their names, as in the quads.
-func (t *ixRead) fold(id string, own EntityRecord, ok bool) (EntityInfo, error) {
+// with those of the IDs tied to it (from f): own records bring their
+// aliases and kind; a tied ID's records bring only their names, as in the
+// quads.
+func (t *ixRead) fold(id string, own EntityRecord, ok bool, f *folding) (EntityInfo, error) {
 	e := EntityInfo{ID: id, Aliases: []string{}}
 	if ok {
 		e.Name, e.Type, e.Kind, e.KindReason = own.Name, own.Type, own.Kind, own.KindReason
@@ -124,10 +185,7 @@ func (t *ixRead) fold(id string, own EntityRecord, ok bool) (EntityInfo, error) 
 	}
 	if len(tied) > 0 {
 		for _, tid := range tied {
-			r, ok, err := t.v.Entity(tid)
-			if err != nil {
-				return e, err
-			}
+			r, ok := f.tied[tid]
 			if !ok {
 				continue
 			}
@@ -141,11 +199,7 @@ func (t *ixRead) fold(id string, own EntityRecord, ok bool) (EntityInfo, error) 
 			}
 			e.Mentions += r.Mentions
 		}
-		docs, err := t.v.EntityDocs(append([]string{id}, tied...))
-		if err != nil {
-			return e, err
-		}
-		e.Documents = len(docs)
+		e.Documents = f.docs[id]
 		if err := t.s.addSurnameMerges(t.ctx, &e, tied); err != nil {
 			return e, err
 		}
@@ -306,6 +360,7 @@ func (t *ixRead) find(name string) ([]string, error) {
 }
 
 func (s *Store) idxFind(ctx context.Context, name string) ([]EntityInfo, error) {
+	ctx = questionTies(ctx)
 	var out []EntityInfo
 	err := s.view(ctx, func(t *ixRead) error {
 		ids, err := t.find(name)
@@ -343,6 +398,20 @@ func (s *Store) idxFind(ctx context.Context, name string) ([]EntityInfo, error) 
 // eachEntity calls fn for every entity (not tied to another), of one type
 // or all, in ID order.
 func (t *ixRead) eachEntity(typ string, fn func(EntityInfo) error) error {
+	to, _, err := t.s.loadTies(t.ctx)
+	if err != nil {
+		return err
+	}
+	var tiedTo []string
+	for _, v := range to {
+		if id, ok := schema.EntityIDOf(iriString(v)); ok {
+			tiedTo = append(tiedTo, id)
+		}
+	}
+	f, err := t.prefetch(distinct(tiedTo))
+	if err != nil {
+		return err
+	}
 	return t.v.EachEntity(func(r EntityRecord) error {
 		if c, err := t.s.canonicalID(t.ctx, r.ID); err != nil {
 			return err
@@ -352,7 +421,7 @@ func (t *ixRead) eachEntity(typ string, fn func(EntityInfo) error) error {
 		if typ != "" && r.Type != typ {
 			return nil
 		}
-		e, err := t.fold(r.ID, r, true)
+		e, err := t.fold(r.ID, r, true, f)
 		if err != nil {
 			return err
 		}
@@ -361,6 +430,7 @@ func (t *ixRead) eachEntity(typ string, fn func(EntityInfo) error) error {
 }
 
 func (s *Store) idxEntities(ctx context.Context, typ string) ([]EntityInfo, error) {
+	ctx = questionTies(ctx)
 	var out []EntityInfo
 	err := s.view(ctx, func(t *ixRead) error {
 		return t.eachEntity(typ, func(e EntityInfo) error {
@@ -374,10 +444,12 @@ func (s *Store) idxEntities(ctx context.Context, typ string) ([]EntityInfo, erro
 
 // idxEachEntity is EachEntity through the read index, in ID order.
 func (s *Store) idxEachEntity(ctx context.Context, typ string, fn func(EntityInfo) error) error {
+	ctx = questionTies(ctx)
 	return s.view(ctx, func(t *ixRead) error { return t.eachEntity(typ, fn) })
 }
 
 func (s *Store) idxStats(ctx context.Context) (Stats, error) {
+	ctx = questionTies(ctx)
 	var st Stats
 	_, tied, err := s.loadTies(ctx)
 	if err != nil {
@@ -441,6 +513,7 @@ func (t *ixRead) claims(q ClaimQuery, f *ClaimFilter, fn func(ClaimInfo) error) 
 }
 
 func (s *Store) idxClaims(ctx context.Context, f ClaimFilter) ([]ClaimInfo, error) {
+	ctx = questionTies(ctx)
 	var out []ClaimInfo
 	err := s.view(ctx, func(t *ixRead) error {
 		q := ClaimQuery{Stance: f.Stance}
@@ -469,6 +542,7 @@ func (s *Store) idxClaims(ctx context.Context, f ClaimFilter) ([]ClaimInfo, erro
 // idxEachClaim is EachClaim through the read index, in document hash and
 // claim ID order.
 func (s *Store) idxEachClaim(ctx context.Context, f ClaimFilter, fn func(ClaimInfo) error) error {
+	ctx = questionTies(ctx)
 	return s.view(ctx, func(t *ixRead) error {
 		return t.claims(ClaimQuery{Stance: f.Stance}, &f, fn)
 	})
@@ -499,6 +573,7 @@ func (t *ixRead) relations(ids []string, fn func(RelationInfo) error) error {
 }
 
 func (s *Store) idxRelations(ctx context.Context, id string) ([]RelationInfo, error) {
+	ctx = questionTies(ctx)
 	var out []RelationInfo
 	err := s.view(ctx, func(t *ixRead) error {
 		var ids []string
@@ -521,6 +596,7 @@ func (s *Store) idxRelations(ctx context.Context, id string) ([]RelationInfo, er
 // idxEachRelation is EachRelation through the read index: each relation
 // once, though it is listed under its subject and its object.
 func (s *Store) idxEachRelation(ctx context.Context, fn func(RelationInfo) error) error {
+	ctx = questionTies(ctx)
 	return s.view(ctx, func(t *ixRead) error { return t.relations(nil, fn) })
 }
 
@@ -538,6 +614,7 @@ func sortRelations(out []RelationInfo) {
 }
 
 func (s *Store) idxDocuments(ctx context.Context, id string) ([]DocInfo, error) {
+	ctx = questionTies(ctx)
 	out := []DocInfo{}
 	err := s.view(ctx, func(t *ixRead) error {
 		if id == "" {
@@ -571,6 +648,7 @@ func sortDocs(out []DocInfo) {
 // idxRespondents reads the claims of an allegation's document that answer
 // it (responds-to links never leave a document).
 func (s *Store) idxRespondents(ctx context.Context, iri string) ([]ClaimInfo, error) {
+	ctx = questionTies(ctx)
 	hash, _, ok := strings.Cut(strings.TrimPrefix(iri, schema.NSID+"doc/"), "/")
 	if !ok {
 		return nil, nil
@@ -598,6 +676,7 @@ func (s *Store) idxRespondents(ctx context.Context, iri string) ([]ClaimInfo, er
 
 // idxMentions is Mentions through the read index.
 func (s *Store) idxMentions(ctx context.Context, id string) ([]MentionDoc, error) {
+	ctx = questionTies(ctx)
 	var out []MentionDoc
 	err := s.view(ctx, func(t *ixRead) error {
 		known, err := t.v.EntityNames([]string{id})

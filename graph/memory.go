@@ -52,7 +52,11 @@ func (m *memory) WriteBatch(ctx context.Context, rs []*schema.Result) (int, erro
 	return len(fresh), nil
 }
 
-func (m *memory) Forget(ctx context.Context, hash string, quads []quad.Quad) error {
+func (m *memory) Forget(ctx context.Context, hash string) error {
+	quads, err := DocQuads(ctx, m.qs, hash)
+	if err != nil {
+		return err
+	}
 	return m.qs.ApplyDeltas(DeleteDeltas(quads), cgraph.IgnoreOpts{IgnoreMissing: true})
 }
 

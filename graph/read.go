@@ -91,7 +91,10 @@ func objects(ctx context.Context, qs cgraph.QuadStore, subj quad.Value, pred str
 
 // subjects returns the distinct subjects of (*, pred, obj).
 func (s *Store) subjects(ctx context.Context, pred string, obj quad.Value) ([]quad.Value, error) {
-	qs := s.QuadStore()
+	return subjects(ctx, s.QuadStore(), pred, obj)
+}
+
+func subjects(ctx context.Context, qs cgraph.QuadStore, pred string, obj quad.Value) ([]quad.Value, error) {
 	if kqs, ok := qs.(*kv.QuadStore); ok {
 		return kvScan(ctx, kqs, objectPredicate, obj, pred, quad.Subject)
 	}

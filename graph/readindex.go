@@ -38,9 +38,9 @@ type IndexView interface {
 	// Ties returns every acronym tie: the ID tied, and the entity ID it
 	// is tied to by the first document that tied it.
 	Ties() (map[string]string, error)
-	// Entity returns one entity ID's records merged; ok is false when no
-	// document mentions it.
-	Entity(id string) (r EntityRecord, ok bool, err error)
+	// Entities returns the merged records of those of ids that some
+	// document mentions, by ID.
+	Entities(ids []string) (map[string]EntityRecord, error)
 	// EachEntity calls fn with every entity ID's merged records, in ID
 	// order (bytewise).
 	EachEntity(fn func(EntityRecord) error) error
@@ -50,6 +50,9 @@ type IndexView interface {
 	// EntityDocs returns the documents that mention any of ids, each
 	// once, in no particular order.
 	EntityDocs(ids []string) ([]DocInfo, error)
+	// DocumentCounts returns, for each group of IDs, how many documents
+	// mention any of them.
+	DocumentCounts(groups [][]string) ([]int, error)
 	// Names calls fn for every entity ID and name or alias of it whose
 	// schema.Slug is slug.
 	Names(slug string, fn func(id, name string) error) error
@@ -112,4 +115,29 @@ type MentionRecord struct {
 	Sentence int
 	Text     *schema.Span
 	Mention  schema.Span
+}
+
+// LinkView is an IndexView that also leads from an entity to the claims
+// and relations that link it to others. With one, the graph questions
+// (Neighbours, Between, Path, Entity, Count, Directory) read the index
+// rather than the quads.
+type LinkView interface {
+	IndexView
+	// Links calls fn for every claim and relation that names the entity
+	// ID (not the IDs tied to it) as claimant, about, target or channel,
+	// or as subject or object: role by role in the order of their
+	// predicates' IRIs (about, channel, claimant, object, subject,
+	// target), in write order within a role. A link comes once per role
+	// it has. fn may return an error to stop early, which Links returns.
+	Links(id string, fn func(Link) error) error
+	// LinkCounts counts, for one entity ID (not the IDs tied to it), the
+	// distinct claims it made, those about or targeting it and the
+	// allegations among them, and the relations it is in.
+	LinkCounts(id string) (Counts, error)
+}
+
+// Link is a claim or a relation from a read index, entities by ID.
+type Link struct {
+	Claim    *ClaimInfo
+	Relation *RelationInfo
 }

@@ -128,12 +128,12 @@ func (s *Store) surnameCandidates(ctx context.Context, surname string) ([]surnam
 				return err
 			}
 			sort.Strings(ids)
+			rs, err := v.Entities(ids)
+			if err != nil {
+				return err
+			}
 			for _, id := range ids {
-				r, ok, err := v.Entity(id)
-				if err != nil {
-					return err
-				}
-				if ok {
+				if r, ok := rs[id]; ok {
 					out = append(out, surnameCandidate{id: id, name: r.Name, docs: r.Documents, sex: aliasSex(r.Aliases)})
 				}
 			}

@@ -1,22 +1,10 @@
 package bolt_test
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
-	"os"
 	"path/filepath"
-	"runtime"
-	"sort"
-	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
-
-	"github.com/dossier-project/dossier/extract"
-	"github.com/dossier-project/dossier/extract/source"
 	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/graph/bolt"
 	"github.com/dossier-project/dossier/graph/graphtest"
@@ -25,53 +13,7 @@ import (
 
 // indexCorpus returns real extractions (the example article, and the first
 // 150 Reuters-21578 stories when ../shared is present) and the fixtures.
-func indexCorpus(t *testing.T) []*schema.Result {
-	t.Helper()
-	ctx := context.Background()
-	x, err := extract.New(extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var inputs [][2]string
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "..", "..")
-	art := filepath.Join(root, "examples", "kaspersky-2017-10-24.txt")
-	data, err := os.ReadFile(art)
-	if err != nil {
-		t.Fatal(err)
-	}
-	inputs = append(inputs, [2]string{art, string(data)})
-	reuters := filepath.Join(root, "..", "shared", "data", "news", "reuters21578.jsonl")
-	if f, err := os.Open(reuters); err == nil {
-		defer f.Close()
-		var b bytes.Buffer
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 1<<20)
-		for i := 0; i < 150 && sc.Scan(); i++ {
-			b.Write(sc.Bytes())
-			b.WriteByte('\n')
-		}
-		inputs = append(inputs, [2]string{reuters, b.String()})
-	} else {
-		t.Logf("no %s (%v): the example article and fixtures only", reuters, err)
-	}
-	var out []*schema.Result
-	for _, in := range inputs {
-		docs, errs := source.Parse(in[0], []byte(in[1]))
-		if len(errs) > 0 {
-			t.Fatal(errs[0])
-		}
-		for _, d := range docs {
-			r, err := x.Extract(ctx, d)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, r)
-		}
-	}
-	out = append(out, graphtest.Docs(t)...)
-	return append(out, graphtest.Corpus(t, 60)...)
-}
+func indexCorpus(t *testing.T) []*schema.Result { return graphtest.IndexCorpus(t, 150) }
 
 // TestIndexMatchesQuads checks that every read the index answers gives
 // what reading the quads gives, on the same bolt store.
@@ -93,89 +35,15 @@ func TestIndexMatchesQuads(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	opts := cmp.Options{cmpopts.EquateEmpty()}
-	both := func(name string, read func() (any, error)) {
-		t.Helper()
-		bolt.ReadQuads(st, true)
-		want, werr := read()
-		bolt.ReadQuads(st, false)
-		got, gerr := read()
-		if (werr == nil) != (gerr == nil) {
-			t.Fatalf("%s: quads error %v, index error %v", name, werr, gerr)
-		}
-		if d := cmp.Diff(want, got, opts); d != "" {
-			t.Errorf("%s: index differs from quads (-quads +index):\n%s", name, d)
-		}
+	opt := graphtest.AskOptions{Docs: docs}
+	if ents, err := st.Entities(ctx, ""); err != nil || len(ents) < 100 {
+		t.Fatalf("%d entities (%v): the corpus is too small to test the index", len(ents), err)
 	}
-	both("Stats", func() (any, error) { return st.Stats(ctx) })
-	both("Entities", func() (any, error) { return st.Entities(ctx, "") })
-	both("Entities ORG", func() (any, error) { return st.Entities(ctx, schema.Organization) })
-	both("Claims", func() (any, error) { return st.Claims(ctx, graph.ClaimFilter{}) })
-	both("Claims deny", func() (any, error) { return st.Claims(ctx, graph.ClaimFilter{Stance: "deny"}) })
-	both("Relations", func() (any, error) { return st.Relations(ctx, "") })
-	both("Documents", func() (any, error) { return st.Documents(ctx, "") })
-	both("Allegations", func() (any, error) { return st.Allegations(ctx, "") })
-	both("Mentions nobody", func() (any, error) { return st.Mentions(ctx, "org/no-such-entity") })
-	both("Has", func() (any, error) {
-		var got []bool
-		for _, r := range docs {
-			ok, err := st.Has(ctx, r.Document.Hash)
-			if err != nil {
-				return nil, err
-			}
-			got = append(got, ok)
-		}
-		ok, err := st.Has(ctx, strings.Repeat("0", 64))
-		return append(got, ok), err
-	})
-	collect := func(each func(func(any) error) error) func() (any, error) {
-		return func() (any, error) {
-			var out []string
-			err := each(func(x any) error {
-				b, err := json.Marshal(x)
-				out = append(out, string(b))
-				return err
-			})
-			sort.Strings(out)
-			return out, err
-		}
-	}
-	both("EachEntity", collect(func(fn func(any) error) error {
-		return st.EachEntity(ctx, "", func(e graph.EntityInfo) error { return fn(e) })
-	}))
-	both("EachEntity Person", collect(func(fn func(any) error) error {
-		return st.EachEntity(ctx, schema.Person, func(e graph.EntityInfo) error { return fn(e) })
-	}))
-	both("EachClaim", collect(func(fn func(any) error) error {
-		return st.EachClaim(ctx, graph.ClaimFilter{}, func(c graph.ClaimInfo) error { return fn(c) })
-	}))
-	both("EachClaim allege since 1987-03", collect(func(fn func(any) error) error {
-		return st.EachClaim(ctx, graph.ClaimFilter{Stance: "allege", Since: "1987-03"}, func(c graph.ClaimInfo) error { return fn(c) })
-	}))
-	both("EachRelation", collect(func(fn func(any) error) error {
-		return st.EachRelation(ctx, func(r graph.RelationInfo) error { return fn(r) })
-	}))
-	both("Find nobody", func() (any, error) { return st.Find(ctx, "No Such Entity Anywhere") })
-	ents, err := st.Entities(ctx, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(ents) < 100 {
-		t.Fatalf("only %d entities: the corpus is too small to test the index", len(ents))
-	}
-	for _, e := range ents {
-		both("Find "+e.Name, func() (any, error) { return st.Find(ctx, e.Name) })
-		both("Find "+e.ID, func() (any, error) { return st.Find(ctx, e.ID) })
-		for _, a := range e.Aliases {
-			both("Find alias "+a, func() (any, error) { return st.Find(ctx, a) })
-		}
-		both("Claims by "+e.ID, func() (any, error) { return st.Claims(ctx, graph.ClaimFilter{By: e.ID}) })
-		both("Claims about "+e.ID, func() (any, error) { return st.Claims(ctx, graph.ClaimFilter{About: e.ID}) })
-		both("Relations "+e.ID, func() (any, error) { return st.Relations(ctx, e.ID) })
-		both("Documents "+e.ID, func() (any, error) { return st.Documents(ctx, e.ID) })
-		both("Allegations about "+e.ID, func() (any, error) { return st.Allegations(ctx, e.ID) })
-		both("Mentions "+e.ID, func() (any, error) { return st.Mentions(ctx, e.ID) })
-	}
+	bolt.ReadQuads(st, true)
+	want := graphtest.Ask(t, st, opt)
+	bolt.ReadQuads(st, false)
+	got := graphtest.Ask(t, st, opt)
+	graphtest.Diff(t, "quads", "index", want, got)
 	// The acronym written before its expansion's tie still folds in.
 	fsb, err := st.Find(ctx, "FSB")
 	if err != nil || fsb[0].ID != graphtest.FSB {

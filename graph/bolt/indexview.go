@@ -72,17 +72,26 @@ func appendNew(ss []string, s string) []string {
 	return append(ss, s)
 }
 
-func (v view) Entity(id string) (graph.EntityRecord, bool, error) {
-	m := merged{r: graph.EntityRecord{ID: id}, docs: make(map[string]bool)}
-	err := scan(bucket(v.tx, bktEnt), id, func(_, val []byte) error {
-		e, err := decodeEnt(val)
+func (v view) Entities(ids []string) (map[string]graph.EntityRecord, error) {
+	out := make(map[string]graph.EntityRecord, len(ids))
+	for _, id := range ids {
+		m := merged{r: graph.EntityRecord{ID: id}, docs: make(map[string]bool)}
+		err := scan(bucket(v.tx, bktEnt), id, func(_, val []byte) error {
+			e, err := decodeEnt(val)
+			if err != nil {
+				return fmt.Errorf("index: entity %s: %w", id, err)
+			}
+			m.add(e)
+			return nil
+		})
 		if err != nil {
-			return fmt.Errorf("index: entity %s: %w", id, err)
+			return nil, err
 		}
-		m.add(e)
-		return nil
-	})
-	return m.r, len(m.docs) > 0, err
+		if len(m.docs) > 0 {
+			out[id] = m.r
+		}
+	}
+	return out, nil
 }
 
 // EachEntity reads the ent bucket once: an ID's records are consecutive
@@ -145,6 +154,18 @@ func (v view) EntityDocs(ids []string) ([]graph.DocInfo, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	return out, nil
+}
+
+func (v view) DocumentCounts(groups [][]string) ([]int, error) {
+	out := make([]int, len(groups))
+	for i, ids := range groups {
+		ds, err := v.EntityDocs(ids)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = len(ds)
 	}
 	return out, nil
 }

@@ -32,7 +32,6 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers Cayley's bolt backend
-	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 
 	"github.com/dossier-project/dossier/graph"
@@ -307,7 +306,11 @@ func (s *store) WriteBatch(ctx context.Context, rs []*schema.Result) (int, error
 // pending first: a crash before the quads go leaves the entries (the
 // document is still stored); after, they are dropped when the store is
 // next opened.
-func (s *store) Forget(ctx context.Context, hash string, quads []quad.Quad) error {
+func (s *store) Forget(ctx context.Context, hash string) error {
+	quads, err := graph.DocQuads(ctx, s.qs, hash)
+	if err != nil {
+		return err
+	}
 	if s.idx != nil {
 		if err := s.idx.mark(hash); err != nil {
 			return err

@@ -1,0 +1,66 @@
+package postgres_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/dossier-project/dossier/graph"
+	_ "github.com/dossier-project/dossier/graph/bolt" // the store compared with
+	"github.com/dossier-project/dossier/graph/graphtest"
+	"github.com/dossier-project/dossier/schema"
+)
+
+// writeHalves writes docs into st in two batches, so that ties and names
+// span transactions.
+func writeHalves(t *testing.T, st *graph.Store, docs []*schema.Result) {
+	t.Helper()
+	half := len(docs) / 2
+	for _, b := range [][]*schema.Result{docs[:half], docs[half:]} {
+		if _, err := st.WriteBatch(context.Background(), b); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestPostgresIndexMatchesQuads checks that every question answered from
+// dossier's tables gives what reading the quads through Cayley gives, on
+// the same store: for the whole store, and for every fifth entity. The
+// quads are slow to read through Cayley's SQL iterators, so the corpus is
+// smaller than TestPostgresMatchesBolt's, which compares the index with
+// bolt's (and TestIndexMatchesQuads bolt's index with its quads).
+func TestPostgresIndexMatchesQuads(t *testing.T) {
+	st := openPostgres(t)
+	docs := graphtest.IndexCorpus(t, 40)
+	writeHalves(t, st, docs)
+	ents, err := st.Entities(context.Background(), "")
+	if err != nil || len(ents) < 50 {
+		t.Fatalf("%d entities (%v): the corpus is too small to test the index", len(ents), err)
+	}
+	var ids []string
+	for i, e := range ents {
+		if i%5 == 0 {
+			ids = append(ids, e.ID)
+		}
+	}
+	opt := graphtest.AskOptions{Docs: docs, IDs: ids}
+	st.UseIndex(false)
+	want := graphtest.Ask(t, st, opt)
+	st.UseIndex(true)
+	got := graphtest.Ask(t, st, opt)
+	graphtest.Diff(t, "quads", "index", want, got)
+}
+
+// TestPostgresMatchesBolt writes the same documents in the same batches
+// into PostgreSQL and bolt and checks that every question, the graph
+// questions (neighbours, paths) and the order of the streams the exports
+// read included, gets the same answer from both.
+func TestPostgresMatchesBolt(t *testing.T) {
+	pg := openPostgres(t)
+	bolt := open(t, filepath.Join(t.TempDir(), "g.db"))
+	docs := graphtest.IndexCorpus(t, 150)
+	writeHalves(t, pg, docs)
+	writeHalves(t, bolt, docs)
+	opt := graphtest.AskOptions{Docs: docs, Graph: true, Ordered: true}
+	graphtest.Diff(t, "bolt", "postgres", graphtest.Ask(t, bolt, opt), graphtest.Ask(t, pg, opt))
+}
