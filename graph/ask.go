@@ -476,8 +476,8 @@ func (a *asker) entity(ctx context.Context, iri string, limit int) (e EntityInfo
 			return err
 		}
 		vals[pred] = append(vals[pred], v)
-		if pred == schema.PredType || pred == schema.PredKind {
-			return errEnough // one is enough
+		if pred == schema.PredType || pred == schema.PredKind && valueString(v) != schema.KindOther {
+			return errEnough // one is enough ("other" gives way to a later kind)
 		}
 		return nil
 	}
@@ -510,7 +510,7 @@ func (a *asker) entity(ctx context.Context, iri string, limit int) (e EntityInfo
 		err = a.scan(ctx, quad.Subject, r, func(p, o cgraph.Ref) error {
 			pred, ok := want[p.Key()]
 			k := [2]any{p.Key(), o.Key()}
-			if !ok || seen[k] || ((pred == schema.PredType || pred == schema.PredKind) && counts[pred] > 0) {
+			if !ok || seen[k] || (pred == schema.PredType && counts[pred] > 0) || (pred == schema.PredKind && kindOf(vals[pred]) != "" && kindOf(vals[pred]) != schema.KindOther) {
 				return nil
 			}
 			seen[k] = true
@@ -539,7 +539,7 @@ func (a *asker) entity(ctx context.Context, iri string, limit int) (e EntityInfo
 	}
 	sort.Strings(e.Aliases)
 	e.Type = schema.TypeOfClass(first(vals[schema.PredType]))
-	e.Kind = first(vals[schema.PredKind])
+	e.Kind = kindOf(vals[schema.PredKind])
 	for _, m := range strs(vals[schema.PredMerge]) {
 		e.Merges = append(e.Merges, ParseMergeText(m))
 	}
@@ -578,6 +578,17 @@ func (a *asker) entity(ctx context.Context, iri string, limit int) (e EntityInfo
 	e.Mentions = len(ms)
 	a.names[iri] = e.Name
 	return e, capped, nil
+}
+
+// kindOf returns the first of an entity's kinds other than "other", else
+// the first, as the read index merges them.
+func kindOf(vs []quad.Value) string {
+	for _, v := range vs {
+		if k := valueString(v); k != schema.KindOther {
+			return k
+		}
+	}
+	return first(vs)
 }
 
 // exists checks that id names a stored entity and returns its IRI.

@@ -184,6 +184,20 @@ func (t *ixRead) fold(id string, own EntityRecord, ok bool, f *folding) (EntityI
 		return e, err
 	}
 	if len(tied) > 0 {
+		if _, ok := f.docs[id]; !ok {
+			// Tied otherwise than prefetch foresaw (a surname link).
+			more, err := t.prefetch([]string{id})
+			if err != nil {
+				return e, err
+			}
+			f.docs[id] = more.docs[id]
+			if f.tied == nil {
+				f.tied = make(map[string]EntityRecord)
+			}
+			for k, v := range more.tied {
+				f.tied[k] = v
+			}
+		}
 		for _, tid := range tied {
 			r, ok := f.tied[tid]
 			if !ok {
