@@ -53,14 +53,19 @@ func datelinePlaces(runes []rune) []schema.Span {
 // applyDateline makes the places of a dateline Places: a name the
 // recogniser found over them is replaced.
 func applyDateline(runes []rune, sents []text.Sentence, found []Found) []Found {
-	places := datelinePlaces(runes)
-	if len(places) == 0 {
+	return override(sents, found, datelinePlaces(runes), schema.Place)
+}
+
+// override replaces the names found over any of spans by the spans, of
+// type typ and sure; spans outside every sentence are left out.
+func override(sents []text.Sentence, found []Found, spans []schema.Span, typ string) []Found {
+	if len(spans) == 0 {
 		return found
 	}
 	out := found[:0:0]
 	for _, f := range found {
 		over := false
-		for _, p := range places {
+		for _, p := range spans {
 			if f.Overlaps(p) {
 				over = true
 				break
@@ -70,12 +75,12 @@ func applyDateline(runes []rune, sents []text.Sentence, found []Found) []Found {
 			out = append(out, f)
 		}
 	}
-	for _, p := range places {
+	for _, p := range spans {
 		si := sort.Search(len(sents), func(i int) bool { return sents[i].End > p.Start })
 		if si == len(sents) || sents[si].Start > p.Start {
 			continue // not inside an analysed sentence
 		}
-		out = append(out, Found{Span: p, Sentence: si, Type: schema.Place, Sure: true})
+		out = append(out, Found{Span: p, Sentence: si, Type: typ, Sure: true})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 
@@ -78,30 +77,5 @@ func companyMarkup(s string, open rune) bool {
 // applyMarkup makes the names that newswire brackets mark organisations,
 // replacing whatever the recogniser found over them.
 func applyMarkup(runes []rune, sents []text.Sentence, found []Found) []Found {
-	names := markupNames(runes)
-	if len(names) == 0 {
-		return found
-	}
-	out := found[:0:0]
-	for _, f := range found {
-		over := false
-		for _, p := range names {
-			if f.Overlaps(p) {
-				over = true
-				break
-			}
-		}
-		if !over {
-			out = append(out, f)
-		}
-	}
-	for _, p := range names {
-		si := sort.Search(len(sents), func(i int) bool { return sents[i].End > p.Start })
-		if si == len(sents) || sents[si].Start > p.Start {
-			continue
-		}
-		out = append(out, Found{Span: p, Sentence: si, Type: schema.Organization, Sure: true})
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
+	return override(sents, found, markupNames(runes), schema.Organization)
 }

@@ -38,17 +38,9 @@ type Scores struct {
 // IOB1 or IOB2; fine organisation kinds ("ORG-party") count as ORG. A tagger
 // that returns the wrong number of tags has the missing tags read as "O".
 func Evaluate(gold []Sentence, tagger func([]string) []string) Scores {
-	by := map[string]*PRF{}
-	get := func(t string) *PRF {
-		p := by[t]
-		if p == nil {
-			p = &PRF{}
-			by[t] = p
-		}
-		return p
-	}
-	var all PRF
-	for _, s := range gold {
+	golds := make([][]Span, len(gold))
+	preds := make([][]Span, len(gold))
+	for k, s := range gold {
 		pred := tagger(s.Tokens)
 		pt := make([]string, len(s.Tokens))
 		gt := make([]string, len(s.Tokens))
@@ -61,30 +53,9 @@ func Evaluate(gold []Sentence, tagger func([]string) []string) Scores {
 				gt[i] = orgCoarse(s.Tags[i])
 			}
 		}
-		gs, ps := Spans(gt), Spans(pt)
-		seen := make(map[Span]bool, len(gs))
-		for _, g := range gs {
-			seen[g] = true
-			get(g.Type).Gold++
-			all.Gold++
-		}
-		for _, p := range ps {
-			get(p.Type).Predicted++
-			all.Predicted++
-			if seen[p] {
-				get(p.Type).Correct++
-				all.Correct++
-			}
-		}
+		golds[k], preds[k] = Spans(gt), Spans(pt)
 	}
-	out := Scores{ByType: map[string]PRF{}}
-	for t, p := range by {
-		p.finish()
-		out.ByType[t] = *p
-	}
-	all.finish()
-	out.Overall = all
-	return out
+	return EvaluateSpans(golds, preds)
 }
 
 // Only returns the scores of the given types, with Overall the
