@@ -115,3 +115,42 @@ func BenchmarkProsePipeline(b *testing.B) {
 	}
 	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// BenchmarkResolve is entity resolution alone (Resolve: cleaning, acronyms,
+// demonyms, parties, sports context, grouping, kinds) over the corpus, the
+// recogniser's names found once before timing: the per-document share of
+// resolving a corpus. It reports documents/s besides tokens/s.
+func BenchmarkResolve(b *testing.B) {
+	texts, name := benchCorpus(b)
+	rec, err := NewRecognizer("dossier")
+	if err != nil {
+		b.Fatal(err)
+	}
+	type input struct {
+		runes []rune
+		sents []text.Sentence
+		found []Found
+	}
+	in := make([]input, len(texts))
+	for i, t := range texts {
+		d := doc(t)
+		runes := []rune(d.Text)
+		sents := text.Split(d, runes)
+		found, err := rec.Recognize(runes, sents)
+		if err != nil {
+			b.Fatal(err)
+		}
+		in[i] = input{runes, sents, applyMarkup(runes, sents, applyDateline(runes, sents, found))}
+	}
+	ntok := tokensIn(texts)
+	b.Logf("corpus: %s, %d tokens", name, ntok)
+	Resolve(in[0].runes, in[0].sents, in[0].found) // lazy gazetteer loads
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, x := range in {
+			Resolve(x.runes, x.sents, x.found)
+		}
+	}
+	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(len(in))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
