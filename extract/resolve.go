@@ -141,7 +141,7 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 			}
 		}
 		if len(words) == 1 && !m.titled {
-			if orgContext(runes, s, e) {
+			if _, country := countryName(m.Text); orgContext(runes, s, e) && !country {
 				m.Type, m.fixed = schema.Organization, true
 			} else if m.Type == schema.Place || m.Type == schema.Misc || m.Type == schema.Nationality {
 				// "Russian intelligence": a nationality adjective names

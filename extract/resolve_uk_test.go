@@ -16,6 +16,7 @@ const (
 		`Mrs Howard, a former model, joined her husband on the campaign trail in Folkestone on Friday. ` +
 		`Prime Minister Tony Blair told the Labour Party conference that the US and the UK would stand firm. ` +
 		`Home Secretary David Blunkett said the UK would not change course.`
+	ukPolitics3 = `The talks will go on, a U.S. spokesman said on Monday. UK shares fell, and a Britain spokeswoman declined to comment.`
 	ukPolitics2 = `Cherie Blair and Tony Blair arrived in Sedgefield on Saturday. Mrs Blair spoke to party workers while Mr Blair met voters. ` +
 		`Chancellor Gordon Brown said Labour would win a third term. The US welcomed the result, and Washington said it looked forward to working with Britain. ` +
 		`England beat Wales 2-0 at Old Trafford, while Scotland lost in Ireland.`
@@ -28,6 +29,7 @@ func TestBritishPolitics(t *testing.T) {
 	x := newExtractor(t)
 	res1 := extractText(t, x, ukPolitics1)
 	res2 := extractText(t, x, ukPolitics2)
+	res3 := extractText(t, x, ukPolitics3)
 	byID := func(res *schema.Result, id string) *schema.Entity {
 		for i := range res.Entities {
 			if res.Entities[i].ID == id {
@@ -60,6 +62,8 @@ func TestBritishPolitics(t *testing.T) {
 		{res2, "Wales", "loc/wales", false},
 		{res2, "Scotland", "loc/scotland", false},
 		{res2, "Ireland", "loc/ireland", false},
+		{res3, "U.S.", "loc/united-states", false},
+		{res3, "UK", "loc/united-kingdom", false},
 	} {
 		e := byID(c.res, c.id)
 		if e == nil {
@@ -76,7 +80,7 @@ func TestBritishPolitics(t *testing.T) {
 			t.Errorf("%q: mention of %+v, want %s", c.form, m, c.id)
 		}
 	}
-	for _, res := range []*schema.Result{res1, res2} {
+	for _, res := range []*schema.Result{res1, res2, res3} {
 		for _, e := range res.Entities {
 			for _, a := range e.Aliases {
 				if w := strings.Fields(a); len(w) > 1 && isTitle(w[0]) && !honorifics[strings.ToLower(w[0])] {
