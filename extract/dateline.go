@@ -22,6 +22,9 @@ var datelineRe = regexp.MustCompile(`^[ \t]*([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0
 // code points): the first lines, after a headline.
 const datelineWindow = 400
 
+// maxDateline is the longest line taken for a dateline (in code points).
+const maxDateline = 120
+
 // datelinePlaces returns the places named by a dateline among the first
 // lines of the text, as code-point spans.
 func datelinePlaces(runes []rune) []schema.Span {
@@ -31,6 +34,10 @@ func datelinePlaces(runes []rune) []schema.Span {
 		end := start
 		for end < len(runes) && runes[end] != '\n' {
 			end++
+		}
+		if end-start > maxDateline {
+			start = end + 1
+			continue // a dateline is short; a long line is prose
 		}
 		line := string(runes[start:end])
 		if m := datelineRe.FindStringSubmatchIndex(line); m != nil {
