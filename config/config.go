@@ -36,7 +36,14 @@ type Extract struct {
 	// Corrections is a corrections file (YAML: merge, split, kind, type,
 	// never) applied to every document extracted; "" for none.
 	Corrections string `mapstructure:"corrections"`
+	// Attribution names how claims are found: "model" (the rules and the
+	// trained attribution model, extract/attrib) or "rules" (the rules of
+	// extract/claims alone).
+	Attribution string `mapstructure:"attribution"`
 }
+
+// Attributions lists the valid values of Extract.Attribution.
+var Attributions = []string{"model", "rules"}
 
 // Recognisers lists the valid values of Extract.NER.
 var Recognisers = []string{"dossier", "prose"}
@@ -45,7 +52,7 @@ var Recognisers = []string{"dossier", "prose"}
 func Default() Config {
 	return Config{
 		Store:   "dossier.db",
-		Extract: Extract{NER: "dossier", Claims: true},
+		Extract: Extract{NER: "dossier", Claims: true, Attribution: "model"},
 		Workers: runtime.NumCPU(),
 	}
 }
@@ -58,6 +65,7 @@ func SetDefaults(v *viper.Viper) {
 	v.SetDefault("extract.ner", d.Extract.NER)
 	v.SetDefault("extract.claims", d.Extract.Claims)
 	v.SetDefault("extract.corrections", d.Extract.Corrections)
+	v.SetDefault("extract.attribution", d.Extract.Attribution)
 	v.SetDefault("workers", d.Workers)
 	v.SetDefault("quiet", d.Quiet)
 }
@@ -97,7 +105,7 @@ func New(file string) (*viper.Viper, error) {
 func Load(v *viper.Viper) (Config, error) {
 	c := Config{
 		Store:   v.GetString("store"),
-		Extract: Extract{NER: v.GetString("extract.ner"), Claims: v.GetBool("extract.claims"), Corrections: v.GetString("extract.corrections")},
+		Extract: Extract{NER: v.GetString("extract.ner"), Claims: v.GetBool("extract.claims"), Corrections: v.GetString("extract.corrections"), Attribution: v.GetString("extract.attribution")},
 		Workers: v.GetInt("workers"),
 		Quiet:   v.GetBool("quiet"),
 	}
@@ -116,6 +124,9 @@ func (c *Config) Validate() error {
 	}
 	if !ok {
 		errs = append(errs, fmt.Errorf("extract.ner: %q is not one of %s", c.Extract.NER, strings.Join(Recognisers, ", ")))
+	}
+	if c.Extract.Attribution != "model" && c.Extract.Attribution != "rules" {
+		errs = append(errs, fmt.Errorf("extract.attribution: %q is not one of %s", c.Extract.Attribution, strings.Join(Attributions, ", ")))
 	}
 	if c.Workers < 1 || c.Workers > 1024 {
 		errs = append(errs, fmt.Errorf("workers: %d is not between 1 and 1024", c.Workers))

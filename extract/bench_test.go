@@ -83,6 +83,11 @@ func benchExtract(b *testing.B, opt Options) {
 // BenchmarkExtract is dossier's whole pass with the default recogniser.
 func BenchmarkExtract(b *testing.B) { benchExtract(b, Options{}) }
 
+// BenchmarkExtractRules is the pass with claims from the rules alone,
+// without the trained attribution model: the difference to
+// BenchmarkExtract is what the model costs.
+func BenchmarkExtractRules(b *testing.B) { benchExtract(b, Options{NoModel: true}) }
+
 // BenchmarkExtractNoClaims is the same pass without claims and relations:
 // the difference is what claim extraction costs.
 func BenchmarkExtractNoClaims(b *testing.B) { benchExtract(b, Options{NoClaims: true}) }

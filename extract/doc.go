@@ -8,7 +8,8 @@
 //	NER       a Recognizer: the project's trained     (extract/ner)
 //	          model, or prose v2 for comparison       (extract/prosener)
 //	resolve   aliases, acronyms, titles, demonyms     (this package)
-//	claims    attribution and relations               (extract/claims)
+//	claims    attribution and relations: rules        (extract/claims)
+//	          and a trained attribution model         (extract/attrib)
 //	dates     time expressions resolved to the        (extract/dates)
 //	          document date
 //

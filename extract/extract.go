@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/dossier-project/dossier/extract/attrib"
 	"github.com/dossier-project/dossier/extract/claims"
 	"github.com/dossier-project/dossier/extract/dates"
 	"github.com/dossier-project/dossier/extract/text"
@@ -51,6 +52,12 @@ type Options struct {
 	// Corrections are an analyst's decisions about entities, applied to
 	// every document (nil: none).
 	Corrections *Corrections
+	// Attrib is the trained attribution model whose cues the rules miss
+	// become claims too; nil means the default (attrib.Default()) unless
+	// NoModel is set.
+	Attrib *attrib.Model
+	// NoModel leaves claims to the rules of extract/claims alone.
+	NoModel bool
 }
 
 // Extractor runs the extraction pass. It is safe for concurrent use.
@@ -58,6 +65,7 @@ type Extractor struct {
 	ner    Recognizer
 	claims bool
 	corr   *Corrections
+	attrib *attrib.Model
 }
 
 // New returns an Extractor.
@@ -69,6 +77,16 @@ func New(opt Options) (*Extractor, error) {
 			return nil, err
 		}
 		x.ner = r
+	}
+	if x.claims && !opt.NoModel {
+		x.attrib = opt.Attrib
+		if x.attrib == nil {
+			m, err := attrib.Default()
+			if err != nil {
+				return nil, err
+			}
+			x.attrib = m
+		}
 	}
 	return x, nil
 }
@@ -155,7 +173,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *sch
 		return nil, err
 	}
 	if x.claims {
-		out, err := claims.ExtractContext(ctx, claims.Input{Doc: doc, Runes: runes, Sentences: sents, Entities: res.Entities})
+		out, err := claims.ExtractContext(ctx, claims.Input{Doc: doc, Runes: runes, Sentences: sents, Entities: res.Entities, Model: x.attrib})
 		if err != nil {
 			return nil, err
 		}

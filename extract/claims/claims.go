@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dossier-project/dossier/extract/attrib"
 	"github.com/dossier-project/dossier/extract/text"
 	"github.com/dossier-project/dossier/schema"
 )
@@ -17,6 +18,9 @@ type Input struct {
 	Runes     []rune          // []rune(Doc.Text)
 	Sentences []text.Sentence // from text.Split
 	Entities  []schema.Entity // resolved entities with their mentions
+	// Model, when not nil, is the trained attribution model: its cues that
+	// the rules miss become claims too (see model.go).
+	Model *attrib.Model
 }
 
 // Output is what Extract finds in one document.
@@ -124,6 +128,8 @@ type extractor struct {
 	// placeNames indexes the places of ents by each of their lower-case
 	// names: the index in ents of the first place with that name.
 	placeNames map[string]int
+	// found holds what the trained model found, by sentence.
+	found map[int][]attrib.Found
 }
 
 // Extract finds the claims and structural relations of a document. Claim
@@ -153,6 +159,9 @@ func ExtractContext(ctx context.Context, in Input) (Output, error) {
 	x.tokArena = make([]tok, total)
 	x.indexEntities()
 	x.findQuotes()
+	if in.Model != nil {
+		x.findModel() // on failure the rules alone give the claims
+	}
 	for si := range in.Sentences {
 		if si%checkEvery == 0 && ctx.Err() != nil {
 			return Output{}, ctx.Err()
@@ -707,6 +716,7 @@ func (x *extractor) sentence(si int) {
 			d.claimant, d.claimantText = x.resolveSource(si, ts, d.srcA, d.srcB)
 		}
 	}
+	kept = x.modelDrafts(si, ts, kept, markers)
 	// "X said ..., according to Reuters": the outlet carries X's claim.
 	for _, a := range kept {
 		if a.kind == accordingCue && a.claimant != nil && a.claimant.kind == schema.KindMedia && chans.e == nil {
@@ -718,8 +728,8 @@ func (x *extractor) sentence(si int) {
 		if d.cont[1] <= d.cont[0] || onlyTime(ts, d.cont) {
 			continue // "a buyback program announced yesterday"
 		}
-		if d.claimant == nil && d.claimantText == "" && !d.passive {
-			continue
+		if d.claimant == nil && d.claimantText == "" && !d.passive && d.kind != modelCue {
+			continue // a model cue may have no source: "It is said that"
 		}
 		if added == maxSentenceClaims {
 			break // a chain "A said B said C said ..." with no end

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dossier-project/dossier/extract/attrib"
 	"github.com/dossier-project/dossier/extract/text"
 	"github.com/dossier-project/dossier/schema"
 )
@@ -117,7 +118,28 @@ func mentionOverlaps(in Input, id string, sp schema.Span) bool {
 // DISAPPROVE (accuse, criticise) and REJECT (reject, deny) classes, how
 // often a claim is found whose source and target are the gold actors.
 func TestPLOVER(t *testing.T) {
-	f, err := os.Open(shared(t, "plover_gsr/plover_gsr.jsonl"))
+	path := shared(t, "plover_gsr/plover_gsr.jsonl")
+	for _, cfg := range configs(t) {
+		t.Run(cfg.name, func(t *testing.T) { plover(t, path, cfg.model) })
+	}
+}
+
+// config is a way to run Extract: the rules alone, or with the model.
+type config struct {
+	name  string
+	model *attrib.Model
+}
+
+func configs(t *testing.T) []config {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []config{{"rules", nil}, {"model", m}}
+}
+
+func plover(t *testing.T, path string, model *attrib.Model) {
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,6 +189,7 @@ func TestPLOVER(t *testing.T) {
 		}
 		c.n++
 		in := capitalisedInput(r.Text)
+		in.Model = model
 		out := Extract(in)
 		var gotCue, gotSrc, gotTgt bool
 		for _, cl := range out.Claims {
@@ -229,7 +252,14 @@ func TestPLOVER(t *testing.T) {
 // gold tuples attribute a fact (a reporting-verb relation or a "C:"
 // context) should give a claim, with the gold source and content.
 func TestCaRBSaid(t *testing.T) {
-	b, err := os.ReadFile(shared(t, "carb_said/said_type_annotations.tsv"))
+	path := shared(t, "carb_said/said_type_annotations.tsv")
+	for _, cfg := range configs(t) {
+		t.Run(cfg.name, func(t *testing.T) { carb(t, path, cfg.model) })
+	}
+}
+
+func carb(t *testing.T, path string, model *attrib.Model) {
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -278,6 +308,7 @@ func TestCaRBSaid(t *testing.T) {
 		}
 		n++
 		in := capitalisedInput(s)
+		in.Model = model
 		out := Extract(in)
 		if len(out.Claims) == 0 {
 			missed = append(missed, s)

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"github.com/dossier-project/dossier/extract/attrib"
 	"strings"
 	"testing"
 
@@ -49,5 +50,32 @@ func TestGoldArticleHeadlinePerson(t *testing.T) {
 	}
 	if s.right < 19 {
 		t.Errorf("claims right %d of %d, want 19", s.right, s.total)
+	}
+}
+
+// TestGoldArticleWithModel runs the article with the trained attribution
+// model, as the pipeline does: the gold targets still hold.
+func TestGoldArticleWithModel(t *testing.T) {
+	in, g := articleInput(t)
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Model = m
+	out := Extract(in)
+	checkOutput(t, in, out)
+	s := scoreGold(in, g, out)
+	for _, m := range s.misses {
+		t.Log(m)
+	}
+	t.Logf("with the model: claims %d/%d, channels %d/%d, relations %d/%d, links %d/%d; %d claims",
+		s.right, s.total, s.channels, s.chanWant, s.rels, s.relsWant, s.links, s.linksWant, len(out.Claims))
+	if s.right < s.total || s.channels != s.chanWant || s.rels != s.relsWant || s.links != s.linksWant {
+		t.Errorf("with the model the gold targets are missed")
+	}
+	if testing.Verbose() {
+		for _, c := range out.Claims {
+			t.Logf("%s %-12s cue=%q src=%q content=%q", c.ID, c.Stance, c.Cue.Text, c.Source.Text, c.Content.Text)
+		}
 	}
 }

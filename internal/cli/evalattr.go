@@ -10,12 +10,13 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dossier-project/dossier/extract"
 	"github.com/dossier-project/dossier/extract/attrib"
 	"github.com/dossier-project/dossier/schema"
 )
 
 func (a *app) evalAttributionCmd() *cobra.Command {
-	var split, predictions string
+	var split, predictions, modelFile string
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "attribution FILE.jsonl",
@@ -36,14 +37,15 @@ Like the corpus, which annotates only the outermost attribution, a claim whose
 cue lies inside another claim's content is not counted. --split dev scores only
 the development split dossier carves out of a corpus (15% of each publisher's
 documents, by a hash of doc_id: the documents its model was not trained on);
---split train the rest. --predictions writes what was predicted in the same
+--split train the rest; --split tune the 15% of the train split (carved the
+same way) on which cmd/attrtrain -tune chooses options. --predictions writes what was predicted in the same
 format, so that score_attributions.py can score it too.`,
 		Example: `  dossier eval attribution ../shared/data/attribution/polnear-train/train.jsonl.gz --split dev
   dossier eval attribution annotated.jsonl --predictions predicted.jsonl --json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if split != "all" && split != "dev" && split != "train" {
-				return &UsageError{fmt.Errorf("--split must be all, dev or train, not %q", split)}
+			if split != "all" && split != "dev" && split != "train" && split != "tune" {
+				return &UsageError{fmt.Errorf("--split must be all, dev, train or tune, not %q", split)}
 			}
 			gold, err := attrib.ReadFile(args[0])
 			if err != nil {
@@ -55,13 +57,34 @@ format, so that score_attributions.py can score it too.`,
 			if split != "all" {
 				train, dev := attrib.DevSplit(gold)
 				gold = dev
-				if split == "train" {
+				switch split {
+				case "train":
 					gold = train
+				case "tune":
+					_, gold = attrib.DevSplit(train)
 				}
 			}
 			x, err := a.extractor()
 			if err != nil {
 				return err
+			}
+			if modelFile != "" {
+				f, err := os.Open(modelFile)
+				if err != nil {
+					return err
+				}
+				m, err := attrib.Load(f)
+				f.Close()
+				if err != nil {
+					return fmt.Errorf("%s: %w", modelFile, err)
+				}
+				r, err := extract.NewRecognizer(a.cfg.Extract.NER)
+				if err != nil {
+					return &UsageError{err}
+				}
+				if x, err = extract.New(extract.Options{NER: r, Attrib: m}); err != nil {
+					return err
+				}
 			}
 			pred := make([]attrib.Document, 0, len(gold))
 			seen := map[string]bool{}
@@ -116,5 +139,6 @@ format, so that score_attributions.py can score it too.`,
 	cmd.Flags().StringVar(&split, "split", "all", "score all documents, or only the dev or train split dossier carves out of them")
 	cmd.Flags().StringVar(&predictions, "predictions", "", "write the predicted attributions to this JSON Lines file")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the scores as JSON, in the shape score_attributions.py prints")
+	cmd.Flags().StringVar(&modelFile, "model", "", "use this attribution model file instead of the embedded one (cmd/attrtrain writes them)")
 	return cmd
 }

@@ -27,7 +27,7 @@ func (a *app) extractor() (*extract.Extractor, error) {
 			return nil, &UsageError{err}
 		}
 	}
-	return extract.New(extract.Options{NER: r, NoClaims: !a.cfg.Extract.Claims, Corrections: corr})
+	return extract.New(extract.Options{NER: r, NoClaims: !a.cfg.Extract.Claims, Corrections: corr, NoModel: a.cfg.Extract.Attribution == "rules"})
 }
 
 // each reads every input, extracts each document and hands the result to

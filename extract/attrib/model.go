@@ -1,0 +1,288 @@
+package attrib
+
+import (
+	"sync"
+
+	"github.com/dossier-project/dossier/extract/text"
+	"github.com/dossier-project/dossier/schema"
+)
+
+// Cue tags.
+const (
+	cueO = iota
+	cueB
+	cueI
+	nCueTags
+)
+
+// Role tags: the source and content of one cue.
+const (
+	roleO = iota
+	roleBS
+	roleIS
+	roleBC
+	roleIC
+	nRoleTags
+)
+
+// Model is a trained attribution model: a cue tagger (B/I/O over the
+// tokens of a sentence) and, for each cue found, a role tagger that labels
+// the tokens of the sentence as its source, its content or neither. It is
+// safe for concurrent use.
+type Model struct {
+	cue  *tagger
+	role *tagger
+	// lexicon maps words to a reporting-verb class; classes maps words to
+	// their ambiguity class (the part-of-speech tags they took in a
+	// treebank, "NN|VB"); vocab lists the words that anchor cues: a
+	// sentence without one is not tagged (empty: every sentence is).
+	lexicon map[string]string
+	classes map[string]string
+	vocab   []string
+	words   map[uint64]info // the three lists by word hash
+	oBias   float32         // added to the score of cue tag O at every token
+	pool    sync.Pool       // *work
+}
+
+// WithOBias returns a copy of m that adds b to the score of "no cue" at
+// every token: a negative b finds more cues (recall) at the cost of
+// precision. The copy shares the weights.
+func (m *Model) WithOBias(b float32) *Model {
+	return &Model{cue: m.cue, role: m.role, lexicon: m.lexicon, classes: m.classes, vocab: m.vocab, words: m.words, oBias: b}
+}
+
+// index builds the word table from the word lists.
+func (m *Model) index() {
+	m.words = make(map[uint64]info, len(m.lexicon)+len(m.classes))
+	for w, c := range m.lexicon {
+		in := m.words[hashStr(w)]
+		in.lex = hashStr(c)
+		m.words[hashStr(w)] = in
+	}
+	for w, c := range m.classes {
+		in := m.words[hashStr(w)]
+		in.amb = hashStr(c)
+		m.words[hashStr(w)] = in
+	}
+	for _, w := range m.vocab {
+		in := m.words[hashStr(w)]
+		in.cue = true
+		m.words[hashStr(w)] = in
+	}
+}
+
+// Found is one attribution found in a sentence: code-point ranges [start,
+// end) of the cue, the source (Source[0] == Source[1]: none) and the
+// content fragments, in text order.
+type Found struct {
+	Sentence int
+	Cue      [2]int
+	Source   [2]int
+	Content  [][2]int
+}
+
+// work is the scratch space of one Find call.
+type work struct {
+	feats []uint64
+	offs  []int32
+	dec   decoder
+	forb  []bool
+	cues  [][2]int
+	sides []uint8
+	rc    roleCtx
+}
+
+func cueAllowed() []bool {
+	nt := nCueTags
+	a := make([]bool, (nt+1)*nt)
+	for p := 0; p <= nt; p++ {
+		for k := 0; k < nt; k++ {
+			a[p*nt+k] = k != cueI || p == cueB || p == cueI
+		}
+	}
+	return a
+}
+
+func roleAllowed() []bool {
+	nt := nRoleTags
+	a := make([]bool, (nt+1)*nt)
+	for p := 0; p <= nt; p++ {
+		for k := 0; k < nt; k++ {
+			switch k {
+			case roleIS:
+				a[p*nt+k] = p == roleBS || p == roleIS
+			case roleIC:
+				a[p*nt+k] = p == roleBC || p == roleIC
+			default:
+				a[p*nt+k] = true
+			}
+		}
+	}
+	return a
+}
+
+// MaxTokens is the longest sentence the model tags; longer sentences are
+// left to the rules.
+const MaxTokens = 200
+
+// Find returns the attributions of a document's sentences (from
+// text.Split; runes is the document's text). Sentences longer than
+// MaxTokens are skipped.
+func (m *Model) Find(runes []rune, sents []text.Sentence) []Found {
+	w, _ := m.pool.Get().(*work)
+	if w == nil {
+		w = &work{}
+	}
+	defer m.pool.Put(w)
+	ps := m.prepare(runes, sents)
+	var out []Found
+	for si := range ps {
+		s := &ps[si]
+		n := len(s.toks)
+		if n == 0 || n > MaxTokens || !s.cand {
+			continue
+		}
+		w.feats, w.offs = w.feats[:0], w.offs[:0]
+		w.sides = s.lexSides(w.sides)
+		for i := 0; i < n; i++ {
+			w.offs = append(w.offs, int32(len(w.feats)))
+			w.feats = s.cueFeatures(i, w.sides[i], w.feats)
+		}
+		w.offs = append(w.offs, int32(len(w.feats)))
+		tags := m.cue.decode(&w.dec, w.feats, w.offs, nil, m.oBias)
+		w.cues = spansOf(tags, w.cues[:0])
+		if len(w.cues) == 0 {
+			continue
+		}
+		cues := append([][2]int(nil), w.cues...)
+		for _, c := range cues {
+			f := Found{Sentence: si, Cue: [2]int{s.toks[c[0]].start, s.toks[c[1]-1].end}}
+			src, con := m.roles(w, s, c, cues)
+			if src[1] > src[0] {
+				f.Source = [2]int{s.toks[src[0]].start, s.toks[src[1]-1].end}
+			}
+			for _, r := range con {
+				f.Content = append(f.Content, [2]int{s.toks[r[0]].start, s.toks[r[1]-1].end})
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// spansOf returns the B/I runs of a cue tag sequence as token ranges.
+func spansOf(tags []int, dst [][2]int) [][2]int {
+	for i := 0; i < len(tags); i++ {
+		if tags[i] == cueO {
+			continue
+		}
+		j := i + 1
+		for j < len(tags) && tags[j] == cueI {
+			j++
+		}
+		dst = append(dst, [2]int{i, j})
+		i = j - 1
+	}
+	return dst
+}
+
+// roles tags the source and content of cue c in s: the source is the run
+// of source tokens nearest the cue, the content every run of content
+// tokens.
+func (m *Model) roles(w *work, s *sent, c [2]int, cues [][2]int) (src [2]int, con [][2]int) {
+	n := len(s.toks)
+	w.feats, w.offs = w.feats[:0], w.offs[:0]
+	w.rc.reset(s, c, cues)
+	for i := 0; i < n; i++ {
+		w.offs = append(w.offs, int32(len(w.feats)))
+		w.feats = s.roleFeatures(i, &w.rc, w.feats)
+	}
+	w.offs = append(w.offs, int32(len(w.feats)))
+	w.forb = forbidCue(w.forb, n, c)
+	tags := m.role.decode(&w.dec, w.feats, w.offs, w.forb, 0)
+	best := -1
+	for i := 0; i < n; i++ {
+		switch tags[i] {
+		case roleBS:
+			j := i + 1
+			for j < n && tags[j] == roleIS {
+				j++
+			}
+			d := dist(c, i, j)
+			if best < 0 || d < best {
+				best, src = d, [2]int{i, j}
+			}
+			i = j - 1
+		case roleBC, roleIC:
+			j := i + 1
+			for j < n && tags[j] == roleIC {
+				j++
+			}
+			con = append(con, [2]int{i, j})
+			i = j - 1
+		}
+	}
+	return src, con
+}
+
+// forbidCue marks the cue's tokens as unable to be source or content.
+func forbidCue(f []bool, n int, c [2]int) []bool {
+	f = f[:0]
+	for i := 0; i < n; i++ {
+		for k := 0; k < nRoleTags; k++ {
+			f = append(f, i >= c[0] && i < c[1] && k != roleO)
+		}
+	}
+	return f
+}
+
+// dist is the number of tokens between the span [a, b) and the cue.
+func dist(c [2]int, a, b int) int {
+	if b <= c[0] {
+		return c[0] - b
+	}
+	return a - c[1]
+}
+
+// Annotate finds the attributions of a text, as the JSON Lines format has
+// them (what Find returns, in code-point fragments), leaving out those
+// nested in the content of another, as the corpus does.
+func (m *Model) Annotate(txt string) []Attribution {
+	runes := []rune(txt)
+	sents := text.Split(&schema.Document{Text: txt}, runes)
+	var out []Attribution
+	fs := m.Find(runes, sents)
+	for i, f := range fs {
+		if nestedIn(f, fs, i) {
+			continue
+		}
+		a := Attribution{CueFragments: Fragments{f.Cue}}
+		if f.Source[1] > f.Source[0] {
+			a.SourceFragments = Fragments{f.Source}
+		}
+		for _, c := range f.Content {
+			a.ContentFragments = append(a.ContentFragments, c)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// nestedIn reports whether the cue of fs[i] lies inside the content of
+// another attribution whose content does not hold that one's cue.
+func nestedIn(f Found, fs []Found, i int) bool {
+	inside := func(c [2]int, con [][2]int) bool {
+		for _, r := range con {
+			if r[0] <= c[0] && c[1] <= r[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for j, o := range fs {
+		if j != i && inside(f.Cue, o.Content) && !inside(o.Cue, f.Content) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,150 @@
+package attrib
+
+import (
+	"bytes"
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+func embeddedModel(t testing.TB) *Model {
+	t.Helper()
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestFindSentences(t *testing.T) {
+	m := embeddedModel(t)
+	for _, c := range []struct {
+		text, cue, source, content string
+	}{
+		{"Maria Lopez said that the bridge would reopen in May.", "said", "Maria Lopez", "the bridge would reopen in May"},
+		{`"We will not raise taxes," the governor told reporters on Friday.`, "told", "the governor", "We will not raise taxes"},
+		{"The company denied that it had broken any law.", "denied", "The company", "it had broken any law"},
+		{"The senator believes the bill will fail in the House.", "believes", "The senator", "the bill will fail in the House"},
+	} {
+		as := m.Annotate(c.text)
+		if len(as) != 1 {
+			t.Errorf("%q: %d attributions, want 1: %+v", c.text, len(as), as)
+			continue
+		}
+		a := as[0]
+		r := []rune(c.text)
+		get := func(fs Fragments) string {
+			var parts []string
+			for _, f := range fs {
+				parts = append(parts, string(r[f[0]:f[1]]))
+			}
+			return strings.Join(parts, " ")
+		}
+		if got := get(a.CueFragments); !strings.Contains(got, c.cue) {
+			t.Errorf("%q: cue %q, want %q", c.text, got, c.cue)
+		}
+		if got := get(a.SourceFragments); !strings.Contains(got, c.source) {
+			t.Errorf("%q: source %q, want %q", c.text, got, c.source)
+		}
+		if got := get(a.ContentFragments); !strings.Contains(got, c.content) {
+			t.Errorf("%q: content %q, want it to hold %q", c.text, got, c.content)
+		}
+	}
+	if as := m.Annotate("The river rose again after the storm."); len(as) != 0 {
+		t.Errorf("attribution in a sentence without one: %+v", as)
+	}
+}
+
+// TestFindOddText feeds text of odd shapes: nothing may panic, fragments
+// stay inside the text, and a sentence over MaxTokens is skipped.
+func TestFindOddText(t *testing.T) {
+	m := embeddedModel(t)
+	long := strings.Repeat("Mr Smith said Mr Jones said ", 300) + "it rained."
+	r := rand.New(rand.NewSource(3))
+	var noise strings.Builder
+	for i := 0; i < 3000; i++ {
+		noise.WriteRune(rune(r.Intn(0x3000)))
+	}
+	for _, txt := range []string{
+		"", " ", ".", "\"\"\"\"", `"“”" "said" ' : —`,
+		strings.Repeat("“Yes.” ", 200),
+		strings.Repeat("word ", 190) + "he said.",
+		long, noise.String(),
+		"SAID SAID SAID: “ ” according to according to",
+	} {
+		for _, a := range m.Annotate(txt) {
+			n := len([]rune(txt))
+			for _, fs := range []Fragments{a.CueFragments, a.SourceFragments, a.ContentFragments} {
+				for _, f := range fs {
+					if f[0] < 0 || f[1] > n || f[0] >= f[1] {
+						t.Errorf("fragment %v outside text of %d runes", f, n)
+					}
+				}
+			}
+		}
+	}
+	runes, sents := docSentences(long)
+	for _, f := range m.Find(runes, sents) {
+		if len(sents[f.Sentence].Tokens) > MaxTokens {
+			t.Errorf("attribution found in a sentence of %d tokens", len(sents[f.Sentence].Tokens))
+		}
+	}
+}
+
+func TestSaveLoad(t *testing.T) {
+	m := embeddedModel(t)
+	var a, b bytes.Buffer
+	if err := m.Save(&a); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Load(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m2.Save(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("saving a loaded model gives other bytes")
+	}
+	if !bytes.Equal(a.Bytes(), embedded) {
+		t.Error("saving the embedded model gives other bytes than model.bin")
+	}
+	for _, bad := range [][]byte{nil, []byte("nonsense"), a.Bytes()[:len(a.Bytes())/2]} {
+		if _, err := Load(bytes.NewReader(bad)); err == nil {
+			t.Errorf("Load of %d bad bytes succeeded", len(bad))
+		}
+	}
+}
+
+// TestTrainSmall trains on a few hand-made documents and checks that the
+// model learns them.
+func TestTrainSmall(t *testing.T) {
+	var docs []Document
+	names := []string{"Maria Lopez", "The mayor", "John Smith", "A spokeswoman", "Officials"}
+	claims := []string{"the bridge would reopen", "taxes will rise", "the plan failed", "talks had stalled", "the vote was fair"}
+	for i := 0; i < 40; i++ {
+		src := names[i%len(names)]
+		con := claims[(i/5)%len(claims)]
+		txt := src + " said " + con + ". The river rose again."
+		s := len([]rune(src))
+		docs = append(docs, Document{DocID: string(rune('a' + i)), Text: txt, Attributions: []Attribution{{
+			SourceFragments:  Fragments{{0, s}},
+			CueFragments:     Fragments{{s + 1, s + 5}},
+			ContentFragments: Fragments{{s + 6, s + 6 + len([]rune(con))}},
+		}}})
+	}
+	m := Train(docs, TrainOptions{Epochs: 3, Seed: 1, CueBits: 12, RoleBits: 12})
+	s := m.Evaluate(docs)
+	if s.Relaxed.F1 < 0.99 {
+		t.Errorf("relaxed F1 %.3f on the training documents", s.Relaxed.F1)
+	}
+	// The same data and seed give the same model.
+	m2 := Train(docs, TrainOptions{Epochs: 3, Seed: 1, CueBits: 12, RoleBits: 12})
+	var a, b bytes.Buffer
+	m.Save(&a)
+	m2.Save(&b)
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("training twice gives two models")
+	}
+}
