@@ -77,8 +77,14 @@ type Preparer interface {
 // under the Store's lock: BeginBulk and FinishBulk under the write lock,
 // Bulk under the read lock.
 type BulkLoader interface {
+	// BeginBulk starts a bulk load if the store can take one, and reports
+	// whether one is under way.
 	BeginBulk() (bool, error)
+	// FinishBulk ends the bulk load: what it wrote is then stored and
+	// read as if written batch by batch.
 	FinishBulk(ctx context.Context) error
+	// Bulk reports whether documents are staged that readers do not see
+	// yet (bolt stages them in a journal until FinishBulk), and how many.
 	Bulk() (staged int, ok bool)
 }
 

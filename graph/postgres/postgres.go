@@ -101,7 +101,10 @@ func openTables(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	if !standby {
-		return upgrade(ctx, db)
+		if err := upgrade(ctx, db); err != nil {
+			return err
+		}
+		return finishAbandoned(ctx, db)
 	}
 	v, err := storeVersion(ctx, db)
 	if err != nil || v == schemaVersion {
@@ -116,6 +119,9 @@ type store struct {
 	qs cgraph.QuadStore
 	db *sql.DB
 	w  *pgWriter
+	// bulk is the connection that holds bulkLock while a bulk load runs
+	// (bulk.go).
+	bulk *sql.Conn
 }
 
 func (s *store) String() string              { return s.w.spec }
@@ -147,6 +153,10 @@ func (s *store) Has(ctx context.Context, hash string) (bool, error) {
 func (s *store) Forget(ctx context.Context, hash string) error { return s.w.forget(ctx, hash) }
 
 func (s *store) Close() error {
+	if s.bulk != nil {
+		// Interrupted: the next open builds the indexes.
+		s.bulk.Close()
+	}
 	err := s.qs.Close()
 	if werr := s.db.Close(); err == nil {
 		err = werr
@@ -154,7 +164,10 @@ func (s *store) Close() error {
 	return err
 }
 
-var _ graph.Backend = (*store)(nil)
+var (
+	_ graph.Backend    = (*store)(nil)
+	_ graph.BulkLoader = (*store)(nil)
+)
 
 // Schema states of a PostgreSQL database.
 const (

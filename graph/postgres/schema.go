@@ -98,6 +98,8 @@ var ddl = []string{
 		hash text COLLATE "C" NOT NULL, to_id text COLLATE "C" NOT NULL,
 		PRIMARY KEY (from_id, seq))`,
 	`CREATE INDEX dossier_ties_hash ON dossier_ties (hash)`,
+	// The quads indexes a bulk load dropped, to build again when it ends.
+	`CREATE TABLE dossier_bulk (name text PRIMARY KEY, def text NOT NULL)`,
 }
 
 // ErrVersion means the store's tables are of a version this dossier cannot
@@ -137,9 +139,23 @@ var migrations = map[int]func(ctx context.Context, tx *sql.Tx) error{
 	0: createTables,
 }
 
-// createTables creates dossier's tables, empty, and counts what Cayley's
-// tables already hold.
+// cayleyForeignKeys are the constraints Cayley's schema ties every quad's
+// values to the nodes table with. dossier drops them: it writes a quad's
+// values in the transaction that writes the quad, and deletes a value
+// only when no quad uses it, so they checked nothing it does not
+// guarantee, and each check locked the value's row (FOR KEY SHARE) and
+// doubled the cost of copying a quad in (170,000 quads: 14.4 s with them,
+// 7.3 s without; BENCHMARKS.md).
+var cayleyForeignKeys = []string{"subject_hash_fk", "predicate_hash_fk", "object_hash_fk", "label_hash_fk"}
+
+// createTables creates dossier's tables, empty, counts what Cayley's
+// tables already hold, and drops Cayley's foreign keys.
 func createTables(ctx context.Context, tx *sql.Tx) error {
+	for _, fk := range cayleyForeignKeys {
+		if _, err := tx.ExecContext(ctx, `ALTER TABLE quads DROP CONSTRAINT IF EXISTS `+fk); err != nil {
+			return err
+		}
+	}
 	for _, s := range ddl {
 		if _, err := tx.ExecContext(ctx, s); err != nil {
 			return fmt.Errorf("%s: %w", firstLine(s), err)

@@ -1,0 +1,206 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/lib/pq"
+)
+
+// Bulk loading.
+//
+// A batch copied into quads costs one insertion into each of Cayley's six
+// secondary indexes, at random places of ever larger trees. Into an empty
+// store, a bulk load (graph.Store.BeginBulk, which dossier ingest does)
+// drops those indexes first, copies the corpus in batch by batch exactly
+// as otherwise, and builds them again, each in one sorted pass, when the
+// corpus is read (FinishBulk). The definitions of the indexes dropped are
+// kept in dossier_bulk until each is built again, in the transaction that
+// builds it.
+//
+// Everything stays correct meanwhile: documents are readable as soon as
+// their batch commits, and the read index's tables keep their indexes, so
+// every question but the query languages (Gizmo, GraphQL, the nquads
+// export, which read the quads) answers as fast as ever; other processes
+// may write too. The loader holds a session advisory lock while it loads;
+// a store opened with indexes in dossier_bulk and nobody holding that lock
+// (the loader died) gets them built again then.
+
+// bulkLock is the session advisory lock a bulk load holds.
+const bulkLock = 0x646f737369657202 // "dossier" 2
+
+// maintenanceMem is the sort memory an index build asks for: Cayley's
+// indexes of Reuters-21578 (3.3M quads) sort in it without spilling.
+const maintenanceMem = "256MB"
+
+// BeginBulk drops the quads table's secondary indexes when the store is
+// empty and no other process is bulk loading it, and reports whether it
+// did. Called under the Store's write lock.
+func (s *store) BeginBulk() (bool, error) {
+	if s.bulk != nil {
+		return true, nil
+	}
+	ctx := context.Background()
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return false, err
+	}
+	ok, err := s.beginBulk(ctx, conn)
+	if err != nil || !ok {
+		conn.ExecContext(ctx, `SELECT pg_advisory_unlock($1)`, int64(bulkLock))
+		conn.Close()
+		if err != nil {
+			return false, fmt.Errorf("store %s: bulk: %w", s.w.spec, err)
+		}
+		return false, nil
+	}
+	s.bulk = conn
+	return true, nil
+}
+
+func (s *store) beginBulk(ctx context.Context, conn *sql.Conn) (bool, error) {
+	var got bool
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, int64(bulkLock)).Scan(&got); err != nil || !got {
+		return false, err
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	// The state row, as a write takes it: nobody writes meanwhile.
+	var docs, quads int64
+	if err := tx.QueryRowContext(ctx, `SELECT documents, quads FROM dossier_state FOR UPDATE`).Scan(&docs, &quads); err != nil {
+		return false, err
+	}
+	var pending bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM dossier_bulk)`).Scan(&pending); err != nil {
+		return false, err
+	}
+	if docs > 0 || quads > 0 || pending {
+		return false, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT indexname, indexdef FROM pg_indexes
+		WHERE schemaname = current_schema() AND tablename = 'quads' AND indexname <> 'quads_pkey' ORDER BY indexname`)
+	if err != nil {
+		return false, err
+	}
+	var names, defs []string
+	for rows.Next() {
+		var n, d string
+		if err := rows.Scan(&n, &d); err != nil {
+			rows.Close()
+			return false, err
+		}
+		names, defs = append(names, n), append(defs, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return false, err
+	}
+	for i, n := range names {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_bulk (name, def) VALUES ($1, $2)`, n, defs[i]); err != nil {
+			return false, err
+		}
+		if _, err := tx.ExecContext(ctx, `DROP INDEX `+pq.QuoteIdentifier(n)); err != nil {
+			return false, err
+		}
+	}
+	return true, tx.Commit()
+}
+
+// FinishBulk builds the indexes the load dropped and ends it. Called under
+// the Store's write lock.
+func (s *store) FinishBulk(ctx context.Context) error {
+	if s.bulk == nil {
+		return nil
+	}
+	err := rebuild(ctx, s.bulk)
+	if err != nil {
+		// The definitions stay in dossier_bulk: the next open builds
+		// what is missing.
+		err = fmt.Errorf("store %s: bulk: build the quads' indexes: %w", s.w.spec, err)
+	}
+	s.bulk.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, int64(bulkLock))
+	s.bulk.Close()
+	s.bulk = nil
+	return err
+}
+
+// Bulk reports no documents staged: a PostgreSQL bulk load stores each
+// batch as it comes.
+func (s *store) Bulk() (int, bool) { return 0, false }
+
+// rebuild builds the indexes listed in dossier_bulk, each in the
+// transaction that removes it from the list, and updates the planner's
+// statistics of what was loaded.
+func rebuild(ctx context.Context, conn *sql.Conn) error {
+	rows, err := conn.QueryContext(ctx, `SELECT name, def FROM dossier_bulk ORDER BY name`)
+	if err != nil {
+		return err
+	}
+	var names, defs []string
+	for rows.Next() {
+		var n, d string
+		if err := rows.Scan(&n, &d); err != nil {
+			rows.Close()
+			return err
+		}
+		names, defs = append(names, n), append(defs, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(names) == 0 {
+		return err
+	}
+	for i, n := range names {
+		tx, err := conn.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `SET LOCAL maintenance_work_mem = '`+maintenanceMem+`'`)
+		if err == nil {
+			_, err = tx.ExecContext(ctx, defs[i])
+		}
+		if err == nil {
+			_, err = tx.ExecContext(ctx, `DELETE FROM dossier_bulk WHERE name = $1`, n)
+		}
+		if err == nil {
+			err = tx.Commit()
+		}
+		if err != nil {
+			tx.Rollback()
+			return fmt.Errorf("%s: %w", n, err)
+		}
+	}
+	for _, t := range []string{"quads", "nodes", "dossier_docs", "dossier_records", "dossier_entities", "dossier_names",
+		"dossier_sentences", "dossier_claims", "dossier_relations", "dossier_links", "dossier_ties"} {
+		if _, err := conn.ExecContext(ctx, `ANALYZE `+t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finishAbandoned builds the indexes of a bulk load whose loader is gone:
+// one whose definitions are in dossier_bulk while nobody holds bulkLock.
+func finishAbandoned(ctx context.Context, db *sql.DB) error {
+	var pending bool
+	if err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM dossier_bulk)`).Scan(&pending); err != nil || !pending {
+		return err
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	var got bool
+	if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, int64(bulkLock)).Scan(&got); err != nil || !got {
+		return err // a loader is at work: it builds them when it is done
+	}
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, int64(bulkLock))
+	if err := rebuild(ctx, conn); err != nil {
+		return fmt.Errorf("build the indexes of an interrupted bulk load: %w", err)
+	}
+	return nil
+}
