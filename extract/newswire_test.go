@@ -51,6 +51,9 @@ func TestNewswireNames(t *testing.T) {
 		{"PERTH, March 23 -\nBELL RESOURCES BOOSTS STAKE IN BHP\n\n<Bell Resources Ltd> said it agreed with <Equiticorp\nTasman Ltd> to buy shares of Broken Hill Pty Co Ltd <BRKN.S>, and Benetton Group Spa [BTOM.MI] did too. Prices were [about 3 pct] higher.",
 			map[string]string{"Bell Resources Ltd": schema.Organization, "Equiticorp\nTasman Ltd": schema.Organization,
 				"BRKN.S": schema.Organization, "BTOM.MI": schema.Organization, "PERTH": schema.Place}},
+		// A direction word is not part of a place's name.
+		{"Mohler said rainfall averaged one inch in eastern Nebraska and in southern Minnesota.",
+			map[string]string{"Nebraska": schema.Place, "eastern Nebraska": ""}},
 		// A legal form ends a company's name.
 		{"Terumo Corp of Tokyo has committed 75 mln dlrs to its plant, said Siemens A.G. and Lockheed Corp on Monday.",
 			map[string]string{"Terumo Corp": schema.Organization, "Siemens A.G.": schema.Organization, "Lockheed Corp": schema.Organization}},

@@ -81,6 +81,7 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 			break
 		}
 		s = afterCapsLine(runes, s, e)
+		s = afterCompass(runes, s, e)
 		if s >= e {
 			continue
 		}
@@ -156,6 +157,28 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 		out = append(out, m)
 	}
 	return out
+}
+
+// compass are lower-case words of direction that a recogniser sometimes
+// takes into a place's name ("eastern Nebraska"): they are not part of it.
+var compass = setOf("eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
+	"northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west", "south-east",
+	"south-west", "northeast", "northwest", "southeast", "southwest")
+
+// afterCompass returns where a name found over [s, e) starts once a
+// leading lower-case word of direction is left out, or s.
+func afterCompass(runes []rune, s, e int) int {
+	j := s
+	for j < e && !unicode.IsSpace(runes[j]) {
+		j++
+	}
+	if j >= e || !compass[string(runes[s:j])] {
+		return s
+	}
+	for j < e && unicode.IsSpace(runes[j]) {
+		j++
+	}
+	return j
 }
 
 // afterCapsLine returns where a name found over [s, e) really starts when
