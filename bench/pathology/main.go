@@ -163,8 +163,8 @@ func run(o *options) error {
 	if o.baseline != "" {
 		bins = append(bins, o.baseline)
 	}
-	fmt.Println("| kind | binary | input MB | exit | wall s | peak RSS MB | s/MB | RSS MB/MB | panic | stderr (first line) |")
-	fmt.Println("|---|---|---|---|---|---|---|---|---|---|")
+	fmt.Println("| kind | binary | input MB | exit | wall s | CPU s | peak RSS MB | s/MB | RSS MB/MB | panic | stderr (first line) |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|---|---|")
 	for _, k := range kinds {
 		path := filepath.Join(inputs, k.File)
 		st, err := os.Stat(path)
@@ -196,8 +196,8 @@ func run(o *options) error {
 				}
 				return fmt.Sprintf("%.2f", v/mb)
 			}
-			fmt.Printf("| %s | %s | %.2f | %s | %.1f | %.0f | %s | %s | %v | %s |\n", k.Name, name, mb, exit,
-				m.wall.Seconds(), m.rssMB, perMB(m.wall.Seconds()), perMB(m.rssMB), m.panicked, firstLine(m.stderr))
+			fmt.Printf("| %s | %s | %.2f | %s | %.1f | %.1f | %.0f | %s | %s | %v | %s |\n", k.Name, name, mb, exit,
+				m.wall.Seconds(), m.cpu.Seconds(), m.rssMB, perMB(m.wall.Seconds()), perMB(m.rssMB), m.panicked, firstLine(m.stderr))
 		}
 	}
 	return nil
@@ -217,6 +217,7 @@ type measurement struct {
 	exit     int
 	killed   bool
 	wall     time.Duration
+	cpu      time.Duration // user + system
 	rssMB    float64
 	panicked bool
 	stderr   string
@@ -274,6 +275,7 @@ wait:
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru != nil {
 		m.rssMB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
+		m.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	m.stderr = stderr.String()
 	m.panicked = strings.Contains(m.stderr, "panic:") || strings.Contains(m.stderr, "goroutine ")
