@@ -1,6 +1,6 @@
 // Command pathology writes the hostile and odd inputs of
 // internal/pathology to a folder and measures dossier ingest on each: wall
-// time, peak RSS (getrusage of the child, so the loaded models are
+// time, CPU time, peak RSS (getrusage of the child, so the loaded models are
 // included), both per megabyte of input, the exit status, whether it
 // panicked, and the first lines it wrote to stderr. With -baseline it runs
 // a second binary (main's, say) on the same files in the same run, each
