@@ -431,9 +431,10 @@ func (x *extractor) answers(d *draft) bool {
 }
 
 // maxAbout bounds the entities a claim is about, the first found: a news
-// claim names a few, while a content span of a list of names would make
+// claim names a few (at most 10 in the first 3,000 Reuters-21578 stories;
+// the store's index keeps a copy of the claim for each), while a content span of a list of names would make
 // every claim of a sentence about all of them.
-const maxAbout = 16
+const maxAbout = 12
 
 func (x *extractor) isPlace(id string) bool {
 	e := x.byID[id]
