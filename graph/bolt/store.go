@@ -164,6 +164,19 @@ func (s *store) attach(path string, opt *graph.Options) error {
 		return fmt.Errorf("store %s: %w", path, boltErr(err))
 	}
 	qs, err := kv.New(db, qopt)
+	if errors.Is(err, cgraph.ErrNotInitialized) && bucketless(db.DB()) {
+		// The process that created the store was killed between bolt
+		// creating the file and Cayley writing its metadata: nothing was
+		// stored, so the store is created again (or reported absent).
+		db.Close()
+		if !opt.Create {
+			return fmt.Errorf("store %s: %w (its creation was interrupted)", path, graph.ErrNoStore)
+		}
+		if err := cgraph.InitQuadStore("bolt", path, nil); err != nil {
+			return fmt.Errorf("store %s: create: %w", path, boltErr(err))
+		}
+		return s.attach(path, opt)
+	}
 	if err != nil {
 		db.Close()
 		return fmt.Errorf("store %s: %w", path, boltErr(err))
@@ -210,6 +223,20 @@ func (s *store) attach(path string, opt *graph.Options) error {
 	}
 	return nil
 }
+
+// bucketless reports whether db holds no bucket at all: a bolt file that
+// was created and never written.
+func bucketless(db *boltdb.DB) bool {
+	empty := false
+	db.View(func(tx *boltdb.Tx) error {
+		empty = tx.ForEach(func([]byte, *boltdb.Bucket) error { return errBucket }) == nil
+		return nil
+	})
+	return empty
+}
+
+// errBucket stops bucketless at the first bucket.
+var errBucket = errors.New("a bucket")
 
 // boltErr turns bolt's errors into the ones a user can act on.
 func boltErr(err error) error {
