@@ -52,7 +52,7 @@ func main() {
 	m := attrib.Train(train, attrib.TrainOptions{Epochs: *epochs, Seed: *seed, Lexicon: lex, Classes: classes, CueShare: *cueShare, CueBits: uint(*cueBits), RoleBits: uint(*roleBits), Log: os.Stdout, Dev: dev})
 	if *tune {
 		if *out != "" {
-			if err := save(*out, m.Save); err != nil {
+			if err := save(*out, m.WithOBias(float32(*oBias)).Save); err != nil {
 				fail(err)
 			}
 		}

@@ -164,10 +164,95 @@ func (m *Model) Find(runes []rune, sents []text.Sentence) []Found {
 			for _, r := range con {
 				f.Content = append(f.Content, [2]int{s.toks[r[0]].start, s.toks[r[1]-1].end})
 			}
+			if k := len(con); k > 0 {
+				if end := runOn(ps, si, con[k-1][1]-1); end > 0 {
+					f.Content[k-1][1] = end
+				}
+			}
 			out = append(out, f)
 		}
 	}
+	continuations(ps, out)
 	return out
+}
+
+// continuations adds to an attribution whose content is a quotation
+// before its cue (`“A,” she said.`) the quotation that makes up the next
+// sentence, when nothing is attributed in that one (`“B.”`): the corpus's
+// guidelines take such a continuation as part of the same content, even
+// across a paragraph break.
+func continuations(ps []sent, fs []Found) {
+	has := make(map[int]bool, len(fs))
+	for _, f := range fs {
+		has[f.Sentence] = true
+	}
+	for i := range fs {
+		f := &fs[i]
+		sj := f.Sentence + 1
+		if len(f.Content) == 0 || f.Content[0][0] >= f.Cue[0] || sj >= len(ps) || has[sj] {
+			continue
+		}
+		// The content before the cue is a quotation that closed.
+		toks := ps[f.Sentence].toks
+		closed := false
+		for _, t := range toks {
+			if t.start >= f.Content[0][0] && t.end <= f.Cue[0] && t.q == qClose {
+				closed = true
+			}
+		}
+		next := ps[sj].toks
+		if !closed || len(next) == 0 || next[0].q != qOpen {
+			continue
+		}
+		end := 0
+		for _, t := range next[1:] {
+			if t.q == qClose {
+				end = t.end
+			}
+			if t.q == qNone || t.q == qOpen {
+				break
+			}
+		}
+		if end == 0 {
+			end = runOn(ps, sj, len(next)-1)
+		}
+		if end > next[0].start {
+			f.Content = append(f.Content, [2]int{next[0].start, end})
+		}
+	}
+}
+
+// maxRunOn bounds how many sentences a quotation may run on for.
+const maxRunOn = 20
+
+// runOn returns the end of the quotation that token k of sentence si is
+// in when the quotation runs on past that sentence ("He said: “We are
+// sure. We are right.”"), with its closing mark, or 0 when it closes in
+// the sentence or token k is not quoted. A quotation still open at a blank
+// line ends there (the quote states of prepare).
+func runOn(ps []sent, si, k int) int {
+	toks := ps[si].toks
+	if q := toks[k].q; q != qIn && q != qOpen {
+		return 0
+	}
+	for _, t := range toks[k+1:] {
+		if t.q == qClose || t.q == qNone {
+			return 0
+		}
+	}
+	end := 0
+	for sj := si + 1; sj < len(ps) && sj <= si+maxRunOn; sj++ {
+		for _, t := range ps[sj].toks {
+			switch t.q {
+			case qClose:
+				return t.end
+			case qNone, qOpen:
+				return end
+			}
+			end = t.end
+		}
+	}
+	return end
 }
 
 // spansOf returns the B/I runs of a cue tag sequence as token ranges.

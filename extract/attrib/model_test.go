@@ -148,3 +148,34 @@ func TestTrainSmall(t *testing.T) {
 		t.Error("training twice gives two models")
 	}
 }
+
+// FuzzFind feeds arbitrary text to the model: it never panics and every
+// fragment lies inside the text, in text order within an attribution.
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		`"We are sure," he said. "We are right."`,
+		"According to officials, the plan failed; she said: “No.”",
+		"“ ” “ “ ” said said said according to",
+		"\u2028\u00a0\"\"",
+	} {
+		f.Add(s)
+	}
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := len([]rune(s))
+		for _, a := range m.Annotate(s) {
+			for _, fs := range []Fragments{a.CueFragments, a.SourceFragments, a.ContentFragments} {
+				last := 0
+				for _, fr := range fs {
+					if fr[0] < last || fr[0] >= fr[1] || fr[1] > n {
+						t.Fatalf("fragment %v of %v outside the text of %d runes or out of order", fr, fs, n)
+					}
+					last = fr[1]
+				}
+			}
+		}
+	})
+}

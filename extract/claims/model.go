@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/dossier-project/dossier/extract/attrib"
+	"github.com/dossier-project/dossier/extract/text"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -51,12 +52,52 @@ func tokRange(ts []tok, a, b int) (lo, hi int) {
 // becomes a draft of its own.
 func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) []*draft {
 	rules := len(kept)
+	// The tokens of every cue of the sentence, the rules' and the model's.
+	cueAt := make([]int, len(ts)+1) // cueAt[k]: cue tokens among ts[:k]
+	isCue := make([]bool, len(ts))
+	for _, d := range kept {
+		for k := d.cs; k < d.ce && k < len(ts); k++ {
+			isCue[k] = true
+		}
+	}
+	for _, f := range x.found[si] {
+		a, b := tokRange(ts, f.Cue[0], f.Cue[1])
+		for k := a; k < b; k++ {
+			isCue[k] = true
+		}
+	}
+	for k, c := range isCue {
+		cueAt[k+1] = cueAt[k]
+		if c {
+			cueAt[k+1]++
+		}
+	}
 	for _, f := range x.found[si] {
 		cs, ce := tokRange(ts, f.Cue[0], f.Cue[1])
 		if cs == ce || len(f.Content) == 0 {
 			continue
 		}
-		ka, kb := tokRange(ts, f.Content[0][0], f.Content[len(f.Content)-1][1])
+		// The content is one span: the model's fragments from the first,
+		// as far as no other cue stands between them (the fragments of a
+		// quotation split around its own cue are joined, as the rules
+		// join them).
+		ka, kb := tokRange(ts, f.Content[0][0], f.Content[0][1])
+		whole := true
+		for _, fr := range f.Content[1:] {
+			a, b := tokRange(ts, fr[0], fr[1])
+			if a == b {
+				break // past the sentence: see below
+			}
+			own := 0
+			if cs >= kb && ce <= a {
+				own = ce - cs
+			}
+			if cueAt[a]-cueAt[kb] > own {
+				whole = false
+				break
+			}
+			kb = b
+		}
 		if ka >= kb {
 			continue
 		}
@@ -75,6 +116,12 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 		cont := x.trim(ts, ka, kb)
 		if cont[1] <= cont[0] {
 			continue
+		}
+		// A quotation that runs on into the next sentences, or continues
+		// there (`“A,” she said. “B.”`): one span to its end, as the rules
+		// give a split quotation within a sentence.
+		if last := f.Content[len(f.Content)-1][1]; whole && last > ts[len(ts)-1].end && last <= len(x.runes) {
+			cont[1] = x.quoteEnd(cont[0], last)
 		}
 		dup := false
 		for _, d := range kept[:rules] {
@@ -124,6 +171,18 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 		kept = append(kept, d)
 	}
 	return kept
+}
+
+// quoteEnd returns end without a closing quotation mark and the
+// punctuation before it, not before start.
+func (x *extractor) quoteEnd(start, end int) int {
+	if c := x.runes[end-1]; c == '"' || c == '”' || c == '»' || c == '\'' {
+		end--
+	}
+	for end > start+1 && (text.IsSpace(x.runes[end-1]) || x.runes[end-1] == ',' || x.runes[end-1] == '\'') {
+		end--
+	}
+	return end
 }
 
 // citing reports whether a cue holds "citing".
