@@ -107,6 +107,12 @@ func (n Names) name(id string) string {
 // actMatch scores the overlap of two acts: shared concepts and shared
 // content stems, and says which.
 func actMatch(a, b *Prop) (float64, string) {
+	s, why, _, _ := actMatchN(a, b)
+	return s, why
+}
+
+// actMatchN is actMatch with the number of shared concepts and words.
+func actMatchN(a, b *Prop) (float64, string, int, int) {
 	a.prep()
 	b.prep()
 	var shared []string
@@ -136,7 +142,7 @@ func actMatch(a, b *Prop) (float64, string) {
 	if len(words) > 0 {
 		why = append(why, "words "+strings.Join(words[:min(len(words), 5)], " "))
 	}
-	return s, strings.Join(why, "; ")
+	return s, strings.Join(why, "; "), len(shared), len(words)
 }
 
 // MinAnswer is the score an answer needs to be linked to an allegation.
@@ -207,7 +213,8 @@ func Same(a, b *Prop, names Names) (float64, string) {
 		ent, who = 0.4, "same target "+names.name(a.Target)
 	case a.Target != "" && slices.Contains(ba, a.Target) || b.Target != "" && slices.Contains(aa, b.Target):
 		ent, who = 0.35, "target "+names.name(cmpOr(a.Target, b.Target))
-	default:
+	case a.Doc != "" && a.Doc == b.Doc:
+		// Within one article, sharing an entity is enough.
 		for _, x := range aa {
 			if slices.Contains(ba, x) {
 				ent, who = 0.25, "about "+names.name(x)
@@ -226,8 +233,10 @@ func Same(a, b *Prop, names Names) (float64, string) {
 	if ent == 0 {
 		return 0, ""
 	}
-	act, why := actMatch(a, b)
-	if act == 0 {
+	// The act must share words, not only a concept: "violations" of a
+	// patent and of a trade pact are both compliance.
+	act, why, nc, nw := actMatchN(a, b)
+	if nw == 0 || nc == 0 && nw < 2 {
 		return 0, ""
 	}
 	return min(1, ent+act), who + "; " + why
@@ -336,8 +345,8 @@ func notAfter(a, b string) bool {
 // Build threads the allegations and links the answers. inDoc are the links
 // the extraction made inside articles (kept, rescored when they match,
 // with their reason); answers are linked across documents to the
-// allegations of other articles that they answer best, one link per
-// thread, never to an allegation made after the answer.
+// allegations of other articles that they answer best: the one thread
+// whose allegation scores highest, never one made after the answer.
 func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 	sort.SliceStable(allegs, func(i, j int) bool { return less(allegs[i], allegs[j]) })
 	parent := make([]int, len(allegs))
@@ -367,6 +376,14 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 				}
 				seen[j] = true
 				if s, _ := Same(allegs[j], a, names); s >= MinSame {
+					// No chaining: the allegation must also resemble the
+					// thread's first report, or threads grow through hubs
+					// (the United States, Japan) into one.
+					if rj := find(j); rj != j {
+						if s0, _ := Same(allegs[rj], a, names); s0 < MinSame-0.2 {
+							continue
+						}
+					}
 					if ri, rj := find(i), find(j); ri != rj {
 						// The older founder stays the root.
 						if rj < ri {
@@ -453,13 +470,17 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 				}
 			}
 		}
-		tis := make([]int, 0, len(best))
-		for ti := range best {
-			tis = append(tis, ti)
+		// One thread per answer across articles: the best match (a denial
+		// answers one proposition; linking it to every thread that shares
+		// a word with it is how a ledger fills with unrelated answers).
+		bt := -1
+		for ti, l := range best {
+			if bt < 0 || l.Score > best[bt].Score || l.Score == best[bt].Score && ti < bt {
+				bt = ti
+			}
 		}
-		sort.Ints(tis)
-		for _, ti := range tis {
-			threads[ti].Answers = append(threads[ti].Answers, best[ti])
+		if bt >= 0 {
+			threads[bt].Answers = append(threads[bt].Answers, best[bt])
 		}
 	}
 	return threads
