@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"context"
 	"encoding/binary"
 	"fmt"
 	"slices"
@@ -154,5 +155,5 @@ func WriteChunksOnly(st *graph.Store, r *schema.Result) error {
 	if !ok {
 		return fmt.Errorf("store does not write with dossier's writer")
 	}
-	return w.writeChunks(d)
+	return w.writeChunks(context.Background(), d)
 }

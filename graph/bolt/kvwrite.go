@@ -596,8 +596,11 @@ func (w kvWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, err
 	// in transactions of their own, before the transaction that writes its
 	// last chunk with its index entries (see writeChunks).
 	if len(docs) == 1 && len(docs[0].quads) > maxTxQuads {
-		if err := w.writeChunks(docs[0]); err != nil {
+		if err := w.writeChunks(ctx, docs[0]); err != nil {
 			return 0, fmt.Errorf("store %s: write: %w", s.spec, err)
+		}
+		if err := ctx.Err(); err != nil {
+			return 0, err
 		}
 		docs[0] = lastChunk(docs[0])
 	}
@@ -649,8 +652,9 @@ var maxTxQuads = 50000
 // then is the document stored: until that commits, a reader of the index
 // does not see it, and an interrupted write leaves quads that the same
 // document written again finds stored (writeKV skips them, counting each
-// value's references once).
-func (w kvWriter) writeChunks(d *kvDoc) error {
+// value's references once). It stops between chunks when ctx is
+// cancelled.
+func (w kvWriter) writeChunks(ctx context.Context, d *kvDoc) error {
 	var known bool
 	if err := w.db.View(func(tx *boltdb.Tx) error {
 		known = bucket(tx, bktDoc).Get([]byte(d.r.Document.Hash)) != nil
@@ -659,6 +663,9 @@ func (w kvWriter) writeChunks(d *kvDoc) error {
 		return err
 	}
 	for a := 0; a+maxTxQuads < len(d.quads); a += maxTxQuads {
+		if err := ctx.Err(); err != nil {
+			return err // an interrupt stops between chunks
+		}
 		c := chunk(d, a, a+maxTxQuads)
 		if err := w.db.Update(func(tx *boltdb.Tx) error {
 			_, err := writeKV(tx, []*kvDoc{c})
