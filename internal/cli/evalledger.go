@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -22,7 +24,7 @@ func (a *app) evalLedgerCmd() *cobra.Command {
 		Long: `eval ledger reads the articles of GOLD.json (the format of
 internal/gold/ledger/) from the corpus FILE, extracts them, stores them in a
 store in memory, builds the allegations ledger and scores it against the gold,
-for each split of the gold's story clusters (dev, heldout) and for all of them:
+for each split of the gold's story clusters (dev, test...) and for all of them:
 
   allegation precision and recall  sentences that carry an allegation
   answers found as claims          denials and acknowledgements found at all
@@ -34,7 +36,9 @@ for each split of the gold's story clusters (dev, heldout) and for all of them:
 
 The gold holds document IDs and offsets only: the text is read from FILE, and
 each document must have the SHA-256 the gold records. --errors lists every
-miss and false alarm of the split chosen with --split (tune on dev only).`,
+miss and false alarm of the split chosen with --split, and --threads the
+threads made of its documents: tune on dev only. A split named "test" is
+scored as figures only: its errors and threads are never listed.`,
 		Example: `  dossier eval ledger internal/gold/ledger/reuters21578.json --corpus ../shared/data/news/reuters21578.jsonl
   dossier eval ledger internal/gold/ledger/reuters21578.json --corpus reuters21578.jsonl --split dev --errors`,
 		Args: cobra.ExactArgs(1),
@@ -56,8 +60,18 @@ miss and false alarm of the split chosen with --split (tune on dev only).`,
 			if err != nil {
 				return err
 			}
+			splits := g.Splits()
+			if split != "" && !slices.Contains(splits, split) {
+				return &UsageError{fmt.Errorf("eval ledger: %s has no split %q (it has %s)", args[0], split, strings.Join(splits, ", "))}
+			}
+			if (errs || threads) && (split == "" && slices.Contains(splits, gold.TestSplit) || split == gold.TestSplit) {
+				return &UsageError{fmt.Errorf("eval ledger: the %s split is scored as figures only; --errors and --threads need --split with another split", gold.TestSplit)}
+			}
+			if len(splits) > 1 {
+				splits = append(splits, "")
+			}
 			var scores []gold.LedgerScore
-			for _, s := range []string{"dev", "heldout", ""} {
+			for _, s := range splits {
 				if split != "" && s != split {
 					continue
 				}
@@ -90,7 +104,7 @@ miss and false alarm of the split chosen with --split (tune on dev only).`,
 		},
 	}
 	cmd.Flags().StringVar(&corpus, "corpus", "", "the corpus that holds the gold's documents (JSON Lines)")
-	cmd.Flags().StringVar(&split, "split", "", "score one split only: dev or heldout")
+	cmd.Flags().StringVar(&split, "split", "", "score one split only (dev, test...)")
 	cmd.Flags().BoolVar(&errs, "errors", false, "list every miss and false alarm")
 	cmd.Flags().BoolVar(&threads, "threads", false, "list the threads the ledger made of the chosen split's documents")
 	return cmd

@@ -22,7 +22,7 @@ type Ledger struct {
 }
 
 // LedgerCluster is one story: its articles and the split it belongs to
-// ("dev" to tune on, "heldout" to measure).
+// ("dev" to tune on, "test" to measure).
 type LedgerCluster struct {
 	ID    string `json:"id"`
 	Split string `json:"split"`
@@ -95,6 +95,22 @@ func ReadLedger(r io.Reader) (*Ledger, error) {
 		}
 	}
 	return &g, nil
+}
+
+// TestSplit is the split that is measured, never tuned on: its errors
+// are not listed.
+const TestSplit = "test"
+
+// Splits returns the splits of the gold's clusters, each once, in the
+// order the clusters give them.
+func (g *Ledger) Splits() []string {
+	var out []string
+	for _, c := range g.Clusters {
+		if !slices.Contains(out, c.Split) {
+			out = append(out, c.Split)
+		}
+	}
+	return out
 }
 
 // DocSplits maps each document ID to its cluster's split.
