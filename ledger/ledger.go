@@ -47,6 +47,19 @@ type Prop struct {
 
 	words    []string
 	concepts []string
+	// The words of ClaimantText and Content that speaksFor compares, cut
+	// once (an answer is compared with up to 256 allegations).
+	claimantLong, contentLong []string
+	longDone                  bool
+}
+
+// long returns the words of ClaimantText and Content that speaksFor
+// compares.
+func (p *Prop) long() (claimant, content []string) {
+	if !p.longDone {
+		p.claimantLong, p.contentLong, p.longDone = longWords(p.ClaimantText), longWords(p.Content), true
+	}
+	return p.claimantLong, p.contentLong
 }
 
 func (p *Prop) prep() {
@@ -166,12 +179,14 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 		}
 	}
 	if ent == 0 {
+		claimant, content := b.long()
 		for _, x := range acc {
-			if speaksFor(b.ClaimantText, names.name(x)) {
+			name := longWords(names.name(x))
+			if wordsMeet(claimant, name) {
 				ent, who = 0.35, strings.Join(strings.Fields(b.ClaimantText), " ")+" speak for "+names.name(x)
 				break
 			}
-			if speaksFor(b.Content, names.name(x)) {
+			if wordsMeet(content, name) {
 				ent, who = 0.3, "names "+names.name(x)
 				break
 			}
@@ -271,12 +286,27 @@ func nameKeys(text string) []string {
 // accused ("Japan"): a word of one that starts with a word of the other,
 // four letters at least.
 func speaksFor(claimant, accused string) bool {
-	if claimant == "" || accused == "" {
-		return false
+	return wordsMeet(longWords(claimant), longWords(accused))
+}
+
+// longWords returns the words of text of four letters or more,
+// lower-cased, that speaksFor compares.
+func longWords(text string) []string {
+	var out []string
+	for _, w := range Tokens(text) {
+		if len(w) >= 4 {
+			out = append(out, w)
+		}
 	}
-	for _, c := range Tokens(claimant) {
-		for _, a := range Tokens(accused) {
-			if len(a) >= 4 && len(c) >= 4 && (strings.HasPrefix(c, a) || strings.HasPrefix(a, c)) {
+	return out
+}
+
+// wordsMeet reports whether a word of cs starts with a word of as or the
+// other way round (words as longWords returns them).
+func wordsMeet(cs, as []string) bool {
+	for _, c := range cs {
+		for _, a := range as {
+			if strings.HasPrefix(c, a) || strings.HasPrefix(a, c) {
 				return true
 			}
 		}
