@@ -22,7 +22,7 @@ func (a *app) evalCmd() *cobra.Command {
 		Use:   "eval",
 		Short: "Score the extractor against annotated data",
 	}
-	cmd.AddCommand(a.evalNERCmd(), a.evalGoldCmd(), a.evalAttributionCmd(), a.evalLedgerCmd())
+	cmd.AddCommand(a.evalNERCmd(), a.evalGoldCmd(), a.evalAttributionCmd(), a.evalLedgerCmd(), a.evalAllegationsCmd())
 	return cmd
 }
 
