@@ -192,18 +192,7 @@ func Train(docs []Document, opts TrainOptions) *Model {
 	// Features in parallel, kept in document order.
 	ces := make([][]cueExample, len(docs))
 	res := make([][]roleExample, len(docs))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for wk := 0; wk < workers; wk++ {
-		wg.Add(1)
-		go func(wk int) {
-			defer wg.Done()
-			for i := wk; i < len(docs); i += workers {
-				ces[i], res[i] = m.examples(&docs[i])
-			}
-		}(wk)
-	}
-	wg.Wait()
+	parallel(len(docs), func(i int) { ces[i], res[i] = m.examples(&docs[i]) })
 	var cue []cueExample
 	var role []roleExample
 	for i := range docs {
@@ -302,17 +291,24 @@ func (m *Model) averagedCopy(ct, rt *training) *Model {
 // their attributions.
 func (m *Model) Evaluate(docs []Document) Scores {
 	pred := make([]Document, len(docs))
+	parallel(len(docs), func(i int) {
+		pred[i] = Document{DocID: docs[i].DocID, Attributions: m.Annotate(docs[i].Text)}
+	})
+	return Score(docs, pred)
+}
+
+// parallel calls fn(i) for i in [0, n) on GOMAXPROCS goroutines.
+func parallel(n int, fn func(i int)) {
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	for wk := 0; wk < workers; wk++ {
 		wg.Add(1)
 		go func(wk int) {
 			defer wg.Done()
-			for i := wk; i < len(docs); i += workers {
-				pred[i] = Document{DocID: docs[i].DocID, Attributions: m.Annotate(docs[i].Text)}
+			for i := wk; i < n; i += workers {
+				fn(i)
 			}
 		}(wk)
 	}
 	wg.Wait()
-	return Score(docs, pred)
 }
