@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"unicode/utf8"
 
 	boltdb "github.com/boltdb/bolt"
 
@@ -197,25 +196,6 @@ func joinKey(parts ...string) []byte {
 		b = append(b, p...)
 	}
 	return b
-}
-
-// maxKeyName is the most bytes of a name kept in a name key: with the
-// slug and the entity ID (each at most schema.MaxSlug bytes and a prefix)
-// and the hash, a key stays far under bolt's 32 KiB limit, whatever the
-// name. A longer name is still found, by its slug; its full text is in
-// the entity's record.
-const maxKeyName = 1024
-
-// keyName returns name cut to maxKeyName bytes at a character boundary.
-func keyName(name string) string {
-	if len(name) <= maxKeyName {
-		return name
-	}
-	cut := maxKeyName
-	for cut > 0 && !utf8.RuneStart(name[cut]) {
-		cut--
-	}
-	return name[:cut]
 }
 
 func sentKey(hash string, i int) []byte {
@@ -576,7 +556,7 @@ func addDoc(w indexWriter, r *schema.Result, seq uint64, pending bool) (uint64, 
 			return seq, err
 		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if err := put(bktName, joinKey(schema.Slug(n), e.ID, h, keyName(n)), nil); err != nil {
+			if err := put(bktName, joinKey(schema.Slug(n), e.ID, h, graph.KeyName(n)), nil); err != nil {
 				return seq, err
 			}
 		}

@@ -11,7 +11,6 @@ import (
 	"slices"
 	"sort"
 	"time"
-	"unicode/utf8"
 
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
@@ -303,7 +302,7 @@ func (b *batch) writeIndex(ctx context.Context, tx *sql.Tx) error {
 				k := [2]string{e.ID, n}
 				if !seenName[k] {
 					seenName[k] = true
-					names = append(names, []any{schema.Slug(n), e.ID, h, keyName(n)})
+					names = append(names, []any{schema.Slug(n), e.ID, h, graph.KeyName(n)})
 				}
 			}
 		}
@@ -559,23 +558,6 @@ func copyRows(ctx context.Context, tx *sql.Tx, table string, cols []string, n in
 		return err
 	}
 	return st.Close()
-}
-
-// maxKeyName is the most bytes of a name kept in dossier_names, whose key
-// it is part of (a btree entry holds at most about 2.7 kB): a longer name
-// is still found by its slug, and its full text is in its records.
-const maxKeyName = 1024
-
-// keyName returns name cut to maxKeyName bytes at a character boundary.
-func keyName(name string) string {
-	if len(name) <= maxKeyName {
-		return name
-	}
-	cut := maxKeyName
-	for cut > 0 && !utf8.RuneStart(name[cut]) {
-		cut--
-	}
-	return name[:cut]
 }
 
 // nodeHash is the nodes table's key of a value.
