@@ -47,7 +47,8 @@ func sameAsQuads(r *schema.Result, label quad.Value) []quad.Quad {
 // tieCache holds the store's sameAs ties in memory: they are few, and
 // asking the store for them node by node costs a scan of each node's quads.
 // It is dropped after every write; a shared store (PostgreSQL), which
-// other processes write to, is never cached.
+// other processes write to, keeps it only while the store's version is
+// the one it was read at (Store.fresh).
 type tieCache struct {
 	mu   sync.Mutex
 	ok   bool
@@ -55,27 +56,33 @@ type tieCache struct {
 	from map[string][]quad.Value // entity -> the nodes tied to it
 	// surnames caches surname links (surname.go) by surname and sex.
 	surnames map[string]surnameLink
+	// tiedBySurname, when set, lists for every full-name person the
+	// surname-only IDs read as it (prefetchSurnames).
+	tiedBySurname map[string][]string
+	// version is the shared store's version the cache was read at, when
+	// versioned (see Store.fresh).
+	version   int64
+	versioned bool
 }
+
+// valid reports whether what the cache holds may be used: always on a
+// store only this process writes, and on a shared one while its version
+// is the one the cache was read at.
+func (c *tieCache) valid(shared bool) bool { return !shared || c.versioned }
 
 func (c *tieCache) reset() {
 	c.mu.Lock()
 	c.ok = false
-	c.surnames = nil
+	c.surnames, c.tiedBySurname = nil, nil
 	c.mu.Unlock()
 }
 
 // loadTies returns the ties, reading them from the store when needed.
 func (s *Store) loadTies(ctx context.Context) (map[string]quad.Value, map[string][]quad.Value, error) {
 	c := &s.ties
-	if s.shared {
-		// Read once per question (questionTies), never kept longer.
-		if q, ok := ctx.Value(questionKey{}).(*tieCache); ok {
-			c = q
-		}
-	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.ok && (!s.shared || c != &s.ties) {
+	if c.ok && c.valid(s.shared) {
 		return c.to, c.from, nil
 	}
 	to := make(map[string]quad.Value)

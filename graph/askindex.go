@@ -17,17 +17,25 @@ import (
 // backend's offers links, else over the quads. The caller holds the read
 // lock.
 func (s *Store) ask(ctx context.Context, fn func(a *asker) error) error {
+	if err := s.fresh(ctx); err != nil {
+		return err
+	}
 	idx := s.index()
 	if idx == nil {
 		return fn(s.asker())
 	}
-	return idx.View(ctx, func(v IndexView) error {
-		a := s.asker()
-		if lv, ok := v.(LinkView); ok {
-			a.lv = lv
+	for attempt := 1; ; attempt++ {
+		err := idx.View(ctx, func(v IndexView) error {
+			a := s.asker()
+			if lv, ok := v.(LinkView); ok {
+				a.lv = lv
+			}
+			return fn(a)
+		})
+		if !s.retry(ctx, idx, err, attempt) {
+			return err
 		}
-		return fn(a)
-	})
+	}
 }
 
 // ixExists is exists from the index: the entity ID has a record.

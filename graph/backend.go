@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
 
 	"github.com/dossier-project/dossier/schema"
 )
@@ -86,6 +87,14 @@ type BulkLoader interface {
 	// Bulk reports whether documents are staged that readers do not see
 	// yet (bolt stages them in a journal until FinishBulk), and how many.
 	Bulk() (staged int, ok bool)
+}
+
+// QuadLister is a Backend that lists its quads faster than Cayley's
+// iterator over its QuadStore does (Store.EachQuad). EachQuad is called
+// under the Store's read lock and gives every quad once, in the store's
+// order.
+type QuadLister interface {
+	EachQuad(ctx context.Context, fn func(quad.Quad) error) error
 }
 
 // Host is what a Store shares with its backend: its lock, which readers

@@ -64,6 +64,9 @@ func (s *Store) EachClaim(ctx context.Context, f ClaimFilter, fn func(ClaimInfo)
 func (s *Store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
 	s.h.RLock()
 	defer s.h.RUnlock()
+	if l, ok := s.b.(QuadLister); ok {
+		return l.EachQuad(ctx, fn)
+	}
 	qs := s.QuadStore()
 	return iterate(ctx, qs, qs.QuadsAllIterator(), fn)
 }

@@ -73,6 +73,7 @@ func (s *Store) document(ctx context.Context, ref string) (DocInfo, error) {
 func (s *Store) idxDocument(ctx context.Context, ref string) (DocInfo, error) {
 	var exact, prefixed []DocInfo
 	err := s.view(ctx, func(t *ixRead) error {
+		exact, prefixed = nil, nil
 		return t.v.Documents(func(d DocInfo) error {
 			switch {
 			case (fullHash.MatchString(ref) && d.Hash == ref) || d.ID == ref || d.Path == ref:

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/dossier-project/dossier/schema"
 )
@@ -27,6 +28,15 @@ func (s *Store) index() Index {
 // indexed reports whether reads go through a read index.
 func (s *Store) indexed() bool { return s.index() != nil }
 
+// stream wraps a stream's callback so that the read knows once it has
+// passed something on.
+func stream[T any](t *ixRead, fn func(T) error) func(T) error {
+	return func(x T) error {
+		t.streamed = true
+		return fn(x)
+	}
+}
+
 // namesChunk is how many claims or relations a stream collects before it
 // looks up the names they refer to, in one call.
 const namesChunk = 512
@@ -38,26 +48,76 @@ type ixRead struct {
 	s     *Store
 	v     IndexView
 	names map[string]EntityRef // by the ID as referred to
+	// streamed is set once a stream has passed an item to its caller:
+	// the read cannot be made again then.
+	streamed bool
 }
 
-// questionKey is the context key of a question's own tie cache: a shared
-// store's ties are read once per question rather than once per name.
-type questionKey struct{}
-
-// questionTies returns ctx with a tie cache of its own.
-func questionTies(ctx context.Context) context.Context {
-	if _, ok := ctx.Value(questionKey{}).(*tieCache); ok {
-		return ctx
+// fresh keeps the tie cache of a shared store (one other processes write)
+// only while the store's version is the one it was read at: each question
+// asks for the version once, and the ties and surname links are read
+// again only after a write.
+func (s *Store) fresh(ctx context.Context) error {
+	if !s.shared {
+		return nil
 	}
-	return context.WithValue(ctx, questionKey{}, &tieCache{})
+	vi, ok := s.b.Index().(VersionedIndex)
+	if !ok {
+		return nil
+	}
+	v, err := vi.Version(ctx)
+	if err != nil {
+		return err
+	}
+	c := &s.ties
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.versioned || c.version != v {
+		c.ok, c.surnames, c.tiedBySurname = false, nil, nil
+		c.version, c.versioned = v, true
+	}
+	return nil
 }
 
-// view runs fn in one read of the index.
+// view runs fn in one read of the index. When the read fails in a way the
+// backend says is passing (a replica cancelled it to replay its primary's
+// writes), it is run again, at most viewAttempts times in all, unless fn
+// has already streamed something to its caller (ixRead.streamed): fn
+// starts its answer afresh each time.
 func (s *Store) view(ctx context.Context, fn func(t *ixRead) error) error {
-	ctx = questionTies(ctx)
-	return s.index().View(ctx, func(v IndexView) error {
-		return fn(&ixRead{ctx: ctx, s: s, v: v, names: make(map[string]EntityRef)})
-	})
+	if err := s.fresh(ctx); err != nil {
+		return err
+	}
+	idx := s.index()
+	var err error
+	for attempt := 1; ; attempt++ {
+		var t *ixRead
+		err = idx.View(ctx, func(v IndexView) error {
+			t = &ixRead{ctx: ctx, s: s, v: v, names: make(map[string]EntityRef)}
+			return fn(t)
+		})
+		if !s.retry(ctx, idx, err, attempt) || (t != nil && t.streamed) {
+			return err
+		}
+	}
+}
+
+// viewAttempts is how many times a read that fails in passing is made.
+const viewAttempts = 4
+
+// retry reports whether a read that failed with err (its attempt-th try)
+// should be made again, and waits a little before it is.
+func (s *Store) retry(ctx context.Context, idx Index, err error, attempt int) bool {
+	tr, ok := idx.(TransientIndex)
+	if err == nil || !ok || !tr.Transient(err) || attempt >= viewAttempts || ctx.Err() != nil {
+		return false
+	}
+	select {
+	case <-ctx.Done():
+		return false
+	case <-time.After(time.Duration(attempt) * 100 * time.Millisecond):
+	}
+	return true
 }
 
 // resolve looks up, in one call, the names of the IDs not resolved yet:
@@ -374,9 +434,9 @@ func (t *ixRead) find(name string) ([]string, error) {
 }
 
 func (s *Store) idxFind(ctx context.Context, name string) ([]EntityInfo, error) {
-	ctx = questionTies(ctx)
 	var out []EntityInfo
 	err := s.view(ctx, func(t *ixRead) error {
+		out = nil
 		ids, err := t.find(name)
 		if err != nil {
 			return err
@@ -410,8 +470,18 @@ func (s *Store) idxFind(ctx context.Context, name string) ([]EntityInfo, error) 
 }
 
 // eachEntity calls fn for every entity (not tied to another), of one type
-// or all, in ID order.
+// or all, in ID order. It reads every entity's records first, so that the
+// surname links and acronym ties are worked out once, from them, rather
+// than looked up entity by entity.
 func (t *ixRead) eachEntity(typ string, fn func(EntityInfo) error) error {
+	var recs []EntityRecord
+	if err := t.v.EachEntity(func(r EntityRecord) error {
+		recs = append(recs, r)
+		return nil
+	}); err != nil {
+		return err
+	}
+	t.s.prefetchSurnames(recs)
 	to, _, err := t.s.loadTies(t.ctx)
 	if err != nil {
 		return err
@@ -426,27 +496,82 @@ func (t *ixRead) eachEntity(typ string, fn func(EntityInfo) error) error {
 	if err != nil {
 		return err
 	}
-	return t.v.EachEntity(func(r EntityRecord) error {
+	for _, r := range recs {
 		if c, err := t.s.canonicalID(t.ctx, r.ID); err != nil {
 			return err
 		} else if c != r.ID {
-			return nil
+			continue
 		}
 		if typ != "" && r.Type != typ {
-			return nil
+			continue
 		}
 		e, err := t.fold(r.ID, r, true, f)
 		if err != nil {
 			return err
 		}
-		return fn(e)
-	})
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// prefetchSurnames works out every surname link of the store at once from
+// every entity's records (recs, in ID order), as surnameLinkOf and
+// surnameTied would one by one from the index, and caches them.
+func (s *Store) prefetchSurnames(recs []EntityRecord) {
+	// The full-name persons by the slug of each of their names and
+	// aliases, in ID order: surnameCandidates.
+	bySlug := make(map[string][]surnameCandidate)
+	for _, r := range recs {
+		if !fullPerson(r.ID) {
+			continue
+		}
+		cd := surnameCandidate{id: r.ID, name: r.Name, docs: r.Documents, sex: aliasSex(r.Aliases)}
+		seen := make(map[string]bool)
+		for _, n := range append(slices.Clone(r.Names), r.Aliases...) {
+			if sl := schema.Slug(n); !seen[sl] {
+				seen[sl] = true
+				bySlug[sl] = append(bySlug[sl], cd)
+			}
+		}
+	}
+	links := make(map[string]surnameLink)
+	tied := make(map[string][]string)
+	for _, r := range recs {
+		sur, sex, ok := bareSurname(r.ID)
+		if !ok {
+			continue
+		}
+		key := surnameKey(sur, sex)
+		l, done := links[key]
+		if !done {
+			l = linkFrom(bySlug[schema.Slug(sur)], sur, sex)
+			links[key] = l
+		}
+		if l.to != "" {
+			tied[l.to] = append(tied[l.to], r.ID)
+		}
+	}
+	for _, ids := range tied {
+		sort.Strings(ids)
+	}
+	c := &s.ties
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.surnames == nil {
+		c.surnames = make(map[string]surnameLink)
+	}
+	for k, l := range links {
+		c.surnames[k] = l
+	}
+	c.tiedBySurname = tied
 }
 
 func (s *Store) idxEntities(ctx context.Context, typ string) ([]EntityInfo, error) {
-	ctx = questionTies(ctx)
 	var out []EntityInfo
 	err := s.view(ctx, func(t *ixRead) error {
+		out = nil
 		return t.eachEntity(typ, func(e EntityInfo) error {
 			out = append(out, e)
 			return nil
@@ -458,13 +583,14 @@ func (s *Store) idxEntities(ctx context.Context, typ string) ([]EntityInfo, erro
 
 // idxEachEntity is EachEntity through the read index, in ID order.
 func (s *Store) idxEachEntity(ctx context.Context, typ string, fn func(EntityInfo) error) error {
-	ctx = questionTies(ctx)
-	return s.view(ctx, func(t *ixRead) error { return t.eachEntity(typ, fn) })
+	return s.view(ctx, func(t *ixRead) error { return t.eachEntity(typ, stream(t, fn)) })
 }
 
 func (s *Store) idxStats(ctx context.Context) (Stats, error) {
-	ctx = questionTies(ctx)
 	var st Stats
+	if err := s.fresh(ctx); err != nil {
+		return st, err
+	}
 	_, tied, err := s.loadTies(ctx)
 	if err != nil {
 		return st, err
@@ -527,9 +653,9 @@ func (t *ixRead) claims(q ClaimQuery, f *ClaimFilter, fn func(ClaimInfo) error) 
 }
 
 func (s *Store) idxClaims(ctx context.Context, f ClaimFilter) ([]ClaimInfo, error) {
-	ctx = questionTies(ctx)
 	var out []ClaimInfo
 	err := s.view(ctx, func(t *ixRead) error {
+		out = nil
 		q := ClaimQuery{Stance: f.Stance}
 		if f.By != "" || f.About != "" {
 			id := cmp.Or(f.By, f.About)
@@ -556,9 +682,8 @@ func (s *Store) idxClaims(ctx context.Context, f ClaimFilter) ([]ClaimInfo, erro
 // idxEachClaim is EachClaim through the read index, in document hash and
 // claim ID order.
 func (s *Store) idxEachClaim(ctx context.Context, f ClaimFilter, fn func(ClaimInfo) error) error {
-	ctx = questionTies(ctx)
 	return s.view(ctx, func(t *ixRead) error {
-		return t.claims(ClaimQuery{Stance: f.Stance}, &f, fn)
+		return t.claims(ClaimQuery{Stance: f.Stance}, &f, stream(t, fn))
 	})
 }
 
@@ -587,9 +712,9 @@ func (t *ixRead) relations(ids []string, fn func(RelationInfo) error) error {
 }
 
 func (s *Store) idxRelations(ctx context.Context, id string) ([]RelationInfo, error) {
-	ctx = questionTies(ctx)
 	var out []RelationInfo
 	err := s.view(ctx, func(t *ixRead) error {
+		out = nil
 		var ids []string
 		if id != "" {
 			tied, err := s.tiedIDs(ctx, id)
@@ -610,8 +735,7 @@ func (s *Store) idxRelations(ctx context.Context, id string) ([]RelationInfo, er
 // idxEachRelation is EachRelation through the read index: each relation
 // once, though it is listed under its subject and its object.
 func (s *Store) idxEachRelation(ctx context.Context, fn func(RelationInfo) error) error {
-	ctx = questionTies(ctx)
-	return s.view(ctx, func(t *ixRead) error { return t.relations(nil, fn) })
+	return s.view(ctx, func(t *ixRead) error { return t.relations(nil, stream(t, fn)) })
 }
 
 // sortRelations orders relations by document, place in text and IRI.
@@ -628,9 +752,9 @@ func sortRelations(out []RelationInfo) {
 }
 
 func (s *Store) idxDocuments(ctx context.Context, id string) ([]DocInfo, error) {
-	ctx = questionTies(ctx)
 	out := []DocInfo{}
 	err := s.view(ctx, func(t *ixRead) error {
+		out = out[:0]
 		if id == "" {
 			return t.v.Documents(func(d DocInfo) error {
 				out = append(out, d)
@@ -662,13 +786,13 @@ func sortDocs(out []DocInfo) {
 // idxRespondents reads the claims of an allegation's document that answer
 // it (responds-to links never leave a document).
 func (s *Store) idxRespondents(ctx context.Context, iri string) ([]ClaimInfo, error) {
-	ctx = questionTies(ctx)
 	hash, _, ok := strings.Cut(strings.TrimPrefix(iri, schema.NSID+"doc/"), "/")
 	if !ok {
 		return nil, nil
 	}
 	var out []ClaimInfo
 	err := s.view(ctx, func(t *ixRead) error {
+		out = nil
 		var cs []ClaimInfo
 		err := t.v.Claims(ClaimQuery{Doc: hash}, func(c ClaimInfo) error {
 			if slices.Contains(c.RespondsTo, iri) {
@@ -690,9 +814,9 @@ func (s *Store) idxRespondents(ctx context.Context, iri string) ([]ClaimInfo, er
 
 // idxMentions is Mentions through the read index.
 func (s *Store) idxMentions(ctx context.Context, id string) ([]MentionDoc, error) {
-	ctx = questionTies(ctx)
 	var out []MentionDoc
 	err := s.view(ctx, func(t *ixRead) error {
+		out = nil
 		known, err := t.v.EntityNames([]string{id})
 		if err != nil {
 			return err

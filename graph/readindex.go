@@ -29,6 +29,22 @@ type Index interface {
 	View(ctx context.Context, fn func(IndexView) error) error
 }
 
+// TransientIndex is an Index whose reads may fail in passing: the Store
+// reads again when Transient reports an error so (a replica cancels a
+// read that holds back its replay of the primary's writes).
+type TransientIndex interface {
+	Index
+	Transient(err error) bool
+}
+
+// VersionedIndex is the Index of a store other processes write to, with a
+// version that changes with every write: the Store keeps what it derives
+// from the index (acronym ties, surname links) while the version stays.
+type VersionedIndex interface {
+	Index
+	Version(ctx context.Context) (int64, error)
+}
+
 // IndexView is one consistent read of an index. Entity IDs are as
 // written: a view knows nothing of acronym ties beyond listing them.
 type IndexView interface {

@@ -170,10 +170,10 @@ func (s *Store) surnameCandidates(ctx context.Context, surname string) ([]surnam
 // surnameLinkOf works out (and caches) which full-name person, if any, a
 // surname with an honorific of sex sex (0 for none) stands for.
 func (s *Store) surnameLinkOf(ctx context.Context, surname string, sex byte) (surnameLink, error) {
-	key := surname + "\x00" + string(rune(sex))
+	key := surnameKey(surname, sex)
 	c := &s.ties
 	c.mu.Lock()
-	if l, ok := c.surnames[key]; ok && !s.shared {
+	if l, ok := c.surnames[key]; ok && c.valid(s.shared) {
 		c.mu.Unlock()
 		return l, nil
 	}
@@ -182,6 +182,22 @@ func (s *Store) surnameLinkOf(ctx context.Context, surname string, sex byte) (su
 	if err != nil {
 		return surnameLink{}, err
 	}
+	l := linkFrom(cands, surname, sex)
+	c.mu.Lock()
+	if c.surnames == nil {
+		c.surnames = make(map[string]surnameLink)
+	}
+	c.surnames[key] = l
+	c.mu.Unlock()
+	return l, nil
+}
+
+// surnameKey is the cache key of a surname and sex.
+func surnameKey(surname string, sex byte) string { return surname + "\x00" + string(rune(sex)) }
+
+// linkFrom picks, among the full-name persons of a surname (in ID order),
+// the one a bare surname with an honorific of sex sex stands for.
+func linkFrom(cands []surnameCandidate, surname string, sex byte) surnameLink {
 	var l surnameLink
 	var best surnameCandidate
 	tie := false
@@ -204,13 +220,7 @@ func (s *Store) surnameLinkOf(ctx context.Context, surname string, sex byte) (su
 	if !tie && best.docs >= minSurnameDocs && float64(best.docs) >= minSurnameShare*float64(l.total) {
 		l.to, l.name, l.docs = best.id, best.name, best.docs
 	}
-	c.mu.Lock()
-	if c.surnames == nil {
-		c.surnames = make(map[string]surnameLink)
-	}
-	c.surnames[key] = l
-	c.mu.Unlock()
-	return l, nil
+	return l
 }
 
 // surnameTarget returns the full-name person a scoped surname-only ID is
@@ -230,6 +240,15 @@ func (s *Store) surnameTied(ctx context.Context, id string) ([]string, error) {
 	if !fullPerson(id) {
 		return nil, nil
 	}
+	c := &s.ties
+	c.mu.Lock()
+	if c.tiedBySurname != nil && c.valid(s.shared) {
+		// Worked out for the whole store at once (prefetchSurnames).
+		out := c.tiedBySurname[id]
+		c.mu.Unlock()
+		return out, nil
+	}
+	c.mu.Unlock()
 	base := strings.TrimPrefix(id, "per/")
 	sur := base[strings.LastIndexByte(base, '-')+1:]
 	if sur == base {

@@ -41,6 +41,9 @@ func (s *store) BeginBulk() (bool, error) {
 	if s.bulk != nil {
 		return true, nil
 	}
+	if s.standby {
+		return false, nil
+	}
 	ctx := context.Background()
 	conn, err := s.db.Conn(ctx)
 	if err != nil {

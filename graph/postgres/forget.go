@@ -56,7 +56,7 @@ func (w *pgWriter) forget(ctx context.Context, hash string) error {
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE dossier_state SET documents = documents - $1, claims = claims - $2,
+	_, err = tx.ExecContext(ctx, `UPDATE dossier_state SET seq = seq + 1, documents = documents - $1, claims = claims - $2,
 		relations = relations - $3, entities = entities - $4, quads = quads - $5`,
 		counts["dossier_docs"], counts["dossier_claims"], counts["dossier_relations"], gone, nq)
 	if err != nil {

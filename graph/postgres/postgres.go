@@ -67,6 +67,10 @@ func open(ctx context.Context, spec string, opt *graph.Options) (*store, error) 
 	if err := db.PingContext(pctx); err != nil {
 		return fail(pgErr(err))
 	}
+	var standby bool
+	if err := db.QueryRowContext(pctx, `SELECT pg_is_in_recovery()`).Scan(&standby); err != nil {
+		return fail(pgErr(err))
+	}
 	state, err := pgSchema(pctx, db)
 	if err != nil {
 		return fail(pgErr(err))
@@ -75,6 +79,9 @@ func open(ctx context.Context, spec string, opt *graph.Options) (*store, error) 
 		if !opt.Create {
 			return fail(fmt.Errorf("%w (the database has no quads and nodes tables)", graph.ErrNoStore))
 		}
+		if standby {
+			return fail(fmt.Errorf("%w (the database has no quads and nodes tables, and it is a read-only standby: create the store on the primary)", graph.ErrNoStore))
+		}
 		if state, err = pgCreate(pctx, db, spec); err != nil {
 			return fail(fmt.Errorf("create: %w", pgErr(err)))
 		}
@@ -82,24 +89,20 @@ func open(ctx context.Context, spec string, opt *graph.Options) (*store, error) 
 	if state == pgOther {
 		return fail(fmt.Errorf("%w (the database's quads or nodes table is not Cayley's)", graph.ErrNotStore))
 	}
-	if err := openTables(pctx, db); err != nil {
+	if err := openTables(pctx, db, standby); err != nil {
 		return fail(pgErr(err))
 	}
 	qs, err := cgraph.NewQuadStore(postgres.Type, spec, nil)
 	if err != nil {
 		return fail(pgErr(err))
 	}
-	return &store{qs: qs, db: db, w: &pgWriter{db: db, spec: name, async: opt.AsyncCommit}}, nil
+	return &store{qs: qs, db: db, w: &pgWriter{db: db, spec: name, async: opt.AsyncCommit}, standby: standby}, nil
 }
 
 // openTables checks dossier's tables: on a server that takes writes it
 // brings them to schemaVersion (upgrade); on a standby, which takes
 // none, they must be at it already.
-func openTables(ctx context.Context, db *sql.DB) error {
-	var standby bool
-	if err := db.QueryRowContext(ctx, `SELECT pg_is_in_recovery()`).Scan(&standby); err != nil {
-		return err
-	}
+func openTables(ctx context.Context, db *sql.DB, standby bool) error {
 	if !standby {
 		if err := upgrade(ctx, db); err != nil {
 			return err
@@ -122,12 +125,21 @@ type store struct {
 	// bulk is the connection that holds bulkLock while a bulk load runs
 	// (bulk.go).
 	bulk *sql.Conn
+	// standby is set when the server is a read-only standby (a streaming
+	// replica): the store answers questions and refuses writes.
+	standby bool
 }
+
+// ErrStandby means a write was asked of a store on a read-only standby.
+var ErrStandby = errors.New("the server is a read-only standby (a replica): write to the primary")
 
 func (s *store) String() string              { return s.w.spec }
 func (s *store) QuadStore() cgraph.QuadStore { return s.qs }
 func (s *store) Index() graph.Index          { return index{s.db} }
 func (s *store) WriteBatch(ctx context.Context, rs []*schema.Result) (int, error) {
+	if s.standby {
+		return 0, fmt.Errorf("store %s: write: %w", s.w.spec, ErrStandby)
+	}
 	return s.w.writeBatch(ctx, rs)
 }
 
@@ -150,7 +162,12 @@ func (s *store) Has(ctx context.Context, hash string) (bool, error) {
 	return ok, nil
 }
 
-func (s *store) Forget(ctx context.Context, hash string) error { return s.w.forget(ctx, hash) }
+func (s *store) Forget(ctx context.Context, hash string) error {
+	if s.standby {
+		return ErrStandby
+	}
+	return s.w.forget(ctx, hash)
+}
 
 func (s *store) Close() error {
 	if s.bulk != nil {

@@ -3,8 +3,12 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"fmt"
+	"io"
 	"strings"
+	"syscall"
 
 	"github.com/lib/pq"
 
@@ -32,6 +36,27 @@ func (x index) View(ctx context.Context, fn func(graph.IndexView) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// Version is the store's write sequence, which every write and forget
+// raises.
+func (x index) Version(ctx context.Context) (int64, error) {
+	var v int64
+	err := x.db.QueryRowContext(ctx, `SELECT seq FROM dossier_state`).Scan(&v)
+	return v, err
+}
+
+// Transient reports whether a read failed in passing: cancelled by a
+// standby to replay its primary's writes (a conflict with recovery,
+// SQLSTATE 40001), or by a deadlock, or on a connection the server ended
+// (a standby ends some of them for the same reason). Read again, it
+// succeeds.
+func (x index) Transient(err error) bool {
+	var pe *pq.Error
+	if errors.As(err, &pe) {
+		return pe.Code == "40001" || pe.Code == "40P01" || pe.Code.Class() == "08"
+	}
+	return errors.Is(err, driver.ErrBadConn) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.ErrUnexpectedEOF)
 }
 
 // view is graph.IndexView over one transaction.
@@ -439,4 +464,8 @@ func (v *view) LinkCounts(id string) (graph.Counts, error) {
 	return c, err
 }
 
-var _ graph.LinkView = (*view)(nil)
+var (
+	_ graph.LinkView       = (*view)(nil)
+	_ graph.TransientIndex = index{}
+	_ graph.VersionedIndex = index{}
+)
