@@ -2,8 +2,10 @@ package source
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -193,6 +195,9 @@ func FuzzEncodings(f *testing.F) {
 		encs = append(encs, Options{Encoding: e})
 	}
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		if fuzzTooBig(data, 0) {
+			t.Skip("input or its decompressed content over the fuzzing bound")
+		}
 		for _, o := range encs {
 			for it := range o.Items(name, bytes.NewReader(data)) {
 				if it.Err != nil {
@@ -209,4 +214,40 @@ func FuzzEncodings(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Bounds of what FuzzEncodings reads: a mutated gzip input can decompress
+// to the reader's 64 MB limit, read four times an input, which makes a
+// short fuzzing run spend its time on one input. The limit itself is
+// tested with a real gzip bomb (TestGzipBomb, and the pathology suite).
+const (
+	fuzzMaxInput        = 1 << 20
+	fuzzMaxDecompressed = 4 << 20
+)
+
+// fuzzTooBig reports whether data, or what it decompresses to (through
+// the three layers of gzip the reader undoes), is over the fuzzing bounds.
+func fuzzTooBig(data []byte, depth int) bool {
+	if len(data) > fuzzMaxInput && depth == 0 || len(data) > fuzzMaxDecompressed {
+		return true
+	}
+	if depth > 2 || !bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
+		return false
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return false
+	}
+	inner, _ := io.ReadAll(io.LimitReader(zr, fuzzMaxDecompressed+1))
+	return fuzzTooBig(inner, depth+1)
+}
+
+// TestGzipBomb: a small gzip file that decompresses past MaxDocumentSize is
+// refused as too large, naming the file, without reading it all.
+func TestGzipBomb(t *testing.T) {
+	data := pathology.GzipBomb(MaxDocumentSize + 1<<20)
+	_, errs := Parse("bomb.txt.gz", data)
+	if len(errs) != 1 || !errors.Is(errs[0], ErrTooLarge) || !strings.Contains(errs[0].Error(), "bomb.txt.gz") {
+		t.Fatalf("errors %v, want one ErrTooLarge naming the file", errs)
+	}
 }
