@@ -60,6 +60,47 @@ func harmonise(sents, out [][]string, gaz *Gazetteer) {
 			}
 		}
 	}
+	// Names as the document's mixed-case sentences tag them (all-capital
+	// lines are tagged with little evidence), and the names of companies
+	// without their legal form ("Getty Petroleum" of "Getty Petroleum
+	// Corp"), which are the company wherever they stand alone.
+	bodyVotes := map[string]map[string]int{}
+	companies := map[string]bool{}
+	maxBody := 0
+	for i, s := range sents {
+		if capsLine(s) {
+			continue
+		}
+		for _, sp := range Spans(out[i]) {
+			key := spanKey(s[sp.Start:sp.End])
+			if bodyVotes[key] == nil {
+				bodyVotes[key] = map[string]int{}
+			}
+			bodyVotes[key][sp.Type]++
+			maxBody = max(maxBody, sp.End-sp.Start)
+			if sp.Type != "ORG" {
+				continue
+			}
+			if e := companyStem(s[sp.Start:sp.End]); e > 0 {
+				stem := spanKey(s[sp.Start : sp.Start+e])
+				if !placeName(gaz, stem) {
+					companies[stem] = true
+				}
+			}
+		}
+	}
+	bodyType := func(key string) string {
+		if companies[key] {
+			return "ORG"
+		}
+		best, n := "", 0
+		for t, c := range bodyVotes[key] {
+			if c > n || (c == n && t < best) {
+				best, n = t, c
+			}
+		}
+		return best
+	}
 	majority := func(key string) (string, int, int) {
 		best, n, total := "", 0, 0
 		for t, c := range votes[key] {
@@ -72,12 +113,25 @@ func harmonise(sents, out [][]string, gaz *Gazetteer) {
 	}
 	for i, s := range sents {
 		tags := out[i]
-		// Retype spans whose type disagrees with a clear majority.
+		// Retype spans whose type disagrees with a clear majority, and a
+		// company's name without its legal form.
 		for _, sp := range Spans(tags) {
-			typ, n, total := majority(spanKey(s[sp.Start:sp.End]))
+			key := spanKey(s[sp.Start:sp.End])
+			if companies[key] && sp.Type != "ORG" {
+				setSpan(tags, sp.Start, sp.End, "ORG")
+				continue
+			}
+			typ, n, total := majority(key)
 			if typ != sp.Type && n*2 > total && n >= 2 {
 				setSpan(tags, sp.Start, sp.End, typ)
 			}
+		}
+		// An all-capital line (a headline) names what the story names:
+		// the longest run of its words that the mixed-case text tags as
+		// a name, or that names a company without its legal form, takes
+		// that type, over whatever the line's own tags said.
+		if capsLine(s) {
+			capsFromBody(s, tags, maxBody, bodyType)
 		}
 		// A surname alone refers to the person named in full elsewhere.
 		for j, t := range s {
@@ -138,4 +192,112 @@ func capitalised(t string) bool {
 		return unicode.IsUpper(r)
 	}
 	return false
+}
+
+// capsLine reports whether a sentence is set in capitals: at least two
+// words with letters, three in four of them without a lower-case letter
+// (a headline, or a dateline and headline the splitter joined: "CLEVELAND
+// , Feb 26 - STANDARD OIL TO FORM FINANCIAL UNIT").
+func capsLine(s []string) bool {
+	words, caps := 0, 0
+	for _, t := range s {
+		letters, lower := false, false
+		for _, r := range t {
+			if unicode.IsLetter(r) {
+				letters = true
+				if unicode.IsLower(r) {
+					lower = true
+				}
+			}
+		}
+		if letters {
+			words++
+			if !lower {
+				caps++
+			}
+		}
+	}
+	return words >= 2 && caps*4 >= words*3
+}
+
+// capsWord reports whether a token is a word in capitals ("GETTY", "U.S.").
+func capsWord(t string) bool {
+	letters := false
+	for _, r := range t {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
+}
+
+// capsFromBody retags the words of an all-capital line that the rest of
+// the document names: from left to right, the longest run of capital
+// words (at most maxLen) whose lower-cased text bodyType knows takes that
+// type; tags overlapping it are cleared first.
+func capsFromBody(s, tags []string, maxLen int, bodyType func(string) string) {
+	for j := 0; j < len(s); j++ {
+		if !capsWord(s[j]) {
+			continue
+		}
+		for n := min(maxLen, len(s)-j); n >= 1; n-- {
+			if !capsWord(s[j+n-1]) {
+				continue
+			}
+			typ := bodyType(spanKey(s[j : j+n]))
+			if typ == "" {
+				continue
+			}
+			// Clear the spans the match overlaps, whole.
+			a, b := j, j+n
+			for a > 0 && strings.HasPrefix(tags[a], "I-") {
+				a--
+			}
+			for b < len(s) && strings.HasPrefix(tags[b], "I-") {
+				b++
+			}
+			for k := a; k < b; k++ {
+				tags[k] = "O"
+			}
+			setSpan(tags, j, j+n, typ)
+			j += n - 1
+			break
+		}
+	}
+}
+
+// legalForms end a company's name ("Getty Petroleum Corp").
+var legalForms = map[string]bool{
+	"corp": true, "corp.": true, "corporation": true, "inc": true, "inc.": true, "incorporated": true,
+	"co": true, "co.": true, "company": true, "ltd": true, "ltd.": true, "limited": true, "plc": true,
+	"llc": true, "l.p.": true, "lp": true, "n.v.": true, "nv": true, "s.a.": true, "sa": true, "ag": true,
+	"a.g.": true, "gmbh": true, "b.v.": true, "bv": true, "s.p.a.": true, "spa": true, "pty": true,
+	"bhd": true, "k.k.": true, "oy": true, "oyj": true, "asa": true,
+}
+
+// companyStem returns the length of a company's name without its legal
+// forms ("Dow Jones and Co Inc" → 2, "Dow Jones"), or 0 when it does not
+// end in one or nothing capitalised is left.
+func companyStem(toks []string) int {
+	e := len(toks)
+	for e > 0 && legalForms[strings.ToLower(toks[e-1])] {
+		e--
+	}
+	if e == len(toks) {
+		return 0
+	}
+	for e > 0 && (toks[e-1] == "&" || strings.EqualFold(toks[e-1], "and") || toks[e-1] == ",") {
+		e--
+	}
+	if e == 0 || !capitalised(toks[0]) {
+		return 0
+	}
+	return e
+}
+
+// placeName reports whether a lower-cased name is a country or city in
+// gaz (nil: none): "Boston" of "Boston Co" stays a place.
+func placeName(gaz *Gazetteer, key string) bool {
+	return gaz != nil && (gaz.Has(CatCountry, key) || gaz.Has(CatCity, key))
 }

@@ -88,3 +88,57 @@ func TestEvaluateDocuments(t *testing.T) {
 		t.Errorf("overall = %+v, want 3 gold, 3 predicted, 2 correct", o)
 	}
 }
+
+func TestHarmoniseHeadlineAndCompanies(t *testing.T) {
+	doc := []string{
+		"ROCKY MOUNT , N.C. , March 31 - ROCKY MOUNT UNDERGARMENT SEES LOSS",
+		"Rocky Mount Undergarment Co Inc said it expects a loss .",
+		"The company , based in Rocky Mount , makes underwear .",
+		"BankAmerica Corp said BankAmerica will wait .",
+		"TEXAS BANK TO BUY BANKAMERICA UNIT",
+	}
+	tags := [][]string{
+		{"B-LOC", "I-LOC", "O", "B-LOC", "O", "O", "O", "O", "B-LOC", "I-LOC", "O", "O", "O"},
+		{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"},
+		{"O", "O", "O", "O", "O", "B-LOC", "I-LOC", "O", "O", "O", "O"},
+		{"B-ORG", "I-ORG", "O", "B-LOC", "O", "O", "O"},
+		{"B-LOC", "O", "O", "O", "B-PER", "O"},
+	}
+	want := [][]string{
+		// The dateline's place stays; the headline's company is the one
+		// the story names with its legal form.
+		{"B-LOC", "I-LOC", "O", "B-LOC", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"},
+		{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"},
+		{"O", "O", "O", "O", "O", "B-LOC", "I-LOC", "O", "O", "O", "O"},
+		// A company's name without its legal form is the company.
+		{"B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"},
+		// "TEXAS" is not named in the story's mixed-case text: unchanged.
+		{"B-LOC", "O", "O", "O", "B-ORG", "O"},
+	}
+	sents := make([][]string, len(doc))
+	for i, d := range doc {
+		sents[i] = strings.Fields(d)
+	}
+	harmonise(sents, tags, nil)
+	if diff := cmp.Diff(want, tags); diff != "" {
+		t.Errorf("harmonise (-want +got):\n%s", diff)
+	}
+	for _, c := range []struct {
+		s    string
+		caps bool
+	}{
+		{"GETTY PETROLEUM <GTY> YEAR NET", true},
+		{"CLEVELAND , Feb 26 - STANDARD OIL TO FORM FINANCIAL UNIT", true},
+		{"Getty Petroleum said its net rose", false},
+		{"LONDON", false},
+	} {
+		if got := capsLine(strings.Fields(c.s)); got != c.caps {
+			t.Errorf("capsLine(%q) = %v, want %v", c.s, got, c.caps)
+		}
+	}
+	for in, want := range map[string]int{"Dow Jones and Co Inc": 2, "Getty Petroleum Corp": 2, "Reuters": 0, "Co Inc": 0} {
+		if got := companyStem(strings.Fields(in)); got != want {
+			t.Errorf("companyStem(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
