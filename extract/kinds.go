@@ -19,7 +19,10 @@ import (
 var sportsWords = setOf("beat", "beats", "drew", "draw", "goal", "goals", "match", "league", "cup", "coach",
 	"season", "striker", "midfielder", "goalkeeper", "penalty", "halftime", "half-time", "scored", "innings",
 	"wickets", "wicket", "try", "tries", "premiership", "championship", "tournament", "seeded", "standings",
-	"relegation", "promoted", "fixtures", "manager", "win", "defeat", "victory", "points")
+	"relegation", "promoted", "fixtures", "manager", "win", "defeat", "victory", "points",
+	// The sport, as a headline or a results table names it.
+	"soccer", "football", "rugby", "cricket", "tennis", "golf", "baseball", "basketball", "hockey",
+	"athletics", "cycling", "racing", "boxing", "volleyball", "handball", "results", "innings", "scoreboard")
 
 // teamBefore and teamAfter are the words next to a club's name in a
 // results sentence: "beat Leeds", "Leeds drew".
@@ -99,12 +102,20 @@ func sportsTeams(runes []rune, sents []text.Sentence, ms []*mention) map[int]boo
 		if _, ok := countryName(m.Text); ok {
 			continue
 		}
+		if resultLine(runes, m.Start, m.End) {
+			// A name that starts a results or standings line is a team,
+			// whatever place names it: a town, a county or a state
+			// ("Texas 6 NEW YORK 2", "Somerset 83 and 174").
+			m.Type, m.fixed = schema.Organization, true
+			teams[m.Start] = true
+			continue
+		}
 		if !gaz.Has(ner.CatCity, m.Text) && !gaz.Has(ner.CatSports, m.Text) {
 			continue
 		}
 		before := strings.ToLower(wordBefore(runes, m.Start))
 		after := strings.ToLower(wordAfter(runes, m.End))
-		if teamBefore[before] || teamAfter[after] || resultLine(runes, m.Start, m.End) {
+		if teamBefore[before] || teamAfter[after] {
 			m.Type, m.fixed = schema.Organization, true
 			teams[m.Start] = true
 		}

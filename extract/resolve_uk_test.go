@@ -169,3 +169,25 @@ func TestKindsFromEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestSportsResultsLines: in a sports report, a place that starts a results
+// or standings line is a team, whatever place names it (a state, a county),
+// while the dateline's city stays a place and a country a national side.
+func TestSportsResultsLines(t *testing.T) {
+	x := newExtractor(t)
+	res := extractText(t, x, "BASEBALL - MAJOR LEAGUE RESULTS .\nNEW YORK 1996-09-05\n"+
+		"Results of games played on Wednesday :\nTexas 6 New York 2\nSeattle 8 Boston 5\n"+
+		"Scoreboard : Australia 228-9 ( Mark Waugh 64 )\n")
+	for _, c := range []struct{ text, typ string }{
+		{"Texas", schema.Organization},
+		{"Seattle", schema.Organization},
+		{"Boston", schema.Organization},
+		{"NEW YORK", schema.Place},
+		{"Australia", schema.Place},
+	} {
+		e := mentionEntity(res, c.text)
+		if e == nil || e.Type != c.typ {
+			t.Errorf("%s: %+v, want %s", c.text, e, c.typ)
+		}
+	}
+}
