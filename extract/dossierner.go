@@ -19,6 +19,11 @@ func init() {
 	}
 }
 
+// ModelRecognizer returns a recogniser that runs m as the "dossier"
+// recogniser runs the embedded model: for a model being trained or
+// compared (cmd/nertrain tags unlabelled news with it).
+func ModelRecognizer(m *ner.Model) ContextRecognizer { return &modelRecognizer{m: m} }
+
 // modelRecognizer runs the project's trained tagger (extract/ner) over the
 // offset-exact tokens of each sentence, so every name it finds maps back to
 // its exact span.

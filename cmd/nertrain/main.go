@@ -75,6 +75,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	sports := fs.Int("sports", 3000, "synthetic sports-page sentences added to training (see sports.go)")
 	nClusters := fs.Int("clusters", 256, "word clusters computed from the training text, unlabelled GMB text and -unlabelled-news; 0: none")
 	newsPath := fs.String("unlabelled-news", "", "JSON Lines newswire (field \"text\", e.g. DATA/news/reuters21578.jsonl) added to the clustering text; empty: none (the default: on dev it did not help, see extract/ner/README.md)")
+	selfTrain := fs.String("self-train", "", "JSON Lines newswire (e.g. DATA/news/reuters21578.jsonl) to self-train on: the model trained on the labelled data tags it inside the extraction pass, and a second model is trained on the labelled data plus these silver sentences (see silver.go); empty: none")
+	silverMax := fs.Int("silver", 0, "at most this many silver sentences (a random choice); 0: all")
+	silverWeight := fs.Float64("silver-weight", 1, "update weight of silver sentences")
+	silverCaps := fs.String("silver-caps", "all", "which silver sentences: all, mixed (leave out all-capital lines), caps (only all-capital lines)")
+	evalDir := fs.String("eval-dir", "extract/ner/newswire", "folder of span-annotated evaluation files whose stories are never trained on, not even as unlabelled text")
+	fixC := fs.Bool("fix-countries", false, "relabel stand-alone country names in the labelled training data as one LOC (see clean.go)")
 	noGaz := fs.Bool("nogaz", false, "train without gazetteer features (for comparison)")
 	oBias := fs.Float64("obias", 0, "constant added to the score of O at every token (negative: more entities); chosen on dev with -sweep")
 	sweep := fs.Bool("sweep", false, "print dev F1 for a range of -obias values")
@@ -85,6 +91,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	start := time.Now()
+	excluded, err := evalIDs(*evalDir)
+	if err != nil {
+		return err
+	}
 	gaz, err := compileGazetteer(filepath.Join(*data, "gazetteers"))
 	if err != nil {
 		return err
@@ -98,6 +108,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	train, weights, dev, test, unlabelled, err := loadSplits(filepath.Join(*data, "ner-train"), *gmbFrac, *gmbWeight)
 	if err != nil {
 		return err
+	}
+	if *fixC {
+		fmt.Fprintf(stderr, "countries: %d spans relabelled LOC\n", fixCountries(train, gaz, 5))
 	}
 	if *sports > 0 {
 		lists, err := loadSportsLists(filepath.Join(*data, "gazetteers"))
@@ -126,7 +139,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if *nClusters > 0 {
 		text := unlabelled
 		if *newsPath != "" {
-			news, err := readNews(*newsPath)
+			news, err := readNews(*newsPath, excluded)
 			if err != nil {
 				return fmt.Errorf("-unlabelled-news: %w", err)
 			}
@@ -140,10 +153,40 @@ func run(args []string, stdout, stderr io.Writer) error {
 		clusters = wordClusters(text, *nClusters, 3, 12, *seed)
 		fmt.Fprintf(stderr, "clusters: %d words in %d clusters from %d sentences (%s)\n", len(clusters), *nClusters, len(text), time.Since(t0).Round(time.Second))
 	}
-	m := ner.Train(train, tg, ner.TrainOptions{
+	topts := ner.TrainOptions{
 		Epochs: *epochs, Seed: *seed, MinCount: *minCount, UpperFraction: *upper,
 		Weights: weights, Prune: *prune, Log: stderr, Clusters: clusters,
-	})
+	}
+	m := ner.Train(train, tg, topts)
+	if *selfTrain != "" {
+		fmt.Fprintf(stderr, "teacher trained in %s, %d features\n", time.Since(start).Round(time.Second), m.NumFeatures())
+		stories, err := readStories(*selfTrain, excluded)
+		if err != nil {
+			return fmt.Errorf("-self-train: %w", err)
+		}
+		opt := silverOptions{max: *silverMax, seed: *seed}
+		switch *silverCaps {
+		case "all":
+		case "mixed":
+			opt.noCaps = true
+		case "caps":
+			opt.capsOnly = true
+		default:
+			return fmt.Errorf("-silver-caps %q: want all, mixed or caps", *silverCaps)
+		}
+		t0 := time.Now()
+		silver, err := silverSentences(m, stories, opt)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "silver: %d sentences from %d stories (%s)\n", len(silver), len(stories), time.Since(t0).Round(time.Second))
+		for _, s := range silver {
+			train = append(train, s)
+			weights = append(weights, *silverWeight)
+		}
+		topts.Weights = weights
+		m = ner.Train(train, tg, topts)
+	}
 	fmt.Fprintf(stderr, "trained in %s, %d features\n", time.Since(start).Round(time.Second), m.NumFeatures())
 	if *sweep {
 		for _, b := range []float32{-8, -6, -4, -3, -2, -1, 0, 1, 2} {

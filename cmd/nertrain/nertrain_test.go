@@ -245,7 +245,7 @@ func TestParseNews(t *testing.T) {
 {"id": "r/2", "text": "SHR 1.20 DLRS VS 1.10 DLRS\n Reuter"}
 
 `
-	got, err := parseNews(strings.NewReader(in))
+	got, err := parseNews(strings.NewReader(in), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,10 +260,13 @@ func TestParseNews(t *testing.T) {
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("parseNews:\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
-	if _, err := parseNews(strings.NewReader("{\"text\": 3}\n")); err == nil {
+	if got, err := parseNews(strings.NewReader(in), map[string]bool{"r/1": true}); err != nil || len(got) != 0 {
+		t.Errorf("parseNews with r/1 excluded: %d sentences, %v; want none", len(got), err)
+	}
+	if _, err := parseNews(strings.NewReader("{\"text\": 3}\n"), nil); err == nil {
 		t.Error("bad JSON: no error")
 	}
-	if _, err := readNews(filepath.Join(t.TempDir(), "missing.jsonl")); err == nil {
+	if _, err := readNews(filepath.Join(t.TempDir(), "missing.jsonl"), nil); err == nil {
 		t.Error("missing file: no error")
 	}
 }

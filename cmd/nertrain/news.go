@@ -18,18 +18,19 @@ import (
 // tokenised and split into sentences with package extract/text, as the
 // pipeline does. Lines without a lower-case letter (all-caps headlines,
 // tables), the closing "Reuter" line and ticker symbols in angle brackets
-// ("<BP>") are left out.
-func readNews(path string) ([][]string, error) {
+// ("<BP>") are left out, and so are the stories whose IDs are in exclude
+// (the evaluation stories).
+func readNews(path string, exclude map[string]bool) ([][]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read news: %w", err)
 	}
 	defer f.Close()
-	return parseNews(f)
+	return parseNews(f, exclude)
 }
 
 // parseNews is readNews on a reader.
-func parseNews(r io.Reader) ([][]string, error) {
+func parseNews(r io.Reader, exclude map[string]bool) ([][]string, error) {
 	var out [][]string
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
@@ -40,10 +41,14 @@ func parseNews(r io.Reader) ([][]string, error) {
 			continue
 		}
 		var story struct {
+			ID   string `json:"id"`
 			Text string `json:"text"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &story); err != nil {
 			return nil, fmt.Errorf("read news: line %d: %w", line, err)
+		}
+		if exclude[story.ID] {
+			continue
 		}
 		body := cleanNews(story.Text)
 		if body == "" {
