@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL 15 cluster (temporary data folder, loopback
 # only, a free port, trust authentication), creates a database, exports its
-# URL as DOSSIER_TEST_POSTGRES and runs the graph package's PostgreSQL tests
-# against it: the conformance suite, two concurrent writers (goroutines and
-# processes), readers during writes, and the error cases. The cluster is stopped and its folder removed on exit.
+# URL as DOSSIER_TEST_POSTGRES and runs the store layer's and the server's
+# tests against it: the conformance suite, every question compared with
+# bolt's and with the quads', bulk loads, two concurrent writers
+# (goroutines and processes), readers during writes, and the error cases. The cluster is stopped and its folder removed on exit.
 #
 #   .ci/postgres.sh                 run the PostgreSQL tests
 #   .ci/postgres.sh CMD [ARGS...]   run CMD instead, with DOSSIER_TEST_POSTGRES set
@@ -75,5 +76,8 @@ echo "postgres.sh: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') 
 if [ $# -gt 0 ]; then
   "$@"
 else
-  go test ./graph/... -count=1 -v -run 'Postgres|Conformance|TwoWriters|Concurrent'
+  # Every test of the store layer and the server, PostgreSQL's included:
+  # the conformance suite, the graph questions, the comparison with bolt
+  # and with the quads, bulk loads, two writers, a server's cache.
+  go test ./graph/... ./internal/server/... -count=1
 fi

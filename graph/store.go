@@ -148,6 +148,23 @@ func (s *Store) Inner() Backend { return s.b }
 // Callers must not write through it.
 func (s *Store) QuadStore() cgraph.QuadStore { return s.b.QuadStore() }
 
+// Version returns a number that changes whenever the store is written, and
+// ok true, for a store that other processes write to (PostgreSQL): a
+// server that caches answers asks it to know when they went stale. For a
+// store only this process writes, ok is false: its writes go through this
+// Store.
+func (s *Store) Version(ctx context.Context) (v int64, ok bool, err error) {
+	if !s.shared {
+		return 0, false, nil
+	}
+	vi, isV := s.b.Index().(VersionedIndex)
+	if !isV {
+		return 0, false, nil
+	}
+	v, err = vi.Version(ctx)
+	return v, err == nil, err
+}
+
 // UseIndex sets whether the store answers from its backend's read index
 // (the default, when it keeps one) or reads every answer from the quads,
 // as a store without an index does: the two must agree, and tests and

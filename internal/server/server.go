@@ -92,10 +92,15 @@ type Server struct {
 	// stopped counts the Cayley queries stopped by their timeout.
 	stopped atomic.Int64
 
-	mu       sync.Mutex
-	index    []graph.EntityInfo // for search, read once per cache generation
-	byName   map[string]string  // lower-case name or alias -> the most documented entity's ID
-	indexGen uint64
+	// version is the store's version the cache holds answers of, and
+	// checked when it was last asked (a store other processes write).
+	version   int64
+	versionAt time.Time
+	versionMu sync.Mutex
+	mu        sync.Mutex
+	index     []graph.EntityInfo // for search, read once per cache generation
+	byName    map[string]string  // lower-case name or alias -> the most documented entity's ID
+	indexGen  uint64
 }
 
 // New returns a Server over st. opt may be nil.
@@ -282,6 +287,29 @@ func (s *Server) Invalidate() { s.cache.invalidate() }
 // without its lock: a caller should not close the store under it.
 func (s *Server) StoppedQueries() int64 { return s.stopped.Load() }
 
+// versionEvery is how often the server asks a store that other processes
+// write (PostgreSQL) whether it changed.
+const versionEvery = time.Second
+
+// checkVersion forgets the cached answers when another process has
+// written the store since they were computed; it asks the store at most
+// once every versionEvery.
+func (s *Server) checkVersion(ctx context.Context) {
+	s.versionMu.Lock()
+	defer s.versionMu.Unlock()
+	if time.Since(s.versionAt) < versionEvery {
+		return
+	}
+	v, ok, err := s.st.Version(ctx)
+	if err != nil || !ok {
+		return
+	}
+	if !s.versionAt.IsZero() && v != s.version {
+		s.cache.invalidate()
+	}
+	s.version, s.versionAt = v, time.Now()
+}
+
 // answer is a response body computed once, perhaps served many times.
 type answer struct {
 	ctype string
@@ -311,6 +339,7 @@ func (s *Server) respond(w http.ResponseWriter, r *http.Request, cacheable bool,
 	var a answer
 	var err error
 	if cacheable && r.Method == http.MethodGet {
+		s.checkVersion(r.Context())
 		key := cacheKey(r)
 		if e, ok := s.cache.get(key); ok {
 			w.Header().Set("X-Cache", "hit")
