@@ -18,6 +18,7 @@ import (
 func (a *app) evalAttributionCmd() *cobra.Command {
 	var split, predictions, modelFile string
 	var asJSON bool
+	var minCue, minRelaxed float64
 	cmd := &cobra.Command{
 		Use:   "attribution FILE.jsonl",
 		Short: "Score the claims pass on annotated attributions (PolNeAR's JSON Lines format)",
@@ -38,7 +39,8 @@ cue lies inside another claim's content is not counted. --split dev scores only
 the development split dossier carves out of a corpus (15% of each publisher's
 documents, by a hash of doc_id: the documents its model was not trained on);
 --split train the rest; --split tune the 15% of the train split (carved the
-same way) on which cmd/attrtrain -tune chooses options. --predictions writes what was predicted in the same
+same way) on which cmd/attrtrain -tune chooses options. It exits 1 when cue or
+relaxed F1 falls under --min-cue or --min-relaxed. --predictions writes what was predicted in the same
 format, so that score_attributions.py can score it too.`,
 		Example: `  dossier eval attribution ../shared/data/attribution/polnear-train/train.jsonl.gz --split dev
   dossier eval attribution annotated.jsonl --predictions predicted.jsonl --json`,
@@ -129,16 +131,26 @@ format, so that score_attributions.py can score it too.`,
 				if err != nil {
 					return err
 				}
-				_, err = fmt.Fprintf(a.stdout, "%s\n", b)
-				return err
+				if _, err = fmt.Fprintf(a.stdout, "%s\n", b); err != nil {
+					return err
+				}
+			} else {
+				fmt.Fprintf(a.stdout, "%s: %d documents (split %s)\n", args[0], len(pred), split)
+				if err := s.WriteTable(a.stdout); err != nil {
+					return err
+				}
 			}
-			fmt.Fprintf(a.stdout, "%s: %d documents (split %s)\n", args[0], len(pred), split)
-			return s.WriteTable(a.stdout)
+			if s.Cue.F1 < minCue || s.Relaxed.F1 < minRelaxed {
+				return fmt.Errorf("%s: cue F1 %.4f, relaxed F1 %.4f: under --min-cue %.4f or --min-relaxed %.4f", args[0], s.Cue.F1, s.Relaxed.F1, minCue, minRelaxed)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&split, "split", "all", "score all documents, or only the dev or train split dossier carves out of them")
 	cmd.Flags().StringVar(&predictions, "predictions", "", "write the predicted attributions to this JSON Lines file")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the scores as JSON, in the shape score_attributions.py prints")
+	cmd.Flags().Float64Var(&minCue, "min-cue", 0, "exit 1 when cue F1 is below this")
+	cmd.Flags().Float64Var(&minRelaxed, "min-relaxed", 0, "exit 1 when relaxed F1 is below this")
 	cmd.Flags().StringVar(&modelFile, "model", "", "use this attribution model file instead of the embedded one (cmd/attrtrain writes them)")
 	return cmd
 }

@@ -67,6 +67,13 @@ func TestEvalAttribution(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "0 documents (split dev)") {
 		t.Errorf("dev split of one document:\n%s", out)
 	}
+	_, stderr, code = run(t, "", "eval", "attribution", "--min-relaxed", "0.7", gold)
+	if code != ExitError || !strings.Contains(stderr, "relaxed F1 0.6667") {
+		t.Errorf("--min-relaxed 0.7 on relaxed F1 0.667: exit %d, %s", code, stderr)
+	}
+	if _, _, code = run(t, "", "eval", "attribution", "--min-relaxed", "0.6", "--min-cue", "0.6", gold); code != 0 {
+		t.Errorf("--min-relaxed 0.6 on relaxed F1 0.667: exit %d", code)
+	}
 	_, stderr, code = run(t, "", "eval", "attribution", "--split", "test", gold)
 	if code != ExitUsage || !strings.Contains(stderr, "--split") {
 		t.Errorf("bad split: %d %s", code, stderr)
