@@ -64,13 +64,13 @@ func (p *Prop) long() (claimant, content []string) {
 
 func (p *Prop) prep() {
 	if p.words == nil {
-		low := " " + strings.Join(Tokens(p.Content), " ") + " "
+		toks := Tokens(p.Content)
+		low := " " + strings.Join(toks, " ") + " "
 		p.words = ActWords(p.Content)
 		if p.words == nil {
 			p.words = []string{}
 		}
-		p.concepts = Concepts(low)
-		sort.Strings(p.concepts)
+		p.concepts = Kinds(toks)
 		if !p.RefersBack {
 			for _, w := range []string{" allegation", " accusation", " charges", " claims", " reports", " report ", " suggestion"} {
 				p.RefersBack = p.RefersBack || strings.Contains(low, w)

@@ -18,7 +18,7 @@ func TestAnswersNeedPeopleAndAct(t *testing.T) {
 		link bool
 		why  string
 	}{
-		{"the accused denies the act", &Prop{Key: "b", Doc: "d2", Claimant: "loc/japan", Content: "it is faithfully abiding by the pact"}, true, "Japan, the accused, answers; act compliance"},
+		{"the accused denies the act", &Prop{Key: "b", Doc: "d2", Claimant: "loc/japan", Content: "it is faithfully abiding by the pact"}, true, "Japan, the accused, answers; act rules"},
 		{"a people of the accused denies", &Prop{Key: "b", Doc: "d2", ClaimantText: "Japanese officials", Content: "they have lived up to the pact"}, true, "Japanese officials speak for Japan"},
 		{"the accused denies something else", &Prop{Key: "b", Doc: "d2", Claimant: "loc/japan", Content: "the yen will not rise"}, false, ""},
 		{"a stranger denies the act", &Prop{Key: "b", Doc: "d2", Claimant: "org/texaco", Content: "it did not violate the rule"}, false, ""},
@@ -127,10 +127,16 @@ func TestStep(t *testing.T) {
 
 func TestWrongAt(t *testing.T) {
 	for text, want := range map[string]int{
-		"japan has not lived up to the pact": 2,
-		"they dumped chips below cost":       1,
-		"the weather was fine":               -1,
-		"he leaked the memo":                 1,
+		"japan has not lived up to the pact":          2,
+		"they dumped chips below cost":                3,
+		"the weather was fine":                        -1,
+		"he leaked the memo":                          -1,
+		"the minister broke his own pledge":           2,
+		"the company failed to comply with the rules": 2,
+		"they took 12 people hostage":                 1,
+		"japan hasn't complied":                       1,
+		"officials accepted bribes":                   2,
+		"the board's decisions":                       -1,
 	} {
 		if got, _ := WrongAt(Tokens(text)); got != want {
 			t.Errorf("WrongAt(%q) = %d, want %d", text, got, want)

@@ -132,12 +132,17 @@ func (x *extractor) allegations() {
 				d.refersBack = true
 				continue
 			}
-			if w >= 0 && !d.negated && !x.deniesWrongdoing(ts[ka:kb]) && !question(ts, ka, kb) && !conditional(ts, ka, kb, w) && !aboutAllegations(ts, ka, w) {
+			if deny, _ := x.deniesWrongdoing(ts[ka:kb]); w >= 0 && !d.negated && !deny && !question(ts, ka, kb) && !conditional(ts, ka, kb, w) &&
+				!aboutAllegations(ts, ka, w) && !x.ownAct(ts, d, ka, w) {
 				d.stance = schema.Allege
 			}
+		case schema.Acknowledge:
+			if ka < kb && w < 0 && x.assent(ts, d, ka, kb) {
+				d.stance = schema.Say
+			}
 		case schema.Deny:
-			// "rejected the offer": no denial.
-			if ka < kb && !d.refersBack && w < 0 && rejectsProposal(ts, ka, kb) {
+			// "rejected the offer", "denied him bail": no denial.
+			if ka < kb && !d.refersBack && w < 0 && (d.v == nil && rejectsProposal(ts, ka, kb) || x.refusal(ts, d, ka, kb)) {
 				d.stance = schema.Say
 			}
 		}
@@ -156,11 +161,21 @@ func (x *extractor) allegations() {
 		if d.stance == schema.Say && ka < kb && !d.negated && x.rebuts(ts, ka, kb) {
 			d.stance = schema.Deny
 		}
+		if d.stance == schema.Allege {
+			x.passiveAccused(ts, d)
+		}
 		if d.stance == schema.Allege && d.target == nil {
 			d.target = x.accusedIn(ts, d, ka, kb)
 			if d.target != nil && !containsID(d.about, d.target.id) {
 				d.about = append(d.about, d.target.id)
 			}
+		}
+	}
+	// "did not help", "was not involved": a denial only of what the
+	// document alleges.
+	for _, d := range x.drafts {
+		if d.stance == schema.Deny && d.weakDenial != "" && !x.alleges(d.weakDenial) {
+			d.stance = d.undenied
 		}
 	}
 	for si := range x.in.Sentences {
@@ -200,7 +215,7 @@ func question(ts []tok, a, b int) bool {
 // list of denials ("helped", "assisted").
 func anyWrongdoing(ts []tok) bool {
 	for _, t := range ts {
-		if isWrongdoing(t.low) || ledger.IsWrong(t.low) {
+		if wrongdoingStem(t.low) != "" || ledger.IsWrong(t.low) {
 			return true
 		}
 	}
@@ -251,6 +266,194 @@ func rejectsProposal(ts []tok, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// imputations are what a denial may deny as a thing: "denied any
+// involvement", "rejected responsibility".
+var imputations = set("involvement", "role", "part", "responsibility", "wrongdoing", "knowledge", "link", "links",
+	"ties", "connection", "connections", "contact", "contacts", "complicity", "guilt", "blame", "liability",
+	"criticism", "criticisms", "finding", "findings", "assertion", "assertions", "speculation", "account",
+	"version", "characterisation", "characterization", "interpretation", "conclusion", "conclusions")
+
+// dismissals are what a denial calls what it denies: "dismissed the
+// story as nonsense".
+var dismissals = set("nonsense", "untrue", "false", "baseless", "groundless", "unfounded", "ridiculous", "absurd",
+	"lies", "rubbish", "fiction", "fabrication", "fabricated", "propaganda", "smear", "slander", "libel",
+	"defamatory", "inaccurate", "misleading", "wrong", "incorrect", "speculation", "fantasy", "invention")
+
+// refusal reports whether a denial verb refuses something rather than
+// denies what was said: "denied him bail", "denied entry"; "reject",
+// "dismiss" and "dispute" when their object is no proposition (see
+// noProposition): "rejected the motion", "rejected immigration quotas".
+func (x *extractor) refusal(ts []tok, d *draft, ka, kb int) bool {
+	if d.v == nil {
+		return false
+	}
+	switch d.v.lemma {
+	case "deny":
+		// "deny" denies, unless it withholds: "denied him bail",
+		// "denied entry to reporters".
+		if ts[ka].low == "him" || ts[ka].low == "her" || ts[ka].low == "them" || ts[ka].low == "us" || ts[ka].low == "me" {
+			return true
+		}
+		for k := ka; k < kb && k < ka+3; k++ {
+			if withheld[ts[k].low] {
+				return true
+			}
+		}
+		return false
+	case "reject", "dismiss", "dispute":
+		return x.noProposition(ts, d, ka, kb)
+	}
+	return false
+}
+
+// withheld are what "deny" withholds rather than denies.
+var withheld = set("entry", "access", "bail", "permission", "visa", "visas", "request", "requests", "application",
+	"applications", "appeal", "appeals", "licence", "license", "licences", "licenses", "passage", "asylum", "admission",
+	"admittance", "approval", "funding", "benefits", "treatment", "chance", "opportunity", "citizenship", "parole",
+	"clearance", "credit", "landing", "membership", "recognition", "service", "services", "boarding")
+
+// assent reports whether an acknowledgement ("agree", "accept",
+// "concede") assents to a thing rather than owns to a wrong or a claim:
+// "accepted the offer", "agreed to hold talks", "conceded defeat", not
+// "accepted responsibility", "conceded that the rules were broken".
+func (x *extractor) assent(ts []tok, d *draft, ka, kb int) bool {
+	if d.v == nil {
+		return false
+	}
+	switch d.v.lemma {
+	case "agree", "accept", "concede":
+	default:
+		return false
+	}
+	return x.noProposition(ts, d, ka, kb)
+}
+
+// noProposition reports whether the object of a cue is a thing, not a
+// proposition someone made: neither a clause, a gerund, an allegation or
+// imputation named as a thing, nor something called untrue.
+func (x *extractor) noProposition(ts []tok, d *draft, ka, kb int) bool {
+	for k := d.ce; k < ka && k < len(ts); k++ {
+		if ts[k].low == "that" || ts[k].low == ":" || ts[k].qopen {
+			return false
+		}
+	}
+	if d.passive || ka > d.cs {
+		// "The motion was rejected", "the US claim that ... was
+		// rejected by Russia": what is rejected is the subject.
+		for k := 0; k < d.cs; k++ {
+			if l := ts[k].low; l == "that" || allegationNouns[l] || allegationWords[l] || imputations[l] {
+				return false
+			}
+		}
+		if d.passive {
+			return true
+		}
+	}
+	if ts[ka].qopen || ts[ka].inQ || pronouns[ts[ka].low] != "" || ts[ka].low == "we" || ts[ka].low == "i" || ts[ka].low == "that" {
+		return false
+	}
+	for k := ka; k < kb && k < ka+2; k++ {
+		if strings.HasSuffix(ts[k].low, "ing") && !ts[k].capital {
+			return false // "denied helping", "denied ever having"
+		}
+	}
+	for k := ka; k < kb; k++ {
+		l := ts[k].low
+		if auxiliaries[l] && l != "to" && !negations[l] || allegationNouns[l] || allegationWords[l] || imputations[l] || dismissals[l] && k > ka && ts[k-1].low == "as" {
+			return false
+		}
+	}
+	return true
+}
+
+// alleges reports whether an allegation of the document has a word that
+// starts with stem in its content.
+func (x *extractor) alleges(stem string) bool {
+	for _, a := range x.drafts {
+		if a.stance != schema.Allege || a.cont[1] <= a.cont[0] {
+			continue
+		}
+		ts := x.toks(a.sent)
+		ka, kb := contentToks(ts, a)
+		for k := ka; k < kb; k++ {
+			if strings.HasPrefix(ts[k].low, stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownAct reports whether the wrong at w is the claimant's own act, told
+// by the claimant: the content's subject is the claimant ("Reagan said he
+// authorized ...", "we broke the rules"), and the wrong is not done to it
+// ("he was tortured"). A statement of one's own past is no allegation
+// against oneself.
+func (x *extractor) ownAct(ts []tok, d *draft, ka, w int) bool {
+	if ka >= w {
+		return false
+	}
+	if k := w - 1; k > ka && (beForms[ts[k].low] || k-1 > ka && beForms[ts[k-1].low] && isAdverb(ts[k])) {
+		return false // "he was tortured", "they were brutally beaten"
+	}
+	// The subject must be the wrong's own: only auxiliaries, adverbs and
+	// negations between them ("he had secretly authorized", not "it
+	// charged a director with").
+	subj := ka
+	for subj+1 < w && ts[subj+1].capital && ts[subj].capital {
+		subj++ // a name of several words
+	}
+	if w-subj > 4 {
+		return false
+	}
+	for k := subj + 1; k < w; k++ {
+		if !auxiliaries[ts[k].low] && !isAdverb(ts[k]) && !negations[ts[k].low] && ts[k].low != "also" {
+			return false
+		}
+	}
+	first := ts[ka]
+	switch first.low {
+	case "we", "i":
+		return true
+	case "he", "she", "it", "they":
+		// The speaker, unless the pronoun has another antecedent.
+		e := x.resolvePronoun(first.low, first.start)
+		return e == nil || e == d.claimant
+	}
+	if d.claimant == nil {
+		return false
+	}
+	ms := x.mentionsIn(first.start, ts[w-1].end)
+	return len(ms) > 0 && ms[0].start == first.start && ms[0].e == d.claimant
+}
+
+// passiveAccused reads an allegation made in the passive without its
+// maker ("Humberside Police have been accused of failing to act"): the
+// subject is the accused, not the claimant, and the claimant is unnamed.
+func (x *extractor) passiveAccused(ts []tok, d *draft) {
+	if d.cs >= d.ce || d.ce > len(ts) || d.claimant == nil || d.srcA >= d.srcB || d.srcB > d.cs {
+		return
+	}
+	vi := -1
+	for k := d.cs; k < d.ce; k++ {
+		switch ts[k].low {
+		case "accused", "charged", "blamed", "suspected", "implicated", "alleged", "indicted":
+			vi = k
+		}
+	}
+	if vi <= 0 || !beForms[ts[vi-1].low] && !(vi >= 2 && beForms[ts[vi-2].low] && isAdverb(ts[vi-1])) {
+		return
+	}
+	if a, _ := byAgent(ts, vi+1); a >= 0 {
+		return
+	}
+	d.target = d.claimant
+	if !containsID(d.about, d.target.id) {
+		d.about = append(d.about, d.target.id)
+	}
+	d.claimant, d.claimantText, d.srcSpan = nil, "", schema.Span{}
 }
 
 // namesAllegation reports whether the words at k name an allegation as a
@@ -381,7 +584,7 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 				d = x.subjectDraft(si, ts, i, i+1, i+1, n)
 			}
 		case allegationNouns[t.low] && i+1 < n && (ts[i+1].low == "that" || ts[i+1].low == "of"):
-			if x.deniedHere(ds, t) || (!inContent(ds, t) || x.possessed(ts, i)) && wrongIn(ts, i+2, min(n, i+16)) >= 0 {
+			if x.deniedHere(ds, t) || scornedHere(ts, i) || (!inContent(ds, t) || x.possessed(ts, i)) && wrongIn(ts, i+2, min(n, i+16)) >= 0 {
 				d = x.nounDraft(si, ts, i, i+2)
 			}
 		case allegationNouns[t.low] && i > 0 && !inContent(ds, t) && wrongIn(ts, max(0, i-3), i) >= 0:
@@ -424,7 +627,18 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 // its content ("denied a report that ...").
 func (x *extractor) deniedHere(ds []*draft, t tok) bool {
 	for _, d := range ds {
-		if d.stance == schema.Deny && t.start >= d.cont[0] && t.end <= d.cont[1] {
+		if d.stance == schema.Deny && t.start >= min(d.cont[0], d.cueSpan.End) && t.end <= d.cont[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// scornedHere reports whether a rejecter scorns the allegation noun at i
+// ("bristle at the suggestion that").
+func scornedHere(ts []tok, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if rejecters[ts[k].low] {
 			return true
 		}
 	}
@@ -637,6 +851,19 @@ func (x *extractor) nounDraft(si int, ts []tok, i, a int) *draft {
 			d.srcA, d.srcB = k, i+1
 		}
 		d.claimantText = x.span(ts[k].start, ts[i].end).Text
+		// "the US claim", "Washington's allegations": the claimant is the
+		// US, not "US claim".
+		a, e := k, i
+		for e > a && (ts[e-1].low == "'s" || ts[e-1].low == "'") {
+			e--
+		}
+		for a < e && determiners[ts[a].low] {
+			a++
+		}
+		if d.claimant != nil && a < e {
+			d.srcA, d.srcB = a, e
+			d.claimantText = x.span(ts[a].start, ts[e-1].end).Text
+		}
 	}
 	if d.claimant == nil && d.claimantText == "" {
 		d.claimantText = ts[i].text

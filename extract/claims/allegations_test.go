@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dossier-project/dossier/extract/attrib"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -113,3 +114,89 @@ func TestAnswersLinkedByProposition(t *testing.T) {
 		t.Errorf("Texaco's denial answers nothing alleged: %v", other.RespondsTo)
 	}
 }
+
+// TestOwnersFailureKinds holds the kinds of error a user met on British
+// news of 2004-2005 (issue 17), in sentences written for the test, run as
+// the product runs (with the trained attribution model): a vote or
+// motion rejected is no denial, a confirmation is none either, the source
+// of a passive accusation is not its target, "the US claim" is made by
+// the US, and one's own past is no allegation against oneself.
+func TestOwnersFailureKinds(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var (
+		labour   = [3]string{"Labour", schema.Organization, schema.KindParty}
+		brown    = [3]string{"Gordon Brown", schema.Person, ""}
+		humber   = [3]string{"Humberside Police", schema.Organization, schema.KindAgency}
+		iran     = [3]string{"Iran", schema.Place, schema.KindCountry}
+		tehran   = [3]string{"Tehran", schema.Place, schema.KindCity}
+		denmark  = [3]string{"Denmark", schema.Place, schema.KindCountry}
+		smith    = [3]string{"John Smith", schema.Person, ""}
+		acmeCorp = [3]string{"Acme", schema.Organization, schema.KindCompany}
+	)
+	tests := []struct {
+		name, text string
+		ents       [][3]string
+		want       []string // "stance cue" of every claim, in order
+		claimant   string   // the claimant of the first allegation: "-" for none
+		target     string   // the target of the first allegation
+	}{
+		{"a motion rejected is no denial", "MPs narrowly rejected the motion.", nil,
+			[]string{"say rejected"}, "", ""},
+		{"a motion rejected in the passive is no denial", "The motion was narrowly rejected by MPs.", nil,
+			[]string{"say was narrowly rejected"}, "", ""},
+		{"a policy rejected is no denial", "Labour have rejected immigration quotas.", [][3]string{labour},
+			[]string{"say have rejected"}, "", ""},
+		{"what deny withholds is no denial", "The court denied him bail.", nil,
+			[]string{"say denied"}, "", ""},
+		{"a confirmation is no denial", "Gordon Brown confirmed he would not help the campaign.", [][3]string{brown},
+			[]string{"confirm confirmed"}, "", ""},
+		{"a charge rejected is a denial of it", "Labour rejected charges that it had broken the law.", [][3]string{labour},
+			[]string{"deny rejected", "allege charges"}, "-", "Labour"},
+		{"the accused of a passive accusation is no claimant", "Humberside Police have been accused of failing to act on warnings.", [][3]string{humber},
+			[]string{"allege have been accused of"}, "-", "Humberside Police"},
+		{"the US claim is the US's", "The United States claim that Iran had violated the treaty was rejected by Tehran.", [][3]string{usa, iran, tehran},
+			[]string{"allege claim", "deny was rejected"}, "United States", "Iran"},
+		{"one's own past is no allegation", "The company said it had violated the rules.", nil,
+			[]string{"say said"}, "", ""},
+		{"a wrong done to the speaker is one", "John Smith said he was beaten up by Acme guards.", [][3]string{smith, acmeCorp},
+			[]string{"allege said"}, "John Smith", "Acme"},
+		{"an offer accepted is no acknowledgement", "Denmark accepted a formula for ending the dispute.", [][3]string{denmark},
+			[]string{"say accepted"}, "", ""},
+		{"responsibility accepted is one", "Acme accepted responsibility for the spill.", [][3]string{acmeCorp},
+			[]string{"acknowledge accepted"}, "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := sentenceInput(tc.text, tc.ents...)
+			in.Model = m
+			out := Extract(in)
+			var got []string
+			for _, c := range out.Claims {
+				got = append(got, string(c.Stance)+" "+c.Cue.Text)
+			}
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Fatalf("%s\n got  %q\n want %q", tc.text, got, tc.want)
+			}
+			for _, c := range out.Claims {
+				if c.Stance != schema.Allege {
+					continue
+				}
+				if tc.claimant == "-" && c.Claimant != "" || tc.claimant != "-" && tc.claimant != "" && !strings.HasSuffix(string(c.Claimant), slug(tc.claimant)) {
+					t.Errorf("claimant %q (%q), want %s", c.Claimant, c.ClaimantText, tc.claimant)
+				}
+				if c.ClaimantText != "" && strings.Contains(c.ClaimantText, c.Cue.Text) {
+					t.Errorf("claimant text %q holds the cue %q", c.ClaimantText, c.Cue.Text)
+				}
+				if tc.target != "" && !strings.HasSuffix(string(c.Target), slug(tc.target)) {
+					t.Errorf("target %q, want %s", c.Target, tc.target)
+				}
+				break
+			}
+		})
+	}
+}
+
+func slug(name string) string { return "/" + strings.ToLower(strings.ReplaceAll(name, " ", "-")) }

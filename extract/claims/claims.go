@@ -105,6 +105,12 @@ type draft struct {
 	id            string
 	cueSpan       schema.Span
 	srcSpan       schema.Span
+	// weakDenial is the act a statement denies when it is no wrong in
+	// itself and the denial is of a future act ("would not help"): a
+	// denial only if the document alleges it; undenied is the stance it
+	// had before.
+	weakDenial string
+	undenied   schema.Stance
 }
 
 // extractor holds the state of one Extract call.

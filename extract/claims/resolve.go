@@ -226,7 +226,7 @@ func (x *extractor) finishDraft(ts []tok, d *draft) {
 	if d.negated && d.stance != schema.Say && d.stance != schema.Believe && d.stance != schema.Intend {
 		d.stance = schema.Say
 	}
-	denial := x.deniesWrongdoing(ct)
+	denial, weak := x.deniesWrongdoing(ct)
 	for _, t := range ct {
 		if allegationWords[t.low] {
 			d.refersBack = true
@@ -235,6 +235,7 @@ func (x *extractor) finishDraft(ts []tok, d *draft) {
 	switch d.stance {
 	case schema.Say, schema.Report, schema.Confirm:
 		if denial {
+			d.undenied, d.weakDenial = d.stance, weak
 			d.stance = schema.Deny
 		}
 	}
@@ -306,8 +307,11 @@ func (x *extractor) finishDraft(ts []tok, d *draft) {
 
 // deniesWrongdoing reports whether content tokens deny misconduct: a
 // negation before a word of wrongdoing, "nothing wrong", "no wrongdoing",
-// or "no evidence" for an allegation.
-func (x *extractor) deniesWrongdoing(ct []tok) bool {
+// or "no evidence" for an allegation. weak is set, and the denial is only
+// one if the document alleges it, when all it negates is a future or
+// conditional act that is no wrong in itself ("would not help", "will not
+// commit"): the stem of that word.
+func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 	for k, t := range ct {
 		switch {
 		case t.low == "not" || t.low == "n't" || t.low == "never":
@@ -315,38 +319,61 @@ func (x *extractor) deniesWrongdoing(ct []tok) bool {
 				if ct[j].low == "," || ct[j].low == "but" {
 					break
 				}
-				if isWrongdoing(ct[j].low) {
-					return true
+				if ledger.IsWrong(ct[j].low) || ct[j].low == "lie" || ct[j].low == "wrong" {
+					return true, ""
+				}
+				if s := wrongdoingStem(ct[j].low); s != "" {
+					if !future(ct, k) {
+						return true, "" // "we never helped the FSB"
+					}
+					if weak == "" {
+						weak = s // "he would not help the campaign"
+					}
 				}
 			}
 		case t.low == "nothing" && k+1 < len(ct) && ct[k+1].low == "wrong":
-			return true
+			return true, ""
 		case t.low == "no" && k+1 < len(ct) && (ct[k+1].low == "wrongdoing" || ct[k+1].low == "involvement"):
-			return true
+			return true, ""
 		case t.low == "no" && k+1 < len(ct) && (ct[k+1].low == "evidence" || ct[k+1].low == "proof" || ct[k+1].low == "basis"):
 			for j := k + 2; j < len(ct) && j <= k+8; j++ {
 				if allegationWords[ct[j].low] {
-					return true
+					return true, ""
 				}
 			}
 		case t.low == "false" || t.low == "baseless" || t.low == "unfounded" || t.low == "untrue" || t.low == "groundless" || t.low == "fabricated":
 			for j := max(0, k-4); j < k; j++ {
 				if allegationWords[ct[j].low] {
-					return true
+					return true, ""
 				}
 			}
+		}
+	}
+	return weak != "", weak
+}
+
+// future reports whether the negation at k is of a future or a
+// conditional act ("will not", "would never", "won't"): a refusal or an
+// intention, not a denial of what was done.
+func future(ct []tok, k int) bool {
+	for j := max(0, k-2); j <= k && j < len(ct); j++ {
+		switch ct[j].low {
+		case "will", "would", "wo", "shall", "'ll", "going", "won't", "wouldn't":
+			return true
 		}
 	}
 	return false
 }
 
-func isWrongdoing(w string) bool {
+// wrongdoingStem returns the stem of the wider wrongdoing list of denials
+// that a word starts with ("helped": "help"), or "".
+func wrongdoingStem(w string) string {
 	for _, s := range wrongdoing {
 		if strings.HasPrefix(w, s) {
-			return true
+			return s
 		}
 	}
-	return false
+	return ""
 }
 
 // link sets RespondsTo: a denial, an acknowledgement, a confirmation that

@@ -1,0 +1,231 @@
+package ledger
+
+import (
+	"strings"
+)
+
+// The misconduct lexicon: the words by which news names a wrong, in kinds
+// (breaking a rule or an agreement, crime, fraud, corruption, violence,
+// abuse, negligence, espionage, market abuse, impropriety), and for each
+// kind the words by which an answer says the opposite ("abiding by the
+// agreement" answers "violated the agreement"). It names no story: no
+// country, product, weapon or event, so that it reads any news alike.
+//
+// A pattern is words separated by spaces. A word is one or more forms
+// separated by "|"; a form ending in "*" is a prefix ("violat*" matches
+// "violated", "violations"), one starting with "*" a suffix ("*n't"); "~" skips up to two words ("broke ~ law"
+// matches "broke the law" and "broken its own law").
+var wrongKinds = []struct {
+	kind    string
+	wrongs  []string
+	answers []string
+}{
+	{"rules", []string{
+		"violat*", "breach*", "infring*", "contraven*", "flout*", "renege*", "circumvent*",
+		"non-complian*", "noncomplian*", "defied", "defy", "defying", "defies",
+		"break|breaks|breaking|broke|broken ~ law|laws|rule|rules|regulation|regulations|agreement|agreements|pact|accord|treaty|promise|promises|pledge|pledges|ceasefire|cease-fire|truce|embargo|sanctions|contract|code|undertaking|commitment|commitments",
+		"fail|fails|failed|failing|failure ~ to comply|honour|honor|abide|fulfil|fulfill|observe|respect",
+		"fail|fails|failed|failing|failure ~ to live up",
+		"not|*n't|never ~ complied|comply|complying|abide|abided|abiding|honoured|honored|honouring|honoring",
+		"not|*n't|never ~ lived|living|live up",
+	}, []string{
+		"abid*", "complied", "comply", "complying", "compliance", "honour*", "honor*", "faithful*",
+		"obey*", "observe", "observed", "observing", "observes", "lived up", "living up", "live up",
+		"in line with", "counter to",
+	}},
+	{"crime", []string{
+		"crime", "crimes", "criminal*", "illegal*", "illicit*", "unlawful*", "wrongdo*", "misconduct",
+		"smuggl*", "traffick*", "launder*", "extort*", "blackmail*", "racketeer*", "counterfeit*",
+		"forgery", "forged", "burglar*", "robbery", "robberies", "robbed", "theft", "thefts", "steal",
+		"steals", "stealing", "stole", "stolen", "looted", "looting", "arson", "guilty", "culpab*",
+		"offence", "offences", "offense", "offenses", "felony", "felonies",
+	}, []string{
+		"legal", "legally", "lawful*", "innocen*", "nothing wrong", "within the law", "proper", "properly",
+	}},
+	{"fraud", []string{
+		"fraud*", "defraud*", "swindl*", "deceiv*", "decepti*", "falsif*", "perjur*", "plagiar*",
+		"mislead*", "misled", "misrepresent*", "cheat", "cheated", "cheating", "cheats", "lied",
+		"cover-up", "cover-ups", "covered up", "cover up", "covering up", "doctored", "rigged",
+		"rigging", "vote-rigging", "ballot stuffing",
+	}, []string{
+		"truth*", "true", "honest*", "accurat*",
+	}},
+	{"corruption", []string{
+		"brib*", "kickback*", "corrupt*", "embezzl*", "misappropriat*", "nepotis*", "cronyis*",
+		"graft", "payoff", "payoffs", "abuse|abused|abusing of|his|her|its|their power|office|position",
+		"conflict|conflicts of interest", "slush fund*", "misus*", "siphon*",
+		"divert|diverted|diverting|diversion ~ funds|money|aid|proceeds|profits|cash",
+		"funds|money|aid|cash diversion",
+	}, nil},
+	{"violence", []string{
+		"murder*", "massacr*", "assassinat*", "tortur*", "genocid*", "atrocit*", "terrorism",
+		"abduct*", "kidnap*", "sabotag*", "behead*", "war crime*", "crimes against humanity",
+		"ethnic cleansing", "human shield*", "rape", "raped", "raping", "rapes", "blew up", "blown up",
+		"set fire to", "set on fire", "kill", "killed", "killing", "killings", "kills", "shot dead",
+		"beat up", "beaten up", "beating up", "took|taken|taking|holding|held ~ hostage|hostages",
+		"hostage-taking",
+	}, nil},
+	{"abuse", []string{
+		"abus*", "harass*", "discriminat*", "persecut*", "intimidat*", "mistreat*", "maltreat*",
+		"ill-treat*", "repress*", "oppress*", "censor*", "bully", "bullied", "bullying", "enslav*",
+		"forced labour", "forced labor", "child labour", "child labor",
+	}, []string{
+		"humane*", "treated well",
+	}},
+	{"negligence", []string{
+		"negligen*", "reckless*", "pollut*", "contaminat*", "poison*", "endanger*", "mismanag*",
+		"fail|fails|failed|failing|failure ~ to protect|prevent|warn|disclose|declare|report|investigate",
+	}, []string{
+		"precaution*", "safe", "safely", "disclosed",
+	}},
+	{"espionage", []string{
+		"espionage", "spied", "spying", "hacked", "hack|hacks|hacking into|of",
+	}, nil},
+	{"market", []string{
+		"price-fix*", "price fixing", "cartel*", "collu*", "manipulat*", "predatory",
+		"anti-competitive", "anticompetitive", "insider trading", "inside information", "dumping",
+		"leak|leaks|leaked|leaking ~ information|secrets|confidential|classified",
+		"below ~ cost|costs", "below fair value", "unfair ~ practices|practice|trade|trading|competition",
+		"price gouging",
+	}, []string{
+		"fair value", "market price*", "above cost",
+	}},
+	{"impropriety", []string{
+		"improper*", "impropriet*", "unethical*", "irregularit*", "wrongful*", "dishonest*",
+		"malpractic*", "malfeasan*", "obstruct*", "tamper*", "conspir*", "interfer*", "meddl*",
+		"bad faith", "biased", "bias|prejudice against|towards|toward|in favour|in favor",
+	}, []string{
+		"impartial*", "fair", "fairly", "good faith", "proper", "properly",
+	}},
+}
+
+// knowledge is a side of an act of its own: an answer says "did not know"
+// where the allegation said "was told" or "knew".
+var knowledge = []string{"knew", "know", "knows", "knowing", "knowledge", "aware", "unaware", "told", "informed"}
+
+// pattern is a compiled pattern of the lexicon.
+type pattern struct {
+	kind  string
+	words [][]string // forms of each word; "~" is a gap
+}
+
+var wrongPatterns, answerPatterns = func() ([]pattern, []pattern) {
+	comp := func(kind, p string) pattern {
+		var ws [][]string
+		for _, w := range strings.Fields(p) {
+			ws = append(ws, strings.Split(w, "|"))
+		}
+		return pattern{kind, ws}
+	}
+	var wp, ap []pattern
+	for _, k := range wrongKinds {
+		for _, p := range k.wrongs {
+			wp = append(wp, comp(k.kind, p))
+		}
+		for _, p := range k.answers {
+			ap = append(ap, comp(k.kind, p))
+		}
+	}
+	for _, w := range knowledge {
+		ap = append(ap, comp("knowledge", w))
+	}
+	return wp, ap
+}()
+
+// formMatch reports whether a lower-case word is one of the forms.
+func formMatch(forms []string, w string) bool {
+	for _, f := range forms {
+		if len(f) > 1 && f[0] == '*' {
+			if strings.HasSuffix(w, f[1:]) {
+				return true
+			}
+		} else if n := len(f) - 1; n > 0 && f[n] == '*' {
+			if strings.HasPrefix(w, f[:n]) {
+				return true
+			}
+		} else if w == f {
+			return true
+		}
+	}
+	return false
+}
+
+// matchAt returns the number of words the pattern spans at words[i], or 0.
+func (p pattern) matchAt(words []string, i int) int {
+	j := i
+	for k, forms := range p.words {
+		if len(forms) == 1 && forms[0] == "~" {
+			continue
+		}
+		if k > 0 && len(p.words[k-1]) == 1 && p.words[k-1][0] == "~" {
+			// A gap: the next word within two.
+			found := false
+			for g := 0; g <= 2 && j+g < len(words); g++ {
+				if formMatch(forms, words[j+g]) {
+					j += g + 1
+					found = true
+					break
+				}
+			}
+			if !found {
+				return 0
+			}
+			continue
+		}
+		if j >= len(words) || !formMatch(forms, words[j]) {
+			return 0
+		}
+		j++
+	}
+	return j - i
+}
+
+// IsWrong reports whether a lower-case word alone names a wrong
+// ("violated", "bribes"); a wrong of several words ("broke the law") is
+// found by WrongAt.
+func IsWrong(w string) bool {
+	for _, p := range wrongPatterns {
+		if len(p.words) == 1 && formMatch(p.words[0], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// WrongAt returns the index of the first wrong in words (lower-case
+// tokens) and how many words it spans, or -1.
+func WrongAt(words []string) (int, int) {
+	for i := range words {
+		for _, p := range wrongPatterns {
+			if n := p.matchAt(words, i); n > 0 {
+				return i, n
+			}
+		}
+	}
+	return -1, 0
+}
+
+// Kinds returns the kinds of wrong that lower-case words name or answer
+// (and "knowledge"), each once, in the lexicon's order.
+func Kinds(words []string) []string {
+	var out []string
+	add := func(k string) {
+		for _, o := range out {
+			if o == k {
+				return
+			}
+		}
+		out = append(out, k)
+	}
+	for _, ps := range [][]pattern{wrongPatterns, answerPatterns} {
+		for _, p := range ps {
+			for i := range words {
+				if p.matchAt(words, i) > 0 {
+					add(p.kind)
+					break
+				}
+			}
+		}
+	}
+	return out
+}
