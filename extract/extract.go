@@ -178,6 +178,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *sch
 			return nil, err
 		}
 		res.Claims = out.Claims
+		res.Warnings = append(res.Warnings, out.Warnings...)
 		res.Relations = out.Relations
 	}
 	for i, s := range sents {

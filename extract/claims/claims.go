@@ -30,6 +30,9 @@ type Output struct {
 	// Mentions are the pronouns and descriptions that Extract resolved to
 	// an entity; they are not in Input.Entities.
 	Mentions []ExtraMention
+	// Warnings say what went wrong without stopping extraction (the
+	// trained model failed on the document, say).
+	Warnings []string
 }
 
 // ExtraMention is an additional mention the claim resolver found — a
@@ -71,6 +74,7 @@ const (
 	verbCue = iota
 	accordingCue
 	colonCue
+	modelCue // a cue that only the trained model found
 )
 
 // draft is a claim being built.
@@ -166,7 +170,9 @@ func ExtractContext(ctx context.Context, in Input) (Output, error) {
 	x.indexEntities()
 	x.findQuotes()
 	if in.Model != nil {
-		x.findModel() // on failure the rules alone give the claims
+		if err := x.findModel(); err != nil {
+			x.out.Warnings = append(x.out.Warnings, err.Error()+": claims from the rules alone")
+		}
 	}
 	for si := range in.Sentences {
 		if si%checkEvery == 0 && ctx.Err() != nil {

@@ -8,9 +8,6 @@ import (
 	"github.com/dossier-project/dossier/schema"
 )
 
-// modelCue is the kind of a cue that only the trained model found.
-const modelCue = 3
-
 // findModel runs the trained attribution model over the document and
 // groups what it finds by sentence. A panic in the model is contained:
 // the document keeps the claims of the rules.

@@ -79,3 +79,22 @@ func TestGoldArticleWithModel(t *testing.T) {
 		}
 	}
 }
+
+// TestModelFailureFallsBack gives Extract a model that cannot work (no
+// weights: it panics): the document keeps the rules' claims, with a
+// warning.
+func TestModelFailureFallsBack(t *testing.T) {
+	in, _ := articleInput(t)
+	rules := Extract(in)
+	in.Model = &attrib.Model{}
+	out := Extract(in)
+	if len(out.Claims) != len(rules.Claims) || len(out.Claims) == 0 {
+		t.Errorf("%d claims with a broken model, %d from the rules", len(out.Claims), len(rules.Claims))
+	}
+	if len(out.Warnings) != 1 || !strings.Contains(out.Warnings[0], "attribution model") {
+		t.Errorf("warnings %q", out.Warnings)
+	}
+	if len(rules.Warnings) != 0 {
+		t.Errorf("the rules alone warn: %q", rules.Warnings)
+	}
+}

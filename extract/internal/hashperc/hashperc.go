@@ -1,5 +1,6 @@
-// Package hashperc is the averaged perceptron that dossier's trained
-// taggers and parser share: a dense table of weights indexed by the low
+// Package hashperc is the averaged perceptron of dossier's attribution
+// taggers (extract/attrib), kept apart so that another trained tagger or a
+// parser can share it: a dense table of weights indexed by the low
 // bits of 64-bit feature hashes (the hashing trick: colliding features
 // share a row, and training learns around it), one weight per class in
 // each row; averaging by the trick of Daumé (each update δ at step c also
