@@ -57,6 +57,10 @@ func TestNewswireNames(t *testing.T) {
 		// A legal form ends a company's name.
 		{"Terumo Corp of Tokyo has committed 75 mln dlrs to its plant, said Siemens A.G. and Lockheed Corp on Monday.",
 			map[string]string{"Terumo Corp": schema.Organization, "Siemens A.G.": schema.Organization, "Lockheed Corp": schema.Organization}},
+		// ... and a company "of" a place is the company and the place.
+		{"TAG Group S.A. of Luxembourg said it had sold its stake to Sedio N.V. of Lugano, Switzerland.",
+			map[string]string{"TAG Group S.A.": schema.Organization, "Luxembourg": schema.Place, "Sedio N.V.": schema.Organization, "Lugano": schema.Place,
+				"TAG Group S.A. of Luxembourg": "", "Sedio N.V. of Lugano": ""}},
 		// A dateline's place stays a place where the story uses the city
 		// for its exchange.
 		{"SEOUL, April 17 -\nS.KOREA TO INVESTIGATE INVESTORS\n\nThe order was aimed at preventing investors from manipulating the Seoul exchange.",

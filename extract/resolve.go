@@ -60,7 +60,7 @@ func ResolveWith(runes []rune, sents []text.Sentence, found []Found, corr *Corre
 // that are not names.
 func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mention {
 	var out []*mention
-	for _, f := range found {
+	for _, f := range splitLegalOf(runes, found) {
 		s, e := f.Start, f.End
 		// Trim quotes, brackets, punctuation and possessives at the ends.
 		for s < e && (unicode.IsSpace(runes[s]) || strings.ContainsRune(`"'“”‘’(),.;:!?-–—#@`, runes[s])) {
@@ -155,6 +155,62 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 			}
 		}
 		out = append(out, m)
+	}
+	return out
+}
+
+// splitLegalOf cuts a name that runs from a company's legal form into
+// the place the company is from: "TAG Group S.A. of Luxembourg" is the
+// company "TAG Group S.A." of the place "Luxembourg" (Reuters writes
+// "Terumo Corp of Tokyo", "Sedio N.V. of Lugano").
+func splitLegalOf(runes []rune, found []Found) []Found {
+	var out []Found
+	for i, f := range found {
+		if f.Type == schema.Person || f.End-f.Start < 8 {
+			if out != nil {
+				out = append(out, f)
+			}
+			continue
+		}
+		cut := -1
+		var ws [][2]int // word offsets within the name
+		for k := f.Start; k < f.End; {
+			for k < f.End && unicode.IsSpace(runes[k]) {
+				k++
+			}
+			j := k
+			for j < f.End && !unicode.IsSpace(runes[j]) {
+				j++
+			}
+			if j > k {
+				ws = append(ws, [2]int{k, j})
+			}
+			k = j
+		}
+		for w := 1; w+2 < len(ws); w++ {
+			if string(runes[ws[w+1][0]:ws[w+1][1]]) == "of" && legalForm(string(runes[ws[w][0]:ws[w][1]])) && startsUpper(string(runes[ws[w+2][0]:ws[w+2][1]])) {
+				cut = w
+				break
+			}
+		}
+		if cut < 0 {
+			if out != nil {
+				out = append(out, f)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Found, 0, len(found)+1), found[:i]...)
+		}
+		org, place := f, f
+		org.Span = schema.MakeSpan(runes, f.Start, ws[cut][1])
+		org.Type = schema.Organization
+		place.Span = schema.MakeSpan(runes, ws[cut+2][0], f.End)
+		place.Type, place.Sure = schema.Place, false
+		out = append(out, org, place)
+	}
+	if out == nil {
+		return found
 	}
 	return out
 }
