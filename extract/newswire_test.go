@@ -57,6 +57,9 @@ func TestNewswireNames(t *testing.T) {
 		// A legal form ends a company's name.
 		{"Terumo Corp of Tokyo has committed 75 mln dlrs to its plant, said Siemens A.G. and Lockheed Corp on Monday.",
 			map[string]string{"Terumo Corp": schema.Organization, "Siemens A.G.": schema.Organization, "Lockheed Corp": schema.Organization}},
+		// A person's name does not end in an acronym.
+		{"Thorn EMI Plc said it would buy the unit. Thorn EMI shares rose, while Pope John Paul II visited Chile.",
+			map[string]string{"Thorn EMI": schema.Organization, "John Paul II": schema.Person}},
 		// ... and a company "of" a place is the company and the place.
 		{"TAG Group S.A. of Luxembourg said it had sold its stake to Sedio N.V. of Lugano, Switzerland.",
 			map[string]string{"TAG Group S.A.": schema.Organization, "Luxembourg": schema.Place, "Sedio N.V.": schema.Organization, "Lugano": schema.Place,

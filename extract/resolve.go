@@ -119,6 +119,11 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 			// form ends a company's name, whatever the recogniser said.
 			m.Type, m.fixed = schema.Organization, true
 		}
+		if len(words) > 1 && !m.titled && m.Type == schema.Person && acronymEnd(words) {
+			// "Thorn EMI", "Thomson CSF": a person's name does not end
+			// in an acronym.
+			m.Type, m.fixed = schema.Organization, true
+		}
 		if k, ok := metonyms[strings.ToLower(m.Text)]; ok {
 			m.Type = schema.Organization
 			m.canon = k
@@ -157,6 +162,22 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 		out = append(out, m)
 	}
 	return out
+}
+
+// acronymEnd reports whether a name in mixed case ends in an acronym: a
+// word of two to five capitals ("Thorn EMI"), not a roman numeral ("John
+// Paul II").
+func acronymEnd(words []string) bool {
+	last := words[len(words)-1]
+	if isCaps(words[0]) || len(last) < 2 || len(last) > 5 || strings.Trim(last, "IVX") == "" {
+		return false
+	}
+	for _, r := range last {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // splitLegalOf cuts a name that runs from a company's legal form into
