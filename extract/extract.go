@@ -167,19 +167,25 @@ func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *sch
 	}
 	found = applyDateline(runes, sents, found)
 	found = applyMarkup(runes, sents, found)
-	res.Entities = ResolveWith(runes, sents, found, x.corr)
+	var bound bounded
+	found = bound.boundFound(found)
+	res.Entities = bound.boundEntities(ResolveWith(runes, sents, found, x.corr))
 	scopeBareNames(res.Entities, doc.Hash)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if x.claims {
-		out, err := claims.ExtractContext(ctx, claims.Input{Doc: doc, Runes: runes, Sentences: sents, Entities: res.Entities, Model: x.attrib})
+		out, err := claims.ExtractContext(ctx, claims.Input{Doc: doc, Runes: runes, Sentences: sents, Entities: res.Entities, Model: x.attrib,
+			MaxClaims: MaxDocClaims})
 		if err != nil {
 			return nil, err
 		}
-		res.Claims = out.Claims
+		res.Claims = bound.boundClaims(out.Claims)
 		res.Warnings = append(res.Warnings, out.Warnings...)
-		res.Relations = out.Relations
+		res.Relations = bound.boundRelations(out.Relations)
+	}
+	if w := bound.warning(); w != "" {
+		res.Warnings = append(res.Warnings, w)
 	}
 	for i, s := range sents {
 		if i%64 == 0 && ctx.Err() != nil {

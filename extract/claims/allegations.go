@@ -178,7 +178,7 @@ func (x *extractor) allegations() {
 			d.stance = d.undenied
 		}
 	}
-	for si := range x.in.Sentences {
+	for si := range x.in.Sentences[:x.upTo] {
 		s := x.in.Sentences[si]
 		if s.Start < 0 || s.End > len(x.runes) || s.Start >= s.End {
 			continue

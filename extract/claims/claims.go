@@ -21,6 +21,11 @@ type Input struct {
 	// Model, when not nil, is the trained attribution model: its cues that
 	// the rules miss become claims too (see model.go).
 	Model *attrib.Model
+	// MaxClaims, when above 0, ends the search for claims with the
+	// sentence in which that many are found: the caller keeps at most that
+	// many, the first in text order, and the rest of a hostile document
+	// is not searched for claims it would drop.
+	MaxClaims int
 }
 
 // Output is what Extract finds in one document.
@@ -119,14 +124,17 @@ type draft struct {
 
 // extractor holds the state of one Extract call.
 type extractor struct {
-	in       Input
-	runes    []rune
-	ents     []*entInfo
-	byID     map[string]*entInfo
-	static   []mref // sorted by start
-	extras   []mref // in text order
-	quotes   [][2]int
-	drafts   []*draft
+	in     Input
+	runes  []rune
+	ents   []*entInfo
+	byID   map[string]*entInfo
+	static []mref // sorted by start
+	extras []mref // in text order
+	quotes [][2]int
+	drafts []*draft
+	// upTo is the number of sentences searched for claims: all of them,
+	// or fewer when Input.MaxClaims was reached.
+	upTo     int
 	rels     []schema.Relation
 	relSeen  map[string]bool
 	out      Output
@@ -174,6 +182,7 @@ func ExtractContext(ctx context.Context, in Input) (Output, error) {
 			x.out.Warnings = append(x.out.Warnings, err.Error()+": claims from the rules alone")
 		}
 	}
+	x.upTo = len(in.Sentences)
 	for si := range in.Sentences {
 		if si%checkEvery == 0 && ctx.Err() != nil {
 			return Output{}, ctx.Err()
@@ -183,6 +192,10 @@ func ExtractContext(ctx context.Context, in Input) (Output, error) {
 			continue
 		}
 		x.sentence(si)
+		if in.MaxClaims > 0 && len(x.drafts) >= in.MaxClaims {
+			x.upTo = si + 1
+			break
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return Output{}, err
