@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"testing"
 
@@ -63,4 +64,37 @@ func TestPostgresMatchesBolt(t *testing.T) {
 	writeHalves(t, bolt, docs)
 	opt := graphtest.AskOptions{Docs: docs, Graph: true, Ordered: true}
 	graphtest.Diff(t, "bolt", "postgres", graphtest.Ask(t, bolt, opt), graphtest.Ask(t, pg, opt))
+}
+
+// A store written before dossier kept its read index in PostgreSQL (the
+// quads and nodes only) gets the index built from its quads when it is
+// next opened, and then answers every question as a bolt store of the
+// same documents does.
+func TestPostgresUpgradeFromQuads(t *testing.T) {
+	ctx := context.Background()
+	spec := freshPostgres(t)
+	docs := graphtest.IndexCorpus(t, 60)
+	st, err := graph.Open(ctx, spec, &graph.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeHalves(t, st, docs)
+	st.Close()
+	// What an older dossier left: Cayley's tables, no dossier_ ones.
+	db, err := sql.Open("postgres", spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`DO $$ DECLARE t text; BEGIN
+		FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'dossier\_%' LOOP
+			EXECUTE 'DROP TABLE ' || quote_ident(t) || ' CASCADE';
+		END LOOP; END $$`); err != nil {
+		t.Fatal(err)
+	}
+	pg := open(t, spec)
+	bolt := open(t, filepath.Join(t.TempDir(), "g.db"))
+	writeHalves(t, bolt, docs)
+	opt := graphtest.AskOptions{Docs: docs, Graph: true, Ordered: true}
+	graphtest.Diff(t, "bolt", "upgraded postgres", graphtest.Ask(t, bolt, opt), graphtest.Ask(t, pg, opt))
 }

@@ -16,23 +16,26 @@ import (
 // it in one query (through a cursor, a page at a time): Cayley's iterator
 // looks each value up by a query of its own.
 func (s *store) EachQuad(ctx context.Context, fn func(quad.Quad) error) error {
-	cols := func(t string) string {
-		var b strings.Builder
-		for i, c := range append([]string{"hash"}, nodeColumns...) {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(t + "." + c)
-		}
-		return b.String()
-	}
-	query := `SELECT ` + cols("s") + `, ` + cols("p") + `, ` + cols("o") + `, ` + cols("l") + ` FROM quads q
+	query := `SELECT ` + nodeCols("s") + `, ` + nodeCols("p") + `, ` + nodeCols("o") + `, ` + nodeCols("l") + ` FROM quads q
 		JOIN nodes s ON s.hash = q.subject_hash JOIN nodes p ON p.hash = q.predicate_hash
 		JOIN nodes o ON o.hash = q.object_hash LEFT JOIN nodes l ON l.hash = q.label_hash
 		ORDER BY q.horizon`
 	return index{s.db}.View(ctx, func(v graph.IndexView) error {
 		return each(v.(*view), query, nil, scanQuad, fn)
 	})
+}
+
+// nodeCols lists a node's columns, of the nodes table aliased t, as
+// nodeRow scans them.
+func nodeCols(t string) string {
+	var b strings.Builder
+	for i, c := range append([]string{"hash"}, nodeColumns...) {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(t + "." + c)
+	}
+	return b.String()
 }
 
 // nodeRow is one node's columns as a query returns them.

@@ -133,10 +133,16 @@ type querier interface {
 }
 
 // migrations[v] upgrades dossier's tables from version v to v+1, in place,
-// inside one transaction. Version 0 is a store without them: it gets them
-// (empty, or built from its quads by reindex).
+// inside one transaction. Version 0 is a store without them (one written
+// before dossier kept its read index in PostgreSQL): it gets them, built
+// from its quads.
 var migrations = map[int]func(ctx context.Context, tx *sql.Tx) error{
-	0: createTables,
+	0: func(ctx context.Context, tx *sql.Tx) error {
+		if err := createTables(ctx, tx); err != nil {
+			return err
+		}
+		return reindex(ctx, tx)
+	},
 }
 
 // cayleyForeignKeys are the constraints Cayley's schema ties every quad's
@@ -171,9 +177,8 @@ func firstLine(s string) string {
 }
 
 // upgrade brings dossier's tables to schemaVersion, under the advisory
-// lock that creating the store takes, and returns the version found. A
-// store of a newer version is refused; a store with quads but no read
-// index (version 0) is refused with the command that builds one.
+// lock that creating the store takes. A store of a newer version is
+// refused.
 func upgrade(ctx context.Context, db *sql.DB) error {
 	conn, err := db.Conn(ctx)
 	if err != nil {
@@ -194,15 +199,6 @@ func upgrade(ctx context.Context, db *sql.DB) error {
 			return nil
 		case v > schemaVersion:
 			return fmt.Errorf("%w %d: written by a newer dossier (this one reads version %d): use that dossier or a newer one", ErrVersion, v, schemaVersion)
-		case v == 0:
-			var any bool
-			if err := conn.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM quads)`).Scan(&any); err != nil {
-				return err
-			}
-			if any {
-				return fmt.Errorf("%w 0: the store was written by a dossier without the PostgreSQL read index; "+
-					"ingest its documents again into a new database or schema, which builds the index as it writes", ErrVersion)
-			}
 		}
 		tx, err := conn.BeginTx(ctx, nil)
 		if err != nil {
