@@ -7,56 +7,50 @@ import (
 	"path/filepath"
 	"testing"
 
-	boltdb "github.com/boltdb/bolt"
-
 	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/graph/graphtest"
 )
 
-// TestCreateInterrupted opens a store whose creation was killed after bolt
-// made the file and before Cayley wrote its metadata: a read finds no store,
-// an ingest creates it and writes, and a bolt file holding data of its own
-// is still refused as not a store.
-func TestCreateInterrupted(t *testing.T) {
+// A store is created whole or not at all: made beside its folder and
+// renamed into place, into an empty folder too, over what a killed
+// creation left beside it.
+func TestCreateWhole(t *testing.T) {
 	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "g")
-	os.MkdirAll(dir, 0o755)
-	db, err := boltdb.Open(filepath.Join(dir, "indexes.bolt"), 0o644, nil)
-	if err != nil {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	db.Close()
-
-	if _, err := graph.Open(ctx, dir, nil); !errors.Is(err, graph.ErrNoStore) {
-		t.Fatalf("open to read: %v, want graph.ErrNoStore", err)
-	}
-	st, err := graph.Open(ctx, dir, &graph.Options{Create: true})
-	if err != nil {
-		t.Fatalf("open to write: %v", err)
-	}
-	docs := graphtest.Docs(t)
-	if _, err := st.WriteBatch(ctx, docs); err != nil {
+	// What a creation killed half-way leaves: a half-made folder beside.
+	left := filepath.Join(dir, "new.creating")
+	if err := os.MkdirAll(left, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	stats, err := st.Stats(ctx)
-	if err != nil {
+	if err := os.WriteFile(filepath.Join(left, "indexes.bolt"), []byte("half"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if stats.Documents != len(docs) {
-		t.Errorf("%d documents stored, want %d", stats.Documents, len(docs))
+	if _, err := graph.Open(ctx, filepath.Join(dir, "new"), nil); !errors.Is(err, graph.ErrNoStore) {
+		t.Errorf("open without create beside a half-made store: %v, want ErrNoStore", err)
 	}
-	st.Close()
-
-	other := filepath.Join(t.TempDir(), "other")
-	os.MkdirAll(other, 0o755)
-	db, err = boltdb.Open(filepath.Join(other, "indexes.bolt"), 0o644, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Update(func(tx *boltdb.Tx) error { _, err := tx.CreateBucket([]byte("mine")); return err })
-	db.Close()
-	if st, err := graph.Open(ctx, other, &graph.Options{Create: true}); err == nil {
+	for _, path := range []string{empty, filepath.Join(dir, "new")} {
+		st, err := graph.Open(ctx, path, &graph.Options{Create: true})
+		if err != nil {
+			t.Fatalf("create %s: %v", path, err)
+		}
+		if _, err := st.Write(ctx, graphtest.Docs(t)[0]); err != nil {
+			t.Fatal(err)
+		}
 		st.Close()
-		t.Fatal("a bolt file with a bucket of its own was taken as a store being created")
+		if _, err := os.Stat(path + ".creating"); !os.IsNotExist(err) {
+			t.Errorf("%s.creating left behind: %v", path, err)
+		}
+		st, err = graph.Open(ctx, path, nil)
+		if err != nil {
+			t.Fatalf("reopen %s: %v", path, err)
+		}
+		if s, err := st.Stats(ctx); err != nil || s.Documents != 1 {
+			t.Errorf("%s: %+v, %v", path, s, err)
+		}
+		st.Close()
 	}
 }

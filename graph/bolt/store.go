@@ -119,7 +119,7 @@ func open(spec string, opt *graph.Options, h *graph.Host) (*store, error) {
 			if !opt.Create {
 				return nil, fmt.Errorf("store %s: %w", path, graph.ErrNoStore)
 			}
-			if err := cgraph.InitQuadStore("bolt", path, nil); err != nil {
+			if err := create(path); err != nil {
 				return nil, fmt.Errorf("store %s: create: %w", path, boltErr(err))
 			}
 		}
@@ -127,7 +127,7 @@ func open(spec string, opt *graph.Options, h *graph.Host) (*store, error) {
 		if !opt.Create {
 			return nil, fmt.Errorf("store %s: %w", path, graph.ErrNoStore)
 		}
-		if err := cgraph.InitQuadStore("bolt", path, nil); err != nil {
+		if err := create(path); err != nil {
 			return nil, fmt.Errorf("store %s: create: %w", path, boltErr(err))
 		}
 	default:
@@ -145,6 +145,33 @@ func open(spec string, opt *graph.Options, h *graph.Host) (*store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// create makes a new store folder at path (absent, or an empty folder) in
+// one step: Cayley makes its bolt file, in two transactions, in a folder
+// beside it (path.creating), which is then renamed to path. A process
+// killed meanwhile leaves no store rather than one whose metadata was
+// never written.
+func create(path string) error {
+	tmp := filepath.Clean(path) + ".creating"
+	if err := os.RemoveAll(tmp); err != nil {
+		return err
+	}
+	err := cgraph.InitQuadStore("bolt", tmp, nil)
+	if err == nil {
+		// An empty folder gives way (os.Rename does not replace one).
+		if rerr := os.Remove(path); rerr != nil && !errors.Is(rerr, os.ErrNotExist) {
+			err = rerr
+		}
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	return syncDir(filepath.Dir(filepath.Clean(path)))
 }
 
 // attach opens the bolt file of the store folder path into s: Cayley's
