@@ -57,6 +57,9 @@ func TestNewswireNames(t *testing.T) {
 		// A legal form ends a company's name.
 		{"Terumo Corp of Tokyo has committed 75 mln dlrs to its plant, said Siemens A.G. and Lockheed Corp on Monday.",
 			map[string]string{"Terumo Corp": schema.Organization, "Siemens A.G.": schema.Organization, "Lockheed Corp": schema.Organization}},
+		// A results table's figures are not part of a name.
+		{"GOLF - LEADING SCORES .\nLeading scores :\n134 Paul Casey 69 65\nShoaib Akhtar 25-3-89-2 , Ernie Els ( South Africa ) 67 67\n",
+			map[string]string{"Paul Casey 69": "", "Shoaib Akhtar 25-3-89-2": ""}},
 		// A person's name does not end in an acronym.
 		{"Thorn EMI Plc said it would buy the unit. Thorn EMI shares rose, while Pope John Paul II visited Chile.",
 			map[string]string{"Thorn EMI": schema.Organization, "John Paul II": schema.Person}},
@@ -114,5 +117,22 @@ func TestShortCompanyForm(t *testing.T) {
 	res = extractText(t, newExtractor(t), "Ford Motor Co was founded by Henry Ford. Ford said he wanted a car for everyone.")
 	if e := mentionEntity(res, "Ford"); e == nil || e.Type != schema.Person {
 		t.Fatalf("Ford the founder: %+v", e)
+	}
+}
+
+func TestBeforeFigures(t *testing.T) {
+	for in, want := range map[string]string{
+		"Paul Casey 69":           "Paul Casey",
+		"Shoaib Akhtar 25-3-89-2": "Shoaib Akhtar",
+		"Damon Hill 1:50.574":     "Damon Hill",
+		"Casey 69 65":             "Casey",
+		"1996":                    "1996",
+		"Louis XIV":               "Louis XIV",
+		"Route 66":                "Route",
+	} {
+		r := []rune(in)
+		if got := string(r[:beforeFigures(r, 0, len(r))]); got != want {
+			t.Errorf("beforeFigures(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

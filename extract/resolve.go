@@ -81,6 +81,9 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 			break
 		}
 		s = afterCapsLine(runes, s, e)
+		if f.Type == schema.Person || f.Type == schema.Place {
+			e = beforeFigures(runes, s, e)
+		}
 		s = afterCompass(runes, s, e)
 		if s >= e {
 			continue
@@ -162,6 +165,43 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 		out = append(out, m)
 	}
 	return out
+}
+
+// beforeFigures returns where a person's or place's name found over
+// [s, e) ends once figures the recogniser ran into at its end are left
+// out: a results table's "Paul Casey 69" or "Shoaib Akhtar 25-3-89-2" is
+// the name and a score. A name is never all figures: then e is returned.
+func beforeFigures(runes []rune, s, e int) int {
+	for e > s {
+		j := e
+		for j > s && !unicode.IsSpace(runes[j-1]) {
+			j--
+		}
+		if j == s || j == e || !figures(runes[j:e]) {
+			return e
+		}
+		e = j
+		for e > s && unicode.IsSpace(runes[e-1]) {
+			e--
+		}
+	}
+	return e
+}
+
+// figures reports whether a word is a number or a score: digits with
+// dashes, periods, colons or slashes ("69", "25-3-89-2", "1:50.574").
+func figures(w []rune) bool {
+	digit := false
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			digit = true
+		case r == '-' || r == '.' || r == ':' || r == '/' || r == ',':
+		default:
+			return false
+		}
+	}
+	return digit
 }
 
 // acronymEnd reports whether a name in mixed case ends in an acronym: a
