@@ -49,6 +49,7 @@ type options struct {
 	mb            float64
 	kinds         map[string]bool
 	timeout       time.Duration
+	baseTimeout   time.Duration
 	seed          bool
 	signal        bool
 	sig           syscall.Signal
@@ -68,6 +69,7 @@ func main() {
 	flag.Float64Var(&o.mb, "mb", 0, "make every kind that scales this many megabytes (0: the size the issue reported)")
 	flag.StringVar(&kinds, "kinds", "", "comma-separated kinds to run (default: all)")
 	flag.DurationVar(&o.timeout, "timeout", 2*time.Minute, "kill an ingest that runs longer")
+	flag.DurationVar(&o.baseTimeout, "baseline-timeout", 0, "kill the baseline's ingest after this long (0: -timeout)")
 	flag.BoolVar(&o.seed, "seed", true, "ingest the example article into each store first")
 	flag.BoolVar(&o.signal, "signal", false, "measure the time from a signal to exit, and the resumed ingest")
 	flag.StringVar(&sig, "sig", "TERM", "with -signal: TERM or INT")
@@ -163,8 +165,8 @@ func run(o *options) error {
 	if o.baseline != "" {
 		bins = append(bins, o.baseline)
 	}
-	fmt.Println("| kind | binary | input MB | exit | wall s | CPU s | peak RSS MB | s/MB | RSS MB/MB | panic | stderr (first line) |")
-	fmt.Println("|---|---|---|---|---|---|---|---|---|---|---|")
+	fmt.Println("| kind | binary | input MB | exit | wall s | CPU s | peak RSS MB | store MB | s/MB | RSS MB/MB | panic | stderr (first line) |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|---|---|---|")
 	for _, k := range kinds {
 		path := filepath.Join(inputs, k.File)
 		st, err := os.Stat(path)
@@ -180,7 +182,12 @@ func run(o *options) error {
 					return err
 				}
 			}
-			m := ingest(bin, store, path, o.workers, o.timeout, 0, 0)
+			limit := o.timeout
+			if bi > 0 && o.baseTimeout > 0 {
+				limit = o.baseTimeout
+			}
+			m := ingest(bin, store, path, o.workers, limit, 0, 0)
+			storeMB := float64(dirSize(store)) / (1 << 20)
 			os.RemoveAll(store)
 			name := "this"
 			if bi > 0 {
@@ -196,11 +203,29 @@ func run(o *options) error {
 				}
 				return fmt.Sprintf("%.2f", v/mb)
 			}
-			fmt.Printf("| %s | %s | %.2f | %s | %.1f | %.1f | %.0f | %s | %s | %v | %s |\n", k.Name, name, mb, exit,
-				m.wall.Seconds(), m.cpu.Seconds(), m.rssMB, perMB(m.wall.Seconds()), perMB(m.rssMB), m.panicked, firstLine(m.stderr))
+			fmt.Printf("| %s | %s | %.2f | %s | %.1f | %.1f | %.0f | %.0f | %s | %s | %v | %s |\n", k.Name, name, mb, exit,
+				m.wall.Seconds(), m.cpu.Seconds(), m.rssMB, storeMB, perMB(m.wall.Seconds()), perMB(m.rssMB), m.panicked, firstLine(m.stderr))
 		}
 	}
 	return nil
+}
+
+// dirSize returns the bytes of the files under dir (the store: bolt maps
+// its file 1 GiB at a time but writes only what it uses, so this is the
+// space the file really takes on disk).
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.Walk(dir, func(_ string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+				n += st.Blocks * 512
+			} else {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
 }
 
 // seed ingests the example article into a new store.
