@@ -215,6 +215,9 @@ func (s *Store) Threads(ctx context.Context, f ThreadFilter) ([]Thread, error) {
 // prop is a claim as package ledger compares it.
 func prop(c *ClaimInfo) *ledger.Prop {
 	p := &ledger.Prop{Key: c.IRI, Doc: c.Document.Hash, Date: string(c.Date), Stance: c.Stance, Content: c.Content.Text, ClaimantText: c.ClaimantText}
+	if c.Stance != "allege" {
+		p.RefersBack = ledger.RefersBack(c.Content.Text)
+	}
 	if c.Claimant != nil {
 		p.Claimant = c.Claimant.ID
 	}

@@ -37,10 +37,14 @@ type Prop struct {
 	// officials"), matched against the accused's name when the claimant is
 	// not an entity of its own.
 	ClaimantText string
-	Target       string // entity ID of the accused; "" when none
-	About        []string
-	Stance       string
-	Content      string
+	// SpeaksFor are the entities the claimant answers for besides itself
+	// (entity IDs): the organisation of a spokesman, the country of a
+	// ministry.
+	SpeaksFor []string
+	Target    string // entity ID of the accused; "" when none
+	About     []string
+	Stance    string
+	Content   string
 	// RefersBack marks an answer that names the allegations ("denied the
 	// reports", "dismissed the claims").
 	RefersBack bool
@@ -49,8 +53,8 @@ type Prop struct {
 	concepts []string
 	// The words of ClaimantText and Content that speaksFor compares, cut
 	// once (an answer is compared with up to 256 allegations).
-	claimantLong, contentLong []string
-	longDone                  bool
+	claimantLong, contentLong, subjectLong []string
+	longDone                               bool
 }
 
 // long returns the words of ClaimantText and Content that speaksFor
@@ -58,15 +62,26 @@ type Prop struct {
 func (p *Prop) long() (claimant, content []string) {
 	if !p.longDone {
 		p.claimantLong, p.contentLong, p.longDone = longWords(p.ClaimantText), longWords(p.Content), true
+		ts := Tokens(p.Content)
+		p.subjectLong = longWords(strings.Join(ts[:min(len(ts), 3)], " "))
 	}
 	return p.claimantLong, p.contentLong
 }
 
-func (p *Prop) prep() {
+func (p *Prop) prep(names Names) {
 	if p.words == nil {
 		toks := Tokens(p.Content)
 		low := " " + strings.Join(toks, " ") + " "
 		p.words = ActWords(p.Content)
+		if shouting(p.Content) {
+			// A headline in capitals: its names are not told apart by
+			// case, so the words of the claim's entities' names go.
+			var nw []string
+			for _, id := range p.parties() {
+				nw = append(nw, longWords(names.name(id))...)
+			}
+			p.words = slices.DeleteFunc(p.words, func(w string) bool { return wordsMeet([]string{w}, nw) })
+		}
 		if p.words == nil {
 			p.words = []string{}
 		}
@@ -97,7 +112,7 @@ func (p *Prop) accused() []string {
 // parties returns every entity of an answer: claimant, target, about.
 func (p *Prop) parties() []string {
 	var out []string
-	for _, a := range append([]string{p.Claimant, p.Target}, p.About...) {
+	for _, a := range append(append([]string{p.Claimant, p.Target}, p.SpeaksFor...), p.About...) {
 		if a != "" && !slices.Contains(out, a) {
 			out = append(out, a)
 		}
@@ -119,15 +134,19 @@ func (n Names) name(id string) string {
 
 // actMatch scores the overlap of two acts: shared concepts and shared
 // content stems, and says which.
-func actMatch(a, b *Prop) (float64, string) {
-	s, why, _, _ := actMatchN(a, b)
+func actMatch(a, b *Prop, names Names) (float64, string) {
+	s, why, _, _ := actMatchN(a, b, names)
 	return s, why
 }
 
-// actMatchN is actMatch with the number of shared concepts and words.
-func actMatchN(a, b *Prop) (float64, string, int, int) {
-	a.prep()
-	b.prep()
+// actMatchN is actMatch with the number of shared kinds and the weight of
+// the shared words. The act scores 0.3 for a kind of wrong both name or
+// answer (rules, fraud, knowledge...), and the words both use weighted by
+// how rare they are in news (IDF): a word of one story in 110 counts
+// 0.1, "said" nothing, at most 0.3 in all.
+func actMatchN(a, b *Prop, names Names) (float64, string, int, float64) {
+	a.prep(names)
+	b.prep(names)
 	var shared []string
 	for _, c := range a.concepts {
 		if slices.Contains(b.concepts, c) {
@@ -135,19 +154,19 @@ func actMatchN(a, b *Prop) (float64, string, int, int) {
 		}
 	}
 	var words []string
+	weight := 0.0
 	for _, w := range a.words {
 		if slices.Contains(b.words, w) {
 			words = append(words, w)
+			weight += IDF(w) / wordScale
 		}
 	}
 	s := 0.0
-	switch {
-	case len(shared) >= 2:
-		s += 0.4
-	case len(shared) == 1:
+	if len(shared) > 0 {
 		s += 0.3
 	}
-	s += min(0.3, 0.1*float64(len(words)))
+	weight = min(0.3, weight)
+	s += weight
 	var why []string
 	if len(shared) > 0 {
 		why = append(why, "act "+strings.Join(shared, ", "))
@@ -155,8 +174,16 @@ func actMatchN(a, b *Prop) (float64, string, int, int) {
 	if len(words) > 0 {
 		why = append(why, "words "+strings.Join(words[:min(len(words), 5)], " "))
 	}
-	return s, strings.Join(why, "; "), len(shared), len(words)
+	return s, strings.Join(why, "; "), len(shared), weight
 }
+
+// wordScale turns a word's IDF into its share of the act score: a word
+// used by one story in 110 ("semiconductor": IDF 4.7) counts 0.1.
+const wordScale = 47
+
+// minAct is the least act score that may link an answer: one kind of
+// wrong, or words as rare as one of one story in 110.
+const minAct = 0.1
 
 // MinAnswer is the score an answer needs to be linked to an allegation.
 const MinAnswer = 0.5
@@ -168,8 +195,17 @@ const MinAnswer = 0.5
 func Answers(a, b *Prop, names Names) (float64, string) {
 	acc := a.accused()
 	ent, who := 0.0, ""
+	side := ""
+	for _, x := range b.SpeaksFor {
+		if slices.Contains(acc, x) {
+			side = x
+			break
+		}
+	}
 	if b.Claimant != "" && slices.Contains(acc, b.Claimant) {
 		ent, who = 0.45, names.name(b.Claimant)+", the accused, answers"
+	} else if side != "" {
+		ent, who = 0.45, cmpOr(names.name(b.Claimant), strings.Join(strings.Fields(b.ClaimantText), " "))+" answers for "+names.name(side)
 	} else {
 		for _, p := range b.parties() {
 			if slices.Contains(acc, p) {
@@ -186,6 +222,12 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 				ent, who = 0.35, strings.Join(strings.Fields(b.ClaimantText), " ")+" speak for "+names.name(x)
 				break
 			}
+			if wordsMeet(b.subjectLong, name) {
+				// "Japanese manufacturers have complied": the accused's
+				// people are the subject of the answer.
+				ent, who = 0.35, "its subject is "+names.name(x)
+				break
+			}
 			if wordsMeet(content, name) {
 				ent, who = 0.3, "names "+names.name(x)
 				break
@@ -198,7 +240,10 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 	if a.Claimant != "" && a.Claimant == b.Claimant {
 		return 0, "" // one's own allegation is not answered by oneself
 	}
-	act, why := actMatch(a, b)
+	act, why := actMatch(a, b, names)
+	if act < minAct {
+		act, why = 0, ""
+	}
 	if b.RefersBack && (act > 0 || a.Doc == b.Doc) {
 		// "denied the reports" names the allegations of its own
 		// article; across articles it must also share the act.
@@ -209,6 +254,12 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 		why += "names the allegations"
 	}
 	if act == 0 {
+		return 0, ""
+	}
+	if a.Doc != b.Doc && ent < 0.35 && act < 0.5 {
+		// Across articles, an answer that is only about the accused (a
+		// third party's denial, a word of its name) must meet the act
+		// well: sharing an entity is not sharing a proposition.
 		return 0, ""
 	}
 	return min(1, ent+act), who + "; " + why
@@ -248,10 +299,10 @@ func Same(a, b *Prop, names Names) (float64, string) {
 	if ent == 0 {
 		return 0, ""
 	}
-	// The act must share words, not only a concept: "violations" of a
-	// patent and of a trade pact are both compliance.
-	act, why, nc, nw := actMatchN(a, b)
-	if nw == 0 || nc == 0 && nw < 2 {
+	// The act must share words, not only a kind: "violations" of a patent
+	// and of a trade pact are both rules broken.
+	act, why, nc, nw := actMatchN(a, b, names)
+	if nc > 0 && nw < minAct/2 || nc == 0 && nw < 2*minAct {
 		return 0, ""
 	}
 	return min(1, ent+act), who + "; " + why
@@ -339,6 +390,60 @@ type Thread struct {
 	Answers     []Link
 }
 
+// profile is what a thread's reports have in common so far: the accused,
+// the kinds of wrong and the act words, each bounded.
+type profile struct {
+	accused, kinds, words []string
+}
+
+// maxProfile bounds each list of a profile.
+const maxProfile = 128
+
+func newProfile(a *Prop, names Names) *profile {
+	a.prep(names)
+	return &profile{accused: a.accused(), kinds: a.concepts, words: a.words}
+}
+
+func (p *profile) merge(q *profile) {
+	add := func(to []string, from []string) []string {
+		for _, x := range from {
+			if len(to) >= maxProfile {
+				break
+			}
+			if !slices.Contains(to, x) {
+				to = append(to, x)
+			}
+		}
+		return to
+	}
+	p.accused, p.kinds, p.words = add(p.accused, q.accused), add(p.kinds, q.kinds), add(p.words, q.words)
+}
+
+// fits reports whether an allegation fits a thread: it accuses one the
+// thread accuses, and shares a kind of wrong and a word with the thread,
+// or words enough.
+func (p *profile) fits(a *Prop, names Names) bool {
+	a.prep(names)
+	acc := false
+	for _, x := range a.accused() {
+		acc = acc || slices.Contains(p.accused, x)
+	}
+	if !acc {
+		return false
+	}
+	kind := false
+	for _, k := range a.concepts {
+		kind = kind || slices.Contains(p.kinds, k)
+	}
+	w := 0.0
+	for _, x := range a.words {
+		if slices.Contains(p.words, x) {
+			w += IDF(x) / wordScale
+		}
+	}
+	return kind && w >= minAct/2 || w >= 2*minAct
+}
+
 // MaxCandidates bounds how many earlier allegations sharing an entity an
 // allegation or answer is compared with.
 const MaxCandidates = 64
@@ -391,6 +496,10 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 		}
 		return i
 	}
+	profiles := make([]*profile, len(allegs))
+	for i, a := range allegs {
+		profiles[i] = newProfile(a, names)
+	}
 	// Blocks: entity -> the latest allegations about it.
 	blocks := make(map[string][]int)
 	for i, a := range allegs {
@@ -407,19 +516,23 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 				seen[j] = true
 				if s, _ := Same(allegs[j], a, names); s >= MinSame {
 					// No chaining: the allegation must also resemble the
-					// thread's first report, or threads grow through hubs
-					// (the United States, Japan) into one.
-					if rj := find(j); rj != j {
+					// thread as a whole (its targets, kinds and words) or
+					// its first report, or threads grow through hubs (the
+					// United States, Japan) into one.
+					rj := find(j)
+					if rj != j && !profiles[rj].fits(a, names) {
 						if s0, _ := Same(allegs[rj], a, names); s0 < MinSame-0.2 {
 							continue
 						}
 					}
-					if ri, rj := find(i), find(j); ri != rj {
+					if ri := find(i); ri != rj {
 						// The older founder stays the root.
 						if rj < ri {
 							parent[ri] = rj
+							profiles[rj].merge(profiles[ri])
 						} else {
 							parent[rj] = ri
+							profiles[ri].merge(profiles[rj])
 						}
 					}
 				}

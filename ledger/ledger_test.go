@@ -151,7 +151,25 @@ func TestBuildByName(t *testing.T) {
 	allegs := []*Prop{{Key: "a1", Doc: "d1", Date: "1987-03-13", Claimant: "org/senate", Target: "loc/japan", Content: "Japan violated the semiconductor agreement"}}
 	answers := []*Prop{{Key: "r1", Doc: "d2", Date: "1987-03-29", Claimant: "per/saba", Stance: "deny", Content: "Japanese semiconductor manufacturers have complied with the agreement"}}
 	ts := Build(allegs, answers, nil, names)
-	if len(ts) != 1 || len(ts[0].Answers) != 1 || !strings.Contains(ts[0].Answers[0].Reason, "names Japan") {
+	if len(ts) != 1 || len(ts[0].Answers) != 1 || !strings.Contains(ts[0].Answers[0].Reason, "its subject is Japan") {
 		t.Fatalf("want the answer linked by name: %+v", ts)
+	}
+}
+
+func TestStem(t *testing.T) {
+	for _, group := range [][]string{
+		{"violate", "violated", "violating", "violation", "violations", "violates"},
+		{"comply", "complied", "complies"},
+		{"dumping", "dumped", "dumps", "dump"},
+		{"charge", "charged", "charges", "charging"},
+	} {
+		for _, w := range group[1:] {
+			if Stem(w) != Stem(group[0]) {
+				t.Errorf("Stem(%q) = %q, Stem(%q) = %q", w, Stem(w), group[0], Stem(group[0]))
+			}
+		}
+	}
+	if Stem("arms") == Stem("army") {
+		t.Errorf("arms and army meet: %q", Stem("arms"))
 	}
 }

@@ -16,7 +16,9 @@ var stop = func() map[string]bool {
 		during without within upon out up down off again further once new last first two three one year
 		years month months week mr mrs ms company government officials official spokesman statement
 		reuters dlrs dlr mln billion pct percent today yesterday monday tuesday wednesday thursday friday
-		saturday sunday january february march april may june july august september october november december`) {
+		saturday sunday january february march april may june july august september october november december
+		go goes going went gone come comes came make makes made take takes took taken get gets got give gives gave
+		put puts`) {
 		m[w] = true
 	}
 	return m
@@ -47,12 +49,22 @@ func Tokens(text string) []string {
 	return out
 }
 
-// Stem cuts common English suffixes so that "violating", "violations" and
-// "violated" meet.
+// Stem cuts common English suffixes so that the forms of a word meet:
+// "violate", "violated", "violating", "violation" and "violations" are
+// all "violat"; "comply", "complied" and "complies" are "compli". A stem
+// keeps at least four letters.
 func Stem(w string) string {
-	for _, suf := range []string{"ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "ers", "ed", "es", "er", "ly", "s"} {
-		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
-			return w[:len(w)-len(suf)]
+	for _, r := range []struct{ suf, rep string }{
+		{"ations", "at"}, {"ation", "at"}, {"ings", ""}, {"ing", ""}, {"ions", ""}, {"ion", ""},
+		{"ments", ""}, {"ment", ""}, {"ies", "i"}, {"ied", "i"}, {"ers", ""}, {"ed", ""}, {"es", ""},
+		{"er", ""}, {"ly", ""}, {"s", ""}, {"y", "i"}, {"e", ""},
+	} {
+		least := 4
+		if r.suf == "ly" {
+			least = 5 // "allegedly", not "comply"
+		}
+		if len(w)-len(r.suf)+len(r.rep) >= least && strings.HasSuffix(w, r.suf) {
+			return w[:len(w)-len(r.suf)] + r.rep
 		}
 	}
 	return w
@@ -112,4 +124,28 @@ func isNum(w string) bool {
 		}
 	}
 	return true
+}
+
+// AllegationWords are the words by which a statement names allegations
+// ("denied the reports", "no evidence for the allegations"): an answer
+// that uses one refers back to them.
+var AllegationWords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`allegation allegations claim claims report reports accusation accusations
+		charge charges rumour rumours rumor rumors suggestion suggestions story stories`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// RefersBack reports whether a statement names allegations (see
+// AllegationWords). The extraction marks its claims so; a claim read back
+// from the store is marked by this.
+func RefersBack(content string) bool {
+	for _, w := range Tokens(content) {
+		if AllegationWords[w] {
+			return true
+		}
+	}
+	return false
 }

@@ -85,7 +85,7 @@ var wrongKinds = []struct {
 		"price-fix*", "price fixing", "cartel*", "collu*", "manipulat*", "predatory",
 		"anti-competitive", "anticompetitive", "insider trading", "inside information", "dumping",
 		"leak|leaks|leaked|leaking ~ information|secrets|confidential|classified",
-		"below ~ cost|costs", "below fair value", "unfair ~ practices|practice|trade|trading|competition",
+		"below ~ cost|costs|stipulated|agreed|minimum|floor|fixed", "below fair value", "unfair ~ practices|practice|trade|trading|competition",
 		"price gouging",
 	}, []string{
 		"fair value", "market price*", "above cost",
