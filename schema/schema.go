@@ -126,6 +126,10 @@ type Document struct {
 	// with "#N" appended for the Nth line of a JSON Lines file.
 	Path string   `json:"path,omitempty"`
 	Tags []string `json:"tags,omitempty"`
+	// Dateline is the place and date line a wire story was filed under
+	// when the input gives it apart from the text (a JSON Lines
+	// "dateline": "TOKYO, March 13 -"). It is read, not stored.
+	Dateline string `json:"dateline,omitempty"`
 	// Text is the document's text; all offsets point into it.
 	Text string `json:"-"`
 	// Body lists the parts of Text that hold prose to analyse, in order and

@@ -111,6 +111,7 @@ func (x *extractor) allegations() {
 	bySent := make(map[int][]*draft)
 	for _, d := range x.drafts {
 		bySent[d.sent] = append(bySent[d.sent], d)
+		d.sides = x.sidesOf(d)
 	}
 	for _, d := range x.drafts {
 		ts := x.toks(d.sent)
@@ -133,11 +134,18 @@ func (x *extractor) allegations() {
 				continue
 			}
 			if deny, _ := x.deniesWrongdoing(ts[ka:kb]); w >= 0 && !d.negated && !deny && !question(ts, ka, kb) && !conditional(ts, ka, kb, w) &&
-				!aboutAllegations(ts, ka, w) && !x.ownAct(ts, d, ka, w) {
-				d.stance = schema.Allege
+				!aboutAllegations(ts, ka, w) {
+				if x.ownAct(ts, d, ka, w) {
+					// "The spokesman said some Japanese companies were
+					// selling below stipulated prices": the accused's side
+					// owns to the wrong.
+					d.stance = schema.Acknowledge
+				} else {
+					d.stance = schema.Allege
+				}
 			}
 		case schema.Acknowledge:
-			if ka < kb && w < 0 && x.assent(ts, d, ka, kb) {
+			if ka < kb && (w < 0 || x.undertakes(ts, d, ka)) && x.assent(ts, d, ka, kb) {
 				d.stance = schema.Say
 			}
 		case schema.Deny:
@@ -330,6 +338,18 @@ func (x *extractor) assent(ts []tok, d *draft, ka, kb int) bool {
 	return x.noProposition(ts, d, ka, kb)
 }
 
+// undertakes reports whether an assent is to do something ("agreed to
+// stop selling below cost"): an undertaking, not an admission, whatever
+// wrong it names.
+func (x *extractor) undertakes(ts []tok, d *draft, ka int) bool {
+	for k := d.ce; k <= ka && k < len(ts); k++ {
+		if ts[k].low == "to" {
+			return k+1 < len(ts) && !determiners[ts[k+1].low] && !ts[k+1].capital
+		}
+	}
+	return false
+}
+
 // noProposition reports whether the object of a cue is a thing, not a
 // proposition someone made: neither a clause, a gerund, an allegation or
 // imputation named as a thing, nor something called untrue.
@@ -386,48 +406,89 @@ func (x *extractor) alleges(stem string) bool {
 	return false
 }
 
-// ownAct reports whether the wrong at w is the claimant's own act, told
-// by the claimant: the content's subject is the claimant ("Reagan said he
-// authorized ...", "we broke the rules"), and the wrong is not done to it
-// ("he was tortured"). A statement of one's own past is no allegation
-// against oneself.
+// ownAct reports whether the wrong at w is the act of the claimant or of
+// its side, told by the claimant: the content's subject is the claimant
+// ("we broke the rules", "the company said it had violated"), or one it
+// answers for ("some Japanese companies" told by a Japanese ministry), and
+// the wrong is not done to it ("he was tortured"). It is no allegation
+// against oneself: it owns to the wrong.
 func (x *extractor) ownAct(ts []tok, d *draft, ka, w int) bool {
-	if ka >= w {
+	if ka >= w || d.v != nil && d.v.stance == schema.Allege {
 		return false
+	}
+	for k := d.cs; k < d.ce; k++ {
+		for _, p := range accusing {
+			if strings.HasPrefix(ts[k].low, p) {
+				return false // "charging they swapped inside information"
+			}
+		}
 	}
 	if k := w - 1; k > ka && (beForms[ts[k].low] || k-1 > ka && beForms[ts[k-1].low] && isAdverb(ts[k])) {
 		return false // "he was tortured", "they were brutally beaten"
 	}
-	// The subject must be the wrong's own: only auxiliaries, adverbs and
-	// negations between them ("he had secretly authorized", not "it
-	// charged a director with").
-	subj := ka
-	for subj+1 < w && ts[subj+1].capital && ts[subj].capital {
-		subj++ // a name of several words
-	}
-	if w-subj > 4 {
+	// The subject must be the wrong's own: in the same clause, and not
+	// the maker of a charge ("it charged a director with insider
+	// trading", "we accused them of fraud").
+	if w-ka > 12 {
 		return false
 	}
-	for k := subj + 1; k < w; k++ {
-		if !auxiliaries[ts[k].low] && !isAdverb(ts[k]) && !negations[ts[k].low] && ts[k].low != "also" {
+	for k := ka + 1; k < w; k++ {
+		l := ts[k].low
+		if l == "that" || l == "who" || l == "which" || l == "whether" || l == "because" || l == ";" || ts[k].cue {
 			return false
 		}
+		for _, p := range accusing {
+			if strings.HasPrefix(l, p) {
+				return false
+			}
+		}
 	}
+	subj := ka
 	first := ts[ka]
 	switch first.low {
 	case "we", "i":
 		return true
-	case "he", "she", "it", "they":
-		// The speaker, unless the pronoun has another antecedent.
-		e := x.resolvePronoun(first.low, first.start)
-		return e == nil || e == d.claimant
+	case "he", "she":
+		// The speaker, when the pronoun agrees with it: "the company
+		// said it had", "Smith said he had".
+		return d.claimant == nil || d.claimant.typ == schema.Person
+	case "it":
+		return d.claimant == nil || d.claimant.typ != schema.Person
+	case "they":
+		// "Officials said they had": a plural source, named by no entity.
+		return d.claimant == nil && strings.HasSuffix(strings.ToLower(strings.TrimSpace(d.claimantText)), "s")
 	}
-	if d.claimant == nil {
+	// A name in the first words: "Acme", "some Japanese companies".
+	mine := func(e *entInfo) bool {
+		if e == nil {
+			return false
+		}
+		if e == d.claimant {
+			return true
+		}
+		for _, s := range d.sides {
+			if s == e {
+				return true
+			}
+		}
 		return false
 	}
-	ms := x.mentionsIn(first.start, ts[w-1].end)
-	return len(ms) > 0 && ms[0].start == first.start && ms[0].e == d.claimant
+	last := ts[min(subj, ka+2, w-1)]
+	if ms := x.mentionsIn(first.start, last.end); len(ms) > 0 && mine(ms[0].e) {
+		return true
+	}
+	for k := ka; k <= min(ka+2, w-1); k++ {
+		if ts[k].capital && len(d.sides) > 0 && mine(x.countryNamed(ts[k].text)) {
+			return true
+		}
+	}
+	return false
 }
+
+// accusing are stems of verbs whose subject charges or punishes another
+// for a wrong.
+var accusing = []string{"accus", "charg", "sue", "sued", "suing", "fine", "fined", "indict", "arrest", "blam", "investigat",
+	"prosecut", "convict", "sentenc", "punish", "sanction", "condemn", "criticis", "criticiz", "alleg", "expel", "jail", "ban"}
 
 // passiveAccused reads an allegation made in the passive without its
 // maker ("Humberside Police have been accused of failing to act"): the
@@ -513,6 +574,9 @@ func (x *extractor) accusedIn(ts []tok, d *draft, ka, kb int) *entInfo {
 	if ka >= kb {
 		return nil
 	}
+	if e := x.agentOf(ts, d, ka, kb); e != nil {
+		return e
+	}
 	if e := x.accusedAmong(d, x.mentionsIn(ts[ka].start, ts[kb-1].end)); e != nil {
 		return e
 	}
@@ -525,6 +589,62 @@ func (x *extractor) accusedIn(ts []tok, d *draft, ka, kb int) *entInfo {
 		}
 	}
 	return nil
+}
+
+// agentOf returns the doer of the first wrong of the content: the agent
+// after it ("violations by Japan"), else the nearest name before it in
+// the sentence ("Japan's alleged violations", "the SEC said Vaskevitch
+// leaked information"), not the claimant, the channel, nor a name after
+// "by" (the maker of a charge: "the complaint filed by the SEC"). A city
+// stands for its country's government when the document names the
+// country ("Tokyo's alleged failure").
+func (x *extractor) agentOf(ts []tok, d *draft, ka, kb int) *entInfo {
+	w := wrongIn(ts, ka, kb)
+	if w < 0 {
+		return nil
+	}
+	skip := func(e *entInfo) bool {
+		return d.claimant != nil && e.id == d.claimant.id || d.channel != nil && e.id == d.channel.id
+	}
+	for k := w + 1; k < kb && k <= w+4; k++ {
+		if ts[k].low == "by" && k+1 < kb {
+			if ms := x.mentionsIn(ts[k+1].start, ts[min(kb, k+4)-1].end); len(ms) > 0 && !skip(ms[0].e) {
+				return x.government(ms[0].e)
+			}
+			break
+		}
+	}
+	ms := x.mentionsIn(ts[0].start, ts[w].start)
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if skip(m.e) || m.e.typ == schema.Misc {
+			continue
+		}
+		k := tokIndex(ts, m.start)
+		p := k - 1
+		for p >= 0 && determiners[ts[p].low] {
+			p--
+		}
+		if p >= 0 && (ts[p].low == "by" || ts[p].low == "to" || ts[p].low == "with") {
+			continue // "charges filed by the SEC"
+		}
+		if k < ka && k < d.ce && k >= d.cs-8 && d.cs > 0 {
+			break // a name before the cue is the claimant's side of it
+		}
+		return x.government(m.e)
+	}
+	return nil
+}
+
+// government returns the country a city stands for ("Tokyo's alleged
+// failure": Japan) when the document names it, else the entity itself.
+func (x *extractor) government(e *entInfo) *entInfo {
+	if e.typ == schema.Place && e.kind == schema.KindCity {
+		if c := x.countryNamed(e.name); c != nil && c != e {
+			return c
+		}
+	}
+	return e
 }
 
 // accusedAmong returns the first person or organisation of ms that is not

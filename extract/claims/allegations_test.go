@@ -159,8 +159,10 @@ func TestOwnersFailureKinds(t *testing.T) {
 			[]string{"allege have been accused of"}, "-", "Humberside Police"},
 		{"the US claim is the US's", "The United States claim that Iran had violated the treaty was rejected by Tehran.", [][3]string{usa, iran, tehran},
 			[]string{"allege claim", "deny was rejected"}, "United States", "Iran"},
-		{"one's own past is no allegation", "The company said it had violated the rules.", nil,
-			[]string{"say said"}, "", ""},
+		{"one's own wrong is no allegation: it is owned to", "The company said it had violated the rules.", nil,
+			[]string{"acknowledge said"}, "", ""},
+		{"a charge told by its maker is no admission", "The SEC said it charged a director with insider trading.", [][3]string{sec},
+			[]string{"allege said"}, "SEC", ""},
 		{"a wrong done to the speaker is one", "John Smith said he was beaten up by Acme guards.", [][3]string{smith, acmeCorp},
 			[]string{"allege said"}, "John Smith", "Acme"},
 		{"an offer accepted is no acknowledgement", "Denmark accepted a formula for ending the dispute.", [][3]string{denmark},
@@ -200,3 +202,30 @@ func TestOwnersFailureKinds(t *testing.T) {
 }
 
 func slug(name string) string { return "/" + strings.ToLower(strings.ReplaceAll(name, " ", "-")) }
+
+// TestMinistryAnswersForItsCountry: a spokesman for a ministry in a story
+// filed from Tokyo answers for Japan, and "Japanese officials" do too.
+func TestMinistryAnswersForItsCountry(t *testing.T) {
+	ministry := [3]string{"Trade Ministry", schema.Organization, schema.KindAgency}
+	for _, tc := range []struct{ name, text, dateline string }{
+		{"by the dateline", `The Senate accused Japan of violating the pact. "We are faithfully abiding by the pact," a spokesman for the Trade Ministry said.`, "TOKYO, March 13 -"},
+		{"by the source's words", `The Senate accused Japan of violating the pact. Japanese officials said they were faithfully abiding by the pact.`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := sentenceInput(tc.text, senate, japan, ministry)
+			in.Doc.Dateline = tc.dateline
+			cs := Extract(in).Claims
+			if len(cs) != 2 || cs[0].Stance != schema.Allege || cs[1].Stance != schema.Deny {
+				t.Fatalf("want an allegation and a denial: %+v", cs)
+			}
+			if len(cs[1].RespondsTo) != 1 || cs[1].RespondsTo[0] != cs[0].ID {
+				t.Errorf("the denial answers %v, want %s", cs[1].RespondsTo, cs[0].ID)
+			}
+		})
+	}
+	// Without the dateline, nothing says whose ministry it is.
+	in := sentenceInput(`The Senate accused Japan of violating the pact. "We are faithfully abiding by the pact," a spokesman for the Trade Ministry said.`, senate, japan, ministry)
+	if cs := Extract(in).Claims; len(cs) == 2 && len(cs[1].RespondsTo) != 0 {
+		t.Errorf("a ministry of no known country answers for Japan: %v", cs[1].RespondsTo)
+	}
+}

@@ -120,6 +120,9 @@ type draft struct {
 	// had before.
 	weakDenial string
 	undenied   schema.Stance
+	// sides are the entities the claimant answers for besides itself
+	// (sides.go).
+	sides []*entInfo
 }
 
 // extractor holds the state of one Extract call.

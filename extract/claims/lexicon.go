@@ -3,6 +3,7 @@ package claims
 import (
 	"strings"
 
+	"github.com/dossier-project/dossier/ledger"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -388,9 +389,7 @@ var (
 	mediaNouns = set("reporters", "journalists", "press", "media", "newspaper", "radio",
 		"television", "tv", "broadcaster", "interviewer", "conference", "briefing")
 	// allegationWords refer back to an allegation.
-	allegationWords = set("allegation", "allegations", "claim", "claims", "report", "reports",
-		"accusation", "accusations", "charge", "charges", "rumour", "rumours", "rumor", "rumors",
-		"suggestion", "suggestions", "story", "stories")
+	allegationWords = ledger.AllegationWords
 	// wrongdoing lists stems of verbs and nouns of misconduct: negated, they
 	// make a statement a denial ("did not assist the FSB").
 	wrongdoing = []string{"assist", "help", "collud", "collaborat", "cooperat", "co-operat",

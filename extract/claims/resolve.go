@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -397,6 +398,9 @@ func (x *extractor) link() {
 		if d.target != nil {
 			p.Target = d.target.id
 		}
+		for _, e := range d.sides {
+			p.SpeaksFor = append(p.SpeaksFor, e.id)
+		}
 		if d.cont[1] > d.cont[0] {
 			p.Content = string(x.runes[d.cont[0]:d.cont[1]])
 		}
@@ -509,6 +513,16 @@ func (x *extractor) finish() Output {
 		}
 		for _, r := range d.responds {
 			c.RespondsTo = append(c.RespondsTo, r.id)
+		}
+		if x.answers(d) {
+			// An answer is about the side it answers for ("a spokesman for
+			// the Trade Ministry" answers for Japan): stored so that the
+			// ledger links it across articles as it did here.
+			for _, e := range d.sides {
+				if len(c.About) < maxAbout && !slices.Contains(c.About, e.id) && (d.claimant == nil || e != d.claimant) {
+					c.About = append(c.About, e.id)
+				}
+			}
 		}
 		x.out.Claims = append(x.out.Claims, c)
 	}

@@ -25,6 +25,7 @@ type record struct {
 	Publisher json.RawMessage `json:"publisher"`
 	URL       json.RawMessage `json:"url"`
 	Link      json.RawMessage `json:"link"`
+	Dateline  json.RawMessage `json:"dateline"`
 	Text      json.RawMessage `json:"text"`
 }
 
@@ -233,6 +234,7 @@ func (o Options) parseRecord(b []byte, path string) (*schema.Document, error) {
 	doc.Source = first(str(r.Source), str(r.Publisher))
 	doc.URL = first(str(r.URL), str(r.Link))
 	doc.Date = parseDate(str(r.Date))
+	doc.Dateline = str(r.Dateline)
 	layout(doc)
 	return doc, nil
 }

@@ -88,7 +88,7 @@ scored as figures only: its errors and threads are never listed.`,
 					fmt.Fprintf(a.stdout, "\nthread %s\n", first.Thread)
 					for _, k := range t {
 						c := sys.Claims[k]
-						fmt.Fprintf(a.stdout, "  %s %d [%s -> %s] %s\n", c.Doc, c.Start, c.Claimant, c.Target, shorten(c.Text, 140))
+						fmt.Fprintf(a.stdout, "  %s %d-%d [%s -> %s] %s\n", c.Doc, c.Start, c.End, c.Claimant, c.Target, shorten(c.Text, 140))
 					}
 				}
 			}
