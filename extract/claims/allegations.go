@@ -693,7 +693,7 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 		}
 		var d *draft
 		switch {
-		case t.low == "charged" || t.low == "charging" || t.low == "indicted" || (t.low == "charges" || t.low == "charge") && i+1 < n && ts[i+1].low == "that":
+		case t.low == "charged" || t.low == "charging" || t.low == "indicted" || (t.low == "charges" || t.low == "charge") && i+1 < n && (ts[i+1].low == "that" || x.clauseAt(ts, i+1, false)):
 			d = x.charge(si, ts, i)
 		case t.low == "alleged" || t.low == "allegedly" || t.low == "alleges" || t.low == "alledged":
 			if w := wrongIn(ts, i-6, min(n, i+10)); w >= 0 {
@@ -838,11 +838,25 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 		return nil
 	}
 	with := -1
-	for j := i + 1; j < n && j < i+8; j++ {
+	for j, lim := i+1, i+8; j < n && j < lim; j++ {
 		if ts[j].low == "with" || ts[j].low == "that" || ts[j].low == "in" && j == i+1 {
 			with = j
 			break
 		}
+		if isEnd(ts[j]) || ts[j].low == ";" {
+			break
+		}
+		if ts[j].low == "," && j > i+1 && j == x.afterName(ts, i+1) {
+			// "charged Nahum Vaskevitch, a managing director of Merrill
+			// Lynch, Pierce, Fenner and Smith Ltd, with": an apposition
+			// after the accused's name.
+			lim = max(lim, min(i+30, j+20))
+		}
+	}
+	if with < 0 && x.clauseAt(ts, i+1, ts[i].low == "charged" || ts[i].low == "charging") {
+		// "The indictment charged Siegel passed on ...", "charges he
+		// participated": the clause without its "that".
+		with = i
 	}
 	passive := i > 0 && (beForms[ts[i-1].low] || ts[i-1].low == "also")
 	final := i+1 >= n || isEnd(ts[i+1])
@@ -878,6 +892,14 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 	if d == nil {
 		return nil
 	}
+	if !passive && with > i+1 {
+		// "charged Nahum Vaskevitch, a managing director of ..., with":
+		// the accused is the object, not a name of its apposition.
+		if _, e := x.nameAt(ts, i+1); e != nil && (e.typ == schema.Person || e.typ == schema.Organization) {
+			d.target = e
+			d.about = append(d.about, e.id)
+		}
+	}
 	if passive {
 		if sa, sb := byAgent(ts, i+1); sa >= 0 {
 			x.source(si, ts, d, sa, sb)
@@ -895,7 +917,7 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 		if a0, b0 := sentenceSubject(ts, i); b0 > a0 {
 			x.source(si, ts, d, a0, b0)
 		}
-	} else {
+	} else if !(ts[i].low == "charges" || ts[i].low == "charge") || i == 0 || !nounBefore[ts[i-1].low] && !determiners[ts[i-1].low] {
 		p := i - 1
 		for p >= 0 && isAdverb(ts[p]) {
 			p--
@@ -905,6 +927,64 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 		}
 	}
 	return d
+}
+
+// nounBefore are words after which "charges" is a noun, not a verb
+// ("pleaded guilty to charges he ...").
+var nounBefore = set("to", "of", "on", "against", "denied", "denies", "deny", "faces", "face", "facing", "over", "new", "criminal")
+
+// clauseAt reports whether a clause starts at token k: a person ("he",
+// "Siegel") or, after a verb, an organisation, followed by a verb in the
+// past ("Siegel passed", "he participated"), as after a "charged" or
+// "charges" that drops its "that". After the noun only a person's clause
+// counts: "the restructuring charge it took" is an accountant's charge.
+func (x *extractor) clauseAt(ts []tok, k int, verb bool) bool {
+	if k >= len(ts) {
+		return false
+	}
+	v := k + 1
+	switch ts[k].low {
+	case "he", "she", "they":
+	case "it":
+		if !verb {
+			return false
+		}
+	default:
+		var e *entInfo
+		v, e = x.nameAt(ts, k)
+		if e == nil {
+			return false
+		}
+		if e.typ != schema.Person && (!verb || e.typ != schema.Organization) {
+			return false
+		}
+	}
+	if v >= len(ts) {
+		return false
+	}
+	l := ts[v].low
+	return l == "had" || l == "was" || l == "were" || l == "knew" || l == "paid" || l == "sold" || l == "gave" ||
+		l == "stole" || l == "lied" || len(l) > 4 && strings.HasSuffix(l, "ed") && !ts[v].capital && l != "recorded" && l != "reported"
+}
+
+// afterName returns the index of the token after a name of the document
+// that starts at token k, or -1 when none starts there.
+func (x *extractor) afterName(ts []tok, k int) int {
+	v, _ := x.nameAt(ts, k)
+	return v
+}
+
+// nameAt returns the entity of a name that starts at token k and the
+// index of the token after it, or -1 and nil when none starts there.
+func (x *extractor) nameAt(ts []tok, k int) (int, *entInfo) {
+	if k >= len(ts) {
+		return -1, nil
+	}
+	ms := x.mentionsIn(ts[k].start, ts[min(len(ts), k+6)-1].end)
+	if len(ms) == 0 || ms[0].start != ts[k].start {
+		return -1, nil
+	}
+	return tokIndex(ts, ms[0].end), ms[0].e
 }
 
 // hedged reads a wrong hedged by "alleged" or "allegedly": "Japan's alleged

@@ -165,6 +165,13 @@ func TestOwnersFailureKinds(t *testing.T) {
 			[]string{"allege said"}, "SEC", ""},
 		{"a wrong done to the speaker is one", "John Smith said he was beaten up by Acme guards.", [][3]string{smith, acmeCorp},
 			[]string{"allege said"}, "John Smith", "Acme"},
+		{"a charge over an apposition", "The SEC charged Nahum Vaskevitch, a managing director of Merrill Lynch, Pierce, Fenner and Smith Ltd, with profiting from inside information.",
+			[][3]string{sec, {"Nahum Vaskevitch", schema.Person, ""}, {"Merrill Lynch, Pierce, Fenner and Smith Ltd", schema.Organization, schema.KindCompany}},
+			[]string{"allege charged"}, "SEC", "Nahum Vaskevitch"},
+		{"a charge without its that", "The indictment charged Martin Siegel passed on information.", [][3]string{{"Martin Siegel", schema.Person, ""}},
+			[]string{"allege charged"}, "", "Martin Siegel"},
+		{"charges without their that", "Martin Siegel pleaded guilty to charges he participated in the conspiracy.", [][3]string{{"Martin Siegel", schema.Person, ""}},
+			[]string{"allege charges"}, "-", ""},
 		{"an offer accepted is no acknowledgement", "Denmark accepted a formula for ending the dispute.", [][3]string{denmark},
 			[]string{"say accepted"}, "", ""},
 		{"responsibility accepted is one", "Acme accepted responsibility for the spill.", [][3]string{acmeCorp},
@@ -227,5 +234,20 @@ func TestMinistryAnswersForItsCountry(t *testing.T) {
 	in := sentenceInput(`The Senate accused Japan of violating the pact. "We are faithfully abiding by the pact," a spokesman for the Trade Ministry said.`, senate, japan, ministry)
 	if cs := Extract(in).Claims; len(cs) == 2 && len(cs[1].RespondsTo) != 0 {
 		t.Errorf("a ministry of no known country answers for Japan: %v", cs[1].RespondsTo)
+	}
+}
+
+// TestChargesThatAreNone: an accountant's charge and prices charged
+// accuse nobody.
+func TestChargesThatAreNone(t *testing.T) {
+	for _, text := range []string{
+		"Profit was cut by the restructuring charge it took in the fourth quarter.",
+		"The mercury was sold 40 pct below prices charged by EC producers, forcing them to cut prices to levels that no longer covered costs.",
+	} {
+		for _, c := range Extract(sentenceInput(text)).Claims {
+			if c.Stance == schema.Allege {
+				t.Errorf("%s\n an allegation: %q %q", text, c.Cue.Text, c.Content.Text)
+			}
+		}
 	}
 }
