@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/lib/pq"
@@ -203,6 +204,15 @@ func finishAbandoned(ctx context.Context, db *sql.DB) error {
 	}
 	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, int64(bulkLock))
 	if err := rebuild(ctx, conn); err != nil {
+		var pe *pq.Error
+		if errors.As(err, &pe) && pe.Code == "42501" {
+			// A role that may only read (an analyst's, on the primary)
+			// may not build indexes on tables it does not own: it reads
+			// without them (the read index's tables keep theirs; only
+			// the query languages are slower), and the next open by the
+			// tables' owner builds them.
+			return nil
+		}
 		return fmt.Errorf("build the indexes of an interrupted bulk load: %w", err)
 	}
 	return nil

@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"database/sql"
+	"net/url"
 	"slices"
 	"sort"
 	"testing"
@@ -34,6 +35,39 @@ func quadIndexes(t *testing.T, spec string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// readOnlyRole creates a role that may only read the store at spec (the
+// deployment's analysts' role: USAGE on its schema, SELECT on its tables),
+// dropped when the test ends, and returns spec with that role as its user.
+func readOnlyRole(t *testing.T, spec string) string {
+	t.Helper()
+	u, err := url.Parse(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := u.Query().Get("search_path")
+	db, err := sql.Open("postgres", spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	role := "reader_" + schema
+	if _, err := db.Exec(`CREATE ROLE ` + role + ` LOGIN`); err != nil {
+		t.Fatalf("create a role (the test's user must be allowed to): %v", err)
+	}
+	t.Cleanup(func() {
+		if db, err := sql.Open("postgres", spec); err == nil {
+			db.Exec(`DROP OWNED BY ` + role)
+			db.Exec(`DROP ROLE ` + role)
+			db.Close()
+		}
+	})
+	if _, err := db.Exec(`GRANT USAGE ON SCHEMA ` + schema + ` TO ` + role + `; GRANT SELECT ON ALL TABLES IN SCHEMA ` + schema + ` TO ` + role); err != nil {
+		t.Fatal(err)
+	}
+	u.User = url.User(role)
+	return u.String()
 }
 
 // A bulk load drops the quads' secondary indexes, takes batches (and
@@ -85,7 +119,8 @@ func TestPostgresBulk(t *testing.T) {
 }
 
 // A bulk load whose process ends before FinishBulk leaves its indexes to
-// the next open, which builds them.
+// the next open, which builds them; a role that may only read opens and
+// reads the store meanwhile, and leaves them to the owner.
 func TestPostgresBulkInterrupted(t *testing.T) {
 	ctx := context.Background()
 	spec := freshPostgres(t)
@@ -104,6 +139,23 @@ func TestPostgresBulkInterrupted(t *testing.T) {
 	st.Close() // no FinishBulk: the load was interrupted
 	if got := quadIndexes(t, spec); len(got) != 1 {
 		t.Fatalf("indexes after the interrupted load: %v", got)
+	}
+	// A role that may only read opens the store and reads it, the
+	// indexes left to the owner.
+	reader := readOnlyRole(t, spec)
+	rst, err := graph.Open(ctx, reader, &graph.Options{})
+	if err != nil {
+		t.Fatalf("open as a role that may only read: %v", err)
+	}
+	if cs, err := rst.Claims(ctx, graph.ClaimFilter{}); err != nil || len(cs) == 0 {
+		t.Errorf("claims as a role that may only read: %d, %v", len(cs), err)
+	}
+	if _, err := rst.WriteBatch(ctx, graphtest.Corpus(t, 41)[40:]); err == nil {
+		t.Error("a role that may only read wrote a document")
+	}
+	rst.Close()
+	if got := quadIndexes(t, spec); len(got) != 1 {
+		t.Fatalf("indexes after a reader's open: %v", got)
 	}
 	st2 := open(t, spec)
 	if got := quadIndexes(t, spec); !slices.Equal(got, want) {
