@@ -8,7 +8,6 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -108,7 +107,7 @@ README), which every later ingest applies.`,
 					}
 					return a.writeJSON(es)
 				}
-				tw := tabwriter.NewWriter(a.stdout, 2, 4, 2, ' ', 0)
+				tw := newTable(a.stdout)
 				fmt.Fprintln(tw, "NAME\tTYPE\tKIND\tMENTIONS\tDOCS\tALIASES")
 				for _, e := range es {
 					fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\n", e.Name, e.Type, e.Kind, e.Mentions, e.Documents, strings.Join(e.Aliases, "; "))
@@ -207,7 +206,7 @@ func (a *app) printSuspects(es []graph.EntityInfo, limit int, asJSON bool) error
 		}
 		return a.writeJSON(out)
 	}
-	tw := tabwriter.NewWriter(a.stdout, 2, 4, 2, ' ', 0)
+	tw := newTable(a.stdout)
 	fmt.Fprintln(tw, "CONFIDENCE\tNAME\tTYPE\tKIND\tMENTIONS\tDOUBT")
 	for _, s := range out {
 		fmt.Fprintf(tw, "%.2f\t%s\t%s\t%s\t%d\t%s\n", s.Confidence, s.Name, s.Type, s.Kind, s.Mentions, s.Doubt)
