@@ -35,6 +35,26 @@ type Model struct {
 	gaz     *Gazetteer
 	oBias   float32   // added to the score of "O" at every token
 	pool    sync.Pool // *tagState
+	dense   denseOnce // index/w and pindex/pw as decoding tables, built at the first decode
+}
+
+// denseOnce builds the decoding tables of a model once.
+type denseOnce struct {
+	once  sync.Once
+	w, pw *denseTable
+}
+
+// tables returns the decoding tables of m's weights (see [denseTable]),
+// building them at the first call: the weights must not change after a
+// model's first decode (training builds a new Model for its averaged
+// weights, see [Model.averaged]).
+func (m *Model) tables() (w, pw *denseTable) {
+	m.dense.once.Do(func() {
+		nt := len(m.tags)
+		m.dense.w = newDenseTable(m.index, m.w, nt)
+		m.dense.pw = newDenseTable(m.pindex, m.pw, (nt+1)*nt)
+	})
+	return m.dense.w, m.dense.pw
 }
 
 // OBias returns the constant added to the score of tag "O" at every token
@@ -45,7 +65,10 @@ func (m *Model) OBias() float32 { return m.oBias }
 // token: a negative b trades precision for recall of entities. The copy
 // shares the weights with m; it is saved with the model.
 func (m *Model) WithOBias(b float32) *Model {
-	return &Model{tags: m.tags, index: m.index, w: m.w, trans: m.trans, pindex: m.pindex, pw: m.pw, allowed: m.allowed, lx: m.lx, gaz: m.gaz, oBias: b}
+	out := &Model{tags: m.tags, index: m.index, w: m.w, trans: m.trans, pindex: m.pindex, pw: m.pw, allowed: m.allowed, lx: m.lx, gaz: m.gaz, oBias: b}
+	w, pw := m.tables()
+	out.dense.once.Do(func() { out.dense.w, out.dense.pw = w, pw })
+	return out
 }
 
 type tagState struct {
@@ -114,6 +137,7 @@ func (m *Model) stripTitles(tokens, tags []string) {
 func (m *Model) decode(st *tagState, tokens []string) []int {
 	nt := len(m.tags)
 	n := len(tokens)
+	wt, pwt := m.tables()
 	st.s.prepare(tokens, m.gaz)
 	st.emit = growF(st.emit, n*nt)
 	for i := 0; i < n; i++ {
@@ -121,14 +145,7 @@ func (m *Model) decode(st *tagState, tokens []string) []int {
 		row := st.emit[i*nt : (i+1)*nt]
 		clear(row)
 		row[0] = m.oBias
-		for _, f := range st.feats {
-			if r, ok := m.index[f]; ok {
-				ws := m.w[int(r)*nt : int(r)*nt+nt]
-				for k, v := range ws {
-					row[k] += v
-				}
-			}
-		}
+		wt.add(st.feats, row)
 	}
 	P := (nt + 1) * nt
 	st.pairs = growF(st.pairs, n*P)
@@ -139,14 +156,7 @@ func (m *Model) decode(st *tagState, tokens []string) []int {
 			continue
 		}
 		st.feats = st.s.pairFeatures(i, &m.lx, st.feats[:0])
-		for _, f := range st.feats {
-			if r, ok := m.pindex[f]; ok {
-				ws := m.pw[int(r)*P : int(r)*P+P]
-				for k, v := range ws {
-					row[k] += v
-				}
-			}
-		}
+		pwt.add(st.feats, row)
 	}
 	st.path = viterbi(n, nt, st.emit, st.pairs, m.allowed, st)
 	return st.path
