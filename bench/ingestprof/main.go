@@ -96,7 +96,8 @@ func run(paths []string, store, cpuprofile string, workers, batchQ, bulkQ int, c
 		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
-	p, err := pipeline.New(pipeline.Config{Extractor: x, Store: st, Workers: workers, BatchQuads: batchQ})
+	p, err := pipeline.New(pipeline.Config{Extractor: x, Store: st, Workers: workers, BatchQuads: batchQ,
+		OnError: func(err error) { fmt.Fprintln(os.Stderr, "ingestprof:", err) }})
 	if err != nil {
 		return err
 	}

@@ -12,10 +12,13 @@
 // such.
 //
 // With -signal it measures interrupts instead: for each kind, it starts an
-// ingest, sends SIGTERM (or -sig INT) after each of -after, and reports the
-// time from the signal to the process's exit; then it runs the same ingest
-// again to completion and checks that `dossier stats --json` equals that
-// of an uninterrupted ingest into a store seeded the same way.
+// ingest, sends SIGTERM (or -sig INT) after each of -after ("write" in
+// -after: once the progress shows a document extracted and not yet
+// written, so during its write), and reports the time from the signal to
+// the process's exit; then it runs the same ingest again to completion and
+// checks that the graph (every quad, `dossier export --format nquads`,
+// sorted) equals that of an uninterrupted ingest into a store seeded the
+// same way.
 //
 // Run it from the module root:
 //
@@ -27,7 +30,10 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -35,6 +41,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"syscall"
 	"time"
@@ -53,7 +60,7 @@ type options struct {
 	seed          bool
 	signal        bool
 	sig           syscall.Signal
-	after         []time.Duration
+	after         []time.Duration // a negative delay: during the write
 	workers       int
 	keep          bool
 	genOnly       bool
@@ -73,7 +80,7 @@ func main() {
 	flag.BoolVar(&o.seed, "seed", true, "ingest the example article into each store first")
 	flag.BoolVar(&o.signal, "signal", false, "measure the time from a signal to exit, and the resumed ingest")
 	flag.StringVar(&sig, "sig", "TERM", "with -signal: TERM or INT")
-	flag.StringVar(&after, "after", "1s,3s", "with -signal: comma-separated delays before the signal")
+	flag.StringVar(&after, "after", "1s,3s", `with -signal: comma-separated delays before the signal, or "write": once a document is extracted and not yet written`)
 	flag.IntVar(&o.workers, "workers", 2, "ingest --workers")
 	flag.BoolVar(&o.keep, "keep", false, "keep the folder")
 	flag.StringVar(&o.corpus, "corpus", "", "with -signal: also interrupt an ingest of this corpus (a file or folder of ordinary news)")
@@ -89,6 +96,10 @@ func main() {
 		}
 	}
 	for _, a := range strings.Split(after, ",") {
+		if a == "write" {
+			o.after = append(o.after, atWrite)
+			continue
+		}
 		d, err := time.ParseDuration(a)
 		if err != nil {
 			fatal(err)
@@ -250,13 +261,48 @@ type measurement struct {
 	signaled bool          // the signal was sent before the process ended
 }
 
+// atWrite, as a delay in options.after, sends the signal once the
+// progress shows a document extracted and not yet written.
+const atWrite time.Duration = -1
+
 // ingest runs bin ingest on path into store; with after > 0 it sends sig
-// after that long and measures the time to exit.
+// after that long (with after == atWrite, once a document waits for or is
+// in its write) and measures the time to exit.
 func ingest(bin, store, path string, workers int, timeout, after time.Duration, sig syscall.Signal) measurement {
-	cmd := exec.Command(bin, "--store", store, "ingest", "--progress=none", fmt.Sprintf("--workers=%d", workers), path)
+	progress := "none"
+	if after == atWrite {
+		progress = "json"
+	}
+	cmd := exec.Command(bin, "--store", store, "ingest", "--progress="+progress, fmt.Sprintf("--workers=%d", workers), path)
 	var stderr bytes.Buffer
 	cmd.Stdout = io.Discard
-	cmd.Stderr = &stderr
+	writing := make(chan struct{})
+	var scanned chan struct{}
+	if after == atWrite {
+		pr, pw := io.Pipe()
+		cmd.Stderr = pw
+		scanned = make(chan struct{})
+		go func() {
+			defer close(scanned)
+			sc := bufio.NewScanner(pr)
+			sc.Buffer(make([]byte, 64<<10), 1<<20)
+			sent := false
+			for sc.Scan() {
+				var c struct{ Extracted, Written, Duplicates int64 }
+				if line := sc.Bytes(); json.Unmarshal(line, &c) != nil {
+					stderr.Write(line)
+					stderr.WriteByte('\n')
+				} else if !sent && c.Extracted > c.Written+c.Duplicates {
+					sent = true
+					close(writing)
+				}
+			}
+			io.Copy(io.Discard, pr)
+		}()
+		defer pw.Close()
+	} else {
+		cmd.Stderr = &stderr
+	}
 	var m measurement
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
@@ -267,8 +313,16 @@ func ingest(bin, store, path string, workers int, timeout, after time.Duration, 
 	var err error
 	var sent time.Time
 	var sigC <-chan time.Time
+	var writeC <-chan struct{}
 	if after > 0 {
 		sigC = time.After(after)
+	} else if after == atWrite {
+		writeC = writing
+	}
+	signal := func() {
+		sent = time.Now()
+		m.signaled = true
+		cmd.Process.Signal(sig)
 	}
 	kill := time.After(timeout)
 wait:
@@ -277,9 +331,10 @@ wait:
 		case err = <-done:
 			break wait
 		case <-sigC:
-			sent = time.Now()
-			m.signaled = true
-			cmd.Process.Signal(sig)
+			signal()
+		case <-writeC:
+			writeC = nil
+			signal()
 		case <-kill:
 			m.killed = true
 			cmd.Process.Kill()
@@ -288,6 +343,10 @@ wait:
 		}
 	}
 	end := time.Now()
+	if scanned != nil {
+		cmd.Stderr.(*io.PipeWriter).Close()
+		<-scanned
+	}
 	m.wall = end.Sub(start)
 	if !sent.IsZero() {
 		m.toExit = end.Sub(sent)
@@ -357,7 +416,7 @@ func runSignals(o *options, kinds []pathology.Kind, inputs string) error {
 		}
 		fmt.Fprintf(os.Stderr, "%s: uninterrupted ...\n", k.name)
 		rm := ingest(o.bin, ref, path, o.workers, o.timeout, 0, 0)
-		want, werr := stats(o.bin, ref)
+		want, werr := graph(o.bin, ref)
 		os.RemoveAll(ref)
 		for _, d := range o.after {
 			store := filepath.Join(o.dir, "sig-"+strings.ReplaceAll(k.name, " ", "-"))
@@ -366,7 +425,11 @@ func runSignals(o *options, kinds []pathology.Kind, inputs string) error {
 					return err
 				}
 			}
-			fmt.Fprintf(os.Stderr, "%s: signal after %s ...\n", k.name, d)
+			at := d.String()
+			if d == atWrite {
+				at = "during the write"
+			}
+			fmt.Fprintf(os.Stderr, "%s: signal %s ...\n", k.name, at)
 			m := ingest(o.bin, store, path, o.workers, o.timeout, d, o.sig)
 			toExit := "(finished first)"
 			if m.signaled {
@@ -376,25 +439,32 @@ func runSignals(o *options, kinds []pathology.Kind, inputs string) error {
 				toExit = "killed (timeout)"
 			}
 			r := ingest(o.bin, store, path, o.workers, o.timeout, 0, 0)
-			got, gerr := stats(o.bin, store)
+			got, gerr := graph(o.bin, store)
 			os.RemoveAll(store)
-			same := "yes"
+			same := "yes: " + want
 			switch {
 			case werr != nil || rm.killed:
 				same = fmt.Sprintf("no reference (exit %d, %v)", rm.exit, werr)
 			case gerr != nil:
-				same = "stats: " + gerr.Error()
+				same = "export: " + gerr.Error()
 			case got != want:
 				same = fmt.Sprintf("NO: %s vs %s", got, want)
 			}
-			fmt.Printf("| %s | %s | %d | %s | %d | %s |\n", k.name, d, m.exit, toExit, r.exit, same)
+			fmt.Printf("| %s | %s | %d | %s | %d | %s |\n", k.name, at, m.exit, toExit, r.exit, same)
 		}
 	}
 	return nil
 }
 
-// stats returns dossier stats --json of store.
-func stats(bin, store string) (string, error) {
-	out, err := exec.Command(bin, "--store", store, "stats", "--json").Output()
-	return strings.Join(strings.Fields(string(out)), " "), err
+// graph returns how many quads store holds and the SHA-256 of its quads
+// (dossier export --format nquads), sorted.
+func graph(bin, store string) (string, error) {
+	out, err := exec.Command(bin, "--store", store, "export", "--format", "nquads").Output()
+	if err != nil {
+		return "", err
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	sort.Strings(lines)
+	sum := sha256.Sum256([]byte(strings.Join(lines, "\n")))
+	return fmt.Sprintf("%d quads, %x", len(lines), sum[:6]), nil
 }
