@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -47,6 +48,40 @@ var rulings = set("ruled", "ruling", "rules", "found", "finding", "concluded", "
 // rejecters scorn an allegation named as a thing: "bristle at the
 // suggestion that ...".
 var rejecters = set("bristle", "bristled", "bristles", "scoff", "scoffed", "scoffs", "ridiculed", "ridicule", "balked", "laughed")
+
+// speakerDenies reports whether a statement is the speaker's own denial:
+// "We categorically deny that the United States is selling weapons",
+// "I deny any wrongdoing".
+func speakerDenies(ts []tok, a, b int) bool {
+	if a >= b || ts[a].low != "we" && ts[a].low != "i" {
+		return false
+	}
+	for k := a + 1; k < b && k <= a+3; k++ {
+		switch ts[k].low {
+		case "deny", "denied", "refute", "strongly", "categorically", "flatly", "totally", "completely", "emphatically", "absolutely", "firmly", "vigorously", "again", "also":
+			if ts[k].low == "deny" || ts[k].low == "denied" || ts[k].low == "refute" {
+				return k+1 < b && (ts[k+1].low == "that" || ts[k+1].low == "any" || ts[k+1].low == "all" || ts[k+1].low == "the" || ts[k+1].low == "these" || ts[k+1].low == "this" || ts[k+1].low == "it" || ts[k+1].low == "them")
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// callers name what they call an allegation: "called the charges false".
+var callers = set("called", "calls", "call", "calling", "branded", "brands", "termed", "terms", "labelled", "labeled")
+
+// dismissedAfter reports whether a word that calls a thing false follows
+// token i in its sentence ("utterly false", "baseless").
+func dismissedAfter(ts []tok, i int) bool {
+	for k := i + 1; k < len(ts); k++ {
+		if dismissals[ts[k].low] {
+			return true
+		}
+	}
+	return false
+}
 
 // punitive words before "for" + a wrong: "retaliate against Japan for
 // violating the agreement".
@@ -541,6 +576,9 @@ var rebuttals = []string{"abiding", "abide by", "abided", "complied", "complying
 
 // rebuts reports whether content asserts compliance or innocence.
 func (x *extractor) rebuts(ts []tok, a, b int) bool {
+	if speakerDenies(ts, a, b) {
+		return true
+	}
 	low := " " + strings.Join(lows(ts[a:b]), " ") + " "
 	for _, r := range rebuttals {
 		k := strings.Index(low, " "+r)
@@ -723,6 +761,11 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			continue
 		}
 		if dd := x.scorned(si, ts, i, d); dd != nil {
+			// The cue's own reading ("Reagan called [say]: charges ...")
+			// gives way to the denial it makes.
+			same := func(o *draft) bool { return o.sent == si && o.cs == dd.cs && o.stance != schema.Deny }
+			x.drafts = slices.DeleteFunc(x.drafts, same)
+			ds = slices.DeleteFunc(ds, same)
 			x.drafts = append(x.drafts, dd)
 			ds = append(ds, dd)
 		}
@@ -917,7 +960,7 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 		if a0, b0 := sentenceSubject(ts, i); b0 > a0 {
 			x.source(si, ts, d, a0, b0)
 		}
-	} else if !(ts[i].low == "charges" || ts[i].low == "charge") || i == 0 || !nounBefore[ts[i-1].low] && !determiners[ts[i-1].low] {
+	} else if !(ts[i].low == "charges" || ts[i].low == "charge") || i > 0 && with != i && !nounBefore[ts[i-1].low] && !determiners[ts[i-1].low] {
 		p := i - 1
 		for p >= 0 && isAdverb(ts[p]) {
 			p--
@@ -1120,8 +1163,13 @@ func (x *extractor) scorned(si int, ts []tok, i int, a *draft) *draft {
 		return nil
 	}
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		if !rejecters[ts[k].low] {
+		if !rejecters[ts[k].low] && !(callers[ts[k].low] && dismissedAfter(ts, i)) {
 			continue
+		}
+		if a.srcA <= k {
+			// "Reagan called charges he ransomed hostages utterly
+			// false": the scorner is not the allegation's maker.
+			a.claimant, a.claimantText, a.srcA, a.srcB = nil, "", 0, 0
 		}
 		d := &draft{sent: si, kind: verbCue, cs: k, ce: k + 1, vi: k, rightStart: i, stance: schema.Deny, refersBack: true}
 		d.cont = a.cont
