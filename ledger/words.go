@@ -70,9 +70,10 @@ func Stem(w string) string {
 	return w
 }
 
-// ActWords returns the stems of the content words of text, without stop
-// words and names (capitalised words, unless the text is in capitals), in
-// order, each once.
+// ActWords returns the stems of the content words of text, and of the
+// parts of its hyphenated words, without stop words and names
+// (capitalised words, unless the text is in capitals), in order, each
+// once.
 func ActWords(text string) []string {
 	var out []string
 	seen := make(map[string]bool)
@@ -82,13 +83,21 @@ func ActWords(text string) []string {
 			continue
 		}
 		for _, w := range Tokens(raw) {
-			if len(w) < 3 || stop[w] || isNum(w) {
-				continue
+			ws := []string{w}
+			if strings.Contains(w, "-") {
+				// "weapons-related" meets "weapons", "anti-dumping"
+				// meets "dumping".
+				ws = append(ws, strings.Split(w, "-")...)
 			}
-			s := Stem(w)
-			if !seen[s] {
-				seen[s] = true
-				out = append(out, s)
+			for _, w := range ws {
+				if len(w) < 3 || stop[w] || isNum(w) {
+					continue
+				}
+				s := Stem(w)
+				if !seen[s] {
+					seen[s] = true
+					out = append(out, s)
+				}
 			}
 		}
 	}

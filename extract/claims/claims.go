@@ -203,11 +203,13 @@ func ExtractContext(ctx context.Context, in Input) (Output, error) {
 	if err := ctx.Err(); err != nil {
 		return Output{}, err
 	}
-	x.allegations()
-	x.link()
+	// Relations first: who speaks for whom (spokesperson for, part of)
+	// tells the allegation pass whose side an answer is on.
 	if err := x.structural(ctx); err != nil {
 		return Output{}, err
 	}
+	x.allegations()
+	x.link()
 	return x.finish(), nil
 }
 

@@ -192,8 +192,8 @@ func (x *extractor) countryNamed(name string) *entInfo {
 	if low == "" {
 		return nil
 	}
-	country := ""
-	if g, err := ner.DefaultGazetteer(); err == nil {
+	country := cityCountries[low]
+	if g, err := ner.DefaultGazetteer(); err == nil && country == "" {
 		for _, cat := range []string{"country", "demonym", "city"} {
 			if v, ok := g.Lookup(cat, low); ok && v != "" {
 				country = v
@@ -224,4 +224,13 @@ func (x *extractor) countryNamed(name string) *entInfo {
 		}
 	}
 	return best
+}
+
+// cityCountries are the countries of news datelines that the gazetteer
+// reads as a smaller place of the same name (Washington, England; Los
+// Angeles, Chile) or does not hold.
+var cityCountries = map[string]string{
+	"washington": "United States", "new york": "United States", "los angeles": "United States",
+	"san francisco": "United States", "boston": "United States", "peking": "China", "frankfurt": "Germany",
+	"zurich": "Switzerland", "brasilia": "Brazil", "montreal": "Canada", "bogota": "Colombia",
 }
