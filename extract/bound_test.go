@@ -101,3 +101,31 @@ func TestBoundEntities(t *testing.T) {
 		t.Errorf("warning %q", w)
 	}
 }
+
+// TestNoEntityBounds: an extractor for scoring a trusted corpus given as
+// one document keeps every entity past MaxDocEntities, and says nothing
+// of bounds; the default one keeps the first MaxDocEntities.
+func TestNoEntityBounds(t *testing.T) {
+	text := doc(string(pathology.LongSentence(120 << 10)))
+	count := func(opt Options) (int, []string) {
+		x, err := New(opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := x.Extract(context.Background(), text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(res.Entities), res.Warnings
+	}
+	bounded, _ := count(Options{NoClaims: true})
+	all, warnings := count(Options{NoClaims: true, NoEntityBounds: true})
+	if bounded != MaxDocEntities || all <= MaxDocEntities {
+		t.Errorf("entities: %d bounded (want %d), %d unbounded (want more)", bounded, MaxDocEntities, all)
+	}
+	for _, w := range warnings {
+		if strings.HasPrefix(w, "over the bounds of one document") {
+			t.Errorf("unbounded extractor warned %q", w)
+		}
+	}
+}

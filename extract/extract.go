@@ -58,6 +58,13 @@ type Options struct {
 	Attrib *attrib.Model
 	// NoModel leaves claims to the rules of extract/claims alone.
 	NoModel bool
+	// NoEntityBounds lifts the bounds on a document's names and entities
+	// (MaxDocMentions, MaxDocEntities), for scoring a trusted corpus that
+	// comes as one long document, such as a CoNLL file without -DOCSTART-
+	// lines (CrossNER's politics test: 3,322 names in 651 sentences).
+	// Never for untrusted input: the bounds keep a hostile document's
+	// store small.
+	NoEntityBounds bool
 }
 
 // Extractor runs the extraction pass. It is safe for concurrent use.
@@ -66,11 +73,13 @@ type Extractor struct {
 	claims bool
 	corr   *Corrections
 	attrib *attrib.Model
+	// unbounded: Options.NoEntityBounds.
+	unbounded bool
 }
 
 // New returns an Extractor.
 func New(opt Options) (*Extractor, error) {
-	x := &Extractor{ner: opt.NER, claims: !opt.NoClaims, corr: opt.Corrections}
+	x := &Extractor{ner: opt.NER, claims: !opt.NoClaims, corr: opt.Corrections, unbounded: opt.NoEntityBounds}
 	if x.ner == nil {
 		r, err := NewRecognizer("dossier")
 		if err != nil {
@@ -168,8 +177,12 @@ func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *sch
 	found = applyDateline(runes, sents, found)
 	found = applyMarkup(runes, sents, found)
 	var bound bounded
-	found = bound.boundFound(found)
-	res.Entities = bound.boundEntities(ResolveWith(runes, sents, found, x.corr))
+	if x.unbounded {
+		res.Entities = ResolveWith(runes, sents, found, x.corr)
+	} else {
+		found = bound.boundFound(found)
+		res.Entities = bound.boundEntities(ResolveWith(runes, sents, found, x.corr))
+	}
 	scopeBareNames(res.Entities, doc.Hash)
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -41,7 +41,9 @@ overall. Fine organisation tags (ORG-party) count as ORG; DATE is ignored.
 With --pipeline the whole extraction pass runs instead (each document's tokens
 joined by spaces, sentences by newlines) and the entity mentions that
 "extract --json" would print are scored: this includes alias resolution, which
-drops what is not a name and adds acronyms it defines.
+drops what is not a name and adds acronyms it defines. The pass's bounds on a
+document's names and entities are lifted here: a CoNLL file without -DOCSTART-
+lines is one document, often with more names than a stored document may keep.
 
 Files ending in .jsonl hold raw text with entities as code-point spans, one
 document a line: {"id", "text", "entities": [[start, end, "TYPE"], ...]}. A
@@ -85,7 +87,7 @@ each document's missed and spurious entities.`,
 			}
 			tagger := func(doc [][]string) [][]string { return tagDocument(rec, doc) }
 			if pipeline {
-				x, err := extract.New(extract.Options{NER: rec, NoClaims: true})
+				x, err := extract.New(extract.Options{NER: rec, NoClaims: true, NoEntityBounds: true})
 				if err != nil {
 					return err
 				}
@@ -133,7 +135,7 @@ func (a *app) evalSpans(ctx context.Context, rec extract.Recognizer, files []str
 	var x *extract.Extractor
 	if pipeline {
 		var err error
-		if x, err = extract.New(extract.Options{NER: rec, NoClaims: true}); err != nil {
+		if x, err = extract.New(extract.Options{NER: rec, NoClaims: true, NoEntityBounds: true}); err != nil {
 			return err
 		}
 	}
