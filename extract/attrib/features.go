@@ -175,7 +175,7 @@ func (m *Model) prepare(runes []rune, sents []text.Sentence) []sent {
 			ts = text.Tokenize(runes, s.Start, s.End)
 		}
 		toks := make([]tok, len(ts))
-		cand := m.words == nil
+		cand := len(m.vocab) == 0
 		for i, t := range ts {
 			if lastEnd >= 0 && t.Start > lastEnd && t.Start <= len(runes) && paragraphBreak(runes[lastEnd:t.Start]) {
 				open = false

@@ -147,6 +147,15 @@ func TestTrainSmall(t *testing.T) {
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Error("training twice gives two models")
 	}
+	// Without a cue vocabulary every sentence is tagged, word lists or not
+	// (a model with a lexicon once tagged none).
+	m3 := Train(docs, TrainOptions{Epochs: 3, Seed: 1, CueBits: 12, RoleBits: 12, CueShare: -1, Lexicon: map[string]string{"said": "quote"}})
+	if len(m3.vocab) != 0 {
+		t.Fatalf("cue vocabulary %v with CueShare -1", m3.vocab)
+	}
+	if s := m3.Evaluate(docs); s.Relaxed.F1 < 0.99 {
+		t.Errorf("no cue vocabulary: relaxed F1 %.3f on the training documents", s.Relaxed.F1)
+	}
 }
 
 // FuzzFind feeds arbitrary text to the model: it never panics and every
