@@ -336,6 +336,10 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 			return true, ""
 		case t.low == "no" && k+1 < len(ct) && (ct[k+1].low == "wrongdoing" || ct[k+1].low == "involvement"):
 			return true, ""
+		case t.low == "no" && k+1 < len(ct) && ct[k+1].low == "knowledge" && wrongIn(ct, k+2, len(ct)) >= 0:
+			// "had no knowledge ... that any of these transactions were
+			// based on the improper use of inside information".
+			return true, ""
 		case t.low == "no" && k+1 < len(ct) && (ct[k+1].low == "evidence" || ct[k+1].low == "proof" || ct[k+1].low == "basis"):
 			for j := k + 2; j < len(ct) && j <= k+8; j++ {
 				if allegationWords[ct[j].low] {
