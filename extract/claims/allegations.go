@@ -146,7 +146,6 @@ func (x *extractor) allegations() {
 	bySent := make(map[int][]*draft)
 	for _, d := range x.drafts {
 		bySent[d.sent] = append(bySent[d.sent], d)
-		d.sides = x.sidesOf(d)
 	}
 	for _, d := range x.drafts {
 		ts := x.toks(d.sent)
@@ -501,7 +500,7 @@ func (x *extractor) ownAct(ts []tok, d *draft, ka, w int) bool {
 		if e == d.claimant {
 			return true
 		}
-		for _, s := range d.sides {
+		for _, s := range x.sides(d) {
 			if s == e {
 				return true
 			}
@@ -513,7 +512,7 @@ func (x *extractor) ownAct(ts []tok, d *draft, ka, w int) bool {
 		return true
 	}
 	for k := ka; k <= min(ka+2, w-1); k++ {
-		if ts[k].capital && len(d.sides) > 0 && mine(x.countryNamed(ts[k].text)) {
+		if ts[k].capital && len(x.sides(d)) > 0 && mine(x.countryNamed(ts[k].text)) {
 			return true
 		}
 	}

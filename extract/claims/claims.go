@@ -121,8 +121,9 @@ type draft struct {
 	weakDenial string
 	undenied   schema.Stance
 	// sides are the entities the claimant answers for besides itself
-	// (sides.go).
-	sides []*entInfo
+	// (sides.go), found when first asked for (x.sides).
+	sides     []*entInfo
+	sidesDone bool
 }
 
 // extractor holds the state of one Extract call.

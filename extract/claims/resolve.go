@@ -402,8 +402,11 @@ func (x *extractor) link() {
 		if d.target != nil {
 			p.Target = d.target.id
 		}
-		for _, e := range d.sides {
-			p.SpeaksFor = append(p.SpeaksFor, e.id)
+		if d.stance != schema.Allege {
+			// Only an answer's side counts (ledger.Answers).
+			for _, e := range x.sides(d) {
+				p.SpeaksFor = append(p.SpeaksFor, e.id)
+			}
 		}
 		if d.cont[1] > d.cont[0] {
 			p.Content = string(x.runes[d.cont[0]:d.cont[1]])
@@ -522,7 +525,7 @@ func (x *extractor) finish() Output {
 			// An answer is about the side it answers for ("a spokesman for
 			// the Trade Ministry" answers for Japan): stored so that the
 			// ledger links it across articles as it did here.
-			for _, e := range d.sides {
+			for _, e := range x.sides(d) {
 				if len(c.About) < maxAbout && !slices.Contains(c.About, e.id) && (d.claimant == nil || e != d.claimant) {
 					c.About = append(c.About, e.id)
 				}

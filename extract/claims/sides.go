@@ -45,6 +45,15 @@ var officialWords = set("official", "officials", "government", "ministry", "mini
 var governmentWords = set("ministry", "government", "cabinet", "department", "embassy", "parliament", "senate",
 	"congress", "council", "commission", "administration", "agency", "office", "bureau")
 
+// sides returns the entities the claimant of d answers for, found once,
+// when first asked for: only answers and statements of a wrong need them.
+func (x *extractor) sides(d *draft) []*entInfo {
+	if !d.sidesDone {
+		d.sides, d.sidesDone = x.sidesOf(d), true
+	}
+	return d.sides
+}
+
 // sidesOf returns the entities the claimant of d answers for besides
 // itself, in the order found, at most maxSides.
 func (x *extractor) sidesOf(d *draft) []*entInfo {
