@@ -876,9 +876,15 @@ func byAgent(ts []tok, k int) (int, int) {
 func (x *extractor) charge(si int, ts []tok, i int) *draft {
 	n := len(ts)
 	// "charged 5 dlrs", "charged a fee": prices, not charges.
-	if i+1 < n && (isNumber(ts[i+1].low) && !isEnd(ts[i+1]) && ts[i+1].low != "," || ts[i+1].low == "a" || ts[i+1].low == "fees" || ts[i+1].low == "for" || ts[i+1].low == "$") {
+	forWrong := i+1 < n && ts[i+1].low == "for" && wrongIn(ts, i+2, min(n, i+8)) >= 0
+	if i+1 < n && (isNumber(ts[i+1].low) && !isEnd(ts[i+1]) && ts[i+1].low != "," || ts[i+1].low == "a" || ts[i+1].low == "fees" || ts[i+1].low == "for" && !forWrong || ts[i+1].low == "$") {
 		return nil
 	}
+	// A participle without its "was", as in a headline: "THREE TRADERS
+	// INDICTED FOR INSIDER TRADING", "EXECUTIVE CHARGED BY SEC". Prices
+	// are charged by sellers: "prices charged by EC producers".
+	reduced := i > 0 && (forWrong || i+1 < n && ts[i+1].low == "by" && !priceNouns[ts[i-1].low]) &&
+		!isEnd(ts[i-1]) && ts[i-1].low != "," && !beForms[ts[i-1].low] && (ts[i-1].capital || forWrong)
 	with := -1
 	for j, lim := i+1, i+8; j < n && j < lim; j++ {
 		if ts[j].low == "with" || ts[j].low == "that" || ts[j].low == "in" && j == i+1 {
@@ -900,7 +906,7 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 		// participated": the clause without its "that".
 		with = i
 	}
-	passive := i > 0 && (beForms[ts[i-1].low] || ts[i-1].low == "also")
+	passive := i > 0 && (beForms[ts[i-1].low] || ts[i-1].low == "also") || reduced
 	final := i+1 >= n || isEnd(ts[i+1])
 	indict := ts[i].low == "indicted"
 	if with < 0 && !passive && !final && !indict && ts[i].low != "charging" {
@@ -909,6 +915,8 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 	a := i + 1
 	if with >= 0 {
 		a = with + 1
+	} else if forWrong {
+		a = i + 2 // "INDICTED FOR INSIDER TRADING": the wrong
 	}
 	if final {
 		a = 0
@@ -947,11 +955,20 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 			x.source(si, ts, d, sa, sb)
 		}
 		// The accused is the subject: "Vaskevitch ... was charged".
-		if subj := leftNP(ts, max(0, i-1)); subj < i-1 {
-			for _, m := range x.mentionsIn(ts[subj].start, ts[i-2].end) {
+		end := i - 1 // the "was"
+		if reduced {
+			end = i
+		}
+		if subj := leftNP(ts, max(0, end)); subj < end {
+			for _, m := range x.mentionsIn(ts[subj].start, ts[end-1].end) {
 				d.objEnts = append(d.objEnts, m.e)
 			}
 			d.passive = true
+			if reduced && with < 0 && !forWrong {
+				// "EXECUTIVE CHARGED BY SEC": no wrong named, the
+				// charge is against the subject.
+				d.cont = x.trim(ts, subj, i)
+			}
 		}
 	} else if ts[i].low == "charging" && i > 0 && ts[i-1].low == "," {
 		// "A Grand Jury indicted three arbitrageurs, charging they ...":
@@ -970,6 +987,10 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 	}
 	return d
 }
+
+// priceNouns are what is charged when a price is: "prices charged by".
+var priceNouns = set("price", "prices", "fee", "fees", "rate", "rates", "interest", "amount", "amounts", "tax", "taxes",
+	"premium", "premiums", "commission", "commissions", "tariff", "tariffs", "cost", "costs", "sum", "sums")
 
 // nounBefore are words after which "charges" is a noun, not a verb
 // ("pleaded guilty to charges he ...").
