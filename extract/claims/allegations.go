@@ -959,6 +959,16 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 		if reduced {
 			end = i
 		}
+		if end > 1 && ts[end-1].low == "," {
+			// "Nahum Vaskevitch, the managing director of ..., was
+			// charged": the subject before its apposition.
+			for j := end - 2; j > 0 && j >= end-25 && !isEnd(ts[j]); j-- {
+				if ts[j].low == "," {
+					end = j
+					break
+				}
+			}
+		}
 		if subj := leftNP(ts, max(0, end)); subj < end {
 			for _, m := range x.mentionsIn(ts[subj].start, ts[end-1].end) {
 				d.objEnts = append(d.objEnts, m.e)

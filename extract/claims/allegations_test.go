@@ -267,3 +267,23 @@ func TestChargesThatAreNone(t *testing.T) {
 		}
 	}
 }
+
+// TestPassiveChargeOverApposition: the accused of a passive charge is the
+// subject before its apposition, not a name of the apposition or the
+// charge's maker.
+func TestPassiveChargeOverApposition(t *testing.T) {
+	text := "Nahum Vaskevitch, the managing director of the London office, was charged in a civil complaint filed in Manhattan Federal Court by the SEC."
+	n := 0
+	for _, c := range Extract(sentenceInput(text, sec, [3]string{"Nahum Vaskevitch", schema.Person, ""})).Claims {
+		if c.Stance != schema.Allege {
+			continue
+		}
+		n++
+		if !strings.HasSuffix(string(c.Target), slug("Nahum Vaskevitch")) {
+			t.Errorf("target %q, want Nahum Vaskevitch", c.Target)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d allegations, want 1", n)
+	}
+}
