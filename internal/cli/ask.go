@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -77,7 +78,7 @@ func (a *app) printNeighbours(nb *graph.Neighbourhood) error {
 	w := a.stdout
 	c := nb.Nodes[0]
 	fmt.Fprintf(w, "%s (%s)  %s within %s\n\n", c.Name, c.Type, plural(len(nb.Nodes)-1, "neighbour"), plural(nb.Depth, "hop"))
-	tw := newTable(w)
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "NEIGHBOUR\tTYPE\tHOPS\tEDGES")
 	count := make(map[string]int)
 	for _, e := range nb.Edges {

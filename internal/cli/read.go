@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -37,7 +39,17 @@ func (a *app) withStore(ctx context.Context, fn func(*graph.Store) error) error 
 		return err
 	}
 	defer st.Close()
-	return fn(st)
+	// The answer goes out through a buffer: printed line by line, show's
+	// answer on a large store took thousands of system calls.
+	out := a.stdout
+	buf := bufio.NewWriterSize(out, 64<<10)
+	a.stdout = buf
+	defer func() { a.stdout = out }()
+	err = fn(st)
+	if ferr := buf.Flush(); err == nil {
+		err = ferr
+	}
+	return err
 }
 
 func (a *app) statsCmd() *cobra.Command {
@@ -107,7 +119,7 @@ README), which every later ingest applies.`,
 					}
 					return a.writeJSON(es)
 				}
-				tw := newTable(a.stdout)
+				tw := tabwriter.NewWriter(a.stdout, 2, 4, 2, ' ', 0)
 				fmt.Fprintln(tw, "NAME\tTYPE\tKIND\tMENTIONS\tDOCS\tALIASES")
 				for _, e := range es {
 					fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\n", e.Name, e.Type, e.Kind, e.Mentions, e.Documents, strings.Join(e.Aliases, "; "))
@@ -206,7 +218,7 @@ func (a *app) printSuspects(es []graph.EntityInfo, limit int, asJSON bool) error
 		}
 		return a.writeJSON(out)
 	}
-	tw := newTable(a.stdout)
+	tw := tabwriter.NewWriter(a.stdout, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "CONFIDENCE\tNAME\tTYPE\tKIND\tMENTIONS\tDOUBT")
 	for _, s := range out {
 		fmt.Fprintf(tw, "%.2f\t%s\t%s\t%s\t%d\t%s\n", s.Confidence, s.Name, s.Type, s.Kind, s.Mentions, s.Doubt)

@@ -4,7 +4,6 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -12,7 +11,6 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
@@ -98,30 +96,6 @@ type app struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
-}
-
-// table is a tabwriter that writes through a buffer: a tabwriter writes
-// every cell and every run of padding on its own, each a system call on a
-// pipe or a terminal (427,728 of them, a third of a second, for the
-// entities of 5,000 Reuters articles).
-type table struct {
-	*tabwriter.Writer
-	buf *bufio.Writer
-}
-
-// newTable returns a table that aligns its cells as the commands do and
-// writes to w when flushed.
-func newTable(w io.Writer) *table {
-	buf := bufio.NewWriterSize(w, 64<<10)
-	return &table{Writer: tabwriter.NewWriter(buf, 2, 4, 2, ' ', 0), buf: buf}
-}
-
-// Flush aligns and writes what the table holds.
-func (t *table) Flush() error {
-	if err := t.Writer.Flush(); err != nil {
-		return err
-	}
-	return t.buf.Flush()
 }
 
 // New returns the root command. stdin, stdout and stderr are the streams
