@@ -133,6 +133,12 @@ func harmonise(sents, out [][]string, gaz *Gazetteer) {
 		if capsLine(s) {
 			capsFromBody(s, tags, maxBody, bodyType)
 		}
+		// A company's name without its legal form that the first pass
+		// tagged only in part ("EMI" of "Thorn EMI shares rose" after
+		// "Thorn EMI Plc") is the company.
+		if !capsLine(s) {
+			fillCompanies(s, tags, companies, maxBody)
+		}
 		// A surname alone refers to the person named in full elsewhere.
 		for j, t := range s {
 			if tags[j] != "O" || !capitalised(t) || !surnames[strings.ToLower(t)] {
@@ -171,6 +177,26 @@ func harmonise(sents, out [][]string, gaz *Gazetteer) {
 					break
 				}
 			}
+		}
+	}
+}
+
+// fillCompanies tags as one ORG each run of two or more words of s that
+// names a company without its legal form (a key of companies) where no
+// name the tags give crosses the run's edges; runs of at most maxLen
+// words, the longest first.
+func fillCompanies(s, tags []string, companies map[string]bool, maxLen int) {
+	for j := 0; j < len(s); j++ {
+		if !capitalised(s[j]) || strings.HasPrefix(tags[j], "I-") {
+			continue
+		}
+		for n := min(maxLen, len(s)-j); n >= 2; n-- {
+			if !companies[spanKey(s[j:j+n])] || (j+n < len(s) && strings.HasPrefix(tags[j+n], "I-")) {
+				continue
+			}
+			setSpan(tags, j, j+n, "ORG")
+			j += n - 1
+			break
 		}
 	}
 }

@@ -142,3 +142,25 @@ func TestHarmoniseHeadlineAndCompanies(t *testing.T) {
 		}
 	}
 }
+
+// TestFillCompanies: a company's name without its legal form, tagged in
+// part or not at all, becomes one ORG; a longer name that crosses it, a
+// single word and a lower-case run stay as they are.
+func TestFillCompanies(t *testing.T) {
+	companies := map[string]bool{"thorn emi": true, "bankamerica": true}
+	for _, c := range []struct{ toks, tags, want string }{
+		{"Thorn EMI shares rose", "O B-ORG O O", "B-ORG I-ORG O O"},
+		{"Thorn EMI shares rose", "B-PER O O O", "B-ORG I-ORG O O"},
+		{"Thorn EMI shares rose", "O O O O", "B-ORG I-ORG O O"},
+		{"The Thorn EMI Foundation said", "O B-ORG I-ORG I-ORG O", "O B-ORG I-ORG I-ORG O"},
+		{"Mr Thorn EMI Trust said", "O B-ORG I-ORG I-ORG O", "O B-ORG I-ORG I-ORG O"},
+		{"BankAmerica said", "O O", "O O"},
+		{"thorn emi said", "O O O", "O O O"},
+	} {
+		toks, tags := strings.Fields(c.toks), strings.Fields(c.tags)
+		fillCompanies(toks, tags, companies, 4)
+		if got := strings.Join(tags, " "); got != c.want {
+			t.Errorf("%q: %s, want %s", c.toks, got, c.want)
+		}
+	}
+}
