@@ -3,7 +3,13 @@
 //
 // Usage, from the repository root:
 //
-//	go run ./cmd/nertrain -data ../shared/data -out extract/ner/model.bin -gaz extract/ner/gazetteer.tsv.gz
+//	go run ./cmd/nertrain -data ../shared/data -out extract/ner/model.bin -gaz extract/ner/gazetteer.tsv.gz \
+//	  -unlabelled-news ../shared/data/news/reuters21578.jsonl -fix-countries \
+//	  -self-train ../shared/data/news/reuters21578.jsonl -silver 20000
+//
+// trains the shipped model (without -unlabelled-news, -fix-countries and
+// -self-train: a model of the labelled corpora alone; extract/ner/README.md
+// compares them).
 //
 // It compiles the gazetteer from DATA/gazetteers, reads the corpora in
 // DATA/ner-train, splits them into training, development and held-out test
