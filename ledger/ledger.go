@@ -391,9 +391,23 @@ type Thread struct {
 }
 
 // profile is what a thread's reports have in common so far: the accused,
-// the kinds of wrong and the act words, each bounded.
+// the kinds of wrong and the act words of all its reports, each bounded,
+// and its founder's accused.
 type profile struct {
 	accused, kinds, words []string
+	// founder are the accused of the thread's first report, never
+	// merged.
+	founder []string
+}
+
+// meets reports whether two lists share an element.
+func meets(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxProfile bounds each list of a profile.
@@ -401,7 +415,8 @@ const maxProfile = 128
 
 func newProfile(a *Prop, names Names) *profile {
 	a.prep(names)
-	return &profile{accused: a.accused(), kinds: a.concepts, words: a.words}
+	acc := a.accused()
+	return &profile{accused: acc, kinds: a.concepts, words: a.words, founder: acc}
 }
 
 func (p *profile) merge(q *profile) {
@@ -526,6 +541,14 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 						}
 					}
 					if ri := find(i); ri != rj {
+						if ri != i && !meets(profiles[ri].founder, profiles[rj].founder) {
+							// Two threads become one only when their
+							// founders accuse the same: an allegation
+							// of Japan and Wall Street must not join a
+							// thread about Japan to one about Wall
+							// Street.
+							continue
+						}
 						// The older founder stays the root.
 						if rj < ri {
 							parent[ri] = rj

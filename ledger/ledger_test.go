@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -171,5 +172,26 @@ func TestStem(t *testing.T) {
 	}
 	if Stem("arms") == Stem("army") {
 		t.Errorf("arms and army meet: %q", Stem("arms"))
+	}
+}
+
+// TestBuildKeepsStoriesApart: an allegation that accuses two targets does
+// not join a thread about one to a thread about the other.
+func TestBuildKeepsStoriesApart(t *testing.T) {
+	names := func(id string) string { return map[string]string{"japan": "Japan", "ws": "Wall Street"}[id] }
+	allegs := []*Prop{
+		{Key: "a1", Doc: "d1", Date: "1987-03-01", Target: "japan", About: []string{"japan"}, Content: "Japan dumped semiconductors below cost"},
+		{Key: "a2", Doc: "d2", Date: "1987-03-02", Target: "ws", About: []string{"ws"}, Content: "Wall Street arbitrageurs used inside information in insider trading"},
+		{Key: "a3", Doc: "d3", Date: "1987-03-03", Target: "japan", About: []string{"japan", "ws"}, Content: "Japan dumped semiconductors below cost while Wall Street arbitrageurs used inside information in insider trading"},
+	}
+	ts := Build(allegs, nil, nil, names)
+	for _, th := range ts {
+		var keys []string
+		for _, a := range th.Allegations {
+			keys = append(keys, a.Key)
+		}
+		if slices.Contains(keys, "a1") && slices.Contains(keys, "a2") {
+			t.Fatalf("one thread holds both stories: %v", keys)
+		}
 	}
 }
