@@ -30,12 +30,41 @@ func (a *app) extractor() (*extract.Extractor, error) {
 	return extract.New(extract.Options{NER: r, NoClaims: !a.cfg.Extract.Claims, Corrections: corr, NoModel: a.cfg.Extract.Attribution == "rules"})
 }
 
+// loadExtractor builds the extraction pass (app.extractor); a variable so
+// that a test can stand in a load that does not end.
+var loadExtractor = (*app).extractor
+
+// extractorContext is extractor that returns ctx's error as soon as ctx is
+// done: loading the models takes a second or more (several on a loaded
+// machine), and an interrupt during it should not wait for it. The load
+// then goes on in the background until the process exits.
+func (a *app) extractorContext(ctx context.Context) (*extract.Extractor, error) {
+	type loaded struct {
+		x   *extract.Extractor
+		err error
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	c := make(chan loaded, 1)
+	go func() {
+		x, err := loadExtractor(a)
+		c <- loaded{x, err}
+	}()
+	select {
+	case l := <-c:
+		return l.x, l.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
 // each reads every input, extracts each document and hands the result to
 // fn. A bad input or a document that fails extraction is reported on
 // stderr (one line naming it) and counted; the others go on. It returns a
 // *PartialError when some failed, or fn's first error.
 func (a *app) each(ctx context.Context, paths []string, fn func(*schema.Result) error) (int, error) {
-	x, err := a.extractor()
+	x, err := a.extractorContext(ctx)
 	if err != nil {
 		return 0, err
 	}

@@ -104,7 +104,7 @@ func (a *app) ingest(ctx context.Context, paths []string, show, bulk bool, progr
 	if os.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit))
 	}
-	x, err := a.extractor()
+	x, err := a.extractorContext(ctx)
 	if err != nil {
 		return err
 	}

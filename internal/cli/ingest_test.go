@@ -4,13 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/cayleygraph/quad"
 
 	"github.com/dossier-project/dossier/graph"
 )
@@ -108,14 +107,8 @@ func TestIngestInterrupted(t *testing.T) {
 	if ExitCode(err) != ExitInterrupted {
 		t.Fatalf("exit %d (%v), want %d", ExitCode(err), err, ExitInterrupted)
 	}
-	st, err := graph.Open(context.Background(), store, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	n := 0
-	err = st.EachQuad(context.Background(), func(quad.Quad) error { n++; return nil })
-	if err != nil || n != 0 {
-		t.Errorf("interrupted before the start, the store holds %d quads (%v)", n, err)
+	// Interrupted before the models are loaded, ingest creates no store.
+	if _, err := graph.Open(context.Background(), store, nil); !errors.Is(err, graph.ErrNoStore) {
+		t.Errorf("interrupted before the start, the store was opened or created: %v", err)
 	}
 }
