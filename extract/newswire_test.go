@@ -67,6 +67,10 @@ func TestNewswireNames(t *testing.T) {
 		{"TAG Group S.A. of Luxembourg said it had sold its stake to Sedio N.V. of Lugano, Switzerland.",
 			map[string]string{"TAG Group S.A.": schema.Organization, "Luxembourg": schema.Place, "Sedio N.V.": schema.Organization, "Lugano": schema.Place,
 				"TAG Group S.A. of Luxembourg": "", "Sedio N.V. of Lugano": ""}},
+		// A country that ends a headline is not a nationality written
+		// before the name that starts the story.
+		{"EC TO BEGIN TALKS ON ECONOMIC PACT WITH HUNGARY\n\nEuropean Community foreign ministers\nagreed to formal talks with Hungary.",
+			map[string]string{"HUNGARY": schema.Place, "European Community": schema.Organization}},
 		// A dateline's place stays a place where the story uses the city
 		// for its exchange.
 		{"SEOUL, April 17 -\nS.KOREA TO INVESTIGATE INVESTORS\n\nThe order was aimed at preventing investors from manipulating the Seoul exchange.",

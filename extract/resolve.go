@@ -564,6 +564,32 @@ func acronymOf(acr, name string) bool {
 	return false
 }
 
+// acrossLines reports whether the word before the name m (spaces apart)
+// stands on another line than m in a way no sentence does: a blank line
+// between them, or the word at the end of an all-capital line (a
+// headline) and m in mixed case.
+func acrossLines(runes []rune, m *mention) bool {
+	end, newlines := m.Start, 0
+	for end > 0 && unicode.IsSpace(runes[end-1]) {
+		end--
+		if runes[end] == '\n' {
+			newlines++
+		}
+	}
+	switch {
+	case newlines == 0:
+		return false
+	case newlines > 1:
+		return true
+	}
+	ls := end
+	for ls > 0 && runes[ls-1] != '\n' {
+		ls--
+	}
+	line := string(runes[ls:end])
+	return strings.ToUpper(line) == line && strings.ToUpper(m.Text) != m.Text
+}
+
 func subseq(needle, hay []rune) bool {
 	if len(needle) == 0 {
 		return false
@@ -590,8 +616,10 @@ func splitDemonyms(runes []rune, ms []*mention) []*mention {
 		if m.Type != schema.Organization {
 			continue
 		}
-		// "Russian" tagged apart from "Federal Security Service".
-		if w := wordBefore(runes, m.Start); w != "" && len(strings.Fields(m.Text)) >= 2 && startsUpper(w) {
+		// "Russian" tagged apart from "Federal Security Service", not
+		// a country that ends a headline ("... WITH HUNGARY\n\nEuropean
+		// Community foreign ministers").
+		if w := wordBefore(runes, m.Start); w != "" && len(strings.Fields(m.Text)) >= 2 && startsUpper(w) && !acrossLines(runes, m) {
 			if country, ok := demonymCountry(w); ok {
 				end := m.Start
 				for end > 0 && unicode.IsSpace(runes[end-1]) {
