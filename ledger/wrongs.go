@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -193,16 +194,90 @@ func IsWrong(w string) bool {
 }
 
 // WrongAt returns the index of the first wrong in words (lower-case
-// tokens) and how many words it spans, or -1.
+// tokens) and how many words it spans, or -1. Where several patterns match
+// at that word, the first in the lexicon's order decides the span.
 func WrongAt(words []string) (int, int) {
-	for i := range words {
-		for _, p := range wrongPatterns {
-			if n := p.matchAt(words, i); n > 0 {
+	var buf [64]int
+	for i, w := range words {
+		for _, k := range wrongIndex.candidates(w, buf[:0]) {
+			if n := wrongPatterns[k].matchAt(words, i); n > 0 {
 				return i, n
 			}
 		}
 	}
 	return -1, 0
+}
+
+// patternIndex finds, for a word, the patterns whose first word it may be,
+// so that a search tries a handful of patterns at each word rather than
+// the whole lexicon. It may offer patterns that do not match (matchAt
+// decides); it never leaves out one that does.
+type patternIndex struct {
+	exact  map[string][]int // a pattern's exact first forms
+	prefix map[string][]int // its prefix forms, by their first prefixKey bytes
+	always []int            // suffix forms, short prefixes, a leading gap
+}
+
+// prefixKey is how many leading bytes of a prefix form index it.
+const prefixKey = 3
+
+// wrongIndex indexes wrongPatterns.
+var wrongIndex = newPatternIndex(wrongPatterns)
+
+// newPatternIndex indexes patterns by their first word's forms.
+func newPatternIndex(ps []pattern) *patternIndex {
+	x := &patternIndex{exact: map[string][]int{}, prefix: map[string][]int{}}
+	add := func(m map[string][]int, key string, k int) {
+		if l := m[key]; len(l) == 0 || l[len(l)-1] != k {
+			m[key] = append(l, k)
+		}
+	}
+	for k, p := range ps {
+		if len(p.words) == 0 || (len(p.words[0]) == 1 && p.words[0][0] == "~") {
+			x.always = append(x.always, k)
+			continue
+		}
+		always := false
+		for _, f := range p.words[0] {
+			switch n := len(f) - 1; {
+			case len(f) > 1 && f[0] == '*':
+				always = true
+			case n > 0 && f[n] == '*':
+				if n < prefixKey {
+					always = true
+				} else {
+					add(x.prefix, f[:prefixKey], k)
+				}
+			default:
+				add(x.exact, f, k)
+			}
+		}
+		if always {
+			x.always = append(x.always, k)
+		}
+	}
+	return x
+}
+
+// candidates appends to buf, in the lexicon's order and each once, the
+// patterns that may start at word w.
+func (x *patternIndex) candidates(w string, buf []int) []int {
+	buf = append(buf, x.always...)
+	buf = append(buf, x.exact[w]...)
+	if len(w) >= prefixKey {
+		buf = append(buf, x.prefix[w[:prefixKey]]...)
+	}
+	if len(buf) < 2 {
+		return buf
+	}
+	sort.Ints(buf)
+	out := buf[:1]
+	for _, k := range buf[1:] {
+		if k != out[len(out)-1] {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // Kinds returns the kinds of wrong that lower-case words name or answer
