@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/lib/pq"
 )
@@ -120,7 +121,7 @@ func (s *store) FinishBulk(ctx context.Context) error {
 	if s.bulk == nil {
 		return nil
 	}
-	err := rebuild(ctx, s.bulk)
+	err := rebuild(ctx, s.db, s.bulk)
 	if err != nil {
 		// The definitions stay in dossier_bulk: the next open builds
 		// what is missing.
@@ -136,10 +137,17 @@ func (s *store) FinishBulk(ctx context.Context) error {
 // batch as it comes.
 func (s *store) Bulk() (int, bool) { return 0, false }
 
+// rebuildConns is how many indexes are built at once. PostgreSQL builds
+// each of these btrees with one process (a parallel build did not start
+// here: the same time with max_parallel_maintenance_workers 0 and 2), so a
+// second connection puts a second core to work on the next index.
+const rebuildConns = 2
+
 // rebuild builds the indexes listed in dossier_bulk, each in the
-// transaction that removes it from the list, and updates the planner's
-// statistics of what was loaded.
-func rebuild(ctx context.Context, conn *sql.Conn) error {
+// transaction that removes it from the list, rebuildConns at once (conn
+// and connections of db), and updates the planner's statistics of what
+// was loaded.
+func rebuild(ctx context.Context, db *sql.DB, conn *sql.Conn) error {
 	rows, err := conn.QueryContext(ctx, `SELECT name, def FROM dossier_bulk ORDER BY name`)
 	if err != nil {
 		return err
@@ -157,8 +165,17 @@ func rebuild(ctx context.Context, conn *sql.Conn) error {
 	if err := rows.Err(); err != nil || len(names) == 0 {
 		return err
 	}
-	for i, n := range names {
-		tx, err := conn.BeginTx(ctx, nil)
+	conns := []*sql.Conn{conn}
+	for len(conns) < rebuildConns && len(conns) < len(names) {
+		c, err := db.Conn(ctx)
+		if err != nil {
+			break // one connection builds them all
+		}
+		defer c.Close()
+		conns = append(conns, c)
+	}
+	build := func(c *sql.Conn, i int) error {
+		tx, err := c.BeginTx(ctx, nil)
 		if err != nil {
 			return err
 		}
@@ -167,23 +184,62 @@ func rebuild(ctx context.Context, conn *sql.Conn) error {
 			_, err = tx.ExecContext(ctx, defs[i])
 		}
 		if err == nil {
-			_, err = tx.ExecContext(ctx, `DELETE FROM dossier_bulk WHERE name = $1`, n)
+			_, err = tx.ExecContext(ctx, `DELETE FROM dossier_bulk WHERE name = $1`, names[i])
 		}
 		if err == nil {
 			err = tx.Commit()
 		}
 		if err != nil {
 			tx.Rollback()
-			return fmt.Errorf("%s: %w", n, err)
+			return fmt.Errorf("%s: %w", names[i], err)
+		}
+		return nil
+	}
+	tables := []string{"quads", "nodes", "dossier_docs", "dossier_records", "dossier_entities", "dossier_names",
+		"dossier_sentences", "dossier_claims", "dossier_relations", "dossier_links", "dossier_ties"}
+	analyze := func(c *sql.Conn, i int) error {
+		_, err := c.ExecContext(ctx, `ANALYZE `+tables[i])
+		return err
+	}
+	if err := spread(conns, len(names), build); err != nil {
+		return err
+	}
+	return spread(conns, len(tables), analyze)
+}
+
+// spread runs do(c, i) for every i below n, each connection of conns
+// taking the next i as it is free, and returns the first error (the
+// others stop taking work).
+func spread(conns []*sql.Conn, n int, do func(c *sql.Conn, i int) error) error {
+	next := make(chan int, n)
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	errs := make(chan error, len(conns))
+	var failed atomic.Bool
+	for _, c := range conns {
+		go func() {
+			for i := range next {
+				if failed.Load() {
+					break
+				}
+				if err := do(c, i); err != nil {
+					failed.Store(true)
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	var first error
+	for range conns {
+		if err := <-errs; err != nil && first == nil {
+			first = err
 		}
 	}
-	for _, t := range []string{"quads", "nodes", "dossier_docs", "dossier_records", "dossier_entities", "dossier_names",
-		"dossier_sentences", "dossier_claims", "dossier_relations", "dossier_links", "dossier_ties"} {
-		if _, err := conn.ExecContext(ctx, `ANALYZE `+t); err != nil {
-			return err
-		}
-	}
-	return nil
+	return first
 }
 
 // finishAbandoned builds the indexes of a bulk load whose loader is gone:
@@ -203,7 +259,7 @@ func finishAbandoned(ctx context.Context, db *sql.DB) error {
 		return err // a loader is at work: it builds them when it is done
 	}
 	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, int64(bulkLock))
-	if err := rebuild(ctx, conn); err != nil {
+	if err := rebuild(ctx, db, conn); err != nil {
 		var pe *pq.Error
 		if errors.As(err, &pe) && pe.Code == "42501" {
 			// A role that may only read (an analyst's, on the primary)
