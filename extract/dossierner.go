@@ -74,6 +74,21 @@ func (r *modelRecognizer) RecognizeContext(ctx context.Context, runes []rune, se
 	return out, nil
 }
 
+// TagType maps a schema entity type to the tagger's (CoNLL's): PER, ORG,
+// LOC, and MISC for the rest. It is how the pass's entities are scored
+// against, and taught to, the tagger.
+func TagType(t string) string {
+	switch t {
+	case schema.Person:
+		return "PER"
+	case schema.Organization:
+		return "ORG"
+	case schema.Place:
+		return "LOC"
+	}
+	return "MISC"
+}
+
 // typeOfTag maps the tagger's types to schema types.
 func typeOfTag(t string) string {
 	switch t {

@@ -179,7 +179,7 @@ func tagStory(x *extract.Extractor, st story, doc int) ([]ner.Sentence, error) {
 	var ms []ment
 	for _, e := range res.Entities {
 		for _, m := range e.Mentions {
-			ms = append(ms, ment{m.Start, m.End, conllType(e.Type)})
+			ms = append(ms, ment{m.Start, m.End, extract.TagType(e.Type)})
 		}
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
@@ -228,19 +228,6 @@ func tagStory(x *extract.Extractor, st story, doc int) ([]ner.Sentence, error) {
 		out = append(out, ner.Sentence{Tokens: toks, Tags: tags, Doc: doc})
 	}
 	return out, nil
-}
-
-// conllType maps the pass's entity types to the tagger's.
-func conllType(t string) string {
-	switch t {
-	case schema.Person:
-		return "PER"
-	case schema.Organization:
-		return "ORG"
-	case schema.Place:
-		return "LOC"
-	}
-	return "MISC"
 }
 
 // dropMarkup removes Reuters' brackets from a tagged sentence: a ticker in

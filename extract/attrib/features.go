@@ -177,7 +177,7 @@ func (m *Model) prepare(runes []rune, sents []text.Sentence) []sent {
 		toks := make([]tok, len(ts))
 		cand := len(m.vocab) == 0
 		for i, t := range ts {
-			if lastEnd >= 0 && t.Start > lastEnd && t.Start <= len(runes) && paragraphBreak(runes[lastEnd:t.Start]) {
+			if lastEnd >= 0 && t.Start > lastEnd && t.Start <= len(runes) && text.ParagraphBreak(runes[lastEnd:t.Start]) {
 				open = false
 			}
 			lastEnd = t.End
@@ -208,16 +208,6 @@ func (m *Model) prepare(runes []rune, sents []text.Sentence) []sent {
 		out[si] = sent{toks: toks, cand: cand}
 	}
 	return out
-}
-
-func paragraphBreak(ws []rune) bool {
-	nl := 0
-	for _, r := range ws {
-		if r == '\n' {
-			nl++
-		}
-	}
-	return nl >= 2
 }
 
 // Cue feature templates. Each feature hash mixes its template number with

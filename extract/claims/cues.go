@@ -45,7 +45,7 @@ func (x *extractor) findQuotes() {
 	lastEnd := 0
 	for si := range x.in.Sentences {
 		for _, t := range x.tokensOf(si) {
-			if open >= 0 && t.Start > lastEnd && paragraphBreak(x.runes[lastEnd:t.Start]) {
+			if open >= 0 && t.Start > lastEnd && text.ParagraphBreak(x.runes[lastEnd:t.Start]) {
 				x.quotes = append(x.quotes, [2]int{open, lastEnd})
 				open = -1
 			}
@@ -259,17 +259,6 @@ func (x *extractor) weakOK(ts []tok, i, ce int, v *verb) bool {
 		}
 	}
 	return false
-}
-
-// paragraphBreak reports whether white space holds a blank line.
-func paragraphBreak(ws []rune) bool {
-	nl := 0
-	for _, r := range ws {
-		if r == '\n' {
-			nl++
-		}
-	}
-	return nl >= 2
 }
 
 // shouting reports whether a sentence is written in capitals (a wire

@@ -493,3 +493,15 @@ func isAbbrev(w []rune) bool {
 	}
 	return titles[string(buf[:len(w)])] || abbrevs[string(buf[:len(w)])]
 }
+
+// ParagraphBreak reports whether the white space between two tokens holds
+// a blank line (two line breaks): quotation and attribution scopes end there.
+func ParagraphBreak(ws []rune) bool {
+	nl := 0
+	for _, r := range ws {
+		if r == '\n' {
+			nl++
+		}
+	}
+	return nl >= 2
+}

@@ -244,7 +244,7 @@ func markSpan(tags [][]string, offs [][][2]int, start, end int, typ string) {
 	for si := range offs {
 		for i, o := range offs[si] {
 			if o[0] >= start && o[1] <= end {
-				tags[si][i] = p + conllType(typ)
+				tags[si][i] = p + extract.TagType(typ)
 				p = "I-"
 			}
 		}
@@ -268,18 +268,6 @@ func extractDocument(ctx context.Context, x *extract.Extractor, doc [][]string) 
 		}
 	}
 	return tags
-}
-
-func conllType(t string) string {
-	switch t {
-	case schema.Person:
-		return "PER"
-	case schema.Organization:
-		return "ORG"
-	case schema.Place:
-		return "LOC"
-	}
-	return "MISC"
 }
 
 func (a *app) evalGoldCmd() *cobra.Command {

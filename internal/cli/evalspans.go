@@ -138,7 +138,7 @@ func predictSpans(ctx context.Context, rec extract.Recognizer, x *extract.Extrac
 		}
 		for _, e := range res.Entities {
 			for _, m := range e.Mentions {
-				out = append(out, ner.Span{Start: m.Start, End: m.End, Type: conllType(e.Type)})
+				out = append(out, ner.Span{Start: m.Start, End: m.End, Type: extract.TagType(e.Type)})
 			}
 		}
 		return out, nil
@@ -149,7 +149,7 @@ func predictSpans(ctx context.Context, rec extract.Recognizer, x *extract.Extrac
 		return nil, err
 	}
 	for _, f := range found {
-		out = append(out, ner.Span{Start: f.Start, End: f.End, Type: conllType(f.Type)})
+		out = append(out, ner.Span{Start: f.Start, End: f.End, Type: extract.TagType(f.Type)})
 	}
 	return out, nil
 }

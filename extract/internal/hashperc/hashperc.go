@@ -236,13 +236,7 @@ func Hash(s string) uint64 {
 
 // Mix combines two hashes into one (a splitmix64 finaliser).
 func Mix(a, b uint64) uint64 {
-	x := a ^ (b + 0x9e3779b97f4a7c15 + (a << 6) + (a >> 2))
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
+	return fin(a ^ (b + 0x9e3779b97f4a7c15 + (a << 6) + (a >> 2)))
 }
 
 // fin is the splitmix64 finaliser.
