@@ -53,22 +53,6 @@ func (t *denseTable) slot(k uint64) int {
 	return int((k ^ k>>29) * 0x9e3779b97f4a7c15 >> t.shift)
 }
 
-// row returns the weights of feature k, nil when it has none.
-func (t *denseTable) row(k uint64) []float32 {
-	if k == 0 {
-		return t.zero
-	}
-	mask := len(t.keys) - 1
-	for i := t.slot(k); ; i = (i + 1) & mask {
-		switch t.keys[i] {
-		case k:
-			return t.w[i*t.n : i*t.n+t.n]
-		case 0:
-			return nil
-		}
-	}
-}
-
 // add adds the weights of feats to scores, in the order of feats.
 func (t *denseTable) add(feats []uint64, scores []float32) {
 	n := t.n

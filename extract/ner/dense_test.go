@@ -144,3 +144,20 @@ func TestDenseTableKeys(t *testing.T) {
 		t.Error("an empty table has rows")
 	}
 }
+
+// row returns the weights of feature k, nil when it has none: a lookup
+// the tests check the table by (decoding adds rows with add).
+func (t *denseTable) row(k uint64) []float32 {
+	if k == 0 {
+		return t.zero
+	}
+	mask := len(t.keys) - 1
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case k:
+			return t.w[i*t.n : i*t.n+t.n]
+		case 0:
+			return nil
+		}
+	}
+}
