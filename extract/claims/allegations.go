@@ -839,6 +839,9 @@ func (x *extractor) punished(ts []tok, i int) bool {
 func (x *extractor) newDraft(si int, ts []tok, cs, ce, a int) *draft {
 	b := a
 	for b < len(ts) && b-a < 30 && !isEnd(ts[b]) && !(ts[b].low == ";") {
+		if ts[b].low == "," && b+1 < len(ts) && ts[b+1].cue {
+			break // "charged Huawei with fraud, accusing it of ...": the next claim's
+		}
 		b++
 	}
 	d := &draft{sent: si, kind: verbCue, cs: cs, ce: ce, vi: cs, rightStart: a, stance: schema.Allege}

@@ -602,6 +602,16 @@ func (x *extractor) sentence(si int) {
 		case d.m == ing && p >= 0 && ts[p].low == "," && prevD != nil:
 			d.inheritedFrom = prevD
 			d.leftEdge = p
+		case d.m == ing && p > 0 && ts[p].low == ",":
+			// "The Justice Department charged Huawei with fraud, accusing
+			// the company of ...": a participle after the main clause has
+			// that clause's subject.
+			a, b := sentenceSubject(ts, p)
+			if b <= a {
+				continue
+			}
+			d.srcA, d.srcB = a, b
+			d.leftEdge = d.cs
 		case p >= 0 && (ts[p].low == "and" || ts[p].low == "but") && prevD != nil && leftNP(ts, d.cs) == d.cs:
 			d.inheritedFrom = prevD
 			d.leftEdge = p

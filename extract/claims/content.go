@@ -81,7 +81,10 @@ func (x *extractor) channelOf(ts []tok, a, b int) (*entInfo, string) {
 // inverted handles `"...," said the agency`: the source follows the cue.
 func (x *extractor) inverted(ts []tok, d *draft) bool {
 	n := len(ts)
-	if d.ce >= n || ts[d.ce].low == "that" || ts[d.ce].low == ":" || isEnd(ts[d.ce]) || ts[d.ce].qopen {
+	if d.m == ing || d.ce >= n || ts[d.ce].low == "that" || ts[d.ce].low == ":" || isEnd(ts[d.ce]) || ts[d.ce].qopen {
+		// A participle never inverts: in "charged Huawei with fraud,
+		// accusing the company of helping Iran" the noun phrase after
+		// the cue is what is alleged, not who alleges it.
 		return false
 	}
 	b := rightNP(ts, d.ce)

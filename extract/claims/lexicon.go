@@ -348,7 +348,7 @@ var (
 	// stops end a noun phrase walked leftwards from a cue.
 	npStops = set(",", ";", ":", "that", "since", "as", "when", "while", "after", "before",
 		"because", "although", "though", "if", "but", "or", "so", "where", "which", "whom",
-		"than", "--", "—", "–", "whether", "until", "unless", "once", "and", "however", "—", "then",
+		"than", "-", "--", "—", "–", "whether", "until", "unless", "once", "and", "however", "—", "then",
 		"whereas", "why", "how", "what")
 	// timeWords start adverbials that are not part of a source.
 	timeWords = set("in", "on", "at", "during", "after", "before", "last", "this", "earlier",

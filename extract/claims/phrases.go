@@ -168,15 +168,46 @@ func timePhrase(ts []tok, r int) int {
 	return r
 }
 
+// datelineEnd returns the index of the first token after a dateline that
+// opens a story's first sentence ("WASHINGTON (Reuters) -", "TOKYO, March 13
+// -"): a place in capitals, then up to ten tokens and a dash; 0 when there
+// is none.
+func datelineEnd(ts []tok, limit int) int {
+	if len(ts) < 3 || !allCaps(ts[0].text) {
+		return 0
+	}
+	for k := 1; k < limit && k < 12; k++ {
+		switch ts[k].text {
+		case "-", "--", "–", "—":
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// allCaps reports whether a word has two or more letters, all capitals.
+func allCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
 // sentenceSubject returns the noun phrase that opens a sentence, after a
 // leading adverbial ("Yesterday, the Stock Exchange decided ..."), when it
 // ends before limit: names, determiners, "of", "and" between names, and
 // role nouns ("A Rossignol spokesman").
 func sentenceSubject(ts []tok, limit int) (int, int) {
-	a := 0
-	for k := 0; k < limit && k < 8; k++ {
+	a := datelineEnd(ts, limit)
+	for k := a; k < limit && k < a+8; k++ {
 		if ts[k].low == "," {
-			if timeWords[ts[0].low] || weekdays[ts[0].low] || isAdverb(ts[0]) || prepositions[ts[0].low] || ts[0].low == "to" || ts[0].low == "but" || ts[0].low == "however" {
+			if f := ts[a]; timeWords[f.low] || weekdays[f.low] || isAdverb(f) || prepositions[f.low] || f.low == "to" || f.low == "but" || f.low == "however" {
 				a = k + 1
 			}
 			break
