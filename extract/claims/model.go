@@ -44,9 +44,10 @@ func tokRange(ts []tok, a, b int) (lo, hi int) {
 }
 
 // modelDrafts merges what the model found in sentence si with the drafts
-// of the rules: a cue both found keeps the rules' source, stance, channel
-// and hedges and takes the model's content; a cue only the model found
-// becomes a draft of its own.
+// of the rules: a cue both found keeps the rules' stance, channel and
+// hedges, takes the model's content, and the model's source where the two
+// name different ones; a cue only the model found becomes a draft of its
+// own.
 func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) []*draft {
 	rules := len(kept)
 	// The tokens of every cue of the sentence, the rules' and the model's.
@@ -129,6 +130,19 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 				// with the model's), but not past the next attribution
 				// of the rules ("said A and criticised B": A).
 				dup = true
+				// Where the two name different sources for the cue,
+				// the model's wins: on the tune split, of the cues both
+				// found, the model's source overlaps the corpus's in
+				// 0.925 of them, the rules' in 0.909 (relaxed F1 of the
+				// pass 0.604 -> 0.611; dev 0.581 -> 0.588). A relative
+				// pronoun ("who said") stays the rules' antecedent.
+				if d.inheritedFrom == nil && d.srcB > d.srcA && f.Source[1] > f.Source[0] {
+					sa, sb := tokRange(ts, f.Source[0], f.Source[1])
+					if sb > sa && !(sb-sa == 1 && relatives[ts[sa].low]) && (d.srcA >= sb || sa >= d.srcB) {
+						d.srcA, d.srcB = sa, sb
+						d.claimant, d.claimantText = x.resolveSource(si, ts, sa, sb)
+					}
+				}
 				if d.inheritedFrom == nil {
 					if ka >= ce {
 						for _, e := range kept[:rules] {
