@@ -529,10 +529,8 @@ func (a *asker) entity(ctx context.Context, iri string, limit int) (e EntityInfo
 		}
 	}
 	names := strs(vals[schema.PredName])
-	if len(names) > 0 {
-		e.Name = names[0]
-	}
-	for _, n := range append(strs(vals[schema.PredAlternateName]), names[min(1, len(names)):]...) {
+	e.Name = BestName(names)
+	for _, n := range append(strs(vals[schema.PredAlternateName]), names...) {
 		if n != e.Name {
 			e.Aliases = append(e.Aliases, n)
 		}

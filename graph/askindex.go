@@ -53,7 +53,7 @@ func (a *asker) ixExists(id string) (string, error) {
 	return iri, nil
 }
 
-// ixName is name from the index: the name of the ID's oldest record.
+// ixName is name from the index: the name the ID is shown by (BestName).
 func (a *asker) ixName(iri string) (EntityRef, error) {
 	id, _ := schema.EntityIDOf(iri)
 	if n, ok := a.names[iri]; ok {
@@ -101,7 +101,7 @@ func (a *asker) recEntity(r EntityRecord, limit int) (EntityInfo, bool) {
 			e.Aliases = append(e.Aliases, x)
 		}
 	}
-	for _, n := range names[min(1, len(names)):] {
+	for _, n := range names {
 		if n != e.Name {
 			e.Aliases = append(e.Aliases, n)
 		}

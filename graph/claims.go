@@ -213,7 +213,7 @@ func (s *Store) entityRef(ctx context.Context, v quad.Value, names map[string]st
 		if err != nil {
 			return nil, err
 		}
-		nt = first(p[schema.PredName]) + "\x00" + schema.TypeOfClass(first(p[schema.PredType]))
+		nt = BestName(strs(p[schema.PredName])) + "\x00" + schema.TypeOfClass(first(p[schema.PredType]))
 		names[iri] = nt
 	}
 	name, typ, _ := strings.Cut(nt, "\x00")

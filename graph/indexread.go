@@ -121,8 +121,8 @@ func (s *Store) retry(ctx context.Context, idx Index, err error, attempt int) bo
 }
 
 // resolve looks up, in one call, the names of the IDs not resolved yet:
-// each is folded into the entity it is tied to and named by that entity's
-// oldest record.
+// each is folded into the entity it is tied to and named as that entity
+// is shown (the best of its records' names, BetterName).
 func (t *ixRead) resolve(ids []string) error {
 	canon := make(map[string]string)
 	var want []string

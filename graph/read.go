@@ -380,12 +380,12 @@ func (s *Store) entity(ctx context.Context, v quad.Value) (EntityInfo, error) {
 		return EntityInfo{}, err
 	}
 	id, _ := schema.EntityIDOf(iriString(v))
-	e := EntityInfo{ID: id, Name: first(p[schema.PredName]), Type: schema.TypeOfClass(first(p[schema.PredType])),
+	e := EntityInfo{ID: id, Name: BestName(strs(p[schema.PredName])), Type: schema.TypeOfClass(first(p[schema.PredType])),
 		Aliases: strs(p[schema.PredAlternateName])}
 	if e.Kind, e.KindReason, err = s.kind(ctx, v); err != nil {
 		return EntityInfo{}, err
 	}
-	for _, n := range strs(p[schema.PredName])[min(1, len(p[schema.PredName])):] {
+	for _, n := range strs(p[schema.PredName]) {
 		if n != e.Name && !contains(e.Aliases, n) {
 			e.Aliases = append(e.Aliases, n)
 		}

@@ -60,8 +60,9 @@ type IndexView interface {
 	// EachEntity calls fn with every entity ID's merged records, in ID
 	// order (bytewise).
 	EachEntity(fn func(EntityRecord) error) error
-	// EntityNames returns the name and type of the oldest record of each
-	// of ids that a document mentions (absent IDs are left out).
+	// EntityNames returns the name each of ids is shown by (the best of
+	// its records' names, BetterName) and the type of its oldest record,
+	// for the IDs a document mentions (absent IDs are left out).
 	EntityNames(ids []string) (map[string]EntityRef, error)
 	// EntityDocs returns the documents that mention any of ids, each
 	// once, in no particular order.
@@ -109,7 +110,9 @@ type ClaimQuery struct {
 // merged over every document that mentions it.
 type EntityRecord struct {
 	ID string
-	// Name and Type are those of the oldest record; Kind is the first
+	// Name is the best of the records' names (BetterName), whatever
+	// order they were written in; Type is the oldest record's (an ID's
+	// records share their type, as the ID starts with it); Kind is the first
 	// kind any record gives other than "other" (else "other"), and
 	// KindReason the evidence that record gives for it.
 	Name, Type, Kind, KindReason string

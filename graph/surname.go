@@ -158,7 +158,7 @@ func (s *Store) surnameCandidates(ctx context.Context, surname string) ([]surnam
 				if err != nil {
 					return nil, err
 				}
-				out = append(out, surnameCandidate{id: id, name: first(p[schema.PredName]), docs: len(p[schema.PredMentionedIn]),
+				out = append(out, surnameCandidate{id: id, name: BestName(strs(p[schema.PredName])), docs: len(p[schema.PredMentionedIn]),
 					sex: aliasSex(strs(p[schema.PredAlternateName]))})
 			}
 		}

@@ -81,8 +81,9 @@ func addCount(tx *boltdb.Tx, key []byte, d int) error {
 }
 
 // addEntityDocs adds d to the number of documents that mention an entity
-// ID, keeping the count of IDs with at least one, and the name and type of
-// the ID's oldest record (what a reference to it shows) after them.
+// ID, keeping the count of IDs with at least one, and after them the best
+// of its records' names (graph.BetterName) and the type of its oldest
+// record: what a reference to it shows.
 func addEntityDocs(tx *boltdb.Tx, id string, d int, name, typ string) error {
 	b := bucket(tx, bktEntN)
 	n := 0
@@ -105,32 +106,43 @@ func addEntityDocs(tx *boltdb.Tx, id string, d int, name, typ string) error {
 		}
 	}
 	out := binary.BigEndian.AppendUint64(nil, uint64(m))
-	switch {
-	case n == 0 || d < 0:
-		// New, or its oldest record may just have gone: read the
-		// oldest that is left.
-		if d < 0 {
-			var ferr error
-			_ = scan(bucket(tx, bktEnt), id, func(_, v []byte) error {
-				e, err := decodeEnt(v)
-				name, typ, ferr = e.Name, e.Type, err
-				return errStop
-			})
-			if ferr != nil {
-				return ferr
+	if n > 0 && d < 0 {
+		// The record with its name or type may just have gone: read
+		// those that are left.
+		first := true
+		err := scan(bucket(tx, bktEnt), id, func(_, v []byte) error {
+			e, err := decodeEnt(v)
+			if err != nil {
+				return err
 			}
+			if first {
+				name, typ, first = e.Name, e.Type, false
+			} else if graph.BetterName(e.Name, name) {
+				name = e.Name
+			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		e := encoder{b: out}
-		e.str(name)
-		e.str(typ)
-		out = e.b
-	default:
-		out = append(out, v[8:]...)
+	} else if n > 0 {
+		d := newDecoder(v[8:])
+		had, hadTyp := d.str(), d.str()
+		if d.err != nil {
+			return fmt.Errorf("index: entity %s: %w", id, d.err)
+		}
+		if !graph.BetterName(name, had) {
+			name = had
+		}
+		typ = hadTyp
 	}
-	return b.Put([]byte(id), out)
+	e := encoder{b: out}
+	e.str(name)
+	e.str(typ)
+	return b.Put([]byte(id), e.b)
 }
 
-// entityName returns the name and type of an ID's oldest record, and
+// entityName returns the name an ID is shown by and its type, and
 // whether any document mentions it.
 func entityName(tx *boltdb.Tx, id string) (name, typ string, ok bool, err error) {
 	v := bucket(tx, bktEntN).Get([]byte(id))

@@ -26,6 +26,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -52,8 +53,9 @@ type runEntry struct {
 	klen, vlen uint32
 }
 
-// entityDocs is an entity's document count and its oldest record's name
-// and type: its entry in bktEntN.
+// entityDocs is an entity's document count, the best of its records'
+// names (graph.BetterName) and its oldest record's type: its entry in
+// bktEntN.
 type entityDocs struct {
 	n         int
 	name, typ string
@@ -104,6 +106,9 @@ func (x *indexRuns) put(b, k, v []byte) error {
 func (x *indexRuns) entityDoc(id, name, typ string) error {
 	if e := x.entn[id]; e != nil {
 		e.n++
+		if graph.BetterName(name, e.name) {
+			e.name = name
+		}
 	} else {
 		x.entn[id] = &entityDocs{n: 1, name: name, typ: typ}
 	}

@@ -47,6 +47,8 @@ type merged struct {
 func (m *merged) add(e idxEnt) {
 	if len(m.docs) == 0 {
 		m.r.Name, m.r.Type = e.Name, e.Type
+	} else if graph.BetterName(e.Name, m.r.Name) {
+		m.r.Name = e.Name
 	}
 	if m.r.Kind == "" || m.r.Kind == schema.KindOther && e.Kind != "" && e.Kind != schema.KindOther {
 		m.r.Kind, m.r.KindReason = e.Kind, e.KindReason

@@ -46,6 +46,7 @@ func TestAll(t *testing.T, open func(t *testing.T) *graph.Store) {
 			tc.fn(t, st, Docs(t))
 		})
 	}
+	t.Run("NameOrderFree", func(t *testing.T) { testNameOrderFree(t, open) })
 }
 
 // writeAll writes the documents one by one and fails unless each is new.

@@ -374,8 +374,8 @@ func (b *batch) writeIndex(ctx context.Context, tx *sql.Tx) error {
 }
 
 // mergeEntities folds the batch's entity records into dossier_entities,
-// the merged record of each ID that the questions read: the name, type
-// of the oldest record, the first kind, the names, aliases and merges
+// the merged record of each ID that the questions read: the best of the
+// names (graph.BetterName), the type of the oldest record, the first kind, the names, aliases and merges
 // each once in order, the mentions summed and the documents counted. It
 // runs under the dossier_state row, so records merge in commit order.
 func (b *batch) mergeEntities(ctx context.Context, tx *sql.Tx, base int64) error {
@@ -465,6 +465,9 @@ type entRow struct {
 
 // add folds one more record in, as the bolt index merges an ID's records.
 func (m *entRow) add(e graph.DocEntity) {
+	if graph.BetterName(e.Name, m.name) {
+		m.name = e.Name
+	}
 	// The first kind, unless "other", which a later kind replaces.
 	if m.kind == "" || m.kind == schema.KindOther && e.Kind != "" && e.Kind != schema.KindOther {
 		m.kind, m.kindReason = e.Kind, e.KindReason

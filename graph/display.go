@@ -1,0 +1,84 @@
+package graph
+
+import (
+	"strings"
+	"unicode"
+)
+
+// An entity ID is its type and the slug of a name (schema.Key), so the
+// documents that mention one entity may each write its name differently:
+// "Reuters" and a headline's "REUTERS", "New York" and a story's "New
+// yOrk", "Texaco Inc" and "Texaco Inc.", "European Community" and "The
+// European Community". The name an entity is shown by is chosen among
+// them by BetterName, an order over the names themselves: it depends on
+// which names the documents give, never on the order in which the
+// documents were written, so two ingests of the same documents, in any
+// order, with any number of workers, on any backend, show the same name.
+
+// BetterName reports whether name a reads better than name b as an
+// entity's display name: one with lower-case letters over one in capitals
+// only (a headline's "TEXACO INC"), fewer words that start in lower case
+// ("New York" over "New york"), fewer capitals ("European Community" over
+// "The European Community", "New York" over "New YOrk"), fewer stray
+// characters (brackets, hyphens: "Alan) Greenspan", "West-Germany"), the
+// fuller punctuation ("Calif." over "Calif", "U.S." over "US"), and at
+// last the smaller string, so that it is a total order: of any two
+// different names exactly one is better.
+func BetterName(a, b string) bool {
+	if a == b {
+		return false
+	}
+	fa, fb := nameForm(a), nameForm(b)
+	switch {
+	case fa.lower != fb.lower:
+		return fa.lower
+	case fa.lowWords != fb.lowWords:
+		return fa.lowWords < fb.lowWords
+	case fa.upper != fb.upper:
+		return fa.upper < fb.upper
+	case fa.stray != fb.stray:
+		return fa.stray < fb.stray
+	case len(a) != len(b):
+		return len(a) > len(b)
+	}
+	return a < b
+}
+
+// BestName returns the best of names by BetterName ("" for none).
+func BestName(names []string) string {
+	best := ""
+	for i, n := range names {
+		if i == 0 || BetterName(n, best) {
+			best = n
+		}
+	}
+	return best
+}
+
+// form is what BetterName compares of a name.
+type form struct {
+	lower           bool // any lower-case letter
+	lowWords, upper int  // words starting with a lower-case letter; capitals
+	stray           int  // characters other than letters, digits, spaces and . , & ' ’
+}
+
+func nameForm(s string) form {
+	var f form
+	start := true
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			f.lower = true
+			if start {
+				f.lowWords++
+			}
+		case unicode.IsUpper(r):
+			f.upper++
+		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.IsSpace(r), strings.ContainsRune(".,&'’", r):
+		default:
+			f.stray++
+		}
+		start = unicode.IsSpace(r)
+	}
+	return f
+}
