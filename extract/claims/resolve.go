@@ -315,6 +315,11 @@ func (x *extractor) finishDraft(ts []tok, d *draft) {
 func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 	for k, t := range ct {
 		switch {
+		case k >= 1 && k <= 3 && (pronouns[ct[0].low] != "" || ct[0].low == "we" || ct[0].low == "i") && deniesVerb(t) &&
+			ct[k-1].low != "not" && ct[k-1].low != "n't" && ct[k-1].low != "never" && deniedWrong(ct, k+1):
+			// "the company said it denies that ...", "he said he rejected
+			// the allegations": the speaker's own denial, reported.
+			return true, ""
 		case t.low == "not" || t.low == "n't" || t.low == "never":
 			for j := k + 1; j < len(ct) && j <= k+6; j++ {
 				if ct[j].low == "," || ct[j].low == "but" {
@@ -355,6 +360,28 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 		}
 	}
 	return weak != "", weak
+}
+
+// deniesVerb reports whether t is a finite form of a verb of denial that
+// is not weak ("denies", "rejected"; not "dismissed", not "denying").
+func deniesVerb(t tok) bool {
+	f, ok := stanceForms[t.low]
+	return ok && f.v.stance == schema.Deny && f.v.flags&(weak|nounlike) == 0 && f.m != ing
+}
+
+// deniedWrong reports whether what follows a verb of denial at ct[k:] is
+// an allegation or a wrong ("that it committed violations", "the
+// allegations"), not a refusal ("him bail").
+func deniedWrong(ct []tok, k int) bool {
+	if k < len(ct) && ct[k].low == "that" {
+		return true
+	}
+	for j := k; j < len(ct); j++ {
+		if allegationWords[ct[j].low] {
+			return true
+		}
+	}
+	return wrongIn(ct, k, len(ct)) >= 0
 }
 
 // future reports whether the negation at k is of a future or a
