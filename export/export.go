@@ -41,14 +41,18 @@ type Edge struct {
 	Status string
 	// Thread is the allegations-ledger thread of an allegation or of an
 	// answer linked to one ("t" and 12 hex digits), or "".
-	Thread   string
-	Evidence string // the evidence sentence
-	Content  string // what is claimed
-	DocID    string
-	DocTitle string
-	DocURL   string
-	Date     string // YYYY-MM-DD, YYYY-MM, YYYY or ""
-	ClaimID  string
+	Thread string
+	// Answers is, for an answer linked to an allegation, the allegation's
+	// claim IRI, and AnswerLink the link's score and reason ("0.95: the
+	// accused answers; the act meets: helped, steal"); "" otherwise.
+	Answers, AnswerLink string
+	Evidence            string // the evidence sentence
+	Content             string // what is claimed
+	DocID               string
+	DocTitle            string
+	DocURL              string
+	Date                string // YYYY-MM-DD, YYYY-MM, YYYY or ""
+	ClaimID             string
 	// Confidence is how plainly the text states the edge: 1 for a
 	// relation or an unhedged claim, lower for a hedged one ("reportedly",
 	// "no evidence"); 0 means not given and is not written. The JSON
@@ -388,6 +392,8 @@ var edgeFields = []edgeField{
 	ef("cue", func(e *Edge) string { return e.Cue }),
 	ef("status", func(e *Edge) string { return e.Status }),
 	ef("thread", func(e *Edge) string { return e.Thread }),
+	ef("answers", func(e *Edge) string { return e.Answers }),
+	ef("answer_link", func(e *Edge) string { return e.AnswerLink }),
 	ef("evidence", func(e *Edge) string { return e.Evidence }),
 	ef("content", func(e *Edge) string { return e.Content }),
 	ef("doc_id", func(e *Edge) string { return e.DocID }),

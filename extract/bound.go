@@ -152,6 +152,15 @@ func (b *bounded) boundClaims(cs []schema.Claim) []schema.Claim {
 		if len(r) < len(cs[i].RespondsTo) {
 			cs[i].RespondsTo = r
 		}
+		l := cs[i].Links[:0:0]
+		for _, k := range cs[i].Links {
+			if kept[k.To] {
+				l = append(l, k)
+			}
+		}
+		if len(l) < len(cs[i].Links) {
+			cs[i].Links = l
+		}
 	}
 	return cs
 }

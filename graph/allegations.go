@@ -265,7 +265,13 @@ func buildThreads(allegs, answers []ClaimInfo, f ThreadFilter) []Thread {
 		byIRI[c.IRI] = c
 		note(c.Claimant)
 		for _, r := range c.RespondsTo {
-			inDoc = append(inDoc, ledger.Link{Answer: c.IRI, Allegation: r})
+			l := ledger.Link{Answer: c.IRI, Allegation: r}
+			if sl, ok := schema.LinkTo(c.Links, r); ok {
+				// The score and reason the extraction stored; a link
+				// of an older store has none, and Build scores it.
+				l.Score, l.Reason = sl.Score, "in the article: "+cmpOr(sl.Reason, "the article links them")
+			}
+			inDoc = append(inDoc, l)
 		}
 		if answerable(c) {
 			bps = append(bps, prop(c))
@@ -372,6 +378,13 @@ func (t *Thread) events() {
 		t.Events = append(t.Events, ThreadEvent{Date: e.c.Date, Kind: kind, Claim: e.c.IRI, Stance: e.c.Stance, Status: string(st)})
 	}
 	t.Status = string(st)
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // compareClaims orders claims by date (a date and a finer one within it,

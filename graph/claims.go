@@ -49,6 +49,10 @@ type ClaimInfo struct {
 	Date         schema.Date `json:"date,omitempty"`
 	// RespondsTo lists the IRIs of the claims this one answers.
 	RespondsTo []string `json:"responds_to,omitempty"`
+	// Links say why this claim answers each of RespondsTo (To is the
+	// answered claim's IRI): the score and reason the extraction stored.
+	// Empty in a store written before links were kept.
+	Links []schema.Link `json:"links,omitempty"`
 	// Status is an allegation's status from the claims in its own
 	// document that answer it (the ledger adds answers from other
 	// documents); empty for claims that are not allegations.
@@ -266,6 +270,7 @@ func (s *Store) claim(ctx context.Context, v quad.Value, names map[string]string
 		Date: schema.Date(first(p[schema.PredDate])), RespondsTo: strs(p[schema.PredRespondsTo]),
 		About: []EntityRef{},
 	}
+	c.Links = linksOf(c.IRI, strs(p[schema.PredLinkWhy]))
 	if c.Claimant, err = s.entityRef(ctx, one(schema.PredClaimant), names); err != nil {
 		return c, err
 	}
@@ -315,6 +320,21 @@ func (s *Store) claim(ctx context.Context, v quad.Value, names map[string]string
 		c.Status = Status(stances)
 	}
 	return c, nil
+}
+
+// linksOf reads a claim's stored links (PredLinkWhy literals), their
+// targets made IRIs of the claim's document, in a fixed order.
+func linksOf(claimIRI string, lits []string) []schema.Link {
+	var out []schema.Link
+	base := claimIRI[:strings.LastIndex(claimIRI, "/")+1]
+	for _, s := range lits {
+		if l, ok := schema.ParseLink(s); ok {
+			l.To = base + l.To
+			out = append(out, l)
+		}
+	}
+	slices.SortFunc(out, func(a, b schema.Link) int { return strings.Compare(a.To, b.To) })
+	return out
 }
 
 // RelationInfo is a stored structural relation.

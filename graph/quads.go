@@ -120,6 +120,9 @@ func Quads(r *schema.Result) []quad.Quad {
 		for _, id := range c.RespondsTo {
 			b.add(n, schema.PredRespondsTo, part(id))
 		}
+		for _, l := range c.Links {
+			b.add(n, schema.PredLinkWhy, quad.String(l.Literal()))
+		}
 		for _, h := range c.Hedges {
 			b.add(n, schema.PredHedge, quad.String(h.Text))
 		}

@@ -2,6 +2,8 @@ package graph
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/dossier-project/dossier/schema"
 )
@@ -121,7 +123,12 @@ func indexClaims(r *schema.Result) []ClaimInfo {
 		ci.Hedges = distinct(ci.Hedges)
 		for _, id := range distinct(c.RespondsTo) {
 			ci.RespondsTo = append(ci.RespondsTo, schema.PartIRI(h, id))
+			if l, ok := schema.LinkTo(c.Links, id); ok {
+				l.To = schema.PartIRI(h, id)
+				ci.Links = append(ci.Links, l)
+			}
 		}
+		slices.SortFunc(ci.Links, func(a, b schema.Link) int { return strings.Compare(a.To, b.To) })
 		if ci.Date == "" {
 			ci.Date = d.Date
 		}

@@ -156,6 +156,17 @@ func ResultFromQuads(qs []quad.Quad) (*schema.Result, error) {
 		for _, h := range strs(p[schema.PredHedge]) {
 			c.Hedges = append(c.Hedges, schema.Span{Text: h})
 		}
+		var links []schema.Link
+		for _, s := range strs(p[schema.PredLinkWhy]) {
+			if l, ok := schema.ParseLink(s); ok {
+				links = append(links, l)
+			}
+		}
+		for _, id := range c.RespondsTo {
+			if l, ok := schema.LinkTo(links, id); ok {
+				c.Links = append(c.Links, l)
+			}
+		}
 		r.Claims = append(r.Claims, c)
 	}
 	ks := make([]int, 0, len(rels))

@@ -3,6 +3,8 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -257,6 +259,11 @@ type Claim struct {
 	// RespondsTo lists the claims (IDs in the same document) that this one
 	// answers: a denial points at the allegation it rebuts.
 	RespondsTo []string `json:"responds_to"`
+	// Links say why this claim answers each claim of RespondsTo: the
+	// score and reason of the match, as the extraction found them. A
+	// result written before links were kept has none; a reader then
+	// scores the match itself.
+	Links []Link `json:"links,omitempty"`
 	// Hedges are the words that qualify the claim ("reportedly", "no
 	// evidence", "a possible scenario").
 	Hedges []Span `json:"hedges,omitempty"`
@@ -264,6 +271,45 @@ type Claim struct {
 	Date     Date `json:"date,omitempty"`
 	Sentence int  `json:"sentence"`
 	Evidence Span `json:"evidence"`
+}
+
+// Link is why a claim answers another: the answered claim (an ID in the
+// same document in a Claim; an IRI in the store's answers), how well the
+// two match from 0 to 1, and the reason in words ("Kaspersky Lab, the
+// accused, answers; the act meets: helped, steal").
+type Link struct {
+	To     string  `json:"to"`
+	Score  float64 `json:"score"`
+	Reason string  `json:"reason"`
+}
+
+// LinkTo returns the link of a claim to the claim with this ID (or IRI),
+// and whether it has one.
+func LinkTo(links []Link, to string) (Link, bool) {
+	for _, l := range links {
+		if l.To == to {
+			return l, true
+		}
+	}
+	return Link{}, false
+}
+
+// Literal is the link as the store keeps it beside the claim (PredLinkWhy):
+// "ID score reason".
+func (l Link) Literal() string {
+	return l.To + " " + strconv.FormatFloat(l.Score, 'g', -1, 64) + " " + l.Reason
+}
+
+// ParseLink reads a link from its Literal; ok is false when the text is
+// not one.
+func ParseLink(s string) (l Link, ok bool) {
+	to, rest, ok1 := strings.Cut(s, " ")
+	sc, reason, _ := strings.Cut(rest, " ")
+	f, err := strconv.ParseFloat(sc, 64)
+	if !ok1 || to == "" || err != nil || !(f >= 0 && f <= 1) {
+		return Link{}, false
+	}
+	return Link{To: to, Score: f, Reason: reason}, true
 }
 
 // Relation is a structural fact stated in the text, such as "chief
@@ -370,6 +416,14 @@ func (r *Result) Check() error {
 		for _, id := range c.RespondsTo {
 			if !claims[id] {
 				return fmt.Errorf("claim %s responds to unknown claim %q", c.ID, id)
+			}
+		}
+		for _, l := range c.Links {
+			if !slices.Contains(c.RespondsTo, l.To) {
+				return fmt.Errorf("claim %s has a link to %q, which it does not respond to", c.ID, l.To)
+			}
+			if !(l.Score >= 0 && l.Score <= 1) {
+				return fmt.Errorf("claim %s: link to %s has score %v, not in [0, 1]", c.ID, l.To, l.Score)
 			}
 		}
 	}

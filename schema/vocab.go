@@ -144,15 +144,19 @@ const (
 	PredChannel      = NSDossier + "channel"
 	PredChannelText  = NSDossier + "channelText"
 	PredRespondsTo   = NSDossier + "respondsTo"
-	PredHedge        = NSDossier + "hedge"
-	PredDate         = NSDossier + "date"
-	PredEvidence     = NSDossier + "evidence"
-	PredLocalID      = NSDossier + "localId"
-	PredSubject      = NSDossier + "subject"
-	PredPredicate    = NSDossier + "predicate"
-	PredObject       = NSDossier + "object"
-	PredSameAs       = NSDossier + "sameAs"
-	PredTie          = NSDossier + "tie"
+	// PredLinkWhy is why a claim answers another of its document: a
+	// literal "ID score reason" ("c1 0.95 Kaspersky Lab, the accused,
+	// answers; ..."), one per link (schema.Link).
+	PredLinkWhy   = NSDossier + "linkWhy"
+	PredHedge     = NSDossier + "hedge"
+	PredDate      = NSDossier + "date"
+	PredEvidence  = NSDossier + "evidence"
+	PredLocalID   = NSDossier + "localId"
+	PredSubject   = NSDossier + "subject"
+	PredPredicate = NSDossier + "predicate"
+	PredObject    = NSDossier + "object"
+	PredSameAs    = NSDossier + "sameAs"
+	PredTie       = NSDossier + "tie"
 )
 
 // ClassOf returns the rdf:type IRI for an entity type.

@@ -110,8 +110,14 @@ func TestAnswersLinkedByProposition(t *testing.T) {
 	if len(deny.RespondsTo) != 1 || deny.RespondsTo[0] != alleg.ID {
 		t.Errorf("Japan's denial should answer %s: %v", alleg.ID, deny.RespondsTo)
 	}
-	if len(other.RespondsTo) != 0 {
-		t.Errorf("Texaco's denial answers nothing alleged: %v", other.RespondsTo)
+	// The link carries its score and reason: Japan, the accused, answers
+	// and the act's words meet.
+	if l, ok := schema.LinkTo(deny.Links, alleg.ID); !ok || l.Score < 0.5 || l.Score > 1 ||
+		!strings.Contains(l.Reason, "Japan") || !strings.Contains(l.Reason, "pact") {
+		t.Errorf("Japan's denial's link to %s: %+v", alleg.ID, deny.Links)
+	}
+	if len(other.RespondsTo) != 0 || len(other.Links) != 0 {
+		t.Errorf("Texaco's denial answers nothing alleged: %v %v", other.RespondsTo, other.Links)
 	}
 }
 

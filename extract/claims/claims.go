@@ -108,7 +108,7 @@ type draft struct {
 	hedges        []schema.Span
 	noEvidence    bool
 	refersBack    bool // the content names "the allegations", "the reports"
-	responds      []*draft
+	responds      []answered
 	evidence      schema.Span
 	inheritedFrom *draft
 	id            string

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -450,17 +451,27 @@ func (x *extractor) link() {
 				continue
 			}
 			if a.sent == d.sent && a.cueSpan.Start >= d.cont[0] && a.cueSpan.End <= d.cont[1] {
-				d.responds = append(d.responds, a) // "denied a report that ..."
+				// "denied a report that ...": the answer holds the
+				// allegation in its own words.
+				d.responds = append(d.responds, answered{a, 1, "the answer quotes the allegation"})
 				continue
 			}
-			if s, _ := ledger.Answers(prop(a), prop(d), x.entName); s >= ledger.MinAnswer {
-				d.responds = append(d.responds, a)
+			if s, why := ledger.Answers(prop(a), prop(d), x.entName); s >= ledger.MinAnswer {
+				d.responds = append(d.responds, answered{a, s, why})
 			}
 		}
 		if n := len(d.responds); n > maxResponds {
 			d.responds = d.responds[n-maxResponds:]
 		}
 	}
+}
+
+// answered is an allegation an answer is linked to, with the score and
+// reason of the match (stored on the link: schema.Link).
+type answered struct {
+	a      *draft
+	score  float64
+	reason string
 }
 
 // Bounds of link: the claims before a denial that are looked at, and the
@@ -546,7 +557,9 @@ func (x *extractor) finish() Output {
 			c.Channel = schema.Ref(d.channel.id)
 		}
 		for _, r := range d.responds {
-			c.RespondsTo = append(c.RespondsTo, r.id)
+			c.RespondsTo = append(c.RespondsTo, r.a.id)
+			// Three decimals: the score is a ranking, not a measurement.
+			c.Links = append(c.Links, schema.Link{To: r.a.id, Score: math.Round(min(1, r.score)*1000) / 1000, Reason: r.reason})
 		}
 		if x.answers(d) {
 			// An answer is about the side it answers for ("a spokesman for

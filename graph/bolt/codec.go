@@ -197,7 +197,35 @@ func encodeClaim(c graph.ClaimInfo) []byte {
 	e.str(c.Status)
 	e.span(c.Evidence)
 	e.doc(c.Document)
+	// The links come last: a record written before they were kept ends
+	// at the document and decodes without them.
+	e.links(c.Links)
 	return e.b
+}
+
+func (e *encoder) links(ls []schema.Link) {
+	e.int(len(ls))
+	for _, l := range ls {
+		e.str(l.Literal())
+	}
+}
+
+// links reads the links that end a claim's record, none when it ends
+// before them (an index written before links were kept).
+func (d *decoder) links() []schema.Link {
+	if d.s == "" || d.err != nil {
+		return nil
+	}
+	var out []schema.Link
+	for _, s := range d.strs() {
+		l, ok := schema.ParseLink(s)
+		if !ok {
+			d.fail()
+			return nil
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 func decodeClaim(b []byte) (graph.ClaimInfo, error) {
@@ -217,6 +245,7 @@ func decodeClaim(b []byte) (graph.ClaimInfo, error) {
 	c.Hedges, c.Date, c.RespondsTo, c.Status = d.strs(), schema.Date(d.str()), d.strs(), d.str()
 	c.Evidence = d.span()
 	c.Document = d.doc()
+	c.Links = d.links()
 	return c, d.err
 }
 

@@ -17,6 +17,7 @@ func TestCodecRoundTrip(t *testing.T) {
 		About: []graph.EntityRef{{ID: "org/fsb"}, {ID: "org/nsa"}}, Target: &graph.EntityRef{ID: "org/kaspersky-lab"},
 		ChannelText: "Sky News", Hedges: []string{"reportedly", "no evidence"}, Date: "2017-10",
 		RespondsTo: []string{"https://x/doc/h/c0"}, Status: "denied",
+		Links:    []schema.Link{{To: "https://x/doc/h/c0", Score: 0.95, Reason: "Eugene Kaspersky, the accused, answers; the act meets: helped"}},
 		Evidence: schema.Span{Text: "Mr Kaspersky denies… «ü»", Start: 580, End: 700}, Document: graph.DocInfo{Hash: "h", ID: "x/1", Title: "T", Date: "2017-10-24"}}
 	got, err := decodeClaim(encodeClaim(c))
 	if err != nil {
@@ -39,9 +40,20 @@ func TestCodecRoundTrip(t *testing.T) {
 	if got, err := decodeRel(encodeRel(r)); err != nil || !cmp.Equal(r, got) {
 		t.Errorf("relation round trip: %+v, %v", got, err)
 	}
-	// Every truncation of a record is an error, never a panic.
+	// A record of an index written before links were kept ends at the
+	// document: it still decodes, without links.
+	old := c
+	old.Links = nil
+	oldLen := len(encodeClaim(old)) - 1 // without the links' count
+	if got, err := decodeClaim(encodeClaim(c)[:oldLen]); err != nil || !cmp.Equal(old, got) {
+		t.Errorf("claim of the older layout: %v, %v", cmp.Diff(old, got), err)
+	}
+	// Every other truncation of a record is an error, never a panic.
 	b := encodeClaim(c)
 	for i := 0; i < len(b); i++ {
+		if i == oldLen {
+			continue
+		}
 		if _, err := decodeClaim(b[:i]); !errors.Is(err, errCorrupt) {
 			t.Fatalf("claim cut at %d of %d bytes: %v, want errCorrupt", i, len(b), err)
 		}

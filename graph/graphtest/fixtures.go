@@ -121,7 +121,8 @@ func Docs(t testing.TB) []*schema.Result {
 		{ID: "c2", Claimant: schema.Ref(Eugene), ClaimantText: "Eugene Kaspersky", Stance: schema.Deny,
 			Cue: SpanOf(t, t0, "denies"), Source: SpanOf(t, t0, "Eugene Kaspersky"),
 			Content: SpanOf(t, t0, "helping the FSB"), About: []string{FSB},
-			RespondsTo: []string{"c1"}, Sentence: 1, Evidence: sentence(t, t0, 1)},
+			RespondsTo: []string{"c1"}, Sentence: 1, Evidence: sentence(t, t0, 1),
+			Links: []schema.Link{{To: "c1", Score: 0.875, Reason: "about Federal Security Service; words fsb, helping"}}},
 	})
 	d0.Document.Title = "Kaspersky denies FSB links"
 	d0.Document.Source = "Example News"
@@ -167,7 +168,8 @@ func Docs(t testing.TB) []*schema.Result {
 			RespondsTo: []string{"c1"}, Sentence: 1, Evidence: sentence(t, t2, 1)},
 		{ID: "c3", Claimant: schema.Ref(Herald), ClaimantText: "The Herald", Stance: schema.Deny,
 			Cue: SpanOf(t, t2, "denied"), Content: SpanOf(t, t2, "wrongdoing"), About: []string{},
-			RespondsTo: []string{"c1"}, Sentence: 1, Evidence: sentence(t, t2, 1)},
+			RespondsTo: []string{"c1"}, Sentence: 1, Evidence: sentence(t, t2, 1),
+			Links: []schema.Link{{To: "c1", Score: 0.5, Reason: "The Herald, the accused, answers"}}},
 	})
 	d2.Document.Date = "2018-01-05"
 	for _, r := range []*schema.Result{d0, d1, d2} {

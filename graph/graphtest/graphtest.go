@@ -408,6 +408,35 @@ func testAllegations(t *testing.T, st *graph.Store, docs []*schema.Result) {
 	if err != nil || len(about) != 1 || about[0].Status != graph.StatusDenied {
 		t.Fatalf("allegations about the FSB: %+v %v", about, err)
 	}
+	// Every backend keeps the score and reason stored on each link, and
+	// the ledger shows them.
+	ts, err := st.Threads(ctx, graph.ThreadFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var links []string
+	for _, th := range ts {
+		for _, a := range th.Answers {
+			links = append(links, fmt.Sprintf("%s %.3f %s", a.Stance, a.Score, a.Reason))
+			if a.Stance == "deny" {
+				if l, ok := schema.LinkTo(a.Links, a.Allegation); !ok || fmt.Sprintf("%.3f %s", l.Score, "in the article: "+l.Reason) != fmt.Sprintf("%.3f %s", a.Score, a.Reason) {
+					t.Errorf("denial %s: stored links %+v, thread answer %.3f %s", a.IRI, a.Links, a.Score, a.Reason)
+				}
+			}
+		}
+	}
+	slices.Sort(links)
+	wantLinks := []string{"deny 0.500 in the article: The Herald, the accused, answers",
+		"deny 0.875 in the article: about Federal Security Service; words fsb, helping"}
+	var denials []string
+	for _, l := range links {
+		if strings.HasPrefix(l, "deny ") {
+			denials = append(denials, l)
+		}
+	}
+	if d := cmp.Diff(wantLinks, denials); d != "" {
+		t.Errorf("stored links of the denials (-want +got):\n%s", d)
+	}
 }
 
 func testEachQuad(t *testing.T, st *graph.Store, docs []*schema.Result) {

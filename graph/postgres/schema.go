@@ -21,7 +21,7 @@ import (
 // schemaVersion is the version of dossier's tables this build writes and
 // reads. A store of an older version is upgraded in place when it is
 // opened (migrations); one of a newer version is refused.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // ddl creates dossier's tables at schemaVersion.
 var ddl = []string{
@@ -76,6 +76,7 @@ var ddl = []string{
 		about text[] NOT NULL, target text, channel text, channel_text text NOT NULL,
 		hedges text[] NOT NULL, date text NOT NULL, responds_to text[] NOT NULL, status text NOT NULL,
 		evidence text NOT NULL, evidence_start integer NOT NULL, evidence_end integer NOT NULL,
+		links text[] NOT NULL DEFAULT '{}',
 		PRIMARY KEY (hash, claim_id))`,
 	`CREATE INDEX dossier_claims_stance ON dossier_claims (stance)`,
 	`CREATE TABLE dossier_relations (
@@ -142,6 +143,13 @@ var migrations = map[int]func(ctx context.Context, tx *sql.Tx) error{
 			return err
 		}
 		return reindex(ctx, tx)
+	},
+	// Version 2 keeps the score and reason of each answer's links
+	// (schema.Link literals); a store's older claims have none, and the
+	// ledger scores those when it reads them.
+	1: func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `ALTER TABLE dossier_claims ADD COLUMN IF NOT EXISTS links text[] NOT NULL DEFAULT '{}'`)
+		return err
 	},
 }
 

@@ -245,17 +245,17 @@ func (v *view) Names(slug string, fn func(id, name string) error) error {
 
 const claimCols = `c.hash, c.claim_id, c.claimant, c.claimant_text, c.stance, c.cue, c.cue_start, c.cue_end, c.source,
 	c.content, c.content_start, c.content_end, c.about, c.target, c.channel, c.channel_text, c.hedges, c.date,
-	c.responds_to, c.status, c.evidence, c.evidence_start, c.evidence_end, ` + docCols
+	c.responds_to, c.status, c.evidence, c.evidence_start, c.evidence_end, c.links, ` + docCols
 
 func scanClaim(r *sql.Rows) (graph.ClaimInfo, error) {
 	var c graph.ClaimInfo
 	var hash string
 	var claimant, target, channel sql.NullString
-	var about []string
+	var about, links []string
 	err := r.Scan(&hash, &c.ID, &claimant, &c.ClaimantText, &c.Stance, &c.Cue.Text, &c.Cue.Start, &c.Cue.End, &c.Source,
 		&c.Content.Text, &c.Content.Start, &c.Content.End, (*pq.StringArray)(&about), &target, &channel, &c.ChannelText,
 		(*pq.StringArray)(&c.Hedges), &c.Date, (*pq.StringArray)(&c.RespondsTo), &c.Status,
-		&c.Evidence.Text, &c.Evidence.Start, &c.Evidence.End,
+		&c.Evidence.Text, &c.Evidence.Start, &c.Evidence.End, (*pq.StringArray)(&links),
 		&c.Document.Hash, &c.Document.ID, &c.Document.Title, &c.Document.Date, &c.Document.Source, &c.Document.URL, &c.Document.Path)
 	c.IRI = schema.PartIRI(hash, c.ID)
 	c.Claimant, c.Target, c.Channel = ref(claimant), ref(target), ref(channel)
@@ -268,6 +268,11 @@ func scanClaim(r *sql.Rows) (graph.ClaimInfo, error) {
 	}
 	if len(c.RespondsTo) == 0 {
 		c.RespondsTo = nil
+	}
+	for _, s := range links {
+		if l, ok := schema.ParseLink(s); ok {
+			c.Links = append(c.Links, l)
+		}
 	}
 	return c, err
 }

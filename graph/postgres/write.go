@@ -316,7 +316,7 @@ func (b *batch) writeIndex(ctx context.Context, tx *sql.Tx) error {
 			claims = append(claims, []any{h, c.ID, s, refID(c.Claimant), c.ClaimantText, c.Stance,
 				c.Cue.Text, c.Cue.Start, c.Cue.End, c.Source, c.Content.Text, c.Content.Start, c.Content.End,
 				strArray(about), refID(c.Target), refID(c.Channel), c.ChannelText, strArray(c.Hedges), string(c.Date),
-				strArray(c.RespondsTo), c.Status, c.Evidence.Text, c.Evidence.Start, c.Evidence.End})
+				strArray(c.RespondsTo), c.Status, c.Evidence.Text, c.Evidence.Start, c.Evidence.End, strArray(linkLiterals(c.Links))})
 			seen := map[[2]string]bool{}
 			link := func(id, role string) {
 				if id != "" && !seen[[2]string{id, role}] {
@@ -360,7 +360,7 @@ func (b *batch) writeIndex(ctx context.Context, tx *sql.Tx) error {
 		{"dossier_names", []string{"slug", "id", "hash", "name"}, names},
 		{"dossier_claims", []string{"hash", "claim_id", "seq", "claimant", "claimant_text", "stance", "cue", "cue_start", "cue_end",
 			"source", "content", "content_start", "content_end", "about", "target", "channel", "channel_text", "hedges", "date",
-			"responds_to", "status", "evidence", "evidence_start", "evidence_end"}, claims},
+			"responds_to", "status", "evidence", "evidence_start", "evidence_end", "links"}, claims},
 		{"dossier_relations", []string{"hash", "n", "seq", "subject", "predicate", "object", "evidence", "evidence_start", "evidence_end"}, rels},
 		{"dossier_links", []string{"entity", "role", "hash", "part", "seq"}, links},
 		{"dossier_ties", []string{"from_id", "seq", "hash", "to_id"}, ties},
@@ -595,4 +595,13 @@ func newPgNode(h csql.NodeHash, v quad.Value) (*pgNode, error) {
 		}
 	}
 	return nd, nil
+}
+
+// linkLiterals are a claim's links as the links column keeps them.
+func linkLiterals(ls []schema.Link) []string {
+	out := make([]string, 0, len(ls))
+	for _, l := range ls {
+		out = append(out, l.Literal())
+	}
+	return out
 }

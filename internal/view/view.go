@@ -209,13 +209,18 @@ func (g *Graph) Edges(ctx context.Context, fn func(export.Edge) error) error {
 	// The thread of each allegation and linked answer, and the thread's
 	// status for its allegations.
 	threadOf := make(map[string]*graph.Thread)
+	answerOf := make(map[string]*graph.ThreadAnswer)
 	for i := range threads {
 		t := &threads[i]
 		for _, r := range t.Reports {
 			threadOf[r.IRI] = t
 		}
-		for _, a := range t.Answers {
+		for j := range t.Answers {
+			a := &t.Answers[j]
 			threadOf[a.IRI] = t
+			if answerOf[a.IRI] == nil {
+				answerOf[a.IRI] = a
+			}
 		}
 	}
 	return g.St.EachClaim(ctx, graph.ClaimFilter{Stance: g.Filter.Stance}, func(c graph.ClaimInfo) error {
@@ -233,6 +238,9 @@ func (g *Graph) Edges(ctx context.Context, fn func(export.Edge) error) error {
 			Evidence: c.Evidence.Text, Content: c.Content.Text,
 			DocID: c.Document.ID, DocTitle: c.Document.Title, DocURL: c.Document.URL, Date: string(c.Date),
 			ClaimID: c.IRI, Confidence: confidence(c)}
+		if a := answerOf[c.IRI]; a != nil {
+			base.Answers, base.AnswerLink = a.Allegation, fmt.Sprintf("%.2f: %s", a.Score, a.Reason)
+		}
 		if g.Filter.ClaimsAsNodes {
 			for i, l := range claimLinks(c, ok) {
 				e := base

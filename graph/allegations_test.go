@@ -1,0 +1,49 @@
+package graph
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// TestThreadsKeepStoredLinks checks that the ledger shows the score and
+// reason an answer's link was stored with, and that a link of an older
+// store, kept without them, is still shown, scored when read.
+func TestThreadsKeepStoredLinks(t *testing.T) {
+	japan := &EntityRef{ID: "loc/japan", Name: "Japan"}
+	senate := &EntityRef{ID: "org/senate", Name: "Senate"}
+	doc := DocInfo{Hash: "h1", ID: "d1", Date: "1987-03-27"}
+	alleg := ClaimInfo{IRI: schema.PartIRI("h1", "c1"), ID: "c1", Claimant: senate, Stance: "allege", Target: japan,
+		About: []EntityRef{*japan}, Content: schema.Span{Text: "Japan violated the semiconductor pact"}, Date: doc.Date, Document: doc}
+	answer := func(links []schema.Link) ClaimInfo {
+		return ClaimInfo{IRI: schema.PartIRI("h1", "c2"), ID: "c2", Claimant: japan, Stance: "deny",
+			Content: schema.Span{Text: "breaking the pact"}, Cue: schema.Span{Start: 60}, Date: doc.Date, Document: doc,
+			RespondsTo: []string{alleg.IRI}, Links: links}
+	}
+	stored := []schema.Link{{To: alleg.IRI, Score: 0.875, Reason: "Japan, the accused, answers; words pact"}}
+	for _, tc := range []struct {
+		name   string
+		links  []schema.Link
+		score  float64
+		reason string
+	}{
+		{"stored", stored, 0.875, "in the article: Japan, the accused, answers; words pact"},
+		{"older store", nil, -1, "in the article: "},
+	} {
+		ts := buildThreads([]ClaimInfo{alleg}, []ClaimInfo{answer(tc.links)}, ThreadFilter{})
+		if len(ts) != 1 || len(ts[0].Answers) != 1 {
+			t.Fatalf("%s: want one thread with one answer: %+v", tc.name, ts)
+		}
+		a := ts[0].Answers[0]
+		if a.Allegation != alleg.IRI || a.Status != "" && a.Status != StatusDenied || ts[0].Status != StatusDenied {
+			t.Errorf("%s: answer %+v, thread status %s", tc.name, a, ts[0].Status)
+		}
+		if tc.score >= 0 && a.Score != tc.score || tc.score < 0 && (a.Score <= 0 || a.Score > 1) {
+			t.Errorf("%s: score %v", tc.name, a.Score)
+		}
+		if !strings.HasPrefix(a.Reason, tc.reason) || len(a.Reason) <= len("in the article: ") {
+			t.Errorf("%s: reason %q, want %q...", tc.name, a.Reason, tc.reason)
+		}
+	}
+}
