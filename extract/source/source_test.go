@@ -472,6 +472,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("a.html", []byte(htmlFixture))
 	f.Add("a", []byte("{\n\"text\": \"x\"\n}"))
 	f.Add("a.gz", []byte("\x1f\x8b\x08"))
+	f.Add("a.md", []byte("---\ntitle: \"x\"\nsource: y\n---\nBody.\n"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		for _, n := range []string{name, "f.txt", "f.jsonl", "f.html", "f"} {
 			docs, errs := Parse(n, data)

@@ -11,7 +11,8 @@ import (
 	"github.com/dossier-project/dossier/schema"
 )
 
-// parseText reads a plain text file, recognising a scraped page.
+// parseText reads a plain text file, recognising a header block of
+// labelled lines ("Title: ...") or a scraped page.
 func (o Options) parseText(name string, data []byte) (*schema.Document, error) {
 	data, warn, err := decodeText(bytes.TrimPrefix(data, bom), o.Encoding)
 	if err != nil {
@@ -22,7 +23,9 @@ func (o Options) parseText(name string, data []byte) (*schema.Document, error) {
 	}
 	doc := newDocument(string(data), name)
 	doc.Warnings = o.warnings(warn)
-	layout(doc)
+	if !header(doc) {
+		layout(doc)
+	}
 	return doc, nil
 }
 
