@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"sync"
 
@@ -111,18 +112,45 @@ func (s *Store) loadTies(ctx context.Context) (map[string]quad.Value, map[string
 		return nil, nil, err
 	}
 	for _, n := range tied {
-		vs, err := s.objects(ctx, n, schema.PredSameAs)
+		// The documents (labels) that tie n to each entity.
+		docs := make(map[string]int)
+		seen := make(map[[2]string]bool)
+		err := each(ctx, s.QuadStore(), quad.Subject, n, func(q quad.Quad) error {
+			id, ok := schema.EntityIDOf(iriString(q.Object))
+			k := [2]string{id, fmt.Sprint(q.Label)}
+			if ok && iriIs(q.Predicate, schema.PredSameAs) && !seen[k] {
+				seen[k] = true
+				docs[id]++
+			}
+			return nil
+		})
 		if err != nil {
 			return nil, nil, err
 		}
-		if len(vs) > 0 {
-			to[n.String()] = vs[0]
-			from[vs[0].String()] = append(from[vs[0].String()], n)
+		if len(docs) > 0 {
+			v := quad.IRI(schema.EntityIRI(BestTie(docs)))
+			to[n.String()] = v
+			from[v.String()] = append(from[v.String()], n)
 		}
 	}
 	sortTies(from)
 	c.to, c.from, c.ok = to, from, true
 	return to, from, nil
+}
+
+// BestTie returns, of the entities that documents tie one node to (an
+// acronym to its expansion) with the number of documents that give each,
+// the one the most documents give, then the smallest ID: the expansion
+// the stories agree on ("Organization of Petroleum Exporting Countries")
+// over one story's misspelling, whatever order they were written in.
+func BestTie(docs map[string]int) string {
+	best, n := "", 0
+	for id, d := range docs {
+		if d > n || d == n && id < best {
+			best, n = id, d
+		}
+	}
+	return best
 }
 
 // sortTies orders the nodes tied to each entity by IRI, so that what they

@@ -53,6 +53,10 @@ type IndexView interface {
 	Counts() (IndexCounts, error)
 	// Ties returns every acronym tie: the ID tied, and the entity ID it
 	// is tied to by the first document that tied it.
+	//
+	// A node that documents tie to different entities (most stories
+	// expand OPEC as the "Organization of Petroleum Exporting Countries",
+	// one misspells it) is tied to BestTie's choice among them.
 	Ties() (map[string]string, error)
 	// Entities returns the merged records of those of ids that some
 	// document mentions, by ID.

@@ -28,13 +28,19 @@ func (v view) Counts() (graph.IndexCounts, error) {
 // Ties lists every tie; an ID tied by several documents keeps the first
 // one's word, as in the quads.
 func (v view) Ties() (map[string]string, error) {
-	out := make(map[string]string)
+	docs := make(map[string]map[string]int) // from -> to -> documents
 	err := scanAll(bucket(v.tx, bktTie), func(k, val []byte) error {
-		if from := keyPart(k, 0); out[from] == "" {
-			out[from] = string(val)
+		from := keyPart(k, 0)
+		if docs[from] == nil {
+			docs[from] = make(map[string]int)
 		}
+		docs[from][string(val)]++
 		return nil
 	})
+	out := make(map[string]string, len(docs))
+	for from, to := range docs {
+		out[from] = graph.BestTie(to)
+	}
 	return out, err
 }
 

@@ -99,3 +99,57 @@ func testNameOrderFree(t *testing.T, open func(t *testing.T) *graph.Store) {
 		t.Errorf("after forgetting the document that writes Reuters (-want +got):\n%s", d)
 	}
 }
+
+// AcronymDocs returns three documents that each define OPEC, two as the
+// "Organization of Petroleum Exporting Countries" and one misspelt, and a
+// fourth that names OPEC alone.
+func AcronymDocs(t testing.TB) []*schema.Result {
+	t.Helper()
+	var out []*schema.Result
+	for i, name := range []string{"Organization of Petroleum Exporting Countries", "Organiaation of Petroleum Exporting Countries",
+		"Organization of Petroleum Exporting Countries"} {
+		text := fmt.Sprintf("Story %d.\nThe %s (OPEC) met.\nOPEC said prices would hold.", i, name)
+		r := Result(t, text, map[string][2]string{name: {schema.Organization, "international organisation"}}, nil)
+		e := &r.Entities[0]
+		e.Aliases = []string{"OPEC"}
+		e.Merges = []schema.Merge{{Alias: "OPEC", Rule: "acronym-definition", Evidence: SpanOf(t, text, name+" (OPEC)")}}
+		at := SpanOf(t, text, "OPEC said")
+		at.End, at.Text = at.Start+4, "OPEC"
+		e.Mentions = append(e.Mentions, schema.Mention{Span: at, Sentence: 2})
+		if err := r.Check(); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, r)
+	}
+	text := "Story 3.\nOPEC ministers met."
+	return append(out, Result(t, text, map[string][2]string{"OPEC": {schema.Organization, "international organisation"}}, nil))
+}
+
+// testTieOrderFree writes AcronymDocs in orders that put the misspelling
+// first and last: the acronym, and the fourth document's mention of it,
+// read as the expansion two documents give.
+func testTieOrderFree(t *testing.T, open func(t *testing.T) *graph.Store) {
+	ctx := context.Background()
+	docs := AcronymDocs(t)
+	want := schema.Key(schema.Organization, "Organization of Petroleum Exporting Countries")
+	for _, order := range [][]int{{1, 3, 0, 2}, {3, 0, 2, 1}, {2, 1, 0, 3}} {
+		st := open(t)
+		for _, i := range order {
+			if _, err := st.Write(ctx, docs[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		es, err := st.Find(ctx, "OPEC")
+		if err != nil {
+			t.Fatalf("order %v: %v", order, err)
+		}
+		var got []string
+		for _, e := range es {
+			got = append(got, fmt.Sprintf("%s %d", e.ID, e.Mentions))
+		}
+		wantFound := []string{want + " 5", schema.Key(schema.Organization, "Organiaation of Petroleum Exporting Countries") + " 2"}
+		if d := cmp.Diff(wantFound, got); d != "" {
+			t.Errorf("order %v: Find OPEC (-want +got):\n%s", order, d)
+		}
+	}
+}

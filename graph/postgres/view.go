@@ -135,16 +135,26 @@ func (v *view) Counts() (graph.IndexCounts, error) {
 }
 
 func (v *view) Ties() (map[string]string, error) {
-	type tie struct{ from, to string }
-	ts, err := all(v, `SELECT DISTINCT ON (from_id) from_id, to_id FROM dossier_ties ORDER BY from_id, seq`, nil,
+	type tie struct {
+		from, to string
+		docs     int
+	}
+	ts, err := all(v, `SELECT from_id, to_id, count(*) FROM dossier_ties GROUP BY from_id, to_id`, nil,
 		func(r *sql.Rows) (tie, error) {
 			var t tie
-			err := r.Scan(&t.from, &t.to)
+			err := r.Scan(&t.from, &t.to, &t.docs)
 			return t, err
 		})
-	out := make(map[string]string, len(ts))
+	docs := make(map[string]map[string]int, len(ts))
 	for _, t := range ts {
-		out[t.from] = t.to
+		if docs[t.from] == nil {
+			docs[t.from] = make(map[string]int)
+		}
+		docs[t.from][t.to] += t.docs
+	}
+	out := make(map[string]string, len(docs))
+	for from, to := range docs {
+		out[from] = graph.BestTie(to)
 	}
 	return out, err
 }
