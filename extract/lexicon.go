@@ -54,6 +54,18 @@ var metonyms = map[string]string{
 var homeNations = map[string]string{"england": "England", "scotland": "Scotland", "wales": "Wales",
 	"northern ireland": "Northern Ireland"}
 
+// formerStates are countries that the country lists, which hold today's
+// states, lack, but that archived news names as countries: the
+// Reuters-21578 stories of 1987 name West Germany 618 times and the Soviet
+// Union 350. Each is a country of its own ("West Germany" is not
+// "Germany"). formerDemonyms are their adjectives.
+var formerStates = map[string]string{"west germany": "West Germany", "east germany": "East Germany",
+	"soviet union": "Soviet Union", "ussr": "Soviet Union", "u.s.s.r.": "Soviet Union",
+	"yugoslavia": "Yugoslavia", "czechoslovakia": "Czechoslovakia"}
+
+var formerDemonyms = map[string]string{"Soviet": "Soviet Union", "Soviets": "Soviet Union",
+	"Yugoslav": "Yugoslavia", "Yugoslavs": "Yugoslavia", "Czechoslovak": "Czechoslovakia"}
+
 // partyForms maps the short and long forms of parties that newswire names
 // in many ways to one canonical name: "the Tories", "Conservatives" and
 // "Conservative Party" are one party.
@@ -103,6 +115,9 @@ func countryName(s string) (string, bool) {
 	if c, ok := homeNations[strings.ToLower(stripThe(s))]; ok && startsUpper(s) {
 		return c, true
 	}
+	if c, ok := formerStates[strings.ToLower(stripThe(s))]; ok && startsUpper(s) {
+		return c, true
+	}
 	if c, ok := ner.CountryName(s); ok {
 		return c, true
 	}
@@ -114,6 +129,9 @@ func countryName(s string) (string, bool) {
 // Agency").
 func demonymCountry(w string) (string, bool) {
 	if c, ok := ner.Demonym(w); ok {
+		return c, true
+	}
+	if c, ok := formerDemonyms[w]; ok {
 		return c, true
 	}
 	return ner.CountryName(w)
@@ -129,6 +147,9 @@ func kindOf(name, typ string, aliases []string) (kind, reason string) {
 	}
 	if _, ok := homeNations[strings.ToLower(name)]; ok && typ == schema.Place {
 		return schema.KindCountry, "list: countries of the United Kingdom"
+	}
+	if _, ok := formerStates[strings.ToLower(name)]; ok && typ == schema.Place {
+		return schema.KindCountry, "list: former states"
 	}
 	k, r := ner.KindReason(name, typ)
 	if typ == schema.Organization && (k == "" || k == schema.KindOther) {

@@ -191,3 +191,24 @@ func TestSportsResultsLines(t *testing.T) {
 		}
 	}
 }
+
+// TestFormerStates: countries that today's country lists lack (West
+// Germany, the Soviet Union) are countries of their own, named in any of
+// their forms ("USSR"), not organisations and not Germany.
+func TestFormerStates(t *testing.T) {
+	x := newExtractor(t)
+	res := extractText(t, x, "BONN TALKS\n\nWest Germany and the Soviet Union signed a trade accord on Monday, "+
+		"officials said. The USSR will buy grain. Yugoslavia and East Germany would join, the ministry said.\n")
+	for _, c := range []struct{ text, id string }{
+		{"West Germany", "loc/west-germany"},
+		{"Soviet Union", "loc/soviet-union"},
+		{"USSR", "loc/soviet-union"},
+		{"Yugoslavia", "loc/yugoslavia"},
+		{"East Germany", "loc/east-germany"},
+	} {
+		e := mentionEntity(res, c.text)
+		if e == nil || e.ID != c.id || e.Kind != schema.KindCountry {
+			t.Errorf("%s: %+v, want %s, a country", c.text, e, c.id)
+		}
+	}
+}

@@ -570,3 +570,22 @@ func TestForget(t *testing.T) {
 		t.Errorf("stats after forget: %s", out)
 	}
 }
+
+// TestExtractShowsAdjectiveOnly: the example names Russia only by its
+// adjective ("Russian intelligence"); the summary says so instead of "0
+// mentions".
+func TestExtractShowsAdjectiveOnly(t *testing.T) {
+	out, stderr, code := run(t, "", "extract", article)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var line string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "Russia ") {
+			line = l
+		}
+	}
+	if !strings.HasSuffix(line, "named as Russian") || strings.Contains(out, " 0 mentions") {
+		t.Errorf("Russia's line: %q; 0 mentions in the output: %v", line, strings.Contains(out, " 0 mentions"))
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -182,9 +183,22 @@ func (a *app) printResult(r *schema.Result) error {
 		if e.Kind != "" {
 			kind += ", " + e.Kind
 		}
-		line := fmt.Sprintf("  %-40s %-34s %s", e.Name, kind, plural(len(e.Mentions), "mention"))
-		if len(e.Aliases) > 0 {
-			line += "  aka " + strings.Join(e.Aliases, "; ")
+		count, aliases := plural(len(e.Mentions), "mention"), e.Aliases
+		if len(e.Mentions) == 0 && len(e.Merges) > 0 {
+			// A country that only its adjective names ("Russian
+			// intelligence"): the adjective is what the text says.
+			var as []string
+			for _, m := range e.Merges {
+				if !slices.Contains(as, m.Alias) {
+					as = append(as, m.Alias)
+				}
+			}
+			count = "named as " + strings.Join(as, ", ")
+			aliases = slices.DeleteFunc(slices.Clone(aliases), func(a string) bool { return slices.Contains(as, a) })
+		}
+		line := fmt.Sprintf("  %-40s %-34s %s", e.Name, kind, count)
+		if len(aliases) > 0 {
+			line += "  aka " + strings.Join(aliases, "; ")
 		}
 		fmt.Fprintln(w, line)
 	}
