@@ -91,6 +91,15 @@ func TestResolution(t *testing.T) {
 			want: map[string]string{"U.S.": "United States", "America": "United States"},
 		},
 		{
+			text: "The IMF said growth slowed. The International Monetary Fund also said the European Union and the EU's members should spend more.",
+			want: map[string]string{"IMF": "International Monetary Fund", "EU": "European Union"},
+		},
+		{
+			// Two names spell "EC": neither gets it.
+			text:  "The European Commission and the European Community disagreed. The EC said it would decide.",
+			apart: [][2]string{{"EC", "European Commission"}, {"EC", "European Community"}},
+		},
+		{
 			text:  "Angela Merkel met Emmanuel Macron. Ms Merkel said Mr Macron agreed.",
 			want:  map[string]string{"Ms Merkel": "Angela Merkel", "Mr Macron": "Emmanuel Macron"},
 			apart: [][2]string{{"Ms Merkel", "Mr Macron"}},

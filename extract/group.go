@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dossier-project/dossier/schema"
 )
@@ -222,6 +223,8 @@ func group(ms []*mention) []schema.Entity {
 		g.open(m, keyOf(m.Type, bareName(m)))
 	}
 
+	g.initials()
+
 	var out []schema.Entity
 	byID := make(map[string]int)
 	for _, gr := range g.groups {
@@ -363,4 +366,67 @@ func stripThe(s string) string {
 		return s[4:]
 	}
 	return s
+}
+
+// initials folds an organisation named only by an acronym into the one
+// organisation of the document whose name it spells ("EU" and "European
+// Union", "IMF" and "International Monetary Fund") when no parenthesis
+// defined it: the acronym's letters must be exactly the initials of the
+// name's capitalised words, and exactly one group may match.
+func (g *grouper) initials() {
+	for i, gr := range g.groups {
+		if gr.typ != schema.Organization || len(gr.ms) == 0 {
+			continue
+		}
+		acr := ""
+		for _, m := range gr.ms {
+			if m.rule != "" || m.canon != "" || !isAcronym(m.Text) || strings.ContainsAny(m.Text, " .&-") {
+				acr = ""
+				break
+			}
+			if acr == "" {
+				acr = strings.ToUpper(m.Text)
+			} else if strings.ToUpper(m.Text) != acr {
+				acr = ""
+				break
+			}
+		}
+		if acr == "" {
+			continue
+		}
+		target := -1
+		for j, o := range g.groups {
+			if j == i || o.typ != schema.Organization || len(o.ms) == 0 || !spells(acr, o.name) {
+				continue
+			}
+			if target >= 0 {
+				target = -2 // two names fit: say nothing
+				break
+			}
+			target = j
+		}
+		if target < 0 {
+			continue
+		}
+		why := g.groups[target].ms[0].Span
+		for _, m := range gr.ms {
+			m.rule, m.why = "acronym-initials", why
+			g.join(m, target)
+		}
+		gr.ms = nil
+	}
+}
+
+// spells reports whether acr is exactly the initials of name's capitalised
+// words, in order ("FBI", "Federal Bureau of Investigation"), for a name of
+// two words or more.
+func spells(acr, name string) bool {
+	var initials []rune
+	for _, w := range strings.Fields(name) {
+		r := []rune(w)[0]
+		if unicode.IsUpper(r) {
+			initials = append(initials, r)
+		}
+	}
+	return len(initials) >= 2 && string(initials) == acr
 }

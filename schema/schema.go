@@ -181,6 +181,8 @@ func RuleConfidence(rule string) float64 {
 		return 0.9
 	case "surname", "party-adjective":
 		return 0.85
+	case "acronym-initials":
+		return 0.8
 	case "short-name":
 		return 0.75
 	}
