@@ -17,11 +17,11 @@ import (
 // records of the entities it mentioned are made again from the records
 // that are left, and the counters lowered by what went.
 func (w *pgWriter) forget(ctx context.Context, hash string) error {
-	tx, err := w.db.BeginTx(ctx, nil)
+	tx, err := begin(ctx, w.db)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer tx.end()
 	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, docLockKey(hash)); err != nil {
 		return err
 	}
@@ -30,12 +30,12 @@ func (w *pgWriter) forget(ctx context.Context, hash string) error {
 	if _, err := tx.ExecContext(ctx, `SELECT 1 FROM dossier_state FOR UPDATE`); err != nil {
 		return err
 	}
-	nq, err := forgetQuads(ctx, tx, hash)
+	nq, err := forgetQuads(ctx, tx.Tx, hash)
 	if err != nil {
 		return err
 	}
 	var ids []string
-	if err := scanAll(ctx, tx, `SELECT DISTINCT id FROM dossier_records WHERE hash = $1`, []any{hash}, func(r *sql.Rows) error {
+	if err := scanAll(ctx, tx.Tx, `SELECT DISTINCT id FROM dossier_records WHERE hash = $1`, []any{hash}, func(r *sql.Rows) error {
 		var id string
 		err := r.Scan(&id)
 		ids = append(ids, id)
@@ -124,13 +124,13 @@ func forgetQuads(ctx context.Context, tx *sql.Tx, hash string) (int64, error) {
 
 // remerge makes the merged records of ids again from their records, and
 // returns how many of them no record is left of.
-func remerge(ctx context.Context, tx *sql.Tx, ids []string) (int, error) {
+func remerge(ctx context.Context, tx *wtx, ids []string) (int, error) {
 	if len(ids) == 0 {
 		return 0, nil
 	}
 	merged := map[string]*entRow{}
 	var order []string
-	err := scanAll(ctx, tx, `SELECT id, seq, hash, name, type, kind, kind_reason, aliases, merges, m_sentence FROM dossier_records
+	err := scanAll(ctx, tx.Tx, `SELECT id, seq, hash, name, type, kind, kind_reason, aliases, merges, m_sentence FROM dossier_records
 		WHERE id = ANY($1) ORDER BY id, seq`, []any{pq.Array(ids)}, func(r *sql.Rows) error {
 		var e graph.DocEntity
 		var seq int64

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -128,6 +129,9 @@ type store struct {
 	// standby is set when the server is a read-only standby (a streaming
 	// replica): the store answers questions and refuses writes.
 	standby bool
+	// prepared holds what Prepare made of each result (a *pgDoc) until
+	// the write that takes it.
+	prepared sync.Map
 }
 
 // ErrStandby means a write was asked of a store on a read-only standby.
@@ -140,8 +144,25 @@ func (s *store) WriteBatch(ctx context.Context, rs []*schema.Result) (int, error
 	if s.standby {
 		return 0, fmt.Errorf("store %s: write: %w", s.w.spec, ErrStandby)
 	}
-	return s.w.writeBatch(ctx, rs)
+	return s.w.writeBatch(ctx, rs, &s.prepared)
 }
+
+// Prepare lists r's quads, hashes their values and encodes the rows they
+// are copied in as, and makes r's read-index records, ahead of the write
+// that takes r: the ingest workers call it, in parallel, so that the one
+// writer only sends.
+func (s *store) Prepare(r *schema.Result) (int, error) {
+	d, err := prepareDoc(r)
+	if err != nil {
+		return 0, err
+	}
+	s.prepared.Store(r, d)
+	return d.nquads, nil
+}
+
+// Unprepare drops what Prepare kept for a result that will not be
+// written.
+func (s *store) Unprepare(r *schema.Result) { s.prepared.Delete(r) }
 
 // QuadCount reads the count that every write keeps.
 func (s *store) QuadCount(ctx context.Context) (int64, error) {
@@ -184,6 +205,7 @@ func (s *store) Close() error {
 var (
 	_ graph.Backend    = (*store)(nil)
 	_ graph.BulkLoader = (*store)(nil)
+	_ graph.Preparer   = (*store)(nil)
 )
 
 // Schema states of a PostgreSQL database.

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -20,11 +19,11 @@ const reindexBatch = 200
 // (graph.ResultFromQuads), whose index rows are written as a batch's are.
 // The quads themselves and their values are left as they are. Quads that
 // are not a complete document's are not indexed.
-func reindex(ctx context.Context, tx *sql.Tx) error {
+func reindex(ctx context.Context, tx *wtx) error {
 	if _, err := tx.ExecContext(ctx, tmpNodes); err != nil {
 		return err
 	}
-	v := &view{ctx: ctx, tx: tx}
+	v := &view{ctx: ctx, tx: tx.Tx}
 	var docQuads []quad.Quad
 	var label string
 	var rs []*schema.Result

@@ -137,9 +137,9 @@ type querier interface {
 // inside one transaction. Version 0 is a store without them (one written
 // before dossier kept its read index in PostgreSQL): it gets them, built
 // from its quads.
-var migrations = map[int]func(ctx context.Context, tx *sql.Tx) error{
-	0: func(ctx context.Context, tx *sql.Tx) error {
-		if err := createTables(ctx, tx); err != nil {
+var migrations = map[int]func(ctx context.Context, tx *wtx) error{
+	0: func(ctx context.Context, tx *wtx) error {
+		if err := createTables(ctx, tx.Tx); err != nil {
 			return err
 		}
 		return reindex(ctx, tx)
@@ -212,7 +212,7 @@ func upgrade(ctx context.Context, db *sql.DB) error {
 		if err != nil {
 			return err
 		}
-		if err := migrations[v](ctx, tx); err != nil {
+		if err := migrations[v](ctx, &wtx{Tx: tx, conn: conn}); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("upgrade from schema version %d: %w", v, err)
 		}

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
+	"sync"
 	"time"
 
 	csql "github.com/cayleygraph/cayley/graph/sql"
@@ -55,18 +57,34 @@ type pgWriter struct {
 var nodeColumns = []string{"value", "value_string", "datatype", "language", "iri", "bnode",
 	"value_int", "value_bool", "value_float", "value_time"}
 
-// pgNode is one row for the nodes table.
+// pgNode is one value for the nodes table.
 type pgNode struct {
 	hash []byte
+	// refs counts the quads of a document that use it.
 	refs int
-	vals [10]any // nodeColumns
+	// row is its row's value columns (nodeColumns) in COPY's text format,
+	// each after a tab, and the newline: the hash and reference count go
+	// in front.
+	row []byte
 }
 
-func (w *pgWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, error) {
+func (w *pgWriter) writeBatch(ctx context.Context, rs []*schema.Result, prepared *sync.Map) (int, error) {
+	docs := make(map[*schema.Result]*pgDoc, len(rs))
+	for _, r := range rs {
+		if d, ok := prepared.LoadAndDelete(r); ok {
+			docs[r] = d.(*pgDoc)
+			continue
+		}
+		d, err := prepareDoc(r)
+		if err != nil {
+			return 0, fmt.Errorf("store %s: write: %w", w.spec, err)
+		}
+		docs[r] = d
+	}
 	var err error
 	for attempt := 0; attempt < 8; attempt++ {
 		var n int
-		n, err = w.try(ctx, rs)
+		n, err = w.try(ctx, rs, docs)
 		var pe *pq.Error
 		if errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001") && ctx.Err() == nil {
 			// deadlock_detected, serialization_failure: try again.
@@ -82,25 +100,22 @@ func (w *pgWriter) writeBatch(ctx context.Context, rs []*schema.Result) (int, er
 }
 
 // try writes the batch in one transaction.
-func (w *pgWriter) try(ctx context.Context, rs []*schema.Result) (int, error) {
-	tx, err := w.db.BeginTx(ctx, nil)
+func (w *pgWriter) try(ctx context.Context, rs []*schema.Result, docs map[*schema.Result]*pgDoc) (int, error) {
+	tx, err := begin(ctx, w.db)
 	if err != nil {
 		return 0, err
 	}
-	defer tx.Rollback()
+	defer tx.end()
 	if w.async {
 		if _, err := tx.ExecContext(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
 			return 0, err
 		}
 	}
-	fresh, err := lockDocs(ctx, tx, rs)
+	fresh, err := lockDocs(ctx, tx.Tx, rs)
 	if err != nil || len(fresh) == 0 {
 		return 0, err
 	}
-	b, err := newBatch(fresh)
-	if err != nil {
-		return 0, err
-	}
+	b := newBatch(fresh, docs)
 	if err := b.writeQuads(ctx, tx); err != nil {
 		return 0, err
 	}
@@ -152,57 +167,89 @@ func lockDocs(ctx context.Context, tx *sql.Tx, rs []*schema.Result) ([]*schema.R
 // batch is what one transaction writes: the documents' quads as rows of
 // hashes, the values they use, and their read-index records.
 type batch struct {
-	rs    []*schema.Result
-	recs  []*graph.DocRecords
-	nodes map[string]*pgNode
-	quads [][4][]byte
-	// claims and relations counted.
-	claims, relations int
+	rs   []*schema.Result
+	docs []*pgDoc
+	recs []*graph.DocRecords
+	// quads, claims and relations counted.
+	quads, claims, relations int
 }
 
-func newBatch(rs []*schema.Result) (*batch, error) {
-	b := &batch{rs: rs, nodes: map[string]*pgNode{}}
+func newBatch(rs []*schema.Result, docs map[*schema.Result]*pgDoc) *batch {
+	b := &batch{rs: rs}
 	for _, r := range rs {
-		seen := map[[4]string]bool{}
-		for _, q := range graph.Quads(r) {
-			var row [4][]byte
-			var key [4]string
-			for d, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
-				if v == nil {
-					continue
-				}
-				h := csql.HashOf(v)
-				row[d] = h.ValueHash[:]
-				key[d] = string(row[d])
+		d := docs[r]
+		b.docs = append(b.docs, d)
+		b.recs = append(b.recs, d.rec)
+		b.quads += d.nquads
+		b.claims += len(d.rec.Claims)
+		b.relations += len(d.rec.Relations)
+	}
+	return b
+}
+
+// pgDoc is one document's share of a write, made ahead of it (Prepare,
+// in an ingest worker): its quads' rows, the values they use, and its
+// read-index records.
+type pgDoc struct {
+	// quads are the rows of the quads table in COPY's text format, each
+	// a tab, the subject's, predicate's, object's and label's hashes and
+	// a newline: the write time goes in front.
+	quads  []byte
+	nquads int
+	// nodes are the values the quads use, each once, counted by the
+	// quads that use it.
+	nodes []*pgNode
+	rec   *graph.DocRecords
+}
+
+// prepareDoc lists r's quads, hashes their values and encodes their rows.
+func prepareDoc(r *schema.Result) (*pgDoc, error) {
+	d := &pgDoc{rec: graph.Records(r)}
+	at := map[string]int{}
+	seen := map[[4]string]bool{}
+	for _, q := range graph.Quads(r) {
+		vals := [4]quad.Value{q.Subject, q.Predicate, q.Object, q.Label}
+		var hs [4]csql.NodeHash
+		var key [4]string
+		for i, v := range vals {
+			if v != nil {
+				hs[i] = csql.HashOf(v)
+				key[i] = string(hs[i].ValueHash[:])
 			}
-			// Two values of one string form (a typed literal and a
-			// number) are one value to Cayley.
-			if seen[key] {
+		}
+		// Two values of one string form (a typed literal and a
+		// number) are one value to Cayley.
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		for i, v := range vals {
+			if v == nil {
 				continue
 			}
-			seen[key] = true
-			for d, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
-				if v == nil {
-					continue
-				}
-				if nd := b.nodes[key[d]]; nd != nil {
-					nd.refs++
-					continue
-				}
-				nd, err := newPgNode(csql.HashOf(v), v)
-				if err != nil {
-					return nil, err
-				}
-				b.nodes[key[d]] = nd
+			if j, ok := at[key[i]]; ok {
+				d.nodes[j].refs++
+				continue
 			}
-			b.quads = append(b.quads, row)
+			nd, err := newPgNode(hs[i], v)
+			if err != nil {
+				return nil, err
+			}
+			at[key[i]] = len(d.nodes)
+			d.nodes = append(d.nodes, nd)
 		}
-		rec := graph.Records(r)
-		b.recs = append(b.recs, rec)
-		b.claims += len(rec.Claims)
-		b.relations += len(rec.Relations)
+		for i := range hs {
+			d.quads = append(d.quads, '\t')
+			if vals[i] == nil {
+				d.quads = append(d.quads, `\N`...)
+			} else {
+				d.quads = appendBytea(d.quads, hs[i].ValueHash[:])
+			}
+		}
+		d.quads = append(d.quads, '\n')
+		d.nquads++
 	}
-	return b, nil
+	return d, nil
 }
 
 // tmpNodes is the transaction's staging table for the batch's values.
@@ -214,19 +261,43 @@ const tmpNodes = `CREATE TEMP TABLE IF NOT EXISTS dossier_tmp_nodes (
 // writeQuads inserts the values not stored yet and copies the quads in:
 // step 2. What is left in dossier_tmp_nodes is the values stored
 // already, whose reference counts step 3 raises.
-func (b *batch) writeQuads(ctx context.Context, tx *sql.Tx) error {
+func (b *batch) writeQuads(ctx context.Context, tx *wtx) error {
 	if _, err := tx.ExecContext(ctx, tmpNodes); err != nil {
 		return err
 	}
-	list := make([]*pgNode, 0, len(b.nodes))
-	for _, nd := range b.nodes {
-		list = append(list, nd)
+	type use struct {
+		nd   *pgNode
+		refs int
 	}
-	sort.Slice(list, func(i, j int) bool { return bytes.Compare(list[i].hash, list[j].hash) < 0 })
-	err := copyRows(ctx, tx, "dossier_tmp_nodes", append([]string{"hash", "refs"}, nodeColumns...), len(list), func(i int, row []any) {
-		row[0], row[1] = list[i].hash, list[i].refs
-		copy(row[2:], list[i].vals[:])
-	})
+	uses := map[string]*use{}
+	for _, d := range b.docs {
+		for _, nd := range d.nodes {
+			if u := uses[string(nd.hash)]; u != nil {
+				u.refs += nd.refs
+			} else {
+				uses[string(nd.hash)] = &use{nd, nd.refs}
+			}
+		}
+	}
+	list := make([]*use, 0, len(uses))
+	for _, u := range uses {
+		list = append(list, u)
+	}
+	sort.Slice(list, func(i, j int) bool { return bytes.Compare(list[i].nd.hash, list[j].nd.hash) < 0 })
+	err := tx.copyIn(ctx, "dossier_tmp_nodes", append([]string{"hash", "refs"}, nodeColumns...),
+		func(buf []byte, flush func([]byte) ([]byte, error)) ([]byte, error) {
+			var err error
+			for _, u := range list {
+				buf = appendBytea(buf, u.nd.hash)
+				buf = append(buf, '\t')
+				buf = strconv.AppendInt(buf, int64(u.refs), 10)
+				buf = append(buf, u.nd.row...)
+				if buf, err = flush(buf); err != nil {
+					return buf, err
+				}
+			}
+			return buf, nil
+		})
 	if err != nil {
 		return err
 	}
@@ -237,17 +308,24 @@ func (b *batch) writeQuads(ctx context.Context, tx *sql.Tx) error {
 		DELETE FROM dossier_tmp_nodes t USING ins WHERE t.hash = ins.hash`); err != nil {
 		return err
 	}
-	now := time.Now()
-	return copyRows(ctx, tx, "quads", []string{"subject_hash", "predicate_hash", "object_hash", "label_hash", "ts"}, len(b.quads),
-		func(i int, row []any) {
-			for d, h := range b.quads[i] {
-				if h == nil {
-					row[d] = nil
-				} else {
-					row[d] = h
+	// The write time, formatted once: every row of the batch has it.
+	now := pq.FormatTimestamp(time.Now())
+	return tx.copyIn(ctx, "quads", []string{"ts", "subject_hash", "predicate_hash", "object_hash", "label_hash"},
+		func(buf []byte, flush func([]byte) ([]byte, error)) ([]byte, error) {
+			var err error
+			for _, d := range b.docs {
+				rows := d.quads
+				for len(rows) > 0 {
+					n := bytes.IndexByte(rows, '\n') + 1
+					buf = append(buf, now...)
+					buf = append(buf, rows[:n]...)
+					rows = rows[n:]
+				}
+				if buf, err = flush(buf); err != nil {
+					return buf, err
 				}
 			}
-			row[4] = now
+			return buf, nil
 		})
 }
 
@@ -257,11 +335,11 @@ const seqShift = 20
 
 // writeIndex is step 3: under the dossier_state row, the reference counts
 // of the values stored already, and every read-index row.
-func (b *batch) writeIndex(ctx context.Context, tx *sql.Tx) error {
+func (b *batch) writeIndex(ctx context.Context, tx *wtx) error {
 	var seq int64
 	err := tx.QueryRowContext(ctx, `UPDATE dossier_state SET seq = seq + 1, documents = documents + $1,
 		claims = claims + $2, relations = relations + $3, quads = quads + $4 RETURNING seq`,
-		len(b.rs), b.claims, b.relations, len(b.quads)).Scan(&seq)
+		len(b.rs), b.claims, b.relations, b.quads).Scan(&seq)
 	if err != nil {
 		return err
 	}
@@ -378,7 +456,7 @@ func (b *batch) writeIndex(ctx context.Context, tx *sql.Tx) error {
 // names (graph.BetterName), the type of the oldest record, the first kind, the names, aliases and merges
 // each once in order, the mentions summed and the documents counted. It
 // runs under the dossier_state row, so records merge in commit order.
-func (b *batch) mergeEntities(ctx context.Context, tx *sql.Tx, base int64) error {
+func (b *batch) mergeEntities(ctx context.Context, tx *wtx, base int64) error {
 	ids := map[string]bool{}
 	for _, rec := range b.recs {
 		for _, e := range rec.Entities {
@@ -438,7 +516,7 @@ func (b *batch) mergeEntities(ctx context.Context, tx *sql.Tx, base int64) error
 }
 
 // copyEntities copies the merged records of ids in.
-func copyEntities(ctx context.Context, tx *sql.Tx, ids []string, rows map[string]*entRow) error {
+func copyEntities(ctx context.Context, tx *wtx, ids []string, rows map[string]*entRow) error {
 	err := copyRows(ctx, tx, "dossier_entities", []string{"id", "seq", "name", "type", "kind", "kind_reason", "names", "aliases", "merges",
 		"mentions", "documents"}, len(ids), func(i int, row []any) {
 		e := rows[ids[i]]
@@ -538,31 +616,6 @@ func joinCols(cs []string) string {
 	return out
 }
 
-// copyRows copies n rows into table by COPY; fill sets row i's values.
-func copyRows(ctx context.Context, tx *sql.Tx, table string, cols []string, n int, fill func(i int, row []any)) error {
-	if n == 0 {
-		return nil
-	}
-	st, err := tx.PrepareContext(ctx, pq.CopyIn(table, cols...))
-	if err != nil {
-		return err
-	}
-	row := make([]any, len(cols))
-	for i := 0; i < n; i++ {
-		clear(row)
-		fill(i, row)
-		if _, err := st.ExecContext(ctx, row...); err != nil {
-			st.Close()
-			return err
-		}
-	}
-	if _, err := st.ExecContext(ctx); err != nil {
-		st.Close()
-		return err
-	}
-	return st.Close()
-}
-
 // nodeHash is the nodes table's key of a value.
 func nodeHash(v quad.Value) []byte {
 	h := csql.HashOf(v)
@@ -586,14 +639,22 @@ func newPgNode(h csql.NodeHash, v quad.Value) (*pgNode, error) {
 	if err != nil {
 		return nil, err
 	}
-	nd := &pgNode{hash: h.ValueHash[:], refs: 1}
+	cols := make([]any, len(nodeColumns))
 	for i, c := range typ.Columns() {
 		for j, name := range nodeColumns {
 			if name == c {
-				nd.vals[j] = vals[i+1] // vals[0] is the hash
+				cols[j] = vals[i+1] // vals[0] is the hash
 			}
 		}
 	}
+	nd := &pgNode{hash: h.ValueHash[:], refs: 1}
+	for _, c := range cols {
+		nd.row = append(nd.row, '\t')
+		if nd.row, err = appendField(nd.row, c); err != nil {
+			return nil, fmt.Errorf("value %v: %w", v, err)
+		}
+	}
+	nd.row = append(nd.row, '\n')
 	return nd, nil
 }
 
