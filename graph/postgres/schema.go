@@ -147,7 +147,7 @@ var migrations = map[int]func(ctx context.Context, tx *wtx) error{
 	// Version 2 keeps the score and reason of each answer's links
 	// (schema.Link literals); a store's older claims have none, and the
 	// ledger scores those when it reads them.
-	1: func(ctx context.Context, tx *sql.Tx) error {
+	1: func(ctx context.Context, tx *wtx) error {
 		_, err := tx.ExecContext(ctx, `ALTER TABLE dossier_claims ADD COLUMN IF NOT EXISTS links text[] NOT NULL DEFAULT '{}'`)
 		return err
 	},
