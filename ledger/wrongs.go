@@ -47,7 +47,8 @@ var wrongKinds = []struct {
 		"fraud*", "defraud*", "swindl*", "deceiv*", "decepti*", "falsif*", "perjur*", "plagiar*",
 		"mislead*", "misled", "misrepresent*", "cheat", "cheated", "cheating", "cheats", "lied",
 		"cover-up", "cover-ups", "covered up", "cover up", "covering up", "doctored", "rigged",
-		"rigging", "vote-rigging", "ballot stuffing",
+		"rigging", "vote-rigging", "ballot stuffing", "lying to", "lie to", "lies to",
+		"false|misleading ~ statement|statements|information|accounts|account|declaration|declarations",
 	}, []string{
 		"truth*", "true", "honest*", "accurat*",
 	}},
@@ -81,6 +82,7 @@ var wrongKinds = []struct {
 	}},
 	{"espionage", []string{
 		"espionage", "spied", "spying", "hacked", "hack|hacks|hacking into|of",
+		"spy|spies for", "wiretap*", "bugged", "bugging", "eavesdrop*",
 	}, nil},
 	{"market", []string{
 		"price-fix*", "price fixing", "cartel*", "collu*", "manipulat*", "predatory",

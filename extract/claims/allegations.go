@@ -22,7 +22,11 @@ import (
 //     violating the agreement"), an allegation noun with its content
 //     ("reports that", "allegations of chip dumping", "insider trading
 //     charges") that names a wrong or that a denial in the sentence
-//     rejects ("denied a report that ...").
+//     rejects ("denied a report that ..."). The words that are themselves
+//     the mark of an allegation need no wrong named: a suspicion ("arrested
+//     on suspicion of", "is suspected of", "is alleged to have"), a hedged act ("Toshiba
+//     Machine's alleged sale to Moscow"), an accusation against a named
+//     target ("made accusations against the Soviet Union").
 // Answers: a rejected offer, vote or proposal is not a denial, and a
 // denunciation of reports or claims ("denounced press reports that ...")
 // is one.
@@ -40,6 +44,57 @@ var notAllegations = set("offer", "offers", "proposal", "proposals", "plan", "pl
 // allegationNouns name an allegation as a thing.
 var allegationNouns = set("allegation", "allegations", "accusation", "accusations", "charge", "charges",
 	"report", "reports", "claim", "claims", "suggestion", "suggestions", "rumour", "rumours", "rumor", "rumors")
+
+// accusationNouns name an accusation, which "against" gives its target:
+// "made accusations against the Soviet Union", "the charges against
+// him". A report or a claim against someone is not one ("claims against
+// the estate").
+var accusationNouns = set("allegation", "allegations", "accusation", "accusations", "charge", "charges")
+
+// hedgedAct reports whether "alleged" at i is an adjective before the act
+// it hedges, with a determiner or a possessor before it: "the alleged
+// sale of milling machines", "Toshiba Machine's alleged sale". The hedge
+// makes it an allegation whatever the act's words.
+func hedgedAct(ts []tok, i int) bool {
+	if ts[i].low != "alleged" || i == 0 || i+1 >= len(ts) || !(determiners[ts[i-1].low] || ts[i-1].low == "'s" || ts[i-1].low == "'") {
+		return false
+	}
+	for k := i + 1; k < len(ts) && k <= i+4 && !isEnd(ts[k]) && ts[k].low != "," && ts[k].low != "of"; k++ {
+		if actNoun(ts[k].low) {
+			return true
+		}
+	}
+	return false
+}
+
+// allegedTo reports whether "alleged" at i is a passive with what is
+// alleged after it: "the embassy, which is alleged to have been
+// penetrated by Soviet agents".
+func allegedTo(ts []tok, i int) bool {
+	return ts[i].low == "alleged" && i > 0 && beForms[ts[i-1].low] && i+2 < len(ts) && ts[i+1].low == "to"
+}
+
+// actNoun reports whether a word is a noun of an act: a few common ones
+// ("sale", "transfer", "role") and the English suffixes that make nouns of
+// verbs ("shipment", "violation", "involvement", "dumping", "failure",
+// "interference", "approval"), not "the alleged contract" or "the alleged
+// victim".
+func actNoun(w string) bool {
+	if actNouns[w] {
+		return true
+	}
+	w = strings.TrimSuffix(w, "s")
+	for _, suf := range []string{"tion", "sion", "ment", "ing", "ance", "ence", "ure", "al"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+var actNouns = set("sale", "sales", "transfer", "transfers", "role", "use", "attack", "attacks", "raid", "raids",
+	"plot", "plots", "scheme", "schemes", "deal", "deals", "link", "links", "ties", "sabotage", "theft", "abuse",
+	"breach", "breaches", "leak", "leaks", "shipments", "export", "exports", "subsidy", "subsidies", "aid")
 
 // rulings are findings of a court or an authority: "ruling that Texaco
 // unlawfully interfered".
@@ -733,9 +788,14 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 		case t.low == "charged" || t.low == "charging" || t.low == "indicted" || (t.low == "charges" || t.low == "charge") && i+1 < n && (ts[i+1].low == "that" || x.clauseAt(ts, i+1, false)):
 			d = x.charge(si, ts, i)
 		case t.low == "alleged" || t.low == "allegedly" || t.low == "alleges" || t.low == "alledged":
-			if w := wrongIn(ts, i-6, min(n, i+10)); w >= 0 {
+			if w := wrongIn(ts, i-6, min(n, i+10)); w >= 0 || hedgedAct(ts, i) || allegedTo(ts, i) {
 				d = x.hedged(si, ts, i)
 			}
+		case (t.low == "suspicion" || t.low == "suspected") && i+1 < n && ts[i+1].low == "of" && i+2 < n:
+			// "arrested on suspicion of espionage", "is suspected of
+			// making false statements": the hedge names the act, whatever
+			// its words.
+			d = x.hedged(si, ts, i)
 		case t.low == "for" && i+1 < n:
 			if w := wrongIn(ts, i+1, min(n, i+8)); w >= 0 && x.punished(ts, i) {
 				d = x.subjectDraft(si, ts, i, i+1, i+1, n)
@@ -744,6 +804,10 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			if x.deniedHere(ds, t) || scornedHere(ts, i) || (!inContent(ds, t) || x.possessed(ts, i)) && wrongIn(ts, i+2, min(n, i+16)) >= 0 {
 				d = x.nounDraft(si, ts, i, i+2)
 			}
+		case accusationNouns[t.low] && i+2 < n && ts[i+1].low == "against" && len(x.mentionsIn(ts[i+2].start, ts[min(n, i+5)-1].end)) > 0:
+			// "accusations against the Soviet Union": an accusation of a
+			// named target, whatever it accuses it of.
+			d = x.nounDraft(si, ts, i, i+2)
 		case allegationNouns[t.low] && i > 0 && !inContent(ds, t) && wrongIn(ts, max(0, i-3), i) >= 0:
 			// "insider trading charges filed by the SEC".
 			d = x.nounDraft(si, ts, i, max(0, i-3))

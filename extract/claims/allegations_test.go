@@ -62,6 +62,16 @@ func TestAllegationsByWhatTheyAssert(t *testing.T) {
 			[]string{"deny denied", "allege report"}, ""},
 		{"admitting a wrong acknowledges it", "Texaco admitted it had violated the rule.", [][3]string{texaco},
 			[]string{"acknowledge admitted"}, ""},
+		{"a suspicion names the act, whatever its words", "The SEC arrested Nahum Vaskevitch on suspicion of lying to investigators.", [][3]string{sec, vask},
+			[]string{"allege suspicion"}, ""},
+		{"suspected of", "Nahum Vaskevitch is suspected of failure to report his accounts.", [][3]string{vask},
+			[]string{"allege suspected"}, "Nahum Vaskevitch"},
+		{"a hedged act", "Texaco stopped business with Pennzoil after Pennzoil's alleged sale of the milling machines.", [][3]string{texaco, pennz},
+			[]string{"allege alleged"}, ""},
+		{"a hedged thing is no allegation", "Texaco said the alleged contract was void.", [][3]string{texaco},
+			[]string{"say said"}, ""},
+		{"accusations against a named target", "The Senate chose this week to make accusations against Japan.", [][3]string{senate, japan},
+			[]string{"allege accusations"}, "Japan"},
 		{"asserting compliance denies", `"We are faithfully abiding by the agreement," Japan said.`, [][3]string{japan},
 			[]string{"deny said"}, ""},
 	}
@@ -291,5 +301,36 @@ func TestPassiveChargeOverApposition(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("%d allegations, want 1", n)
+	}
+}
+
+// TestDenialOfAPartInAHedgedAct: a denial that holds a hedged act ("was
+// not involved in the alleged transfer") denies a part in it; it answers
+// the allegation only from the accused.
+func TestDenialOfAPartInAHedgedAct(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		link bool
+	}{
+		{"Pennzoil said Texaco was not involved in the alleged transfer of Nahum Vaskevitch's shares.", false},
+		{"Texaco denied any involvement in Texaco's alleged transfer of the shares.", true},
+	} {
+		_, cs := allegationsOf(tc.text, texaco, pennz, vask)
+		var alleg, deny *schema.Claim
+		for i := range cs {
+			switch cs[i].Stance {
+			case schema.Allege:
+				alleg = &cs[i]
+			case schema.Deny:
+				deny = &cs[i]
+			}
+		}
+		if alleg == nil || deny == nil {
+			t.Errorf("%s: want an allegation and a denial: %+v", tc.text, cs)
+			continue
+		}
+		if got := len(deny.RespondsTo) > 0; got != tc.link {
+			t.Errorf("%s: linked %v (%+v), want %v", tc.text, got, deny.Links, tc.link)
+		}
 	}
 }

@@ -452,8 +452,15 @@ func (x *extractor) link() {
 			}
 			if a.sent == d.sent && a.cueSpan.Start >= d.cont[0] && a.cueSpan.End <= d.cont[1] {
 				// "denied a report that ...": the answer holds the
-				// allegation in its own words.
-				d.responds = append(d.responds, answered{a, 1, "the answer quotes the allegation"})
+				// allegation in its own words. One that holds a hedged
+				// act ("said it was not involved in the alleged
+				// transfer") denies a part in it, which answers the
+				// allegation only from the accused.
+				if !hedgeCue(a.cueSpan.Text) {
+					d.responds = append(d.responds, answered{a, 1, "the answer quotes the allegation"})
+				} else if d.claimant != nil && a.target != nil && d.claimant == a.target {
+					d.responds = append(d.responds, answered{a, 1, "the accused denies its part in the act"})
+				}
 				continue
 			}
 			if s, why := ledger.Answers(prop(a), prop(d), x.entName); s >= ledger.MinAnswer {
@@ -464,6 +471,16 @@ func (x *extractor) link() {
 			d.responds = d.responds[n-maxResponds:]
 		}
 	}
+}
+
+// hedgeCue reports whether an allegation's cue is a hedge ("alleged",
+// "suspected").
+func hedgeCue(cue string) bool {
+	switch strings.ToLower(cue) {
+	case "alleged", "allegedly", "suspected", "suspicion":
+		return true
+	}
+	return false
 }
 
 // answered is an allegation an answer is linked to, with the score and
