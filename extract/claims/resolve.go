@@ -340,6 +340,15 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 			}
 		case t.low == "nothing" && k+1 < len(ct) && ct[k+1].low == "wrong":
 			return true, ""
+		case t.low == "nothing" && k+3 < len(ct) && ct[k+1].low == "to" && ct[k+2].low == "do" && ct[k+3].low == "with",
+			t.low == "no" && k+2 < len(ct) && (ct[k+1].low == "part" || ct[k+1].low == "role") && ct[k+2].low == "in":
+			// "Moscow had nothing to do with the reports", "played no
+			// role in the hacking": a denial of a wrong or an allegation.
+			for j := k + 2; j < len(ct) && j <= k+9; j++ {
+				if allegationWords[ct[j].low] || ledger.IsWrong(ct[j].low) || wrongdoingStem(ct[j].low) != "" {
+					return true, ""
+				}
+			}
 		case t.low == "no" && k+1 < len(ct) && (ct[k+1].low == "wrongdoing" || ct[k+1].low == "involvement"):
 			return true, ""
 		case t.low == "no" && k+1 < len(ct) && ct[k+1].low == "knowledge" && wrongIn(ct, k+2, len(ct)) >= 0:
