@@ -67,6 +67,20 @@ func hedgedAct(ts []tok, i int) bool {
 	return false
 }
 
+// mayBe reports whether a modal comes shortly before token i: "could
+// include felony charges against ..." is a forecast, not an allegation.
+func mayBe(ts []tok, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		switch ts[k].low {
+		case "could", "would", "might", "may":
+			return true
+		case ",", ";":
+			return false
+		}
+	}
+	return false
+}
+
 // allegedTo reports whether "alleged" at i is a passive with what is
 // alleged after it: "the embassy, which is alleged to have been
 // penetrated by Soviet agents".
@@ -804,9 +818,14 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			if x.deniedHere(ds, t) || scornedHere(ts, i) || (!inContent(ds, t) || x.possessed(ts, i)) && wrongIn(ts, i+2, min(n, i+16)) >= 0 {
 				d = x.nounDraft(si, ts, i, i+2)
 			}
-		case accusationNouns[t.low] && i+2 < n && ts[i+1].low == "against" && len(x.mentionsIn(ts[i+2].start, ts[min(n, i+5)-1].end)) > 0:
+		case accusationNouns[t.low] && i+2 < n && ts[i+1].low == "against" && len(x.mentionsIn(ts[i+2].start, ts[min(n, i+5)-1].end)) > 0 &&
+			!mayBe(ts, i):
 			// "accusations against the Soviet Union": an accusation of a
-			// named target, whatever it accuses it of.
+			// named target, whatever it accuses it of. Its maker is
+			// named before the noun or after "by", else not at all: the
+			// sentence's subject may be the one who answers it
+			// ("Petrovsky said ... Washington had chosen this time to
+			// make accusations against the Soviet Union").
 			d = x.nounDraft(si, ts, i, i+2)
 		case allegationNouns[t.low] && i > 0 && !inContent(ds, t) && wrongIn(ts, max(0, i-3), i) >= 0:
 			// "insider trading charges filed by the SEC".

@@ -72,6 +72,10 @@ func TestAllegationsByWhatTheyAssert(t *testing.T) {
 			[]string{"say said"}, ""},
 		{"accusations against a named target", "The Senate chose this week to make accusations against Japan.", [][3]string{senate, japan},
 			[]string{"allege accusations"}, "Japan"},
+		{"charges against a named target", "The SEC agreed to defer all charges against Nahum Vaskevitch.", [][3]string{sec, vask},
+			[]string{"allege charges"}, "Nahum Vaskevitch"},
+		{"charges that could come are a forecast", "The inquiry could bring charges against Nahum Vaskevitch.", [][3]string{vask},
+			nil, ""},
 		{"asserting compliance denies", `"We are faithfully abiding by the agreement," Japan said.`, [][3]string{japan},
 			[]string{"deny said"}, ""},
 	}
