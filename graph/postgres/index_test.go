@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/dossier-project/dossier/graph"
@@ -97,4 +98,57 @@ func TestPostgresUpgradeFromQuads(t *testing.T) {
 	writeHalves(t, bolt, docs)
 	opt := graphtest.AskOptions{Docs: docs, Graph: true, Ordered: true}
 	graphtest.Diff(t, "bolt", "upgraded postgres", graphtest.Ask(t, bolt, opt), graphtest.Ask(t, pg, opt))
+}
+
+// A store of schema version 1 (claims without the links column) is
+// upgraded in place when next opened: its claims read as before, without
+// stored links (the ledger scores those when it reads them), and a claim
+// written after the upgrade keeps its links' scores and reasons.
+func TestPostgresUpgradeFromVersion1(t *testing.T) {
+	ctx := context.Background()
+	spec := freshPostgres(t)
+	docs := graphtest.Docs(t)
+	st, err := graph.Open(ctx, spec, &graph.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.WriteBatch(ctx, docs[:1]); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	db, err := sql.Open("postgres", spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`ALTER TABLE dossier_claims DROP COLUMN links; UPDATE dossier_state SET version = 1`); err != nil {
+		t.Fatal(err)
+	}
+	pg := open(t, spec)
+	var v int
+	if err := db.QueryRow(`SELECT version FROM dossier_state`).Scan(&v); err != nil || v < 2 {
+		t.Fatalf("version after the upgrade: %d, %v; want 2 or more", v, err)
+	}
+	stored := func() (n int, reasons []string) {
+		ts, err := pg.Threads(ctx, graph.ThreadFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, th := range ts {
+			for _, a := range th.Answers {
+				n += len(a.Links)
+				reasons = append(reasons, a.Reason)
+			}
+		}
+		return n, reasons
+	}
+	if n, reasons := stored(); n != 0 || len(reasons) == 0 || slices.Contains(reasons, "") {
+		t.Fatalf("the older claims: %d stored links, reasons %q; want none stored, every answer with a reason", n, reasons)
+	}
+	if _, err := pg.WriteBatch(ctx, docs[1:]); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := stored(); n == 0 {
+		t.Fatal("claims written after the upgrade keep no links")
+	}
 }
