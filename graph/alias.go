@@ -90,7 +90,7 @@ func (s *Store) loadTies(ctx context.Context) (map[string]quad.Value, map[string
 	from := make(map[string][]quad.Value)
 	if idx := s.index(); idx != nil {
 		var ties map[string]string
-		err := idx.View(ctx, func(v IndexView) error {
+		err := s.indexView(ctx, idx, func(v IndexView) error {
 			var err error
 			ties, err = v.Ties()
 			return err

@@ -115,7 +115,7 @@ func aliasSex(aliases []string) byte {
 func (s *Store) surnameCandidates(ctx context.Context, surname string) ([]surnameCandidate, error) {
 	var out []surnameCandidate
 	if idx := s.index(); idx != nil {
-		err := idx.View(ctx, func(v IndexView) error {
+		err := s.indexView(ctx, idx, func(v IndexView) error {
 			seen := map[string]bool{}
 			var ids []string
 			if err := v.Names(schema.Slug(surname), func(id, _ string) error {
@@ -182,12 +182,17 @@ func (s *Store) surnameLinkOf(ctx context.Context, surname string, sex byte) (su
 	if err != nil {
 		return surnameLink{}, err
 	}
-	l := linkFrom(cands, surname, sex)
+	// The candidates are the surname's whatever the honorific: the link
+	// of each sex is made from them at once.
 	c.mu.Lock()
 	if c.surnames == nil {
 		c.surnames = make(map[string]surnameLink)
 	}
-	c.surnames[key] = l
+	for _, x := range []byte{0, 'M', 'F'} {
+		c.surnames[surnameKey(surname, x)] = linkFrom(cands, surname, x)
+	}
+	c.surnames[key] = linkFrom(cands, surname, sex)
+	l := c.surnames[key]
 	c.mu.Unlock()
 	return l, nil
 }
@@ -273,7 +278,7 @@ func (s *Store) surnameTied(ctx context.Context, id string) ([]string, error) {
 	}
 	if idx := s.index(); idx != nil {
 		var bare []string
-		err := idx.View(ctx, func(v IndexView) error {
+		err := s.indexView(ctx, idx, func(v IndexView) error {
 			for _, f := range forms {
 				if err := v.Names(f, func(bid, _ string) error {
 					if _, _, ok := bareSurname(bid); ok {
