@@ -60,7 +60,7 @@ func ResolveWith(runes []rune, sents []text.Sentence, found []Found, corr *Corre
 // that are not names.
 func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mention {
 	var out []*mention
-	for _, f := range splitLegalOf(runes, found) {
+	for _, f := range splitLegalOf(runes, extendOrgTail(runes, found)) {
 		s, e := f.Start, f.End
 		// Trim quotes, brackets, punctuation and possessives at the ends.
 		for s < e && (unicode.IsSpace(runes[s]) || strings.ContainsRune(`"'“”‘’(),.;:!?-–—#@`, runes[s])) {
@@ -272,6 +272,115 @@ func splitLegalOf(runes []rune, found []Found) []Found {
 	}
 	if out == nil {
 		return found
+	}
+	return out
+}
+
+// orgHeads are the last words of organisations whose names go on with
+// "of" and what they are of: "Chicago Board of Trade", "Bank of England",
+// "Ministry of International Trade and Industry".
+var orgHeads = setOf("Board", "Bank", "Department", "Ministry", "Council", "Commission", "Institute", "University",
+	"Association", "Federation", "Chamber", "Office", "Bureau", "Court", "Academy", "Society", "Agency", "Authority",
+	"Exchange", "Fund", "Organisation", "Organization", "Corporation", "Secretary")
+
+// extendOrgTail extends an organisation's name over what the recogniser
+// left of it: a legal form that follows it ("Prudential Corp" + "PLC"),
+// and after a head word "of" and a run of capitalised words ("Chicago
+// Board" + "of Trade", "Bank" + "of England"), taking in a name found
+// there ("England"). A two-word organisation "of" one country keeps them
+// apart ("Finance Ministry of Japan"). Nothing crosses a blank line or a
+// sentence's end; a line break inside a wrapped sentence is crossed.
+func extendOrgTail(runes []rune, found []Found) []Found {
+	word := func(k int) (int, int) { // the word that starts at k
+		j := k
+		for j < len(runes) && (unicode.IsLetter(runes[j]) || unicode.IsDigit(runes[j]) || runes[j] == '.' || runes[j] == '&' || runes[j] == '-') {
+			j++
+		}
+		for j > k+1 && runes[j-1] == '.' && !legalForm(string(runes[k:j])) {
+			j--
+		}
+		return k, j
+	}
+	gap := func(k int) int { // after the spaces at k, one line break among them at most; -1 for none
+		j, lines := k, 0
+		for j < len(runes) && unicode.IsSpace(runes[j]) {
+			if runes[j] == '\n' {
+				lines++
+			}
+			j++
+		}
+		if j == k || lines > 1 || j == len(runes) {
+			return -1
+		}
+		return j
+	}
+	var out []Found
+	for i := 0; i < len(found); i++ {
+		f := found[i]
+		at := gap(f.End)
+		if f.Type != schema.Organization || at < 0 {
+			out = append(out, f)
+			continue
+		}
+		next := len(runes)
+		if i+1 < len(found) {
+			next = found[i+1].Start
+		}
+		if ws, we := word(at); we > ws && we <= next && legalForm(string(runes[ws:we])) {
+			f.Span = schema.MakeSpan(runes, f.Start, we)
+			out = append(out, f)
+			continue
+		}
+		words := strings.Fields(f.Text)
+		if len(words) == 0 || !orgHeads[words[len(words)-1]] {
+			out = append(out, f)
+			continue
+		}
+		ws, we := word(at)
+		k := gap(we)
+		if string(runes[ws:we]) != "of" || k < 0 {
+			out = append(out, f)
+			continue
+		}
+		// The capitalised run after "of", with "and" or "for" inside it.
+		end, tailStart := -1, k
+		for n := 0; n < 6; n++ {
+			s, e := word(k)
+			if e == s {
+				break
+			}
+			w := string(runes[s:e])
+			if startsUpper(w) {
+				end = e
+			} else if w != "and" && w != "for" || end < 0 {
+				break
+			}
+			if k = gap(e); k < 0 {
+				break
+			}
+		}
+		if end < 0 {
+			out = append(out, f)
+			continue
+		}
+		tail := strings.Join(strings.Fields(string(runes[tailStart:end])), " ")
+		if _, country := countryName(tail); country && len(words) >= 2 {
+			out = append(out, f)
+			continue
+		}
+		// Names found inside the tail join the organisation; one that
+		// runs past it stops the extension.
+		j := i + 1
+		for j < len(found) && found[j].End <= end {
+			j++
+		}
+		if j < len(found) && found[j].Start < end {
+			out = append(out, f)
+			continue
+		}
+		f.Span = schema.MakeSpan(runes, f.Start, end)
+		out = append(out, f)
+		i = j - 1
 	}
 	return out
 }

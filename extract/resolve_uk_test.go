@@ -212,3 +212,21 @@ func TestFormerStates(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgTail: an organisation's name goes on over a legal form after it
+// and, after a head word, over "of" and what it is of, across a wrapped
+// line.
+func TestOrgTail(t *testing.T) {
+	x := newExtractor(t)
+	res := extractText(t, x, "Prudential Corp PLC said soybean futures rose on the Chicago Board\nof Trade on Monday. "+
+		"The Bank of England agreed.\n")
+	for _, c := range []struct{ text, id string }{
+		{"Prudential Corp PLC", "org/prudential-corp-plc"},
+		{"Chicago Board\nof Trade", "org/chicago-board-of-trade"},
+		{"Bank of England", "org/bank-of-england"},
+	} {
+		if e := mentionEntity(res, c.text); e == nil || e.ID != c.id {
+			t.Errorf("%q: %+v, want %s", c.text, e, c.id)
+		}
+	}
+}
