@@ -537,7 +537,11 @@ func (a *asker) entity(ctx context.Context, iri string, limit int) (e EntityInfo
 	}
 	sort.Strings(e.Aliases)
 	e.Type = schema.TypeOfClass(first(vals[schema.PredType]))
-	e.Kind = kindOf(vals[schema.PredKind])
+	// The kind is the best any document gives with its reason, as the
+	// read index has it (BetterKind): that reads the node's statements.
+	if e.Kind, _, err = a.s.kind(ctx, quad.IRI(iri)); err != nil {
+		return e, false, err
+	}
 	for _, m := range strs(vals[schema.PredMerge]) {
 		e.Merges = append(e.Merges, ParseMergeText(m))
 	}

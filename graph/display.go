@@ -1,8 +1,11 @@
 package graph
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/dossier-project/dossier/schema"
 )
 
 // An entity ID is its type and the slug of a name (schema.Key), so the
@@ -81,4 +84,60 @@ func nameForm(s string) form {
 		start = unicode.IsSpace(r)
 	}
 	return f
+}
+
+// The documents that mention one entity may also give it different kinds
+// ("company" by "GenCorp shareholders" in one story, "media" by "STATION
+// Gencorp" in another). BetterKind chooses among them as BetterName
+// chooses among names: by the kinds and reasons themselves, so the kind
+// shown does not depend on the order the documents were written in.
+
+// kindOrder ranks the kinds for BetterKind: public bodies before
+// companies, companies before the kinds that a verb or a sports page
+// suggests ("reported": media; "manager": sports team) when the evidence
+// is as strong.
+var kindOrder = []string{schema.KindGovernment, schema.KindAgency, schema.KindIntelligence, schema.KindInternational,
+	schema.KindCourt, schema.KindUniversity, schema.KindParty, schema.KindCompany, schema.KindMedia, schema.KindSportsTeam,
+	schema.KindNGO, schema.KindArmedGroup, schema.KindCountry, schema.KindCity}
+
+// evidenceRank ranks a kind's reason: a list, a head word or a rule of
+// the name (0) over the words around one mention ("context: ...", 1),
+// over none (2).
+func evidenceRank(kind, reason string) int {
+	switch {
+	case kind == "" || kind == schema.KindOther:
+		return 2
+	case strings.HasPrefix(reason, "context"):
+		return 1
+	}
+	return 0
+}
+
+// BetterKind reports whether kind a, with the reason a document gives for
+// it, should be shown for an entity rather than kind b with its reason:
+// any kind over "other" (and "" below all), evidence from the name over
+// evidence from one context, then the kind that comes first in kindOrder
+// (other kinds after them, in byte order), then the smaller reason. It is
+// a total order on (kind, reason) pairs.
+func BetterKind(a, ra, b, rb string) bool {
+	if (a == "") != (b == "") {
+		return b == ""
+	}
+	if ea, eb := evidenceRank(a, ra), evidenceRank(b, rb); ea != eb {
+		return ea < eb
+	}
+	if a != b {
+		ia, ib := slices.Index(kindOrder, a), slices.Index(kindOrder, b)
+		if ia < 0 {
+			ia = len(kindOrder)
+		}
+		if ib < 0 {
+			ib = len(kindOrder)
+		}
+		if ia != ib {
+			return ia < ib
+		}
+		return a < b
+	}
+	return ra < rb
 }

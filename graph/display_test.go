@@ -60,3 +60,36 @@ func TestBetterNameOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestBetterKind checks the kinds that two ingests of Reuters-21578 in
+// opposite orders showed differently before, and that BetterKind is a
+// strict total order.
+func TestBetterKind(t *testing.T) {
+	for _, c := range []struct{ a, ra, b, rb string }{
+		{"company", "context: “GenCorp shareholders”", "media", "context: “STATION Gencorp”"},
+		{"company", "context: “group Siemens”", "media", "context: “Siemens reported”"},
+		{"company", "context: “firm Cable and Wireless”", "sports team", "context: “Cable and Wireless manager”"},
+		{"government agency", "central bank of a country", "company", "context: “Bank of Japan shares”"},
+		{"media", "list: media", "company", "context: “Reuters shareholders”"},
+		{"company", "head word “Inc”", "other", "no evidence"},
+		{"other", "no evidence", "", ""},
+	} {
+		if !BetterKind(c.a, c.ra, c.b, c.rb) || BetterKind(c.b, c.rb, c.a, c.ra) {
+			t.Errorf("want %s (%s) over %s (%s)", c.a, c.ra, c.b, c.rb)
+		}
+	}
+	pairs := [][2]string{{"company", "list: companies"}, {"company", "context: x"}, {"media", "list: media"}, {"media", "context: y"},
+		{"other", "no evidence"}, {"", ""}, {"zoo", "list: z"}, {"government", "seat of government named for it"}, {"company", "head word “Co”"}}
+	for _, a := range pairs {
+		for _, b := range pairs {
+			if a != b && BetterKind(a[0], a[1], b[0], b[1]) == BetterKind(b[0], b[1], a[0], a[1]) {
+				t.Errorf("%q and %q: neither or both better", a, b)
+			}
+			for _, c := range pairs {
+				if BetterKind(a[0], a[1], b[0], b[1]) && BetterKind(b[0], b[1], c[0], c[1]) && !BetterKind(a[0], a[1], c[0], c[1]) {
+					t.Errorf("not transitive: %q > %q > %q", a, b, c)
+				}
+			}
+		}
+	}
+}

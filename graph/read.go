@@ -347,29 +347,31 @@ func (s *Store) Entities(ctx context.Context, typ string) ([]EntityInfo, error) 
 	return out, nil
 }
 
-// kind returns an entity node's kind as the read index gives it: the first
-// kind a document gives other than "other" (else "other"), with the reason
-// the same document gives.
+// kind returns an entity node's kind as the read index gives it: the best
+// (BetterKind) of the kinds its documents give, each with the reason the
+// same document gives.
 func (s *Store) kind(ctx context.Context, v quad.Value) (kind, reason string, err error) {
-	var label quad.Value
+	kinds := make(map[string]string)   // document label -> kind
 	reasons := make(map[string]string) // document label -> reason
 	err = s.each(ctx, quad.Subject, v, func(q quad.Quad) error {
+		l := fmt.Sprint(q.Label)
 		switch iriString(q.Predicate) {
 		case schema.PredKind:
-			if k := valueString(q.Object); kind == "" || kind == schema.KindOther && k != schema.KindOther {
-				kind, label = k, q.Label
+			if _, ok := kinds[l]; !ok {
+				kinds[l] = valueString(q.Object)
 			}
 		case schema.PredKindReason:
-			if q.Label != nil {
-				if _, ok := reasons[q.Label.String()]; !ok {
-					reasons[q.Label.String()] = valueString(q.Object)
-				}
+			if _, ok := reasons[l]; !ok {
+				reasons[l] = valueString(q.Object)
 			}
 		}
 		return nil
 	})
-	if label != nil {
-		reason = reasons[label.String()]
+	first := true
+	for l, k := range kinds {
+		if r := reasons[l]; first || BetterKind(k, r, kind, reason) {
+			kind, reason, first = k, r, false
+		}
 	}
 	return kind, reason, err
 }

@@ -116,9 +116,8 @@ type EntityRecord struct {
 	ID string
 	// Name is the best of the records' names (BetterName), whatever
 	// order they were written in; Type is the oldest record's (an ID's
-	// records share their type, as the ID starts with it); Kind is the first
-	// kind any record gives other than "other" (else "other"), and
-	// KindReason the evidence that record gives for it.
+	// records share their type, as the ID starts with it); Kind and
+	// KindReason are the best pair any record gives (BetterKind).
 	Name, Type, Kind, KindReason string
 	// Names are the records' names, Aliases their aliases, Merges their
 	// merge records (as MergeText renders them): each once, oldest

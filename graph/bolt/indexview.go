@@ -7,7 +7,6 @@ import (
 	boltdb "github.com/boltdb/bolt"
 
 	"github.com/dossier-project/dossier/graph"
-	"github.com/dossier-project/dossier/schema"
 )
 
 // Reading the index: graph.IndexView over one bolt read transaction.
@@ -56,7 +55,7 @@ func (m *merged) add(e idxEnt) {
 	} else if graph.BetterName(e.Name, m.r.Name) {
 		m.r.Name = e.Name
 	}
-	if m.r.Kind == "" || m.r.Kind == schema.KindOther && e.Kind != "" && e.Kind != schema.KindOther {
+	if len(m.docs) == 0 || graph.BetterKind(e.Kind, e.KindReason, m.r.Kind, m.r.KindReason) {
 		m.r.Kind, m.r.KindReason = e.Kind, e.KindReason
 	}
 	m.r.Names = appendNew(m.r.Names, e.Name)

@@ -48,6 +48,7 @@ func TestAll(t *testing.T, open func(t *testing.T) *graph.Store) {
 	}
 	t.Run("NameOrderFree", func(t *testing.T) { testNameOrderFree(t, open) })
 	t.Run("TieOrderFree", func(t *testing.T) { testTieOrderFree(t, open) })
+	t.Run("KindOrderFree", func(t *testing.T) { testKindOrderFree(t, open) })
 }
 
 // writeAll writes the documents one by one and fails unless each is new.

@@ -153,3 +153,44 @@ func testTieOrderFree(t *testing.T, open func(t *testing.T) *graph.Store) {
 		}
 	}
 }
+
+// KindDocs returns three documents that give GenCorp three kinds: media
+// (by "STATION GenCorp"), company (by "GenCorp shareholders") and other.
+func KindDocs(t testing.TB) []*schema.Result {
+	t.Helper()
+	var out []*schema.Result
+	for i, k := range [][2]string{{"media", "context: “STATION GenCorp”"}, {"company", "context: “GenCorp shareholders”"},
+		{"other", "no evidence"}} {
+		text := fmt.Sprintf("Story %d.\nGenCorp said the talks had failed.", i)
+		r := Result(t, text, map[string][2]string{"GenCorp": {schema.Organization, k[0]}}, nil)
+		r.Entities[0].KindReason = k[1]
+		out = append(out, r)
+	}
+	return out
+}
+
+// testKindOrderFree writes KindDocs in three orders: GenCorp is a company,
+// for the reason the document that says so gives, in all of them.
+func testKindOrderFree(t *testing.T, open func(t *testing.T) *graph.Store) {
+	ctx := context.Background()
+	docs := KindDocs(t)
+	for _, order := range [][]int{{0, 1, 2}, {2, 0, 1}, {1, 2, 0}} {
+		st := open(t)
+		for _, i := range order {
+			if _, err := st.Write(ctx, docs[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		es, err := st.Find(ctx, "GenCorp")
+		if err != nil || len(es) != 1 {
+			t.Fatalf("order %v: Find: %+v, %v", order, es, err)
+		}
+		if es[0].Kind != "company" || es[0].KindReason != "context: “GenCorp shareholders”" {
+			t.Errorf("order %v: kind %q (%q), want company (context: “GenCorp shareholders”)", order, es[0].Kind, es[0].KindReason)
+		}
+		all, err := st.Entities(ctx, "")
+		if err != nil || len(all) != 1 || all[0].Kind != "company" {
+			t.Errorf("order %v: Entities: %+v, %v", order, all, err)
+		}
+	}
+}

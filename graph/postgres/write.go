@@ -453,7 +453,8 @@ func (b *batch) writeIndex(ctx context.Context, tx *wtx) error {
 
 // mergeEntities folds the batch's entity records into dossier_entities,
 // the merged record of each ID that the questions read: the best of the
-// names (graph.BetterName), the type of the oldest record, the first kind, the names, aliases and merges
+// names (graph.BetterName), the type of the oldest record, the best kind
+// (graph.BetterKind), the names, aliases and merges
 // each once in order, the mentions summed and the documents counted. It
 // runs under the dossier_state row, so records merge in commit order.
 func (b *batch) mergeEntities(ctx context.Context, tx *wtx, base int64) error {
@@ -546,8 +547,7 @@ func (m *entRow) add(e graph.DocEntity) {
 	if graph.BetterName(e.Name, m.name) {
 		m.name = e.Name
 	}
-	// The first kind, unless "other", which a later kind replaces.
-	if m.kind == "" || m.kind == schema.KindOther && e.Kind != "" && e.Kind != schema.KindOther {
+	if graph.BetterKind(e.Kind, e.KindReason, m.kind, m.kindReason) {
 		m.kind, m.kindReason = e.Kind, e.KindReason
 	}
 	m.names = appendNew(m.names, e.Name)
