@@ -188,3 +188,55 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+func TestBracketAfterContent(t *testing.T) {
+	// 0 he, 1 denies, 2-5 the Federal Security Service, 6-8 ( FSB ),
+	// 9-10 stole files, 11-14 ( in 2015 ), 15 so
+	words := strings.Fields("he denies the Federal Security Service ( FSB ) stole files ( in 2015 ) so")
+	s := &sent{}
+	for _, w := range words {
+		s.toks = append(s.toks, tok{norm: w})
+	}
+	O, BC, IC, BS, IS := roleO, roleBC, roleIC, roleBS, roleIS
+	for _, c := range []struct {
+		name string
+		tags []int
+		a, b int
+	}{
+		{"content up to the bracket, the bracket outside", []int{BS, O, BC, IC, IC, IC, O, O, O, O, O, O, O, O, O, O}, 6, 9},
+		{"the first bracket in the content, the second after it", []int{BS, O, BC, IC, IC, IC, IC, IC, IC, IC, IC, O, O, O, O, O}, 11, 15},
+		{"both brackets in the content", []int{BS, O, BC, IC, IC, IC, IC, IC, IC, IC, IC, IC, IC, IC, IC, IC}, -1, -1},
+		{"brackets after no content", []int{BS, O, O, O, O, O, O, O, O, BC, O, O, O, O, O, O}, -1, -1},
+		{"a bracket after a source", []int{O, O, BS, IS, IS, IS, O, O, O, O, O, O, O, O, O, O}, -1, -1},
+	} {
+		if a, b := bracketAfterContent(s, c.tags); a != c.a || b != c.b {
+			t.Errorf("%s: [%d, %d), want [%d, %d)", c.name, a, b, c.a, c.b)
+		}
+	}
+	// A bracket that does not close within the sentence.
+	short := &sent{toks: s.toks[:13]}
+	tags := []int{BS, O, BC, IC, IC, IC, IC, IC, IC, IC, IC, O, O}
+	if a, b := bracketAfterContent(short, tags); a != -1 || b != -1 {
+		t.Errorf("an unclosed bracket: [%d, %d), want none", a, b)
+	}
+}
+
+func TestFindBracketInContent(t *testing.T) {
+	m := embeddedModel(t)
+	txt := "Mr Petrov denies his company helped the Russian Federal Security Service (FSB) steal files from the agency."
+	r := []rune(txt)
+	for _, a := range m.Annotate(txt) {
+		if string(r[a.CueFragments[0][0]:a.CueFragments[0][1]]) != "denies" {
+			continue
+		}
+		var con string
+		for _, f := range a.ContentFragments {
+			con += string(r[f[0]:f[1]])
+		}
+		if !strings.Contains(con, "(FSB) steal") {
+			t.Errorf("content %q does not run on through the bracket", con)
+		}
+		return
+	}
+	t.Errorf("no attribution with the cue denies in %q", txt)
+}
