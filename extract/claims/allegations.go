@@ -842,6 +842,11 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 		if d == nil {
 			continue
 		}
+		// A cue of the trained model on the same words ("The
+		// indictment charged [say] ...") gives way to the charge.
+		model := func(o *draft) bool { return o.sent == si && o.kind == modelCue && o.cs < d.ce && d.cs < o.ce }
+		x.drafts = slices.DeleteFunc(x.drafts, model)
+		ds = slices.DeleteFunc(ds, model)
 		if dd := x.scorned(si, ts, i, d); dd != nil {
 			// The cue's own reading ("Reagan called [say]: charges ...")
 			// gives way to the denial it makes.

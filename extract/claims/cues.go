@@ -108,6 +108,11 @@ func (x *extractor) findCues(ts []tok) []*draft {
 			continue
 		}
 		f, ok := forms[t.low]
+		if g, ok2 := stanceForms[t.low]; !ok && ok2 && g.v.lemma == "accept" && i+1 < n && (ts[i+1].low == "responsibility" || ts[i+1].low == "blame") {
+			// "accepted responsibility for the spill": an admission, a
+			// cue of the rules though "accept" alone is not.
+			f, ok = g, true
+		}
 		if !ok {
 			continue
 		}

@@ -204,6 +204,7 @@ var verbs = []verb{
 	{"oppose", schema.Criticise, stanceOnly},
 	{"attack", schema.Criticise, stanceOnly},
 	{"accept", schema.Acknowledge, stanceOnly},
+	{"plead", schema.Acknowledge, stanceOnly}, // "pleaded guilty to charges"
 	{"agree", schema.Acknowledge, stanceOnly},
 	{"show", schema.Say, stanceOnly},
 	{"find", schema.Say, stanceOnly},

@@ -152,7 +152,16 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 						}
 						cont = x.trim(ts, ka, kb)
 					}
-					if cont[1] > cont[0] {
+					// A content of the model that the rules' holds and
+					// that starts where theirs does (up to a "that") but
+					// stops short of its end stays the rules': the model
+					// cut "denied a report that the United States was
+					// continuing to ship arms" at "the United States". On
+					// the tune split, relaxed F1 0.621 -> 0.624, cue F1
+					// 0.751 -> 0.752; the ledger's dev answer links 15 ->
+					// 17 of 46.
+					short := d.cont[1] > d.cont[0] && cont[0] >= d.cont[0] && cont[0]-d.cont[0] <= 6 && cont[1] < d.cont[1]
+					if cont[1] > cont[0] && !short {
 						d.cont = cont
 					}
 				}
