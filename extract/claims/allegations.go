@@ -223,6 +223,10 @@ func (x *extractor) allegations() {
 		if ka < kb {
 			w = wrongIn(ts, ka, kb)
 		}
+		if st, ok := plea(ts, d, ka, kb); ok {
+			d.stance = st
+			continue
+		}
 		switch d.stance {
 		case schema.Allege:
 			if w < 0 && d.v != nil && (d.v.lemma == "claim" || d.v.lemma == "blame") && !anyWrongdoing(ts[ka:kb]) {
@@ -618,6 +622,37 @@ func (x *extractor) passiveAccused(ts []tok, d *draft) {
 		d.about = append(d.about, d.target.id)
 	}
 	d.claimant, d.claimantText, d.srcSpan = nil, "", schema.Span{}
+}
+
+// plea reads a plea in court: "pleaded guilty to fraud" acknowledges the
+// charge, "pleaded not guilty", "pleads innocent" deny it. The cue is the
+// verb, the content what was pleaded.
+func plea(ts []tok, d *draft, ka, kb int) (schema.Stance, bool) {
+	p := -1
+	for k := d.cs; k < d.ce && k < len(ts); k++ {
+		switch ts[k].low {
+		case "plead", "pleads", "pleaded", "pled", "pleading":
+			p = k
+		}
+	}
+	// What was pleaded: the words after the verb, in the cue ("has
+	// pleaded guilty") or opening the content.
+	next := func(k int) string {
+		if k < len(ts) && (k < d.ce || k >= ka && k < kb) {
+			return ts[k].low
+		}
+		return ""
+	}
+	if p < 0 || next(p+1) == "" {
+		return "", false
+	}
+	switch {
+	case next(p+1) == "guilty":
+		return schema.Acknowledge, true
+	case next(p+1) == "not" && next(p+2) == "guilty", next(p+1) == "innocent":
+		return schema.Deny, true
+	}
+	return "", false
 }
 
 // namesAllegation reports whether the words at k name an allegation as a
