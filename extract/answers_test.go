@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dossier-project/dossier/schema"
@@ -12,19 +13,19 @@ import (
 func TestAnswerForms(t *testing.T) {
 	x := newExtractor(t)
 	for _, c := range []struct {
-		text, cue string
+		text, cue string // cue: how the claim's cue starts
 		want      schema.Stance
 	}{
 		{"John Smith pleaded guilty to two counts of fraud in federal court.", "pleaded", schema.Acknowledge},
 		{"John Smith pleaded not guilty to the charges.", "pleaded", schema.Deny},
-		{"Acme Corp has pleaded guilty to bribery, prosecutors said.", "has pleaded guilty", schema.Acknowledge},
+		{"Acme Corp has pleaded guilty to bribery, prosecutors said.", "has pleaded", schema.Acknowledge},
 		{`Acme Corp said it "denies that it committed any of the asserted violations".`, "said", schema.Deny},
 		{"Dmitry Peskov said Moscow had nothing to do with the hacking.", "said", schema.Deny},
 	} {
 		res := extractText(t, x, c.text)
 		found := false
 		for _, cl := range res.Claims {
-			if cl.Cue.Text != c.cue {
+			if !strings.HasPrefix(cl.Cue.Text, c.cue) {
 				continue
 			}
 			found = true
