@@ -45,6 +45,27 @@ var notAllegations = set("offer", "offers", "proposal", "proposals", "plan", "pl
 var allegationNouns = set("allegation", "allegations", "accusation", "accusations", "charge", "charges",
 	"report", "reports", "claim", "claims", "suggestion", "suggestions", "rumour", "rumours", "rumor", "rumors")
 
+// proposals are allegation nouns that may name a proposal instead ("a
+// suggestion that his country seek IMF help"): allegations only when
+// they name a wrong.
+var proposals = set("suggestion", "suggestions")
+
+// namesProposalOnly reports whether the only allegation words of a
+// content are proposals ("a U.K. suggestion that his country seek IMF
+// help").
+func namesProposalOnly(ts []tok, a, b int) bool {
+	any := false
+	for k := a; k < b; k++ {
+		if l := ts[k].low; allegationWords[l] || allegationNouns[l] {
+			if !proposals[l] {
+				return false
+			}
+			any = true
+		}
+	}
+	return any
+}
+
 // accusationNouns name an accusation, which "against" gives its target:
 // "made accusations against the Soviet Union", "the charges against
 // him". A report or a claim against someone is not one ("claims against
@@ -257,7 +278,7 @@ func (x *extractor) allegations() {
 			}
 		case schema.Deny:
 			// "rejected the offer", "denied him bail": no denial.
-			if ka < kb && !d.refersBack && w < 0 && (d.v == nil && rejectsProposal(ts, ka, kb) || x.refusal(ts, d, ka, kb)) {
+			if ka < kb && (!d.refersBack || namesProposalOnly(ts, ka, kb)) && w < 0 && (d.v == nil && rejectsProposal(ts, ka, kb) || x.refusal(ts, d, ka, kb)) {
 				d.stance = schema.Say
 			}
 		}
@@ -488,7 +509,9 @@ func (x *extractor) noProposition(ts []tok, d *draft, ka, kb int) bool {
 	}
 	for k := ka; k < kb; k++ {
 		l := ts[k].low
-		if auxiliaries[l] && l != "to" && !negations[l] || allegationNouns[l] || allegationWords[l] || imputations[l] || dismissals[l] && k > ka && ts[k-1].low == "as" {
+		if auxiliaries[l] && l != "to" && !negations[l] || (allegationNouns[l] || allegationWords[l]) && !proposals[l] || imputations[l] || dismissals[l] && k > ka && ts[k-1].low == "as" {
+			// (A suggestion that names no wrong is a proposal: "rejected
+			// a U.K. suggestion that his country seek IMF help".)
 			return false
 		}
 	}
@@ -850,7 +873,15 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 				d = x.subjectDraft(si, ts, i, i+1, i+1, n)
 			}
 		case allegationNouns[t.low] && i+1 < n && (ts[i+1].low == "that" || ts[i+1].low == "of"):
-			if x.deniedHere(ds, t) || scornedHere(ts, i) || (!inContent(ds, t) || x.possessed(ts, i)) && wrongIn(ts, i+2, min(n, i+16)) >= 0 {
+			wrong := wrongIn(ts, i+2, min(n, i+16)) >= 0
+			if proposals[t.low] && !wrong && !scornedHere(ts, i) {
+				// "rejected a U.K. suggestion that his country seek IMF
+				// help": a proposal, whose rejection denies nothing; one
+				// that is scorned is damaging ("bristle at the suggestion
+				// that the company entered bankruptcy to spite Pennzoil").
+				break
+			}
+			if x.deniedHere(ds, t) || scornedHere(ts, i) || (!inContent(ds, t) || x.possessed(ts, i)) && wrong {
 				d = x.nounDraft(si, ts, i, i+2)
 			}
 		case accusationNouns[t.low] && i+2 < n && ts[i+1].low == "against" && len(x.mentionsIn(ts[i+2].start, ts[min(n, i+5)-1].end)) > 0 &&

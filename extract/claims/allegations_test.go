@@ -76,6 +76,8 @@ func TestAllegationsByWhatTheyAssert(t *testing.T) {
 			[]string{"allege charges"}, "Nahum Vaskevitch"},
 		{"charges that could come are a forecast", "The inquiry could bring charges against Nahum Vaskevitch.", [][3]string{vask},
 			nil, ""},
+		{"a rejected suggestion to act is no denial", "Texaco rejected a Pennzoil suggestion that it seek new financing.", [][3]string{texaco, pennz},
+			[]string{"say rejected"}, ""},
 		{"asserting compliance denies", `"We are faithfully abiding by the agreement," Japan said.`, [][3]string{japan},
 			[]string{"deny said"}, ""},
 	}
