@@ -21,6 +21,7 @@ func TestAnswerForms(t *testing.T) {
 		{"Acme Corp has pleaded guilty to bribery, prosecutors said.", "has pleaded", schema.Acknowledge},
 		{`Acme Corp said it "denies that it committed any of the asserted violations".`, "said", schema.Deny},
 		{"Dmitry Peskov said Moscow had nothing to do with the hacking.", "said", schema.Deny},
+		{"Acme Corp said the lawsuit was frivolous and without merit.", "said", schema.Deny},
 	} {
 		res := extractText(t, x, c.text)
 		found := false

@@ -698,7 +698,8 @@ func (x *extractor) namesAllegation(ts []tok, k int) bool {
 var rebuttals = []string{"abiding", "abide by", "abided", "complied", "complying with", "lived up", "living up",
 	"in good faith", "innocen", "not true", "untrue", "fiction", "nothing to that", "no foundation",
 	"every right", "acted properly", "acted legally", "did nothing wrong", "done nothing wrong", "not guilty",
-	"not run counter", "not violate", "no basis", "baseless", "groundless", "pact working", "pact is working"}
+	"not run counter", "not violate", "no basis", "baseless", "groundless", "pact working", "pact is working",
+	"frivolous", "without merit", "no merit", "meritless", "without foundation"}
 
 // rebuts reports whether content asserts compliance or innocence.
 func (x *extractor) rebuts(ts []tok, a, b int) bool {
