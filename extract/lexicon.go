@@ -152,16 +152,30 @@ func kindOf(name, typ string, aliases []string) (kind, reason string) {
 		return schema.KindCountry, "list: former states"
 	}
 	k, r := ner.KindReason(name, typ)
-	if typ == schema.Organization && (k == "" || k == schema.KindOther) {
+	// An alias gives the kind when the name gives none, and when a list
+	// holds the alias while only a head word calls the name a company:
+	// "OPEC" is on the list of international organisations, and the
+	// "Organisation of Petroleum Exporting Countries" no company for its
+	// "Petroleum".
+	// A legal form is a company's head word whatever its short forms are
+	// ("Arsenal Holdings" is no club for "Arsenal"), and the lists of
+	// clubs and parties hold too many plain words to outweigh a head word.
+	words := strings.Fields(name)
+	headOnly := k == schema.KindCompany && strings.HasPrefix(r, "head word") && len(words) > 0 && !legalForm(words[len(words)-1])
+	if typ == schema.Organization && (k == "" || k == schema.KindOther || headOnly) {
 		for _, a := range aliases {
 			ak, ar := ner.KindReason(a, typ)
-			if ak == "" || ak == schema.KindOther {
+			if ak == "" || ak == schema.KindOther || ak == k {
 				continue
 			}
 			// The party and company lists hold thousands of short
 			// acronyms: "GNP" or "OPEC" there says nothing of the
 			// Gross National Product or the oil cartel.
 			if isAcronym(a) && (ak == schema.KindParty || ak == schema.KindCompany) && strings.HasPrefix(ar, "list:") {
+				continue
+			}
+			if headOnly && (ak == schema.KindSportsTeam || ak == schema.KindParty ||
+				!strings.HasPrefix(ar, "list:") && !strings.HasPrefix(ar, "curated list")) {
 				continue
 			}
 			return ak, ar + " (alias “" + a + "”)"

@@ -230,3 +230,20 @@ func TestOrgTail(t *testing.T) {
 		}
 	}
 }
+
+// TestKindFromListedAlias: an organisation that only a head word calls a
+// company takes the kind a list gives its acronym ("OPEC"), while a
+// company with a legal form keeps its kind whatever its short form is.
+func TestKindFromListedAlias(t *testing.T) {
+	x := newExtractor(t)
+	res := extractText(t, x, "The Organisation of Petroleum Exporting Countries (OPEC) will meet on Monday, "+
+		"OPEC officials said. Arsenal Holdings PLC (Arsenal) said its shares rose.\n")
+	for _, c := range []struct{ text, kind string }{
+		{"OPEC", schema.KindInternational},
+		{"Arsenal Holdings PLC", schema.KindCompany},
+	} {
+		if e := mentionEntity(res, c.text); e == nil || e.Kind != c.kind {
+			t.Errorf("%s: %+v, want kind %s", c.text, e, c.kind)
+		}
+	}
+}
