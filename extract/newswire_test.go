@@ -69,7 +69,7 @@ func TestNewswireNames(t *testing.T) {
 				"TAG Group S.A. of Luxembourg": "", "Sedio N.V. of Lugano": ""}},
 		// A country that ends a headline is not a nationality written
 		// before the name that starts the story.
-		{"EC TO BEGIN TALKS ON ECONOMIC PACT WITH HUNGARY\n\nEuropean Community foreign ministers\nagreed to formal talks with Hungary.",
+		{"EC TO BEGIN TALKS ON ECONOMIC PACT WITH HUNGARY\n\nEuropean Community officials agreed to formal talks with Hungary.",
 			map[string]string{"HUNGARY": schema.Place, "European Community": schema.Organization}},
 		// A dateline's place stays a place where the story uses the city
 		// for its exchange.
