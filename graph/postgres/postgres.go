@@ -93,11 +93,7 @@ func open(ctx context.Context, spec string, opt *graph.Options) (*store, error) 
 	if err := openTables(pctx, db, standby); err != nil {
 		return fail(pgErr(err))
 	}
-	qs, err := cgraph.NewQuadStore(postgres.Type, spec, nil)
-	if err != nil {
-		return fail(pgErr(err))
-	}
-	return &store{qs: qs, db: db, w: &pgWriter{db: db, spec: name, async: opt.AsyncCommit}, standby: standby}, nil
+	return &store{spec: spec, db: db, w: &pgWriter{db: db, spec: name, async: opt.AsyncCommit}, standby: standby}, nil
 }
 
 // openTables checks dossier's tables: on a server that takes writes it
@@ -120,9 +116,14 @@ func openTables(ctx context.Context, db *sql.DB, standby bool) error {
 // store is a PostgreSQL store, open: Cayley's quad store for the query
 // languages, dossier's writer, and the read index in dossier's tables.
 type store struct {
-	qs cgraph.QuadStore
-	db *sql.DB
-	w  *pgWriter
+	// qs is Cayley's quad store, opened on first use (QuadStore): every
+	// question but the query languages and the nquads export answers from
+	// the read index, and opening it costs a connection of its own.
+	qsOnce sync.Once
+	qs     cgraph.QuadStore
+	spec   string
+	db     *sql.DB
+	w      *pgWriter
 	// bulk is the connection that holds bulkLock while a bulk load runs
 	// (bulk.go).
 	bulk *sql.Conn
@@ -137,9 +138,27 @@ type store struct {
 // ErrStandby means a write was asked of a store on a read-only standby.
 var ErrStandby = errors.New("the server is a read-only standby (a replica): write to the primary")
 
-func (s *store) String() string              { return s.w.spec }
-func (s *store) QuadStore() cgraph.QuadStore { return s.qs }
-func (s *store) Index() graph.Index          { return index{s.db} }
+func (s *store) String() string { return s.w.spec }
+
+// QuadStore opens Cayley's quad store the first time it is asked for. If
+// that fails, the store it returns reports the error on every call.
+func (s *store) QuadStore() cgraph.QuadStore {
+	s.qsOnce.Do(func() {
+		// Connect first with dossier's own pool: Cayley logs an address it
+		// fails to reach with its password.
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		err := s.db.PingContext(ctx)
+		if err == nil {
+			s.qs, err = cgraph.NewQuadStore(postgres.Type, s.spec, nil)
+		}
+		if err != nil {
+			s.qs = failedQuads{fmt.Errorf("store %s: open the quads: %w", s.w.spec, pgErr(err))}
+		}
+	})
+	return s.qs
+}
+func (s *store) Index() graph.Index { return index{s.db} }
 func (s *store) WriteBatch(ctx context.Context, rs []*schema.Result) (int, error) {
 	if s.standby {
 		return 0, fmt.Errorf("store %s: write: %w", s.w.spec, ErrStandby)
@@ -195,7 +214,11 @@ func (s *store) Close() error {
 		// Interrupted: the next open builds the indexes.
 		s.bulk.Close()
 	}
-	err := s.qs.Close()
+	var err error
+	s.qsOnce.Do(func() {}) // never opened: nothing to close
+	if s.qs != nil {
+		err = s.qs.Close()
+	}
 	if werr := s.db.Close(); err == nil {
 		err = werr
 	}
