@@ -17,6 +17,7 @@ import (
 
 func (a *app) evalLedgerCmd() *cobra.Command {
 	var corpus, split string
+	var clusters []string
 	var errs, threads bool
 	cmd := &cobra.Command{
 		Use:   "ledger GOLD.json --corpus FILE",
@@ -38,9 +39,12 @@ The gold holds document IDs and offsets only: the text is read from FILE, and
 each document must have the SHA-256 the gold records. --errors lists every
 miss and false alarm of the split chosen with --split, and --threads the
 threads made of its documents: tune on dev only. A split named "test" is
-scored as figures only: its errors and threads are never listed.`,
+scored as figures only: its errors and threads are never listed. --cluster
+scores the named story clusters alone (their articles only are extracted and
+threaded), one cluster's figures or a group's.`,
 		Example: `  dossier eval ledger internal/gold/ledger/reuters21578.json --corpus ../shared/data/news/reuters21578.jsonl
-  dossier eval ledger internal/gold/ledger/reuters21578.json --corpus reuters21578.jsonl --split dev --errors`,
+  dossier eval ledger internal/gold/ledger/reuters21578.json --corpus reuters21578.jsonl --split dev --errors
+  dossier eval ledger internal/gold/ledger/reuters21578.json --corpus reuters21578.jsonl --cluster marines,toshiba`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -55,6 +59,11 @@ scored as figures only: its errors and threads are never listed.`,
 			fh.Close()
 			if err != nil {
 				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			if len(clusters) > 0 {
+				if g, err = g.Only(clusters); err != nil {
+					return &UsageError{fmt.Errorf("eval ledger: %s: %w", args[0], err)}
+				}
 			}
 			sys, err := a.ledgerSystem(ctx, g, corpus)
 			if err != nil {
@@ -105,6 +114,7 @@ scored as figures only: its errors and threads are never listed.`,
 	}
 	cmd.Flags().StringVar(&corpus, "corpus", "", "the corpus that holds the gold's documents (JSON Lines)")
 	cmd.Flags().StringVar(&split, "split", "", "score one split only (dev, test...)")
+	cmd.Flags().StringSliceVar(&clusters, "cluster", nil, "score these story clusters alone (IDs, comma-separated)")
 	cmd.Flags().BoolVar(&errs, "errors", false, "list every miss and false alarm")
 	cmd.Flags().BoolVar(&threads, "threads", false, "list the threads the ledger made of the chosen split's documents")
 	return cmd

@@ -113,6 +113,45 @@ func (g *Ledger) Splits() []string {
 	return out
 }
 
+// Only returns the gold of the named clusters alone: their clusters,
+// threads, and the allegations and answers of their documents. A name
+// the gold lacks is an error that lists the ones it has.
+func (g *Ledger) Only(clusters []string) (*Ledger, error) {
+	out := &Ledger{Corpus: g.Corpus}
+	docs := make(map[string]bool)
+	var have []string
+	for _, c := range g.Clusters {
+		have = append(have, c.ID)
+		if slices.Contains(clusters, c.ID) {
+			out.Clusters = append(out.Clusters, c)
+			for _, d := range c.Docs {
+				docs[d.ID] = true
+			}
+		}
+	}
+	for _, id := range clusters {
+		if !slices.Contains(have, id) {
+			return nil, fmt.Errorf("no cluster %q (there are %s)", id, strings.Join(have, ", "))
+		}
+	}
+	for _, t := range g.Threads {
+		if slices.Contains(clusters, t.Cluster) {
+			out.Threads = append(out.Threads, t)
+		}
+	}
+	for _, a := range g.Allegations {
+		if docs[a.Doc] {
+			out.Allegations = append(out.Allegations, a)
+		}
+	}
+	for _, a := range g.Answers {
+		if docs[a.Doc] {
+			out.Answers = append(out.Answers, a)
+		}
+	}
+	return out, nil
+}
+
 // DocSplits maps each document ID to its cluster's split.
 func (g *Ledger) DocSplits() map[string]string {
 	m := make(map[string]string)

@@ -1,0 +1,31 @@
+package gold
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLedgerOnly(t *testing.T) {
+	g, err := ReadLedger(strings.NewReader(`{"corpus": "c.jsonl",
+		"clusters": [{"id": "a", "split": "dev", "docs": [{"id": "d1", "sha256": "x"}]},
+		             {"id": "b", "split": "dev", "docs": [{"id": "d2", "sha256": "y"}]}],
+		"threads": [{"id": "ta", "cluster": "a", "target": ["A"], "act": "lied"},
+		            {"id": "tb", "cluster": "b", "target": ["B"], "act": "cheated"}],
+		"allegations": [{"doc": "d1", "start": 0, "end": 4, "thread": "ta"},
+		                {"doc": "d2", "start": 0, "end": 4, "thread": "tb"}],
+		"answers": [{"doc": "d2", "start": 5, "end": 9, "stance": "deny", "answers": ["tb"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := g.Only([]string{"b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Clusters) != 1 || b.Clusters[0].ID != "b" || len(b.Threads) != 1 || b.Threads[0].ID != "tb" ||
+		len(b.Allegations) != 1 || b.Allegations[0].Doc != "d2" || len(b.Answers) != 1 || b.Corpus != "c.jsonl" {
+		t.Errorf("cluster b alone: %+v", b)
+	}
+	if _, err := g.Only([]string{"b", "z"}); err == nil || !strings.Contains(err.Error(), `"z"`) || !strings.Contains(err.Error(), "a, b") {
+		t.Errorf("an unknown cluster: %v", err)
+	}
+}
