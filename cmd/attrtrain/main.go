@@ -25,6 +25,8 @@ func main() {
 	cueShare := flag.Float64("cue-share", 0.05, "share of its occurrences a word needs in cues to be in the cue vocabulary (sentences without one are not tagged); -1: tag every sentence")
 	cueBits := flag.Int("cue-bits", 17, "log2 of the cue tagger's weight rows")
 	roleBits := flag.Int("role-bits", 18, "log2 of the role tagger's weight rows")
+	roleCues := flag.String("role-cues", "predicted", "cues the role tagger trains on: gold (annotated), predicted (the cue tagger's, jackknifed, where one overlaps an annotated cue) or both")
+	folds := flag.Int("folds", 8, "folds for jackknifing the predicted cues of -role-cues")
 	tune := flag.Bool("tune", false, "train on the training split less a tune split (15% of it, carved the same way) and score that")
 	flag.Parse()
 	docs, err := attrib.ReadFile(filepath.Join(*data, "attribution/polnear-train/train.jsonl.gz"))
@@ -38,6 +40,11 @@ func main() {
 		train, dev = attrib.DevSplit(train)
 		fmt.Println("tuning: scores below are on the tune split, not dev")
 	}
+	rc := map[string]attrib.RoleCues{"gold": attrib.RoleGold, "predicted": attrib.RolePredicted, "both": attrib.RoleBoth}
+	mode, ok := rc[*roleCues]
+	if !ok {
+		fail(fmt.Errorf("-role-cues %q: want gold, predicted or both", *roleCues))
+	}
 	lex, err := lexicon(filepath.Join(*data, "attribution/lexicons"))
 	if err != nil {
 		fail(err)
@@ -49,7 +56,7 @@ func main() {
 	}
 	classes := AmbiguityClasses(tb)
 	fmt.Printf("ambiguity classes of %d words from %d treebank sentences\n", len(classes), len(tb))
-	m := attrib.Train(train, attrib.TrainOptions{Epochs: *epochs, Seed: *seed, Lexicon: lex, Classes: classes, CueShare: *cueShare, CueBits: uint(*cueBits), RoleBits: uint(*roleBits), Log: os.Stdout, Dev: dev})
+	m := attrib.Train(train, attrib.TrainOptions{Epochs: *epochs, Seed: *seed, Lexicon: lex, Classes: classes, CueShare: *cueShare, CueBits: uint(*cueBits), RoleBits: uint(*roleBits), Log: os.Stdout, Dev: dev, RoleCues: mode, Folds: *folds, PredBias: float32(*oBias)})
 	if *tune {
 		if *out != "" {
 			if err := save(*out, m.WithOBias(float32(*oBias)).Save); err != nil {

@@ -3,6 +3,7 @@ package attrib
 import (
 	"bytes"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -156,6 +157,11 @@ func TestTrainSmall(t *testing.T) {
 	if s := m3.Evaluate(docs); s.Relaxed.F1 < 0.99 {
 		t.Errorf("no cue vocabulary: relaxed F1 %.3f on the training documents", s.Relaxed.F1)
 	}
+	// Roles trained on jackknifed predicted cues learn the same.
+	m4 := Train(docs, TrainOptions{Epochs: 3, Seed: 1, CueBits: 12, RoleBits: 12, RoleCues: RolePredicted, Folds: 2})
+	if s := m4.Evaluate(docs); s.Relaxed.F1 < 0.99 {
+		t.Errorf("roles on predicted cues: relaxed F1 %.3f on the training documents", s.Relaxed.F1)
+	}
 }
 
 // FuzzFind feeds arbitrary text to the model: it never panics and every
@@ -239,4 +245,44 @@ func TestFindBracketInContent(t *testing.T) {
 		return
 	}
 	t.Errorf("no attribution with the cue denies in %q", txt)
+}
+
+// TestRoleCueExamples checks the role examples built on predicted cues: a
+// predicted cue shorter than the annotated one ("denied" for "denied a
+// report") is trained on with the annotated cue's other words outside
+// both roles; RoleBoth keeps the annotated cue's example beside it.
+func TestRoleCueExamples(t *testing.T) {
+	txt := "Kaspersky denied a report that it helped spies."
+	at := func(s string) int { return len([]rune(txt[:strings.Index(txt, s)])) }
+	d := Document{DocID: "k", Text: txt, Attributions: []Attribution{{
+		SourceFragments:  Fragments{{0, at(" denied")}},
+		CueFragments:     Fragments{{at("denied"), at(" that")}},
+		ContentFragments: Fragments{{at("that"), at(".")}},
+	}}}
+	m := &Model{cue: newTagger(nCueTags, 10, cueAllowed()), role: newTagger(nRoleTags, 10, roleAllowed())}
+	m.index()
+	pred := map[int][][2]int{0: {{1, 2}}} // "denied"
+	_, gold := m.examples(&d, nil, RoleGold)
+	_, p := m.examples(&d, pred, RolePredicted)
+	_, both := m.examples(&d, pred, RoleBoth)
+	if len(gold) != 1 || len(p) != 1 || len(both) != 2 {
+		t.Fatalf("role examples: gold %d, predicted %d, both %d; want 1, 1, 2", len(gold), len(p), len(both))
+	}
+	want := []int{roleBS, roleO, roleO, roleO, roleBC, roleIC, roleIC, roleIC, roleO}
+	if !slices.Equal(p[0].gold, want) {
+		t.Errorf("predicted cue's roles %v, want %v", p[0].gold, want)
+	}
+	if !slices.Equal(both[0].gold, gold[0].gold) || !slices.Equal(both[1].gold, want) {
+		t.Errorf("both: roles %v and %v, want %v and %v", both[0].gold, both[1].gold, gold[0].gold, want)
+	}
+	forbidden := func(e roleExample, i int) bool { return e.forbid[i*nRoleTags+roleBC] }
+	if !forbidden(p[0], 1) || forbidden(p[0], 2) || !forbidden(gold[0], 2) {
+		t.Errorf("forbidden tokens: predicted %v, gold %v", p[0].forbid, gold[0].forbid)
+	}
+	// A predicted cue that overlaps no annotated one adds nothing; an
+	// annotated cue no prediction overlaps keeps its own example.
+	_, p = m.examples(&d, map[int][][2]int{0: {{6, 7}}}, RolePredicted)
+	if len(p) != 1 || !slices.Equal(p[0].gold, gold[0].gold) {
+		t.Errorf("unmatched cues: %d examples, roles %v", len(p), p)
+	}
 }

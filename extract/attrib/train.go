@@ -39,13 +39,37 @@ type TrainOptions struct {
 	Log io.Writer
 	// Dev, when not empty, is scored after every epoch (for the log only).
 	Dev []Document
+	// RoleCues chooses the cues the role tagger is trained on: RoleGold
+	// (the zero value) the annotated cues; RolePredicted the cue tagger's
+	// own (jackknifed over Folds folds of the training documents) where one
+	// overlaps an annotated cue, the annotated one elsewhere; RoleBoth the
+	// annotated cues and, besides, each predicted cue that differs from
+	// the annotated one it overlaps.
+	RoleCues RoleCues
+	// Folds for RolePredicted and RoleBoth; 0 means 8.
+	Folds int
+	// PredBias is the O bias with which the jackknifed cue taggers predict
+	// (the bias the saved model will run with).
+	PredBias float32
 }
+
+// RoleCues chooses the cues the role tagger is trained on (TrainOptions).
+type RoleCues int
+
+// The cues the role tagger can be trained on.
+const (
+	RoleGold RoleCues = iota
+	RolePredicted
+	RoleBoth
+)
 
 // cueExample is one sentence for the cue tagger.
 type cueExample struct {
 	feats []uint64
 	offs  []int32
 	gold  []int
+	si    int  // the sentence's index in its document
+	cand  bool // the sentence holds a word of the cue vocabulary
 }
 
 // roleExample is one cue of a sentence for the role tagger.
@@ -75,8 +99,11 @@ func tokensIn(s *sent, fs Fragments) []bool {
 	return in
 }
 
-// examples builds the training examples of one document.
-func (m *Model) examples(d *Document) ([]cueExample, []roleExample) {
+// examples builds the training examples of one document. When pred is
+// not nil (predicted cue spans by sentence index, from a cue tagger that
+// did not see the document), the role examples are built on those cues
+// as mode says.
+func (m *Model) examples(d *Document, pred map[int][][2]int, mode RoleCues) ([]cueExample, []roleExample) {
 	runes, sents := docSentences(d.Text)
 	ps := m.prepare(runes, sents)
 	var ces []cueExample
@@ -122,13 +149,46 @@ func (m *Model) examples(d *Document) ([]cueExample, []roleExample) {
 			feats = s.cueFeatures(i, sides[i], feats)
 		}
 		offs = append(offs, int32(len(feats)))
-		ces = append(ces, cueExample{feats, offs, gold})
-		for k, c := range cues {
-			a := &d.Attributions[owners[k]]
+		ces = append(ces, cueExample{feats, offs, gold, si, s.cand})
+		type roleCue struct {
+			c, gold [2]int
+			owner   int
+			others  [][2]int
+		}
+		var rcs []roleCue
+		if pred == nil || mode == RoleGold {
+			for k, c := range cues {
+				rcs = append(rcs, roleCue{c, c, owners[k], cues})
+			}
+		} else {
+			ps := pred[si]
+			for k, c := range cues {
+				best, bo := -1, 0
+				for j, p := range ps {
+					if o := min(p[1], c[1]) - max(p[0], c[0]); o > bo {
+						best, bo = j, o
+					}
+				}
+				switch {
+				case best < 0:
+					rcs = append(rcs, roleCue{c, c, owners[k], cues})
+				case mode == RolePredicted:
+					rcs = append(rcs, roleCue{ps[best], c, owners[k], ps})
+				default: // RoleBoth
+					rcs = append(rcs, roleCue{c, c, owners[k], cues})
+					if ps[best] != c {
+						rcs = append(rcs, roleCue{ps[best], c, owners[k], ps})
+					}
+				}
+			}
+		}
+		for _, r := range rcs {
+			c, cues := r.c, r.others
+			a := &d.Attributions[r.owner]
 			src, con := tokensIn(s, a.SourceFragments), tokensIn(s, a.ContentFragments)
 			rg := make([]int, n)
 			for i := 0; i < n; i++ {
-				if i >= c[0] && i < c[1] {
+				if i >= c[0] && i < c[1] || i >= r.gold[0] && i < r.gold[1] {
 					continue
 				}
 				switch {
@@ -192,7 +252,12 @@ func Train(docs []Document, opts TrainOptions) *Model {
 	// Features in parallel, kept in document order.
 	ces := make([][]cueExample, len(docs))
 	res := make([][]roleExample, len(docs))
-	parallel(len(docs), func(i int) { ces[i], res[i] = m.examples(&docs[i]) })
+	parallel(len(docs), func(i int) { ces[i], res[i] = m.examples(&docs[i], nil, RoleGold) })
+	if opts.RoleCues != RoleGold {
+		preds := m.jackknife(ces, opts)
+		parallel(len(docs), func(i int) { _, res[i] = m.examples(&docs[i], preds[i], opts.RoleCues) })
+		logf("role examples on jackknifed cues in %v", time.Since(t0).Round(time.Millisecond))
+	}
 	var cue []cueExample
 	var role []roleExample
 	for i := range docs {
@@ -201,10 +266,13 @@ func Train(docs []Document, opts TrainOptions) *Model {
 	}
 	logf("features: %d sentences, %d cues in %v; cue vocabulary %d words", len(cue), len(role), time.Since(t0).Round(time.Millisecond), len(m.vocab))
 	rng := rand.New(rand.NewPCG(opts.Seed, 0xa77))
+	// The roles shuffle with a generator of their own, so that the cue
+	// tagger does not change with the number of role examples.
+	rrng := rand.New(rand.NewPCG(opts.Seed, 0xa78))
 	ct, rt := newTraining(m.cue), newTraining(m.role)
 	for ep := 1; ep <= opts.Epochs; ep++ {
 		rng.Shuffle(len(cue), func(i, j int) { cue[i], cue[j] = cue[j], cue[i] })
-		rng.Shuffle(len(role), func(i, j int) { role[i], role[j] = role[j], role[i] })
+		rrng.Shuffle(len(role), func(i, j int) { role[i], role[j] = role[j], role[i] })
 		cw, rw := 0, 0
 		for _, e := range cue {
 			cw += ct.learn(e.feats, e.offs, e.gold, nil)
@@ -224,6 +292,50 @@ func Train(docs []Document, opts TrainOptions) *Model {
 	ct.average()
 	rt.average()
 	return m
+}
+
+// jackknife predicts the cues of each document's sentences with a cue
+// tagger trained, as Train trains it, on the documents of the other folds
+// (document i is in fold i mod Folds): the cues the role tagger meets at
+// run time, misses and all. It returns the predicted spans of each
+// document by sentence index.
+func (m *Model) jackknife(ces [][]cueExample, opts TrainOptions) []map[int][][2]int {
+	k := opts.Folds
+	if k == 0 {
+		k = 8
+	}
+	k = max(k, 2)
+	preds := make([]map[int][][2]int, len(ces))
+	for f := 0; f < k; f++ {
+		var cue []cueExample
+		for i := range ces {
+			if i%k != f {
+				cue = append(cue, ces[i]...)
+			}
+		}
+		rng := rand.New(rand.NewPCG(opts.Seed, 0xa77+uint64(f)+1))
+		ct := newTraining(newTagger(nCueTags, opts.CueBits, cueAllowed()))
+		for ep := 1; ep <= opts.Epochs; ep++ {
+			rng.Shuffle(len(cue), func(i, j int) { cue[i], cue[j] = cue[j], cue[i] })
+			for _, e := range cue {
+				ct.learn(e.feats, e.offs, e.gold, nil)
+			}
+		}
+		ct.average()
+		var dec decoder
+		for i := f; i < len(ces); i += k {
+			preds[i] = map[int][][2]int{}
+			for _, e := range ces[i] {
+				if !e.cand {
+					continue
+				}
+				if sp := spansOf(ct.t.decode(&dec, e.feats, e.offs, nil, opts.PredBias), nil); len(sp) > 0 {
+					preds[i][e.si] = sp
+				}
+			}
+		}
+	}
+	return preds
 }
 
 // cueVocabulary returns the words (normalised, sorted) that anchored a cue
