@@ -26,6 +26,7 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -137,10 +138,11 @@ type Config struct {
 type Counts struct {
 	// Items is how many items the source gave: documents and failed inputs.
 	Items int64 `json:"items"`
-	// Skipped documents were already stored and were not extracted.
+	// Skipped documents were not extracted: stored already, or a later
+	// copy of a text the run had read already.
 	Skipped int64 `json:"skipped"`
-	// Duplicates were extracted but found stored by WriteBatch: the same
-	// text twice in one run, or written meanwhile by another process.
+	// Duplicates were extracted but found stored by WriteBatch: written
+	// meanwhile by another process.
 	Duplicates int64 `json:"duplicates"`
 	// Extracted documents went through extraction without error.
 	Extracted int64 `json:"extracted"`
@@ -232,9 +234,14 @@ func (p *Pipeline) Run(ctx context.Context, read Reader) error {
 	docs := make(chan *schema.Document, max(8*cfg.Workers, 2*cfg.BatchDocs))
 	results := make(chan result, cfg.BatchDocs+cfg.Workers)
 
-	// Reader: count, report failed inputs, skip stored documents.
+	// Reader: count, report failed inputs, skip stored documents and the
+	// later copies of a text the run has read already: the first in input
+	// order is the one stored, with its own ID, path and metadata, however
+	// the workers happen to finish (a corpus may hold the same story twice
+	// under two IDs).
 	g.Go(func() error {
 		defer close(docs)
+		seen := make(map[[16]byte]struct{})
 		for it := range items {
 			p.items.Add(1)
 			if it.Err != nil {
@@ -242,6 +249,13 @@ func (p *Pipeline) Run(ctx context.Context, read Reader) error {
 				continue
 			}
 			if cfg.Store != nil {
+				sum := sha256.Sum256([]byte(it.Doc.Hash))
+				k := [16]byte(sum[:16])
+				if _, dup := seen[k]; dup {
+					p.skipped.Add(1)
+					continue
+				}
+				seen[k] = struct{}{}
 				ok, err := cfg.Store.Has(ctx, it.Doc.Hash)
 				if err != nil {
 					return fmt.Errorf("check %s: %w", docName(it.Doc), err)
