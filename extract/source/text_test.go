@@ -120,11 +120,11 @@ func TestModelArticle(t *testing.T) {
 
 func TestText(t *testing.T) {
 	type want struct {
-		Title    string
-		Date     schema.Date
-		Tags     []string
-		Headline string
-		Body     []string // nil: Body must be nil
+		Title, Source, URL string
+		Date               schema.Date
+		Tags               []string
+		Headline           string
+		Body               []string // nil: Body must be nil
 	}
 	tests := []struct {
 		name, text string
@@ -149,6 +149,18 @@ func TestText(t *testing.T) {
 		{"abbreviations do not end a wrapped paragraph", "Big news\n\nBig news\nThe report by Mr.\nSmith reached the U.S.\nTreasury on Monday.\nA new one.\n",
 			want{Title: "Big news", Headline: "Big news", Body: []string{"The report by Mr.\nSmith reached the U.S.\nTreasury on Monday.", "A new one."}}},
 		{"date in a sentence is no date line", "Big news\nOn 24 October 2017 the company said it would publish its source code.\n", want{}},
+		// A header block of labelled lines, or Markdown front matter.
+		{"labelled lines", "Title: EU accuses RT\nDate: 11 March 2021\nSource: Example News\nURL: https://example.com/a\n\nThe EU said so.\n\nRT denied it.\n",
+			want{Title: "EU accuses RT", Source: "Example News", URL: "https://example.com/a", Date: "2021-03-11", Headline: "EU accuses RT",
+				Body: []string{"The EU said so.", "RT denied it."}}},
+		{"front matter, quoted, any case", "---\ntitle: \"EU accuses RT\"\nPublished: 2021-03-11\nauthor: Jane Doe\nlink: 'https://example.com/a'\n---\nThe EU said so.\n",
+			want{Title: "EU accuses RT", URL: "https://example.com/a", Date: "2021-03-11", Headline: "EU accuses RT", Body: []string{"The EU said so."}}},
+		{"a source and a byline, no title", "Source: Reuters\nBy: John Smith\n\nThe EU said so.\n",
+			want{Source: "Reuters", Body: []string{"The EU said so."}}},
+		{"one title line", "Title: Big news\n\nIt happened.\n", want{Title: "Big news", Headline: "Big news", Body: []string{"It happened."}}},
+		{"a byline alone is no header", "By: John Smith\n\nIt happened.\n", want{}},
+		{"a line that is no field: no header", "Title: Big news\nSource: Reuters\nIt happened on Monday.\n", want{}},
+		{"unclosed front matter", "---\ntitle: Big news\nsource: Reuters\n", want{}},
 		{"UTF-8 BOM dropped", "\ufeffBig news\n\nBig news\nIt happened.\n",
 			want{Title: "Big news", Headline: "Big news", Body: []string{"It happened."}}},
 	}
@@ -163,7 +175,7 @@ func TestText(t *testing.T) {
 			if d.Text != strings.TrimPrefix(tt.text, "\ufeff") {
 				t.Errorf("Text %q is not the whole input", d.Text)
 			}
-			got := want{Title: d.Title, Date: d.Date, Tags: d.Tags, Headline: d.Headline.Text}
+			got := want{Title: d.Title, Source: d.Source, URL: d.URL, Date: d.Date, Tags: d.Tags, Headline: d.Headline.Text}
 			if d.Body != nil {
 				got.Body = []string{}
 				for _, b := range d.Body {
