@@ -745,8 +745,9 @@ func (x *extractor) accusedIn(ts []tok, d *draft, ka, kb int) *entInfo {
 	if e := x.accusedAmong(d, x.mentionsIn(ts[ka].start, ts[kb-1].end)); e != nil {
 		return e
 	}
-	if d.cs > 0 {
-		ms := x.mentionsIn(ts[0].start, ts[d.cs-1].end)
+	if a := datelineEnd(ts, d.cs); d.cs > a {
+		// Not the dateline's place or outlet: "LONDON (Example Times) -".
+		ms := x.mentionsIn(ts[a].start, ts[d.cs-1].end)
 		for k := len(ms) - 1; k >= 0; k-- {
 			if e := x.accusedAmong(d, ms[k:k+1]); e != nil {
 				return e
@@ -779,7 +780,7 @@ func (x *extractor) agentOf(ts []tok, d *draft, ka, kb int) *entInfo {
 			break
 		}
 	}
-	ms := x.mentionsIn(ts[0].start, ts[w].start)
+	ms := x.mentionsIn(ts[datelineEnd(ts, w)].start, ts[w].start)
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
 		if skip(m.e) || m.e.typ == schema.Misc {

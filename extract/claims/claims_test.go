@@ -28,6 +28,7 @@ type want struct {
 	contains                            []string // words the content must hold
 	channel, target                     string
 	hedge                               string
+	noTarget                            bool // the claim must have no target
 }
 
 func TestExtractSentences(t *testing.T) {
@@ -85,6 +86,8 @@ func TestExtractSentences(t *testing.T) {
 			[][3]string{acme, usa, {"Justice Department", schema.Organization, schema.KindAgency}, {"Iran", schema.Place, schema.KindCountry}},
 			[]want{{cue: "charged", claimant: "Justice Department", stance: schema.Allege, content: "bank fraud"},
 				{cue: "accusing", source: "The US Justice Department", claimant: "Justice Department", stance: schema.Allege, content: "the company of helping Iran evade sanctions"}}},
+		{"a dateline's outlet is no target", "LONDON (Sky News) - Shareholders accused the company's auditor of fraud.", [][3]string{skyNews},
+			[]want{{cue: "accused", stance: schema.Allege, noTarget: true}}},
 		{"the subject comes after a dateline", "WASHINGTON (Reuters) - Acme Corp agreed to buy 15 planes but said it would wait.", [][3]string{acme, reuters},
 			[]want{{cue: "said", source: "Acme Corp", claimant: "Acme Corp", content: "it would wait"}}},
 		{"reports citing a channel", "Acme Corp's chief executive has told that the firm is safe, reports citing Sky News.", [][3]string{acme, skyNews},
@@ -181,6 +184,9 @@ func TestExtractSentences(t *testing.T) {
 				check("content", c.Content.Text, w.content)
 				check("channel", name[string(c.Channel)], w.channel)
 				check("target", name[string(c.Target)], w.target)
+				if w.noTarget && c.Target != "" {
+					t.Errorf("claim %d target = %q, want none", i, name[string(c.Target)])
+				}
 				if w.claimantText != "" && w.claimant == "" && c.Claimant != "" {
 					t.Errorf("claim %d claimant = %q, want none", i, c.Claimant)
 				}
