@@ -3,7 +3,6 @@ package extract
 import (
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/dossier-project/dossier/schema"
 )
@@ -421,12 +420,6 @@ func (g *grouper) initials() {
 // words, in order ("FBI", "Federal Bureau of Investigation"), for a name of
 // two words or more.
 func spells(acr, name string) bool {
-	var initials []rune
-	for _, w := range strings.Fields(name) {
-		r := []rune(w)[0]
-		if unicode.IsUpper(r) {
-			initials = append(initials, r)
-		}
-	}
+	initials := initialsOf(name)
 	return len(initials) >= 2 && string(initials) == acr
 }

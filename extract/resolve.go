@@ -648,13 +648,7 @@ func acronymOf(acr, name string) bool {
 			caps = append(caps, r)
 		}
 	}
-	var initials []rune
-	for _, w := range strings.Fields(name) {
-		r := []rune(w)[0]
-		if unicode.IsUpper(r) {
-			initials = append(initials, r)
-		}
-	}
+	initials := initialsOf(name)
 	// Subsequence match of caps in initials, anchored at the end.
 	if subseq(caps, initials) {
 		return true
@@ -671,6 +665,18 @@ func acronymOf(acr, name string) bool {
 		}
 	}
 	return false
+}
+
+// initialsOf returns the first letters of name's capitalised words
+// ("FBI" of "Federal Bureau of Investigation").
+func initialsOf(name string) []rune {
+	var initials []rune
+	for _, w := range strings.Fields(name) {
+		if r := []rune(w)[0]; unicode.IsUpper(r) {
+			initials = append(initials, r)
+		}
+	}
+	return initials
 }
 
 // acrossLines reports whether the word before the name m (spaces apart)
