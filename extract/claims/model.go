@@ -244,8 +244,8 @@ func stanceOf(cue []tok) (schema.Stance, *verb) {
 			continue
 		}
 		if f.v.lemma == "call" {
-			if k+1 < len(cue) && cue[k+1].low == "for" {
-				return schema.Demand, f.v
+			if k+1 < len(cue) && (cue[k+1].low == "for" || cue[k+1].low == "on" || cue[k+1].low == "upon") {
+				return schema.Demand, f.v // "called for", "called on the agency to investigate"
 			}
 			continue // "called him a liar": a noun of the cue may say more
 		}

@@ -98,3 +98,39 @@ func TestModelFailureFallsBack(t *testing.T) {
 		t.Errorf("the rules alone warn: %q", rules.Warnings)
 	}
 }
+
+// TestModelCueStance checks the stance the pass gives cues only the model
+// finds: "called on X to" and "called for" are demands; "called" alone
+// stays a say.
+func TestModelCueStance(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wyden := [3]string{"Ron Wyden", schema.Person, ""}
+	tests := []struct {
+		text, cue string
+		stance    schema.Stance
+	}{
+		{"Senator Ron Wyden called on the agency to investigate the breach.", "called on", schema.Demand},
+		{"Senator Ron Wyden called for an inquiry into the breach.", "called for", schema.Demand},
+	}
+	for _, tt := range tests {
+		in := sentenceInput(tt.text, wyden)
+		in.Model = m
+		out := Extract(in)
+		checkOutput(t, in, out)
+		found := false
+		for _, c := range out.Claims {
+			if strings.HasPrefix(c.Cue.Text, tt.cue) {
+				found = true
+				if c.Stance != tt.stance {
+					t.Errorf("%q: cue %q stance %s, want %s", tt.text, c.Cue.Text, c.Stance, tt.stance)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no claim with cue %q", tt.text, tt.cue)
+		}
+	}
+}
