@@ -115,7 +115,7 @@ func TestExtractSentences(t *testing.T) {
 		{"relative clause", "Acme Corp, which makes widgets, said it would close a plant.", [][3]string{acme},
 			[]want{{cue: "said", source: "Acme Corp", claimant: "Acme Corp", content: "it would close a plant"}}},
 		{"which said", "Profits rose at Acme Corp, which said its income rose 21 pct.", [][3]string{acme},
-			[]want{{cue: "said", source: "Acme Corp", claimant: "Acme Corp", content: "its income rose 21 pct"}}},
+			[]want{{cue: "said", source: "which", claimant: "Acme Corp", claimantText: "Acme Corp", content: "its income rose 21 pct"}}},
 		{"but said, after another verb", "Acme Corp agreed to buy 15 planes but said it would lease them.", [][3]string{acme},
 			[]want{{cue: "said", source: "Acme Corp", claimant: "Acme Corp", content: "it would lease them"}}},
 		{"possessive name", "Moody's said it took the action.", [][3]string{{"Moody's", schema.Organization, ""}},

@@ -181,7 +181,14 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 		if f.Source[1] > f.Source[0] {
 			d.srcA, d.srcB = tokRange(ts, f.Source[0], f.Source[1])
 			if d.srcB-d.srcA == 1 && relatives[ts[d.srcA].low] {
-				continue // "those who believe": the speaker is outside the clause, as the rules have it
+				// "Sanders, who thinks": the antecedent speaks, the
+				// pronoun is the source span.
+				a, b := x.antecedent(ts, d.srcA)
+				if b <= a {
+					continue // "those who believe": the speaker is outside the clause, as the rules have it
+				}
+				d.rel = d.srcA + 1
+				d.srcA, d.srcB = a, b
 			}
 		}
 		d.cont = cont

@@ -291,3 +291,26 @@ func (x *extractor) apposed(ts []tok, p int) bool {
 	c0, a0 := x.appositionStart(ts, p)
 	return c0 > 0 && (a0 == 0 || a0-1 == leadingComma(ts))
 }
+
+// antecedent returns the noun phrase [a, b) that the relative pronoun at
+// token w stands for ("the splinter group, which said"), or a == b: the
+// name the clause hangs on when the phrase ends in one ("Profits rose at
+// Acme Corp, which said": Acme Corp).
+func (x *extractor) antecedent(ts []tok, w int) (a, b int) {
+	if w > 0 && ts[w-1].low == "," {
+		w--
+	}
+	a0 := leftNP(ts, w)
+	if a0 >= w {
+		return w, w
+	}
+	a = a0
+	if ms := x.mentionsIn(ts[a0].start, ts[w-1].end); len(ms) > 0 && ms[len(ms)-1].end == ts[w-1].end {
+		k := tokIndex(ts, ms[len(ms)-1].start)
+		if k > a0 && determiners[ts[k-1].low] {
+			k--
+		}
+		a = k
+	}
+	return a, w
+}

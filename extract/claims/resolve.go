@@ -210,6 +210,9 @@ func (x *extractor) finishDraft(ts []tok, d *draft) {
 	}
 	if d.srcB > d.srcA {
 		d.srcSpan = x.span(ts[d.srcA].start, ts[d.srcB-1].end)
+		if d.rel > 0 {
+			d.srcSpan = x.span(ts[d.rel-1].start, ts[d.rel-1].end)
+		}
 	}
 	c0, c1 := d.cont[0], d.cont[1]
 	ka, kb := len(ts), 0

@@ -1,0 +1,78 @@
+package claims
+
+import (
+	"testing"
+
+	"github.com/dossier-project/dossier/extract/attrib"
+	"github.com/dossier-project/dossier/schema"
+)
+
+// TestRoles holds the source and content spans of claims as the PolNeAR
+// guidelines draw them (issue 15), in sentences written for the test in
+// the style of the corpus's news, run as the product runs (with the
+// trained attribution model).
+func TestRoles(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var (
+		sanders = [3]string{"Bernie Sanders", schema.Person, ""}
+		acme    = [3]string{"Acme Corp", schema.Organization, schema.KindCompany}
+	)
+	type want struct {
+		cue, source, claimant, content string
+	}
+	tests := []struct {
+		name, text string
+		ents       [][3]string
+		want       []want // the claims with these cues; "" claimant: not checked
+	}{
+		{"a relative pronoun is the source, its antecedent the claimant",
+			"The crowd cheered for Bernie Sanders, who said the economy is rigged against working families.",
+			[][3]string{sanders},
+			[]want{{"said", "who", "Bernie Sanders", "the economy is rigged against working families"}}},
+		{"which, of a company",
+			"Shares fell at Acme Corp, which said its income dropped 21 percent.",
+			[][3]string{acme},
+			[]want{{"said", "which", "Acme Corp", "its income dropped 21 percent"}}},
+		{"a cue only the model finds, after a relative pronoun",
+			"Bernie Sanders, who wants to break up the big banks, spoke in Iowa on Monday.",
+			[][3]string{sanders},
+			[]want{{"wants", "who", "Bernie Sanders", "to break up the big banks"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := sentenceInput(tt.text, tt.ents...)
+			in.Model = m
+			out := Extract(in)
+			checkOutput(t, in, out)
+			name := map[string]string{}
+			for _, e := range in.Entities {
+				name[e.ID] = e.Name
+			}
+		next:
+			for _, w := range tt.want {
+				for _, c := range out.Claims {
+					if c.Cue.Text != w.cue {
+						continue
+					}
+					if c.Source.Text != w.source {
+						t.Errorf("%s: source %q, want %q", w.cue, c.Source.Text, w.source)
+					}
+					if w.claimant != "" && name[string(c.Claimant)] != w.claimant {
+						t.Errorf("%s: claimant %q, want %q", w.cue, name[string(c.Claimant)], w.claimant)
+					}
+					if c.Content.Text != w.content {
+						t.Errorf("%s: content %q, want %q", w.cue, c.Content.Text, w.content)
+					}
+					continue next
+				}
+				for _, c := range out.Claims {
+					t.Logf("got %s cue=%q src=%q content=%q", c.Stance, c.Cue.Text, c.Source.Text, c.Content.Text)
+				}
+				t.Errorf("no claim with the cue %q", w.cue)
+			}
+		})
+	}
+}
