@@ -26,7 +26,56 @@ func (o Options) parseText(name string, data []byte) (*schema.Document, error) {
 	if !header(doc) {
 		layout(doc)
 	}
+	if doc.Date == "" {
+		doc.Date = datelineDate(doc)
+	}
 	return doc, nil
+}
+
+// reDatelineHead is how a story's dateline opens: a place in capitals
+// ("GENEVA", "NEW YORK", "ROCKY MOUNT, N.C.").
+var reDatelineHead = regexp.MustCompile(`^\p{Lu}{2}[\p{Lu}.'\-]*(?:\s+\p{Lu}[\p{Lu}.'\-]+){0,3}\s*[,(]?\s`)
+
+// datelineDate returns the full date of a dateline among the first lines
+// of doc's body ("GENEVA, Sept 23, 2019 -- The agency said ..."), for a
+// text that gives no date of its own; "" if there is none. Only what stands
+// before the dateline's dash or bracket counts, and only a date with its
+// year and day: "WASHINGTON, July 12 -" leaves the date unknown.
+func datelineDate(doc *schema.Document) schema.Date {
+	runes := []rune(doc.Text)
+	from := 0
+	if len(doc.Body) > 0 {
+		from = doc.Body[0].Start
+	}
+	seen := 0
+	for _, l := range splitLines(runes) {
+		if l.start < from || l.end == l.start {
+			continue
+		}
+		if seen++; seen > 3 || l.start-from > 600 {
+			break
+		}
+		if !reDatelineHead.MatchString(l.text) {
+			continue
+		}
+		head := []rune(l.text)
+		cut := -1
+		for _, sep := range []string{" -- ", " - ", " — ", " – ", " (", " —", "--"} {
+			if k := strings.Index(l.text, sep); k > 0 && (cut < 0 || k < cut) {
+				cut = k
+			}
+		}
+		if cut < 0 || len([]rune(l.text[:cut])) > 80 {
+			continue
+		}
+		head = []rune(l.text[:cut])
+		for _, f := range dates.Find(head, 0, len(head), "") {
+			if f.Date.Precision() == schema.Day {
+				return f.Date
+			}
+		}
+	}
+	return ""
 }
 
 // isSpace reports white space, including the non-breaking spaces that
@@ -176,7 +225,7 @@ func layout(doc *schema.Document) {
 			continue
 		}
 		if meta, d := metaDate(l); meta {
-			if d != "" {
+			if d != "" || reByline.MatchString(l.text) && headline(title.text) {
 				page = true
 				if date == "" {
 					date = d
@@ -220,6 +269,13 @@ func layout(doc *schema.Document) {
 	}
 	doc.Headline = schema.MakeSpan(runes, title.start, title.end)
 	doc.Body = paragraphs(runes, ls[min(body, foot):foot])
+}
+
+// headline reports whether a first line reads as a headline rather than a
+// sentence of the story: short, and not ended by a full stop.
+func headline(s string) bool {
+	s = strings.TrimFunc(s, isSpace)
+	return s != "" && len(strings.Fields(s)) <= 25 && !strings.HasSuffix(s, ".")
 }
 
 // normTitle folds a title for comparison: case and runs of white space.

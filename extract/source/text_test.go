@@ -161,6 +161,14 @@ func TestText(t *testing.T) {
 		{"a byline alone is no header", "By: John Smith\n\nIt happened.\n", want{}},
 		{"a line that is no field: no header", "Title: Big news\nSource: Reuters\nIt happened on Monday.\n", want{}},
 		{"unclosed front matter", "---\ntitle: Big news\nsource: Reuters\n", want{}},
+		// A headline and a byline, then the story's dateline: its date.
+		{"headline, byline, dateline", "WADA accuses Russia\n\nBy Anna Keller\n\nGENEVA, Sept 23, 2019 -- The agency said so.\n\nRussia denied it.\n",
+			want{Title: "WADA accuses Russia", Date: "2019-09-23", Headline: "WADA accuses Russia",
+				Body: []string{"GENEVA, Sept 23, 2019 -- The agency said so.", "Russia denied it."}}},
+		{"dateline of a plain text", "NEW YORK, March 3, 2021 (Example) - Shares fell.\n", want{Date: "2021-03-03"}},
+		{"dateline without a year gives no date", "WASHINGTON, July 12 (Example Wire) - Microsoft said so.\n", want{}},
+		{"a date after the dateline's dash is the story's", "LONDON - The company said on March 3, 2021 that it would close.\n", want{}},
+		{"a byline under a sentence is no header", "The agency said so.\nBy John Smith\n\nIt happened.\n", want{}},
 		{"UTF-8 BOM dropped", "\ufeffBig news\n\nBig news\nIt happened.\n",
 			want{Title: "Big news", Headline: "Big news", Body: []string{"It happened."}}},
 	}
