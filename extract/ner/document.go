@@ -40,6 +40,12 @@ func (m *Model) TagDocumentContext(ctx context.Context, sents [][]string) ([][]s
 // [Model.TagDocument] to tags in place; gaz (may be nil) tells titles.
 func harmonise(sents, out [][]string, gaz *Gazetteer) {
 	title := func(t string) bool { return gaz != nil && gaz.Has(CatHonorific, t) }
+	for i, s := range sents {
+		if !capsLine(s) {
+			legalRuns(s, out[i], title)
+			companyContext(s, out[i], gaz, title)
+		}
+	}
 	votes := map[string]map[string]int{}
 	maxLen := 0
 	for i, s := range sents {
@@ -179,6 +185,174 @@ func harmonise(sents, out [][]string, gaz *Gazetteer) {
 			}
 		}
 	}
+}
+
+// legalRuns tags as one ORG each run of capitalised words that ends in a
+// capitalised legal form ("Digital Equipment Corp", "Thorn EMI Plc") where
+// the first pass left the whole run untagged: a legal form after a name
+// says company whatever the model made of the words. The run starts after
+// a title or a function word ("The Company said", "Mr Smith Ltd" are not
+// taken from "The" or "Mr") and must hold a word that is not itself a
+// legal form.
+func legalRuns(s, tags []string, title func(string) bool) {
+	for j := 1; j < len(s); j++ {
+		if tags[j] != "O" || !capitalised(s[j]) || !legalForms[strings.ToLower(s[j])] {
+			continue
+		}
+		e := j + 1
+		for e < len(s) && tags[e] == "O" && capitalised(s[e]) && legalForms[strings.ToLower(s[e])] {
+			e++ // "Co Inc", "Pty Ltd"
+		}
+		a := j
+		for a > 0 && tags[a-1] == "O" && (capitalised(s[a-1]) || s[a-1] == "&") && !legalForms[strings.ToLower(s[a-1])] &&
+			!title(s[a-1]) && !functionWords[strings.ToLower(s[a-1])] {
+			a--
+		}
+		for a < j && s[a] == "&" {
+			a++
+		}
+		if a < j && (a == 0 || !strings.HasPrefix(tags[a-1], "I-")) && (e == len(s) || !strings.HasPrefix(tags[e], "I-")) {
+			setSpan(tags, a, e, "ORG")
+		}
+		j = e - 1
+	}
+}
+
+// Words that say what kind of organisation the name beside them is: "the
+// computer maker Apricot", "Kemira, the Finnish group", "its rival Tesco".
+var orgNouns = map[string]bool{
+	"maker": true, "makers": true, "rival": true, "rivals": true, "subsidiary": true, "auditor": true,
+	"broadcaster": true, "regulator": true, "airline": true, "insurer": true, "lender": true,
+	"retailer": true, "conglomerate": true, "watchdog": true, "firm": true, "company": true, "group": true,
+	"bank": true, "producer": true, "manufacturer": true, "concern": true, "brokerage": true, "utility": true,
+	"agency": true, "unit": true, "supplier": true, "distributor": true, "operator": true,
+}
+
+// Words after which the next capitalised name is a company's: "shares of
+// Terumo", "a unit of Kemira", "a stake in Hanson".
+var companyOf = map[string]bool{"shares": true, "unit": true, "subsidiary": true, "division": true, "stake": true}
+
+// companyContext makes ORG a name that its context calls an organisation
+// where the first pass left it untagged or tagged it a lone person or
+// place word that no list names a place or given name: after "shares of",
+// "unit of", "stake in" or a noun of organisations ("the computer maker
+// Apricot", "its rival Tesco", "the auditor EY"), before "said its" or
+// "reported its" ("Tandem said its profits rose"; a person says "his" or
+// "her"), and before an apposition of such a noun (", the Finnish group",
+// ", a computer maker").
+func companyContext(s, tags []string, gaz *Gazetteer, title func(string) bool) {
+	low := func(k int) string {
+		if k < 0 || k >= len(s) {
+			return ""
+		}
+		return strings.ToLower(s[k])
+	}
+	// name reports the extent of the name at [a, b) that may be retyped:
+	// a lone PER or LOC token, or a run of untagged capitalised words.
+	retype := func(a, b int) {
+		if a >= b {
+			return
+		}
+		setSpan(tags, a, b, "ORG")
+	}
+	lone := func(k int) bool {
+		if k < 0 || k >= len(s) || !strings.HasPrefix(tags[k], "B-") || (k+1 < len(s) && strings.HasPrefix(tags[k+1], "I-")) {
+			return false
+		}
+		t, key := tags[k][2:], strings.ToLower(s[k])
+		if t != "PER" && t != "LOC" || !capitalised(s[k]) {
+			return false
+		}
+		return gaz == nil || !placeName(gaz, key) && !gaz.Has(CatFirstName, key) && !gaz.Has(CatDemonym, key) && !gaz.Has(CatHonorific, key)
+	}
+	free := func(k int) bool {
+		return k >= 0 && k < len(s) && tags[k] == "O" && capitalised(s[k]) && len([]rune(s[k])) >= 2 &&
+			!strings.HasSuffix(s[k], ".") && !capsPlural(s[k]) && !legalForms[strings.ToLower(s[k])] && !calendarWords[strings.ToLower(s[k])] &&
+			!title(s[k]) && !functionWords[strings.ToLower(s[k])] && !pronouns[strings.ToLower(s[k])] &&
+			(gaz == nil || !placeName(gaz, strings.ToLower(s[k])) && !gaz.Has(CatDemonym, strings.ToLower(s[k])))
+	}
+	// after: the name starting at k.
+	after := func(k int) {
+		if lone(k) {
+			retype(k, k+1)
+			return
+		}
+		e := k
+		for e < len(s) && e-k < 5 && free(e) {
+			e++
+		}
+		if e < len(s) && tags[e] != "O" {
+			return // the name goes on into another
+		}
+		retype(k, e)
+	}
+	// before: the name ending at k (inclusive); not a run that starts the
+	// sentence, which may be any capitalised word ("Meanwhile, the group").
+	before := func(k int, initialOK bool) {
+		if lone(k) {
+			retype(k, k+1)
+			return
+		}
+		a := k + 1
+		for a > 0 && k+1-a < 5 && free(a-1) {
+			a--
+		}
+		if a > k || a == 0 && !initialOK || a > 0 && (tags[a-1] != "O" || s[a-1] == "&" || strings.EqualFold(s[a-1], "and")) {
+			return // the name may start further back
+		}
+		retype(a, k+1)
+	}
+	for j := 0; j < len(s); j++ {
+		w := low(j)
+		switch {
+		case (w == "of" || w == "in") && companyOf[low(j-1)] && (w == "of") != (low(j-1) == "stake"):
+			after(j + 1)
+		case orgNouns[w] && (j == 0 || !capitalised(s[j])) && j+1 < len(s) && low(j+2) != "'s":
+			after(j + 1)
+		case (w == "said" || w == "reported") && low(j+1) == "its" && j > 0:
+			before(j-1, true)
+		case w == "," && (low(j+1) == "the" || low(j+1) == "a" || low(j+1) == "an") && j > 0:
+			for k := j + 2; k < len(s) && k <= j+5; k++ {
+				if orgNouns[low(k)] && !capitalised(s[k]) {
+					// An apposition ends at a comma or the sentence's
+					// end; "X, the company said" reports what it said.
+					if n := low(k + 1); n == "," || n == "." || n == "" || n == "that" || n == "which" {
+						before(j-1, false)
+					}
+					break
+				}
+				if !hasLetter(s[k]) {
+					break
+				}
+			}
+		}
+	}
+}
+
+// capsPlural reports a plural of capitals ("FRNs", "CDs"): a thing, not a
+// name.
+func capsPlural(t string) bool {
+	n := len(t)
+	return n >= 3 && t[n-1] == 's' && capsWord(t[:n-1])
+}
+
+// calendarWords are capitalised and no names ("in January, the agency").
+var calendarWords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true, "monday": true,
+	"tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+}
+
+// pronouns are capitalised at the start of a sentence and are no names.
+var pronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "who": true, "which": true}
+
+// functionWords are capitalised at the start of a sentence but never start
+// a company's name before its legal form.
+var functionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "its": true,
+	"his": true, "her": true, "their": true, "our": true, "in": true, "for": true, "of": true, "and": true,
+	"but": true, "by": true, "with": true, "at": true, "on": true, "to": true, "from": true, "as": true,
+	"both": true, "each": true, "all": true,
 }
 
 // fillCompanies tags as one ORG each run of two or more words of s that

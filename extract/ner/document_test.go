@@ -164,3 +164,42 @@ func TestFillCompanies(t *testing.T) {
 		}
 	}
 }
+
+// TestCompanyEvidence checks the rules that make a name an organisation by
+// a legal form after it or by what its context calls it, on tags given to
+// them (not on what a model tags), and the cases they must leave alone.
+func TestCompanyEvidence(t *testing.T) {
+	gaz := NewGazetteer()
+	gaz.Add(CatCountry, "japan", "Japan")
+	gaz.Add(CatFirstName, "steven", "")
+	gaz.Add(CatHonorific, "mr", "")
+	cases := []struct{ sent, tags, want string }{
+		// A legal form after untagged capitalised words.
+		{"Digital Equipment Corp said it would", "O O O O O O", "B-ORG I-ORG I-ORG O O O"},
+		{"Ford Motor Co Inc rose", "O O O O O", "B-ORG I-ORG I-ORG I-ORG O"},
+		{"The Company said", "O O O", "O O O"},                              // no name before the legal form
+		{"Mr Smith Ltd said", "O O O O", "O B-ORG I-ORG O"},                 // the title stays out
+		{"Getty Petroleum Corp said", "B-ORG I-ORG O O", "B-ORG I-ORG O O"}, // tagged in part: left to other rules
+		// Context that says company.
+		{"Shares of Terumo rose", "O O B-PER O", "O O B-ORG O"},
+		{"a unit of Kemira rose", "O O O B-LOC O", "O O O B-ORG O"},
+		{"It took a stake in Hanson .", "O O O O O O O", "O O O O O B-ORG O"},
+		{"Volvo said its sales rose", "B-PER O O O O", "B-ORG O O O O"},
+		{"Japan said its exports rose", "B-LOC O O O O", "B-LOC O O O O"}, // a listed country
+		{"the auditor EY resigned", "O O B-LOC O", "O O B-ORG O"},
+		{"EY , the auditor , quit", "B-LOC O O O O O", "B-ORG O O O O O"},
+		{"the film maker Steven Spielberg said", "O O O B-PER I-PER O", "O O O B-PER I-PER O"}, // a person's full name
+		{"Strevig and Associates , a Houston firm", "O O O O O O O O", "O O O O O O O O"},      // the name starts further back
+		{"in Monday , the company said", "O O O O O O", "O O O O O O"},                         // a report, no apposition
+		{"in group C , the group that", "O O O O O O O", "O O O O O O O"},                      // one letter
+		{"the bank FRNs , along", "O O O O O", "O O O O O"},                                    // a plural of capitals
+	}
+	for _, c := range cases {
+		s := strings.Fields(c.sent)
+		tags := strings.Fields(c.tags)
+		harmonise([][]string{s}, [][]string{tags}, gaz)
+		if got := strings.Join(tags, " "); got != c.want {
+			t.Errorf("%q: got %s, want %s", c.sent, got, c.want)
+		}
+	}
+}
