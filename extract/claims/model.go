@@ -2,6 +2,7 @@ package claims
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dossier-project/dossier/extract/attrib"
 	"github.com/dossier-project/dossier/extract/text"
@@ -194,6 +195,8 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 		d.cont = cont
 		if d.srcB > d.srcA {
 			d.claimant, d.claimantText = x.resolveSource(si, ts, d.srcA, d.srcB)
+		} else if participle(ts[cs:ce]) {
+			x.participleSource(si, ts, d, kept)
 		}
 		kept = append(kept, d)
 	}
@@ -267,4 +270,66 @@ func stanceOf(cue []tok) (schema.Stance, *verb) {
 		}
 	}
 	return schema.Say, nil
+}
+
+// participle reports whether a cue ends in a present participle
+// ("calling", "strongly disputing").
+func participle(cue []tok) bool {
+	w := cue[len(cue)-1].low
+	return len(w) > 4 && strings.HasSuffix(w, "ing") && w != "according"
+}
+
+// gerundMarkers are the words before a participle cue that leave its
+// subject to the clause it hangs on ("ended the meeting by announcing").
+var gerundMarkers = set(",", "and", "by", "after", "while", "before", "in", "without", "when", "since")
+
+// participleSource gives a participle cue of the model that has no source
+// ("..., calling them rapists", "ended the meeting by announcing") the
+// source of the attribution before it in the sentence, else the subject
+// of the sentence: in PolNeAR, 550 of 574 participle cues after a comma
+// have a source, the subject of the clause they hang on.
+func (x *extractor) participleSource(si int, ts []tok, d *draft, kept []*draft) {
+	p := d.cs - 1
+	for p >= 0 && isAdverb(ts[p]) {
+		p--
+	}
+	if p < 0 || p == 0 && gerundMarkers[ts[0].low] {
+		// "Painting Trump as a threat, the materials echo", "In
+		// describing Trump, Cuban said": the subject after the clause.
+		for k := d.ce; k+1 < len(ts) && k < d.ce+30; k++ {
+			if ts[k].low == "," {
+				for _, e := range kept {
+					if e.sent == d.sent && e.srcA == k+1 && e.srcB > e.srcA {
+						d.srcA, d.srcB, d.rel = e.srcA, e.srcB, e.rel
+						d.claimant, d.claimantText = e.claimant, e.claimantText
+						return
+					}
+				}
+				if a, b := sentenceSubject(ts[k+1:], len(ts)-k-1); b > a {
+					d.srcA, d.srcB = k+1+a, k+1+b
+					d.claimant, d.claimantText = x.resolveSource(si, ts, d.srcA, d.srcB)
+				}
+				break
+			}
+		}
+		return
+	}
+	if !gerundMarkers[ts[p].low] {
+		return
+	}
+	var prev *draft
+	for _, e := range kept {
+		if e.sent == d.sent && e.ce <= d.cs && e.srcB > e.srcA && (prev == nil || e.ce > prev.ce) {
+			prev = e
+		}
+	}
+	if prev != nil {
+		d.srcA, d.srcB, d.rel = prev.srcA, prev.srcB, prev.rel
+		d.claimant, d.claimantText = prev.claimant, prev.claimantText
+		return
+	}
+	if a, b := sentenceSubject(ts, p); b > a {
+		d.srcA, d.srcB = a, b
+		d.claimant, d.claimantText = x.resolveSource(si, ts, a, b)
+	}
 }

@@ -40,6 +40,18 @@ func TestRoles(t *testing.T) {
 			"Bernie Sanders, who wants to break up the big banks, spoke in Iowa on Monday.",
 			[][3]string{sanders},
 			[]want{{"wants", "who", "Bernie Sanders", "to break up the big banks"}}},
+		{"a participle after the main clause: the source of the cue before it",
+			"The company wrote a long letter to the university's president last month, calling the two reports inaccurate and misleading.",
+			nil,
+			[]want{{"calling", "The company", "", "the two reports inaccurate and misleading"}}},
+		{"a participle after the main clause: its subject",
+			"Russia had long blocked the plan for a development bank, fearing it would become a tool of Chinese expansion.",
+			nil,
+			[]want{{"fearing", "Russia", "", "it would become a tool of Chinese expansion"}}},
+		{"a participle before the main clause: the source after it",
+			"In describing his rival, the billionaire said he sees a man without curiosity.",
+			nil,
+			[]want{{"In describing", "the billionaire", "", "his rival"}, {"said", "the billionaire", "", "he sees a man without curiosity"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
