@@ -117,6 +117,12 @@ func (x *extractor) resolveSource(si int, ts []tok, a, b int) (*entInfo, string)
 				best = m
 			}
 		}
+		if len(ms) == 1 && best.start == sp.Start && best.end == sp.End {
+			if c := x.capitalFor(best.e); c != nil {
+				x.addExtra(si, sp.Start, sp.End, c)
+				return c, txt
+			}
+		}
 		return best.e, txt
 	}
 	// No mention: "Cybersecurity firm Kaspersky" names an entity by a word
@@ -621,4 +627,33 @@ func (x *extractor) orgNamed(p *entInfo) *entInfo {
 		}
 	}
 	return best
+}
+
+// capitalFor returns the country a national capital speaks for when it is
+// the whole source of a claim ("Moscow denied", "Beijing rejected the
+// accusation", "Bonn said": the government, named by its seat) and the
+// document names that country; nil otherwise, and for every other place.
+func (x *extractor) capitalFor(e *entInfo) *entInfo {
+	if e.typ != schema.Place || e.kind != schema.KindCity {
+		return nil
+	}
+	low := strings.ToLower(e.name)
+	country := capitalCountry[low]
+	if country == "" {
+		country = formerCapitals[low]
+	}
+	if country == "" {
+		return nil
+	}
+	if c := x.countryNamed(country); c != nil && c != e {
+		return c
+	}
+	return nil
+}
+
+// formerCapitals are the seats of government under the names news used
+// before the list's ("Peking", "Kiev"), and of the states of 1987's news
+// ("Bonn": West Germany).
+var formerCapitals = map[string]string{
+	"peking": "China", "kiev": "Ukraine", "bonn": "West Germany", "rangoon": "Burma",
 }
