@@ -90,6 +90,15 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 			own := 0
 			if cs >= kb && ce <= a {
 				own = ce - cs
+				// Across its own cue only a split quotation goes on
+				// (`“A,” he said, “B.”`): "Nor are tariffs likely to
+				// bring the jobs back, said X, a professor, who notes
+				// that ..." is the left part alone, and so is "“She
+				// made it up,” he said of the claim during a call".
+				if !opensQuote(ts, a) && inverted(ts, ka, kb, cs, f.Source) && !continued(f, ts) {
+					whole = false
+					break
+				}
 			}
 			if cueAt[a]-cueAt[kb] > own {
 				whole = false
@@ -332,4 +341,58 @@ func (x *extractor) participleSource(si int, ts []tok, d *draft, kept []*draft) 
 		d.srcA, d.srcB = a, b
 		d.claimant, d.claimantText = x.resolveSource(si, ts, a, b)
 	}
+}
+
+// opensQuote reports whether ts[k] is an opening quotation mark, or a
+// mark that may open one (a straight quote, a doubled one: ” ” “).
+func opensQuote(ts []tok, k int) bool {
+	if ts[k].qopen {
+		return true
+	}
+	switch ts[k].low {
+	case "“", "\"", "''", "``", "‘", "«":
+		return true
+	case "'":
+		return k+1 < len(ts) && ts[k+1].low == "'"
+	}
+	return false
+}
+
+// inverted reports whether the content fragment [ka, kb) before a cue
+// at cs is a statement of its own that the cue and its source follow
+// ("Nor are tariffs likely to bring the jobs back, said X", "“She made
+// it up,” he said"): at least four tokens, ending in a comma or a
+// closing quotation mark, with nothing but the source between it and
+// the cue, which comes first unless the fragment is a quotation. A short
+// one ("The only problem, she said, is that"), one before a parenthetical
+// cue ("Things have changed, she says, especially in ...") or a subject
+// ("No polls appear to have been conducted") is not.
+func inverted(ts []tok, ka, kb, cs int, src [2]int) bool {
+	if kb-ka < 4 {
+		return false
+	}
+	end := kb - 1
+	quote := ts[end].qclose || ts[end].low == "”" || ts[end].low == "'"
+	if !quote && ts[end].low != "," {
+		if kb < cs && ts[kb].low == "," {
+			end = kb
+		} else {
+			return false
+		}
+	}
+	if !quote && end+1 < cs {
+		return false // "Things have changed, she says, especially ...": a parenthetical cue
+	}
+	for k := end + 1; k < cs; k++ {
+		if ts[k].low != "," && !(ts[k].start >= src[0] && ts[k].end <= src[1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// continued reports whether the model's content of f runs on or
+// continues past its sentence.
+func continued(f attrib.Found, ts []tok) bool {
+	return f.Content[len(f.Content)-1][1] > ts[len(ts)-1].end
 }

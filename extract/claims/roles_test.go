@@ -52,6 +52,14 @@ func TestRoles(t *testing.T) {
 			"In describing his rival, the billionaire said he sees a man without curiosity.",
 			nil,
 			[]want{{"In describing", "the billionaire", "", "his rival"}, {"said", "the billionaire", "", "he sees a man without curiosity"}}},
+		{"a quotation before its cue does not run on past the cue into what is not quoted",
+			"“She just made it up,” he said of the claim during a call to a radio show on Sunday.",
+			nil,
+			[]want{{"said", "he", "", "She just made it up"}}},
+		{"a parenthetical cue: the content goes on across it",
+			"Things have changed over the years, she says, especially since social media arrived.",
+			nil,
+			[]want{{"says", "she", "", "Things have changed over the years, she says, especially since social media arrived"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
