@@ -43,6 +43,7 @@ func ResolveWith(runes []rune, sents []text.Sentence, found []Found, corr *Corre
 	ms := cleanMentions(runes, sents, found)
 	ms = corr.applyToMentions(ms)
 	ms = addAcronyms(runes, ms)
+	ms = spreadOrgs(runes, sents, ms)
 	ms = splitDemonyms(runes, ms)
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	ms = dedupe(ms)
