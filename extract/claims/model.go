@@ -2,6 +2,7 @@ package claims
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/dossier-project/dossier/extract/attrib"
@@ -200,11 +201,17 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 				if b <= a {
 					continue // "those who believe": the speaker is outside the clause, as the rules have it
 				}
+				if ts[d.srcA].low != "who" && !x.agentNamed(ts, a, b) {
+					continue // "the agreement, which saw prices slump": a thing, not a speaker
+				}
 				d.rel = d.srcA + 1
 				d.srcA, d.srcB = a, b
 			}
 		}
 		d.cont = cont
+		if anonymity(x.runes[cont[0]:cont[1]]) {
+			continue // "an official, who asked not to be identified": a request for anonymity is no claim
+		}
 		if d.srcB > d.srcA {
 			d.claimant, d.claimantText = x.resolveSource(si, ts, d.srcA, d.srcB)
 		} else if participle(ts[cs:ce]) {
@@ -254,6 +261,32 @@ var nounStances = map[string]schema.Stance{
 	"accusations": schema.Allege, "claim": schema.Allege, "claims": schema.Allege,
 	"warning": schema.Warn, "warnings": schema.Warn, "report": schema.Report, "reports": schema.Report,
 	"admission": schema.Acknowledge, "confirmation": schema.Confirm,
+}
+
+// agentNamed reports whether tokens [a, b) name someone who can speak: a
+// person or an organisation the recogniser found, or a noun of a speaker's
+// role or of an organisation ("the company, which said").
+func (x *extractor) agentNamed(ts []tok, a, b int) bool {
+	for _, m := range x.mentionsIn(ts[a].start, ts[b-1].end) {
+		if m.e.typ == schema.Person || m.e.typ == schema.Organization {
+			return true
+		}
+	}
+	for k := a; k < b; k++ {
+		if orgRoles[ts[k].low] || personRoles[ts[k].low] != "" || descriptors[ts[k].low] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// reAnonymity is a request not to be named: "asked not to be identified",
+// "requested anonymity", "asked that his name not be used".
+var reAnonymity = regexp.MustCompile(`(?i)^(?:that\s+)?(?:(?:his|her|their|its)\s+name\s+)?not\s+(?:to\s+)?be\s+(?:identified|named|quoted|used)\b|^(?:on\s+condition\s+of\s+)?anonymity\b`)
+
+// anonymity reports whether a content is only a request for anonymity.
+func anonymity(content []rune) bool {
+	return reAnonymity.MatchString(strings.TrimSpace(string(content)))
 }
 
 // stanceOf gives the stance of a cue the model found: the last verb of the

@@ -134,3 +134,29 @@ func TestModelCueStance(t *testing.T) {
 		}
 	}
 }
+
+// TestModelCueNoClaim checks cues the model finds that are no claims: a
+// request for anonymity, and a relative clause on a thing ("which saw").
+func TestModelCueNoClaim(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, notCue string }{
+		{"The official, who asked not to be identified, said the talks had failed.", "asked"},
+		{"An analyst who requested anonymity said the shares were cheap.", "requested"},
+		{"The agreement followed a year of turmoil, which saw prices slump to 10 dlrs.", "saw"},
+		{"Output rose in January, which saw a spurt of activity.", "saw"},
+	}
+	for _, tt := range tests {
+		in := sentenceInput(tt.text)
+		in.Model = m
+		out := Extract(in)
+		checkOutput(t, in, out)
+		for _, c := range out.Claims {
+			if strings.HasPrefix(c.Cue.Text, tt.notCue) {
+				t.Errorf("%q: claim with cue %q, content %q", tt.text, c.Cue.Text, c.Content.Text)
+			}
+		}
+	}
+}
