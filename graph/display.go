@@ -19,7 +19,10 @@ import (
 // order, with any number of workers, on any backend, show the same name.
 
 // BetterName reports whether name a reads better than name b as an
-// entity's display name: one with lower-case letters over one in capitals
+// entity's display name: an acronym that the lists of public bodies and
+// international organisations give in capitals ("OPEC", "NATO", "FBI")
+// over any other form ("Opec", as some stories write it), then one with
+// lower-case letters over one in capitals
 // only (a headline's "TEXACO INC"), fewer words that start in lower case
 // ("New York" over "New york"), fewer capitals ("European Community" over
 // "The European Community", "New York" over "New YOrk"), fewer stray
@@ -33,6 +36,8 @@ func BetterName(a, b string) bool {
 	}
 	fa, fb := nameForm(a), nameForm(b)
 	switch {
+	case fa.listed != fb.listed:
+		return fa.listed
 	case fa.lower != fb.lower:
 		return fa.lower
 	case fa.lowWords != fb.lowWords:
@@ -60,13 +65,14 @@ func BestName(names []string) string {
 
 // form is what BetterName compares of a name.
 type form struct {
+	listed          bool // a listed acronym, as listed (listedAcronyms)
 	lower           bool // any lower-case letter
 	lowWords, upper int  // words starting with a lower-case letter; capitals
 	stray           int  // characters other than letters, digits, spaces and . , & ' ’
 }
 
 func nameForm(s string) form {
-	var f form
+	f := form{listed: listedAcronyms[s]}
 	start := true
 	for _, r := range s {
 		switch {

@@ -23,6 +23,14 @@ func TestBestName(t *testing.T) {
 		{[]string{"Calif", "Calif."}, "Calif."},
 		{[]string{"CITICORP", "CitiCorp", "Citicorp"}, "Citicorp"},
 		{[]string{"Kaspersky Lab"}, "Kaspersky Lab"},
+		// A listed acronym as the lists write it, over the title case some
+		// stories give it; an unlisted word in capitals (a headline's) still
+		// gives way, and so does a listed one written otherwise.
+		{[]string{"Opec", "OPEC", "opec"}, "OPEC"},
+		{[]string{"Nato", "NATO"}, "NATO"},
+		{[]string{"TEXACO", "Texaco"}, "Texaco"},
+		{[]string{"Nasdaq", "NASDAQ"}, "Nasdaq"},
+		{[]string{"OPEC)", "Opec"}, "Opec"},
 		{nil, ""},
 	} {
 		if got := BestName(c.names); got != c.want {

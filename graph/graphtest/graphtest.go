@@ -47,6 +47,7 @@ func TestAll(t *testing.T, open func(t *testing.T) *graph.Store) {
 		})
 	}
 	t.Run("NameOrderFree", func(t *testing.T) { testNameOrderFree(t, open) })
+	t.Run("ListedAcronymName", func(t *testing.T) { testListedAcronymName(t, open) })
 	t.Run("TieOrderFree", func(t *testing.T) { testTieOrderFree(t, open) })
 	t.Run("KindOrderFree", func(t *testing.T) { testKindOrderFree(t, open) })
 }

@@ -194,3 +194,58 @@ func testKindOrderFree(t *testing.T, open func(t *testing.T) *graph.Store) {
 		}
 	}
 }
+
+// testListedAcronymName writes one organisation as "Opec" in two stories
+// and as "OPEC" in a third, in several orders and in one batch, and checks
+// that it is shown as the lists write it, "OPEC", everywhere, whatever
+// came first and however many stories wrote the other form
+// (graph.BetterName); forgetting that story shows "Opec".
+func testListedAcronymName(t *testing.T, open func(t *testing.T) *graph.Store) {
+	ctx := context.Background()
+	var docs []*schema.Result
+	for i, name := range []string{"Opec", "OPEC", "Opec"} {
+		text := fmt.Sprintf("Story %d on oil.\n%s ministers met in Vienna.", i, name)
+		docs = append(docs, Result(t, text, map[string][2]string{name: {schema.Organization, "international organisation"}}, nil))
+	}
+	shown := func(st *graph.Store) []string {
+		t.Helper()
+		es, err := st.Find(ctx, "opec")
+		if err != nil || len(es) != 1 {
+			t.Fatalf("Find: %+v, %v", es, err)
+		}
+		got := []string{"find " + es[0].Name}
+		all, err := st.Entities(ctx, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range all {
+			got = append(got, "entities "+e.Name)
+		}
+		return got
+	}
+	want := []string{"find OPEC", "entities OPEC"}
+	for _, order := range [][]int{{0, 1, 2}, {1, 0, 2}, {2, 0, 1}} {
+		st := open(t)
+		var in []*schema.Result
+		for _, i := range order {
+			in = append(in, docs[i])
+		}
+		writeAll(t, st, in)
+		if d := cmp.Diff(want, shown(st)); d != "" {
+			t.Errorf("written in order %v (-want +got):\n%s", order, d)
+		}
+	}
+	st := open(t)
+	if n, err := st.WriteBatch(ctx, docs); err != nil || n != len(docs) {
+		t.Fatalf("WriteBatch: %d, %v", n, err)
+	}
+	if d := cmp.Diff(want, shown(st)); d != "" {
+		t.Errorf("written in one batch (-want +got):\n%s", d)
+	}
+	if _, err := st.Forget(ctx, docs[1].Document.ID); err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff([]string{"find Opec", "entities Opec"}, shown(st)); d != "" {
+		t.Errorf("after forgetting the story that writes OPEC (-want +got):\n%s", d)
+	}
+}
