@@ -415,3 +415,8 @@ func nestedIn(f Found, fs []Found, i int) bool {
 	}
 	return false
 }
+
+// Tags returns the part-of-speech tags that word took in the treebank of
+// the model's ambiguity classes ("VBD|VBN" for "accused"), or "" when the
+// treebank did not hold it.
+func (m *Model) Tags(word string) string { return m.classes[normWord(word)] }

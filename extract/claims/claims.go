@@ -780,6 +780,7 @@ func (x *extractor) sentence(si int) {
 		} else {
 			d.evidence = x.span(s.Start, s.End)
 		}
+		x.coordinated(ts, d)
 		x.finishDraft(ts, d)
 		x.drafts = append(x.drafts, d)
 	}

@@ -1,6 +1,9 @@
 package claims
 
 import (
+	"strings"
+
+	"github.com/dossier-project/dossier/extract/attrib"
 	"github.com/dossier-project/dossier/extract/text"
 	"github.com/dossier-project/dossier/schema"
 )
@@ -378,4 +381,70 @@ func adverbial(ts []tok) bool {
 		}
 	}
 	return false
+}
+
+// coordinated ends a content after the cue where a verb coordinated with
+// the cue starts ("denied the charges and counter-accused her of
+// battery", "called him divisive and accused him of ...", "has not
+// endorsed Mr. Trump and has been a pointed critic"): the content is the
+// cue's object, a phrase without a finite verb of its own, and the verb
+// after "and" or "but" shares the cue's subject. A content that is a
+// clause ("said the company has debt and has no cash") keeps its "and".
+// Finite verbs are read off the trained model's part-of-speech classes,
+// so the rules alone (no model) keep their contents as they are.
+func (x *extractor) coordinated(ts []tok, d *draft) {
+	m := x.in.Model
+	if m == nil || d.cont[0] < ts[min(d.ce, len(ts)-1)].start || d.ce >= len(ts) {
+		return
+	}
+	ka, kb := tokRange(ts, d.cont[0], d.cont[1])
+	for k := ka; k < kb-1; k++ {
+		t := ts[k]
+		if t.qopen || t.inQ {
+			return // a quotation is the speaker's words, whatever they hold
+		}
+		if k > ka && (t.low == "and" || t.low == "but") {
+			j := k + 1
+			for j < kb-1 && (isAdverb(ts[j]) || ts[j].low == "then" || ts[j].low == "later" || ts[j].low == "also") {
+				j++
+			}
+			if finite(m, ts[j].low) {
+				e := k
+				if ts[e-1].low == "," {
+					e--
+				}
+				if c := x.trim(ts, ka, e); c[1] > c[0] {
+					d.cont = c
+				}
+				return
+			}
+			continue
+		}
+		if finite(m, t.low) {
+			return // a clause: "said she admires him and ..."
+		}
+	}
+}
+
+// finite reports whether w is a finite verb that is seldom anything else,
+// by the part-of-speech tags it took in the model's treebank: a past or
+// present tense form, not a noun or adjective besides ("accused", "has";
+// not "cut", "related"). A hyphenated word the treebank lacks is read by
+// its last part ("counter-accused", not "deep-seated"), and any other
+// word it lacks that ends in "ed" counts ("signaled").
+func finite(m *attrib.Model, w string) bool {
+	tags := m.Tags(w)
+	if tags == "" {
+		if i := strings.LastIndexByte(w, '-'); i >= 0 && i+1 < len(w) {
+			w = w[i+1:]
+			tags = m.Tags(w)
+		}
+	}
+	if tags == "" {
+		return strings.HasSuffix(w, "ed") && len(w) > 4
+	}
+	if !strings.Contains(tags, "VBD") && !strings.Contains(tags, "VBZ") && !strings.Contains(tags, "VBP") && tags != "MD" {
+		return false
+	}
+	return !strings.Contains(tags, "NN") && !strings.Contains(tags, "JJ")
 }

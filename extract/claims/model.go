@@ -216,6 +216,14 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 			d.claimant, d.claimantText = x.resolveSource(si, ts, d.srcA, d.srcB)
 		} else if participle(ts[cs:ce]) {
 			x.participleSource(si, ts, d, kept)
+		} else if p := before(ts, cs); p >= 0 && (ts[p].low == "and" || ts[p].low == "but") {
+			// "defended his mother and refused to repudiate ...": the
+			// subject of the verb it is coordinated with, as the rules
+			// have it.
+			if e := sourceBefore(d, kept); e != nil {
+				d.srcA, d.srcB, d.rel = e.srcA, e.srcB, e.rel
+				d.claimant, d.claimantText = e.claimant, e.claimantText
+			}
 		}
 		kept = append(kept, d)
 	}
@@ -334,10 +342,7 @@ var gerundMarkers = set(",", "and", "by", "after", "while", "before", "in", "wit
 // of the sentence: in PolNeAR, 550 of 574 participle cues after a comma
 // have a source, the subject of the clause they hang on.
 func (x *extractor) participleSource(si int, ts []tok, d *draft, kept []*draft) {
-	p := d.cs - 1
-	for p >= 0 && isAdverb(ts[p]) {
-		p--
-	}
+	p := before(ts, d.cs)
 	if p < 0 || p == 0 && gerundMarkers[ts[0].low] {
 		// "Painting Trump as a threat, the materials echo", "In
 		// describing Trump, Cuban said": the subject after the clause.
@@ -362,13 +367,7 @@ func (x *extractor) participleSource(si int, ts []tok, d *draft, kept []*draft) 
 	if !gerundMarkers[ts[p].low] {
 		return
 	}
-	var prev *draft
-	for _, e := range kept {
-		if e.sent == d.sent && e.ce <= d.cs && e.srcB > e.srcA && (prev == nil || e.ce > prev.ce) {
-			prev = e
-		}
-	}
-	if prev != nil {
+	if prev := sourceBefore(d, kept); prev != nil {
 		d.srcA, d.srcB, d.rel = prev.srcA, prev.srcB, prev.rel
 		d.claimant, d.claimantText = prev.claimant, prev.claimantText
 		return
@@ -470,4 +469,25 @@ func naming(ts []tok, cs, ce int) bool {
 		}
 	}
 	return false
+}
+
+// before returns the token before cs past adverbs, or -1.
+func before(ts []tok, cs int) int {
+	p := cs - 1
+	for p >= 0 && isAdverb(ts[p]) {
+		p--
+	}
+	return p
+}
+
+// sourceBefore returns the attribution of kept nearest before d in its
+// sentence that has a source, or nil.
+func sourceBefore(d *draft, kept []*draft) *draft {
+	var prev *draft
+	for _, e := range kept {
+		if e.sent == d.sent && e.ce <= d.cs && e.srcB > e.srcA && (prev == nil || e.ce > prev.ce) {
+			prev = e
+		}
+	}
+	return prev
 }
