@@ -321,6 +321,7 @@ func (x *extractor) allegations() {
 		}
 		x.unvoiced(si, bySent[si])
 	}
+	x.opposition()
 	sort.SliceStable(x.drafts, func(i, j int) bool {
 		a, b := x.drafts[i], x.drafts[j]
 		if a.sent != b.sent {
@@ -886,6 +887,23 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			if x.deniedHere(ds, t) || scornedHere(ts, i) || (!inContent(ds, t) || x.possessed(ts, i)) && wrong {
 				d = x.nounDraft(si, ts, i, i+2)
 			}
+		case rumourNouns[t.low] && i+1 < n && !alleged(ds, t):
+			// "market rumours that Hutton could be in financial
+			// difficulties", "rumours in London financial markets that
+			// the firm was in financial trouble", "RUMOURED SOLVENCY
+			// PROBLEMS": a rumour the document denies is an allegation
+			// of a damaging, disputed fact, whatever its words; its
+			// target, unless it names one, is who denies it.
+			a := rumourContent(ts, i)
+			if a < 0 {
+				break
+			}
+			if by, in := x.rumourDenier(ds, t); by != nil {
+				d = x.nounDraft(si, ts, i, a)
+				if d != nil {
+					d.denier, d.deniedBy = by, in
+				}
+			}
 		case accusationNouns[t.low] && i+2 < n && ts[i+1].low == "against" && len(x.mentionsIn(ts[i+2].start, ts[min(n, i+5)-1].end)) > 0 &&
 			!mayBe(ts, i):
 			// "accusations against the Soviet Union": an accusation of a
@@ -931,6 +949,9 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 		ka, kb := contentToks(ts, d)
 		if d.target == nil {
 			d.target = x.accusedIn(ts, d, ka, kb)
+			if d.target == nil {
+				d.target = d.denier
+			}
 			if d.target != nil && !containsID(d.about, d.target.id) {
 				d.about = append(d.about, d.target.id)
 			}
@@ -939,6 +960,91 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 		ds = append(ds, d)
 		i = d.ce - 1
 	}
+}
+
+// rumourNouns name a rumour: what is said without a source that answers
+// for it.
+var rumourNouns = set("rumour", "rumours", "rumor", "rumors", "rumoured", "rumored", "speculation")
+
+// rumourContent returns the first token of what the rumour at i says, or
+// -1: "rumours that ...", "rumours of ...", "rumours in London financial
+// markets that ...", "rumoured solvency problems".
+func rumourContent(ts []tok, i int) int {
+	if l := ts[i].low; l == "rumoured" || l == "rumored" {
+		if i+1 < len(ts) && !isEnd(ts[i+1]) && ts[i+1].low != "to" && ts[i+1].low != "that" {
+			return i + 1 // "rumoured heavy losses"; not "was rumoured to"
+		}
+		return -1
+	}
+	if ts[i+1].low == "the" || ts[i+1].low == "a" {
+		// "rumors the Wall Street firm suffered bond trading losses".
+		for k := i + 2; k < len(ts) && k <= i+7 && !isEnd(ts[k]) && ts[k].low != ","; k++ {
+			if l := ts[k].low; len(l) > 4 && strings.HasSuffix(l, "ed") && !ts[k].capital || l == "had" || l == "was" || l == "were" {
+				return i + 1
+			}
+		}
+	}
+	for k := i + 1; k < len(ts) && k <= i+6; k++ {
+		switch l := ts[k].low; {
+		case l == "that" || l == "of" && k == i+1:
+			return k + 1
+		case isEnd(ts[k]) || l == "," || ts[k].cue || l == "had" || l == "have" || l == "has" || beForms[l]:
+			return -1
+		}
+	}
+	return -1
+}
+
+// alleged reports whether a token lies in the content of an allegation
+// of the sentence.
+func alleged(ds []*draft, t tok) bool {
+	for _, d := range ds {
+		if d.stance == schema.Allege && t.start >= d.cont[0] && t.end <= d.cont[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// rumourDenier returns the party that denies a rumour: the claimant (or
+// the organisation it answers for) of a denial in the sentence whose
+// content holds the rumour ("DENIES RUMOURS OF SOLVENCY PROBLEM"), else
+// of a denial of the document that names rumours or reports ("There is
+// absolutely no truth to those rumours"); nil when nobody denies it. in is
+// the denial of the sentence, if it is one.
+func (x *extractor) rumourDenier(ds []*draft, t tok) (by *entInfo, in *draft) {
+	party := func(d *draft) *entInfo {
+		for _, e := range x.sides(d) {
+			if e.typ == schema.Organization {
+				return e
+			}
+		}
+		if d.claimant != nil {
+			return d.claimant
+		}
+		if ss := x.sides(d); len(ss) > 0 {
+			return ss[0]
+		}
+		return nil
+	}
+	for _, d := range ds {
+		if d.stance == schema.Deny && t.start >= min(d.cont[0], d.cueSpan.End) && t.end <= d.cont[1] {
+			if e := party(d); e != nil {
+				return e, d
+			}
+		}
+	}
+	for _, d := range x.drafts {
+		if d.stance == schema.Deny && (d.refersBack || slices.ContainsFunc(x.drafts, func(a *draft) bool { return a.deniedBy == d })) {
+			// A denial that names rumours or reports, or that denies a
+			// rumour in its own sentence ("DENIES RUMOURED SOLVENCY
+			// PROBLEMS").
+			if e := party(d); e != nil {
+				return e, nil
+			}
+		}
+	}
+	return nil, nil
 }
 
 // deniedHere reports whether a denial of the sentence has this token in

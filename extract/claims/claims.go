@@ -84,31 +84,40 @@ const (
 
 // draft is a claim being built.
 type draft struct {
-	sent          int
-	kind          int
-	v             *verb
-	m             morph
-	vi            int // verb token index
-	cs, ce        int // cue tokens [cs, ce)
-	passive       bool
-	negated       bool
-	srcA, srcB    int // source tokens [srcA, srcB); srcA == srcB: none
-	claimant      *entInfo
-	claimantText  string
-	leftEdge      int // first token of this attribution's own material
-	rightStart    int // first token of right-hand content, -1 if none
-	contentLeft   bool
-	cont          [2]int // content rune offsets
-	target        *entInfo
-	objEnts       []*entInfo
-	about         []string
-	channel       *entInfo
-	channelText   string
-	stance        schema.Stance
-	hedges        []schema.Span
-	noEvidence    bool
-	refersBack    bool // the content names "the allegations", "the reports"
-	responds      []answered
+	sent         int
+	kind         int
+	v            *verb
+	m            morph
+	vi           int // verb token index
+	cs, ce       int // cue tokens [cs, ce)
+	passive      bool
+	negated      bool
+	srcA, srcB   int // source tokens [srcA, srcB); srcA == srcB: none
+	claimant     *entInfo
+	claimantText string
+	leftEdge     int // first token of this attribution's own material
+	rightStart   int // first token of right-hand content, -1 if none
+	contentLeft  bool
+	cont         [2]int // content rune offsets
+	target       *entInfo
+	objEnts      []*entInfo
+	about        []string
+	channel      *entInfo
+	channelText  string
+	stance       schema.Stance
+	hedges       []schema.Span
+	noEvidence   bool
+	refersBack   bool // the content names "the allegations", "the reports"
+	responds     []answered
+	// opposes are the allegations of the document that a statement of
+	// the accused contradicts or justifies itself against (opposition):
+	// its denial answers them.
+	opposes []answered
+	// denier is who denies a rumour the draft alleges: its target when
+	// it names none.
+	denier *entInfo
+	// deniedBy is the denial of the sentence that holds the rumour.
+	deniedBy      *draft
 	evidence      schema.Span
 	inheritedFrom *draft
 	// rel is 1 + the token of the relative pronoun that names the

@@ -364,13 +364,18 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 			// "had no knowledge ... that any of these transactions were
 			// based on the improper use of inside information".
 			return true, ""
-		case t.low == "no" && k+1 < len(ct) && (ct[k+1].low == "evidence" || ct[k+1].low == "proof" || ct[k+1].low == "basis"):
+		case t.low == "no" && k+1 < len(ct) && groundsOf[ct[k+1].low]:
+			// "no evidence for the allegations", "no truth to those
+			// rumours", "no bases of truth to ... the accusation".
 			for j := k + 2; j < len(ct) && j <= k+8; j++ {
 				if allegationWords[ct[j].low] {
 					return true, ""
 				}
 			}
-		case t.low == "false" || t.low == "baseless" || t.low == "unfounded" || t.low == "untrue" || t.low == "groundless" || t.low == "fabricated":
+		case dismissals[t.low] && t.low != "wrong" && t.low != "speculation" || t.low == "motivated" && k > 0 && ct[k-1].low == "politically":
+			// "the rumours are not true", "described the rumours as
+			// absolute rubbish", "called the charges politically
+			// motivated": what the speaker calls the allegation.
 			for j := max(0, k-4); j < k; j++ {
 				if allegationWords[ct[j].low] {
 					return true, ""
@@ -380,6 +385,12 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 	}
 	return weak != "", weak
 }
+
+// groundsOf are what "no" denies an allegation ("no evidence for the
+// charges", "no truth to those rumours", "no foundation in fact"): the
+// CAMEO verb dictionary's deny-responsibility patterns (code 016) and the
+// denials of the ledger's annotation guide.
+var groundsOf = set("evidence", "proof", "basis", "bases", "truth", "foundation", "substance", "merit", "grounds")
 
 // deniesVerb reports whether t is a finite form of a verb of denial that
 // is not weak ("denies", "rejected"; not "dismissed", not "denying").
@@ -464,11 +475,12 @@ func (x *extractor) link() {
 		if !x.answers(d) {
 			continue
 		}
+		d.responds = append(d.responds, d.opposes...)
 		for _, a := range x.drafts[max(0, i-linkWindow):min(len(x.drafts), i+linkWindow)] {
-			if a == d || a.stance != schema.Allege {
+			if a == d || a.stance != schema.Allege || slices.ContainsFunc(d.opposes, func(o answered) bool { return o.a == a }) {
 				continue
 			}
-			if a.sent == d.sent && a.cueSpan.Start >= d.cont[0] && a.cueSpan.End <= d.cont[1] {
+			if a.deniedBy == d || a.sent == d.sent && a.cueSpan.Start >= d.cont[0] && a.cueSpan.End <= d.cont[1] {
 				// "denied a report that ...": the answer holds the
 				// allegation in its own words. One that holds a hedged
 				// act ("said it was not involved in the alleged

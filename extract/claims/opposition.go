@@ -1,0 +1,295 @@
+package claims
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dossier-project/dossier/ledger"
+	"github.com/dossier-project/dossier/schema"
+)
+
+// Answers that name no denial. Much of what the accused says back is a
+// plain statement, not a denial by its words: it states the opposite of
+// what is alleged ("E.F. Hutton is not facing liquidity problems", after
+// rumours of solvency problems) or asserts that it was within its rights
+// ("it has the right to decide where to drill", "acted within the law").
+// Such a statement is a denial only when the document alleges something
+// against its speaker: the same words from anyone else, or with nothing
+// alleged, stay statements. Its denial answers the allegations it
+// opposes (schema.Link: "the accused states the opposite").
+
+// justifications are words by which a party asserts that what it did was
+// its right or lawful: the justification and legality defences of the
+// ledger's annotation guide ("saying the disputed act was proper is a
+// denial"). Unlike rebuttals they deny only what the document alleges
+// against the speaker: "the company said it has the right to redeem the
+// shares" answers nothing.
+var justifications = []string{"the right to", "its right", "their right", "our right", "within its rights",
+	"within their rights", "within our rights", "within the law", "entitled to", "acted lawfully",
+	"acted legitimately", "acted responsibly", "perfectly legal", "entirely legal", "completely legal",
+	"legal and proper", "proper and legal", "in accordance with the law", "in full compliance",
+	"fully complied", "was legal", "is legal", "were legal", "are legal", "was legitimate", "is legitimate",
+	"were legitimate", "was justified", "is justified", "were justified", "self-defence", "self-defense",
+	"self defence", "self defense"}
+
+// opposeWindow bounds how far after a negation the words it negates run.
+const opposeWindow = 10
+
+// opposition turns into denials the statements of an accused that
+// contradict or justify themselves against an allegation of the
+// document, and records which. It runs once the document's allegations
+// are settled; it compares each statement with the allegations of the
+// document, at most linkWindow on either side, so it stays linear in the
+// number of claims.
+func (x *extractor) opposition() {
+	for i, d := range x.drafts {
+		if d.stance != schema.Say && d.stance != schema.Report || d.negated || d.cont[1] <= d.cont[0] {
+			continue
+		}
+		ts := x.toks(d.sent)
+		ka, kb := contentToks(ts, d)
+		if ka >= kb || question(ts, ka, kb) {
+			continue
+		}
+		just := justifies(ts, ka, kb)
+		var negated []string
+		if subj := x.subjectEnd(ts, ka, kb); subj > ka && mainNegation(ts, subj, kb) {
+			negated = negatedWords(ts, ka, kb)
+		}
+		if !just && len(negated) == 0 {
+			continue
+		}
+		var speaker []*entInfo
+		var ops []answered
+		for _, a := range x.drafts[max(0, i-linkWindow):min(len(x.drafts), i+linkWindow)] {
+			if a == d || a.stance != schema.Allege || a.claimant != nil && a.claimant == d.claimant {
+				continue
+			}
+			if speaker == nil {
+				speaker = x.speakers(ts, d, ka)
+			}
+			acc := x.accusedOf(a)
+			if !slices.ContainsFunc(speaker, func(e *entInfo) bool {
+				return slices.ContainsFunc(acc, func(o *entInfo) bool { return sameParty(e, o) })
+			}) {
+				continue
+			}
+			at := x.toks(a.sent)
+			aa, ab := contentToks(at, a)
+			if aa >= ab {
+				continue
+			}
+			alleged := ledger.ActWords(x.span(at[aa].start, at[ab-1].end).Text)
+			var shared []string
+			for _, w := range negated {
+				if slices.Contains(alleged, w) && !slices.Contains(shared, w) {
+					shared = append(shared, w)
+				}
+			}
+			switch {
+			case len(shared) > 0:
+				ops = append(ops, answered{a, 0.8, "the accused states the opposite (" + strings.Join(shared[:min(3, len(shared))], " ") + ")"})
+			case just:
+				ops = append(ops, answered{a, 0.7, "the accused asserts its right"})
+			}
+		}
+		if len(ops) == 0 {
+			continue
+		}
+		if just && !slices.ContainsFunc(ops, func(o answered) bool { return o.score > 0.75 }) {
+			// A justification answers the latest allegation against its
+			// speaker before it, or the first after it.
+			k := slices.IndexFunc(ops, func(o answered) bool { return o.a.sent > d.sent })
+			switch {
+			case k > 0:
+				ops = ops[k-1 : k]
+			case k < 0:
+				ops = ops[len(ops)-1:]
+			default:
+				ops = ops[:1]
+			}
+		} else {
+			ops = slices.DeleteFunc(ops, func(o answered) bool { return o.score < 0.75 })
+		}
+		d.undenied = d.stance
+		d.stance = schema.Deny
+		d.opposes = ops
+	}
+}
+
+// justifies reports whether content asserts a right or lawfulness that a
+// negation does not take back ("has the right to", not "had no right to").
+func justifies(ts []tok, a, b int) bool {
+	low := " " + strings.Join(lows(ts[a:b]), " ") + " "
+	for _, j := range justifications {
+		k := strings.Index(low, " "+j+" ")
+		if k < 0 {
+			continue
+		}
+		before := strings.Fields(low[:k])
+		neg := false
+		for _, w := range before[max(0, len(before)-3):] {
+			if negations[w] || w == "no" || w == "not" || w == "n't" || w == "never" || w == "if" || w == "whether" {
+				neg = true
+			}
+		}
+		if !neg {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedWords returns the act words (ledger.ActWords stems) that a
+// negation of the content denies: "is not facing liquidity problems",
+// "nor is the firm on the brink of insolvency", "has not filed for
+// protection"; none for a future or conditional ("will not") or a
+// question.
+func negatedWords(ts []tok, a, b int) []string {
+	var out []string
+	for k := a; k < b; k++ {
+		l := ts[k].low
+		if l != "not" && l != "n't" && l != "never" && l != "nor" && l != "no" {
+			continue
+		}
+		if l == "no" && k+1 < b && (ts[k+1].low == "doubt" || ts[k+1].low == "comment") {
+			continue
+		}
+		ct := ts[a:b]
+		if future(ct, k-a) || k > a && (ts[k-1].low == "if" || ts[k-1].low == "whether") {
+			continue
+		}
+		e := k + 1
+		for e < b && e <= k+opposeWindow && ts[e].low != "," && ts[e].low != "but" && ts[e].low != ";" && !isEnd(ts[e]) {
+			e++
+		}
+		if e > k+1 {
+			for _, w := range ledger.ActWords(strings.Join(lows(ts[k+1:e]), " ")) {
+				if !slices.Contains(out, w) {
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// speakers returns who a statement speaks as: its claimant, the entities
+// the claimant answers for, and the subject of its content when the
+// content starts with a name or a pronoun of the claimant's ("Brokerage
+// firm E.F. Hutton Group Inc is not facing ...", "it has the right to").
+func (x *extractor) speakers(ts []tok, d *draft, ka int) []*entInfo {
+	out := []*entInfo{}
+	if d.claimant != nil {
+		out = append(out, d.claimant)
+	}
+	out = append(out, x.sides(d)...)
+	if ka < len(ts) && (pronouns[ts[ka].low] != "" || ts[ka].low == "we" || ts[ka].low == "i") {
+		return out // the claimant's own "it", "we"
+	}
+	// The subject of the content speaks through the claimant when the
+	// claimant is a person who answers for nobody else: "Brokerage firm
+	// E.F. Hutton Group Inc is not ..., London joint managing director
+	// Harry Romney said".
+	if d.claimant != nil && d.claimant.typ != schema.Person {
+		return out
+	}
+	if e := x.subjectEnd(ts, ka, len(ts)); e > ka {
+		if ms := x.mentionsIn(ts[ka].start, ts[e-1].end); len(ms) > 0 && ms[0].e.typ != schema.Place &&
+			!slices.ContainsFunc(x.sides(d), func(o *entInfo) bool { return !sameParty(o, ms[0].e) }) && !slices.Contains(out, ms[0].e) {
+			out = append(out, ms[0].e)
+		}
+	}
+	return out
+}
+
+// accusedOf returns the entities an allegation accuses: its target and,
+// without a target, the people and organisations it is about.
+func (x *extractor) accusedOf(a *draft) []*entInfo {
+	if a.target != nil {
+		return []*entInfo{a.target}
+	}
+	var out []*entInfo
+	for _, id := range a.about {
+		if e := x.byID[id]; e != nil && e != a.claimant && e.typ != schema.Place {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// sameParty reports whether two entities of a document are one party: the
+// same entity, or organisations one of whose names holds the other's
+// words in order ("Hutton" and "E.F. Hutton Group Inc", "Goldman Sachs" and
+// its unit "Goldman Sachs International Corp"): a company and its parent
+// or unit answer for each other.
+func sameParty(a, b *entInfo) bool {
+	if a == b {
+		return true
+	}
+	if a.typ != schema.Organization && b.typ != schema.Organization {
+		return false
+	}
+	wa, wb := ledger.Tokens(a.name), ledger.Tokens(b.name)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) == 0 {
+		return false
+	}
+	k := slices.Index(wb, wa[0])
+	if k < 0 || k+len(wa) > len(wb) {
+		return false
+	}
+	return slices.Equal(wa, wb[k:k+len(wa)])
+}
+
+// subjectEnd returns the end of the content's subject: a pronoun, or the
+// words before its first auxiliary or negation when a name is among them
+// ("Brokerage firm E.F. Hutton Group Inc" before "is not facing"); ka when
+// there is none.
+func (x *extractor) subjectEnd(ts []tok, ka, kb int) int {
+	if ka >= kb {
+		return ka
+	}
+	if ka+1 < kb && leadIns[ts[ka].low] {
+		// "To the best of our knowledge, there have been no ...".
+		for k := ka + 1; k < kb && k < ka+8; k++ {
+			if ts[k].low == "," {
+				ka = k + 1
+				break
+			}
+		}
+	}
+	if ka < kb && (pronouns[ts[ka].low] != "" || ts[ka].low == "we" || ts[ka].low == "i" || ts[ka].low == "there") {
+		return ka + 1
+	}
+	e := ka
+	for e < kb && e < ka+8 && !auxiliaries[ts[e].low] && !negations[ts[e].low] && ts[e].low != "," && !ts[e].cue {
+		e++
+	}
+	if e == ka || e == kb || len(x.mentionsIn(ts[ka].start, ts[e-1].end)) == 0 {
+		return ka
+	}
+	return e
+}
+
+// mainNegation reports whether the content's own verb is negated right
+// after its subject ("is not facing", "has not filed", "are not in any
+// kind of financial problem"), not a verb of a clause inside it ("was
+// unlikely to prove Texaco is not qualified").
+func mainNegation(ts []tok, subj, kb int) bool {
+	for k := subj; k < kb && k <= subj+3; k++ {
+		switch l := ts[k].low; {
+		case negations[l] || l == "no":
+			return true
+		case auxiliaries[l] || l == "do" || l == "does" || l == "did" || l == "certainly" || l == "absolutely" || l == "definitely":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// leadIns open a phrase before a content's subject.
+var leadIns = set("to", "in", "as", "for", "at", "by", "from", "after", "since", "under", "according")

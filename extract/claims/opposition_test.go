@@ -1,0 +1,116 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+var (
+	greece = [3]string{"Greece", schema.Place, schema.KindCountry}
+	turkey = [3]string{"Turkey", schema.Place, schema.KindCountry}
+	union  = [3]string{"Teamsters", schema.Organization, schema.KindOther}
+	hutton = [3]string{"E.F. Hutton Group Inc", schema.Organization, schema.KindCompany}
+	huttn  = [3]string{"Hutton", schema.Organization, schema.KindCompany}
+	romney = [3]string{"Harry Romney", schema.Person, ""}
+	kelly  = [3]string{"Geoffrey Kelly", schema.Person, ""}
+	bzw    = [3]string{"BZW", schema.Organization, schema.KindCompany}
+	analys = [3]string{"Gerald Treece", schema.Person, ""}
+)
+
+// linked returns the first claim with the stance and cue.
+func linked(cs []schema.Claim, stance schema.Stance, cue string) *schema.Claim {
+	for i := range cs {
+		if cs[i].Stance == stance && cs[i].Cue.Text == cue {
+			return &cs[i]
+		}
+	}
+	return nil
+}
+
+// TestAnswersThatNameNoDenial: the accused answers by stating the opposite
+// of what is alleged or by asserting its right, and the same words from a
+// party nobody accuses, or with nothing alleged, stay statements.
+func TestAnswersThatNameNoDenial(t *testing.T) {
+	tests := []struct {
+		name, text string
+		ents       [][3]string
+		cue        string // the answer's cue
+		want       schema.Stance
+		reason     string // in the answer's link, "" for no link
+	}{
+		{"the accused asserts its right", "Turkey accused Greece of violating the 1976 Berne accord by drilling in the Aegean. Greece said it has the right to decide where to drill.",
+			[][3]string{turkey, greece}, "said", schema.Deny, "asserts its right"},
+		{"the accused acted within the law", "The Teamsters accused Acme Corp of illegally dumping toxic waste. Acme Corp said it acted within the law.",
+			[][3]string{union, acme}, "said", schema.Deny, "asserts its right"},
+		{"a right asserted with nothing alleged is a statement", "Acme Corp met on Monday. Acme Corp said it has the right to redeem the shares.",
+			[][3]string{acme}, "said", schema.Say, ""},
+		{"a right the accuser asserts is no answer", "The Teamsters accused Acme Corp of illegally dumping toxic waste. The Teamsters said they have the right to strike.",
+			[][3]string{union, acme}, "said", schema.Say, ""},
+		{"the accused states the opposite of a rumour", "E.F. HUTTON DENIES RUMOURED SOLVENCY PROBLEMS. Brokerage firm E.F. Hutton Group Inc is not facing liquidity problems, London joint managing director Harry Romney said.",
+			[][3]string{huttn, hutton, romney}, "said", schema.Deny, "the accused states the opposite (problem)"},
+		{"a third party's negation inside its own forecast is no answer", "Market rumours said Acme Corp had liquidity problems. Gerald Treece said the Teamsters were unlikely to prove Acme Corp is not facing liquidity problems.",
+			[][3]string{acme, union, analys}, "said", schema.Say, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, cs := allegationsOf(tc.text, tc.ents...)
+			var c *schema.Claim
+			for i := range cs {
+				if cs[i].Cue.Text == tc.cue && cs[i].Sentence == 1 {
+					c = &cs[i]
+				}
+			}
+			if c == nil {
+				t.Fatalf("no claim cued %q in the second sentence: %+v", tc.cue, cs)
+			}
+			if c.Stance != tc.want {
+				t.Errorf("stance %s, want %s: %+v", c.Stance, tc.want, cs)
+			}
+			var why []string
+			for _, l := range c.Links {
+				why = append(why, l.Reason)
+			}
+			if got := strings.Join(why, " | "); tc.reason == "" && got != "" || !strings.Contains(got, tc.reason) {
+				t.Errorf("links %q, want %q", got, tc.reason)
+			}
+		})
+	}
+}
+
+// TestRumoursTheTargetDenies: a rumour the document denies is an
+// allegation against who denies it, and the words that call it untrue
+// ("absolute rubbish", "no truth to those rumours") deny it.
+func TestRumoursTheTargetDenies(t *testing.T) {
+	text := "Rumours of heavy trading losses at BZW are not true, the firm said. BZW spokesman Geoffrey Kelly said the rumours were absolute rubbish."
+	_, cs := allegationsOf(text, bzw, kelly)
+	alleg := linked(cs, schema.Allege, "Rumours")
+	if alleg == nil {
+		t.Fatalf("the denied rumour should be an allegation: %+v", cs)
+	}
+	var deny *schema.Claim
+	for i := range cs {
+		if cs[i].Sentence == 1 && cs[i].Stance == schema.Deny {
+			deny = &cs[i]
+		}
+	}
+	if deny == nil || len(deny.RespondsTo) != 1 || deny.RespondsTo[0] != alleg.ID {
+		t.Errorf("'the rumours were absolute rubbish' should deny them and answer %s: %+v", alleg.ID, cs)
+	}
+	// A rumour nobody denies is only reported.
+	_, cs = allegationsOf("Rumours of heavy trading losses at BZW circulated in London.", bzw)
+	if a := linked(cs, schema.Allege, "Rumours"); a != nil {
+		t.Errorf("an undenied rumour is no allegation: %+v", cs)
+	}
+	// "no truth to those rumours" denies; "will not comment on rumors and
+	// speculation" does not.
+	_, cs = allegationsOf("Rumours said BZW had heavy trading losses. \"There is absolutely no truth to those rumours,\" Geoffrey Kelly said.", bzw, kelly)
+	if d := linked(cs, schema.Deny, "said"); d == nil {
+		t.Errorf("'no truth to those rumours' should deny: %+v", cs)
+	}
+	_, cs = allegationsOf("BZW said it will not comment on rumors and speculation.", bzw)
+	if d := linked(cs, schema.Deny, "said"); d != nil {
+		t.Errorf("no comment is no denial: %+v", cs)
+	}
+}
