@@ -42,6 +42,11 @@ type Prop struct {
 	// ministry.
 	SpeaksFor []string
 	Target    string // entity ID of the accused; "" when none
+	// CoAccused are the entities an allegation makes parties to the act
+	// with its target ("Freeman exchanged inside information with Martin
+	// Siegel", "Goldman Sachs and Freeman made money"): they answer it as
+	// the accused do. Set by the extraction within a document.
+	CoAccused []string
 	About     []string
 	Stance    string
 	Content   string
@@ -104,6 +109,24 @@ func (p *Prop) accused() []string {
 	for _, a := range p.About {
 		if a != p.Claimant && !slices.Contains(out, a) {
 			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// answerable returns who may answer an allegation as the accused: its
+// target and those its content makes parties to the act with the target
+// (CoAccused), else, with no target, the entities it is about. A third
+// party the allegation only mentions ("accused Japan of breaking the pact
+// with the United States") is none of them.
+func (p *Prop) answerable() []string {
+	if p.Target == "" {
+		return p.accused()
+	}
+	out := []string{p.Target}
+	for _, c := range p.CoAccused {
+		if c != p.Claimant && !slices.Contains(out, c) {
+			out = append(out, c)
 		}
 	}
 	return out
@@ -193,7 +216,7 @@ const MinAnswer = 0.5
 // answers, or the answer is about the accused; and the act's words or
 // concepts meet, or the answer names the allegations.
 func Answers(a, b *Prop, names Names) (float64, string) {
-	acc := a.accused()
+	acc := a.answerable()
 	ent, who := 0.0, ""
 	side := ""
 	for _, x := range b.SpeaksFor {

@@ -37,6 +37,27 @@ func TestAnswersNeedPeopleAndAct(t *testing.T) {
 	}
 }
 
+// TestOnlyTheAccusedAnswer: a party the allegation only mentions does not
+// answer it as the accused; one it makes a party to the act with the
+// target (CoAccused) does.
+func TestOnlyTheAccusedAnswer(t *testing.T) {
+	alleg := &Prop{Key: "a", Doc: "d1", Claimant: "org/senate", Target: "loc/japan", About: []string{"loc/japan", "org/texaco"},
+		CoAccused: []string{"org/pennzoil"}, Content: "Japan violated the semiconductor pact with Pennzoil, to the cost of Texaco"}
+	third := &Prop{Key: "b", Doc: "d1", Claimant: "org/texaco", Content: "it did not violate the semiconductor pact"}
+	if s, why := Answers(alleg, third, names); s >= MinAnswer {
+		t.Errorf("Texaco, only mentioned, answers as the accused: %.2f (%s)", s, why)
+	}
+	co := &Prop{Key: "c", Doc: "d1", Claimant: "org/pennzoil", Content: "it did not violate the semiconductor pact"}
+	if s, why := Answers(alleg, co, names); s < MinAnswer || !strings.Contains(why, "Pennzoil, the accused, answers") {
+		t.Errorf("Pennzoil, a party to the act, should answer: %.2f (%s)", s, why)
+	}
+	// With no target, the entities the allegation is about are the accused.
+	untargeted := &Prop{Key: "a", Doc: "d1", Claimant: "org/senate", About: []string{"org/texaco"}, Content: "Texaco violated the semiconductor pact"}
+	if s, why := Answers(untargeted, third, names); s < MinAnswer {
+		t.Errorf("without a target, Texaco is the accused: %.2f (%s)", s, why)
+	}
+}
+
 func TestSame(t *testing.T) {
 	a := &Prop{Key: "a", Doc: "d1", Claimant: "org/senate", Target: "loc/japan", Content: "Japan violated the semiconductor pact"}
 	b := &Prop{Key: "b", Doc: "d2", Claimant: "org/sia", Target: "loc/japan", Content: "Japan has not lived up to the agreement on semiconductors"}

@@ -293,3 +293,61 @@ func mainNegation(ts []tok, subj, kb int) bool {
 
 // leadIns open a phrase before a content's subject.
 var leadIns = set("to", "in", "as", "for", "at", "by", "from", "after", "since", "under", "according")
+
+// coAccused returns the people and organisations an allegation's content
+// makes parties to the act with its target: joined to the target by "and"
+// ("Goldman Sachs and Freeman made money on the scheme"), or the partner
+// of its act by "with" in the target's clause ("Freeman exchanged inside
+// information with Martin Siegel"). Others the content names (a victim,
+// a place, a third party) are not.
+func (x *extractor) coAccused(d *draft) []*entInfo {
+	ts := x.toks(d.sent)
+	ka, kb := contentToks(ts, d)
+	if ka >= kb || d.target == nil {
+		return nil
+	}
+	ms := x.mentionsIn(ts[ka].start, ts[kb-1].end)
+	ti := slices.IndexFunc(ms, func(m mref) bool { return m.e == d.target })
+	if ti < 0 {
+		return nil
+	}
+	party := func(e *entInfo) bool {
+		return e != d.target && e != d.claimant && (e.typ == schema.Person || e.typ == schema.Organization)
+	}
+	between := func(a, b int) []tok { // the tokens between two offsets
+		var out []tok
+		for k := ka; k < kb; k++ {
+			if ts[k].start >= a && ts[k].end <= b {
+				out = append(out, ts[k])
+			}
+		}
+		return out
+	}
+	var out []*entInfo
+	add := func(e *entInfo) {
+		if party(e) && !slices.Contains(out, e) {
+			out = append(out, e)
+		}
+	}
+	if ti+1 < len(ms) {
+		if bt := between(ms[ti].end, ms[ti+1].start); len(bt) == 1 && bt[0].low == "and" {
+			add(ms[ti+1].e)
+		}
+	}
+	if ti > 0 {
+		if bt := between(ms[ti-1].end, ms[ti].start); len(bt) == 1 && bt[0].low == "and" {
+			add(ms[ti-1].e)
+		}
+	}
+	for _, m := range ms[ti+1:] {
+		bt := between(ms[ti].end, m.start)
+		if len(bt) == 0 || len(bt) > 10 || bt[len(bt)-1].low != "with" {
+			continue
+		}
+		if slices.ContainsFunc(bt, func(t tok) bool { return t.low == "," || t.low == "that" || t.low == "who" || t.low == "which" || isEnd(t) }) {
+			continue
+		}
+		add(m.e)
+	}
+	return out
+}

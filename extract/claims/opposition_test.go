@@ -114,3 +114,23 @@ func TestRumoursTheTargetDenies(t *testing.T) {
 		t.Errorf("no comment is no denial: %+v", cs)
 	}
 }
+
+// TestCoAccusedAnswer: a party the allegation joins to the target's act
+// ("exchanged inside information with Martin Siegel") answers it; one it
+// only names elsewhere does not.
+func TestCoAccusedAnswer(t *testing.T) {
+	freeman := [3]string{"Robert Freeman", schema.Person, ""}
+	siegel := [3]string{"Martin Siegel", schema.Person, ""}
+	text := "The SEC charged that Robert Freeman exchanged inside information with Martin Siegel. " +
+		"Martin Siegel admitted he exchanged inside information."
+	_, cs := allegationsOf(text, sec, freeman, siegel)
+	var ack *schema.Claim
+	for i := range cs {
+		if cs[i].Sentence == 1 && cs[i].Stance == schema.Acknowledge {
+			ack = &cs[i]
+		}
+	}
+	if ack == nil || len(ack.Links) == 0 || !strings.Contains(ack.Links[0].Reason, "Martin Siegel, the accused, answers") {
+		t.Errorf("Siegel's admission should answer the charge as a party to the act: %+v", cs)
+	}
+}

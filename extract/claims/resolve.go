@@ -458,6 +458,11 @@ func (x *extractor) link() {
 		}
 		if d.target != nil {
 			p.Target = d.target.id
+			if d.stance == schema.Allege {
+				for _, e := range x.coAccused(d) {
+					p.CoAccused = append(p.CoAccused, e.id)
+				}
+			}
 		}
 		if d.stance != schema.Allege {
 			// Only an answer's side counts (ledger.Answers).
