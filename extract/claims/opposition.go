@@ -344,7 +344,9 @@ func (x *extractor) coAccused(d *draft) []*entInfo {
 		if len(bt) == 0 || len(bt) > 10 || bt[len(bt)-1].low != "with" {
 			continue
 		}
-		if slices.ContainsFunc(bt, func(t tok) bool { return t.low == "," || t.low == "that" || t.low == "who" || t.low == "which" || isEnd(t) }) {
+		if slices.ContainsFunc(bt, func(t tok) bool {
+			return t.low == "," || t.low == "that" || t.low == "who" || t.low == "which" || isEnd(t)
+		}) {
 			continue
 		}
 		add(m.e)
