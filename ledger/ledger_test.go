@@ -58,6 +58,55 @@ func TestOnlyTheAccusedAnswer(t *testing.T) {
 	}
 }
 
+// TestAnswersByName: a claimant whose name holds the accused's answers for
+// it; one that only shares a first name does not; an answer that names the
+// allegation's maker answers it in its article whoever gives it; an
+// accuser under a longer name does not answer itself.
+func TestAnswersByName(t *testing.T) {
+	nm := Names(func(id string) string {
+		return map[string]string{"org/hutton": "Hutton", "org/efh": "E.F. Hutton Group Inc", "per/rs": "Robert Salomon",
+			"per/rf": "Robert Freeman", "org/bsi": "Federal Office for Information Security", "org/gs": "Goldman Sachs", "org/gsco": "Goldman Sachs and Co"}[id]
+	})
+	rumour := &Prop{Key: "a", Doc: "d1", ClaimantText: "rumours", Target: "org/hutton", Content: "Hutton had solvency problems"}
+	if s, why := Answers(rumour, &Prop{Key: "b", Doc: "d2", Claimant: "org/efh", Content: "it has no solvency problems"}, nm); s < MinAnswer || !strings.Contains(why, "by name") {
+		t.Errorf("E.F. Hutton Group Inc should answer for Hutton: %.2f (%s)", s, why)
+	}
+	insider := &Prop{Key: "a", Doc: "d1", ClaimantText: "the SEC", Target: "per/rf", Content: "Freeman traded on inside information"}
+	if s, why := Answers(insider, &Prop{Key: "b", Doc: "d2", Claimant: "per/rs", ClaimantText: "Robert Salomon, managing director", Content: "he did not trade on inside information"}, nm); s >= MinAnswer {
+		t.Errorf("Robert Salomon does not speak for Robert Freeman: %.2f (%s)", s, why)
+	}
+	reports := &Prop{Key: "a", Doc: "d1", ClaimantText: "media reports", Target: "org/hutton", Content: "Hutton helped the spies"}
+	bsi := &Prop{Key: "b", Doc: "d1", Claimant: "org/bsi", Content: "it had no evidence to support the US media reports"}
+	if s, why := Answers(reports, bsi, nm); s < MinAnswer || !strings.Contains(why, "names the allegation's maker") {
+		t.Errorf("'no evidence to support the US media reports' should answer them: %.2f (%s)", s, why)
+	}
+	bsi.Doc = "d2"
+	if s, why := Answers(reports, bsi, nm); s >= MinAnswer {
+		t.Errorf("across articles naming the maker is not enough: %.2f (%s)", s, why)
+	}
+	own := &Prop{Key: "a", Doc: "d1", Claimant: "org/gs", Target: "org/hutton", Content: "Hutton paid the kidnappers"}
+	if s, why := Answers(own, &Prop{Key: "b", Doc: "d1", Claimant: "org/gsco", About: []string{"org/hutton"}, Content: "the reports of payments are not true"}, nm); s >= MinAnswer {
+		t.Errorf("Goldman Sachs does not answer itself as Goldman Sachs and Co: %.2f (%s)", s, why)
+	}
+}
+
+func TestNameHolds(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Hutton", "E.F. Hutton Group Inc", true},
+		{"Goldman Sachs", "Goldman Sachs and Co", true},
+		{"Robert Salomon", "Robert Freeman", false},
+		{"Times", "New York Times", false},
+		{"Japan", "Japan Airlines", false},
+	} {
+		if got := NameHolds(tc.a, tc.b); got != tc.want {
+			t.Errorf("NameHolds(%q, %q) = %v", tc.a, tc.b, got)
+		}
+	}
+}
+
 func TestSame(t *testing.T) {
 	a := &Prop{Key: "a", Doc: "d1", Claimant: "org/senate", Target: "loc/japan", Content: "Japan violated the semiconductor pact"}
 	b := &Prop{Key: "b", Doc: "d2", Claimant: "org/sia", Target: "loc/japan", Content: "Japan has not lived up to the agreement on semiconductors"}

@@ -230,18 +230,7 @@ func sameParty(a, b *entInfo) bool {
 	if a.typ != schema.Organization && b.typ != schema.Organization {
 		return false
 	}
-	wa, wb := ledger.Tokens(a.name), ledger.Tokens(b.name)
-	if len(wa) > len(wb) {
-		wa, wb = wb, wa
-	}
-	if len(wa) == 0 {
-		return false
-	}
-	k := slices.Index(wb, wa[0])
-	if k < 0 || k+len(wa) > len(wb) {
-		return false
-	}
-	return slices.Equal(wa, wb[k:k+len(wa)])
+	return ledger.NameHolds(a.name, b.name)
 }
 
 // subjectEnd returns the end of the content's subject: a pronoun, or the
