@@ -887,6 +887,13 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			if x.deniedHere(ds, t) || scornedHere(ts, i) || (!inContent(ds, t) || x.possessed(ts, i)) && wrong {
 				d = x.nounDraft(si, ts, i, i+2)
 			}
+		case accusationNouns[t.low] && i+2 < n && ts[i+1].low == "by" && x.deniedHere(ds, t):
+			// "have said the charges by the ASA that palm oil consumption
+			// increases blood cholesterol ... are untrue": a denied charge
+			// with its maker between it and what it says.
+			if a := madeThat(ts, i); a > 0 {
+				d = x.nounDraft(si, ts, i, a)
+			}
 		case rumourNouns[t.low] && i+1 < n && !alleged(ds, t):
 			// "market rumours that Hutton could be in financial
 			// difficulties", "rumours in London financial markets that
@@ -960,6 +967,20 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 		ds = append(ds, d)
 		i = d.ce - 1
 	}
+}
+
+// madeThat returns the first token of what an allegation noun at i says
+// after its maker ("the charges by the ASA that ..."), or -1.
+func madeThat(ts []tok, i int) int {
+	for k := i + 2; k < len(ts) && k <= i+9; k++ {
+		switch {
+		case ts[k].low == "that":
+			return k + 1
+		case isEnd(ts[k]) || ts[k].low == "," || ts[k].cue:
+			return -1
+		}
+	}
+	return -1
 }
 
 // rumourNouns name a rumour: what is said without a source that answers

@@ -134,3 +134,25 @@ func TestCoAccusedAnswer(t *testing.T) {
 		t.Errorf("Siegel's admission should answer the charge as a party to the act: %+v", cs)
 	}
 }
+
+// TestDeniedChargeWithItsMaker: "the charges by the ASA that ..." inside a
+// denial is an allegation of the ASA, and the denial answers it.
+func TestDeniedChargeWithItsMaker(t *testing.T) {
+	asa := [3]string{"American Soybean Association", schema.Organization, schema.KindOther}
+	mopgc := [3]string{"Malaysian Oil Palm Growers Council", schema.Organization, schema.KindOther}
+	text := "The Malaysian Oil Palm Growers Council has said the charges by the American Soybean Association that palm oil raises blood cholesterol are untrue."
+	_, cs := allegationsOf(text, asa, mopgc)
+	alleg := linked(cs, schema.Allege, "charges")
+	if alleg == nil || string(alleg.Claimant) != schema.Key(asa[1], asa[0]) {
+		t.Fatalf("the charges should be an allegation by the ASA: %+v", cs)
+	}
+	var deny *schema.Claim
+	for i := range cs {
+		if cs[i].Stance == schema.Deny {
+			deny = &cs[i]
+		}
+	}
+	if deny == nil || len(deny.RespondsTo) != 1 || deny.RespondsTo[0] != alleg.ID {
+		t.Errorf("the growers' denial should answer the charges: %+v", cs)
+	}
+}
