@@ -293,6 +293,9 @@ func buildThreads(allegs, answers []ClaimInfo, f ThreadFilter) []Thread {
 			th.Reports = append(th.Reports, c)
 			keep = keep || f.ID == c.IRI || f.About != "" && c.mentions(f.About)
 		}
+		// An answer linked to two reports of the thread (the headline and
+		// the body of one article) is one answer: its best link.
+		seen := map[string]int{}
 		for _, l := range t.Answers {
 			c, ok := byIRI[l.Answer]
 			if !ok {
@@ -300,6 +303,13 @@ func buildThreads(allegs, answers []ClaimInfo, f ThreadFilter) []Thread {
 			}
 			a := ThreadAnswer{ClaimInfo: *c, Allegation: l.Allegation, Score: l.Score, Reason: l.Reason, Across: l.Across}
 			a.Thread = t.ID
+			if i, dup := seen[l.Answer]; dup {
+				if a.Score > th.Answers[i].Score {
+					th.Answers[i] = a
+				}
+				continue
+			}
+			seen[l.Answer] = len(th.Answers)
 			th.Answers = append(th.Answers, a)
 			keep = keep || f.ID == c.IRI || f.About != "" && c.mentions(f.About)
 		}

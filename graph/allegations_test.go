@@ -47,3 +47,41 @@ func TestThreadsKeepStoredLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestThreadAnswerOnce checks that an answer linked to two reports of one
+// thread (an article's headline and body) is listed once, with its best
+// link, and is one event of the thread.
+func TestThreadAnswerOnce(t *testing.T) {
+	tories := &EntityRef{ID: "org/conservative-party", Name: "Conservative Party"}
+	labour := &EntityRef{ID: "org/labour-party", Name: "Labour Party"}
+	doc := DocInfo{Hash: "h1", ID: "d1", Date: "2022-03-14"}
+	report := func(id, text string, start int) ClaimInfo {
+		return ClaimInfo{IRI: schema.PartIRI("h1", id), ID: id, Claimant: labour, Stance: "allege", Target: tories,
+			About: []EntityRef{*tories}, Content: schema.Span{Text: text}, Cue: schema.Span{Start: start}, Date: doc.Date, Document: doc}
+	}
+	head := report("c1", "Tories of covering up a donor's links to Russia", 7)
+	body := report("c2", "the Conservatives of covering up a major donor's links to the Kremlin", 120)
+	ans := ClaimInfo{IRI: schema.PartIRI("h1", "c6"), ID: "c6", Claimant: tories, Stance: "deny",
+		Content: schema.Span{Text: "the claims as baseless smears"}, Cue: schema.Span{Start: 600}, Date: doc.Date, Document: doc,
+		RespondsTo: []string{head.IRI, body.IRI},
+		Links:      []schema.Link{{To: head.IRI, Score: 0.6, Reason: "Conservative Party, the accused, answers"}, {To: body.IRI, Score: 0.7, Reason: "Conservative Party, the accused, answers"}}}
+	ts := buildThreads([]ClaimInfo{head, body}, []ClaimInfo{ans}, ThreadFilter{})
+	if len(ts) != 1 {
+		t.Fatalf("%d threads, want 1: %+v", len(ts), ts)
+	}
+	if len(ts[0].Answers) != 1 {
+		t.Fatalf("%d answers, want 1: %+v", len(ts[0].Answers), ts[0].Answers)
+	}
+	if a := ts[0].Answers[0]; a.Allegation != body.IRI || a.Score != 0.7 {
+		t.Errorf("answer links %s with %v, want the body's report with 0.7", a.Allegation, a.Score)
+	}
+	answers := 0
+	for _, e := range ts[0].Events {
+		if e.Kind == "answer" {
+			answers++
+		}
+	}
+	if answers != 1 {
+		t.Errorf("%d answer events, want 1: %+v", answers, ts[0].Events)
+	}
+}
