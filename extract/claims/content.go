@@ -403,6 +403,21 @@ func (x *extractor) coordinated(ts []tok, d *draft) {
 		if t.qopen || t.inQ {
 			return // a quotation is the speaker's words, whatever they hold
 		}
+		if t.low == "," && k > ka+1 && relatives[ts[k+1].low] {
+			// A relative clause on the object ends it ("referring to his
+			// daughter, who converted"), unless it is one on a subject
+			// that a verb follows ("suggested the billionaire, who is
+			// now the nominee, would unite Britain") or quotes.
+			for j := k + 2; j < kb; j++ {
+				if ts[j].qopen || ts[j].inQ || opensQuote(ts, j) || ts[j].low == "," && j+1 < kb && (finite(m, ts[j+1].low) || opensQuote(ts, j+1)) {
+					return
+				}
+			}
+			if c := x.trim(ts, ka, k); c[1] > c[0] {
+				d.cont = c
+			}
+			return
+		}
 		if k > ka && (t.low == "and" || t.low == "but") {
 			j := k + 1
 			for j < kb-1 && (isAdverb(ts[j]) || ts[j].low == "then" || ts[j].low == "later" || ts[j].low == "also") {
