@@ -95,6 +95,7 @@ func harmonise(sents, out [][]string, gaz *Gazetteer) {
 			}
 		}
 	}
+	heads := companyHeads(sents, companies, gaz)
 	bodyType := func(key string) string {
 		if companies[key] {
 			return "ORG"
@@ -144,6 +145,7 @@ func harmonise(sents, out [][]string, gaz *Gazetteer) {
 		// "Thorn EMI Plc") is the company.
 		if !capsLine(s) {
 			fillCompanies(s, tags, companies, maxBody)
+			fillHeads(s, tags, heads)
 		}
 		// A surname alone refers to the person named in full elsewhere.
 		for j, t := range s {
@@ -353,6 +355,57 @@ var functionWords = map[string]bool{
 	"his": true, "her": true, "their": true, "our": true, "in": true, "for": true, "of": true, "and": true,
 	"but": true, "by": true, "with": true, "at": true, "on": true, "to": true, "from": true, "as": true,
 	"both": true, "each": true, "all": true,
+}
+
+// companyHeads returns the first words of the document's companies of two
+// words or more (companies: names without their legal form) that may
+// stand for the company alone ("Digital" of "Digital Equipment Corp",
+// "Total" of "Total Petroleum Corp"): capitalised, three letters or more,
+// no title, function word, place, nationality, given name or head word of
+// organisations ("General", "Bank"), and never written in lower case in
+// the document ("total" as a word would make "Total" ambiguous).
+func companyHeads(sents [][]string, companies map[string]bool, gaz *Gazetteer) map[string]bool {
+	heads := map[string]bool{}
+	for c := range companies {
+		w := strings.Fields(c)
+		if len(w) < 2 || len([]rune(w[0])) < 3 || functionWords[w[0]] || calendarWords[w[0]] || legalForms[w[0]] {
+			continue
+		}
+		if gaz != nil && (placeName(gaz, w[0]) || gaz.Has(CatDemonym, w[0]) || gaz.Has(CatFirstName, w[0]) ||
+			gaz.Has(CatHonorific, w[0]) || gaz.Has(CatOrgWord, w[0])) {
+			continue
+		}
+		heads[w[0]] = true
+	}
+	if len(heads) == 0 {
+		return heads
+	}
+	for _, s := range sents {
+		for _, t := range s {
+			if heads[t] {
+				delete(heads, t) // written in lower case
+			}
+		}
+	}
+	return heads
+}
+
+// fillHeads tags as ORG each untagged capitalised word of s that heads
+// lists (companyHeads) and that stands alone: no capitalised word right
+// before it (but at the sentence's start) or after it.
+func fillHeads(s, tags []string, heads map[string]bool) {
+	if len(heads) == 0 {
+		return
+	}
+	for j, t := range s {
+		if tags[j] != "O" || !capitalised(t) || !heads[strings.ToLower(t)] {
+			continue
+		}
+		if j > 0 && capitalised(s[j-1]) || j+1 < len(s) && capitalised(s[j+1]) {
+			continue
+		}
+		tags[j] = "B-ORG"
+	}
 }
 
 // fillCompanies tags as one ORG each run of two or more words of s that

@@ -203,3 +203,35 @@ func TestCompanyEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestCompanyHeads: the first word of a company's name stands for it alone
+// where it is never a lower-case word of the document, is no place, given
+// name or head word, and runs into no other capitalised word.
+func TestCompanyHeads(t *testing.T) {
+	gaz := NewGazetteer()
+	gaz.Add(CatCity, "boston", "United States")
+	gaz.Add(CatOrgWord, "general", "")
+	doc := []struct{ sent, tags, want string }{
+		{"Digital Equipment Corp said it would", "B-ORG I-ORG I-ORG O O O", "B-ORG I-ORG I-ORG O O O"},
+		{"Digital president Kenneth Olsen said", "O O B-PER I-PER O", "B-ORG O B-PER I-PER O"},
+		{"Boston Scientific Corp rose", "B-ORG I-ORG I-ORG O", "B-ORG I-ORG I-ORG O"},
+		{"Boston fell", "O O", "O O"}, // a city
+		{"Total Petroleum Corp shut lines", "B-ORG I-ORG I-ORG O O", "B-ORG I-ORG I-ORG O O"},
+		{"Total shut a line", "O O O O", "O O O O"}, // "total" is a word below
+		{"the total was 5", "O O O O", "O O O O"},
+		{"General Motors Corp said", "B-ORG I-ORG I-ORG O", "B-ORG I-ORG I-ORG O"},
+		{"General output rose", "O O O", "O O O"},   // a head word
+		{"Digital Research rose", "O O O", "O O O"}, // runs into another capitalised word
+	}
+	var sents, tags [][]string
+	for _, d := range doc {
+		sents = append(sents, strings.Fields(d.sent))
+		tags = append(tags, strings.Fields(d.tags))
+	}
+	harmonise(sents, tags, gaz)
+	for i, d := range doc {
+		if got := strings.Join(tags[i], " "); got != d.want {
+			t.Errorf("%q: got %s, want %s", d.sent, got, d.want)
+		}
+	}
+}
