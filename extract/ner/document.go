@@ -44,6 +44,7 @@ func harmonise(sents, out [][]string, gaz *Gazetteer) {
 		if !capsLine(s) {
 			legalRuns(s, out[i], title)
 			companyContext(s, out[i], gaz, title)
+			cityBodies(s, out[i], gaz)
 		}
 	}
 	votes := map[string]map[string]int{}
@@ -405,6 +406,32 @@ func fillHeads(s, tags []string, heads map[string]bool) {
 			continue
 		}
 		tags[j] = "B-ORG"
+	}
+}
+
+// cityBodies joins a city tagged LOC to an organisation of two words or
+// more tagged right after it: "London Metal Exchange", where the model
+// tagged the city a place and the rest an organisation. A country stays
+// apart ("Japan Finance Ministry" is the ministry of a country).
+func cityBodies(s, tags []string, gaz *Gazetteer) {
+	if gaz == nil {
+		return
+	}
+	spans := Spans(tags)
+	for k := 0; k+1 < len(spans); k++ {
+		a, b := spans[k], spans[k+1]
+		if a.Type != "LOC" || b.Type != "ORG" || a.End != b.Start {
+			continue
+		}
+		key := spanKey(s[a.Start:a.End])
+		if !gaz.Has(CatCity, key) || gaz.Has(CatCountry, key) {
+			continue
+		}
+		if b.End-b.Start < 2 {
+			continue // "Paris Bourse": perhaps the city's, perhaps a name
+		}
+		setSpan(tags, a.Start, b.End, "ORG")
+		k++
 	}
 }
 

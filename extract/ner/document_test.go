@@ -173,7 +173,13 @@ func TestCompanyEvidence(t *testing.T) {
 	gaz.Add(CatCountry, "japan", "Japan")
 	gaz.Add(CatFirstName, "steven", "")
 	gaz.Add(CatHonorific, "mr", "")
+	gaz.Add(CatCity, "london", "United Kingdom")
+	gaz.Add(CatCity, "paris", "France")
 	cases := []struct{ sent, tags, want string }{
+		// A city the model made a place before an organisation it found.
+		{"against the London Metal Exchange today", "O O B-LOC B-ORG I-ORG O", "O O B-ORG I-ORG I-ORG O"},
+		{"the Paris Bourse rose", "O B-LOC B-ORG O", "O B-LOC B-ORG O"},                       // one word: perhaps the city's
+		{"the Japan Finance Ministry said", "O B-LOC B-ORG I-ORG O", "O B-LOC B-ORG I-ORG O"}, // a country's body
 		// A legal form after untagged capitalised words.
 		{"Digital Equipment Corp said it would", "O O O O O O", "B-ORG I-ORG I-ORG O O O"},
 		{"Ford Motor Co Inc rose", "O O O O O", "B-ORG I-ORG I-ORG I-ORG O"},
