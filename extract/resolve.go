@@ -45,6 +45,7 @@ func ResolveWith(runes []rune, sents []text.Sentence, found []Found, corr *Corre
 	ms = addAcronyms(runes, ms)
 	ms = spreadOrgs(runes, sents, ms)
 	ms = splitDemonyms(runes, ms)
+	ms = compoundMentions(runes, sents, ms)
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	ms = dedupe(ms)
 	teams := sportsTeams(runes, sents, ms)
