@@ -763,6 +763,7 @@ func (x *extractor) sentence(si int) {
 		}
 	}
 	kept = x.modelDrafts(si, ts, kept, markers)
+	x.relativeSources(si, ts, kept)
 	x.endBeforeOwnCues(ts, kept)
 	// "X said ..., according to Reuters": the outlet carries X's claim.
 	for _, a := range kept {

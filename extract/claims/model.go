@@ -491,3 +491,44 @@ func sourceBefore(d *draft, kept []*draft) *draft {
 	}
 	return prev
 }
+
+// relativeSources makes the relative pronoun that opens a cue's clause its
+// source span, the antecedent its claimant, where a few words stand
+// between the two ("Mr. McConnell, who has both endorsed Mr. Trump",
+// "Sanders, who on Tuesday endorsed her"; the model took "both" or
+// "Tuesday" for the source, or the rules the antecedent for the span):
+// PolNeAR marks the pronoun as the source.
+func (x *extractor) relativeSources(si int, ts []tok, kept []*draft) {
+	for _, d := range kept {
+		if d.rel > 0 || d.inheritedFrom != nil || d.passive || d.srcB <= d.srcA {
+			continue
+		}
+		r := -1
+		for k := d.cs - 1; k >= 0 && k >= d.cs-4; k-- {
+			t := ts[k]
+			if t.low == "who" || t.low == "which" {
+				r = k
+				break
+			}
+			if !isAdverb(t) && !auxiliaries[t.low] && !weekdays[t.low] && !timeWords[t.low] && !betweenRelative[t.low] {
+				break
+			}
+		}
+		if r <= 0 || d.srcB-d.srcA == 1 && d.srcA == r {
+			continue
+		}
+		if d.srcB > d.srcA && d.srcB <= r {
+			d.rel = r + 1 // the antecedent already
+			continue
+		}
+		if a, b := x.antecedent(ts, r); b > a {
+			d.srcA, d.srcB, d.rel = a, b, r+1
+			d.claimant, d.claimantText = x.resolveSource(si, ts, a, b)
+		}
+	}
+}
+
+// betweenRelative are words that may stand between a relative pronoun
+// and its cue besides adverbs, auxiliaries and time words ("who has both
+// endorsed").
+var betweenRelative = set("both", "also", "then", "later", "previously", "already", "once", "similarly", "repeatedly", "often")
