@@ -75,7 +75,7 @@ func spreadOrgs(runes []rune, sents []text.Sentence, ms []*mention) []*mention {
 					continue
 				}
 				st, en := s.Tokens[i].Start, s.Tokens[i+len(words)-1].End
-				if covered(st, en) || nameWord(wordBefore(runes, st)) || nameWord(wordAfter(runes, en)) {
+				if covered(st, en) || startsUpper(wordBefore(runes, st)) || startsUpper(wordAfter(runes, en)) {
 					continue // taken, or part of a longer name
 				}
 				added = append(added, &mention{Found: Found{Span: schema.MakeSpan(runes, st, en), Sentence: si, Type: schema.Organization}, fixed: true})
@@ -120,15 +120,6 @@ func orgEvidence(m *mention) bool {
 		if g.Has(c, m.Text) {
 			return true
 		}
-	}
-	return false
-}
-
-// nameWord reports whether a token would continue a name: a word that
-// starts with a capital letter.
-func nameWord(t string) bool {
-	for _, r := range t {
-		return unicode.IsUpper(r)
 	}
 	return false
 }
