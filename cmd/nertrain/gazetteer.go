@@ -125,8 +125,15 @@ func compileGazetteer(dir string) (*ner.Gazetteer, error) {
 			}
 		}},
 		{p("countries", "demonyms.tsv"), func(r map[string]string) {
+			country := r["country"]
+			if r["form"] == "U.S." || r["form"] == "U.S.s" {
+				// i18n-nationality gives the U.S. Virgin Islands the
+				// nationality "Virgin Islands, U.S.", split into "U.S.":
+				// in news "U.S." is the United States ("U.S. officials").
+				country = "United States"
+			}
 			if _, ok := g.Lookup(ner.CatDemonym, r["form"]); !ok {
-				g.Add(ner.CatDemonym, r["form"], r["country"])
+				g.Add(ner.CatDemonym, r["form"], country)
 			}
 		}},
 		{p("cities", "world-cities.tsv"), func(r map[string]string) {

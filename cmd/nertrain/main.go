@@ -93,6 +93,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	errFile := fs.String("errors", "", "write dev sentences with tagging errors to this file")
 	devUpper := fs.Bool("dev-upper", false, "also score upper-cased copies of the dev splits (a proxy for all-caps headlines)")
 	devOnly := fs.Bool("dev", false, "print dev scores only and do not write the gazetteer (for choosing options)")
+	gazOnly := fs.Bool("gaz-only", false, "compile and write the gazetteer (-gaz), then stop: the gazetteer does not depend on training")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -110,6 +111,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 		if err := writeGazetteer(gaz, *gazOut); err != nil {
 			return err
 		}
+	}
+	if *gazOnly {
+		if *gazOut == "" || *devOnly {
+			return fmt.Errorf("-gaz-only needs -gaz FILE and no -dev")
+		}
+		return nil
 	}
 	train, weights, dev, test, unlabelled, err := loadSplits(filepath.Join(*data, "ner-train"), *gmbFrac, *gmbWeight)
 	if err != nil {

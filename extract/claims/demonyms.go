@@ -1,6 +1,8 @@
 // Code generated from countries-mit.tsv of the dossier gazetteers (npm
 // countries-list 3.4.1 and i18n-nationality 1.4.0, both MIT; see
-// demonyms_LICENSE.txt). DO NOT EDIT by hand: regenerate from the list.
+// demonyms_LICENSE.txt). DO NOT EDIT by hand: regenerate from the list,
+// then map "U.S." to the United States (the list's "Virgin Islands, U.S."
+// split; see cmd/nertrain's gazetteer).
 
 package claims
 
@@ -244,7 +246,7 @@ var demonymCountry = map[string]string{
 	"Saint Vincent and the Grenadines":     "Saint Vincent and the Grenadines",
 	"Venezuelan":                           "Venezuela",
 	"Virgin Islands":                       "British Virgin Islands",
-	"U.S.":                                 "U.S. Virgin Islands",
+	"U.S.":                                 "United States",
 	"Vietnamese":                           "Vietnam",
 	"Vanuatu":                              "Vanuatu",
 	"Welsh":                                "Wallis and Futuna",
