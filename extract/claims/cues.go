@@ -108,7 +108,7 @@ func (x *extractor) findCues(ts []tok) []*draft {
 			continue
 		}
 		f, ok := forms[t.low]
-		if g, ok2 := stanceForms[t.low]; !ok && ok2 && g.v.lemma == "accept" && i+1 < n && (ts[i+1].low == "responsibility" || ts[i+1].low == "blame") {
+		if g, ok2 := stanceForms[t.low]; !ok && ok2 && g.v.lemma == "accept" && i+1 < n && (owned(ts[i+1].low) || i+2 < n && ownedHow[ts[i+1].low] && owned(ts[i+2].low)) {
 			// "accepted responsibility for the spill": an admission, a
 			// cue of the rules though "accept" alone is not.
 			f, ok = g, true
@@ -281,3 +281,10 @@ func shouting(ts []tok) bool {
 	}
 	return up > 8 && low*4 < up
 }
+
+// owned are what "accept" owns to: "accepted responsibility", "accepts
+// sole blame".
+func owned(w string) bool { return w == "responsibility" || w == "blame" }
+
+// ownedHow qualify what is owned to: "full", "sole", "total".
+var ownedHow = set("full", "sole", "total", "complete", "all", "the", "some", "partial", "overall", "moral", "political")

@@ -123,6 +123,11 @@ var verbs = []verb{
 	{"admit", schema.Acknowledge, 0},
 	{"concede", schema.Acknowledge, 0},
 	{"confess", schema.Acknowledge, 0},
+	// An apology owns to what it is for (PolNeAR marks "apologize for"
+	// as a cue; CAMEO codes APOLOGIZE 055, an admission in the
+	// ledger's annotation guide).
+	{"apologise", schema.Acknowledge, 0},
+	{"apologize", schema.Acknowledge, 0},
 	// confirm.
 	{"confirm", schema.Confirm, 0},
 	{"verify", schema.Confirm, weak},

@@ -156,3 +156,34 @@ func TestDeniedChargeWithItsMaker(t *testing.T) {
 		t.Errorf("the growers' denial should answer the charges: %+v", cs)
 	}
 }
+
+// TestApologyAndResponsibilityAnswer: an apology, or accepted (sole)
+// responsibility, owns to what it is for, whatever its words, and answers
+// the allegation of that act; an apology for nothing alleged links nothing.
+func TestApologyAndResponsibilityAnswer(t *testing.T) {
+	panam := [3]string{"Pan Am", schema.Organization, schema.KindCompany}
+	carbide := [3]string{"Union Carbide", schema.Organization, schema.KindCompany}
+	officials := [3]string{"Indian officials", schema.Organization, schema.KindGovernment}
+	tests := []struct {
+		name, text string
+		ents       [][3]string
+		cue        string
+		link       bool
+	}{
+		{"an apology", "Teamsters accused Pan Am of illegally overbooking flights. Pan Am apologised for the overbooking.", [][3]string{union, panam}, "apologised", true},
+		{"sole responsibility", "Indian officials accused Union Carbide of negligence in the gas leak. Union Carbide accepts sole responsibility for the leak.", [][3]string{officials, carbide}, "accepts", true},
+		{"an apology for nothing alleged", "Pan Am met on Monday. Pan Am apologised for the delay.", [][3]string{panam}, "apologised", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, cs := allegationsOf(tc.text, tc.ents...)
+			c := linked(cs, schema.Acknowledge, tc.cue)
+			if c == nil {
+				t.Fatalf("no acknowledgement cued %q: %+v", tc.cue, cs)
+			}
+			if (len(c.RespondsTo) > 0) != tc.link {
+				t.Errorf("linked %v, want %v: %+v", c.RespondsTo, tc.link, cs)
+			}
+		})
+	}
+}

@@ -553,6 +553,13 @@ func (x *extractor) answers(d *draft) bool {
 	case schema.Acknowledge, schema.Confirm:
 		ts := x.toks(d.sent)
 		ka, kb := contentToks(ts, d)
+		if ka < kb && d.stance == schema.Acknowledge && d.v != nil && (d.v.lemma == "apologise" || d.v.lemma == "apologize" ||
+			d.v.lemma == "accept" && (owned(ts[ka].low) || ka+1 < kb && ownedHow[ts[ka].low] && owned(ts[ka+1].low))) {
+			// An apology, or accepted responsibility or blame, owns to
+			// what it is for, whatever its words: "apologised for the
+			// overbooking", "accepts sole responsibility for the leak".
+			return true
+		}
 		return ka < kb && wrongIn(ts, ka, kb) >= 0
 	}
 	return d.noEvidence
