@@ -45,6 +45,7 @@ func harmonise(sents, out [][]string, gaz *Gazetteer) {
 			legalRuns(s, out[i], title)
 			companyContext(s, out[i], gaz, title)
 			cityBodies(s, out[i], gaz)
+			dropThe(s, out[i], gaz)
 		}
 	}
 	votes := map[string]map[string]int{}
@@ -432,6 +433,25 @@ func cityBodies(s, tags []string, gaz *Gazetteer) {
 		}
 		setSpan(tags, a.Start, b.End, "ORG")
 		k++
+	}
+}
+
+// dropThe takes the "The" that starts a sentence out of the organisation
+// the model began with it ("The Interior Ministry in Moscow said"), as
+// CoNLL-2003 leaves it out; a newspaper keeps it ("The Times"), and so
+// does a "The" inside a sentence, which is mostly written as part of the
+// name ("bought The Arizona Bank", "a bid for The Herald and Weekly Times
+// Ltd").
+func dropThe(s, tags []string, gaz *Gazetteer) {
+	for _, sp := range Spans(tags) {
+		if sp.Start > 0 || sp.Type != "ORG" || sp.End-sp.Start < 2 || s[0] != "The" || !capitalised(s[1]) {
+			continue
+		}
+		if gaz != nil && gaz.Has(CatMedia, spanKey(s[sp.Start+1:sp.End])) {
+			continue
+		}
+		tags[sp.Start] = "O"
+		setSpan(tags, sp.Start+1, sp.End, "ORG")
 	}
 }
 
