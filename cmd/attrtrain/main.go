@@ -1,6 +1,8 @@
 // Command attrtrain trains dossier's attribution model on PolNeAR's
 // training split, less the development split that attrib.DevSplit carves
-// out of it, and prints the development scores.
+// out of it, and prints the development scores. The word clusters the cue
+// tagger uses are computed here too, from unlabelled news (Reuters-21578)
+// and the training documents' texts, so that one command gives the model.
 package main
 
 import (
@@ -21,12 +23,15 @@ func main() {
 	epochs := flag.Int("epochs", 8, "training epochs")
 	seed := flag.Uint64("seed", 1, "shuffling seed")
 	out := flag.String("out", "", "write the attribution model here (e.g. extract/attrib/model.bin)")
-	oBias := flag.Float64("obias", -8, "bias of the cue tagger's O tag in the saved model (chosen with -tune)")
+	oBias := flag.Float64("obias", -10, "bias of the cue tagger's O tag in the saved model (chosen with -tune)")
 	cueShare := flag.Float64("cue-share", 0.05, "share of its occurrences a word needs in cues to be in the cue vocabulary (sentences without one are not tagged); -1: tag every sentence")
 	cueBits := flag.Int("cue-bits", 17, "log2 of the cue tagger's weight rows")
 	roleBits := flag.Int("role-bits", 18, "log2 of the role tagger's weight rows")
 	roleCues := flag.String("role-cues", "predicted", "cues the role tagger trains on: gold (annotated), predicted (the cue tagger's, jackknifed, where one overlaps an annotated cue) or both")
 	folds := flag.Int("folds", 8, "folds for jackknifing the predicted cues of -role-cues")
+	nClusters := flag.Int("clusters", 1024, "word clusters computed from unlabelled news (-news and the training documents' texts, less the dev and tune splits) as cue features; 0: none")
+	news := flag.String("news", "../shared/data/news/reuters21578.jsonl", "unlabelled news (JSON Lines with a text field) for -clusters")
+	excludeNews := flag.String("exclude-news", "internal/gold/ledger,extract/ner/newswire", "folders whose .json/.jsonl files name the Reuters stories left out of -news (evaluation sets)")
 	tune := flag.Bool("tune", false, "train on the training split less a tune split (15% of it, carved the same way) and score that")
 	flag.Parse()
 	docs, err := attrib.ReadFile(filepath.Join(*data, "attribution/polnear-train/train.jsonl.gz"))
@@ -56,7 +61,23 @@ func main() {
 	}
 	classes := AmbiguityClasses(tb)
 	fmt.Printf("ambiguity classes of %d words from %d treebank sentences\n", len(classes), len(tb))
-	m := attrib.Train(train, attrib.TrainOptions{Epochs: *epochs, Seed: *seed, Lexicon: lex, Classes: classes, CueShare: *cueShare, CueBits: uint(*cueBits), RoleBits: uint(*roleBits), Log: os.Stdout, Dev: dev, RoleCues: mode, Folds: *folds, PredBias: float32(*oBias)})
+	var clusters map[string]string
+	if *nClusters > 0 {
+		// The clusters are computed from the documents outside both the
+		// dev and the tune split, whether tuning or not: the same clusters
+		// for both, and no text of either in them.
+		unl, _ := attrib.DevSplit(train)
+		if *tune {
+			unl = train
+		}
+		sents, nNews, nEx, err := clusterText(*news, strings.Split(*excludeNews, ","), unl)
+		if err != nil {
+			fail(err)
+		}
+		fmt.Printf("cluster text: %d news sentences (%d evaluation stories left out), %d sentences of %d PolNeAR documents\n", nNews, nEx, len(sents)-nNews, len(unl))
+		clusters = wordClusters(sents, *nClusters, func(f string, a ...any) { fmt.Printf(f+"\n", a...) })
+	}
+	m := attrib.Train(train, attrib.TrainOptions{Epochs: *epochs, Seed: *seed, Lexicon: lex, Classes: classes, Clusters: clusters, CueShare: *cueShare, CueBits: uint(*cueBits), RoleBits: uint(*roleBits), Log: os.Stdout, Dev: dev, RoleCues: mode, Folds: *folds, PredBias: float32(*oBias)})
 	if *tune {
 		if *out != "" {
 			if err := save(*out, m.WithOBias(float32(*oBias)).Save); err != nil {

@@ -26,6 +26,7 @@ type info struct {
 	lex uint64 // hash of its reporting-verb class, 0 when none
 	amb uint64 // hash of its ambiguity class (the tags it took in a treebank), 0 unknown
 	cue bool   // it anchors cues (the cue vocabulary)
+	clu uint64 // hash of its distributional cluster, 0 unknown
 }
 
 // Quote states of a token.
@@ -50,6 +51,7 @@ const (
 type sent struct {
 	toks []tok
 	cand bool // holds a word of the cue vocabulary: worth tagging
+	clu  bool // the model has word clusters: the cluster features are on
 }
 
 var (
@@ -205,7 +207,7 @@ func (m *Model) prepare(runes []rune, sents []text.Sentence) []sent {
 			}
 			toks[i] = tk
 		}
-		out[si] = sent{toks: toks, cand: cand}
+		out[si] = sent{toks: toks, cand: cand, clu: len(m.clusters) > 0}
 	}
 	return out
 }
@@ -241,6 +243,10 @@ const (
 	fAmbQ
 	fW3
 	fAmbShapes
+	fClu
+	fCluPair
+	fCluQ
+	fCluThat
 )
 
 var boundary = hashStr("<s>")
@@ -273,6 +279,13 @@ func (s *sent) ambAt(i int) uint64 {
 		return boundary
 	}
 	return s.toks[i].amb
+}
+
+func (s *sent) cluAt(i int) uint64 {
+	if i < 0 || i >= len(s.toks) {
+		return boundary
+	}
+	return s.toks[i].clu
 }
 
 func b2u(b bool) uint64 {
@@ -380,6 +393,19 @@ func (s *sent) cueFeatures(i int, sides uint8, dst []uint64) []uint64 {
 		f2(fW3, s.w(i+3), 1),
 		f3(fAmbShapes, t.amb, s.shapeAt(i-1), s.shapeAt(i-2)),
 	)
+	if s.clu {
+		// Distributional clusters (TrainOptions.Clusters): an unseen cue
+		// word shares the weights of the seen words of its cluster.
+		dst = append(dst,
+			f1(fClu, t.clu),
+			f2(fCluPair, s.cluAt(i-1), t.clu),
+			f2(fCluPair, t.clu, s.cluAt(i+1)+1<<21),
+			f1(fClu, s.cluAt(i-1)+1<<22),
+			f1(fClu, s.cluAt(i+1)+1<<23),
+			f2(fCluQ, t.clu, uint64(t.q)),
+			f2(fCluThat, t.clu, uint64(sides&(ctxThat|ctxColon))),
+		)
+	}
 	if i == 0 {
 		dst = append(dst, f1(fFirst, t.w))
 	}

@@ -15,10 +15,14 @@ import (
 	"github.com/dossier-project/dossier/extract/internal/hashperc"
 )
 
-const magic = "dossier-attrib-3\n"
+const magic = "dossier-attrib-4\n"
+
+// magic3 heads the files of the version before the word clusters, read
+// as models without clusters.
+const magic3 = "dossier-attrib-3\n"
 
 // Save writes the model: gzip of a magic line, the lexicon, the ambiguity
-// classes and the cue vocabulary (sorted), the O bias, and the weight
+// classes and the cue vocabulary (sorted), the word clusters, the O bias, and the weight
 // tables of the two taggers (16-bit weights, only the rows that are not
 // zero). The same model gives the same bytes.
 func (m *Model) Save(w io.Writer) error {
@@ -52,6 +56,7 @@ func (m *Model) Save(w io.Writer) error {
 	for _, w := range m.vocab {
 		putStr(w)
 	}
+	putMap(m.clusters)
 	binary.LittleEndian.PutUint32(buf[:4], uint32(int32(m.oBias*1000)))
 	bw.Write(buf[:4])
 	for _, t := range []*hashperc.Table{m.cue.emit, m.cue.trans, m.role.emit, m.role.trans} {
@@ -73,17 +78,17 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	br := bufio.NewReader(zr)
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	if _, err := io.ReadFull(br, head); err != nil || (string(head) != magic && string(head) != magic3) {
 		return nil, errors.New("attribution model: not an attribution model file of this version")
 	}
-	m, err := load(br)
+	m, err := load(br, string(head) == magic)
 	if err != nil {
 		return nil, fmt.Errorf("attribution model: %w", err)
 	}
 	return m, nil
 }
 
-func load(br *bufio.Reader) (*Model, error) {
+func load(br *bufio.Reader, withClusters bool) (*Model, error) {
 	getN := func(limit uint64) (int, error) {
 		n, err := binary.ReadUvarint(br)
 		if err == nil && n > limit {
@@ -134,6 +139,11 @@ func load(br *bufio.Reader) (*Model, error) {
 	m.vocab = make([]string, nv)
 	for i := range m.vocab {
 		if m.vocab[i], err = str(); err != nil {
+			return nil, err
+		}
+	}
+	if withClusters {
+		if m.clusters, err = getMap(); err != nil {
 			return nil, err
 		}
 	}

@@ -39,16 +39,19 @@ type Model struct {
 	lexicon map[string]string
 	classes map[string]string
 	vocab   []string
-	words   map[uint64]info // the three lists by word hash
-	oBias   float32         // added to the score of cue tag O at every token
-	pool    sync.Pool       // *work
+	// clusters maps words to a distributional cluster (words of
+	// unlabelled news seen in the same contexts, see TrainOptions).
+	clusters map[string]string
+	words    map[uint64]info // the four lists by word hash
+	oBias    float32         // added to the score of cue tag O at every token
+	pool     sync.Pool       // *work
 }
 
 // WithOBias returns a copy of m that adds b to the score of "no cue" at
 // every token: a negative b finds more cues (recall) at the cost of
 // precision. The copy shares the weights.
 func (m *Model) WithOBias(b float32) *Model {
-	return &Model{cue: m.cue, role: m.role, lexicon: m.lexicon, classes: m.classes, vocab: m.vocab, words: m.words, oBias: b}
+	return &Model{cue: m.cue, role: m.role, lexicon: m.lexicon, classes: m.classes, vocab: m.vocab, clusters: m.clusters, words: m.words, oBias: b}
 }
 
 // index builds the word table from the word lists.
@@ -67,6 +70,11 @@ func (m *Model) index() {
 	for _, w := range m.vocab {
 		in := m.words[hashStr(w)]
 		in.cue = true
+		m.words[hashStr(w)] = in
+	}
+	for w, c := range m.clusters {
+		in := m.words[hashStr(w)]
+		in.clu = hashStr(c)
 		m.words[hashStr(w)] = in
 	}
 }

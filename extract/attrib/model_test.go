@@ -229,7 +229,9 @@ func TestBracketAfterContent(t *testing.T) {
 
 func TestFindBracketInContent(t *testing.T) {
 	m := embeddedModel(t)
-	txt := "Mr Petrov denies his company helped the Russian Federal Security Service (FSB) steal files from the agency."
+	// (Without its "that", the model of session 9 gives this sentence no
+	// content at all; the pass then keeps the rules'.)
+	txt := "Mr Petrov denies that his company helped the Russian Federal Security Service (FSB) steal files from the agency."
 	r := []rune(txt)
 	for _, a := range m.Annotate(txt) {
 		if string(r[a.CueFragments[0][0]:a.CueFragments[0][1]]) != "denies" {
@@ -284,5 +286,55 @@ func TestRoleCueExamples(t *testing.T) {
 	_, p = m.examples(&d, map[int][][2]int{0: {{6, 7}}}, RolePredicted)
 	if len(p) != 1 || !slices.Equal(p[0].gold, gold[0].gold) {
 		t.Errorf("unmatched cues: %d examples, roles %v", len(p), p)
+	}
+}
+
+// TestTrainClusters checks that a word never seen in training is tagged a
+// cue through its cluster: "stated", unseen, shares the cluster of "said".
+func TestTrainClusters(t *testing.T) {
+	var docs []Document
+	names := []string{"Maria Lopez", "The mayor", "John Smith", "A spokeswoman", "Officials"}
+	claims := []string{"the bridge would reopen", "taxes will rise", "the plan failed", "talks had stalled", "the vote was fair"}
+	for i := 0; i < 40; i++ {
+		src := names[i%len(names)]
+		con := claims[(i/5)%len(claims)]
+		txt := src + " said " + con + ". The river rose again."
+		s := len([]rune(src))
+		docs = append(docs, Document{DocID: string(rune('a' + i)), Text: txt, Attributions: []Attribution{{
+			SourceFragments:  Fragments{{0, s}},
+			CueFragments:     Fragments{{s + 1, s + 5}},
+			ContentFragments: Fragments{{s + 6, s + 6 + len([]rune(con))}},
+		}}})
+	}
+	unseen := "Zed Quux stated frobs grew."
+	cues := func(m *Model) []string {
+		var out []string
+		for _, a := range m.Annotate(unseen) {
+			for _, f := range a.CueFragments {
+				out = append(out, string([]rune(unseen)[f[0]:f[1]]))
+			}
+		}
+		return out
+	}
+	opts := TrainOptions{Epochs: 3, Seed: 1, CueBits: 12, RoleBits: 12, CueShare: -1}
+	if got := cues(Train(docs, opts)); len(got) != 0 {
+		t.Errorf("without clusters, cues %q in %q", got, unseen)
+	}
+	opts.Clusters = map[string]string{"said": "c1", "stated": "c1", "rose": "c2", "grew": "c2"}
+	m := Train(docs, opts)
+	if got := cues(m); len(got) != 1 || got[0] != "stated" {
+		t.Errorf("with clusters, cues %q in %q, want [stated]", got, unseen)
+	}
+	// The clusters are saved with the model.
+	var a bytes.Buffer
+	if err := m.Save(&a); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Load(&a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cues(m2); len(got) != 1 || got[0] != "stated" {
+		t.Errorf("loaded: cues %q in %q, want [stated]", got, unseen)
 	}
 }

@@ -30,6 +30,10 @@ type TrainOptions struct {
 	// part-of-speech tags they take, "NN|VB"), used as a feature: a cheap
 	// stand-in for a tagger; nil means none.
 	Classes map[string]string
+	// Clusters maps lower-case words (as Norm gives them) to a
+	// distributional cluster, used as cue features of the word and its
+	// neighbours; nil means none.
+	Clusters map[string]string
 	// CueShare is the share of its occurrences a word must have had in
 	// cues to be in the cue vocabulary (with at least two cues it anchors,
 	// see cueVocabulary): sentences without such a word are not tagged. 0
@@ -231,10 +235,11 @@ func Train(docs []Document, opts TrainOptions) *Model {
 		opts.RoleBits = 18
 	}
 	m := &Model{
-		cue:     newTagger(nCueTags, opts.CueBits, cueAllowed()),
-		role:    newTagger(nRoleTags, opts.RoleBits, roleAllowed()),
-		lexicon: opts.Lexicon,
-		classes: opts.Classes,
+		cue:      newTagger(nCueTags, opts.CueBits, cueAllowed()),
+		role:     newTagger(nRoleTags, opts.RoleBits, roleAllowed()),
+		lexicon:  opts.Lexicon,
+		classes:  opts.Classes,
+		clusters: opts.Clusters,
 	}
 	if opts.CueShare == 0 {
 		opts.CueShare = 0.05
@@ -396,7 +401,7 @@ func cueVocabulary(docs []Document, share float64) []string {
 
 // averagedCopy returns a model with the averages of the weights so far.
 func (m *Model) averagedCopy(ct, rt *training) *Model {
-	return &Model{cue: ct.averaged(), role: rt.averaged(), lexicon: m.lexicon, classes: m.classes, vocab: m.vocab, words: m.words}
+	return &Model{cue: ct.averaged(), role: rt.averaged(), lexicon: m.lexicon, classes: m.classes, vocab: m.vocab, clusters: m.clusters, words: m.words}
 }
 
 // Evaluate annotates the documents' texts and scores the result against
