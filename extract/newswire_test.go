@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/dossier-project/dossier/schema"
@@ -137,6 +138,36 @@ func TestBeforeFigures(t *testing.T) {
 		r := []rune(in)
 		if got := string(r[:beforeFigures(r, 0, len(r))]); got != want {
 			t.Errorf("beforeFigures(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestLegalFormPrefix checks that a legal form written before a company's
+// name ("AO Kaspersky Lab", "PJSC Gazprom") leaves the name without it,
+// the full form an alias, so that the company is one entity with the
+// documents that name it plainly.
+func TestLegalFormPrefix(t *testing.T) {
+	x := newExtractor(t)
+	for text, want := range map[string]string{
+		"AO Kaspersky Lab said it had never helped any government.":      "Kaspersky Lab",
+		"Shares of PJSC Gazprom fell 3 pct in Moscow on Monday.":         "Gazprom",
+		"AB Volvo said its truck sales rose in the first quarter.":       "Volvo",
+		"The AO Smith Corp said its earnings rose in the first quarter.": "",
+	} {
+		res := extractText(t, x, text)
+		var got *schema.Entity
+		for i := range res.Entities {
+			for _, a := range res.Entities[i].Aliases {
+				if strings.HasPrefix(a, "AO ") || strings.HasPrefix(a, "PJSC ") || strings.HasPrefix(a, "AB ") {
+					got = &res.Entities[i]
+				}
+			}
+		}
+		switch {
+		case want == "" && got != nil:
+			t.Errorf("%q: %s has alias %v", text, got.Name, got.Aliases)
+		case want != "" && (got == nil || got.Name != want || got.ID != schema.Key(schema.Organization, want)):
+			t.Errorf("%q: entity %+v, want %s", text, got, want)
 		}
 	}
 }

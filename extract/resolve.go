@@ -133,6 +133,16 @@ func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mentio
 			m.Type = schema.Organization
 			m.canon = k
 		}
+		if len(words) > 1 && !m.titled && legalPrefixes[words[0]] && startsUpper(words[1]) && !legalForm(words[len(words)-1]) {
+			// "AO Kaspersky Lab", "PJSC Gazprom": a legal form before the
+			// name; the company is named without it, and the full form
+			// is its alias, so that it is one entity with "Kaspersky Lab"
+			// across documents. A name that ends in a legal form of its
+			// own ("AO Smith Corp") keeps its first word.
+			m.Type, m.fixed = schema.Organization, true
+			m.canon = strings.Join(words[1:], " ")
+			m.rule, m.why = "legal-form", m.Span
+		}
 		if !m.titled && m.Type != schema.Person {
 			if c, ok := partyAdjectives[strings.ToLower(m.Text)]; ok {
 				// "Tory leader": an alias of the party, not a mention.
@@ -432,6 +442,14 @@ func afterCapsLine(runes []rune, s, e int) int {
 		nl++
 	}
 	return nl
+}
+
+// legalPrefixes are legal forms written before a company's name (Russian,
+// Ukrainian, Kazakh and Indonesian companies; Swedish "AB"), as they
+// appear in English news: "OAO Gazprom", "PT Bank Mandiri", "AB Volvo".
+var legalPrefixes = map[string]bool{
+	"AO": true, "OAO": true, "ZAO": true, "PAO": true, "OOO": true, "JSC": true, "OJSC": true,
+	"CJSC": true, "PJSC": true, "PrJSC": true, "TOO": true, "PT": true, "AB": true,
 }
 
 // legalForm reports whether a word, as written, is a company's legal form
