@@ -792,6 +792,7 @@ func (x *extractor) sentence(si int) {
 			d.evidence = x.span(s.Start, s.End)
 		}
 		x.coordinated(ts, d)
+		x.continuedQuote(si, ts, d)
 		x.finishDraft(ts, d)
 		x.drafts = append(x.drafts, d)
 	}
