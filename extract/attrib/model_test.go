@@ -118,9 +118,9 @@ func TestSaveLoad(t *testing.T) {
 	}
 }
 
-// TestTrainSmall trains on a few hand-made documents and checks that the
-// model learns them.
-func TestTrainSmall(t *testing.T) {
+// saidDocs returns 40 hand-made documents of one attribution each: "X
+// said Y. The river rose again."
+func saidDocs() []Document {
 	var docs []Document
 	names := []string{"Maria Lopez", "The mayor", "John Smith", "A spokeswoman", "Officials"}
 	claims := []string{"the bridge would reopen", "taxes will rise", "the plan failed", "talks had stalled", "the vote was fair"}
@@ -135,6 +135,13 @@ func TestTrainSmall(t *testing.T) {
 			ContentFragments: Fragments{{s + 6, s + 6 + len([]rune(con))}},
 		}}})
 	}
+	return docs
+}
+
+// TestTrainSmall trains on a few hand-made documents and checks that the
+// model learns them.
+func TestTrainSmall(t *testing.T) {
+	docs := saidDocs()
 	m := Train(docs, TrainOptions{Epochs: 3, Seed: 1, CueBits: 12, RoleBits: 12})
 	s := m.Evaluate(docs)
 	if s.Relaxed.F1 < 0.99 {
@@ -292,20 +299,7 @@ func TestRoleCueExamples(t *testing.T) {
 // TestTrainClusters checks that a word never seen in training is tagged a
 // cue through its cluster: "stated", unseen, shares the cluster of "said".
 func TestTrainClusters(t *testing.T) {
-	var docs []Document
-	names := []string{"Maria Lopez", "The mayor", "John Smith", "A spokeswoman", "Officials"}
-	claims := []string{"the bridge would reopen", "taxes will rise", "the plan failed", "talks had stalled", "the vote was fair"}
-	for i := 0; i < 40; i++ {
-		src := names[i%len(names)]
-		con := claims[(i/5)%len(claims)]
-		txt := src + " said " + con + ". The river rose again."
-		s := len([]rune(src))
-		docs = append(docs, Document{DocID: string(rune('a' + i)), Text: txt, Attributions: []Attribution{{
-			SourceFragments:  Fragments{{0, s}},
-			CueFragments:     Fragments{{s + 1, s + 5}},
-			ContentFragments: Fragments{{s + 6, s + 6 + len([]rune(con))}},
-		}}})
-	}
+	docs := saidDocs()
 	unseen := "Zed Quux stated frobs grew."
 	cues := func(m *Model) []string {
 		var out []string
