@@ -26,9 +26,25 @@ import (
 // not spread: that repeated its mistypes ("GNP", "Class A").
 func spreadOrgs(runes []rune, sents []text.Sentence, ms []*mention) []*mention {
 	sure := map[string]bool{}
+	listed := map[string]bool{} // orgEvidence by the name alone, once per name
 	for _, m := range ms {
-		if m.Type == schema.Organization && orgEvidence(m) {
-			sure[m.Text] = true
+		if m.Type != schema.Organization || sure[m.Text] {
+			continue
+		}
+		if m.rule == "acronym-definition" {
+			sure[m.Text] = orgEvidence(m)
+			continue
+		}
+		ev, seen := listed[m.Text]
+		if !seen {
+			ev = orgEvidence(m)
+			listed[m.Text] = ev
+		}
+		sure[m.Text] = ev
+	}
+	for name, ok := range sure {
+		if !ok {
+			delete(sure, name)
 		}
 	}
 	if len(sure) == 0 {

@@ -418,6 +418,13 @@ func cityBodies(s, tags []string, gaz *Gazetteer) {
 	if gaz == nil {
 		return
 	}
+	adjacent := false
+	for j := 1; j < len(tags) && !adjacent; j++ {
+		adjacent = tags[j] == "B-ORG" && (tags[j-1] == "B-LOC" || tags[j-1] == "I-LOC")
+	}
+	if !adjacent {
+		return
+	}
 	spans := Spans(tags)
 	for k := 0; k+1 < len(spans); k++ {
 		a, b := spans[k], spans[k+1]
@@ -443,7 +450,10 @@ func cityBodies(s, tags []string, gaz *Gazetteer) {
 // name ("bought The Arizona Bank", "a bid for The Herald and Weekly Times
 // Ltd").
 func dropThe(s, tags []string, gaz *Gazetteer) {
-	for _, sp := range Spans(tags) {
+	if len(s) < 2 || s[0] != "The" || tags[0] != "B-ORG" {
+		return
+	}
+	for _, sp := range Spans(tags[:1+runOf(tags, 0)]) {
 		if sp.Start > 0 || sp.Type != "ORG" || sp.End-sp.Start < 2 || s[0] != "The" || !capitalised(s[1]) {
 			continue
 		}
@@ -453,6 +463,15 @@ func dropThe(s, tags []string, gaz *Gazetteer) {
 		tags[sp.Start] = "O"
 		setSpan(tags, sp.Start+1, sp.End, "ORG")
 	}
+}
+
+// runOf returns how many I- tags follow the B- tag at j.
+func runOf(tags []string, j int) int {
+	n := 0
+	for k := j + 1; k < len(tags) && strings.HasPrefix(tags[k], "I-"); k++ {
+		n++
+	}
+	return n
 }
 
 // fillCompanies tags as one ORG each run of two or more words of s that
