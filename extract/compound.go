@@ -26,14 +26,7 @@ func compoundMentions(runes []rune, sents []text.Sentence, ms []*mention) []*men
 	if len(locs) == 0 {
 		return ms
 	}
-	// Byte offsets to code points.
-	at := make([]int, len(s)+1)
-	n := 0
-	for i := range s {
-		at[i] = n
-		n++
-	}
-	at[len(s)] = n
+	at := text.CodePoints(s) // byte offsets in s to code points
 	// The names the document tags elsewhere, each with the type most of
 	// its mentions have (an added mention never turns the vote).
 	votes := map[string]map[string]int{}

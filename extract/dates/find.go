@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/dossier-project/dossier/extract/text"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -237,14 +238,7 @@ func Find(runes []rune, start, end int, ref schema.Date) []Found {
 		return nil
 	}
 	s := string(runes[start:end])
-	// at maps a byte offset in s to its code-point offset.
-	at := make([]int, len(s)+1)
-	n := 0
-	for i := range s {
-		at[i] = n
-		n++
-	}
-	at[len(s)] = n
+	at := text.CodePoints(s) // byte offsets in s to code points
 
 	var r anchor
 	if d, err := schema.ParseDate(string(ref)); err == nil {
