@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dossier-project/dossier/extract/attrib"
@@ -150,5 +151,33 @@ func TestRoles(t *testing.T) {
 				t.Errorf("no claim with the cue %q", w.cue)
 			}
 		})
+	}
+}
+
+// TestRaising holds which cues have a subject that is no speaker ("The
+// court seemed ready to rule", "Clinton is not expected to attend"): the
+// pass then gives the model's cue no source and puts the subject in the
+// content.
+func TestRaising(t *testing.T) {
+	tests := []struct {
+		sentence string
+		cs, ce   int // the cue's words
+		want     bool
+	}{
+		{"The court seemed ready to rule against the unions", 2, 3, true},
+		{"Hillary Clinton is not expected to attend the dinner", 2, 5, true},
+		{"The new government appears to have backed down", 3, 5, true},
+		{"Many Republicans seem to be hoping for a change", 2, 6, false},
+		{"The plan is expected by analysts to fail", 2, 4, false},
+		{"Mr. Trump seemed to blame the victims", 2, 5, false},
+	}
+	for _, tt := range tests {
+		var ts []tok
+		for _, w := range strings.Fields(tt.sentence) {
+			ts = append(ts, tok{text: w, low: strings.ToLower(w)})
+		}
+		if got := raising(ts, tt.cs, tt.ce); got != tt.want {
+			t.Errorf("%q, cue %q: raising %v, want %v", tt.sentence, strings.Join(strings.Fields(tt.sentence)[tt.cs:tt.ce], " "), got, tt.want)
+		}
 	}
 }
