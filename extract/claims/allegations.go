@@ -746,6 +746,21 @@ func (x *extractor) accusedIn(ts []tok, d *draft, ka, kb int) *entInfo {
 	if e := x.accusedAmong(d, x.mentionsIn(ts[ka].start, ts[kb-1].end)); e != nil {
 		return e
 	}
+	// "accuses Chinese hackers of breaching a network": a nationality
+	// opening the accused names the country behind them.
+	for k := ka; k < kb && k < ka+3; k++ {
+		if determiners[ts[k].low] {
+			continue
+		}
+		if ts[k].capital && k+1 < kb && !ts[k+1].capital {
+			if _, ok := demonymCountry[ts[k].text]; ok {
+				if c := x.countryNamed(ts[k].text); c != nil && (d.claimant == nil || c.id != d.claimant.id) {
+					return c
+				}
+			}
+		}
+		break
+	}
 	if a := datelineEnd(ts, d.cs); d.cs > a {
 		// Not the dateline's place or outlet: "LONDON (Example Times) -".
 		ms := x.mentionsIn(ts[a].start, ts[d.cs-1].end)

@@ -56,6 +56,8 @@ func TestAllegationsByWhatTheyAssert(t *testing.T) {
 			[]string{"allege alleged"}, "Japan"},
 		{"a sanction for a wrong", "The Senate called for retaliation against Japan for violating the agreement.", [][3]string{senate, japan},
 			[]string{"allege for"}, "Japan"},
+		{"a nationality opening the accused names its country", "China sent no reply. Dutch intelligence accuses Chinese hackers of breaching a defence network.",
+			[][3]string{{"China", schema.Place, schema.KindCountry}}, []string{"allege accuses"}, "China"},
 		{"a rejected offer is no denial", "Texaco rejected the offer.", [][3]string{texaco},
 			[]string{"say rejected"}, ""},
 		{"a denied report is an allegation and its denial", "The White House denied a report that the United States was shipping arms to Iran.", [][3]string{whHouse, usa},
