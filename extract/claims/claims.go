@@ -756,8 +756,7 @@ func (x *extractor) sentence(si int) {
 	// Resolve sources, then the rest.
 	for _, d := range kept {
 		if d.inheritedFrom != nil {
-			d.srcA, d.srcB, d.rel = d.inheritedFrom.srcA, d.inheritedFrom.srcB, d.inheritedFrom.rel
-			d.claimant, d.claimantText = d.inheritedFrom.claimant, d.inheritedFrom.claimantText
+			d.takeSource(d.inheritedFrom)
 		} else if d.srcB > d.srcA {
 			d.claimant, d.claimantText = x.resolveSource(si, ts, d.srcA, d.srcB)
 		}

@@ -235,8 +235,7 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 			// subject of the verb it is coordinated with, as the rules
 			// have it.
 			if e := sourceBefore(d, kept); e != nil {
-				d.srcA, d.srcB, d.rel = e.srcA, e.srcB, e.rel
-				d.claimant, d.claimantText = e.claimant, e.claimantText
+				d.takeSource(e)
 			}
 		}
 		kept = append(kept, d)
@@ -364,8 +363,7 @@ func (x *extractor) participleSource(si int, ts []tok, d *draft, kept []*draft) 
 			if ts[k].low == "," {
 				for _, e := range kept {
 					if e.sent == d.sent && e.srcA == k+1 && e.srcB > e.srcA {
-						d.srcA, d.srcB, d.rel = e.srcA, e.srcB, e.rel
-						d.claimant, d.claimantText = e.claimant, e.claimantText
+						d.takeSource(e)
 						return
 					}
 				}
@@ -382,8 +380,7 @@ func (x *extractor) participleSource(si int, ts []tok, d *draft, kept []*draft) 
 		return
 	}
 	if prev := sourceBefore(d, kept); prev != nil {
-		d.srcA, d.srcB, d.rel = prev.srcA, prev.srcB, prev.rel
-		d.claimant, d.claimantText = prev.claimant, prev.claimantText
+		d.takeSource(prev)
 		return
 	}
 	if a, b := sentenceSubject(ts, p); b > a {
@@ -578,4 +575,11 @@ func adjacent(ts []tok, b, cs int) bool {
 		}
 	}
 	return true
+}
+
+// takeSource gives d the source of e: its span, relative pronoun and
+// claimant.
+func (d *draft) takeSource(e *draft) {
+	d.srcA, d.srcB, d.rel = e.srcA, e.srcB, e.rel
+	d.claimant, d.claimantText = e.claimant, e.claimantText
 }
