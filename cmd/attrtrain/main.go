@@ -1,8 +1,9 @@
 // Command attrtrain trains dossier's attribution model on PolNeAR's
 // training split, less the development split that attrib.DevSplit carves
-// out of it, and prints the development scores. The word clusters the cue
-// tagger uses are computed here too, from unlabelled news (Reuters-21578)
-// and the training documents' texts, so that one command gives the model.
+// out of it, and prints the development scores. With -clusters, word
+// clusters for the cue tagger are computed here too, from unlabelled news
+// (Reuters-21578) and the training documents' texts, so that one command
+// gives the model.
 package main
 
 import (
@@ -23,13 +24,13 @@ func main() {
 	epochs := flag.Int("epochs", 8, "training epochs")
 	seed := flag.Uint64("seed", 1, "shuffling seed")
 	out := flag.String("out", "", "write the attribution model here (e.g. extract/attrib/model.bin)")
-	oBias := flag.Float64("obias", -10, "bias of the cue tagger's O tag in the saved model (chosen with -tune)")
+	oBias := flag.Float64("obias", -8, "bias of the cue tagger's O tag in the saved model (chosen with -tune)")
 	cueShare := flag.Float64("cue-share", 0.05, "share of its occurrences a word needs in cues to be in the cue vocabulary (sentences without one are not tagged); -1: tag every sentence")
 	cueBits := flag.Int("cue-bits", 17, "log2 of the cue tagger's weight rows")
 	roleBits := flag.Int("role-bits", 18, "log2 of the role tagger's weight rows")
 	roleCues := flag.String("role-cues", "predicted", "cues the role tagger trains on: gold (annotated), predicted (the cue tagger's, jackknifed, where one overlaps an annotated cue) or both")
 	folds := flag.Int("folds", 8, "folds for jackknifing the predicted cues of -role-cues")
-	nClusters := flag.Int("clusters", 1024, "word clusters computed from unlabelled news (-news and the training documents' texts, less the dev and tune splits) as cue features; 0: none")
+	nClusters := flag.Int("clusters", 0, "word clusters computed from unlabelled news (-news and the training documents' texts, less the dev and tune splits) as cue features; 0: none")
 	news := flag.String("news", "../shared/data/news/reuters21578.jsonl", "unlabelled news (JSON Lines with a text field) for -clusters")
 	excludeNews := flag.String("exclude-news", "internal/gold/ledger,extract/ner/newswire", "folders whose .json/.jsonl files name the Reuters stories left out of -news (evaluation sets)")
 	tune := flag.Bool("tune", false, "train on the training split less a tune split (15% of it, carved the same way) and score that")

@@ -236,9 +236,7 @@ func TestBracketAfterContent(t *testing.T) {
 
 func TestFindBracketInContent(t *testing.T) {
 	m := embeddedModel(t)
-	// (Without its "that", the model of session 9 gives this sentence no
-	// content at all; the pass then keeps the rules'.)
-	txt := "Mr Petrov denies that his company helped the Russian Federal Security Service (FSB) steal files from the agency."
+	txt := "Mr Petrov denies his company helped the Russian Federal Security Service (FSB) steal files from the agency."
 	r := []rune(txt)
 	for _, a := range m.Annotate(txt) {
 		if string(r[a.CueFragments[0][0]:a.CueFragments[0][1]]) != "denies" {
