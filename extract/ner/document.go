@@ -233,8 +233,10 @@ var orgNouns = map[string]bool{
 }
 
 // Words after which the next capitalised name is a company's: "shares of
-// Terumo", "a unit of Kemira", "a stake in Hanson".
-var companyOf = map[string]bool{"shares": true, "unit": true, "subsidiary": true, "division": true, "stake": true}
+// Terumo", "a unit of Kemira", "a stake in Hanson", "shareholders of
+// Wirecard".
+var companyOf = map[string]bool{"shares": true, "unit": true, "subsidiary": true, "division": true, "stake": true,
+	"shareholders": true, "stockholders": true}
 
 // companyContext makes ORG a name that its context calls an organisation
 // where the first pass left it untagged or tagged it a lone person or
@@ -291,7 +293,8 @@ func companyContext(s, tags []string, gaz *Gazetteer, title func(string) bool) {
 		retype(k, e)
 	}
 	// before: the name ending at k (inclusive); not a run that starts the
-	// sentence, which may be any capitalised word ("Meanwhile, the group").
+	// sentence, which may be any capitalised word ("Meanwhile, the group"),
+	// unless it is an acronym ("RT, the Russian broadcaster,").
 	before := func(k int, initialOK bool) {
 		if lone(k) {
 			retype(k, k+1)
@@ -301,7 +304,8 @@ func companyContext(s, tags []string, gaz *Gazetteer, title func(string) bool) {
 		for a > 0 && k+1-a < 5 && free(a-1) {
 			a--
 		}
-		if a > k || a == 0 && !initialOK || a > 0 && (tags[a-1] != "O" || s[a-1] == "&" || strings.EqualFold(s[a-1], "and")) {
+		acronym := a == k && capsWord(s[k]) && len([]rune(s[k])) >= 2 && len([]rune(s[k])) <= 5
+		if a > k || a == 0 && !initialOK && !acronym || a > 0 && (tags[a-1] != "O" || s[a-1] == "&" || strings.EqualFold(s[a-1], "and") && !acronym) {
 			return // the name may start further back
 		}
 		retype(a, k+1)

@@ -200,6 +200,10 @@ func TestCompanyEvidence(t *testing.T) {
 		{"Japan said its exports rose", "B-LOC O O O O", "B-LOC O O O O"}, // a listed country
 		{"the auditor EY resigned", "O O B-LOC O", "O O B-ORG O"},
 		{"EY , the auditor , quit", "B-LOC O O O O O", "B-ORG O O O O O"},
+		{"RT , the Russian broadcaster , said", "O O O B-MISC O O O", "B-ORG O O B-MISC O O O"}, // an acronym may start the sentence
+		{"Meanwhile , the group said .", "O O O O O O", "O O O O O O"},
+		{"BaFin and RT , the Russian broadcaster , said", "B-ORG O O O O B-MISC O O O", "B-ORG O B-ORG O O B-MISC O O O"},
+		{"Shareholders of Wirecard sued", "O O B-LOC O", "O O B-ORG O"},
 		{"the film maker Steven Spielberg said", "O O O B-PER I-PER O", "O O O B-PER I-PER O"}, // a person's full name
 		{"Strevig and Associates , a Houston firm", "O O O O O O O O", "O O O O O O O O"},      // the name starts further back
 		{"in Monday , the company said", "O O O O O O", "O O O O O O"},                         // a report, no apposition
