@@ -409,7 +409,7 @@ func (x *extractor) coordinated(ts []tok, d *draft) {
 			// that a verb follows ("suggested the billionaire, who is
 			// now the nominee, would unite Britain") or quotes.
 			for j := k + 2; j < kb; j++ {
-				if ts[j].qopen || ts[j].inQ || opensQuote(ts, j) || ts[j].low == "," && j+1 < kb && (finite(m, ts[j+1].low) || opensQuote(ts, j+1)) {
+				if ts[j].qopen || ts[j].inQ || opensQuote(ts, j) || ts[j].low == "," && j+1 < kb && (verbish(m, ts[j+1].low) || opensQuote(ts, j+1)) {
 					return
 				}
 			}
@@ -435,8 +435,8 @@ func (x *extractor) coordinated(ts []tok, d *draft) {
 			}
 			continue
 		}
-		if finite(m, t.low) {
-			return // a clause: "said she admires him and ..."
+		if verbish(m, t.low) {
+			return // a clause: "said she admires him and ...", "said the plan calls for ..."
 		}
 	}
 }
@@ -589,4 +589,16 @@ func closesDoubled(ts []tok, k int) bool {
 		k++
 	}
 	return k+1 < len(ts) && ts[k].low == "'" && ts[k+1].low == "'" && ts[k].end == ts[k+1].start
+}
+
+// verbish reports whether w may be a finite verb, even if it may be
+// something else too ("calls", "cut"), or is a word the treebank lacks
+// that ends like one ("assures", "signaled"): what tells a clause from a
+// noun phrase, where finite asks for a word that is seldom anything else.
+func verbish(m *attrib.Model, w string) bool {
+	tags := m.Tags(w)
+	if tags == "" {
+		return len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "es") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
+	}
+	return strings.Contains(tags, "VBD") || strings.Contains(tags, "VBZ") || strings.Contains(tags, "VBP") || strings.Contains(tags, "MD")
 }

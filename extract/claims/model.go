@@ -234,7 +234,10 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 			// "defended his mother and refused to repudiate ...": the
 			// subject of the verb it is coordinated with, as the rules
 			// have it.
-			if e := sourceBefore(d, kept); e != nil {
+			// Not where the "and" joins clauses within a content:
+			// "added the committee has been studying it and is
+			// expected to report".
+			if e := sourceBefore(d, kept); e != nil && !(clauseBetween(x.in.Model, ts, e.ce, p) && (auxiliaries[ts[cs].low] || raising(ts, cs, ce))) {
 				d.takeSource(e)
 			}
 		}
@@ -414,8 +417,8 @@ func opensQuote(ts []tok, k int) bool {
 // cue ("Things have changed, she says, especially in ...") or a subject
 // ("No polls appear to have been conducted") is not.
 func inverted(ts []tok, ka, kb, cs int, src [2]int) bool {
-	if kb-ka < 4 {
-		return false
+	if kb-ka < 4 || src[1] > src[0] && src[0] < ts[kb-1].end && src[1] > ts[ka].start {
+		return false // "BRT, which has 3.3 mln shares, said ...": the source, not a statement
 	}
 	end := kb - 1
 	quote := ts[end].qclose || ts[end].low == "”" || ts[end].low == "'"
@@ -428,6 +431,9 @@ func inverted(ts []tok, ka, kb, cs int, src [2]int) bool {
 	}
 	if !quote && end+1 < cs {
 		return false // "Things have changed, she says, especially ...": a parenthetical cue
+	}
+	if !quote && !(src[1] > src[0] && src[0] > ts[cs].start) {
+		return false // no source after the cue: "BRT, which has 3.3 mln shares, said Merrill will manage it"
 	}
 	for k := end + 1; k < cs; k++ {
 		if ts[k].low != "," && !(ts[k].start >= src[0] && ts[k].end <= src[1]) {
@@ -582,4 +588,19 @@ func adjacent(ts []tok, b, cs int) bool {
 func (d *draft) takeSource(e *draft) {
 	d.srcA, d.srcB, d.rel = e.srcA, e.srcB, e.rel
 	d.claimant, d.claimantText = e.claimant, e.claimantText
+}
+
+// clauseBetween reports whether a verb stands between tokens a and b: an
+// "and" after it joins clauses within a content ("added the committee has
+// been studying it and is expected to report"), not a verb to the cue.
+func clauseBetween(m *attrib.Model, ts []tok, a, b int) bool {
+	if m == nil {
+		return true
+	}
+	for _, t := range ts[a:b] {
+		if verbish(m, t.low) {
+			return true
+		}
+	}
+	return false
 }
