@@ -148,6 +148,7 @@ var (
 		"conglomerate": schema.KindCompany, "manufacturer": schema.KindCompany, "producer": schema.KindCompany,
 		"supplier": schema.KindCompany, "operator": schema.KindCompany, "brewer": schema.KindCompany, "miner": schema.KindCompany,
 		"carmaker": schema.KindCompany, "automaker": schema.KindCompany, "steelmaker": schema.KindCompany, "in": "",
+		"auditor": schema.KindCompany, "lender": schema.KindCompany, "brokerage": schema.KindCompany,
 		"newspaper": schema.KindMedia, "broadcaster": schema.KindMedia, "magazine": schema.KindMedia, "channel": schema.KindMedia,
 		"station": schema.KindMedia, "tabloid": schema.KindMedia,
 		"club": schema.KindSportsTeam, "champions": schema.KindSportsTeam,

@@ -122,7 +122,7 @@ func TestKindsFromEvidence(t *testing.T) {
 	x := newExtractor(t)
 	res := extractText(t, x, `Shares in Corus fell 5 percent on Tuesday. The BBC said Apple and Google reported results. `+
 		`Protesters gathered outside the High Court, while Oxford University said Labour had cut its funding. `+
-		`Zqxwv Ltd denied the claims.`)
+		`Zqxwv Ltd denied the claims. Shareholders blamed the auditor EY.`)
 	for _, c := range []struct{ name, kind, reason string }{
 		{"BBC", schema.KindMedia, "curated list"},
 		{"Corus", schema.KindCompany, "context: “shares in Corus”"},
@@ -132,6 +132,7 @@ func TestKindsFromEvidence(t *testing.T) {
 		{"Oxford University", schema.KindUniversity, "head word “University”"},
 		{"Labour Party", schema.KindParty, "list: political parties"},
 		{"Zqxwv Ltd", schema.KindCompany, "head word “Ltd”"},
+		{"EY", schema.KindCompany, "context: “auditor EY”"},
 	} {
 		var e *schema.Entity
 		for i := range res.Entities {
