@@ -238,6 +238,10 @@ var orgNouns = map[string]bool{
 var companyOf = map[string]bool{"shares": true, "unit": true, "subsidiary": true, "division": true, "stake": true,
 	"shareholders": true, "stockholders": true}
 
+// companyAfter are nouns after a name that make it a company's.
+var companyAfter = map[string]bool{"company": true, "companies": true, "shares": true, "stock": true,
+	"subsidiary": true, "subsidiaries": true, "unit": true, "units": true, "shareholders": true}
+
 // companyContext makes ORG a name that its context calls an organisation
 // where the first pass left it untagged or tagged it a lone person or
 // place word that no list names a place or given name: after "shares of",
@@ -260,6 +264,13 @@ func companyContext(s, tags []string, gaz *Gazetteer, title func(string) bool) {
 			return
 		}
 		setSpan(tags, a, b, "ORG")
+	}
+	// A name the model made a person before a noun that only companies
+	// take ("two Shearson Lehman companies", "Walt Disney shares").
+	for _, sp := range Spans(tags) {
+		if sp.Type == "PER" && sp.End < len(s) && companyAfter[low(sp.End)] && (sp.Start == 0 || !title(s[sp.Start-1])) {
+			setSpan(tags, sp.Start, sp.End, "ORG")
+		}
 	}
 	lone := func(k int) bool {
 		if k < 0 || k >= len(s) || !strings.HasPrefix(tags[k], "B-") || (k+1 < len(s) && strings.HasPrefix(tags[k+1], "I-")) {

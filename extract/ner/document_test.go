@@ -204,6 +204,8 @@ func TestCompanyEvidence(t *testing.T) {
 		{"Meanwhile , the group said .", "O O O O O O", "O O O O O O"},
 		{"BaFin and RT , the Russian broadcaster , said", "B-ORG O O O O B-MISC O O O", "B-ORG O B-ORG O O B-MISC O O O"},
 		{"Shareholders of Wirecard sued", "O O B-LOC O", "O O B-ORG O"},
+		{"two Shearson Lehman companies sued", "O B-PER I-PER O O", "O B-ORG I-ORG O O"},       // a noun only companies take
+		{"Mr Smith shares the view", "O B-PER O O O", "O B-PER O O O"},                         // a title makes a person
 		{"the film maker Steven Spielberg said", "O O O B-PER I-PER O", "O O O B-PER I-PER O"}, // a person's full name
 		{"Strevig and Associates , a Houston firm", "O O O O O O O O", "O O O O O O O O"},      // the name starts further back
 		{"in Monday , the company said", "O O O O O O", "O O O O O O"},                         // a report, no apposition
