@@ -14,6 +14,40 @@ import (
 // "Iran-sponsored militias", "Moscow-based company".
 var reCompound = regexp.MustCompile(`(\p{Lu}[\p{L}.']*(?: \p{Lu}[\p{L}.']*)?)-(?:backed|linked|sponsored|led|funded|owned|controlled|allied|affiliated|aligned|supported|run|financed|directed|friendly|based)\b`)
 
+// compoundParticiples are the words after the hyphen of reCompound.
+var compoundParticiples = []string{"backed", "linked", "sponsored", "led", "funded", "owned", "controlled",
+	"allied", "affiliated", "aligned", "supported", "run", "financed", "directed", "friendly", "based"}
+
+// hasCompound reports whether runes may hold a match of reCompound: a
+// letter, a full stop or an apostrophe ("U.S.-backed"), a hyphen and one of
+// compoundParticiples.
+func hasCompound(runes []rune) bool {
+	for i := 1; i+3 < len(runes); i++ {
+		if runes[i] != '-' || !unicode.IsLetter(runes[i-1]) && runes[i-1] != '.' && runes[i-1] != '\'' {
+			continue
+		}
+		for _, p := range compoundParticiples {
+			if hasWordAt(runes, i+1, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasWordAt reports whether the ASCII word w is written at runes[i:].
+func hasWordAt(runes []rune, i int, w string) bool {
+	if i+len(w) > len(runes) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if runes[i+k] != rune(w[k]) {
+			return false
+		}
+	}
+	return true
+}
+
 // compoundMentions adds the name in a hyphenated compound ("China" in
 // "China-backed hackers") as a mention of its own when it names a country
 // (or a nationality: "Russian-backed") or an entity the document names
@@ -21,6 +55,9 @@ var reCompound = regexp.MustCompile(`(\p{Lu}[\p{L}.']*(?: \p{Lu}[\p{L}.']*)?)-(?
 // as when the text says "backed by China". A span the recogniser tagged
 // over the whole compound is replaced; a name it already tagged is kept.
 func compoundMentions(runes []rune, sents []text.Sentence, ms []*mention) []*mention {
+	if !hasCompound(runes) {
+		return ms // most stories: no regular expression over the text
+	}
 	s := string(runes)
 	locs := reCompound.FindAllStringSubmatchIndex(s, -1)
 	if len(locs) == 0 {

@@ -18,6 +18,8 @@ func TestCompoundNames(t *testing.T) {
 	}{
 		{"Microsoft says China-backed hackers breached the email of US government agencies.",
 			map[string]string{"China": "China"}},
+		{"The U.S.-backed rebels attacked the town, the army said.",
+			map[string]string{"U.S.": "United States"}},
 		{"The Bermuda-based fund bought shares of the company, it said.",
 			map[string]string{"Bermuda": "Bermuda"}},
 		{"Carl Icahn said on Monday he would sell. The Icahn-led group owns 15 pct of TWA.",
