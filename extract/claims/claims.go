@@ -139,6 +139,10 @@ type draft struct {
 	// (sides.go), found when first asked for (x.sides).
 	sides     []*entInfo
 	sidesDone bool
+	// refusal marks a refusal to comment ("declined to comment"): it
+	// bounds the contents of the sentence's other cues and gives its
+	// source to a cue coordinated with it, but it is no claim.
+	refusal bool
 }
 
 // extractor holds the state of one Extract call.
@@ -561,6 +565,7 @@ func (x *extractor) sentence(si int) {
 	for _, d := range ds {
 		d.sent = si
 		d.rightStart = -1
+		d.refusal = refusal(ts, d.cs, d.ce)
 		d.stance = schema.Say
 		if d.v != nil {
 			d.stance = d.v.stance
@@ -777,6 +782,17 @@ func (x *extractor) sentence(si int) {
 		}
 		if d.claimant == nil && d.claimantText == "" && !d.passive && d.kind != modelCue {
 			continue // a model cue may have no source: "It is said that"
+		}
+		if d.refusal {
+			continue // "has not commented on the offer": no statement
+		}
+		if refusalTopicCue(ts, d.cs) && d.srcB > d.srcA && d.srcB <= d.cs {
+			// "would not comment on speculation that ...": the refuser
+			// is not who speculates.
+			d.claimant, d.claimantText, d.srcA, d.srcB, d.rel, d.inheritedFrom = nil, "", 0, 0, 0, nil
+		}
+		if a, b := tokRange(ts, d.cont[0], d.cont[1]); b > a && refusalContent(ts, a, b) {
+			continue // "said it had no comment on the offer": no statement
 		}
 		if added == maxSentenceClaims {
 			break // a chain "A said B said C said ..." with no end

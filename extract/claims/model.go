@@ -190,6 +190,7 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 			continue // "a robot called Tappy" names, it reports nothing
 		}
 		d := &draft{sent: si, kind: modelCue, vi: ce - 1, cs: cs, ce: ce, rightStart: -1}
+		d.refusal = refusal(ts, cs, ce)
 		d.stance, d.v = stanceOf(ts[cs:ce])
 		for _, t := range ts[cs:ce] {
 			if negations[t.low] {

@@ -189,3 +189,58 @@ func TestRaising(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusalsAreNoClaims holds that a refusal to comment ("declined to
+// comment", "had no comment", "would not comment on speculation that
+// ...") is no claim: it has no content, and what it is about is no claim
+// of the one who refuses. A statement the same speaker makes
+// beside it stays, with its content ending before the refusal. Sentences
+// written for the test in the style of news agency copy; each of the
+// shapes was met in Reuters-21578 stories.
+func TestRefusalsAreNoClaims(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct{ cue, source, content string }
+	tests := []struct {
+		text string
+		want []want // every claim of the sentence
+	}{
+		{"Meta declined to comment.", nil},
+		{"The company declined further comment on Tuesday.", nil},
+		{"Acme Corp has not commented on the offer.", nil},
+		{"A Cyclops spokeswoman said the company had no immediate comment on the sweetened bid.", nil},
+		{"The minister declined to say how much the plan would cost.", nil},
+		// The speculation or the reports that a refusal is about are
+		// claims of nobody named, never of the one who refuses.
+		{"The spokesman would not comment on recurring speculation that the board might receive a higher offer from Chrysler.",
+			[]want{{"speculation", "", "the board might receive a higher offer from Chrysler"}}},
+		{"The agency refused to comment on reports that its director would resign.",
+			[]want{{"reports", "", "its director would resign"}}},
+		{"“We have no comment at all,” he said.", nil},
+		{"The company declined to comment but said it had fixed the flaw.",
+			[]want{{"said", "The company", "it had fixed the flaw"}}},
+		{"A KLM spokeswoman said the airline would offer a minority stake to its rival, but declined to elaborate on the talks.",
+			[]want{{"said", "A KLM spokeswoman", "the airline would offer a minority stake to its rival"}}},
+	}
+	for _, tt := range tests {
+		in := sentenceInput(tt.text)
+		in.Model = m
+		out := Extract(in)
+		checkOutput(t, in, out)
+		var got []want
+		for _, c := range out.Claims {
+			got = append(got, want{c.Cue.Text, c.Source.Text, c.Content.Text})
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: claims %q, want %q", tt.text, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("%q: claim %q, want %q", tt.text, got[i], tt.want[i])
+			}
+		}
+	}
+}
