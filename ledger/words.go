@@ -141,7 +141,8 @@ func isNum(w string) bool {
 var AllegationWords = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, w := range strings.Fields(`allegation allegations claim claims report reports accusation accusations
-		charge charges rumour rumours rumor rumors suggestion suggestions story stories`) {
+		charge charges rumour rumours rumor rumors suggestion suggestions story stories suit suits lawsuit
+		lawsuits complaint complaints`) {
 		m[w] = true
 	}
 	return m

@@ -250,10 +250,17 @@ func (x *extractor) allegations() {
 		}
 		switch d.stance {
 		case schema.Allege:
-			if w < 0 && d.v != nil && (d.v.lemma == "claim" || d.v.lemma == "blame") && !anyWrongdoing(ts[ka:kb]) {
+			if w < 0 && d.v != nil && (d.v.lemma == "claim" || d.v.lemma == "blame") && !anyWrongdoing(ts[ka:kb]) && !legalSource(ts, d) {
 				d.stance = schema.Say
 			}
 		case schema.Say, schema.Report, schema.Criticise:
+			if ka < kb && !d.negated && legalSource(ts, d) && !question(ts, ka, kb) {
+				// "The suit claimed that Boesky bought ...", "In an
+				// administrative complaint, the SEC said ...": what a legal
+				// step says it alleges.
+				d.stance = schema.Allege
+				break
+			}
 			// A claim that names a wrong alleges it; a denunciation of
 			// reports denies them.
 			if d.stance == schema.Criticise && ka < kb && x.namesAllegation(ts, ka) {
@@ -875,12 +882,28 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 		}
 		var d *draft
 		switch {
-		case t.low == "charged" || t.low == "charging" || t.low == "indicted" || (t.low == "charges" || t.low == "charge") && i+1 < n && (ts[i+1].low == "that" || x.clauseAt(ts, i+1, false)):
+		case t.low == "charged" || t.low == "charging" || t.low == "indicted" || (t.low == "charges" || t.low == "charge") && i+1 < n && (ts[i+1].low == "that" || x.clauseAt(ts, i+1, false)) ||
+			(t.low == "charges" || t.low == "charge") && i > 0 && !determiners[ts[i-1].low] && !nounBefore[ts[i-1].low] && !isNumber(ts[i-1].low) && x.chargesWith(ts, i):
 			d = x.charge(si, ts, i)
-		case t.low == "alleged" || t.low == "allegedly" || t.low == "alleges" || t.low == "alledged":
-			if w := wrongIn(ts, i-6, min(n, i+10)); w >= 0 || hedgedAct(ts, i) || allegedTo(ts, i) {
+		case t.low == "alleging" || t.low == "alleges" || t.low == "allege" || t.low == "alleged" && i > 0 && i+1 < n && (ts[i+1].low == "that" || ts[i+1].low == ",") && !beForms[ts[i-1].low]:
+			// "sued Genentech alleging its product infringed", "the suit
+			// alleges that": the verb marks an allegation whatever it
+			// alleges.
+			if i > 0 && (ts[i-1].low == "to" || ts[i-1].low == "not" || ts[i-1].low == "n't") || mayBe(ts, i) {
+				break
+			}
+			d = x.allegingVerb(si, ts, i)
+		case t.low == "alleged" || t.low == "allegedly" || t.low == "alledged":
+			// "allegedly faked", "an alleged fraud": the reporter's hedge
+			// marks an allegation, even inside an investigation of it.
+			if w := wrongIn(ts, i-6, min(n, i+10)); w >= 0 || t.low == "allegedly" || wrongAfter(ts, i) || hedgedAct(ts, i) || allegedTo(ts, i) {
 				d = x.hedged(si, ts, i)
 			}
+		case t.low == "sued" || t.low == "sues" || t.low == "suing":
+			d = x.sued(si, ts, i)
+		case legalNouns[t.low] && i+2 < n && ts[i+1].low == "against" && len(x.mentionsIn(ts[i+2].start, ts[min(n, i+5)-1].end)) > 0 && !mayBe(ts, i):
+			// "filed a class action complaint against the company".
+			d = x.filedAgainst(si, ts, i)
 		case (t.low == "suspicion" || t.low == "suspected") && i+1 < n && ts[i+1].low == "of" && i+2 < n:
 			// "arrested on suspicion of espionage", "is suspected of
 			// making false statements": the hedge names the act, whatever
@@ -899,7 +922,12 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 				// that the company entered bankruptcy to spite Pennzoil").
 				break
 			}
-			if x.deniedHere(ds, t) || scornedHere(ts, i) || (!inContent(ds, t) || x.possessed(ts, i)) && wrong {
+			// "allegations of misconduct", "accusations that the vessels
+			// were undertaking espionage", "charges that": the noun marks
+			// an allegation whatever its words.
+			marks := (t.low == "allegation" || t.low == "allegations" || t.low == "accusation" || t.low == "accusations" ||
+				(t.low == "charges" || t.low == "charge") && ts[i+1].low == "that") && !mayBe(ts, i)
+			if x.deniedHere(ds, t) || scornedHere(ts, i) || (!inContent(ds, t) || x.possessed(ts, i)) && wrong || marks {
 				d = x.nounDraft(si, ts, i, i+2)
 			}
 		case accusationNouns[t.low] && i+2 < n && ts[i+1].low == "by" && x.deniedHere(ds, t):
@@ -1187,7 +1215,13 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 	reduced := i > 0 && (forWrong || i+1 < n && ts[i+1].low == "by" && !priceNouns[ts[i-1].low]) &&
 		!isEnd(ts[i-1]) && ts[i-1].low != "," && !beForms[ts[i-1].low] && (ts[i-1].capital || forWrong)
 	with := -1
-	for j, lim := i+1, i+8; j < n && j < lim; j++ {
+	lim0 := i + 8
+	if x.chargesWith(ts, i) {
+		// "charged the Glenview, Ill., food and consumer products
+		// company with claiming".
+		lim0 = i + 19
+	}
+	for j, lim := i+1, lim0; j < n && j < lim; j++ {
 		if ts[j].low == "with" || ts[j].low == "that" || ts[j].low == "in" && j == i+1 {
 			with = j
 			break

@@ -1,0 +1,251 @@
+package claims
+
+import (
+	"github.com/dossier-project/dossier/ledger"
+	"github.com/dossier-project/dossier/schema"
+)
+
+// Legal steps. A lawsuit, a complaint or an indictment is an allegation of
+// whoever brings it against whoever it is brought against, whatever words
+// it uses for the wrong (the annotation guide: "legal steps are
+// allegations of the claimant, as an indictment is"): "Spencer sued two
+// Chase Manhattan units for forcing ...", "Mellon Bank was sued by a
+// shareholder", "filed a class action complaint against the company",
+// "the suit charges Young and Rubicam with misrepresenting ...", "the
+// suit claimed that Boesky bought ...", "in the nine-count complaint,
+// Spencer contends that ...". A threatened or possible suit ("could sue",
+// "threatened to sue") is none.
+
+// legalNouns name a legal step that makes allegations.
+var legalNouns = set("suit", "suits", "lawsuit", "lawsuits", "complaint", "complaints", "indictment", "indictments",
+	"counterclaim", "counterclaims", "countersuit", "counter-suit")
+
+// filers are the verbs that bring a legal step: "filed a suit against".
+var filers = set("filed", "files", "file", "filing", "brought", "brings", "bring", "bringing", "lodged", "instituted",
+	"launched", "initiated", "amended")
+
+// legalSpeech are the verbs by which a party states what its legal step
+// alleges.
+var legalSpeech = set("say", "contend", "claim", "charge", "allege", "assert", "argue", "state", "maintain", "accuse")
+
+// legalSource reports whether a claim's source is a legal step ("the suit
+// claimed", "Advanced's suit charges") or the claim is made in one ("In an
+// administrative complaint, the SEC said").
+func legalSource(ts []tok, d *draft) bool {
+	if d.srcB > d.srcA && d.srcB <= len(ts) {
+		for k := d.srcA; k < d.srcB; k++ {
+			if legalNouns[ts[k].low] {
+				return true
+			}
+		}
+	}
+	// "In the nine-count complaint, Spencer contends": an opening "in"
+	// phrase that ends in a legal noun before a verb of speech ("In the
+	// suit, Pennzoil has been awarded" is no allegation).
+	if d.v == nil || !legalSpeech[d.v.lemma] {
+		return false
+	}
+	for k := 0; k < len(ts) && k < 10; k++ {
+		if ts[k].low != "in" {
+			continue
+		}
+		for j := k + 1; j < len(ts) && j < k+7 && j < d.cs; j++ {
+			if ts[j].low == "," || isEnd(ts[j]) {
+				return j > k+1 && legalNouns[ts[j-1].low]
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// sued reads "X sued Y (for ...)", "Y was sued by X", "MELLON SUED BY
+// SHAREHOLDER": an allegation of the plaintiff against the defendant. A
+// threat or a possibility ("threatened to sue", "could sue") is none, nor
+// a suit without its defendant ("Pennzoil sued, arguing ...").
+func (x *extractor) sued(si int, ts []tok, i int) *draft {
+	n := len(ts)
+	if i > 0 && (ts[i-1].low == "to" || ts[i-1].low == "not" || ts[i-1].low == "n't") || mayBe(ts, i) {
+		return nil
+	}
+	passive := i > 0 && (beForms[ts[i-1].low] || i+1 < n && ts[i+1].low == "by" && !isEnd(ts[i-1]) && ts[i-1].low != ",")
+	if passive {
+		end := i - 1
+		if !beForms[ts[end].low] {
+			end = i
+		}
+		for end > 0 && (auxiliaries[ts[end-1].low] || isAdverb(ts[end-1])) {
+			end--
+		}
+		subj := leftNP(ts, end)
+		if subj >= end {
+			return nil
+		}
+		var target *entInfo
+		for _, m := range x.mentionsIn(ts[subj].start, ts[end-1].end) {
+			if m.e.typ == schema.Person || m.e.typ == schema.Organization {
+				target = m.e
+				break
+			}
+		}
+		if target == nil {
+			return nil
+		}
+		d := x.newDraft(si, ts, i, i+1, i+1)
+		if d == nil {
+			return nil
+		}
+		d.target = target
+		d.about = append(d.about, target.id)
+		d.passive = true
+		if sa, sb := byAgent(ts, i+1); sa >= 0 {
+			x.source(si, ts, d, sa, sb)
+		}
+		if d.claimant == nil && d.claimantText == "" {
+			d.claimantText = ts[i].text
+		}
+		return d
+	}
+	// Active: the defendant is named right after the verb.
+	k := i + 1
+	if k < n && (ts[k].low == "the" || ts[k].low == "two" || ts[k].low == "three" || ts[k].low == "its") {
+		k++
+	}
+	_, e := x.nameAt(ts, k)
+	if e == nil || e.typ != schema.Person && e.typ != schema.Organization {
+		return nil
+	}
+	d := x.newDraft(si, ts, i, i+1, i+1)
+	if d == nil {
+		return nil
+	}
+	d.target = e
+	d.about = append(d.about, e.id)
+	p := i - 1
+	for p >= 0 && (auxiliaries[ts[p].low] || isAdverb(ts[p])) {
+		p--
+	}
+	if src := leftNP(ts, p+1); src <= p {
+		x.source(si, ts, d, src, p+1)
+	}
+	if d.claimant == nil && d.claimantText == "" {
+		if a0, b0 := sentenceSubject(ts, i); b0 > a0 {
+			x.source(si, ts, d, a0, b0)
+		}
+	}
+	return d
+}
+
+// filedAgainst reads a legal step brought against a named party: "filed a
+// class action complaint against the company", "the EPA's suit against a
+// Browning-Ferris unit". The claimant is who filed it (the subject before
+// the filing verb) or who the noun names as its maker.
+func (x *extractor) filedAgainst(si int, ts []tok, i int) *draft {
+	d := x.nounDraft(si, ts, i, i+2)
+	if d == nil {
+		return nil
+	}
+	if _, e := x.nameAt(ts, i+2); e != nil {
+		d.target = e
+	} else if ms := x.mentionsIn(ts[i+2].start, ts[min(len(ts), i+5)-1].end); len(ms) > 0 {
+		d.target = ms[0].e
+	}
+	if d.target != nil {
+		d.about = append(d.about, d.target.id)
+	}
+	if d.claimant != nil {
+		return d
+	}
+	for f := i - 1; f >= 0 && f >= i-6; f-- {
+		if isEnd(ts[f]) || ts[f].low == "," {
+			break
+		}
+		if !filers[ts[f].low] {
+			continue
+		}
+		p := f - 1
+		for p >= 0 && (auxiliaries[ts[p].low] || isAdverb(ts[p])) {
+			p--
+		}
+		if src := leftNP(ts, p+1); src <= p {
+			x.source(si, ts, d, src, p+1)
+		}
+		break
+	}
+	return d
+}
+
+// allegingVerb reads an allegation verb that no reporting cue of the
+// sentence took: "sued Genentech alleging its product infringed on
+// Hoffman's patent", "filed a lawsuit ... and alleging, among other
+// things, that the offer violates federal securities laws", "lawsuits
+// were brought against Revlon alleging the original offer was too low".
+// What is alleged follows the verb; the claimant is the sentence's
+// subject.
+func (x *extractor) allegingVerb(si int, ts []tok, i int) *draft {
+	n := len(ts)
+	a := i + 1
+	if a < n && ts[a].low == "," {
+		// ", among other things,"
+		for j := a + 1; j < n && j <= a+6; j++ {
+			if ts[j].low == "," {
+				a = j + 1
+				break
+			}
+		}
+	}
+	if a < n && ts[a].low == "that" {
+		a++
+	}
+	if a >= n || isEnd(ts[a]) {
+		return nil
+	}
+	d := x.newDraft(si, ts, i, i+1, a)
+	if d == nil {
+		return nil
+	}
+	if a0, b0 := sentenceSubject(ts, i); b0 > a0 {
+		x.source(si, ts, d, a0, b0)
+	}
+	if d.claimant == nil && d.claimantText == "" {
+		d.claimantText = ts[i].text
+	}
+	return d
+}
+
+// chargesWith reports whether "charges" or "charged" at i is a verb with
+// its accused and "with" after it: "the suit charges Young and Rubicam
+// with misrepresenting", "the FTC charged the Glenview, Ill., food and
+// consumer products company with claiming": the accused named or a
+// definite description, "with" within 18 tokens, no sentence end or cue
+// between.
+func (x *extractor) chargesWith(ts []tok, i int) bool {
+	n := len(ts)
+	if i+2 >= n {
+		return false
+	}
+	if _, e := x.nameAt(ts, i+1); e == nil && !determiners[ts[i+1].low] {
+		return false
+	}
+	for j := i + 2; j < n && j <= i+18; j++ {
+		if ts[j].low == "with" {
+			return true
+		}
+		if isEnd(ts[j]) || ts[j].cue || ts[j].low == "for" || ts[j].low == "to" {
+			return false
+		}
+	}
+	return false
+}
+
+// wrongAfter reports whether a wrong of the lexicon starts within three
+// tokens after i: "an alleged fraud", "alleged insider trading", whatever
+// hedges the sentence has before ("investigating an alleged fraud").
+func wrongAfter(ts []tok, i int) bool {
+	end := min(len(ts), i+6)
+	if i+1 >= end {
+		return false
+	}
+	k, _ := ledger.WrongAt(lows(ts[i+1 : end]))
+	return k >= 0 && k <= 2
+}

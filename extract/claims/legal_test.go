@@ -1,0 +1,73 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// TestLegalSteps: a lawsuit, a complaint or a charge brought against a
+// party is an allegation whatever words it uses for the wrong; a
+// threatened suit is none; the defendant's "the suit is without merit"
+// answers it.
+func TestLegalSteps(t *testing.T) {
+	spencer := [3]string{"Spencer Cos Inc", schema.Organization, schema.KindCompany}
+	chase := [3]string{"Chase Manhattan Bank", schema.Organization, schema.KindCompany}
+	yr := [3]string{"Young and Rubicam", schema.Organization, schema.KindCompany}
+	tests := []struct {
+		name, text string
+		ents       [][3]string
+		alleges    bool
+		target     string
+	}{
+		{"sued for", "Spencer Cos Inc sued Chase Manhattan Bank for forcing it into bankruptcy.", [][3]string{spencer, chase}, true, "Chase Manhattan Bank"},
+		{"sued by", "Chase Manhattan Bank was sued by Spencer Cos Inc.", [][3]string{spencer, chase}, true, "Chase Manhattan Bank"},
+		{"a threat to sue", "Spencer Cos Inc threatened to sue Chase Manhattan Bank.", [][3]string{spencer, chase}, false, ""},
+		{"a suit that could come", "Spencer Cos Inc said it could sue Chase Manhattan Bank.", [][3]string{spencer, chase}, false, ""},
+		{"the suit charges X with", "The suit charges Young and Rubicam with misrepresenting the service.", [][3]string{yr}, true, "Young and Rubicam"},
+		{"the suit claimed", "The suit claimed that Chase Manhattan Bank bought the shares.", [][3]string{chase}, true, ""},
+		{"in the complaint, X contends", "In the nine-count complaint, Spencer Cos Inc contends that Chase Manhattan Bank seized its funds.",
+			[][3]string{spencer, chase}, true, ""},
+		{"alleging after a suit", "Spencer Cos Inc sued in federal court alleging its product infringed a patent.", [][3]string{spencer}, true, ""},
+		{"a complaint against", "Shareholders have filed a class action complaint against Chase Manhattan Bank.", [][3]string{chase}, true, "Chase Manhattan Bank"},
+		{"allegations of, whatever the act", "The premier resigned after allegations of a dirty tricks campaign.", nil, true, ""},
+		{"allegedly, whatever the act", "The scandal, in which documents were allegedly faked, hit profits.", nil, true, ""},
+		{"a suit settled is no new charge", "Spencer Cos Inc settled the suit last year.", [][3]string{spencer}, false, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, cs := allegationsOf(tc.text, tc.ents...)
+			var a *schema.Claim
+			for i := range cs {
+				if cs[i].Stance == schema.Allege {
+					a = &cs[i]
+					break
+				}
+			}
+			if (a != nil) != tc.alleges {
+				t.Fatalf("%s\n allegation %v, want %v: %+v", tc.text, a != nil, tc.alleges, cs)
+			}
+			if tc.target != "" && !strings.HasSuffix(string(a.Target), slug(tc.target)) {
+				t.Errorf("target %q, want %s", a.Target, tc.target)
+			}
+		})
+	}
+	text := "Spencer Cos Inc sued Chase Manhattan Bank for forcing it into bankruptcy. Chase Manhattan Bank said the suit is without merit."
+	_, cs := allegationsOf(text, spencer, chase)
+	var alleg, deny *schema.Claim
+	for i := range cs {
+		switch cs[i].Stance {
+		case schema.Allege:
+			alleg = &cs[i]
+		case schema.Deny:
+			deny = &cs[i]
+		}
+	}
+	if alleg == nil || deny == nil {
+		t.Fatalf("want the suit and its denial: %+v", cs)
+	}
+	if len(deny.RespondsTo) != 1 || deny.RespondsTo[0] != alleg.ID {
+		t.Errorf("the defendant's denial should answer the suit %s: %v", alleg.ID, deny.RespondsTo)
+	}
+}
