@@ -172,6 +172,15 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 					// 0.751 -> 0.752; the ledger's dev answer links 15 ->
 					// 17 of 46.
 					short := d.cont[1] > d.cont[0] && cont[0] >= d.cont[0] && cont[0]-d.cont[0] <= 6 && cont[1] < d.cont[1]
+					if short {
+						// Not when the rules' content holds another cue
+						// past the model's end: "74 percent said they are
+						// set on voting for him, while 22 percent said
+						// they might change their mind" is two.
+						if a, b := tokRange(ts, cont[1], d.cont[1]); b > a && cueOutsideQuote(ts, isCue, a, b) {
+							short = false
+						}
+					}
 					if cont[1] > cont[0] && !short {
 						d.cont = cont
 					}
@@ -600,6 +609,17 @@ func clauseBetween(m *attrib.Model, ts []tok, a, b int) bool {
 	}
 	for _, t := range ts[a:b] {
 		if verbish(m, t.low) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueOutsideQuote reports whether a token of [a, b) is a cue, by isCue,
+// outside quotation marks.
+func cueOutsideQuote(ts []tok, isCue []bool, a, b int) bool {
+	for k := a; k < b; k++ {
+		if isCue[k] && !ts[k].inQ && !ts[k].qopen {
 			return true
 		}
 	}
