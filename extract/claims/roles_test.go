@@ -244,3 +244,43 @@ func TestRefusalsAreNoClaims(t *testing.T) {
 		}
 	}
 }
+
+// TestNamingIsNoClaim holds that a clause that names something ("which
+// the researchers dubbed “KeyJack”", "known as Lazarus", "a unit, called
+// Irving Trust, will") is no claim, while calling someone something still
+// is. Sentences written for the test in the style of news copy; each shape
+// was met in Reuters-21578 stories or the probes of the example's users.
+func TestNamingIsNoClaim(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		cue  string // the one claim's cue, "" for none
+	}{
+		{"The attack used a flaw in the login page, which the researchers dubbed “KeyJack”.", ""},
+		{"The malware, known as Lazarus, has been linked to North Korea.", ""},
+		{"A second tool, called BlackRose by the firm, was also found.", ""},
+		{"The company, formerly known as General Tire and Rubber Co, also has a tire business.", ""},
+		{"The bank said a new subsidiary, called Irving Trust Co California, will begin operations tomorrow.", "said"},
+		{"The new division will be called Smith International and will be headquartered in Houston.", ""},
+		{"Consolidated Freightways said it has formed a new regional carrier called Con-Way Southern Express.", "said"},
+		{"The company named Goldman, Sachs and Co and Lazard Freres and Co as managing underwriters of the offering.", "named"},
+		{"Senator Smith called the plan a disgrace.", "called"},
+		{"Ketchum called “triple witching days” -- the Fridays each quarter when futures expire -- a “relatively minor question”.", "called"},
+	}
+	for _, tt := range tests {
+		in := sentenceInput(tt.text)
+		in.Model = m
+		out := Extract(in)
+		checkOutput(t, in, out)
+		var cues []string
+		for _, c := range out.Claims {
+			cues = append(cues, c.Cue.Text)
+		}
+		if tt.cue == "" && len(cues) > 0 || tt.cue != "" && (len(cues) != 1 || cues[0] != tt.cue) {
+			t.Errorf("%q: claims with the cues %q, want %q", tt.text, cues, tt.cue)
+		}
+	}
+}
