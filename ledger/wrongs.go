@@ -25,12 +25,12 @@ var wrongKinds = []struct {
 		"violat*", "breach*", "infring*", "contraven*", "flout*", "renege*", "circumvent*",
 		"non-complian*", "noncomplian*", "defied", "defy", "defying", "defies",
 		"break|breaks|breaking|broke|broken ~ law|laws|rule|rules|regulation|regulations|agreement|agreements|pact|accord|treaty|promise|promises|pledge|pledges|ceasefire|cease-fire|truce|embargo|sanctions|contract|code|undertaking|commitment|commitments",
-		"fail|fails|failed|failing|failure ~ to comply|honour|honor|abide|fulfil|fulfill|observe|respect",
+		"fail|fails|failed|failing|failure ~ to comply|honour|honor|abide|adhere|fulfil|fulfill|observe|respect",
 		"fail|fails|failed|failing|failure ~ to live up",
 		"not|*n't|never ~ complied|comply|complying|abide|abided|abiding|honoured|honored|honouring|honoring",
 		"not|*n't|never ~ lived|living|live up",
 	}, []string{
-		"abid*", "complied", "comply", "complying", "compliance", "honour*", "honor*", "faithful*",
+		"abid*", "complied", "comply", "complying", "compliance", "honour*", "honor*", "faithful*", "adher*",
 		"obey*", "observe", "observed", "observing", "observes", "lived up", "living up", "live up",
 		"in line with", "counter to",
 	}},
@@ -48,7 +48,7 @@ var wrongKinds = []struct {
 		"mislead*", "misled", "misrepresent*", "cheat", "cheated", "cheating", "cheats", "lied",
 		"cover-up", "cover-ups", "covered up", "cover up", "covering up", "doctored", "rigged",
 		"rigging", "vote-rigging", "ballot stuffing", "lying to", "lie to", "lies to",
-		"false|misleading ~ statement|statements|information|accounts|account|declaration|declarations",
+		"false|misleading ~ statement|statements|information|accounts|account|declaration|declarations|advertising|advertisements|advertisement",
 	}, []string{
 		"truth*", "true", "honest*", "accurat*",
 	}},
@@ -88,7 +88,8 @@ var wrongKinds = []struct {
 		"price-fix*", "price fixing", "cartel*", "collu*", "manipulat*", "predatory",
 		"anti-competitive", "anticompetitive", "insider trading", "inside information", "dumping",
 		"leak|leaks|leaked|leaking ~ information|secrets|confidential|classified",
-		"below ~ cost|costs|stipulated|agreed|minimum|floor|fixed", "below fair value", "unfair ~ practices|practice|trade|trading|competition",
+		"below ~ cost|costs|stipulated|agreed|minimum|floor|fixed", "below fair value", "unfair ~ practices|practice|trade|trading|competition|advantage",
+		"unfairly",
 		"price gouging",
 	}, []string{
 		"fair value", "market price*", "above cost",

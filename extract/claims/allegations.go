@@ -204,7 +204,7 @@ func wrongIn(ts []tok, a, b int) int {
 		hedged := false
 		for j := max(a, k-6); j < k; j++ {
 			switch ts[j].low {
-			case "whether", "if", "never", "nothing", "without", "not", "n't", "against", "avoid", "prevent", "stop",
+			case "whether", "if", "never", "nothing", "without", "not", "n't", "against", "avoid", "prevent", "stop", "barring",
 				"halt", "halting", "curb", "combat", "fight", "resist", "determination", "investigate", "investigating", "probe":
 				hedged = true
 			case "no":
@@ -377,9 +377,22 @@ func conditional(ts []tok, a, b, w int) bool {
 				return true
 			}
 		case "would", "could", "might":
-			if k > w || w-k <= 4 {
+			if k > w && !relClauseBetween(ts, w, k) || k < w && w-k <= 4 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// relClauseBetween reports whether a relative pronoun lies between tokens
+// w and k: "violated regulations on the amount of money which could be
+// loaned" asserts the violation, the modal is the relative clause's.
+func relClauseBetween(ts []tok, w, k int) bool {
+	for j := w + 1; j < k; j++ {
+		switch ts[j].low {
+		case "which", "who", "whom", "where":
+			return true
 		}
 	}
 	return false

@@ -80,6 +80,10 @@ func TestAllegationsByWhatTheyAssert(t *testing.T) {
 			nil, ""},
 		{"a rejected suggestion to act is no denial", "Texaco rejected a Pennzoil suggestion that it seek new financing.", [][3]string{texaco, pennz},
 			[]string{"say rejected"}, ""},
+		{"a modal of a relative clause leaves the wrong asserted", "The SEC said Texaco violated rules on the money which could be loaned.", [][3]string{sec, texaco},
+			[]string{"allege said"}, "Texaco"},
+		{"an unfair act is a wrong", "The Senate said Japan was unfairly protecting its industry.", [][3]string{senate, japan},
+			[]string{"allege said"}, "Japan"},
 		{"asserting compliance denies", `"We are faithfully abiding by the agreement," Japan said.`, [][3]string{japan},
 			[]string{"deny said"}, ""},
 	}
