@@ -264,6 +264,7 @@ func buildEntity(gr *grp) schema.Entity {
 		// "Mrs Howard" a person Mrs Howard (not the Mr Howard beside her).
 		name = bareName(gr.ms[0])
 	}
+	name = recased(name, gr.typ, gr.ms)
 	e := schema.Entity{ID: keyOf(gr.typ, name), Name: name, Type: gr.typ, Aliases: []string{}, Mentions: []schema.Mention{}}
 	seen := map[string]bool{name: true}
 	merged := make(map[string]bool)

@@ -171,3 +171,35 @@ func TestLegalFormPrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalsDisplayName checks the name an entity is shown by when a
+// headline or a dateline writes it in capitals: the story's own spelling
+// when it has one, even in a form that does not name the entity by itself
+// (a titled "President Reagan"); title case for a place of the gazetteer
+// named only in a headline or dateline; and capitals kept for what may be
+// an acronym in a sentence.
+func TestCapitalsDisplayName(t *testing.T) {
+	x := newExtractor(t)
+	for _, c := range []struct {
+		text, mention, want string
+	}{
+		{"REAGAN SAYS TRADE BILL WOULD HURT\n\nNEW YORK, March 3 - Stocks rose in New York on Tuesday.\n\nPresident Reagan said the bill would hurt exporters.",
+			"REAGAN", "Reagan"},
+		{"AQUINO NAMES NEW CABINET\n\nMANILA, March 3 - President Aquino named a new cabinet on Tuesday.",
+			"AQUINO", "Aquino"},
+		{"TORONTO STOCKS CLOSE HIGHER\n\nShares closed higher on Tuesday in active trading, brokers said.",
+			"TORONTO", "Toronto"},
+		{"LISBON, March 3 - Portugal's central bank cut its discount rate by one point on Tuesday, the bank said.",
+			"LISBON", "Lisbon"},
+	} {
+		res := extractText(t, x, c.text)
+		e := mentionEntity(res, c.mention)
+		if e == nil {
+			t.Errorf("%q: no entity with the mention %q", c.text, c.mention)
+			continue
+		}
+		if e.Name != c.want {
+			t.Errorf("%q: %q is shown as %q, want %q", c.text, c.mention, e.Name, c.want)
+		}
+	}
+}

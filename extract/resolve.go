@@ -27,6 +27,10 @@ type mention struct {
 	group   int    // index of its entity group
 	rule    string // why it joined its group, when not by its own name
 	why     schema.Span
+	// capsLine marks a name in capitals written so by its line, a
+	// headline's or a dateline's ("REAGAN SAYS", "WASHINGTON, March 3 -"),
+	// not by itself (an acronym in a sentence: "a MORI poll").
+	capsLine bool
 }
 
 // Resolve turns the names a recogniser found into entities: it cleans
@@ -52,6 +56,7 @@ func ResolveWith(runes []rune, sents []text.Sentence, found []Found, corr *Corre
 	voteTypes(ms)
 	shortOrgForms(ms)
 	countryPersons(ms)
+	markCapsLines(runes, ms)
 	ents := group(ms)
 	kindsFromContext(runes, ents, teams)
 	corr.applyToEntities(ents)
