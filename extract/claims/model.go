@@ -351,11 +351,19 @@ func stanceOf(cue []tok) (schema.Stance, *verb) {
 	return schema.Say, nil
 }
 
-// participle reports whether a cue ends in a present participle
-// ("calling", "strongly disputing").
+// participle reports whether a cue is a present participle, with its
+// adverbs, particles and a preposition before it ("calling", "strongly
+// disputing", "referring to", "calling for", "In describing"): its first
+// word that is neither an adverb nor such a preposition ends in "ing".
 func participle(cue []tok) bool {
-	w := cue[len(cue)-1].low
-	return len(w) > 4 && strings.HasSuffix(w, "ing") && w != "according"
+	for _, t := range cue {
+		if isAdverb(t) || gerundMarkers[t.low] {
+			continue
+		}
+		w := t.low
+		return len(w) > 4 && strings.HasSuffix(w, "ing") && w != "according"
+	}
+	return false
 }
 
 // gerundMarkers are the words before a participle cue that leave its

@@ -284,3 +284,30 @@ func TestNamingIsNoClaim(t *testing.T) {
 		}
 	}
 }
+
+func TestParticipleCues(t *testing.T) {
+	toks := func(ws ...string) []tok {
+		var ts []tok
+		for _, w := range ws {
+			ts = append(ts, tok{low: w, text: w})
+		}
+		return ts
+	}
+	for _, c := range []struct {
+		cue  []string
+		want bool
+	}{
+		{[]string{"calling"}, true},
+		{[]string{"strongly", "disputing"}, true},
+		{[]string{"referring", "to"}, true}, // the particle after it: the source of "“A,” Ramos said, referring to X" is Ramos
+		{[]string{"calling", "for"}, true},
+		{[]string{"in", "describing"}, true},
+		{[]string{"according", "to"}, false},
+		{[]string{"said"}, false},
+		{[]string{"has", "been", "saying"}, false},
+	} {
+		if got := participle(toks(c.cue...)); got != c.want {
+			t.Errorf("participle(%q) = %v, want %v", c.cue, got, c.want)
+		}
+	}
+}
