@@ -251,7 +251,7 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 			claimant = slices.DeleteFunc(slices.Clone(claimant), func(w string) bool { return slices.Contains(ow, w) })
 		}
 		for _, x := range acc {
-			name := longWords(names.name(x))
+			name := distinctive(longWords(names.name(x)))
 			if own != "" && NameHolds(own, names.name(x)) {
 				ent, who = 0.35, names.name(b.Claimant)+" is "+names.name(x)+" by name"
 				break
@@ -296,8 +296,11 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 	if a.Claimant != "" && b.Claimant != "" && (a.Claimant == b.Claimant || NameHolds(names.name(a.Claimant), names.name(b.Claimant))) {
 		return 0, "" // one's own allegation is not answered by oneself ("Times", "New York Times")
 	}
-	act, why := actMatch(a, b, names)
-	if act < minAct {
+	act, why, _, weight := actMatchN(a, b, names)
+	if act < minAct || a.Doc != b.Doc && weight == 0 {
+		// Across articles a kind of wrong alone is no proposition ("did
+		// not violate GATT trade rules" and "breach of a wheat shipment
+		// contract" are both rules): the act's words must meet too.
 		act, why = 0, ""
 	}
 	if b.RefersBack && (act > 0 || a.Doc == b.Doc) {
@@ -402,6 +405,29 @@ func longWords(text string) []string {
 	var out []string
 	for _, w := range Tokens(text) {
 		if len(w) >= 4 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// minWordIDF is how rare a word of a name of several words must be in
+// news for a claimant, a subject or a content to name the entity by it:
+// "Coconut" (one story in 600) names United Coconut Planters Bank,
+// "United" (one in 6) does not.
+const minWordIDF = 3.0
+
+// distinctive returns the words of a name that name it: all of a name of
+// one word ("Japan"), else those rare in news (IDF of their stem at
+// least minWordIDF): "United States" and "United Coconut Planters Bank"
+// do not meet by "united".
+func distinctive(name []string) []string {
+	if len(name) <= 1 {
+		return name
+	}
+	var out []string
+	for _, w := range name {
+		if IDF(Stem(w)) >= minWordIDF {
 			out = append(out, w)
 		}
 	}

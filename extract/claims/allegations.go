@@ -268,6 +268,22 @@ func (x *extractor) allegations() {
 				d.refersBack = true
 				continue
 			}
+			if d.stance == schema.Criticise && ka < kb && !d.negated && !question(ts, ka, kb) {
+				// "criticised West Germany for raising interest rates":
+				// criticism that names the party of an act alleges it.
+				if e := x.criticised(ts, d, ka, kb); e != nil {
+					d.stance = schema.Allege
+					if d.target == nil {
+						d.target = e
+					}
+					break
+				}
+			}
+			if w < 0 && ka < kb && !d.negated && !conditional(ts, ka, kb, ka) {
+				// "faulty repairs by Boeing caused the crash": a harm
+				// blamed on a party.
+				w = x.blameIn(ts, ka, kb)
+			}
 			if deny, _ := x.deniesWrongdoing(ts[ka:kb]); w >= 0 && !d.negated && !deny && !question(ts, ka, kb) && !conditional(ts, ka, kb, w) &&
 				!aboutAllegations(ts, ka, w) {
 				if x.ownAct(ts, d, ka, w) {

@@ -1,0 +1,147 @@
+package claims
+
+import (
+	"strings"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// Criticism and blame. The annotation guide counts criticism that asserts
+// a wrongful act ("criticised West Germany for raising its interest
+// rates", "criticised the World Bank for making Peru pay more", "Baker's
+// criticism of West German monetary policy") and a party's claim that
+// another caused a harm ("faulty repairs by Boeing caused the crash",
+// "Baker helped to precipitate the crisis") as allegations, whatever words
+// name the act; a characterisation with no act ("criticised the move as
+// encouraging imports", "criticised media coverage") does not.
+
+// criticismCues are the stems of the cues of criticism that may allege:
+// not "complain", "oppose" or "object", which take proposals as often as
+// acts.
+var criticismCues = []string{"critic", "condemn", "denounc", "decr", "lambast", "assail", "rebuk", "castigat", "deplor",
+	"slam", "blast", "attack", "under fire", "fault"}
+
+// criticismCue reports whether a claim's cue criticises.
+func criticismCue(d *draft) bool {
+	cue := strings.ToLower(d.cueSpan.Text)
+	if d.v != nil && d.v.lemma != "" {
+		cue = d.v.lemma + " " + cue
+	}
+	for _, c := range criticismCues {
+		if strings.Contains(cue, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// criticised returns the party a criticism accuses of an act, or nil: the
+// party named before "for" and an act ("criticised the Grain Products
+// Ministry for failing to ensure proper storage"), else a party named in
+// the thing criticised ("criticized Dome's acceptance of a takeover bid",
+// "criticism of West German economic policies"), not the claimant.
+func (x *extractor) criticised(ts []tok, d *draft, ka, kb int) *entInfo {
+	if !criticismCue(d) {
+		return nil
+	}
+	end := ka
+	for end < kb && end < ka+14 {
+		l := ts[end].low
+		if l == "for" || l == "as" || l == "," || l == "and" || l == "saying" || l == "because" || l == "but" || isEnd(ts[end]) || ts[end].qopen {
+			break
+		}
+		end++
+	}
+	if end <= ka {
+		return nil
+	}
+	// "for" and an act: a gerund ("for increasing subsidies", "for
+	// failing to ensure"), not a thing ("for its reporting", "for a lack
+	// of evidence").
+	forAct := end+1 < kb && ts[end].low == "for" && (strings.HasSuffix(ts[end+1].low, "ing") && len(ts[end+1].low) > 5 || ts[end+1].low == "having")
+	for _, m := range x.mentionsIn(ts[ka].start, ts[end-1].end) {
+		if m.e == d.claimant || m.e.typ != schema.Person && m.e.typ != schema.Organization && m.e.typ != schema.Place {
+			continue
+		}
+		if forAct {
+			return m.e
+		}
+		// A party's act or policy named by its words after the party
+		// ("Bonn's interest rate increases", "IMF policies"), not the
+		// party alone ("criticised The Wall Street Journal").
+		if m.end < ts[end-1].start {
+			return m.e
+		}
+	}
+	if forAct && d.target != nil && d.target != d.claimant {
+		return d.target
+	}
+	return nil
+}
+
+// causeWords say that something caused a harm: "caused the crash",
+// "contributed to the turmoil", "helped to precipitate the crisis", "was
+// responsible for the disaster".
+var causeWords = set("caused", "cause", "causes", "contributed", "contributing", "triggered", "trigger", "triggering",
+	"precipitated", "precipitate", "precipitating", "sparked", "spark", "fueled", "fuelled", "spurred", "spur",
+	"responsible", "blame", "blamed")
+
+// harms are the harms whose cause is a damaging fact about who caused
+// them; a fall of prices is not one (markets fall for many reasons that
+// wrong nobody).
+var harms = set("crash", "crashes", "accident", "accidents", "disaster", "disasters", "collapse", "deaths", "explosion",
+	"explosions", "spill", "outbreak", "outbreaks", "poisoning", "poisonings", "injuries", "casualties", "crisis",
+	"turmoil", "panic", "blaze", "fire", "fires", "bankruptcy", "failure")
+
+// blameIn returns the first token of a harm caused by a named party in
+// ts[a:b] ("faulty repairs by Boeing caused the worst plane crash", "Baker
+// helped to precipitate the crisis"; "the crash was caused by faulty
+// repairs by Boeing"), or -1. The party is a person, an organisation or a
+// place named within eight tokens on the side of the cause.
+func (x *extractor) blameIn(ts []tok, a, b int) int {
+	named := func(p, q int) bool {
+		p, q = max(p, a), min(q, b)
+		if p >= q {
+			return false
+		}
+		for _, m := range x.mentionsIn(ts[p].start, ts[q-1].end) {
+			if m.e.typ == schema.Person || m.e.typ == schema.Organization || m.e.typ == schema.Place {
+				return true
+			}
+		}
+		return false
+	}
+	for k := a; k < b; k++ {
+		if !causeWords[ts[k].low] {
+			continue
+		}
+		// The harm within six tokens after the cause word ("caused the
+		// worst single plane crash"), or before it in the passive ("the
+		// crash was caused by").
+		harmAfter, harmBefore := -1, -1
+		for j := k + 1; j < b && j <= k+7 && !isEnd(ts[j]); j++ {
+			if harms[ts[j].low] {
+				harmAfter = j
+				break
+			}
+		}
+		for j := k - 1; j >= a && j >= k-5; j-- {
+			if harms[ts[j].low] {
+				harmBefore = j
+				break
+			}
+		}
+		switch {
+		case harmAfter >= 0 && named(k-8, k):
+			for j := max(a, k-4); j < k; j++ {
+				if ts[j].low == "not" || ts[j].low == "n't" || ts[j].low == "no" || ts[j].low == "whether" || ts[j].low == "if" {
+					return -1
+				}
+			}
+			return k
+		case harmBefore >= 0 && k+1 < b && (ts[k+1].low == "by" || ts[k+1].low == "on") && named(k+1, k+9):
+			return k
+		}
+	}
+	return -1
+}
