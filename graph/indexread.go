@@ -556,7 +556,10 @@ func (s *Store) prefetchSurnames(recs []EntityRecord) {
 		cd := surnameCandidate{id: r.ID, name: r.Name, docs: r.Documents, sex: aliasSex(r.Aliases)}
 		seen := make(map[string]bool)
 		for _, n := range append(slices.Clone(r.Names), r.Aliases...) {
-			if sl := schema.Slug(n); !seen[sl] {
+			// "Mr Kaspersky" makes the person a candidate for
+			// "kaspersky" as "Kaspersky" does (surnameSlugs).
+			sl := honorificFree(schema.Slug(n))
+			if !seen[sl] {
 				seen[sl] = true
 				bySlug[sl] = append(bySlug[sl], cd)
 			}

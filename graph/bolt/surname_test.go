@@ -37,6 +37,9 @@ func TestSurnameLinks(t *testing.T) {
 		"Mr Kennedy said the Liberal Democrats would fight every seat.",
 		"Charles Kennedy campaigned in Scotland. Mr Kennedy said the war was wrong.",
 		"Nigel Kennedy played at the festival. Mr Kennedy is a violinist.",
+		"Eugene Kaspersky founded the security firm in 1997. Mr Kaspersky said it would grow.",
+		"Mr Kaspersky said his company had never helped any government spy on its customers.",
+		"Mrs Kaspersky opened the new office in Moscow.",
 	}
 	var rs []*schema.Result
 	for i, txt := range texts {
@@ -90,9 +93,27 @@ func TestSurnameLinks(t *testing.T) {
 		if _, ok := names["Mr Blair"]; ok {
 			t.Errorf("quads %v: Mr Blair listed apart from Tony Blair", quads)
 		}
-		// Mrs Blair is not Tony Blair, and Cherie Blair has one document only.
-		if _, ok := names["Mrs Blair"]; !ok {
-			t.Errorf("quads %v: Mrs Blair was merged: %v", quads, es)
+		// Mrs Blair is not Tony Blair; Cherie Blair, of one document only,
+		// is the only female Blair named in full: Mrs Blair is read as
+		// her, with a lower confidence.
+		if _, ok := names["Mrs Blair"]; ok {
+			t.Errorf("quads %v: Mrs Blair listed apart from Cherie Blair", quads)
+		}
+		if !hasMerge(names["Cherie Blair"], "Mrs Blair", 0.6, "only Blair named in full") {
+			t.Errorf("quads %v: no corpus-surname merge of Mrs Blair on Cherie Blair: %+v", quads, names["Cherie Blair"].Merges)
+		}
+		for _, m := range tony.Merges {
+			if m.Alias == "Mrs Blair" {
+				t.Errorf("quads %v: Mrs Blair merged into Tony Blair: %+v", quads, m)
+			}
+		}
+		// Mr Kaspersky of another story is the one Kaspersky named in
+		// full; Mrs Kaspersky is not Eugene.
+		if e := names["Eugene Kaspersky"]; e.Documents != 2 || !hasMerge(e, "Mr Kaspersky", 0.6, "only Kaspersky named in full (1 document)") {
+			t.Errorf("quads %v: Eugene Kaspersky in %d documents, want 2, merges %+v", quads, e.Documents, e.Merges)
+		}
+		if _, ok := names["Mrs Kaspersky"]; !ok {
+			t.Errorf("quads %v: Mrs Kaspersky was merged", quads)
 		}
 		// Two Kennedys of one document each: Mr Kennedy stays apart.
 		if _, ok := names["Mr Kennedy"]; !ok {
@@ -114,4 +135,15 @@ func TestSurnameLinks(t *testing.T) {
 	if d := cmp.Diff(byQuads, byIndex, cmpopts.EquateEmpty()); d != "" {
 		t.Errorf("index differs from quads (-quads +index):\n%s", d)
 	}
+}
+
+// hasMerge reports whether e records a corpus-surname merge of alias with
+// the confidence conf and evidence that holds why.
+func hasMerge(e graph.EntityInfo, alias string, conf float64, why string) bool {
+	for _, m := range e.Merges {
+		if m.Rule == "corpus-surname" && m.Alias == alias && m.Confidence == conf && strings.Contains(m.Evidence.Text, why) {
+			return true
+		}
+	}
+	return false
 }
