@@ -282,7 +282,9 @@ func (x *extractor) allegations() {
 			if w < 0 && ka < kb && !d.negated && !conditional(ts, ka, kb, ka) {
 				// "faulty repairs by Boeing caused the crash": a harm
 				// blamed on a party.
-				w = x.blameIn(ts, ka, kb)
+				if w = x.blameIn(ts, ka, kb); w >= 0 {
+					d.blamed = true
+				}
 			}
 			if deny, _ := x.deniesWrongdoing(ts[ka:kb]); w >= 0 && !d.negated && !deny && !question(ts, ka, kb) && !conditional(ts, ka, kb, w) &&
 				!aboutAllegations(ts, ka, w) {
@@ -335,6 +337,12 @@ func (x *extractor) allegations() {
 	for _, d := range x.drafts {
 		if d.stance == schema.Deny && d.weakDenial != "" && !x.alleges(d.weakDenial) {
 			d.stance = d.undenied
+		}
+		if d.stance == schema.Praise && d.v != nil && d.v.lemma == "defend" && !d.negated && x.defendsAccused(d) {
+			// "Lyng defended the program", "defended its sales of
+			// stockpiled tin": the accused's side defends what the
+			// document alleges against it.
+			d.stance = schema.Deny
 		}
 	}
 	for si := range x.in.Sentences[:x.upTo] {
@@ -475,7 +483,7 @@ func (x *extractor) refusal(ts []tok, d *draft, ka, kb int) bool {
 			}
 		}
 		return false
-	case "reject", "dismiss", "dispute":
+	case "reject", "dismiss", "dispute", "rebuff":
 		return x.noProposition(ts, d, ka, kb)
 	}
 	return false
@@ -555,9 +563,32 @@ func (x *extractor) noProposition(ts []tok, d *draft, ka, kb int) bool {
 	return true
 }
 
+// defendsAccused reports whether a defence ("defended the program") is
+// made by or for a party the document accuses: the target of one of its
+// allegations is the defender, a party the defender answers for, or named
+// in what it defends.
+func (x *extractor) defendsAccused(d *draft) bool {
+	if d.cont[1] <= d.cont[0] {
+		return false
+	}
+	named := x.mentionsIn(d.cont[0], d.cont[1])
+	for _, a := range x.drafts {
+		if a.stance != schema.Allege || a.target == nil || a.claimant != nil && a.claimant == d.claimant {
+			continue
+		}
+		if a.target == d.claimant || slices.Contains(x.sides(d), a.target) || slices.ContainsFunc(named, func(m mref) bool { return m.e == a.target }) {
+			return true
+		}
+	}
+	return false
+}
+
 // alleges reports whether an allegation of the document has a word that
 // starts with stem in its content.
 func (x *extractor) alleges(stem string) bool {
+	if stem == blameStem {
+		return slices.ContainsFunc(x.drafts, func(a *draft) bool { return a.stance == schema.Allege && a.blamed })
+	}
 	for _, a := range x.drafts {
 		if a.stance != schema.Allege || a.cont[1] <= a.cont[0] {
 			continue

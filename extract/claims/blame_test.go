@@ -3,6 +3,7 @@ package claims
 import (
 	"testing"
 
+	"github.com/dossier-project/dossier/extract/attrib"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -34,6 +35,51 @@ func TestCriticismAndBlame(t *testing.T) {
 			}
 			if got != tc.alleges {
 				t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
+			}
+		})
+	}
+}
+
+// TestAnswersToBlameAndCriticism: a defence of what the document alleges
+// against the defender's side, a denial that a harm was caused by what it
+// is blamed on, "That is utterly ridiculous" and a rebuffed claim deny; a
+// defence of what nobody accuses, or a negated cause with no blame in the
+// document, does not.
+func TestAnswersToBlameAndCriticism(t *testing.T) {
+	usda := [3]string{"USDA", schema.Organization, schema.KindAgency}
+	critics := [3]string{"Ellen Haas", schema.Person, ""}
+	lyng := [3]string{"Richard Lyng", schema.Person, ""}
+	tests := []struct {
+		name, text string
+		ents       [][3]string
+		denies     bool
+	}{
+		{"a defence of the accused's program", "Ellen Haas criticized USDA's inspection program. A USDA spokesman defended the program.",
+			[][3]string{critics, usda, lyng}, true},
+		{"a defence with nothing alleged", "A USDA spokesman defended the program.", [][3]string{usda}, false},
+		{"a harm not due to what is blamed", "Ellen Haas said selling by USDA caused the crash. Richard Lyng said the crash was not due to USDA selling.",
+			[][3]string{critics, usda, lyng}, true},
+		{"a cause denied with no blame", "Richard Lyng said the rise was not due to USDA policy.", [][3]string{usda, lyng}, false},
+		{"ridiculous", `"That is utterly ridiculous," Richard Lyng told reporters.`, [][3]string{lyng}, true},
+		{"rebuffed claims", "USDA rebuffed the claims.", [][3]string{usda}, true},
+	}
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// As the product runs: "defended" is a cue of the trained
+			// model.
+			in := sentenceInput(tc.text, tc.ents...)
+			in.Model = m
+			cs := Extract(in).Claims
+			got := false
+			for _, c := range cs {
+				got = got || c.Stance == schema.Deny
+			}
+			if got != tc.denies {
+				t.Errorf("%s\n denial %v, want %v: %+v", tc.text, got, tc.denies, cs)
 			}
 		})
 	}

@@ -134,7 +134,10 @@ type draft struct {
 	// denial only if the document alleges it; undenied is the stance it
 	// had before.
 	weakDenial string
-	undenied   schema.Stance
+	// blamed marks an allegation that blames a harm on a party
+	// (blameIn): a negated cause ("was not due to") denies it.
+	blamed   bool
+	undenied schema.Stance
 	// sides are the entities the claimant answers for besides itself
 	// (sides.go), found when first asked for (x.sides).
 	sides     []*entInfo

@@ -113,6 +113,7 @@ var verbs = []verb{
 	{"reject", schema.Deny, 0},
 	{"dismiss", schema.Deny, weak},
 	{"refute", schema.Deny, 0},
+	{"rebuff", schema.Deny, 0},
 	{"dispute", schema.Deny, nounlike},
 	{"rebut", schema.Deny, 0},
 	{"disavow", schema.Deny, 0},

@@ -316,6 +316,10 @@ func (x *extractor) finishDraft(ts []tok, d *draft) {
 	}
 }
 
+// blameStem is the weak denial of a harm blamed on a party (see
+// extractor.alleges).
+const blameStem = "\x00blame"
+
 // deniesWrongdoing reports whether content tokens deny misconduct: a
 // negation before a word of wrongdoing, "nothing wrong", "no wrongdoing",
 // or "no evidence" for an allegation. weak is set, and the denial is only
@@ -338,6 +342,15 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 				if ledger.IsWrong(ct[j].low) || ct[j].low == "lie" || ct[j].low == "wrong" {
 					return true, ""
 				}
+				if causeWords[ct[j].low] || ct[j].low == "due" && j+1 < len(ct) && ct[j+1].low == "to" || ct[j].low == "source" {
+					// "was not due to central bank policy", "is neither
+					// the major source nor the cause": a denial of a
+					// harm blamed, if the document blames one.
+					if weak == "" {
+						weak = blameStem
+					}
+					continue
+				}
 				if s := wrongdoingStem(ct[j].low); s != "" {
 					if !future(ct, k) {
 						return true, "" // "we never helped the FSB"
@@ -348,6 +361,16 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 				}
 			}
 		case t.low == "nothing" && k+1 < len(ct) && ct[k+1].low == "wrong":
+			return true, ""
+		case t.low == "blame" && (k > 0 && (ct[k-1].low == "no" || ct[k-1].low == "little") || k+2 < len(ct) && ct[k+2].low == "misplaced"):
+			// "deserve almost no blame", "the blame is misplaced".
+			if weak == "" {
+				weak = blameStem
+			}
+		case dismissals[t.low] && t.low != "wrong" && t.low != "speculation" && k <= 3 && k >= len(ct)-2 &&
+			(ct[0].low == "that" || ct[0].low == "this" || ct[0].low == "it"):
+			// "That is utterly ridiculous": what the speaker calls what
+			// was said.
 			return true, ""
 		case t.low == "nothing" && k+3 < len(ct) && ct[k+1].low == "to" && ct[k+2].low == "do" && ct[k+3].low == "with",
 			t.low == "no" && k+2 < len(ct) && (ct[k+1].low == "part" || ct[k+1].low == "role") && ct[k+2].low == "in":
