@@ -84,3 +84,28 @@ func TestAnswersToBlameAndCriticism(t *testing.T) {
 		})
 	}
 }
+
+// TestDismissalAnswersTheAllegationBefore: "That is utterly ridiculous"
+// right after a charge answers it, though it names neither the act nor
+// the accused.
+func TestDismissalAnswersTheAllegationBefore(t *testing.T) {
+	wright := [3]string{"Jim Wright", schema.Person, ""}
+	baker := [3]string{"James Baker", schema.Person, ""}
+	text := `James Baker charged that the trade bill contributed to the crash. "That is utterly ridiculous," Jim Wright said.`
+	_, cs := allegationsOf(text, wright, baker)
+	var alleg, deny *schema.Claim
+	for i := range cs {
+		switch cs[i].Stance {
+		case schema.Allege:
+			alleg = &cs[i]
+		case schema.Deny:
+			deny = &cs[i]
+		}
+	}
+	if alleg == nil || deny == nil {
+		t.Fatalf("want the charge and its dismissal: %+v", cs)
+	}
+	if len(deny.RespondsTo) != 1 || deny.RespondsTo[0] != alleg.ID {
+		t.Errorf("the dismissal should answer %s: %v", alleg.ID, deny.RespondsTo)
+	}
+}

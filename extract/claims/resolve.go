@@ -243,6 +243,10 @@ func (x *extractor) finishDraft(ts []tok, d *draft) {
 			d.refersBack = true
 		}
 	}
+	if len(ct) > 0 && len(ct) <= 5 && (ct[0].low == "that" || ct[0].low == "this") && dismissals[ct[len(ct)-1].low] {
+		// "That is utterly ridiculous": what was just said.
+		d.refersBack = true
+	}
 	switch d.stance {
 	case schema.Say, schema.Report, schema.Confirm:
 		if denial {
@@ -525,10 +529,38 @@ func (x *extractor) link() {
 				d.responds = append(d.responds, answered{a, s, why})
 			}
 		}
+		if len(d.responds) == 0 && d.stance == schema.Deny {
+			if a := x.answeredBefore(i, d); a != nil {
+				d.responds = append(d.responds, answered{a, ledger.MinAnswer, "answers the allegation just before it"})
+			}
+		}
 		if n := len(d.responds); n > maxResponds {
 			d.responds = d.responds[n-maxResponds:]
 		}
 	}
+}
+
+// answeredBefore returns the allegation a denial that names no act of its
+// own answers: a denial that refers back ("dismissed the charges", "That
+// is utterly ridiculous") answers the nearest allegation before it, in its
+// sentence or the two before, made by someone else; nil when there is
+// none. (A defence, "defended the program", was tried too: it answers the
+// criticism of the program, not the last allegation told.)
+func (x *extractor) answeredBefore(i int, d *draft) *draft {
+	if !d.refersBack {
+		return nil
+	}
+	for j := i - 1; j >= 0 && j >= i-linkWindow; j-- {
+		a := x.drafts[j]
+		if a.sent < d.sent-2 {
+			return nil
+		}
+		if a.stance != schema.Allege || a.claimant != nil && a.claimant == d.claimant {
+			continue
+		}
+		return a
+	}
+	return nil
 }
 
 // hedgeCue reports whether an allegation's cue is a hedge ("alleged",
