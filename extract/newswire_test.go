@@ -203,3 +203,33 @@ func TestCapitalsDisplayName(t *testing.T) {
 		}
 	}
 }
+
+// TestSaidItActs checks that a lone name before "said it" and an act
+// ("said it had fixed", "said it expects") is an organisation in the
+// whole story, while the "it" of an opinion ("said it was too early") or
+// the surname of a person named in full keeps a person.
+func TestSaidItActs(t *testing.T) {
+	x := newExtractor(t)
+	for _, c := range []struct {
+		text, mention, want string
+	}{
+		{"Hackers stole data from millions of accounts, researchers said.\n\nMeta declined to comment on Tuesday. Meta said it had fixed the flaw.",
+			"Meta", schema.Organization},
+		{"Minorco said it expects net earnings to be substantially stronger in the second half.",
+			"Minorco", schema.Organization},
+		{"Mexico's finance official Angel Gurria met the bank advisory committee on Monday. Gurria said it would resume talks once the first part of the loan was signed.",
+			"Gurria", schema.Person},
+		{"FDIC chairman William Seidman spoke to reporters on Monday. Seidman said it was too early to say what effect the moratorium would have.",
+			"Seidman", schema.Person},
+	} {
+		res := extractText(t, x, c.text)
+		e := mentionEntity(res, c.mention)
+		if e == nil {
+			t.Errorf("%q: no entity with the mention %q", c.text, c.mention)
+			continue
+		}
+		if e.Type != c.want {
+			t.Errorf("%q: %q is a %s, want %s", c.text, c.mention, e.Type, c.want)
+		}
+	}
+}

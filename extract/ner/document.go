@@ -40,10 +40,25 @@ func (m *Model) TagDocumentContext(ctx context.Context, sents [][]string) ([][]s
 // [Model.TagDocument] to tags in place; gaz (may be nil) tells titles.
 func harmonise(sents, out [][]string, gaz *Gazetteer) {
 	title := func(t string) bool { return gaz != nil && gaz.Has(CatHonorific, t) }
+	// acting are the names that "said it had ..." makes organisations
+	// (companyContext): they are, wherever they stand.
+	acting := map[string]bool{}
+	// The surnames of the persons the first pass named in full: "Gurria
+	// said it would resume" is Angel Gurria's.
+	fullNames := map[string]bool{}
+	for i, s := range sents {
+		for _, sp := range Spans(out[i]) {
+			if sp.Type == "PER" && sp.End-sp.Start >= 2 {
+				fullNames[strings.ToLower(s[sp.End-1])] = true
+			}
+		}
+	}
 	for i, s := range sents {
 		if !capsLine(s) {
 			legalRuns(s, out[i], title)
-			companyContext(s, out[i], gaz, title)
+			for _, k := range companyContext(s, out[i], gaz, title, fullNames) {
+				acting[k] = true
+			}
 			cityBodies(s, out[i], gaz)
 			dropThe(s, out[i], gaz)
 		}
@@ -74,6 +89,9 @@ func harmonise(sents, out [][]string, gaz *Gazetteer) {
 	// Corp"), which are the company wherever they stand alone.
 	bodyVotes := map[string]map[string]int{}
 	companies := map[string]bool{}
+	for k := range acting {
+		companies[k] = true
+	}
 	maxBody := 0
 	for i, s := range sents {
 		if capsLine(s) {
@@ -249,8 +267,15 @@ var companyAfter = map[string]bool{"company": true, "companies": true, "shares":
 // Apricot", "its rival Tesco", "the auditor EY"), before "said its" or
 // "reported its" ("Tandem said its profits rose"; a person says "his" or
 // "her"), and before an apposition of such a noun (", the Finnish group",
-// ", a computer maker").
-func companyContext(s, tags []string, gaz *Gazetteer, title func(string) bool) {
+// ", a computer maker"). A lone name before "said it" and an act ("Meta
+// said it had fixed the flaw", "Minorco said it expects", "Alitalia said
+// it had cancelled 96 flights"; not the "it" of "Seidman said it was too
+// early") is an organisation, unless it is the surname of a person the
+// document names in full (fullNames, lower case: "Gurria said it would
+// resume" after "Angel Gurria"); companyContext returns those names
+// (their spanKey), which are organisations in the whole document.
+func companyContext(s, tags []string, gaz *Gazetteer, title func(string) bool, fullNames map[string]bool) []string {
+	var acting []string
 	low := func(k int) string {
 		if k < 0 || k >= len(s) {
 			return ""
@@ -281,6 +306,15 @@ func companyContext(s, tags []string, gaz *Gazetteer, title func(string) bool) {
 			return false
 		}
 		return gaz == nil || !placeName(gaz, key) && !gaz.Has(CatFirstName, key) && !gaz.Has(CatDemonym, key) && !gaz.Has(CatHonorific, key)
+	}
+	// lonePerson: a lone PER token, a given name or not ("Meta" is one),
+	// that no list names a place, nationality or title.
+	lonePerson := func(k int) bool {
+		if k < 0 || k >= len(s) || tags[k] != "B-PER" || (k+1 < len(s) && strings.HasPrefix(tags[k+1], "I-")) || !capitalised(s[k]) {
+			return false
+		}
+		key := strings.ToLower(s[k])
+		return gaz == nil || !placeName(gaz, key) && !gaz.Has(CatDemonym, key) && !gaz.Has(CatHonorific, key)
 	}
 	free := func(k int) bool {
 		return k >= 0 && k < len(s) && tags[k] == "O" && capitalised(s[k]) && len([]rune(s[k])) >= 2 &&
@@ -330,6 +364,9 @@ func companyContext(s, tags []string, gaz *Gazetteer, title func(string) bool) {
 			after(j + 1)
 		case (w == "said" || w == "reported") && low(j+1) == "its" && j > 0:
 			before(j-1, true)
+		case (w == "said" || w == "says") && low(j+1) == "it" && itActs(low(j+2), low(j+3)) && lonePerson(j-1) && !(j > 1 && title(s[j-2])) && !fullNames[low(j-1)]:
+			retype(j-1, j)
+			acting = append(acting, spanKey(s[j-1:j]))
 		case w == "," && (low(j+1) == "the" || low(j+1) == "a" || low(j+1) == "an") && j > 0:
 			for k := j + 2; k < len(s) && k <= j+5; k++ {
 				if orgNouns[low(k)] && !capitalised(s[k]) {
@@ -346,6 +383,50 @@ func companyContext(s, tags []string, gaz *Gazetteer, title func(string) bool) {
 			}
 		}
 	}
+	return acting
+}
+
+// itActs reports whether the words a, b after "said it" are an act of
+// "it", as an organisation's ("had fixed", "expects", "will issue", "is
+// upgrading"), rather than the "it" of an opinion ("was too early", "would
+// be difficult", "is possible").
+func itActs(a, b string) bool {
+	switch a {
+	case "expects", "plans", "agreed", "intends", "bought", "sold", "acquired", "filed", "signed", "completed",
+		"received", "raised", "lowered", "cut", "reached", "won", "purchased", "issued", "approved":
+		return true
+	case "had", "has":
+		return pastParticiple(b)
+	case "will", "would", "could", "may", "might", "can":
+		switch b {
+		case "", "be", "have", "not", "only", "also", "probably", "still", "never", "likely", "soon", "take", "make", "depend", "seem":
+			return false
+		}
+		return isWordOnly(b)
+	case "is", "was":
+		return strings.HasSuffix(b, "ing") && b != "going" && len(b) > 5
+	}
+	return false
+}
+
+// pastParticiple reports whether w looks like a past participle of an act
+// ("fixed", "bought"), not "been" or a noun.
+func pastParticiple(w string) bool {
+	switch w {
+	case "bought", "sold", "made", "won", "taken", "given", "paid", "begun", "set", "cut", "put", "held", "sent", "written", "lost":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && w != "need"
+}
+
+// isWordOnly reports whether w is a word of letters only.
+func isWordOnly(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // capsPlural reports a plural of capitals ("FRNs", "CDs"): a thing, not a
