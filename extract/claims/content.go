@@ -2,6 +2,7 @@ package claims
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/extract/attrib"
 	"github.com/dossier-project/dossier/extract/text"
@@ -538,14 +539,17 @@ func quoted(ts []tok, a, k int) bool {
 }
 
 // continuedQuote extends a content that is a quotation before its cue,
-// in a sentence that ends with the cue's clause (`”A,” he said.`), over
-// the next sentence when that one is a quotation of its own and the model
-// finds no attribution in it (`”B.”`), as the corpus's guidelines have
-// it. The model does this itself for the quotation marks it pairs; this
-// is for the doubled apostrophes of the New York Times (” ... ”), which
-// its quotation features do not know.
+// in a sentence that ends with the cue's clause (`”A,” he said.`, or
+// its source with an apposition: `”A,” said X, the minister.`), over the
+// next sentence when that one is a quotation of its own (`”B.”`), or
+// over the sentences of the paragraph to the one that closes it (`”B.
+// C.”`), as the corpus's guidelines have it; an attribution inside the
+// quotation is nested in it, as the corpus leaves it out. The model does
+// this itself for the quotation marks it pairs; this is for the doubled
+// apostrophes of the New York Times (” ... ”), which its quotation
+// features do not know.
 func (x *extractor) continuedQuote(si int, ts []tok, d *draft) {
-	if x.found == nil || si+1 >= len(x.in.Sentences) || len(x.found[si+1]) > 0 || d.cont[1] > ts[len(ts)-1].end || d.cont[1] > ts[d.cs].start {
+	if x.found == nil || si+1 >= len(x.in.Sentences) || d.cont[1] > ts[len(ts)-1].end || d.cont[1] > ts[d.cs].start {
 		return
 	}
 	// The quotation closes right after the content, and nothing but the
@@ -560,7 +564,10 @@ func (x *extractor) continuedQuote(si int, ts []tok, d *draft) {
 			rest++
 		}
 	}
-	if rest > 3 {
+	if rest > 3 && !(d.srcB > d.srcA && d.srcA >= d.ce && d.srcA <= d.ce+1 && d.rel == 0) {
+		// More than a time or place after the cue, unless it is the
+		// source with its apposition: "''A,'' said Mary Polak, the
+		// province's environment minister. ''B.''"
 		return
 	}
 	nx := x.in.Sentences[si+1]
@@ -572,7 +579,36 @@ func (x *extractor) continuedQuote(si int, ts []tok, d *draft) {
 	for b > a && text.IsSpace(r[b-1]) {
 		b--
 	}
-	if b-a < 6 || string(r[a:a+2]) != "''" || string(r[b-2:b]) != "''" || strings.Contains(string(r[a+2:b-2]), "''") {
+	if b-a < 6 || string(r[a:a+2]) != "''" || strings.Contains(string(r[a+2:b-2]), "''") {
+		return
+	}
+	if string(r[b-2:b]) != "''" {
+		// The quotation goes on over the next sentences (`''B. C.''`):
+		// to the one that closes it, in the same paragraph, none
+		// holding an attribution of the model nor another mark.
+		if strings.Contains(string(r[a+2:b]), "''") {
+			return
+		}
+		prevEnd := nx.End
+		for sj := si + 2; sj < len(x.in.Sentences) && sj <= si+1+maxQuoteSentences; sj++ {
+			ns := x.in.Sentences[sj]
+			if ns.Start < prevEnd || strings.ContainsRune(string(x.runes[prevEnd:ns.Start]), '\n') {
+				return
+			}
+			t := strings.TrimRightFunc(string(x.runes[ns.Start:ns.End]), text.IsSpace)
+			if k := strings.Index(t, "''"); k >= 0 && k < len(t)-2 {
+				return
+			}
+			if strings.HasSuffix(t, "''") {
+				e := ns.Start + utf8.RuneCountInString(t) - 2
+				for e > ns.Start && (x.runes[e-1] == ',' || text.IsSpace(x.runes[e-1])) {
+					e--
+				}
+				d.cont[1] = e
+				return
+			}
+			prevEnd = ns.End
+		}
 		return
 	}
 	e := nx.Start + b - 2
@@ -581,6 +617,10 @@ func (x *extractor) continuedQuote(si int, ts []tok, d *draft) {
 	}
 	d.cont[1] = e
 }
+
+// maxQuoteSentences bounds the sentences a doubled-apostrophe quotation
+// is followed over.
+const maxQuoteSentences = 6
 
 // closesDoubled reports whether tokens k and k+1 (after a comma, if any)
 // are the two apostrophes that close a quotation (”).
