@@ -142,7 +142,7 @@ var AllegationWords = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, w := range strings.Fields(`allegation allegations claim claims report reports accusation accusations
 		charge charges rumour rumours rumor rumors suggestion suggestions story stories suit suits lawsuit
-		lawsuits complaint complaints`) {
+		lawsuits complaint complaints criticism criticisms`) {
 		m[w] = true
 	}
 	return m

@@ -331,6 +331,9 @@ func (x *extractor) allegations() {
 				d.about = append(d.about, d.target.id)
 			}
 		}
+		if d.stance == schema.Allege && d.target != nil {
+			d.target = x.asCountry(d.target)
+		}
 	}
 	// "did not help", "was not involved": a denial only of what the
 	// document alleges.
@@ -561,6 +564,35 @@ func (x *extractor) noProposition(ts []tok, d *draft, ka, kb int) bool {
 		}
 	}
 	return true
+}
+
+// asCountry returns the country a place entity named by its people stands
+// for ("West German" for West Germany, "Japanese" for Japan) when the
+// document names the country, else the entity itself: the accused of
+// "criticism of West German monetary policy" is West Germany, who answers
+// for it.
+func (x *extractor) asCountry(e *entInfo) *entInfo {
+	if e.typ != schema.Place || e.kind == schema.KindCountry {
+		return e
+	}
+	if _, ok := demonymCountry[e.name]; !ok && !strings.HasPrefix(e.name, "West ") && !strings.HasPrefix(e.name, "East ") {
+		return e
+	}
+	if c := x.countryNamed(e.name); c != nil && c != e {
+		return c
+	}
+	if i := strings.IndexByte(e.name, ' '); i > 0 {
+		if c, ok := demonymCountry[e.name[i+1:]]; ok {
+			// "West German": West Germany, when the document names it.
+			want := strings.ToLower(e.name[:i+1] + c)
+			for _, o := range x.ents {
+				if o != e && o.typ == schema.Place && o.names[want] {
+					return o
+				}
+			}
+		}
+	}
+	return e
 }
 
 // defendsAccused reports whether a defence ("defended the program") is

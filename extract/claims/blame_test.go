@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dossier-project/dossier/extract/attrib"
@@ -107,5 +108,35 @@ func TestDismissalAnswersTheAllegationBefore(t *testing.T) {
 	}
 	if len(deny.RespondsTo) != 1 || deny.RespondsTo[0] != alleg.ID {
 		t.Errorf("the dismissal should answer %s: %v", alleg.ID, deny.RespondsTo)
+	}
+}
+
+// TestPeopleStandForTheirCountry: the accused named by its people ("West
+// German monetary policy") is the country the document names, and a
+// rebuff of the criticism about that country answers it.
+func TestPeopleStandForTheirCountry(t *testing.T) {
+	baker := [3]string{"James Baker", schema.Person, ""}
+	poehl := [3]string{"Karl Otto Poehl", schema.Person, ""}
+	wg := [3]string{"West Germany", schema.Place, schema.KindCountry}
+	wgn := [3]string{"West German", schema.Place, ""}
+	text := "James Baker criticised West German monetary policy. Karl Otto Poehl rebuffed the criticism of West Germany."
+	_, cs := allegationsOf(text, baker, poehl, wg, wgn)
+	var alleg, deny *schema.Claim
+	for i := range cs {
+		switch cs[i].Stance {
+		case schema.Allege:
+			alleg = &cs[i]
+		case schema.Deny:
+			deny = &cs[i]
+		}
+	}
+	if alleg == nil || deny == nil {
+		t.Fatalf("want the criticism and its rebuff: %+v", cs)
+	}
+	if !strings.HasSuffix(string(alleg.Target), "/west-germany") {
+		t.Errorf("target %q, want West Germany", alleg.Target)
+	}
+	if len(deny.RespondsTo) != 1 || deny.RespondsTo[0] != alleg.ID {
+		t.Errorf("the rebuff should answer %s: %v", alleg.ID, deny.RespondsTo)
 	}
 }
