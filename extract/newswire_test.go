@@ -233,3 +233,36 @@ func TestSaidItActs(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedAdjective checks that an adjective of a region, or of a
+// nationality before a noun of users, is not part of a company's name the
+// story also gives alone, while names that hold one stay whole.
+func TestGluedAdjective(t *testing.T) {
+	x := newExtractor(t)
+	for _, c := range []struct {
+		text  string
+		names map[string]bool // entity name -> wanted (true) or not (false)
+	}{
+		{"Hackers breach European Facebook accounts\n\nHackers stole data from millions of Facebook accounts in Europe, researchers said.\n\nEuropean Facebook users were told to change their passwords, the company said.",
+			map[string]bool{"Facebook": true, "European Facebook": false}},
+		{"The French government has no reason to doubt the European Airbus consortium's assessment, the minister said. Airbus plans a new jet.",
+			map[string]bool{"Airbus": true, "European Airbus": false}},
+		{"Russian Facebook users lost access on Friday. Facebook said the outage was over.",
+			map[string]bool{"Facebook": true, "Russian Facebook": false}},
+		{"American Honda president Tetsuo Chino said sales rose. Honda shares were higher in Tokyo.",
+			map[string]bool{"American Honda": true}},
+		{"EC AND COMECON END TALKS\n\nThe European Community and Comecon ended talks in Geneva. The Community said progress was made.",
+			map[string]bool{"European Community": true}},
+	} {
+		res := extractText(t, x, c.text)
+		have := map[string]bool{}
+		for _, e := range res.Entities {
+			have[e.Name] = true
+		}
+		for n, want := range c.names {
+			if have[n] != want {
+				t.Errorf("%q: entity %q: %v, want %v (entities %v)", c.text, n, have[n], want, have)
+			}
+		}
+	}
+}

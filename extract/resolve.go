@@ -777,6 +777,18 @@ func splitDemonyms(runes []rune, ms []*mention) []*mention {
 				continue
 			}
 		}
+		if rs := gluedAdjective(runes, m, ms); rs > m.Start {
+			// "European Facebook users": the adjective is the phrase's,
+			// not the company's.
+			full := m.Span
+			w := strings.Fields(m.Text)[0]
+			m.Span = schema.MakeSpan(runes, rs, m.End)
+			if country, ok := demonymCountry(w); ok {
+				added = append(added, &mention{Found: Found{Span: schema.MakeSpan(runes, full.Start, full.Start+len([]rune(w))), Sentence: m.Sentence, Type: schema.Place},
+					canon: country, rule: "demonym", why: full, derived: true})
+			}
+			continue
+		}
 		words := strings.Fields(m.Text)
 		if len(words) < 3 {
 			continue
