@@ -703,6 +703,10 @@ func (x *extractor) sentence(si int) {
 			kept = append(kept, d)
 		}
 	}
+	if d := x.dashColon(ts, kept); d != nil {
+		d.sent = si
+		kept = append(kept, d)
+	}
 	// Markers that carry the statement: "reports citing Sky News".
 	markers, chans := x.channelMarkers(ts)
 	// Content ends.

@@ -315,3 +315,33 @@ func TestParticipleCues(t *testing.T) {
 		}
 	}
 }
+
+func TestDashColon(t *testing.T) {
+	// The rules alone: the model finds some of these itself.
+	for _, tt := range []struct{ text, source, content string }{
+		{"The demographic interplay has been important for Republican contests - Philip Bump: “Two weeks ago, his strongest territory had been the South.”",
+			"Philip Bump", "Two weeks ago, his strongest territory had been the South"},
+		{"Why polls of minorities are problematic - Pew Research: “All the samples evaluated include more engaged people.”",
+			"Pew Research", "All the samples evaluated include more engaged people"},
+		{"The index rose 2 pct - economists said the rise was small.", "", ""},
+		{"Sales rose - the company: growth was strong.", "", ""},
+	} {
+		in := sentenceInput(tt.text)
+		out := Extract(in)
+		checkOutput(t, in, out)
+		var got *schema.Claim
+		for i, c := range out.Claims {
+			if c.Cue.Text == ":" {
+				got = &out.Claims[i]
+			}
+		}
+		switch {
+		case tt.source == "" && got != nil:
+			t.Errorf("%q: a colon claim %+v, want none", tt.text, got)
+		case tt.source != "" && got == nil:
+			t.Errorf("%q: no colon claim", tt.text)
+		case got != nil && (got.Source.Text != tt.source || got.Content.Text != tt.content):
+			t.Errorf("%q: source %q content %q, want %q, %q", tt.text, got.Source.Text, got.Content.Text, tt.source, tt.content)
+		}
+	}
+}
