@@ -263,7 +263,7 @@ func (x *extractor) allegations() {
 			}
 			// A claim that names a wrong alleges it; a denunciation of
 			// reports denies them.
-			if d.stance == schema.Criticise && ka < kb && x.namesAllegation(ts, ka) {
+			if d.stance == schema.Criticise && ka < kb && (x.namesAllegation(ts, ka) || criticismCue(d) && calledReports(ts, ka)) {
 				d.stance = schema.Deny
 				d.refersBack = true
 				continue
@@ -341,7 +341,7 @@ func (x *extractor) allegations() {
 		if d.stance == schema.Deny && d.weakDenial != "" && !x.alleges(d.weakDenial) {
 			d.stance = d.undenied
 		}
-		if d.stance == schema.Praise && d.v != nil && d.v.lemma == "defend" && !d.negated && x.defendsAccused(d) {
+		if (d.stance == schema.Praise || d.stance == schema.Say) && strings.HasPrefix(strings.ToLower(d.cueSpan.Text), "defend") && !d.negated && x.defendsAccused(d) {
 			// "Lyng defended the program", "defended its sales of
 			// stockpiled tin": the accused's side defends what the
 			// document alleges against it.
@@ -593,6 +593,22 @@ func (x *extractor) asCountry(e *entInfo) *entInfo {
 		}
 	}
 	return e
+}
+
+// calledReports reports whether an attack's object is allegations the
+// speaker calls names: "attacked what he called recent \"terribly
+// biased\" press reports": "what ... called" and an allegation noun within
+// the next ten words of the sentence (the content may stop at the quote).
+func calledReports(ts []tok, ka int) bool {
+	if ts[ka].low != "what" {
+		return false
+	}
+	for k := ka + 1; k < len(ts) && k < ka+10 && !isEnd(ts[k]); k++ {
+		if allegationNouns[ts[k].low] {
+			return true
+		}
+	}
+	return false
 }
 
 // defendsAccused reports whether a defence ("defended the program") is

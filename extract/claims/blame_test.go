@@ -140,3 +140,29 @@ func TestPeopleStandForTheirCountry(t *testing.T) {
 		t.Errorf("the rebuff should answer %s: %v", alleg.ID, deny.RespondsTo)
 	}
 }
+
+// TestAttackOnReportsDenies: an attack on what the speaker calls biased
+// reports denies them, though the content stops at the quote.
+func TestAttackOnReportsDenies(t *testing.T) {
+	lyng := [3]string{"Richard Lyng", schema.Person, ""}
+	usda := [3]string{"USDA", schema.Organization, schema.KindAgency}
+	text := `Richard Lyng attacked what he called recent "terribly biased" press reports critical of USDA poultry inspection.`
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := sentenceInput(text, lyng, usda)
+	in.Model = m
+	found := false
+	for _, c := range Extract(in).Claims {
+		if c.Cue.Text == "attacked" {
+			found = true
+			if c.Stance != schema.Deny {
+				t.Errorf("the attack on reports is %s, want deny", c.Stance)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no claim for the attack")
+	}
+}
