@@ -142,10 +142,11 @@ type draft struct {
 	// (sides.go), found when first asked for (x.sides).
 	sides     []*entInfo
 	sidesDone bool
-	// refusal marks a refusal to comment ("declined to comment"): it
-	// bounds the contents of the sentence's other cues and gives its
-	// source to a cue coordinated with it, but it is no claim.
-	refusal bool
+	// noClaim marks a cue that says nothing: a refusal to comment
+	// ("declined to comment"), a call that convenes ("called a general
+	// strike"). It bounds the contents of the sentence's other cues and
+	// gives its source to a cue coordinated with it, but it is no claim.
+	noClaim bool
 }
 
 // extractor holds the state of one Extract call.
@@ -568,7 +569,7 @@ func (x *extractor) sentence(si int) {
 	for _, d := range ds {
 		d.sent = si
 		d.rightStart = -1
-		d.refusal = refusal(ts, d.cs, d.ce)
+		d.noClaim = refusal(ts, d.cs, d.ce)
 		d.stance = schema.Say
 		if d.v != nil {
 			d.stance = d.v.stance
@@ -790,7 +791,7 @@ func (x *extractor) sentence(si int) {
 		if d.claimant == nil && d.claimantText == "" && !d.passive && d.kind != modelCue {
 			continue // a model cue may have no source: "It is said that"
 		}
-		if d.refusal {
+		if d.noClaim {
 			continue // "has not commented on the offer": no statement
 		}
 		if refusalTopicCue(ts, d.cs) && d.srcB > d.srcA && d.srcB <= d.cs {

@@ -198,8 +198,11 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 		if naming(ts, cs, ce) {
 			continue // "a robot called Tappy" names, it reports nothing
 		}
+
 		d := &draft{sent: si, kind: modelCue, vi: ce - 1, cs: cs, ce: ce, rightStart: -1}
-		d.refusal = refusal(ts, cs, ce)
+		// "declined to comment", "called a general strike": no claim, but
+		// a cue coordinated with it takes its source.
+		d.noClaim = refusal(ts, cs, ce) || convening(ts, cs, ce)
 		d.stance, d.v = stanceOf(ts[cs:ce])
 		for _, t := range ts[cs:ce] {
 			if negations[t.low] {
@@ -501,10 +504,14 @@ func naming(ts []tok, cs, ce int) bool {
 	if cs := ce - 1; cs > 0 && (ts[cs-1].low == "so" || ts[cs-1].low == "so-" || ts[cs-1].low == "-" && cs > 1 && ts[cs-2].low == "so") {
 		return true
 	}
-	if ce >= len(ts) || !ts[ce].capital && !opensQuote(ts, ce) {
+	if ce >= len(ts) || !ts[ce].capital && !opensQuote(ts, ce) && !(ts[ce].low == "the" && ce+1 < len(ts) && ts[ce+1].capital) {
 		return false
 	}
-	if e := nameEnd(ts, ce, ts[ce-1].low != "called" && ts[ce-1].low != "named"); e > ce && (e == len(ts) || clauseEdge(ts[e]) && (ts[e].low != "," || commaBefore(ts, ce-1))) {
+	k := ce
+	if ts[k].low == "the" {
+		k++ // "an aid package, called the Canadian Exploration Incentive Program, will"
+	}
+	if e := nameEnd(ts, k, ts[ce-1].low != "called" && ts[ce-1].low != "named"); e > k && (e == len(ts) || clauseEdge(ts[e]) && (ts[e].low != "," || commaBefore(ts, ce-1))) {
 		// A comma ends the name of an apposition opened by one ("a
 		// unit, called Irving Trust, will"), not a list ("named Goldman,
 		// Sachs and Co as underwriters" appoints).
@@ -528,6 +535,45 @@ func naming(ts []tok, cs, ce int) bool {
 	}
 	return false
 }
+
+// convening reports whether a cue of "call" convenes or summons rather
+// than reports words: its object is an event ("called a general strike",
+// "called a news conference for Monday", "to call an election", "called an
+// internal tender"), or it is passive with an event as subject ("Union
+// elections were called"), or it is "called in" ("MITI called in the
+// president of NEC"). "Called for", "called on" (demands) and "called the
+// plan a disgrace" stay claims.
+func convening(ts []tok, cs, ce int) bool {
+	switch ts[ce-1].low {
+	case "call", "calls", "called", "calling":
+	default:
+		return false
+	}
+	if ce < len(ts) && ts[ce].low == "in" {
+		return true
+	}
+	for k := ce; k < len(ts) && k < ce+6; k++ {
+		l := ts[k].low
+		if events[l] {
+			return true
+		}
+		if !isWord(l) && !strings.ContainsAny(l, "0123456789") || l == "for" || l == "on" || l == "upon" || l == "it" || l == "him" || l == "her" || l == "them" {
+			break
+		}
+	}
+	// "Union elections were called", "A general strike was called".
+	for p := ce - 2; p > 0 && p >= cs-1 && auxiliaries[ts[p].low]; p-- {
+		if events[ts[p-1].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// events are what a call convenes.
+var events = set("strike", "strikes", "election", "elections", "poll", "polls", "meeting", "meetings", "conference",
+	"session", "vote", "referendum", "tender", "halt", "moratorium", "recess", "hearing", "hearings", "summit", "truce",
+	"ceasefire", "walkout", "stoppage", "boycott", "inquiry", "caucus", "congress")
 
 // namingVerbs give a name: "a unit called X", "malware dubbed X".
 var namingVerbs = set("called", "named", "dubbed", "nicknamed", "renamed", "christened", "titled", "entitled")

@@ -252,8 +252,10 @@ func TestRefusalsAreNoClaims(t *testing.T) {
 // TestNamingIsNoClaim holds that a clause that names something ("which
 // the researchers dubbed “KeyJack”", "known as Lazarus", "a unit, called
 // Irving Trust, will") is no claim, while calling someone something still
-// is. Sentences written for the test in the style of news copy; each shape
-// was met in Reuters-21578 stories or the probes of the example's users.
+// is; nor is a call that convenes ("called a general strike"), whose
+// source a cue coordinated with it still takes. Sentences written for the
+// test in the style of news copy; each shape was met in Reuters-21578
+// stories or the probes of the example's users.
 func TestNamingIsNoClaim(t *testing.T) {
 	m, err := attrib.Default()
 	if err != nil {
@@ -272,6 +274,12 @@ func TestNamingIsNoClaim(t *testing.T) {
 		{"Consolidated Freightways said it has formed a new regional carrier called Con-Way Southern Express.", "said"},
 		{"The company named Goldman, Sachs and Co and Lazard Freres and Co as managing underwriters of the offering.", "named"},
 		{"Senator Smith called the plan a disgrace.", "called"},
+		{"The aid package, called the Canadian Exploration Incentive Program, will restrict the tax breaks.", ""},
+		// A call that convenes is no claim either.
+		{"Ecuador's union federations called a general strike for next Wednesday.", ""},
+		{"Union elections were called following the resignation of the president.", ""},
+		{"The ministry called in the president of the largest chip maker on Tuesday.", ""},
+		{"The directors of the company called a special meeting and recommended its dissolution.", "recommended"},
 		{"Ketchum called “triple witching days” -- the Fridays each quarter when futures expire -- a “relatively minor question”.", "called"},
 	}
 	for _, tt := range tests {
