@@ -353,3 +353,34 @@ func TestDashColon(t *testing.T) {
 		}
 	}
 }
+
+func TestAgentlessPassive(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := &extractor{in: Input{Model: m}}
+	toks := func(ws ...string) []tok {
+		var ts []tok
+		for _, w := range ws {
+			ts = append(ts, tok{low: w, text: w})
+		}
+		return ts
+	}
+	for _, c := range []struct {
+		words  []string
+		cs, ce int
+		want   bool
+	}{
+		{[]string{"sanders", "is", "widely", "seen", "as", "the", "favourite"}, 1, 4, true},
+		{[]string{"kenneth", "blackman", "was", "named", "vice", "president"}, 2, 4, true},
+		{[]string{"the", "plan", "was", "criticised", "by", "the", "union"}, 2, 4, false}, // its agent after "by"
+		{[]string{"voters", "were", "shocked"}, 1, 3, false},                              // a feeling: the voters are the source
+		{[]string{"raymond", "was", "quoted", "as", "saying"}, 1, 3, false},               // the speaker
+		{[]string{"he", "said"}, 1, 2, false},
+	} {
+		if got := x.agentlessPassive(toks(c.words...), c.cs, c.ce); got != c.want {
+			t.Errorf("agentlessPassive(%q) = %v, want %v", c.words[c.cs:c.ce], got, c.want)
+		}
+	}
+}
