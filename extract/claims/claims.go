@@ -794,6 +794,11 @@ func (x *extractor) sentence(si int) {
 		if d.noClaim {
 			continue // "has not commented on the offer": no statement
 		}
+		if passiveHearer(ts, d.cs, d.ce) && d.srcB > d.srcA && d.srcB <= d.cs {
+			// "European Facebook users were told to change their
+			// passwords": the subject was told; who told is not said.
+			d.claimant, d.claimantText, d.srcA, d.srcB, d.rel, d.inheritedFrom = nil, "", 0, 0, 0, nil
+		}
 		if refusalTopicCue(ts, d.cs) && d.srcB > d.srcA && d.srcB <= d.cs {
 			// "would not comment on speculation that ...": the refuser
 			// is not who speculates.

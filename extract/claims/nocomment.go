@@ -128,3 +128,30 @@ func refusalTopicCue(ts []tok, cs int) bool {
 	}
 	return false
 }
+
+// hearerVerbs take the hearer as object: in the passive, their subject is
+// the one told, asked or urged, never the speaker ("he was told creditors
+// understand", "Shareholders are being asked to approve").
+var hearerVerbs = set("told", "asked", "urged", "advised", "warned", "informed", "ordered", "instructed", "requested",
+	"notified", "reminded", "assured")
+
+// passiveHearer reports whether the cue [cs, ce) is the passive of a verb
+// that takes the hearer as object ("was told", "were being urged", "has
+// been asked about"): its subject is the hearer.
+func passiveHearer(ts []tok, cs, ce int) bool {
+	for k := cs; k < ce; k++ {
+		if !hearerVerbs[ts[k].low] {
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-3; j-- {
+			switch l := ts[j].low; {
+			case beForms[l]:
+				return true
+			case isAdverb(ts[j]) || l == "later" || l == "first" || l == "formally" || l == "already":
+				continue
+			}
+			break
+		}
+	}
+	return false
+}

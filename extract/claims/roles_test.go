@@ -384,3 +384,40 @@ func TestAgentlessPassive(t *testing.T) {
 		}
 	}
 }
+
+// TestPassiveHearerIsNoSource holds that the subject of a passive verb
+// that takes the hearer ("he was told", "Shareholders are being asked",
+// "European Facebook users were told") is never the source of the claim,
+// while an agent after "by" is. Sentences written for the test in the
+// style of Reuters-21578 stories that had the hearer as source.
+func TestPassiveHearerIsNoSource(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, hearer, agent string // agent: a claim must have it as source ("" none)
+	}{
+		{"European Facebook users were told to change their passwords.", "European Facebook users", ""},
+		{"Funaro said, however, he was told creditors understand Brazil's position.", "he", ""},
+		{"Shareholders are being asked to approve an amendment to the company's certificate.", "Shareholders", ""},
+		{"Credit Suisse has been ordered to freeze accounts involved in an insider trading case.", "Credit Suisse", ""},
+		{"Mark IV said it was later told by Baird that Baird had given no such assurance.", "it", "Baird"},
+	}
+	for _, tt := range tests {
+		in := sentenceInput(tt.text)
+		in.Model = m
+		out := Extract(in)
+		checkOutput(t, in, out)
+		found := tt.agent == ""
+		for _, c := range out.Claims {
+			if c.Source.Text == tt.hearer {
+				t.Errorf("%q: claim %q has the hearer %q as its source", tt.text, c.Cue.Text, tt.hearer)
+			}
+			found = found || c.Source.Text == tt.agent
+		}
+		if !found {
+			t.Errorf("%q: no claim with the source %q", tt.text, tt.agent)
+		}
+	}
+}
