@@ -251,7 +251,13 @@ func (x *extractor) allegations() {
 		switch d.stance {
 		case schema.Allege:
 			if w < 0 && d.v != nil && (d.v.lemma == "claim" || d.v.lemma == "blame") && !anyWrongdoing(ts[ka:kb]) && !legalSource(ts, d) {
-				d.stance = schema.Say
+				if x.blameIn(ts, ka, kb) >= 0 {
+					// "critics who claimed he helped to precipitate the
+					// crisis": a harm blamed on a party.
+					d.blamed = true
+				} else {
+					d.stance = schema.Say
+				}
 			}
 		case schema.Say, schema.Report, schema.Criticise:
 			if ka < kb && !d.negated && legalSource(ts, d) && !question(ts, ka, kb) {
@@ -1062,6 +1068,11 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 					d.denier, d.deniedBy = by, in
 				}
 			}
+		case (t.low == "criticism" || t.low == "criticisms") && i+2 < n && (ts[i+1].low == "of" || ts[i+1].low == "by") && !inContent(ds, t) && !mayBe(ts, i):
+			// "reacting to recent criticism of U.S. meat inspection",
+			// "criticism by Baker of the tightening in West German
+			// monetary policy": criticism of a named party's act.
+			d = x.criticismNoun(si, ts, i)
 		case accusationNouns[t.low] && i+2 < n && ts[i+1].low == "against" && len(x.mentionsIn(ts[i+2].start, ts[min(n, i+5)-1].end)) > 0 &&
 			!mayBe(ts, i):
 			// "accusations against the Soviet Union": an accusation of a

@@ -134,7 +134,8 @@ func (x *extractor) blameIn(ts []tok, a, b int) int {
 		switch {
 		case harmAfter >= 0 && named(k-8, k):
 			for j := max(a, k-4); j < k; j++ {
-				if ts[j].low == "not" || ts[j].low == "n't" || ts[j].low == "no" || ts[j].low == "whether" || ts[j].low == "if" {
+				if ts[j].low == "not" || ts[j].low == "n't" || ts[j].low == "no" || ts[j].low == "whether" || ts[j].low == "if" ||
+					ts[j].low == "less" || ts[j].low == "neither" || ts[j].low == "rarely" {
 					return -1
 				}
 			}
@@ -144,4 +145,50 @@ func (x *extractor) blameIn(ts []tok, a, b int) int {
 		}
 	}
 	return -1
+}
+
+// criticismNoun reads "criticism of X's act" and "criticism by Y of X's
+// act" as an allegation of the critic (after "by", else unnamed) against
+// the party the criticised thing names; nil when it names none ("criticism
+// of the plan").
+func (x *extractor) criticismNoun(si int, ts []tok, i int) *draft {
+	n := len(ts)
+	of := i + 1
+	if ts[of].low == "by" {
+		for of = i + 2; of < n && of < i+8 && ts[of].low != "of"; of++ {
+			if isEnd(ts[of]) || ts[of].low == "," {
+				return nil
+			}
+		}
+	}
+	if of >= n-1 || ts[of].low != "of" {
+		return nil
+	}
+	end := of + 1
+	for end < n && end < of+9 && !isEnd(ts[end]) && ts[end].low != "," && ts[end].low != "and" && !ts[end].cue {
+		end++
+	}
+	var target *entInfo
+	for _, m := range x.mentionsIn(ts[of+1].start, ts[end-1].end) {
+		if m.e.typ == schema.Person || m.e.typ == schema.Organization || m.e.typ == schema.Place {
+			target = m.e
+			break
+		}
+	}
+	if target == nil {
+		return nil
+	}
+	d := x.newDraft(si, ts, i, i+1, of+1)
+	if d == nil {
+		return nil
+	}
+	d.target = target
+	d.about = append(d.about, target.id)
+	if ts[i+1].low == "by" {
+		x.source(si, ts, d, i+2, of)
+	}
+	if d.claimant == nil && d.claimantText == "" {
+		d.claimantText = ts[i].text
+	}
+	return d
 }

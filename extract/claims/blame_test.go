@@ -166,3 +166,34 @@ func TestAttackOnReportsDenies(t *testing.T) {
 		t.Errorf("no claim for the attack")
 	}
 }
+
+// TestCriticismNounAndClaimedBlame: "criticism of" a named party's act,
+// and a claim that blames a harm on a party, allege; criticism of an
+// unnamed thing does not.
+func TestCriticismNounAndClaimedBlame(t *testing.T) {
+	lyng := [3]string{"Richard Lyng", schema.Person, ""}
+	us := [3]string{"U.S.", schema.Place, schema.KindCountry}
+	baker := [3]string{"James Baker", schema.Person, ""}
+	tests := []struct {
+		name, text string
+		ents       [][3]string
+		alleges    bool
+	}{
+		{"criticism of a party's act", "Richard Lyng, reacting to recent criticism of U.S. meat inspection, spoke today.", [][3]string{lyng, us}, true},
+		{"criticism of a thing", "Richard Lyng, reacting to recent criticism of the plan, spoke today.", [][3]string{lyng}, false},
+		{"a claim that blames a harm", "Critics claimed James Baker helped to precipitate the crisis.", [][3]string{baker}, true},
+		{"a claim that blames nothing", "Critics claimed James Baker spoke too soon.", [][3]string{baker}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, cs := allegationsOf(tc.text, tc.ents...)
+			got := false
+			for _, c := range cs {
+				got = got || c.Stance == schema.Allege
+			}
+			if got != tc.alleges {
+				t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
+			}
+		})
+	}
+}
