@@ -794,6 +794,12 @@ func (x *extractor) sentence(si int) {
 		if d.noClaim {
 			continue // "has not commented on the offer": no statement
 		}
+		if a := storyDateline(ts); a > 0 && d.cont[0] < ts[a].start && d.cont[1] > ts[a].start {
+			// "WASHINGTON, March 3 (Reuters) - Hackers stole data ...,
+			// researchers said": the dateline is the story's, not what
+			// was said.
+			d.cont[0] = ts[a].start
+		}
 		if passiveHearer(ts, d.cs, d.ce) && d.srcB > d.srcA && d.srcB <= d.cs {
 			// "European Facebook users were told to change their
 			// passwords": the subject was told; who told is not said.

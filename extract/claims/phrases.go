@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/dossier-project/dossier/schema"
@@ -180,6 +181,34 @@ func datelineEnd(ts []tok, limit int) int {
 		switch ts[k].text {
 		case "-", "--", "–", "—":
 			return k + 1
+		}
+	}
+	return 0
+}
+
+// storyDateline returns the index of the first token after a story's
+// dateline, as datelineEnd, but only for the shape of one: a place in
+// capitals followed at once by a comma, a bracket or a dash ("WASHINGTON,
+// March 3 -", "RIO DE JANEIRO, March 18 -", "LONDON (Reuters) -"), with
+// the story's words after it; 0 when there is none. "MEDIQ Inc said its
+// MEDIQ Imaging Partners - I LP has signed" has no dateline.
+func storyDateline(ts []tok) int {
+	a := datelineEnd(ts, len(ts))
+	if a == 0 || a >= len(ts) {
+		return 0
+	}
+	k := 0
+	for k < a && allCaps(ts[k].text) {
+		k++
+	}
+	switch ts[k].text {
+	case ",", "(", "-", "--", "–", "—":
+	default:
+		return 0
+	}
+	for _, t := range ts[a:] {
+		if t.text != strings.ToUpper(t.text) {
+			return a
 		}
 	}
 	return 0

@@ -421,3 +421,38 @@ func TestPassiveHearerIsNoSource(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineIsNoContent holds that a story's dateline is not part of
+// what the first sentence's speaker said, while capitals before a dash
+// that make no dateline stay.
+func TestDatelineIsNoContent(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, cue, content string }{
+		{"WASHINGTON, March 3 (Reuters) - Hackers stole data from millions of accounts in Europe, security researchers said.",
+			"said", "Hackers stole data from millions of accounts in Europe"},
+		{"RIO DE JANEIRO, March 18 - Brazil's gross domestic product rose 8.2 pct in real terms last year, the government said.",
+			"said", "Brazil's gross domestic product rose 8.2 pct in real terms last year"},
+		{"MEDIQ Inc said its MEDIQ Imaging Partners - I LP has signed a letter of intent to buy the assets.",
+			"said", "its MEDIQ Imaging Partners - I LP has signed a letter of intent to buy the assets"},
+	} {
+		in := sentenceInput(tt.text)
+		in.Model = m
+		out := Extract(in)
+		checkOutput(t, in, out)
+		found := false
+		for _, c := range out.Claims {
+			if c.Cue.Text == tt.cue {
+				found = true
+				if c.Content.Text != tt.content {
+					t.Errorf("%q: content %q, want %q", tt.text, c.Content.Text, tt.content)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no claim with the cue %q", tt.text, tt.cue)
+		}
+	}
+}
