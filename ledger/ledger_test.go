@@ -26,6 +26,9 @@ func TestAnswersNeedPeopleAndAct(t *testing.T) {
 		{"the accuser is no answer to itself", &Prop{Key: "b", Doc: "d2", Claimant: "org/senate", About: []string{"loc/japan"}, Content: "Japan did not violate the pact"}, false, ""},
 		{"across articles, naming the allegations is not enough", &Prop{Key: "b", Doc: "d2", Claimant: "loc/japan", Content: "the reports were wrong"}, false, ""},
 		{"inside the article, it is", &Prop{Key: "b", Doc: "d1", Claimant: "loc/japan", Content: "the reports were wrong"}, true, "names the allegations"},
+		{"an explicit denial restating the act in its article", &Prop{Key: "b", Doc: "d1", Claimant: "org/texaco", Explicit: true, Content: "the semiconductor pact was violated by dumping chips"}, true, "denies the act in its words"},
+		{"the same denial in another article", &Prop{Key: "b", Doc: "d2", Claimant: "org/texaco", Explicit: true, Content: "the semiconductor pact was violated by dumping chips"}, false, ""},
+		{"an explicit denial of other words", &Prop{Key: "b", Doc: "d1", Claimant: "org/texaco", Explicit: true, Content: "the yen will rise"}, false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

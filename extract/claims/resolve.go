@@ -479,7 +479,8 @@ func (x *extractor) link() {
 		if p := props[d]; p != nil {
 			return p
 		}
-		p := &ledger.Prop{Stance: string(d.stance), About: d.about, RefersBack: d.refersBack, ClaimantText: d.claimantText}
+		p := &ledger.Prop{Stance: string(d.stance), About: d.about, RefersBack: d.refersBack, ClaimantText: d.claimantText,
+			Explicit: d.stance == schema.Deny && d.v != nil && explicitDenial[d.v.lemma]}
 		if d.claimant != nil {
 			p.Claimant = d.claimant.id
 		}
@@ -562,6 +563,9 @@ func (x *extractor) answeredBefore(i int, d *draft) *draft {
 	}
 	return nil
 }
+
+// explicitDenial are the verbs that deny in so many words.
+var explicitDenial = set("deny", "reject", "refute", "dispute", "rebuff")
 
 // hedgeCue reports whether an allegation's cue is a hedge ("alleged",
 // "suspected").
