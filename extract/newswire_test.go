@@ -217,6 +217,12 @@ func TestSaidItActs(t *testing.T) {
 			"Meta", schema.Organization},
 		{"Minorco said it expects net earnings to be substantially stronger in the second half.",
 			"Minorco", schema.Organization},
+		// Two names joined by "and" before "said it" and an act are one
+		// firm.
+		{"DUFF AND PHELPS LOWERS DELMARVA POWER RATING\n\nDuff and Phelps said it lowered its ratings on Delmarva Power and Light Co debt.",
+			"Duff and Phelps", schema.Organization},
+		{"Cross and Trecker said it agreed to acquire the Alliance Automation Systems division of Alliance Inc.",
+			"Cross and Trecker", schema.Organization},
 		{"Mexico's finance official Angel Gurria met the bank advisory committee on Monday. Gurria said it would resume talks once the first part of the loan was signed.",
 			"Gurria", schema.Person},
 		{"FDIC chairman William Seidman spoke to reporters on Monday. Seidman said it was too early to say what effect the moratorium would have.",

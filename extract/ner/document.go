@@ -272,7 +272,8 @@ var companyAfter = map[string]bool{"company": true, "companies": true, "shares":
 // it had cancelled 96 flights"; not the "it" of "Seidman said it was too
 // early") is an organisation, unless it is the surname of a person the
 // document names in full (fullNames, lower case: "Gurria said it would
-// resume" after "Angel Gurria"); companyContext returns those names
+// resume" after "Angel Gurria"), and so are two names joined by "and"
+// there ("Duff and Phelps said it lowered"); companyContext returns those names
 // (their spanKey), which are organisations in the whole document.
 func companyContext(s, tags []string, gaz *Gazetteer, title func(string) bool, fullNames map[string]bool) []string {
 	var acting []string
@@ -315,6 +316,24 @@ func companyContext(s, tags []string, gaz *Gazetteer, title func(string) bool, f
 		}
 		key := strings.ToLower(s[k])
 		return gaz == nil || !placeName(gaz, key) && !gaz.Has(CatDemonym, key) && !gaz.Has(CatHonorific, key)
+	}
+	// pairName: "A and B" ending at k, two capitalised words each a name
+	// of one word or untagged, no place, nationality or title, and no
+	// capitalised word before ("Duff and Phelps", "Cross and Trecker").
+	pairName := func(k int) bool {
+		if k < 2 || low(k-1) != "and" && s[k-1] != "&" || k >= 3 && capitalised(s[k-3]) {
+			return false
+		}
+		for _, i := range []int{k - 2, k} {
+			if !capitalised(s[i]) || strings.HasPrefix(tags[i], "I-") || i+1 < len(s) && strings.HasPrefix(tags[i+1], "I-") && i+1 != k-1 {
+				return false
+			}
+			key := strings.ToLower(s[i])
+			if gaz != nil && (placeName(gaz, key) || gaz.Has(CatDemonym, key) || gaz.Has(CatHonorific, key)) || title(s[i]) {
+				return false
+			}
+		}
+		return true
 	}
 	free := func(k int) bool {
 		return k >= 0 && k < len(s) && tags[k] == "O" && capitalised(s[k]) && len([]rune(s[k])) >= 2 &&
@@ -364,6 +383,10 @@ func companyContext(s, tags []string, gaz *Gazetteer, title func(string) bool, f
 			after(j + 1)
 		case (w == "said" || w == "reported") && low(j+1) == "its" && j > 0:
 			before(j-1, true)
+		case (w == "said" || w == "says") && low(j+1) == "it" && itActs(low(j+2), low(j+3)) && pairName(j-1):
+			// "Duff and Phelps said it lowered its ratings": one firm.
+			retype(j-3, j)
+			acting = append(acting, spanKey(s[j-3:j]))
 		case (w == "said" || w == "says") && low(j+1) == "it" && itActs(low(j+2), low(j+3)) && lonePerson(j-1) && !(j > 1 && title(s[j-2])) && !fullNames[low(j-1)]:
 			retype(j-1, j)
 			acting = append(acting, spanKey(s[j-1:j]))
