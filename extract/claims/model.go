@@ -377,7 +377,7 @@ func participle(cue []tok) bool {
 
 // gerundMarkers are the words before a participle cue that leave its
 // subject to the clause it hangs on ("ended the meeting by announcing").
-var gerundMarkers = set(",", "and", "by", "after", "while", "before", "in", "without", "when", "since")
+var gerundMarkers = set(",", "and", "but", "by", "after", "while", "before", "in", "without", "when", "since")
 
 // participleSource gives a participle cue of the model that has no source
 // ("..., calling them rapists", "ended the meeting by announcing") the

@@ -456,3 +456,21 @@ func TestDatelineIsNoContent(t *testing.T) {
 		}
 	}
 }
+
+func TestParticipleAfterBut(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := sentenceInput(`The Sanders campaign on Monday doubled down on its attacks on Clinton's fitness to be president, saying she's experienced "on paper" but suggesting that might not be enough.`)
+	in.Model = m
+	out := Extract(in)
+	checkOutput(t, in, out)
+	src := map[string]string{}
+	for _, c := range out.Claims {
+		src[c.Cue.Text] = c.Source.Text
+	}
+	if src["saying"] == "" || src["suggesting"] != src["saying"] {
+		t.Errorf("the participle after 'but' has the source %q, the one before it %q: want the same", src["suggesting"], src["saying"])
+	}
+}
