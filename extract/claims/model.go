@@ -221,7 +221,11 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 				if ts[d.srcA].low != "who" && !x.agentNamed(ts, a, b) {
 					continue // "the agreement, which saw prices slump": a thing, not a speaker
 				}
-				d.rel = d.srcA + 1
+				if !closedBefore(ts, d.srcA, cs) {
+					d.rel = d.srcA + 1
+				}
+				// else "Hoff, who declined to comment, proposes": the
+				// cue is the main clause's, the antecedent the source.
 				d.srcA, d.srcB = a, b
 			}
 		}
@@ -855,3 +859,19 @@ func (x *extractor) agentlessPassive(ts []tok, cs, ce int) bool {
 var feelings = set("shocked", "worried", "concerned", "convinced", "pleased", "disappointed", "surprised",
 	"alarmed", "outraged", "frustrated", "angered", "encouraged", "excited", "delighted", "troubled",
 	"impressed", "satisfied", "confident", "determined", "committed", "prepared", "opposed", "interested")
+
+// closedBefore reports whether the relative clause opened by the pronoun
+// at r closes with a comma or a dash before the cue at cs ("Hoff, who
+// declined to comment for this article, proposes"): the cue is then the
+// verb of the clause the antecedent is the subject of.
+func closedBefore(ts []tok, r, cs int) bool {
+	p := before(ts, cs)
+	if p <= r+1 {
+		return false
+	}
+	switch ts[p].low {
+	case ",", "--", "—", "–", "-":
+		return true
+	}
+	return false
+}

@@ -474,3 +474,30 @@ func TestParticipleAfterBut(t *testing.T) {
 		t.Errorf("the participle after 'but' has the source %q, the one before it %q: want the same", src["suggesting"], src["saying"])
 	}
 }
+
+func TestClosedBefore(t *testing.T) {
+	toks := func(s string) []tok {
+		var ts []tok
+		for _, w := range strings.Fields(s) {
+			ts = append(ts, tok{low: w, text: w})
+		}
+		return ts
+	}
+	for _, c := range []struct {
+		text   string
+		r, cs  int
+		closed bool
+	}{
+		{"hoff , who declined to comment , proposes", 2, 7, true},  // the main clause's cue: the antecedent is the source
+		{"reid , who endorsed clinton , reiterated", 2, 6, true},   //
+		{"sanders , who thinks", 2, 3, false},                      // the clause's own cue: the pronoun is the source span
+		{"mcconnell , who has both endorsed trump", 2, 5, false},   //
+		{"broaddrick , who said so , recounted it", 2, 6, true},    //
+		{"hoff , who declined to comment -- proposes", 2, 7, true}, //
+		{"the senator , who on tuesday endorsed her", 3, 7, false}, //
+	} {
+		if got := closedBefore(toks(c.text), c.r, c.cs); got != c.closed {
+			t.Errorf("closedBefore(%q, %d, %d) = %v, want %v", c.text, c.r, c.cs, got, c.closed)
+		}
+	}
+}
