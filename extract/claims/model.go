@@ -204,6 +204,9 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 		// a cue coordinated with it takes its source.
 		d.noClaim = refusal(ts, cs, ce) || convening(ts, cs, ce)
 		d.stance, d.v = stanceOf(ts[cs:ce])
+		if callsOn(ts, ce) {
+			d.stance = schema.Demand // "called on creditor banks to ease", the "on" outside the cue
+		}
 		for _, t := range ts[cs:ce] {
 			if negations[t.low] {
 				d.negated = true
@@ -584,6 +587,28 @@ func convening(ts []tok, cs, ce int) bool {
 var events = set("strike", "strikes", "election", "elections", "poll", "polls", "meeting", "meetings", "conference",
 	"session", "vote", "referendum", "tender", "halt", "moratorium", "recess", "hearing", "hearings", "summit", "truce",
 	"ceasefire", "walkout", "stoppage", "boycott", "inquiry", "caucus", "congress")
+
+// callsOn reports whether a cue ending at ce is a form of "call" that the
+// next word makes a demand: "called on Americans to pressure Congress",
+// "called for a cut" (the model's cue often stops before "on" or "for");
+// not "called on Monday".
+func callsOn(ts []tok, ce int) bool {
+	if ce < 1 || ce+1 >= len(ts) {
+		return false
+	}
+	switch ts[ce-1].low {
+	case "call", "calls", "called", "calling":
+	default:
+		return false
+	}
+	switch ts[ce].low {
+	case "on", "upon", "for":
+	default:
+		return false
+	}
+	n := ts[ce+1].low
+	return !weekdays[n] && !timeWords[n] || ts[ce].low != "on"
+}
 
 // namingVerbs give a name: "a unit called X", "malware dubbed X".
 var namingVerbs = set("called", "named", "dubbed", "nicknamed", "renamed", "christened", "titled", "entitled")

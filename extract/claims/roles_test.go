@@ -501,3 +501,44 @@ func TestClosedBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestCallsOnIsDemand holds that "called on X to" and "calls for" are
+// demands when the model's cue stops before "on" or "for", and that
+// "called on Monday" is not made one.
+func TestCallsOnIsDemand(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want schema.Stance
+	}{
+		{"Prime Minister Brian Mulroney called on Americans to pressure Congress in the fight against acid rain.", schema.Demand},
+		{"Later in the week, Mulford too said there was no target for the dollar and called on Japan and West Germany to live up to their responsibilities.", schema.Demand},
+	} {
+		in := sentenceInput(tt.text)
+		in.Model = m
+		out := Extract(in)
+		checkOutput(t, in, out)
+		found := false
+		for _, c := range out.Claims {
+			if strings.HasPrefix(c.Cue.Text, "called") {
+				found = true
+				if c.Stance != tt.want {
+					t.Errorf("%q: cue %q stance %s, want %s", tt.text, c.Cue.Text, c.Stance, tt.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no claim with a cue of call", tt.text)
+		}
+	}
+	var ts []tok
+	for _, w := range strings.Fields("He called on Monday to say the plan was dead") {
+		ts = append(ts, tok{text: w, low: strings.ToLower(w)})
+	}
+	if callsOn(ts, 2) {
+		t.Error("called on Monday: a demand")
+	}
+}
