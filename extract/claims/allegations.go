@@ -1013,6 +1013,12 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			if w := wrongIn(ts, i-6, min(n, i+10)); w >= 0 || t.low == "allegedly" || wrongAfter(ts, i) || hedgedAct(ts, i) || allegedTo(ts, i) {
 				d = x.hedged(si, ts, i)
 			}
+		case t.low == "under" && i+2 < n && (ts[i+1].low == "fire" || ts[i+1].low == "attack" || ts[i+1].low == "criticism"):
+			// "BAKER UNDER FIRE FOR WALL STREET DROP", "is now under
+			// attack for alleged cut-throat selling", "came under fire in
+			// Congress for its plans": criticism of the subject for an
+			// act.
+			d = x.underFire(si, ts, i)
 		case t.low == "sued" || t.low == "sues" || t.low == "suing":
 			d = x.sued(si, ts, i)
 		case legalNouns[t.low] && i+2 < n && ts[i+1].low == "against" && len(x.mentionsIn(ts[i+2].start, ts[min(n, i+5)-1].end)) > 0 && !mayBe(ts, i):

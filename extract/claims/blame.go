@@ -192,3 +192,63 @@ func (x *extractor) criticismNoun(si int, ts []tok, i int) *draft {
 	}
 	return d
 }
+
+// underFire reads "X (came) under fire (from Y) (in Z) for|over W": an
+// allegation of Y (else unnamed) against the subject X. A party fired on
+// ("the tanker came under fire off the Saudi coast") has no "for".
+func (x *extractor) underFire(si int, ts []tok, i int) *draft {
+	n := len(ts)
+	f := -1
+	for k := i + 2; k < n && k <= i+8 && !isEnd(ts[k]) && ts[k].low != ","; k++ {
+		if ts[k].low == "for" || ts[k].low == "over" {
+			f = k
+			break
+		}
+	}
+	if f < 0 || f+1 >= n || isEnd(ts[f+1]) {
+		return nil
+	}
+	end := i
+	for end > 0 && (auxiliaries[ts[end-1].low] || isAdverb(ts[end-1]) || ts[end-1].low == "come" || ts[end-1].low == "came" ||
+		ts[end-1].low == "comes" || ts[end-1].low == "coming" || ts[end-1].low == "to" || ts[end-1].low == "continued" || ts[end-1].low == "now") {
+		end--
+	}
+	if end == 0 || ts[end-1].low == "," {
+		// "Because it is under fire": the subject is a pronoun at most.
+		if end == 0 {
+			return nil
+		}
+	}
+	subj := leftNP(ts, end)
+	var target *entInfo
+	if subj < end {
+		for _, m := range x.mentionsIn(ts[subj].start, ts[end-1].end) {
+			if m.e.typ == schema.Person || m.e.typ == schema.Organization || m.e.typ == schema.Place {
+				target = m.e
+				break
+			}
+		}
+	}
+	if target == nil {
+		return nil
+	}
+	d := x.newDraft(si, ts, i, i+2, f+1)
+	if d == nil {
+		return nil
+	}
+	d.target = target
+	d.about = append(d.about, target.id)
+	if ts[i+2].low == "from" {
+		b := i + 3
+		for b < f && ts[b].low != "in" && ts[b].low != "," {
+			b++
+		}
+		if b > i+3 {
+			x.source(si, ts, d, i+3, b)
+		}
+	}
+	if d.claimant == nil && d.claimantText == "" {
+		d.claimantText = "critics"
+	}
+	return d
+}

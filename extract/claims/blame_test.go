@@ -197,3 +197,29 @@ func TestCriticismNounAndClaimedBlame(t *testing.T) {
 		})
 	}
 }
+
+// TestUnderFire: a party "under fire for" an act is accused of it; a ship
+// that "came under fire off the coast" is not.
+func TestUnderFire(t *testing.T) {
+	baker := [3]string{"Baker", schema.Person, ""}
+	stena := [3]string{"Stena Concordia", schema.Organization, ""}
+	tests := []struct {
+		text    string
+		ents    [][3]string
+		alleges bool
+	}{
+		{"TREASURY'S BAKER UNDER FIRE FOR WALL STREET DROP", [][3]string{{"BAKER", schema.Person, ""}}, true},
+		{"Baker came under fire in Congress for his plans to flag the tankers.", [][3]string{baker}, true},
+		{"The Stena Concordia came under fire off the Saudi Arabian coastline.", [][3]string{stena}, false},
+	}
+	for _, tc := range tests {
+		_, cs := allegationsOf(tc.text, tc.ents...)
+		got := false
+		for _, c := range cs {
+			got = got || c.Stance == schema.Allege
+		}
+		if got != tc.alleges {
+			t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
+		}
+	}
+}
