@@ -218,6 +218,13 @@ func prop(c *ClaimInfo) *ledger.Prop {
 	if c.Stance != "allege" {
 		p.RefersBack = ledger.RefersBack(c.Content.Text)
 	}
+	if d := string(c.Document.Date); d != "" && d != p.Date {
+		p.Published = d
+	}
+	if c.Stance == "acknowledge" {
+		i, _ := ledger.WrongAt(ledger.Tokens(c.Content.Text))
+		p.Concedes = i < 0
+	}
 	if c.Claimant != nil {
 		p.Claimant = c.Claimant.ID
 	}
@@ -234,7 +241,9 @@ func prop(c *ClaimInfo) *ledger.Prop {
 // articles: a denial, or an acknowledgement or confirmation that names a
 // wrong.
 func answerable(c *ClaimInfo) bool {
-	if c.Stance == "deny" {
+	if c.Stance == "deny" || c.Stance == "acknowledge" && len(c.Hedges) == 0 && ledger.Concession(c.Cue.Text, c.Content.Text) {
+		// An acknowledgement that names no wrong answers only from the
+		// accused's side in the allegation's words (ledger.Prop.Concedes).
 		return true
 	}
 	i, _ := ledger.WrongAt(ledger.Tokens(c.Content.Text))

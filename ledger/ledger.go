@@ -29,10 +29,15 @@ import (
 
 // Prop is a claim as the ledger compares it: an allegation or an answer.
 type Prop struct {
-	Key      string // the claim's IRI (or ID within one document)
-	Doc      string // document hash
-	Date     string // ISO date, any precision; "" unknown
-	Claimant string // entity ID; "" when unnamed
+	Key  string // the claim's IRI (or ID within one document)
+	Doc  string // document hash
+	Date string // ISO date, any precision; "" unknown
+	// Published is the date of the claim's article, when it differs from
+	// Date: "Boeing issued an official statement on September 6, 1985"
+	// (Date 1985-09-06) in a story of June 1987 answers what was
+	// alleged up to June 1987.
+	Published string
+	Claimant  string // entity ID; "" when unnamed
 	// ClaimantText is the words that name the claimant ("Japanese
 	// officials"), matched against the accused's name when the claimant is
 	// not an entity of its own.
@@ -59,6 +64,11 @@ type Prop struct {
 	// BILL HURT STOCKS" after "the trade bill before Congress contributed
 	// to the fall in stock prices"). Set by the extraction.
 	Explicit bool
+	// Concedes marks an acknowledgement that names no wrong ("the 1978
+	// repairs it had undertaken were faulty", "the danger of chemical
+	// residues ... has increased"): it answers only an allegation against
+	// its claimant or one it speaks for, whose rare words it repeats.
+	Concedes bool
 
 	words    []string
 	concepts []string
@@ -236,8 +246,20 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 			break
 		}
 	}
+	same := ""
+	if b.Claimant != "" {
+		for _, x := range acc {
+			if SameName(names.name(b.Claimant), names.name(x)) {
+				same = x
+				break
+			}
+		}
+	}
 	if b.Claimant != "" && slices.Contains(acc, b.Claimant) {
 		ent, who = 0.45, names.name(b.Claimant)+", the accused, answers"
+	} else if same != "" {
+		// "The Boeing Company" of one article is "Boeing Co" of another.
+		ent, who = 0.45, names.name(b.Claimant)+", the accused ("+names.name(same)+"), answers"
 	} else if side != "" {
 		ent, who = 0.45, cmpOr(names.name(b.Claimant), strings.Join(strings.Fields(b.ClaimantText), " "))+" answers for "+names.name(side)
 	} else {
@@ -246,6 +268,16 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 				ent, who = 0.3, "about "+names.name(p)
 				break
 			}
+		}
+	}
+	if b.Concedes {
+		// A concession that names no wrong answers the allegation only
+		// from the accused or its side, in the allegation's own words.
+		if ent < 0.45 {
+			return 0, ""
+		}
+		if _, _, _, w := actMatchN(a, b, names); w < minRestated {
+			return 0, ""
 		}
 	}
 	if ent == 0 {
@@ -594,7 +626,8 @@ func notAfter(a, b string) bool {
 // the extraction made inside articles (kept, rescored when they match,
 // with their reason); answers are linked across documents to the
 // allegations of other articles that they answer best: the one thread
-// whose allegation scores highest, never one made after the answer.
+// whose allegation scores highest, never one made after the answer was
+// published.
 func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 	sort.SliceStable(allegs, func(i, j int) bool { return less(allegs[i], allegs[j]) })
 	parent := make([]int, len(allegs))
@@ -720,7 +753,7 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 			for k := len(bl) - 1; k >= 0; k-- {
 				j := bl[k]
 				a := allegs[j]
-				if seen[j] || a.Doc == b.Doc || !notAfter(a.Date, b.Date) {
+				if seen[j] || a.Doc == b.Doc || !notAfter(a.Date, cmpOr(b.Published, b.Date)) {
 					continue
 				}
 				seen[j] = true
@@ -814,4 +847,52 @@ func NameHolds(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// legalForms are the words of a company's name that say its legal form.
+var legalForms = map[string]bool{"co": true, "company": true, "corp": true, "corporation": true, "inc": true,
+	"incorporated": true, "ltd": true, "limited": true, "plc": true, "the": true, "ag": true, "sa": true, "nv": true}
+
+// SameName reports whether two names are one but for the legal form and
+// an article ("The Boeing Company", "Boeing Co"): the words left must be
+// the same and not all common ("Times Co" and "Times" are not).
+func SameName(a, b string) bool {
+	strip := func(s string) []string {
+		var out []string
+		for _, w := range Tokens(s) {
+			if !legalForms[w] {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	wa, wb := strip(a), strip(b)
+	if len(wa) == 0 || !slices.Equal(wa, wb) {
+		return false
+	}
+	for _, w := range wa {
+		if IDF(Stem(w)) >= minNameIDF {
+			return true
+		}
+	}
+	return false
+}
+
+// Concession reports whether an acknowledgement that names no wrong may
+// concede an allegation (Prop.Concedes): not an agreement ("agreed that
+// Saudi Arabia will act as swing producer"), nothing to come ("will",
+// "would") and nothing merely possible ("a very possible scenario").
+func Concession(cue, content string) bool {
+	for _, w := range Tokens(cue) {
+		if strings.HasPrefix(w, "agre") {
+			return false
+		}
+	}
+	for _, w := range Tokens(content) {
+		switch w {
+		case "will", "would", "shall", "wo", "'ll", "going", "possible", "possibly", "scenario":
+			return false
+		}
+	}
+	return true
 }

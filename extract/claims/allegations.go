@@ -303,6 +303,13 @@ func (x *extractor) allegations() {
 					d.stance = schema.Allege
 				}
 			}
+			if d.stance == schema.Say && ka < kb && !d.negated && !question(ts, ka, kb) && ownFault(ts, d, ka, kb) {
+				// "Boeing issued an official statement saying that
+				// repairs it had undertaken ... were faulty": the
+				// claimant owns to a fault of its own act, though no
+				// word of wrongdoing names it.
+				d.stance = schema.Acknowledge
+			}
 		case schema.Acknowledge:
 			if ka < kb && (w < 0 || x.undertakes(ts, d, ka)) && x.assent(ts, d, ka, kb) {
 				d.stance = schema.Say
@@ -1677,4 +1684,49 @@ func (x *extractor) scorned(si int, ts []tok, i int, a *draft) *draft {
 		return d
 	}
 	return nil
+}
+
+// faultWords say that a thing done was done badly.
+var faultWords = set("faulty", "defective", "flawed", "incorrect", "improper", "inadequate", "wrong", "mistaken",
+	"erroneous", "deficient", "substandard")
+
+// ownFault reports whether a content says that a thing the claimant did
+// was faulty: "repairs it had undertaken ... were faulty", "its
+// inspections were inadequate", "the work we did was not correctly
+// done". The subject, before "was" or "were", holds the claimant's own
+// pronoun (it, its, we, our; he, his for a person) and no word that
+// names an allegation or a report ("its report was wrong" is no
+// concession); the fault follows the verb at once, or after "not
+// correctly" or "not properly".
+func ownFault(ts []tok, d *draft, ka, kb int) bool {
+	if d.claimant == nil {
+		return false
+	}
+	own := set("it", "its", "we", "our")
+	if d.claimant.typ == schema.Person {
+		own = set("he", "his", "she", "her", "i", "my", "we", "our")
+	}
+	for k := ka + 1; k < kb-1; k++ {
+		if ts[k].low != "was" && ts[k].low != "were" {
+			continue
+		}
+		self := false
+		for j := ka; j < k; j++ {
+			if allegationWords[ts[j].low] || ts[j].low == "not" || ts[j].low == "that" && j > ka {
+				return false
+			}
+			self = self || own[ts[j].low]
+		}
+		if !self || own[ts[ka].low] && k == ka+1 {
+			// "it was wrong to ...": an opinion of its own, not a
+			// fault of a thing it did.
+			return false
+		}
+		n := k + 1
+		if n+1 < kb && ts[n].low == "not" && (ts[n+1].low == "correctly" || ts[n+1].low == "properly") {
+			return true
+		}
+		return faultWords[ts[n].low]
+	}
+	return false
 }

@@ -218,7 +218,22 @@ func (x *extractor) roleWords(ts []tok, a int) (string, string, int) {
 		return ts[a].low, schema.FounderOf, a + 1
 	case "spokesman", "spokeswoman", "spokesperson":
 		return ts[a].low, schema.SpokespersonFor, a + 1
-	case "chairman", "chairwoman", "president", "director", "head", "secretary", "minister", "leader":
+	case "chairman", "chairwoman", "president", "director", "head", "secretary", "minister", "leader",
+		"administrator", "commissioner", "governor", "vice-president", "vice-chairman":
+		return ts[a].low, schema.RoleOf, a + 1
+	case "executive", "managing", "vice", "deputy", "general":
+		// "executive director of", "managing director of", "vice
+		// president of", "deputy director", "general counsel".
+		if a+1 < len(ts) {
+			if r, pred, e := x.roleWords(ts, a+1); pred != "" && r != "executive" {
+				return ts[a].low + " " + r, pred, e
+			}
+			if ts[a+1].low == "counsel" {
+				return ts[a].low + " counsel", schema.RoleOf, a + 2
+			}
+		}
+	case "lawyer", "lawyers", "attorney", "attorneys", "counsel":
+		// "X, a lawyer for Y": the lawyer speaks for the client.
 		return ts[a].low, schema.RoleOf, a + 1
 	case "member":
 		return ts[a].low, schema.MemberOf, a + 1

@@ -480,7 +480,11 @@ func (x *extractor) link() {
 			return p
 		}
 		p := &ledger.Prop{Stance: string(d.stance), About: d.about, RefersBack: d.refersBack, ClaimantText: d.claimantText,
-			Explicit: d.stance == schema.Deny && d.v != nil && explicitDenial[d.v.lemma]}
+			Explicit: d.stance == schema.Deny && d.v != nil && explicitDenial[d.v.lemma],
+			Concedes: d.stance == schema.Acknowledge && !x.answers(d)}
+		if p.Concedes && !ledger.Concession(d.cueSpan.Text, x.contentText(d)) {
+			p.Concedes = false // and it links nothing (link)
+		}
 		if d.claimant != nil {
 			p.Claimant = d.claimant.id
 		}
@@ -505,15 +509,24 @@ func (x *extractor) link() {
 		return p
 	}
 	for i, d := range x.drafts {
-		if !x.answers(d) {
+		concedes := !x.answers(d)
+		if concedes && (d.stance != schema.Acknowledge || len(d.hedges) > 0 || !ledger.Concession(d.cueSpan.Text, x.contentText(d))) {
+			// Nor a hedged one ("acknowledged that it was "technically,
+			// a very possible scenario" his company's anti-virus had
+			// detected the NSA hacking tools").
 			continue
 		}
+		// An acknowledgement that names no wrong may still answer the
+		// allegation against its claimant in its words (Concedes), by
+		// ledger.Answers alone: holding an allegation ("agreed that
+		// much of the blame lay with Baker who had criticised West
+		// Germany") is not answering it.
 		d.responds = append(d.responds, d.opposes...)
 		for _, a := range x.drafts[max(0, i-linkWindow):min(len(x.drafts), i+linkWindow)] {
 			if a == d || a.stance != schema.Allege || slices.ContainsFunc(d.opposes, func(o answered) bool { return o.a == a }) {
 				continue
 			}
-			if a.deniedBy == d || a.sent == d.sent && a.cueSpan.Start >= d.cont[0] && a.cueSpan.End <= d.cont[1] {
+			if !concedes && (a.deniedBy == d || a.sent == d.sent && a.cueSpan.Start >= d.cont[0] && a.cueSpan.End <= d.cont[1]) {
 				// "denied a report that ...": the answer holds the
 				// allegation in its own words. One that holds a hedged
 				// act ("said it was not involved in the alleged
@@ -739,4 +752,12 @@ func (x *extractor) capitalFor(e *entInfo) *entInfo {
 // ("Bonn": West Germany).
 var formerCapitals = map[string]string{
 	"peking": "China", "kiev": "Ukraine", "bonn": "West Germany", "rangoon": "Burma",
+}
+
+// contentText returns the words of a claim's content.
+func (x *extractor) contentText(d *draft) string {
+	if d.cont[1] > d.cont[0] {
+		return string(x.runes[d.cont[0]:d.cont[1]])
+	}
+	return ""
 }

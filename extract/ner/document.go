@@ -169,6 +169,13 @@ func harmonise(sents, out [][]string, gaz *Gazetteer) {
 		}
 		// A surname alone refers to the person named in full elsewhere.
 		for j, t := range s {
+			if tags[j] == "B-LOC" && (j+1 == len(s) || tags[j+1] != "I-LOC") && surnames[strings.ToLower(t)] && j+1 < len(s) && speaks[strings.ToLower(s[j+1])] {
+				// "Houston said", "Houston conceded" after "Donald
+				// Houston, administrator of ...": a place does not speak;
+				// the surname of the person named in full does.
+				tags[j] = "B-PER"
+				continue
+			}
 			if tags[j] != "O" || !capitalised(t) || !surnames[strings.ToLower(t)] {
 				continue
 			}
@@ -739,3 +746,9 @@ func companyStem(toks []string) int {
 func placeName(gaz *Gazetteer, key string) bool {
 	return gaz != nil && (gaz.Has(CatCountry, key) || gaz.Has(CatCity, key))
 }
+
+// speaks are verbs of speech that, right after a surname of a person the
+// document names in full, make the surname that person rather than a
+// place of the same name ("Houston said").
+var speaks = map[string]bool{"said": true, "says": true, "told": true, "added": true, "conceded": true,
+	"denied": true, "argued": true, "insisted": true, "acknowledged": true, "admitted": true, "stated": true}

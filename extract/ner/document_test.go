@@ -253,3 +253,30 @@ func TestCompanyHeads(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakingSurnameIsPerson: a surname of a person the document names
+// in full, tagged a place, is the person when a verb of speech follows
+// ("Houston said" after "Donald Houston"); the place elsewhere stays.
+func TestSpeakingSurnameIsPerson(t *testing.T) {
+	doc := []string{
+		"Donald Houston defended the program",
+		"Houston said inspection programs have kept pace",
+		"Prices rose in Houston on Monday",
+	}
+	tags := [][]string{
+		{"B-PER", "I-PER", "O", "O", "O"},
+		{"B-LOC", "O", "O", "O", "O", "O", "O"},
+		{"O", "O", "O", "B-LOC", "O", "O"},
+	}
+	sents := make([][]string, len(doc))
+	for i, d := range doc {
+		sents[i] = strings.Fields(d)
+	}
+	harmonise(sents, tags, nil)
+	if tags[1][0] != "B-PER" {
+		t.Errorf("Houston said: %s, want B-PER", tags[1][0])
+	}
+	if tags[2][3] != "B-LOC" {
+		t.Errorf("in Houston: %s, want B-LOC", tags[2][3])
+	}
+}

@@ -1,0 +1,74 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/extract/attrib"
+	"github.com/dossier-project/dossier/schema"
+)
+
+// TestOwnFault: a party that says a thing it did was faulty acknowledges
+// it, and the acknowledgement answers the allegation against the party
+// in its words; an opinion of its own, a report called wrong, or a
+// fault of another's act is no acknowledgement.
+func TestOwnFault(t *testing.T) {
+	boeing := [3]string{"Boeing Co", schema.Organization, schema.KindCompany}
+	team := [3]string{"Transport Ministry", schema.Organization, schema.KindGovernment}
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		ack, links bool
+	}{
+		{"its repairs were faulty", "On September 6, 1985, Boeing Co issued a statement saying that repairs it had undertaken in 1978 were faulty.", true, false},
+		{"answers the report", "The Transport Ministry said faulty repairs by Boeing Co caused the crash. Boeing Co said the 1978 repairs it had carried out were faulty.", true, true},
+		{"not correctly assembled", "Boeing Co said a section it had repaired was not correctly assembled.", true, false},
+		{"an opinion of its own", "Boeing Co said it was wrong to blame the crew.", false, false},
+		{"a report called wrong", "Boeing Co said its report on the crash was wrong.", false, false},
+		{"another's act", "Boeing Co said the repairs the airline made were faulty.", false, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := sentenceInput(tc.text, boeing, team)
+			in.Model = m
+			out := Extract(in)
+			checkOutput(t, in, out)
+			ack, links := false, false
+			for _, c := range out.Claims {
+				if c.Stance == schema.Acknowledge && strings.Contains(c.Content.Text, "repair") {
+					ack = true
+					links = links || len(c.RespondsTo) > 0
+				}
+			}
+			if ack != tc.ack || links != tc.links {
+				t.Errorf("%s\n acknowledges %v (want %v), linked %v (want %v): %+v", tc.text, ack, tc.ack, links, tc.links, out.Claims)
+			}
+		})
+	}
+}
+
+// TestRoleAppositions: an administrator, an executive director, a vice
+// president and a lawyer named in apposition hold a role of the
+// organisation after "of" or "for", so that they answer for it.
+func TestRoleAppositions(t *testing.T) {
+	for _, tc := range []struct{ text, person, org string }{
+		{"Donald Houston, administrator of the Food Safety and Inspection Service, defended the program.", "Donald Houston", "Food Safety and Inspection Service"},
+		{"Rodney Leonard, executive director of the Community Nutrition Institute, said the plan was poor.", "Rodney Leonard", "Community Nutrition Institute"},
+		{"Paul Low, a vice president of Acme Corp, said sales rose.", "Paul Low", "Acme Corp"},
+		{"John Smith, a lawyer for Acme Corp, said the suit had no merit.", "John Smith", "Acme Corp"},
+	} {
+		in := sentenceInput(tc.text, [3]string{tc.person, schema.Person, ""}, [3]string{tc.org, schema.Organization, schema.KindOther})
+		out := Extract(in)
+		checkOutput(t, in, out)
+		found := false
+		for _, r := range out.Relations {
+			found = found || r.Predicate == schema.RoleOf && r.Subject == schema.Key(schema.Person, tc.person) && r.Object == schema.Key(schema.Organization, tc.org)
+		}
+		if !found {
+			t.Errorf("%s\n no role of %s: %+v", tc.text, tc.org, out.Relations)
+		}
+	}
+}
