@@ -354,12 +354,6 @@ func (x *extractor) allegations() {
 		if d.stance == schema.Deny && d.weakDenial != "" && !x.alleges(d.weakDenial) {
 			d.stance = d.undenied
 		}
-		if (d.stance == schema.Praise || d.stance == schema.Say) && strings.HasPrefix(strings.ToLower(d.cueSpan.Text), "defend") && !d.negated && x.defendsAccused(d) {
-			// "Lyng defended the program", "defended its sales of
-			// stockpiled tin": the accused's side defends what the
-			// document alleges against it.
-			d.stance = schema.Deny
-		}
 	}
 	for si := range x.in.Sentences[:x.upTo] {
 		s := x.in.Sentences[si]
@@ -367,6 +361,23 @@ func (x *extractor) allegations() {
 			continue
 		}
 		x.unvoiced(si, bySent[si])
+	}
+	// After the allegations without a reporting verb, so that a defence
+	// answers the criticism named in its own sentence ("reacting to recent
+	// criticism of U.S. meat inspection, defended the program").
+	for _, d := range x.drafts {
+		if (d.stance == schema.Praise || d.stance == schema.Say) && strings.HasPrefix(strings.ToLower(d.cueSpan.Text), "defend") && !d.negated && x.defendsAccused(d) {
+			// "Lyng defended the program", "defended its sales of
+			// stockpiled tin": the accused's side defends what the
+			// document alleges against it.
+			d.stance = schema.Deny
+			if d.claimant != nil {
+				if x.defenders == nil {
+					x.defenders = make(map[*entInfo]bool)
+				}
+				x.defenders[d.claimant] = true
+			}
+		}
 	}
 	x.opposition()
 	sort.SliceStable(x.drafts, func(i, j int) bool {

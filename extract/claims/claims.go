@@ -175,6 +175,9 @@ type extractor struct {
 	placeNames map[string]int
 	// found holds what the trained model found, by sentence.
 	found map[int][]attrib.Found
+	// defenders are the claimants who defend what the document alleges
+	// against their side ("Lyng defended the program").
+	defenders map[*entInfo]bool
 }
 
 // Extract finds the claims and structural relations of a document. Claim

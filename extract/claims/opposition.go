@@ -53,11 +53,23 @@ func (x *extractor) opposition() {
 		}
 		just := justifies(ts, ka, kb)
 		var negated []string
+		mainNeg := false
 		if subj := x.subjectEnd(ts, ka, kb); subj > ka && mainNegation(ts, subj, kb) {
 			negated = negatedWords(ts, ka, kb)
+			mainNeg = true
 		}
-		if !just && len(negated) == 0 {
+		praise := !mainNeg && praisesRecord(ts, ka, kb)
+		if !just && len(negated) == 0 && !praise {
 			continue
+		}
+		// A claimant who has defended the accused and speaks as "we"
+		// speaks for it ("I know we have the finest meat and poultry
+		// inspection system in the world", after "Lyng defended the
+		// program").
+		ours := praise && d.claimant != nil && x.defenders[d.claimant] && firstPerson(ts, ka, kb)
+		var said []string
+		if praise {
+			said = ledger.ActWords(x.span(ts[ka].start, ts[kb-1].end).Text)
 		}
 		var speaker []*entInfo
 		var ops []answered
@@ -69,7 +81,7 @@ func (x *extractor) opposition() {
 				speaker = x.speakers(ts, d, ka)
 			}
 			acc := x.accusedOf(a)
-			if !slices.ContainsFunc(speaker, func(e *entInfo) bool {
+			if !ours && !slices.ContainsFunc(speaker, func(e *entInfo) bool {
 				return slices.ContainsFunc(acc, func(o *entInfo) bool { return sameParty(e, o) })
 			}) {
 				continue
@@ -86,9 +98,17 @@ func (x *extractor) opposition() {
 					shared = append(shared, w)
 				}
 			}
+			var praised []string
+			for _, w := range said {
+				if slices.Contains(alleged, w) && !slices.Contains(praised, w) {
+					praised = append(praised, w)
+				}
+			}
 			switch {
 			case len(shared) > 0:
 				ops = append(ops, answered{a, 0.8, "the accused states the opposite (" + strings.Join(shared[:min(3, len(shared))], " ") + ")"})
+			case len(praised) > 0:
+				ops = append(ops, answered{a, 0.8, "the accused praises its record (" + strings.Join(praised[:min(3, len(praised))], " ") + ")"})
 			case just:
 				ops = append(ops, answered{a, 0.7, "the accused asserts its right"})
 			}

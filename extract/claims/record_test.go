@@ -1,0 +1,58 @@
+package claims
+
+import (
+	"testing"
+
+	"github.com/dossier-project/dossier/extract/attrib"
+	"github.com/dossier-project/dossier/schema"
+)
+
+// TestPraiseOfOwnRecord: the accused's praise of the system or record the
+// document criticises denies the criticism; the same praise with nothing
+// alleged, from the critic, or about something else does not. A defence in
+// the sentence that names the criticism ("reacting to criticism of U.S.
+// meat inspection, defended the program") denies it.
+func TestPraiseOfOwnRecord(t *testing.T) {
+	usda := [3]string{"USDA", schema.Organization, schema.KindAgency}
+	haas := [3]string{"Ellen Haas", schema.Person, ""}
+	lyng := [3]string{"Richard Lyng", schema.Person, ""}
+	us := [3]string{"United States", schema.Place, schema.KindCountry}
+	tests := []struct {
+		name, text string
+		ents       [][3]string
+		denies     int
+	}{
+		{"the accused praises the criticised system", "Ellen Haas criticized USDA's poultry inspection. Richard Lyng said USDA has the finest poultry inspection system in the world.",
+			[][3]string{haas, usda, lyng}, 1},
+		{"unstinting effort of the accused", "Ellen Haas criticized USDA's poultry inspection. Richard Lyng said USDA makes every effort to keep poultry safe.",
+			[][3]string{haas, usda, lyng}, 1},
+		{"a defender speaks as we", "Ellen Haas criticized USDA's poultry inspection. Richard Lyng defended USDA. \"We have the finest poultry inspection system in the world,\" Richard Lyng said.",
+			[][3]string{haas, usda, lyng}, 2},
+		{"a defence in the sentence of the criticism", "Richard Lyng, reacting to recent criticism of United States meat inspection, defended the program saying the United States has the best inspection system in the world.",
+			[][3]string{lyng, us}, 1},
+		{"praise with nothing alleged", "Richard Lyng said USDA has the finest poultry inspection system in the world.", [][3]string{usda, lyng}, 0},
+		{"praise of something else", "Ellen Haas criticized USDA's poultry inspection. Richard Lyng said USDA has the best economists in the world.",
+			[][3]string{haas, usda, lyng}, 0},
+		{"the critic's own praise", "Ellen Haas criticized USDA's poultry inspection. Ellen Haas said Canada has the finest poultry inspection system in the world.",
+			[][3]string{haas, usda, lyng}, 0},
+	}
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := sentenceInput(tc.text, tc.ents...)
+			in.Model = m
+			got := 0
+			for _, c := range Extract(in).Claims {
+				if c.Stance == schema.Deny {
+					got++
+				}
+			}
+			if got != tc.denies {
+				t.Errorf("%s\n %d denials, want %d: %+v", tc.text, got, tc.denies, Extract(in).Claims)
+			}
+		})
+	}
+}
