@@ -218,6 +218,7 @@ func prop(c *ClaimInfo) *ledger.Prop {
 	if c.Stance != "allege" {
 		p.RefersBack = ledger.RefersBack(c.Content.Text)
 	}
+	p.Defends = c.Stance == "deny" && strings.HasPrefix(strings.ToLower(c.Cue.Text), "defend")
 	if d := string(c.Document.Date); d != "" && d != p.Date {
 		p.Published = d
 	}

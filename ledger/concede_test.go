@@ -90,3 +90,38 @@ func TestBuildPublished(t *testing.T) {
 		}
 	}
 }
+
+// TestDefenceAndRestatement: in its own article a defence by the accused's
+// side answers an allegation that shares one word with what it defends,
+// and an explicit denial whose words are nearly all the allegation's
+// restates it; neither holds across articles or from a stranger.
+func TestDefenceAndRestatement(t *testing.T) {
+	nm := Names(func(id string) string {
+		return map[string]string{"loc/us": "United States", "org/house": "House", "org/congress": "Congress", "per/houston": "Donald Houston", "org/texaco": "Texaco"}[id]
+	})
+	inspection := &Prop{Key: "a", Doc: "d1", Target: "loc/us", Content: "The U.S. meat and poultry inspection programs are incapable of protecting consumers from contaminated products"}
+	bill := &Prop{Key: "a", Doc: "d1", Target: "org/congress", Content: "the trade bill before Congress contributed to the fall in stock prices on Wall Street"}
+	tests := []struct {
+		name  string
+		alleg *Prop
+		ans   *Prop
+		link  bool
+	}{
+		{"the accused's side defends", inspection, &Prop{Key: "b", Doc: "d1", Claimant: "per/houston", SpeaksFor: []string{"loc/us"}, Defends: true, Content: "the government's program"}, true},
+		{"the same words, no defence", inspection, &Prop{Key: "b", Doc: "d1", Claimant: "per/houston", SpeaksFor: []string{"loc/us"}, Content: "the government's program"}, false},
+		{"a defence in another article", inspection, &Prop{Key: "b", Doc: "d2", Claimant: "per/houston", SpeaksFor: []string{"loc/us"}, Defends: true, Content: "the government's program"}, false},
+		{"a stranger defends", inspection, &Prop{Key: "b", Doc: "d1", Claimant: "org/texaco", Defends: true, Content: "the government's program"}, false},
+		{"a headline restates the act", bill, &Prop{Key: "b", Doc: "d1", Claimant: "org/house", Explicit: true, Content: "TRADE BILL HURT STOCKS"}, true},
+		{"the same headline in another article", bill, &Prop{Key: "b", Doc: "d2", Claimant: "org/house", Explicit: true, Content: "TRADE BILL HURT STOCKS"}, false},
+		{"half its words", bill, &Prop{Key: "b", Doc: "d1", Claimant: "org/house", Explicit: true, Content: "TRADE BILL WILL NOT SLOW IMPORTS OF CARS"}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := *tc.alleg
+			s, why := Answers(&a, tc.ans, nm)
+			if (s >= MinAnswer) != tc.link {
+				t.Errorf("score %.2f (%s), want link %v", s, why, tc.link)
+			}
+		})
+	}
+}

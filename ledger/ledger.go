@@ -69,6 +69,11 @@ type Prop struct {
 	// residues ... has increased"): it answers only an allegation against
 	// its claimant or one it speaks for, whose rare words it repeats.
 	Concedes bool
+	// Defends marks a defence ("defended the government's program"): its
+	// content is the thing defended, so in its own article one word of
+	// the allegation's act is enough when the accused or its side
+	// defends.
+	Defends bool
 
 	words    []string
 	concepts []string
@@ -321,6 +326,10 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 	if ent == 0 && b.Explicit && a.Doc == b.Doc {
 		if _, _, _, w := actMatchN(a, b, names); w >= minRestated {
 			ent, who = 0.35, "denies the act in its words"
+		} else if restates(a, b) {
+			// Nearly all its words are the allegation's: a headline's
+			// denial of the act its story tells.
+			ent, who = 0.4, "denies the act in its words"
 		}
 	}
 	if ent == 0 && b.RefersBack && a.Doc == b.Doc {
@@ -345,7 +354,11 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 		return 0, "" // one's own allegation is not answered by oneself ("Times", "New York Times")
 	}
 	act, why, _, weight := actMatchN(a, b, names)
-	if act < minAct || a.Doc != b.Doc && weight == 0 {
+	defence := b.Defends && a.Doc == b.Doc && ent >= 0.45 && weight > 0
+	if defence && act < minAct {
+		why += "; defends it"
+	}
+	if act < minAct && !defence || a.Doc != b.Doc && weight == 0 {
 		// Across articles a kind of wrong alone is no proposition ("did
 		// not violate GATT trade rules" and "breach of a wheat shipment
 		// contract" are both rules): the act's words must meet too.
@@ -895,4 +908,19 @@ func Concession(cue, content string) bool {
 		}
 	}
 	return true
+}
+
+// restates reports whether an answer's act words are nearly all the
+// allegation's: three at least, and three in four of the answer's ("U.S.
+// HOUSE SPEAKER DENIES TRADE BILL HURT STOCKS" after "the trade bill
+// before Congress contributed to the fall in stock prices"), however
+// common each word is.
+func restates(a, b *Prop) bool {
+	n := 0
+	for _, w := range b.words {
+		if slices.Contains(a.words, w) {
+			n++
+		}
+	}
+	return n >= 3 && 4*n >= 3*len(b.words)
 }

@@ -72,3 +72,25 @@ func TestRoleAppositions(t *testing.T) {
 		}
 	}
 }
+
+// TestDefenceOfCriticisedAct: "reacting to recent criticism of U.S. meat
+// inspection, defended the program" defends what the noun alleges, and a
+// cabinet secretary of a country answers for it.
+func TestDefenceOfCriticisedAct(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "U.S. Agriculture Secretary Richard Lyng, reacting to recent criticism of U.S. meat inspection, defended the program saying the United States has the best inspection system in the world."
+	in := sentenceInput(text, [3]string{"Richard Lyng", schema.Person, ""}, [3]string{"U.S.", schema.Place, schema.KindCountry})
+	in.Model = m
+	out := Extract(in)
+	checkOutput(t, in, out)
+	ok := false
+	for _, c := range out.Claims {
+		ok = ok || c.Stance == schema.Deny && strings.HasPrefix(c.Cue.Text, "defended") && len(c.RespondsTo) > 0
+	}
+	if !ok {
+		t.Errorf("no linked defence: %+v", out.Claims)
+	}
+}

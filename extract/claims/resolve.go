@@ -481,7 +481,8 @@ func (x *extractor) link() {
 		}
 		p := &ledger.Prop{Stance: string(d.stance), About: d.about, RefersBack: d.refersBack, ClaimantText: d.claimantText,
 			Explicit: d.stance == schema.Deny && d.v != nil && explicitDenial[d.v.lemma],
-			Concedes: d.stance == schema.Acknowledge && !x.answers(d)}
+			Concedes: d.stance == schema.Acknowledge && !x.answers(d),
+			Defends:  d.stance == schema.Deny && strings.HasPrefix(strings.ToLower(d.cueSpan.Text), "defend")}
 		if p.Concedes && !ledger.Concession(d.cueSpan.Text, x.contentText(d)) {
 			p.Concedes = false // and it links nothing (link)
 		}

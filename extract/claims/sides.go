@@ -35,10 +35,12 @@ func governmental(kind string) bool {
 }
 
 // officialWords name a government's people or bodies in the words of a
-// source: "Japanese officials", "a French government spokesman".
+// source: "Japanese officials", "a French government spokesman", "U.S.
+// Agriculture Secretary Richard Lyng".
 var officialWords = set("official", "officials", "government", "ministry", "minister", "ministers", "diplomat",
 	"diplomats", "embassy", "authorities", "administration", "cabinet", "envoy", "ambassador", "negotiator",
-	"negotiators", "delegation", "delegate", "delegates", "spokesman", "spokeswoman", "spokesperson")
+	"negotiators", "delegation", "delegate", "delegates", "spokesman", "spokeswoman", "spokesperson",
+	"secretary", "chancellor")
 
 // governmentWords in an organisation's name make it a government body
 // whatever kind the recogniser gave it ("Industry Ministry").
@@ -114,7 +116,11 @@ func (x *extractor) sidesOf(d *draft) []*entInfo {
 		var words []string
 		official := gov
 		for _, w := range strings.Fields(d.claimantText) {
-			w = strings.Trim(w, ",.;:'\"()")
+			w = strings.Trim(w, ",;:'\"()")
+			if strings.Count(w, ".") == 1 || !strings.HasSuffix(w, ".") {
+				// A full stop ends a word; "U.S." keeps its own.
+				w = strings.TrimRight(w, ".")
+			}
 			lw := strings.ToLower(w)
 			official = official || officialWords[lw]
 			words = append(words, w)
@@ -202,6 +208,9 @@ func (x *extractor) countryNamed(name string) *entInfo {
 		return nil
 	}
 	country := cityCountries[low]
+	if c, ok := countryAbbrev[low]; ok && country == "" {
+		country = c
+	}
 	if g, err := ner.DefaultGazetteer(); err == nil && country == "" {
 		for _, cat := range []string{"country", "demonym", "city"} {
 			if v, ok := g.Lookup(cat, low); ok && v != "" {
