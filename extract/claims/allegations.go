@@ -1717,6 +1717,9 @@ func ownFault(ts []tok, d *draft, ka, kb int) bool {
 	if d.claimant.typ == schema.Person {
 		own = set("he", "his", "she", "her", "i", "my", "we", "our")
 	}
+	if agreesWithFinding(ts, own, ka, kb) {
+		return true
+	}
 	for k := ka + 1; k < kb-1; k++ {
 		if ts[k].low != "was" && ts[k].low != "were" {
 			continue
@@ -1738,6 +1741,44 @@ func ownFault(ts []tok, d *draft, ka, kb int) bool {
 			return true
 		}
 		return faultWords[ts[n].low]
+	}
+	return false
+}
+
+// findingNouns name what an inquiry found.
+var findingNouns = set("report", "finding", "findings", "conclusion", "conclusions", "assessment")
+
+// agreesWithFinding reports whether a content says that the claimant
+// agreed with a report's finding of a fault: "it had agreed with an
+// earlier draft report that the accident was caused by incorrect
+// repairs". The claimant's own pronoun opens it, "agreed with" and a
+// report or finding follow within a few words, and a fault is named after
+// "that".
+func agreesWithFinding(ts []tok, own map[string]bool, ka, kb int) bool {
+	k := ka
+	if k >= kb || !own[ts[k].low] {
+		return false
+	}
+	k++
+	if k < kb && (ts[k].low == "had" || ts[k].low == "has" || ts[k].low == "have") {
+		k++
+	}
+	if k+1 >= kb || (ts[k].low != "agreed" && ts[k].low != "agrees" && ts[k].low != "agree") || ts[k+1].low != "with" {
+		return false
+	}
+	for j := k + 2; j < kb && j <= k+7; j++ {
+		if !findingNouns[ts[j].low] {
+			continue
+		}
+		if j+1 >= kb || ts[j+1].low != "that" {
+			return false
+		}
+		for f := j + 2; f < kb; f++ {
+			if faultWords[ts[f].low] || ts[f].low == "not" {
+				return faultWords[ts[f].low]
+			}
+		}
+		return false
 	}
 	return false
 }

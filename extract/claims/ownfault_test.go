@@ -29,6 +29,8 @@ func TestOwnFault(t *testing.T) {
 		{"an opinion of its own", "Boeing Co said it was wrong to blame the crew.", false, false},
 		{"a report called wrong", "Boeing Co said its report on the crash was wrong.", false, false},
 		{"another's act", "Boeing Co said the repairs the airline made were faulty.", false, false},
+		{"agreed with the report's finding", "Boeing Co said it had agreed with an earlier draft report that the accident was caused by incorrect repairs.", true, false},
+		{"agreed with a finding of no fault", "Boeing Co said it agreed with the report that the repairs were not faulty.", false, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
