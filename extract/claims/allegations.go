@@ -233,6 +233,7 @@ func contentToks(ts []tok, d *draft) (int, int) {
 // allegations settles which claims are allegations and adds the ones no
 // reporting verb introduces. It runs after every sentence is read.
 func (x *extractor) allegations() {
+	x.statementSpeakers()
 	bySent := make(map[int][]*draft)
 	for _, d := range x.drafts {
 		bySent[d.sent] = append(bySent[d.sent], d)

@@ -59,7 +59,20 @@ func (x *extractor) opposition() {
 			mainNeg = true
 		}
 		praise := !mainNeg && praisesRecord(ts, ka, kb)
-		if !just && len(negated) == 0 && !praise {
+		// What the statement owns to: a finding it agrees with, or a
+		// fault it finds with an act it names as its own.
+		var owned []string
+		if k := agreedFinding(ts, ka, kb); k >= 0 && !mainNeg {
+			owned = ledger.ActWords(x.span(ts[k].start, ts[kb-1].end).Text)
+		} else if x.namesOwnFault(ts, d, ka, kb) {
+			// "was not correctly assembled": the negation is the fault,
+			// not a denial.
+			owned = slices.DeleteFunc(ledger.ActWords(x.span(ts[ka].start, ts[kb-1].end).Text), func(w string) bool {
+				return faultWords[w] || w == ledger.Stem("correctly") || w == ledger.Stem("properly")
+			})
+			negated = nil
+		}
+		if !just && len(negated) == 0 && !praise && len(owned) == 0 {
 			continue
 		}
 		// A claimant who has defended the accused and speaks as "we"
@@ -81,6 +94,11 @@ func (x *extractor) opposition() {
 				speaker = x.speakers(ts, d, ka)
 			}
 			acc := x.accusedOf(a)
+			if len(owned) > 0 {
+				// "faulty repair work by The Boeing Company": who did
+				// the act owns to it.
+				acc = append(acc, x.doers(a)...)
+			}
 			if !ours && !slices.ContainsFunc(speaker, func(e *entInfo) bool {
 				return slices.ContainsFunc(acc, func(o *entInfo) bool { return sameParty(e, o) })
 			}) {
@@ -104,7 +122,15 @@ func (x *extractor) opposition() {
 					praised = append(praised, w)
 				}
 			}
+			var owns []string
+			for _, w := range owned {
+				if slices.Contains(alleged, w) && !slices.Contains(owns, w) {
+					owns = append(owns, w)
+				}
+			}
 			switch {
+			case len(owns) > 0 && len(shared) == 0:
+				ops = append(ops, answered{a, 0.8, "the accused owns to the act (" + strings.Join(owns[:min(3, len(owns))], " ") + ")"})
 			case len(shared) > 0:
 				ops = append(ops, answered{a, 0.8, "the accused states the opposite (" + strings.Join(shared[:min(3, len(shared))], " ") + ")"})
 			case len(praised) > 0:
@@ -133,6 +159,10 @@ func (x *extractor) opposition() {
 		}
 		d.undenied = d.stance
 		d.stance = schema.Deny
+		if slices.ContainsFunc(ops, func(o answered) bool { return strings.HasPrefix(o.reason, "the accused owns") }) {
+			ops = slices.DeleteFunc(ops, func(o answered) bool { return !strings.HasPrefix(o.reason, "the accused owns") })
+			d.stance = schema.Acknowledge
+		}
 		d.opposes = ops
 	}
 }

@@ -1,7 +1,10 @@
 package claims
 
 import (
+	"slices"
 	"strings"
+
+	"github.com/dossier-project/dossier/schema"
 )
 
 // Praise of one's own record. The accused often answers a charge that its
@@ -56,4 +59,139 @@ func firstPerson(ts []tok, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// Owning to the act by agreeing with a finding. The accused that agrees
+// with a report or finding against it acknowledges what it finds: "it
+// had agreed with an earlier draft report that the accident was caused by
+// incorrect repairs" (Boeing, after "faulty repairs ... by Boeing ...
+// caused the 1985 crash"). Like praise of a record it answers only an
+// allegation against the speaker's side whose act words the finding
+// repeats; a third party's agreement ("agreed that much of the blame lay
+// with Baker") holds an allegation and answers nothing.
+
+// agreedFinding returns the index of the first token of what content
+// agrees with a report or finding about ("agreed with an earlier draft
+// report that THE ACCIDENT ..."), or -1. Not an agreement to do something
+// ("agreed to stop") nor with a party on a plan ("agreed with Japan on
+// ..."), nor one negated ("did not agree with the report").
+func agreedFinding(ts []tok, a, b int) int {
+	for k := a; k+2 < b; k++ {
+		if !strings.HasPrefix(ts[k].low, "agree") || ts[k+1].low != "with" {
+			continue
+		}
+		neg := false
+		for j := max(a, k-3); j < k; j++ {
+			neg = neg || negations[ts[j].low] || ts[j].low == "n't" || ts[j].low == "never"
+		}
+		if neg {
+			continue
+		}
+		for j := k + 2; j+1 < b && j <= k+7; j++ {
+			if findingNouns[ts[j].low] && ts[j+1].low == "that" {
+				return j + 2
+			}
+		}
+	}
+	return -1
+}
+
+// The statement's speaker. A quotation given to "the statement" speaks
+// for who issued the statement a sentence or three before ("The Boeing
+// statement after the crash said: ...", "Boeing issued an official
+// statement", then "“... during repairs which Boeing made ...,” the
+// statement said"), as a reader resolves it.
+
+// statementWords name a statement as the source of a claim.
+var statementWords = set("statement", "announcement", "communique", "release")
+
+// statementSpeakers gives a claim whose source is only "the statement" the
+// party named just before "statement" in one of the three sentences
+// before it ("The Boeing statement", "Boeing's statement", "Boeing issued
+// an official statement").
+func (x *extractor) statementSpeakers() {
+	for _, d := range x.drafts {
+		if d.claimant != nil || d.srcB-d.srcA != 2 {
+			continue
+		}
+		ts := x.toks(d.sent)
+		if d.srcB > len(ts) || !statementWords[ts[d.srcB-1].low] || ts[d.srcA].low != "the" {
+			continue
+		}
+	sentences:
+		for si := d.sent - 1; si >= 0 && si >= d.sent-3; si-- {
+			st := x.toks(si)
+			for k := len(st) - 1; k >= 0; k-- {
+				if !statementWords[st[k].low] {
+					continue
+				}
+				j := k
+				for j > 0 && j > k-5 && st[j-1].low != "," && !isEnd(st[j-1]) {
+					j--
+				}
+				if j == k {
+					continue
+				}
+				if ms := x.mentionsIn(st[j].start, st[k].start); len(ms) > 0 {
+					if e := ms[len(ms)-1].e; e.typ == schema.Organization || e.typ == schema.Person {
+						d.claimant = e
+					}
+					break sentences
+				}
+			}
+		}
+	}
+}
+
+// namesOwnFault reports whether content finds fault with an act that it
+// names as the claimant's own by name: "was not correctly assembled
+// during repairs which Boeing made" in Boeing's statement. The claimant's
+// pronouns are read by ownFault.
+func (x *extractor) namesOwnFault(ts []tok, d *draft, a, b int) bool {
+	if d.claimant == nil {
+		return false
+	}
+	f := -1
+	for k := a; k < b; k++ {
+		if faultWords[ts[k].low] || k > a && ts[k-1].low == "not" && (ts[k].low == "correctly" || ts[k].low == "properly") {
+			f = k
+			break
+		}
+	}
+	if f < 0 {
+		return false
+	}
+	for j := max(a, f-3); j < f; j++ {
+		if negations[ts[j].low] && !(j == f-1 && ts[j].low == "not" && !faultWords[ts[f].low]) {
+			return false // "were not faulty"
+		}
+	}
+	for _, m := range x.mentionsIn(ts[a].start, ts[b-1].end) {
+		if sameParty(m.e, d.claimant) {
+			return true
+		}
+	}
+	return false
+}
+
+// doers returns the entities an allegation's content names as the doers
+// of its act after "by" ("faulty repair work by The Boeing Company"),
+// which may not be its target.
+func (x *extractor) doers(a *draft) []*entInfo {
+	ts := x.toks(a.sent)
+	ka, kb := contentToks(ts, a)
+	var out []*entInfo
+	for k := ka; k+1 < kb; k++ {
+		if ts[k].low != "by" {
+			continue
+		}
+		j := k + 1
+		if ts[j].low == "the" && j+1 < kb {
+			j++
+		}
+		if ms := x.mentionsIn(ts[j].start, ts[j].end); len(ms) > 0 && ms[0].e.typ != schema.Place && !slices.Contains(out, ms[0].e) {
+			out = append(out, ms[0].e)
+		}
+	}
+	return out
 }

@@ -56,3 +56,47 @@ func TestPraiseOfOwnRecord(t *testing.T) {
 		})
 	}
 }
+
+// TestOwningToTheAct: the accused that agrees with a finding against it,
+// or whose statement finds fault with an act it names as its own,
+// acknowledges the allegation whose act words it repeats; a third party's
+// agreement, a negated one, and an agreement on something the document
+// does not allege do not.
+func TestOwningToTheAct(t *testing.T) {
+	boeing := [3]string{"Boeing Co", schema.Organization, schema.KindCompany}
+	team := [3]string{"Transport Ministry", schema.Organization, schema.KindGovernment}
+	jal := [3]string{"Japan Air Lines", schema.Organization, schema.KindCompany}
+	report := "The Transport Ministry said faulty repairs by Boeing Co caused the crash. "
+	tests := []struct {
+		name, text string
+		ack        bool
+	}{
+		{"agreed with the report", report + "Boeing Co said it had agreed with an earlier draft report that the crash was caused by incorrect repairs.", true},
+		{"a third party agrees", report + "Japan Air Lines said it had agreed with an earlier draft report that the crash was caused by incorrect repairs.", false},
+		{"did not agree", report + "Boeing Co said it did not agree with the report that the crash was caused by incorrect repairs.", false},
+		{"agreed on something else", report + "Boeing Co said it had agreed with the report that pilots need more training.", false},
+		{"the statement's own fault", "The Transport Ministry said faulty repairs by Boeing Co caused the crash. Boeing Co issued a statement. " +
+			`"A small section was not correctly assembled during repairs which Boeing Co made," the statement said.`, true},
+		{"nothing alleged", "Boeing Co said it had agreed with an earlier draft report that the crash was caused by incorrect repairs.", false},
+	}
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := sentenceInput(tc.text, boeing, team, jal)
+			in.Model = m
+			cs := Extract(in).Claims
+			got := false
+			for _, c := range cs {
+				if c.Stance == schema.Acknowledge && len(c.RespondsTo) > 0 {
+					got = true
+				}
+			}
+			if got != tc.ack {
+				t.Errorf("%s\n linked acknowledgement %v, want %v: %+v", tc.text, got, tc.ack, cs)
+			}
+		})
+	}
+}
