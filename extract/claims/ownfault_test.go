@@ -61,6 +61,8 @@ func TestRoleAppositions(t *testing.T) {
 		{"Rodney Leonard, executive director of the Community Nutrition Institute, said the plan was poor.", "Rodney Leonard", "Community Nutrition Institute"},
 		{"Paul Low, a vice president of Acme Corp, said sales rose.", "Paul Low", "Acme Corp"},
 		{"John Smith, a lawyer for Acme Corp, said the suit had no merit.", "John Smith", "Acme Corp"},
+		{"Gibson Gayle, a Texaco lawyer, said the company had every right to seek protection.", "Gibson Gayle", "Texaco"},
+		{"We have recognized there are other alternatives, John Jeffers, the Pennzoil attorney, said.", "John Jeffers", "Pennzoil"},
 	} {
 		in := sentenceInput(tc.text, [3]string{tc.person, schema.Person, ""}, [3]string{tc.org, schema.Organization, schema.KindOther})
 		out := Extract(in)

@@ -163,14 +163,19 @@ func (x *extractor) roleAround(si int, ts []tok, ms []mref, mi int) {
 				}
 			}
 		}
-		// ", Org's chief executive"
+		// ", Org's chief executive", ", a Texaco lawyer", ", a Goldman
+		// spokesman".
 		for _, o := range ms[mi+1:] {
 			if o.start == ts[min(r, len(ts)-1)].start && o.e.typ == schema.Organization {
 				q := tokIndex(ts, o.end)
-				if q < len(ts) && ts[q].low == "'s" {
-					if _, pred, e := x.roleWords(ts, q+1); pred != "" {
-						x.addRelation(si, m.e.id, pred, o.e.id, x.span(m.start, ts[e-1].end))
-					}
+				poss := q < len(ts) && ts[q].low == "'s"
+				if poss {
+					q++
+				}
+				if _, pred, e := x.roleWords(ts, q); pred != "" && (poss || e >= len(ts) || ts[e].low != "of" && ts[e].low != "at") {
+					// Without "'s", not ", the Texaco director of X": the
+					// role is of what follows.
+					x.addRelation(si, m.e.id, pred, o.e.id, x.span(m.start, ts[e-1].end))
 				}
 			}
 		}
