@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dossier-project/dossier/extract/attrib"
@@ -96,6 +97,38 @@ func TestOwningToTheAct(t *testing.T) {
 			}
 			if got != tc.ack {
 				t.Errorf("%s\n linked acknowledgement %v, want %v: %+v", tc.text, got, tc.ack, cs)
+			}
+		})
+	}
+}
+
+// TestHeadlineDefence: a wire headline "X DEFENDS Y" is X's claim, a
+// denial when the story criticises Y of X's side, praise otherwise; in
+// prose "defends" stays a cue of the trained model only.
+func TestHeadlineDefence(t *testing.T) {
+	lyng := [3]string{"Richard Lyng", schema.Person, ""}
+	haas := [3]string{"Ellen Haas", schema.Person, ""}
+	usda := [3]string{"USDA", schema.Organization, schema.KindAgency}
+	tests := []struct {
+		name, text string
+		stance     schema.Stance // of the claim cued by "DEFENDS"; "" for none
+	}{
+		{"a criticised system defended", "LYNG DEFENDS USDA MEAT INSPECTION\n\nEllen Haas criticized USDA meat inspection.", schema.Deny},
+		{"nothing alleged", "LYNG DEFENDS USDA MEAT INSPECTION\n\nThe system inspects meat.", schema.Praise},
+		{"prose", "Richard Lyng defends the system.", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := sentenceInput(tc.text, lyng, haas, usda)
+			cs := Extract(in).Claims
+			var got schema.Stance
+			for _, c := range cs {
+				if strings.EqualFold(c.Cue.Text, "defends") {
+					got = c.Stance
+				}
+			}
+			if got != tc.stance {
+				t.Errorf("%s\n stance %q, want %q: %+v", tc.text, got, tc.stance, cs)
 			}
 		})
 	}
