@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -198,7 +199,7 @@ func (s *Store) Threads(ctx context.Context, f ThreadFilter) ([]Thread, error) {
 				}
 			}
 		}
-		return buildThreads(allegs, answers, f), nil
+		return buildThreads(allegs, answers, f, s.answerSides(ctx, answers)), nil
 	}
 	var err error
 	if allegs, err = s.allegationClaims(ctx); err != nil {
@@ -209,7 +210,44 @@ func (s *Store) Threads(ctx context.Context, f ThreadFilter) ([]Thread, error) {
 			return nil, err
 		}
 	}
-	return buildThreads(allegs, answers, f), nil
+	return buildThreads(allegs, answers, f, s.answerSides(ctx, answers)), nil
+}
+
+// speakerRoles are the relations by which a person answers for an
+// organisation (as the extraction's sides read them in one article).
+var speakerRoles = map[string]bool{schema.SpokespersonFor: true, schema.ChiefExecutiveOf: true, schema.FounderOf: true,
+	schema.RoleOf: true, schema.MemberOf: true}
+
+// maxSides bounds the organisations a person is taken to answer for.
+const maxSides = 4
+
+// answerSides returns, for each person who makes an answer, the
+// organisations the store relates them to as spokesperson, chief
+// executive, founder, member or holder of a role ("Donald Houston role of
+// the Food Safety and Inspection Service"), from any article: across
+// articles a person answers for them as in the article that names the
+// role. One read of the person's relations each; a failed read leaves the
+// person without sides.
+func (s *Store) answerSides(ctx context.Context, answers []ClaimInfo) map[string][]string {
+	out := make(map[string][]string)
+	done := make(map[string]bool)
+	for i := range answers {
+		c := answers[i].Claimant
+		if c == nil || c.Type != schema.Person || done[c.ID] {
+			continue
+		}
+		done[c.ID] = true
+		rs, err := s.Relations(ctx, c.ID)
+		if err != nil {
+			continue
+		}
+		for _, r := range rs {
+			if r.Subject.ID == c.ID && speakerRoles[r.Predicate] && !slices.Contains(out[c.ID], r.Object.ID) && len(out[c.ID]) < maxSides {
+				out[c.ID] = append(out[c.ID], r.Object.ID)
+			}
+		}
+	}
+	return out
 }
 
 // prop is a claim as package ledger compares it.
@@ -252,7 +290,7 @@ func answerable(c *ClaimInfo) bool {
 }
 
 // buildThreads threads allegations and links answers (see Threads).
-func buildThreads(allegs, answers []ClaimInfo, f ThreadFilter) []Thread {
+func buildThreads(allegs, answers []ClaimInfo, f ThreadFilter, sides map[string][]string) []Thread {
 	byIRI := make(map[string]*ClaimInfo, len(allegs)+len(answers))
 	names := make(map[string]string)
 	note := func(r *EntityRef) {
@@ -284,7 +322,11 @@ func buildThreads(allegs, answers []ClaimInfo, f ThreadFilter) []Thread {
 			inDoc = append(inDoc, l)
 		}
 		if answerable(c) {
-			bps = append(bps, prop(c))
+			p := prop(c)
+			if c.Claimant != nil {
+				p.SpeaksFor = sides[c.Claimant.ID]
+			}
+			bps = append(bps, p)
 		}
 	}
 	for _, c := range byIRI {

@@ -31,7 +31,7 @@ func TestThreadsKeepStoredLinks(t *testing.T) {
 		{"stored", stored, 0.875, "in the article: Japan, the accused, answers; words pact"},
 		{"older store", nil, -1, "in the article: "},
 	} {
-		ts := buildThreads([]ClaimInfo{alleg}, []ClaimInfo{answer(tc.links)}, ThreadFilter{})
+		ts := buildThreads([]ClaimInfo{alleg}, []ClaimInfo{answer(tc.links)}, ThreadFilter{}, nil)
 		if len(ts) != 1 || len(ts[0].Answers) != 1 {
 			t.Fatalf("%s: want one thread with one answer: %+v", tc.name, ts)
 		}
@@ -65,7 +65,7 @@ func TestThreadAnswerOnce(t *testing.T) {
 		Content: schema.Span{Text: "the claims as baseless smears"}, Cue: schema.Span{Start: 600}, Date: doc.Date, Document: doc,
 		RespondsTo: []string{head.IRI, body.IRI},
 		Links:      []schema.Link{{To: head.IRI, Score: 0.6, Reason: "Conservative Party, the accused, answers"}, {To: body.IRI, Score: 0.7, Reason: "Conservative Party, the accused, answers"}}}
-	ts := buildThreads([]ClaimInfo{head, body}, []ClaimInfo{ans}, ThreadFilter{})
+	ts := buildThreads([]ClaimInfo{head, body}, []ClaimInfo{ans}, ThreadFilter{}, nil)
 	if len(ts) != 1 {
 		t.Fatalf("%d threads, want 1: %+v", len(ts), ts)
 	}
@@ -83,5 +83,38 @@ func TestThreadAnswerOnce(t *testing.T) {
 	}
 	if answers != 1 {
 		t.Errorf("%d answer events, want 1: %+v", answers, ts[0].Events)
+	}
+}
+
+// TestSidesAcrossArticles checks that a person who holds a role of the
+// accused organisation in the store answers for it in another article:
+// with the role, the denial links across articles; without it, the
+// person is a stranger and it does not.
+func TestSidesAcrossArticles(t *testing.T) {
+	fsis := &EntityRef{ID: "org/fsis", Name: "Food Safety and Inspection Service", Type: schema.Organization}
+	critics := &EntityRef{ID: "org/cni", Name: "Community Nutrition Institute", Type: schema.Organization}
+	houston := &EntityRef{ID: "per/donald-houston", Name: "Donald Houston", Type: schema.Person}
+	d1 := DocInfo{Hash: "h1", ID: "d1", Date: "1987-04-08"}
+	d2 := DocInfo{Hash: "h2", ID: "d2", Date: "1987-04-20"}
+	alleg := ClaimInfo{IRI: schema.PartIRI("h1", "c1"), ID: "c1", Claimant: critics, Stance: "allege", Target: fsis,
+		About: []EntityRef{*fsis}, Content: schema.Span{Text: "poultry inspection fails to detect salmonella contamination"}, Date: d1.Date, Document: d1}
+	ans := ClaimInfo{IRI: schema.PartIRI("h2", "c4"), ID: "c4", Claimant: houston, Stance: "deny",
+		Content: schema.Span{Text: "poultry inspection does not fail to detect salmonella"}, Date: d2.Date, Document: d2}
+	for _, tc := range []struct {
+		name  string
+		sides map[string][]string
+		want  int
+	}{
+		{"a role of the accused", map[string][]string{houston.ID: {fsis.ID}}, 1},
+		{"no role", nil, 0},
+	} {
+		ts := buildThreads([]ClaimInfo{alleg}, []ClaimInfo{ans}, ThreadFilter{}, tc.sides)
+		got := 0
+		for _, th := range ts {
+			got += len(th.Answers)
+		}
+		if got != tc.want {
+			t.Errorf("%s: %d answers linked, want %d: %+v", tc.name, got, tc.want, ts)
+		}
 	}
 }
