@@ -98,3 +98,26 @@ func TestDefenceOfCriticisedAct(t *testing.T) {
 		t.Errorf("no linked defence: %+v", out.Claims)
 	}
 }
+
+// TestDeniedReportIsAnswered: a denial whose object is a noun of
+// allegation ("denied a report that ...") answers the allegation that noun
+// opens, whatever span its own content was given.
+func TestDeniedReportIsAnswered(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "WHITE HOUSE DENIES ANY FURTHER ARMS SALES TO IRAN\n\nThe White House denied a report that the United States was continuing to ship arms or weapons-related equipment to Iran, but an administration official said there had been non-weapons sales to Tehran through commercial channels."
+	in := sentenceInput(text, [3]string{"White House", schema.Organization, schema.KindGovernment}, [3]string{"United States", schema.Place, schema.KindCountry},
+		[3]string{"Iran", schema.Place, schema.KindCountry}, [3]string{"Tehran", schema.Place, schema.KindCity})
+	in.Model = m
+	out := Extract(in)
+	checkOutput(t, in, out)
+	ok := false
+	for _, c := range out.Claims {
+		ok = ok || c.Stance == schema.Deny && c.Cue.Text == "denied" && len(c.RespondsTo) > 0
+	}
+	if !ok {
+		t.Errorf("the denial answers nothing: %+v", out.Claims)
+	}
+}

@@ -527,7 +527,8 @@ func (x *extractor) link() {
 			if a == d || a.stance != schema.Allege || slices.ContainsFunc(d.opposes, func(o answered) bool { return o.a == a }) {
 				continue
 			}
-			if !concedes && (a.deniedBy == d || a.sent == d.sent && a.cueSpan.Start >= d.cont[0] && a.cueSpan.End <= d.cont[1]) {
+			if !concedes && (a.deniedBy == d || a.sent == d.sent && a.cueSpan.Start >= d.cont[0] && a.cueSpan.End <= d.cont[1] ||
+				d.stance == schema.Deny && a.sent == d.sent && x.objectOf(d, a)) {
 				// "denied a report that ...": the answer holds the
 				// allegation in its own words. One that holds a hedged
 				// act ("said it was not involved in the alleged
@@ -761,4 +762,37 @@ func (x *extractor) contentText(d *draft) string {
 		return string(x.runes[d.cont[0]:d.cont[1]])
 	}
 	return ""
+}
+
+// objectOf reports whether allegation a is named by the object of denial
+// d: its cue, a noun of allegation, follows d's verb with at most three
+// lower-case words between ("The White House denied a report that the
+// United States was continuing to ship arms", "denied the press charges
+// that"), whatever span the denial's content was given.
+func (x *extractor) objectOf(d, a *draft) bool {
+	if !allegationWords[strings.ToLower(a.cueSpan.Text)] || a.cueSpan.Start < d.cueSpan.End {
+		return false
+	}
+	ts := x.toks(d.sent)
+	k := tokIndex(ts, d.cueSpan.End)
+	for n := 0; k < len(ts) && n <= 3; k, n = k+1, n+1 {
+		if ts[k].start == a.cueSpan.Start {
+			return true
+		}
+		if ts[k].capital || !isWordTok(ts[k].low) {
+			return false
+		}
+	}
+	return false
+}
+
+// isWordTok reports whether a lower-cased token is a word, not
+// punctuation.
+func isWordTok(w string) bool {
+	for _, r := range w {
+		if r >= 'a' && r <= 'z' {
+			return true
+		}
+	}
+	return false
 }
