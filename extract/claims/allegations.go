@@ -261,6 +261,13 @@ func (x *extractor) allegations() {
 				}
 			}
 		case schema.Say, schema.Report, schema.Criticise:
+			if d.stance != schema.Criticise && ka < kb && !d.negated && takesBlame(ts, ka, kb) {
+				// "He said he took full responsibility for his own
+				// actions": an admission, whatever it is for.
+				d.stance = schema.Acknowledge
+				d.takesBlame = true
+				continue
+			}
 			if ka < kb && !d.negated && legalSource(ts, d) && !question(ts, ka, kb) {
 				// "The suit claimed that Boesky bought ...", "In an
 				// administrative complaint, the SEC said ...": what a legal
@@ -270,7 +277,7 @@ func (x *extractor) allegations() {
 			}
 			// A claim that names a wrong alleges it; a denunciation of
 			// reports denies them.
-			if d.stance == schema.Criticise && ka < kb && (x.namesAllegation(ts, ka) || criticismCue(d) && calledReports(ts, ka)) {
+			if d.stance == schema.Criticise && ka < kb && (x.namesAllegation(ts, ka) || criticismCue(d) && (calledReports(ts, ka) || reportsBefore(ts, d.ce, ka) && !shouting(ts))) {
 				d.stance = schema.Deny
 				d.refersBack = true
 				continue
@@ -1066,8 +1073,15 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			// an allegation whatever its words.
 			marks := (t.low == "allegation" || t.low == "allegations" || t.low == "accusation" || t.low == "accusations" ||
 				(t.low == "charges" || t.low == "charge") && ts[i+1].low == "that") && !mayBe(ts, i)
-			if x.deniedHere(ds, t) || scornedHere(ts, i) || (!inContent(ds, t) || x.possessed(ts, i)) && wrong || marks {
+			den := x.deniedIn(ds, t)
+			if den != nil || scornedHere(ts, i) || (!inContent(ds, t) || x.possessed(ts, i)) && wrong || marks {
 				d = x.nounDraft(si, ts, i, i+2)
+				if d != nil && den != nil && den.cont[0] > t.end {
+					// "denounced press reports that his wife is running
+					// the government": the denial answers the reports
+					// it names before its content.
+					d.deniedBy = den
+				}
 			}
 		case accusationNouns[t.low] && i+2 < n && ts[i+1].low == "by" && x.deniedHere(ds, t):
 			// "have said the charges by the ASA that palm oil consumption
@@ -1258,12 +1272,18 @@ func (x *extractor) rumourDenier(ds []*draft, t tok) (by *entInfo, in *draft) {
 // deniedHere reports whether a denial of the sentence has this token in
 // its content ("denied a report that ...").
 func (x *extractor) deniedHere(ds []*draft, t tok) bool {
+	return x.deniedIn(ds, t) != nil
+}
+
+// deniedIn returns the denial of the sentence whose object or content
+// holds the allegation noun t ("denounced press reports that ..."), or nil.
+func (x *extractor) deniedIn(ds []*draft, t tok) *draft {
 	for _, d := range ds {
 		if d.stance == schema.Deny && t.start >= min(d.cont[0], d.cueSpan.End) && t.end <= d.cont[1] {
-			return true
+			return d
 		}
 	}
-	return false
+	return nil
 }
 
 // scornedHere reports whether a rejecter scorns the allegation noun at i

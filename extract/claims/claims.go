@@ -113,6 +113,10 @@ type draft struct {
 	// the accused contradicts or justifies itself against (opposition):
 	// its denial answers them.
 	opposes []answered
+	// takesBlame marks a statement that its subject takes responsibility
+	// or blame ("he took full responsibility"): an acknowledgement that
+	// answers whatever its words.
+	takesBlame bool
 	// denier is who denies a rumour the draft alleges: its target when
 	// it names none.
 	denier *entInfo

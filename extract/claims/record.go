@@ -195,3 +195,53 @@ func (x *extractor) doers(a *draft) []*entInfo {
 	}
 	return out
 }
+
+// reportsBefore reports whether the object of a criticism, between its cue
+// and its content, is reports or charges: "denounced press reports that
+// his wife, Nancy, is running the government", "DENOUNCES REPORTS OF
+// WIFE'S ROLE". Denouncing them denies them, as "attacked what he called
+// biased reports" does; a plural only (a "report" may be a study the
+// speaker criticises), and no verb between.
+func reportsBefore(ts []tok, ce, ka int) bool {
+	if ce >= ka || ka-ce > 4 || ka > len(ts) {
+		return false
+	}
+	for k := ce; k < ka; k++ {
+		switch l := ts[k].low; l {
+		case "reports", "charges", "allegations", "accusations", "rumours", "rumors", "claims", "suggestions":
+			return k+1 == ka || ts[k+1].low == "that" || ts[k+1].low == "of" || ts[k+1].low == "about"
+		case "press", "media", "newspaper", "news", "the", "these", "those", "such", "recent", "published", "latest":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// takingVerbs are the verbs by which a party owns to responsibility or
+// blame ("took full responsibility", "accepts the blame", "assumed
+// responsibility", "shouldered the blame").
+var takingVerbs = set("take", "takes", "took", "taken", "taking", "accept", "accepts", "accepted", "accepting",
+	"assume", "assumes", "assumed", "assuming", "bear", "bears", "bore", "borne", "shoulder", "shoulders", "shouldered")
+
+// takesBlame reports whether a content says that its subject takes
+// responsibility or blame: "he took full responsibility for his own
+// actions", reported by "He said". Not one to come or asked for ("would
+// take responsibility", "should accept the blame"), nor a negated one.
+func takesBlame(ts []tok, a, b int) bool {
+	for k := a; k < b && k < a+6; k++ {
+		l := ts[k].low
+		switch {
+		case negations[l] || l == "n't" || l == "never" || l == "no" || l == "will" || l == "would" || l == "should" ||
+			l == "must" || l == "shall" || l == "to" || l == "if" || l == "whether" || l == "ought" || l == "might" || l == "could":
+			return false
+		case takingVerbs[l]:
+			j := k + 1
+			for j < b && j < k+4 && ownedHow[ts[j].low] {
+				j++
+			}
+			return j < b && owned(ts[j].low)
+		}
+	}
+	return false
+}

@@ -133,3 +133,44 @@ func TestHeadlineDefence(t *testing.T) {
 		})
 	}
 }
+
+// TestTakesBlameAndDenouncedReports: a statement that its subject took
+// responsibility acknowledges; one to come or asked for does not. A
+// denunciation of the reports it names denies them and answers them.
+func TestTakesBlameAndDenouncedReports(t *testing.T) {
+	reagan := [3]string{"Ronald Reagan", schema.Person, ""}
+	tests := []struct {
+		name, text string
+		stance     schema.Stance
+		linked     bool
+	}{
+		{"took responsibility", "Ronald Reagan said he took full responsibility for his own actions.", schema.Acknowledge, false},
+		{"would take responsibility", "Ronald Reagan said he would take full responsibility for the decision.", schema.Say, false},
+		{"did not accept the blame", "Ronald Reagan said he did not accept the blame.", schema.Say, false},
+		{"denounced reports", "Ronald Reagan denounced press reports that his wife is running the government.", schema.Deny, true},
+		{"denounced a study", "Ronald Reagan denounced the study that his wife commissioned.", schema.Criticise, false},
+	}
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// As the product runs: the model's content of "denounced"
+			// starts after "press reports that".
+			in := sentenceInput(tc.text, reagan)
+			in.Model = m
+			cs := Extract(in).Claims
+			var got *schema.Claim
+			for i := range cs {
+				if cs[i].Claimant == "per/ronald-reagan" {
+					got = &cs[i]
+					break
+				}
+			}
+			if got == nil || got.Stance != tc.stance || (len(got.RespondsTo) > 0) != tc.linked {
+				t.Errorf("%s\n want stance %s, linked %v: %+v", tc.text, tc.stance, tc.linked, cs)
+			}
+		})
+	}
+}

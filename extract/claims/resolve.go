@@ -625,6 +625,9 @@ func (x *extractor) answers(d *draft) bool {
 	case schema.Deny:
 		return true
 	case schema.Acknowledge, schema.Confirm:
+		if d.takesBlame {
+			return true // "he took full responsibility for his own actions"
+		}
 		ts := x.toks(d.sent)
 		ka, kb := contentToks(ts, d)
 		if ka < kb && d.stance == schema.Acknowledge && d.v != nil && (d.v.lemma == "apologise" || d.v.lemma == "apologize" ||
