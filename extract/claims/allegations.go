@@ -268,6 +268,13 @@ func (x *extractor) allegations() {
 				d.takesBlame = true
 				continue
 			}
+			if d.stance != schema.Criticise && ka < kb && !d.negated && passiveDenial(ts, ka, kb) {
+				// "Salomon said the rumors ... are "unequivocally
+				// denied."": the claimant denies what it names.
+				d.stance = schema.Deny
+				d.refersBack = true
+				continue
+			}
 			if ka < kb && !d.negated && legalSource(ts, d) && !question(ts, ka, kb) {
 				// "The suit claimed that Boesky bought ...", "In an
 				// administrative complaint, the SEC said ...": what a legal

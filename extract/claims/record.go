@@ -245,3 +245,44 @@ func takesBlame(ts []tok, a, b int) bool {
 	}
 	return false
 }
+
+// passiveDenial reports whether a content says that the allegations it
+// names are denied, without a denier of its own: "the rumors affected the
+// company's stock and are "unequivocally denied."" (Salomon said). The
+// claimant denies them. Not "were denied by X" (X's denial, reported),
+// nor a negated or hypothetical one, nor a claim or a suggestion refused.
+func passiveDenial(ts []tok, a, b int) bool {
+	named := false
+	for k := a; k < b; k++ {
+		l := ts[k].low
+		if allegationNouns[l] && !strings.HasPrefix(l, "claim") && !proposals[l] || rumourNouns[l] {
+			// Not "the claim for damages was denied": a request refused.
+			named = true
+			continue
+		}
+		if !named || l != "denied" && l != "rejected" && l != "refuted" {
+			continue
+		}
+		if k+1 < b && ts[k+1].low == "by" {
+			return false
+		}
+		for j := k - 1; j >= a && j >= k-4; j-- {
+			lj := ts[j].low
+			switch {
+			case beForms[lj]:
+				for i := max(a, j-2); i < j; i++ {
+					if negations[ts[i].low] || ts[i].low == "would" || ts[i].low == "could" || ts[i].low == "if" || ts[i].low == "will" {
+						return false
+					}
+				}
+				return true
+			case negations[lj] || lj == "n't" || lj == "never":
+				return false
+			case ts[j].qopen || ts[j].qclose || isAdverb(ts[j]):
+			default:
+				return false
+			}
+		}
+	}
+	return false
+}

@@ -174,3 +174,32 @@ func TestTakesBlameAndDenouncedReports(t *testing.T) {
 		})
 	}
 }
+
+// TestPassiveDenial: a statement that the rumours it names are denied is
+// its claimant's denial; one denied by another, or not denied, is not.
+func TestPassiveDenial(t *testing.T) {
+	salomon := [3]string{"Salomon Inc", schema.Organization, schema.KindCompany}
+	tests := []struct {
+		name, text string
+		deny       bool
+	}{
+		{"unequivocally denied", `Salomon Inc said the rumors affected the company's stock and are "unequivocally denied."`, true},
+		{"denied by another", "Salomon Inc said the rumors were denied by the exchange.", false},
+		{"not denied", "Salomon Inc said the rumors were not denied.", false},
+		{"a claim refused", "Salomon Inc said the claim for damages was denied.", false},
+		{"charges rejected", "Salomon Inc said the charges are rejected.", true},
+		{"bail denied", "Salomon Inc said its trader was denied bail.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := Extract(sentenceInput(tc.text, salomon)).Claims
+			got := false
+			for _, c := range cs {
+				got = got || c.Stance == schema.Deny && c.Claimant == "org/salomon-inc"
+			}
+			if got != tc.deny {
+				t.Errorf("%s\n Salomon's denial %v, want %v: %+v", tc.text, got, tc.deny, cs)
+			}
+		})
+	}
+}
