@@ -121,3 +121,27 @@ func TestDeniedReportIsAnswered(t *testing.T) {
 		t.Errorf("the denial answers nothing: %+v", out.Claims)
 	}
 }
+
+// TestAcknowledgementInsideAllegation: an agreement told inside what a
+// complaint alleges is part of the allegation, not an answer to it.
+func TestAcknowledgementInsideAllegation(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The complaint alleges, among other things, that the company and its board agreed to pay First Boston an illegal seven mln dlr topping fee if it received a higher offer."
+	in := sentenceInput(text, [3]string{"First Boston", schema.Organization, schema.KindCompany})
+	in.Model = m
+	out := Extract(in)
+	checkOutput(t, in, out)
+	alleged := false
+	for _, c := range out.Claims {
+		alleged = alleged || c.Stance == schema.Allege
+		if c.Stance != schema.Allege && len(c.RespondsTo) > 0 {
+			t.Errorf("%s %q answers %v", c.Stance, c.Cue.Text, c.RespondsTo)
+		}
+	}
+	if !alleged {
+		t.Errorf("no allegation: %+v", out.Claims)
+	}
+}

@@ -527,6 +527,16 @@ func (x *extractor) link() {
 			if a == d || a.stance != schema.Allege || slices.ContainsFunc(d.opposes, func(o answered) bool { return o.a == a }) {
 				continue
 			}
+			if d.stance != schema.Deny && a.sent == d.sent && d.cueSpan.Start >= a.cont[0] && d.cueSpan.End <= a.cont[1] && a.cueSpan.End <= d.cueSpan.Start {
+				// An acknowledgement told inside the allegation ("The
+				// complaint alleges ... that the company and its board
+				// agreed to pay First Boston an illegal ... fee") is part
+				// of what is alleged, not an answer to it. (A denial
+				// inside an allegation's content is kept: such contents
+				// run over the answer that follows them, "criticism of
+				// U.S. meat inspection, defended the program".)
+				continue
+			}
 			if !concedes && (a.deniedBy == d || a.sent == d.sent && a.cueSpan.Start >= d.cont[0] && a.cueSpan.End <= d.cont[1] ||
 				d.stance == schema.Deny && a.sent == d.sent && x.objectOf(d, a)) {
 				// "denied a report that ...": the answer holds the
