@@ -268,6 +268,12 @@ func (x *extractor) allegations() {
 				d.takesBlame = true
 				continue
 			}
+			if d.stance != schema.Criticise && ka < kb && !d.negated && w >= 0 && noGroundsBefore(ts, d.ce, ka) {
+				// "finding no evidence that Farris was biased": the wrong
+				// found unproven.
+				d.stance = schema.Deny
+				continue
+			}
 			if d.stance != schema.Criticise && ka < kb && !d.negated && passiveDenial(ts, ka, kb) {
 				// "Salomon said the rumors ... are "unequivocally
 				// denied."": the claimant denies what it names.

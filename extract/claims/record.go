@@ -286,3 +286,20 @@ func passiveDenial(ts []tok, a, b int) bool {
 	}
 	return false
 }
+
+// noGroundsBefore reports whether the object of a cue, between the cue
+// and its content, is "no evidence that", "no proof of", "no basis for":
+// "refused to grant Texaco a new trial, finding no evidence that Farris
+// was biased". What follows is the wrong found unproven, a denial, not an
+// allegation.
+func noGroundsBefore(ts []tok, ce, ka int) bool {
+	if ce < 0 || ka > len(ts) || ka-ce < 2 || ka-ce > 4 {
+		return false
+	}
+	for k := ce; k+1 < ka; k++ {
+		if (ts[k].low == "no" || ts[k].low == "insufficient" || ts[k].low == "little") && groundsOf[ts[k+1].low] {
+			return true
+		}
+	}
+	return false
+}

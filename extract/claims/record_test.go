@@ -203,3 +203,37 @@ func TestPassiveDenial(t *testing.T) {
 		})
 	}
 }
+
+// TestNoGroundsFound: a finding of no evidence for a wrong denies it and
+// alleges nothing; evidence found alleges.
+func TestNoGroundsFound(t *testing.T) {
+	court := [3]string{"Texas Appellate Court", schema.Organization, schema.KindGovernment}
+	farris := [3]string{"Farris", schema.Person, ""}
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		stance     schema.Stance
+	}{
+		{"no evidence", "The Texas Appellate Court refused to grant a new trial, finding no evidence that Farris was biased.", schema.Deny},
+		{"evidence", "The Texas Appellate Court ordered a new trial, finding evidence that Farris was biased.", schema.Allege},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := sentenceInput(tc.text, court, farris)
+			in.Model = m
+			cs := Extract(in).Claims
+			var got schema.Stance
+			for _, c := range cs {
+				if strings.HasPrefix(c.Cue.Text, "finding") {
+					got = c.Stance
+				}
+			}
+			if got != tc.stance {
+				t.Errorf("%s\n stance %q, want %q: %+v", tc.text, got, tc.stance, cs)
+			}
+		})
+	}
+}
