@@ -337,7 +337,7 @@ func (x *extractor) allegations() {
 			}
 		case schema.Deny:
 			// "rejected the offer", "denied him bail": no denial.
-			if ka < kb && (!d.refersBack || namesProposalOnly(ts, ka, kb)) && w < 0 && (d.v == nil && rejectsProposal(ts, ka, kb) || x.refusal(ts, d, ka, kb)) {
+			if ka < kb && (!d.refersBack || namesProposalOnly(ts, ka, kb)) && (w < 0 || refusedFirst(ts, ka, kb)) && (d.v == nil && rejectsProposal(ts, ka, kb) || x.refusal(ts, d, ka, kb)) {
 				d.stance = schema.Say
 			}
 		}
@@ -1815,4 +1815,17 @@ func agreesWithFinding(ts []tok, own map[string]bool, ka, kb int) bool {
 		return false
 	}
 	return false
+}
+
+// refusedFirst reports whether a denial's object opens with a thing
+// withheld ("denied a request by Wheeling-Pittsburgh Steel Corp that it be
+// allowed to continue to operate ... while court-ordered pollution control
+// equipment is installed"): a refusal, whatever wrong the request's own
+// words name.
+func refusedFirst(ts []tok, ka, kb int) bool {
+	k := ka
+	if k < kb && (determiners[ts[k].low] || ts[k].low == "its" || ts[k].low == "their") {
+		k++
+	}
+	return k < kb && withheld[ts[k].low]
 }

@@ -145,3 +145,22 @@ func TestAcknowledgementInsideAllegation(t *testing.T) {
 		t.Errorf("no allegation: %+v", out.Claims)
 	}
 }
+
+// TestRefusedRequestIsNoDenial: "denied a request" withholds, whatever
+// wrong the request's own words name.
+func TestRefusedRequestIsNoDenial(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The agency denied a request by Wheeling-Pittsburgh Steel Corp that it be allowed to operate the plant while court-ordered pollution control equipment is installed."
+	in := sentenceInput(text, [3]string{"Wheeling-Pittsburgh Steel Corp", schema.Organization, schema.KindCompany})
+	in.Model = m
+	out := Extract(in)
+	checkOutput(t, in, out)
+	for _, c := range out.Claims {
+		if c.Stance == schema.Deny && c.Cue.Text == "denied" {
+			t.Errorf("a refusal read as a denial: %+v", c)
+		}
+	}
+}
