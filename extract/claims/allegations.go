@@ -334,8 +334,16 @@ func (x *extractor) allegations() {
 		case schema.Acknowledge:
 			if ka < kb && (w < 0 || x.undertakes(ts, d, ka)) && x.assent(ts, d, ka, kb) {
 				d.stance = schema.Say
+			} else if settles(ts, d) || withoutCue(ts, d) {
+				// "agreed to settle the charges without admitting or
+				// denying them": a settlement, not an admission.
+				d.stance = schema.Say
 			}
 		case schema.Deny:
+			if withoutCue(ts, d) {
+				d.stance = schema.Say // "without admitting or denying the allegations"
+				continue
+			}
 			// "rejected the offer", "denied him bail": no denial.
 			if ka < kb && (!d.refersBack || namesProposalOnly(ts, ka, kb)) && (w < 0 || refusedFirst(ts, ka, kb)) && (d.v == nil && rejectsProposal(ts, ka, kb) || x.refusal(ts, d, ka, kb)) {
 				d.stance = schema.Say

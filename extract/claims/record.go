@@ -303,3 +303,40 @@ func noGroundsBefore(ts []tok, ce, ka int) bool {
 	}
 	return false
 }
+
+// Settlements. A party that settles charges, or consents to an order,
+// "without admitting or denying" them neither acknowledges nor denies
+// them (the annotation guide: settlements are no answers); an agreement to
+// settle or to pay is an undertaking, not an admission ("agreed to settle
+// charges stemming from misleading financial statements"); an agreement to
+// plead guilty stays one.
+
+// withoutCue reports whether a cue of admission or denial is governed by
+// "without": "without admitting or denying the allegations", "without
+// admitting wrongdoing".
+func withoutCue(ts []tok, d *draft) bool {
+	k := d.cs - 1
+	if k >= 1 && ts[k].low == "or" {
+		k -= 2 // "without admitting or denying"
+	}
+	return k >= 0 && k < len(ts) && (ts[k].low == "without" || ts[k].low == "neither")
+}
+
+// settles reports whether an assent's object is to settle or to pay:
+// "agreed to settle the charges", "agreed to pay a record 100 mln dlrs in
+// penalties", not "agreed to plead guilty".
+func settles(ts []tok, d *draft) bool {
+	if d.v == nil || d.v.lemma != "agree" && d.v.lemma != "consent" {
+		return false
+	}
+	for k := d.ce; k+1 < len(ts) && k <= d.ce+2; k++ {
+		if ts[k].low == "to" {
+			switch ts[k+1].low {
+			case "settle", "pay", "repay", "refund", "compensate", "reimburse", "forfeit", "disgorge", "cooperate":
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}

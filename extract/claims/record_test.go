@@ -237,3 +237,38 @@ func TestNoGroundsFound(t *testing.T) {
 		})
 	}
 }
+
+// TestSettlementsAreNoAdmission: consenting "without admitting or denying"
+// and agreeing to settle or to pay neither acknowledge nor deny; admitting
+// and agreeing to plead guilty still acknowledge.
+func TestSettlementsAreNoAdmission(t *testing.T) {
+	davidoff := [3]string{"Davidoff", schema.Person, ""}
+	sec := [3]string{"SEC", schema.Organization, schema.KindAgency}
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		answers    bool
+	}{
+		{"without admitting or denying", "The SEC said Davidoff consented to its order without admitting or denying the allegations that he aided and abetted violations.", false},
+		{"agreed to settle", "Davidoff agreed to settle charges stemming from misleading financial statements.", false},
+		{"agreed to pay penalties", "Davidoff agreed to pay 100 mln dlrs in penalties and illegal profits after being charged with insider trading.", false},
+		{"admitted", "Davidoff admitted he aided and abetted violations of securities laws.", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := sentenceInput(tc.text, davidoff, sec)
+			in.Model = m
+			cs := Extract(in).Claims
+			got := false
+			for _, c := range cs {
+				got = got || c.Stance == schema.Acknowledge || c.Stance == schema.Deny
+			}
+			if got != tc.answers {
+				t.Errorf("%s\n an answer %v, want %v: %+v", tc.text, got, tc.answers, cs)
+			}
+		})
+	}
+}
