@@ -206,7 +206,7 @@ func negatedWords(ts []tok, a, b int) []string {
 			continue
 		}
 		ct := ts[a:b]
-		if future(ct, k-a) || k > a && (ts[k-1].low == "if" || ts[k-1].low == "whether") {
+		if future(ct, k-a) || k > a && (ts[k-1].low == "if" || ts[k-1].low == "whether") || undecided(ts, k, b) {
 			continue
 		}
 		e := k + 1
@@ -391,4 +391,24 @@ func (x *extractor) coAccused(d *draft) []*entInfo {
 		add(m.e)
 	}
 	return out
+}
+
+// undecidedWords say that what follows is not settled.
+var undecidedWords = set("decided", "determined", "sure", "certain", "clear", "known", "settled", "say", "said")
+
+// undecided reports whether the negation at k leaves a question open ("has
+// not yet decided whether to pursue its case", "is not sure if", "did not
+// say whether"): it states nothing opposite to an allegation.
+func undecided(ts []tok, k, b int) bool {
+	for j := k + 1; j < b && j <= k+3; j++ {
+		if !undecidedWords[ts[j].low] {
+			continue
+		}
+		for q := j + 1; q < b && q <= j+2; q++ {
+			if ts[q].low == "whether" || ts[q].low == "if" {
+				return true
+			}
+		}
+	}
+	return false
 }

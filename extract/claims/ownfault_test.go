@@ -164,3 +164,29 @@ func TestRefusedRequestIsNoDenial(t *testing.T) {
 		}
 	}
 }
+
+// TestUndecidedIsNoOpposite: "has not yet decided whether to pursue" an
+// act negates no act words, so it states nothing opposite to an
+// allegation that names them; "has not pursued its case" does.
+func TestUndecidedIsNoOpposite(t *testing.T) {
+	toks := func(s string) []tok {
+		var ts []tok
+		for _, w := range strings.Fields(s) {
+			ts = append(ts, tok{text: w, low: strings.ToLower(w)})
+		}
+		return ts
+	}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"the company has not yet decided whether to pursue its case against Belcher Oil", false},
+		{"he did not say if the firm would pursue the claims", false},
+		{"the company has not pursued its case against Belcher Oil", true},
+	} {
+		ts := toks(tc.text)
+		if got := len(negatedWords(ts, 0, len(ts))) > 0; got != tc.want {
+			t.Errorf("%q: negates act words %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
