@@ -361,7 +361,7 @@ func (x *extractor) allegations() {
 				}
 			}
 		}
-		if d.stance == schema.Say && ka < kb && !d.negated && x.rebuts(ts, ka, kb) {
+		if d.stance == schema.Say && ka < kb && !d.negated && (x.rebuts(ts, ka, kb) || nothingAgainstRules(ts, ka, kb)) {
 			d.stance = schema.Deny
 		}
 		if d.stance == schema.Allege {

@@ -340,3 +340,43 @@ func settles(ts []tok, d *draft) bool {
 	}
 	return false
 }
+
+// againstRules are the words by which a content says an act breaks a
+// rule: "not consistent with U.S. laws", "contrary to the agreement".
+var againstRules = []string{"not consistent with", "inconsistent with", "contrary to", "in violation of", "in breach of",
+	"in conflict with", "at odds with"}
+
+// ruleNouns are the rules an act may break.
+var ruleNouns = set("law", "laws", "rules", "rule", "regulations", "regulation", "policy", "policies", "agreement",
+	"agreements", "accord", "treaty", "pact", "constitution", "code", "guidelines", "obligations")
+
+// nothingAgainstRules reports whether content says that nothing done
+// breaks a rule: Washington was "not doing anything in connection with the
+// government of Iran which is not consistent with U.S. Laws or trade
+// policy", "has done nothing contrary to the agreement": an assertion of
+// compliance, a denial.
+func nothingAgainstRules(ts []tok, a, b int) bool {
+	for k := a; k < b; k++ {
+		l := ts[k].low
+		nothing := l == "nothing" || (l == "anything" && slices.ContainsFunc(ts[max(a, k-4):k], func(t tok) bool {
+			return negations[t.low] || t.low == "n't" || t.low == "never"
+		}))
+		if !nothing {
+			continue
+		}
+		low := " " + strings.Join(lows(ts[k+1:min(b, k+16)]), " ") + " "
+		for _, p := range againstRules {
+			i := strings.Index(low, " "+p+" ")
+			if i < 0 {
+				continue
+			}
+			after := strings.Fields(low[i+len(p)+1:])
+			for _, w := range after[:min(4, len(after))] {
+				if ruleNouns[w] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -272,3 +272,30 @@ func TestSettlementsAreNoAdmission(t *testing.T) {
 		})
 	}
 }
+
+// TestNothingAgainstRules: saying that nothing done breaks a rule is a
+// denial; saying that something does is not.
+func TestNothingAgainstRules(t *testing.T) {
+	us := [3]string{"Washington", schema.Place, schema.KindCity}
+	tests := []struct {
+		name, text string
+		deny       bool
+	}{
+		{"nothing against the laws", `She said Washington was "not doing anything in connection with Iran which is not consistent with U.S. laws or trade policy."`, true},
+		{"done nothing contrary", "She said Washington has done nothing contrary to the agreement.", true},
+		{"something against the laws", "She said the sales were not consistent with U.S. laws.", false},
+		{"nothing else", "She said Washington was not doing anything about the dollar.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := Extract(sentenceInput(tc.text, us)).Claims
+			got := false
+			for _, c := range cs {
+				got = got || c.Stance == schema.Deny
+			}
+			if got != tc.deny {
+				t.Errorf("%s\n denial %v, want %v: %+v", tc.text, got, tc.deny, cs)
+			}
+		})
+	}
+}
