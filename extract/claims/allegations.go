@@ -211,12 +211,31 @@ func wrongIn(ts []tok, a, b int) int {
 				hedged = j+1 < len(ts) && ts[j+1].low != "doubt"
 			}
 		}
-		if !hedged {
+		if !hedged && !inName(ts, k, n) {
 			return k
 		}
 		a = k + n
 	}
 	return -1
+}
+
+// inName reports whether the wrong at ts[k:k+n] is words of a name: in
+// capitals inside a sentence in lower case, beside another word in
+// capitals ("Crime Control Inc", "the Insider Trading Sanctions Act"). A
+// sentence's first word, and a headline in capitals, are no names by
+// their case.
+func inName(ts []tok, k, n int) bool {
+	if k == 0 || !ts[k].capital {
+		return false
+	}
+	lower := false
+	for _, t := range ts {
+		lower = lower || t.text == t.low && isWordTok(t.low)
+	}
+	if !lower {
+		return false
+	}
+	return k+n < len(ts) && ts[k+n].capital && isWordTok(ts[k+n].low) || ts[k-1].capital && isWordTok(ts[k-1].low) && k-1 > 0
 }
 
 // contentToks returns the tokens of a draft's content.

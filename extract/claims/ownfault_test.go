@@ -190,3 +190,31 @@ func TestUndecidedIsNoOpposite(t *testing.T) {
 		}
 	}
 }
+
+// TestWrongInNameIsNoWrong: a word of wrongdoing inside a name in
+// capitals ("Crime Control Inc", "Cartel Security Consultants") names no
+// wrong; the same word in lower case, or opening a headline in capitals,
+// does.
+func TestWrongInNameIsNoWrong(t *testing.T) {
+	toks := func(s string) []tok {
+		var ts []tok
+		for _, w := range strings.Fields(s) {
+			ts = append(ts, tok{text: w, low: strings.ToLower(w), capital: w[0] >= 'A' && w[0] <= 'Z'})
+		}
+		return ts
+	}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"It said that Crime Control reported operating profit of 4.0 mln dlrs", false},
+		{"It acquired guard companies from Cartel Security Consultants Inc", false},
+		{"The police said the gang ran a cartel that fixed prices", true},
+		{"OPEC CARTEL ACCUSED OF FIXING PRICES", true},
+	} {
+		ts := toks(tc.text)
+		if got := wrongIn(ts, 0, len(ts)) >= 0; got != tc.want {
+			t.Errorf("%q: names a wrong %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
