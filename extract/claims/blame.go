@@ -104,12 +104,7 @@ func (x *extractor) blameIn(ts []tok, a, b int) int {
 		if p >= q {
 			return false
 		}
-		for _, m := range x.mentionsIn(ts[p].start, ts[q-1].end) {
-			if m.e.typ == schema.Person || m.e.typ == schema.Organization || m.e.typ == schema.Place {
-				return true
-			}
-		}
-		return false
+		return x.partyIn(ts[p].start, ts[q-1].end) != nil
 	}
 	for k := a; k < b; k++ {
 		if !causeWords[ts[k].low] {
@@ -168,13 +163,7 @@ func (x *extractor) criticismNoun(si int, ts []tok, i int) *draft {
 	for end < n && end < of+9 && !isEnd(ts[end]) && ts[end].low != "," && ts[end].low != "and" && !ts[end].cue {
 		end++
 	}
-	var target *entInfo
-	for _, m := range x.mentionsIn(ts[of+1].start, ts[end-1].end) {
-		if m.e.typ == schema.Person || m.e.typ == schema.Organization || m.e.typ == schema.Place {
-			target = m.e
-			break
-		}
-	}
+	target := x.partyIn(ts[of+1].start, ts[end-1].end)
 	if target == nil {
 		return nil
 	}
@@ -222,12 +211,7 @@ func (x *extractor) underFire(si int, ts []tok, i int) *draft {
 	subj := leftNP(ts, end)
 	var target *entInfo
 	if subj < end {
-		for _, m := range x.mentionsIn(ts[subj].start, ts[end-1].end) {
-			if m.e.typ == schema.Person || m.e.typ == schema.Organization || m.e.typ == schema.Place {
-				target = m.e
-				break
-			}
-		}
+		target = x.partyIn(ts[subj].start, ts[end-1].end)
 	}
 	if target == nil {
 		return nil
@@ -251,4 +235,16 @@ func (x *extractor) underFire(si int, ts []tok, i int) *draft {
 		d.claimantText = "critics"
 	}
 	return d
+}
+
+// partyIn returns the first person, organisation or place mentioned between
+// the code-point offsets start and end, or nil: the party a blame or a
+// criticism names.
+func (x *extractor) partyIn(start, end int) *entInfo {
+	for _, m := range x.mentionsIn(start, end) {
+		if m.e.typ == schema.Person || m.e.typ == schema.Organization || m.e.typ == schema.Place {
+			return m.e
+		}
+	}
+	return nil
 }
