@@ -243,6 +243,20 @@ const MinAnswer = 0.5
 // concepts meet, or the answer names the allegations.
 func Answers(a, b *Prop, names Names) (float64, string) {
 	acc := a.answerable()
+	// The act's match is needed up to three times below; it is computed
+	// once, when first asked for (it preps both claims).
+	var (
+		mAct, mWeight float64
+		mWhy          string
+		matched       bool
+	)
+	match := func() (float64, string, float64) {
+		if !matched {
+			mAct, mWhy, _, mWeight = actMatchN(a, b, names)
+			matched = true
+		}
+		return mAct, mWhy, mWeight
+	}
 	ent, who := 0.0, ""
 	side := ""
 	for _, x := range b.SpeaksFor {
@@ -281,7 +295,7 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 		if ent < 0.45 {
 			return 0, ""
 		}
-		if _, _, _, w := actMatchN(a, b, names); w < minRestated {
+		if _, _, w := match(); w < minRestated {
 			return 0, ""
 		}
 	}
@@ -324,7 +338,7 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 		b.prep(names)
 	}
 	if ent == 0 && b.Explicit && a.Doc == b.Doc {
-		if _, _, _, w := actMatchN(a, b, names); w >= minRestated {
+		if _, _, w := match(); w >= minRestated {
 			ent, who = 0.35, "denies the act in its words"
 		} else if restates(a, b) {
 			// Nearly all its words are the allegation's: a headline's
@@ -353,7 +367,7 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 	if a.Claimant != "" && b.Claimant != "" && (a.Claimant == b.Claimant || NameHolds(names.name(a.Claimant), names.name(b.Claimant))) {
 		return 0, "" // one's own allegation is not answered by oneself ("Times", "New York Times")
 	}
-	act, why, _, weight := actMatchN(a, b, names)
+	act, why, weight := match()
 	defence := b.Defends && a.Doc == b.Doc && ent >= 0.45 && weight > 0
 	if defence && act < minAct {
 		why += "; defends it"
