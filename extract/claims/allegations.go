@@ -1364,6 +1364,18 @@ func (x *extractor) punished(ts []tok, i int) bool {
 	return false
 }
 
+// draftAgainst starts an allegation draft like newDraft, made against
+// target (its target and about); nil when newDraft gives none.
+func (x *extractor) draftAgainst(si int, ts []tok, cs, ce, a int, target *entInfo) *draft {
+	d := x.newDraft(si, ts, cs, ce, a)
+	if d == nil {
+		return nil
+	}
+	d.target = target
+	d.about = append(d.about, target.id)
+	return d
+}
+
 // newDraft starts an allegation draft with cue tokens [cs, ce) and the
 // content from token a to the end of the clause.
 func (x *extractor) newDraft(si int, ts []tok, cs, ce, a int) *draft {

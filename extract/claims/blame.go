@@ -167,12 +167,10 @@ func (x *extractor) criticismNoun(si int, ts []tok, i int) *draft {
 	if target == nil {
 		return nil
 	}
-	d := x.newDraft(si, ts, i, i+1, of+1)
+	d := x.draftAgainst(si, ts, i, i+1, of+1, target)
 	if d == nil {
 		return nil
 	}
-	d.target = target
-	d.about = append(d.about, target.id)
 	if ts[i+1].low == "by" {
 		x.source(si, ts, d, i+2, of)
 	}
@@ -202,11 +200,9 @@ func (x *extractor) underFire(si int, ts []tok, i int) *draft {
 		ts[end-1].low == "comes" || ts[end-1].low == "coming" || ts[end-1].low == "to" || ts[end-1].low == "continued" || ts[end-1].low == "now") {
 		end--
 	}
-	if end == 0 || ts[end-1].low == "," {
-		// "Because it is under fire": the subject is a pronoun at most.
-		if end == 0 {
-			return nil
-		}
+	if end == 0 {
+		// "Because it is under fire": no subject before the cue.
+		return nil
 	}
 	subj := leftNP(ts, end)
 	var target *entInfo
@@ -216,12 +212,10 @@ func (x *extractor) underFire(si int, ts []tok, i int) *draft {
 	if target == nil {
 		return nil
 	}
-	d := x.newDraft(si, ts, i, i+2, f+1)
+	d := x.draftAgainst(si, ts, i, i+2, f+1, target)
 	if d == nil {
 		return nil
 	}
-	d.target = target
-	d.about = append(d.about, target.id)
 	if ts[i+2].low == "from" {
 		b := i + 3
 		for b < f && ts[b].low != "in" && ts[b].low != "," {

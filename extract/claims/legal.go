@@ -91,12 +91,10 @@ func (x *extractor) sued(si int, ts []tok, i int) *draft {
 		if target == nil {
 			return nil
 		}
-		d := x.newDraft(si, ts, i, i+1, i+1)
+		d := x.draftAgainst(si, ts, i, i+1, i+1, target)
 		if d == nil {
 			return nil
 		}
-		d.target = target
-		d.about = append(d.about, target.id)
 		d.passive = true
 		if sa, sb := byAgent(ts, i+1); sa >= 0 {
 			x.source(si, ts, d, sa, sb)
@@ -115,12 +113,10 @@ func (x *extractor) sued(si int, ts []tok, i int) *draft {
 	if e == nil || e.typ != schema.Person && e.typ != schema.Organization {
 		return nil
 	}
-	d := x.newDraft(si, ts, i, i+1, i+1)
+	d := x.draftAgainst(si, ts, i, i+1, i+1, e)
 	if d == nil {
 		return nil
 	}
-	d.target = e
-	d.about = append(d.about, e.id)
 	p := i - 1
 	for p >= 0 && (auxiliaries[ts[p].low] || isAdverb(ts[p])) {
 		p--
