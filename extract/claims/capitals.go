@@ -1,8 +1,8 @@
 // Code generated from countries-mit.tsv of the dossier gazetteers (npm
 // countries-list 3.4.1, MIT; see demonyms_LICENSE.txt): each country's
 // capital, also without "D.C."; where two share a name, the UN member's
-// (un_member of countries-odbl.tsv). DO NOT EDIT by hand: regenerate from the
-// lists; the older names news still uses are in formerCapitals.
+// (un_member of countries-odbl.tsv), by gen_capitals.go. DO NOT EDIT: regenerate;
+// the older names news still uses are in formerCapitals (resolve.go).
 
 package claims
 
