@@ -446,6 +446,30 @@ func containsID(ids []string, id string) bool {
 	return false
 }
 
+// subordinators open a clause of time, condition or reason whose verb the
+// speaker does not assert: "the tariffs would remain in force until Japan
+// abided by the agreement", "would lift tariffs as soon as Tokyo complied",
+// "imposed the sanctions because Japan did not honor an agreement".
+var subordinators = set("until", "till", "unless", "if", "once", "when", "whenever", "because", "provided")
+
+// subordinate reports whether the word after words (the lower-case words
+// of a content before it) lies in a clause opened by a subordinator, or by
+// "as soon as" or "as long as": it is not what the speaker asserts. The
+// clause runs back to the nearest comma, semicolon or dash.
+func subordinate(words []string) bool {
+	for j := len(words) - 1; j >= 0; j-- {
+		switch w := words[j]; {
+		case w == "," || w == ";" || w == "--" || w == ":":
+			return false
+		case subordinators[w]:
+			return true
+		case (w == "soon" || w == "long") && j > 0 && words[j-1] == "as" && j+1 < len(words) && words[j+1] == "as":
+			return true
+		}
+	}
+	return false
+}
+
 // question reports whether content is a question or a conditional.
 func question(ts []tok, a, b int) bool {
 	if a < b && (ts[a].low == "whether" || ts[a].low == "if") {
@@ -901,7 +925,7 @@ func (x *extractor) rebuts(ts []tok, a, b int) bool {
 			continue
 		}
 		before := strings.Fields(low[:k])
-		failed := false
+		failed := subordinate(before)
 		for j := max(0, len(before)-3); j < len(before); j++ {
 			switch before[j] {
 			case "fail", "failed", "failing", "failure", "unwilling", "must", "should", "will", "to", "never", "has", "have":

@@ -177,7 +177,7 @@ func justifies(ts []tok, a, b int) bool {
 			continue
 		}
 		before := strings.Fields(low[:k])
-		neg := false
+		neg := subordinate(before)
 		for _, w := range before[max(0, len(before)-3):] {
 			if negations[w] || w == "no" || w == "not" || w == "n't" || w == "never" || w == "if" || w == "whether" {
 				neg = true
@@ -206,7 +206,7 @@ func negatedWords(ts []tok, a, b int) []string {
 			continue
 		}
 		ct := ts[a:b]
-		if future(ct, k-a) || k > a && (ts[k-1].low == "if" || ts[k-1].low == "whether") || undecided(ts, k, b) {
+		if future(ct, k-a) || k > a && (ts[k-1].low == "if" || ts[k-1].low == "whether") || undecided(ts, k, b) || subordinate(lows(ts[a:k])) {
 			continue
 		}
 		e := k + 1

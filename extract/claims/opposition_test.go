@@ -187,3 +187,46 @@ func TestApologyAndResponsibilityAnswer(t *testing.T) {
 		})
 	}
 }
+
+// TestSubordinateClauseAssertsNothing: compliance, a right or a negated
+// wrong inside a clause of time, condition or reason ("until Japan abided",
+// "as soon as Tokyo complied", "because Japan did not honor") is not what
+// the speaker asserts, so it denies nothing; the same words in the main
+// clause still do.
+func TestSubordinateClauseAssertsNothing(t *testing.T) {
+	usa := [3]string{"Washington", schema.Place, schema.KindCity}
+	reagan := [3]string{"Reagan", schema.Person, ""}
+	alleged := "Washington accused Japan of failing to abide by the semiconductor pact and of dumping chips. "
+	tests := []struct {
+		name, text string
+		want       schema.Stance
+	}{
+		{"until", "Reagan said the tariffs would remain in force until Japan abided by the agreement.", schema.Say},
+		{"as soon as", "Reagan said he would lift the tariffs as soon as Japan complied with the pact.", schema.Say},
+		{"because", "Reagan said he imposed the sanctions because Japan did not honor an agreement to end dumping semiconductors.", schema.Say},
+		{"a right until", "Japan accused Washington of illegally imposing sanctions. Washington said the sanctions stay in force until Japan is in full compliance with the pact.", schema.Say},
+		{"the main clause still denies", "Japan said it has complied with the pact.", schema.Deny},
+		{"a negated wrong in the main clause still denies", "Japan said it did not violate the pact.", schema.Deny},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text, si := alleged+tc.text, 1
+			if strings.Count(tc.text, ". ") > 0 {
+				text, si = tc.text, 1
+			}
+			_, cs := allegationsOf(text, usa, japan, reagan)
+			var c *schema.Claim
+			for i := range cs {
+				if cs[i].Cue.Text == "said" && cs[i].Sentence == si {
+					c = &cs[i]
+				}
+			}
+			if c == nil {
+				t.Fatalf("no claim cued said in the second sentence: %+v", cs)
+			}
+			if c.Stance != tc.want {
+				t.Errorf("stance %s, want %s", c.Stance, tc.want)
+			}
+		})
+	}
+}

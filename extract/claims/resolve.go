@@ -338,7 +338,7 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 			// "the company said it denies that ...", "he said he rejected
 			// the allegations": the speaker's own denial, reported.
 			return true, ""
-		case t.low == "not" || t.low == "n't" || t.low == "never":
+		case (t.low == "not" || t.low == "n't" || t.low == "never") && !subordinate(lows(ct[:k])):
 			for j := k + 1; j < len(ct) && j <= k+6; j++ {
 				if ct[j].low == "," || ct[j].low == "but" {
 					break
