@@ -318,12 +318,19 @@ func (x *extractor) trim(ts []tok, a, b int) [2]int {
 			for e > ts[a].end && (text.IsSpace(x.runes[e-1]) || x.runes[e-1] == ',' || x.runes[e-1] == '\'' || x.runes[e-1] == '.') {
 				e--
 			}
-			return [2]int{ts[a].end, e}
+			s := ts[a].end
+			if a+1 < len(ts) && halfMark(ts[a], ts[a+1]) {
+				s = ts[a+1].end // the second half of "''"
+			}
+			return [2]int{s, e}
 		}
 	}
 	// A direct quote: strip its marks and the comma or stop inside them.
 	if ts[a].qopen && ts[b-1].qclose {
 		if q, ok := x.quoteAt(ts[a].start); ok && q[1] == ts[b-1].end {
+			if a+1 < b && halfMark(ts[a], ts[a+1]) {
+				a++ // the second half of "''"
+			}
 			a++
 			b--
 			for b > a && (isEnd(ts[b-1]) || ts[b-1].low == ",") {
@@ -335,6 +342,12 @@ func (x *extractor) trim(ts []tok, a, b int) [2]int {
 		return [2]int{}
 	}
 	return [2]int{ts[a].start, ts[b-1].end}
+}
+
+// halfMark reports whether t and u are the two apostrophes of a doubled
+// quotation mark (the New York Times' and PTB's).
+func halfMark(t, u tok) bool {
+	return t.low == "'" && u.low == "'" && t.end == u.start
 }
 
 // leftContent returns the content before a source that ends a sentence:

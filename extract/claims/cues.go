@@ -14,13 +14,41 @@ func quoteKind(runes []rune, t text.Token) (open, close bool) {
 	switch t.Text {
 	case "“", "«", "„", "``":
 		return true, false
-	case "”", "»", "''":
+	case "”", "»":
+		return false, true
+	case "''":
+		// The New York Times opens and closes its quotations with the
+		// same mark ("''I told you earlier ...''"): read by its
+		// neighbours, as a straight quote; a PTB closing mark after
+		// "``" has a word before it.
+		before := t.Start == 0 || text.IsSpace(runes[t.Start-1]) || strings.ContainsRune("([{—–-", runes[t.Start-1])
+		after := t.End >= len(runes) || text.IsSpace(runes[t.End]) || strings.ContainsRune(".,;:!?)]}—–-", runes[t.End])
+		if before && !after {
+			return true, false
+		}
 		return false, true
 	case "`": // the halves of a PTB "``"
 		return true, false
 	case "'":
-		if (t.End < len(runes) && runes[t.End] == '\'') || (t.Start > 0 && runes[t.Start-1] == '\'') {
-			return false, true // the halves of a PTB "''"
+		first := t.End < len(runes) && runes[t.End] == '\''
+		second := t.Start > 0 && runes[t.Start-1] == '\''
+		if first || second {
+			// The halves of "''": a PTB closing mark, or the New York
+			// Times' mark that opens ("''I told you earlier ...") and
+			// closes its quotations, read by its neighbours as a
+			// straight quote.
+			a, b := t.Start, t.End
+			if first {
+				b++
+			} else {
+				a--
+			}
+			before := a == 0 || text.IsSpace(runes[a-1]) || strings.ContainsRune("([{—–-", runes[a-1])
+			after := b >= len(runes) || text.IsSpace(runes[b]) || strings.ContainsRune(".,;:!?)]}—–-", runes[b])
+			if before && !after {
+				return first, false // the first half opens
+			}
+			return false, true
 		}
 	case "\"":
 		before := t.Start == 0 || text.IsSpace(runes[t.Start-1]) || strings.ContainsRune("([{—–-", runes[t.Start-1])

@@ -77,36 +77,7 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 		if cs == ce || len(f.Content) == 0 {
 			continue
 		}
-		// The content is one span: the model's fragments from the first,
-		// as far as no other cue stands between them (the fragments of a
-		// quotation split around its own cue are joined, as the rules
-		// join them).
-		ka, kb := tokRange(ts, f.Content[0][0], f.Content[0][1])
-		whole := true
-		for _, fr := range f.Content[1:] {
-			a, b := tokRange(ts, fr[0], fr[1])
-			if a == b {
-				break // past the sentence: see below
-			}
-			own := 0
-			if cs >= kb && ce <= a {
-				own = ce - cs
-				// Across its own cue only a split quotation goes on
-				// (`“A,” he said, “B.”`): "Nor are tariffs likely to
-				// bring the jobs back, said X, a professor, who notes
-				// that ..." is the left part alone, and so is "“She
-				// made it up,” he said of the claim during a call".
-				if !opensQuote(ts, a) && inverted(ts, ka, kb, cs, f.Source) && !continued(f, ts) {
-					whole = false
-					break
-				}
-			}
-			if cueAt[a]-cueAt[kb] > own {
-				whole = false
-				break
-			}
-			kb = b
-		}
+		ka, kb, whole := joinFragments(f, ts, cs, ce, cueAt, isCue)
 		if ka >= kb {
 			continue
 		}
@@ -270,6 +241,41 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 		kept = append(kept, d)
 	}
 	return kept
+}
+
+// joinFragments makes the model's content of the cue [cs, ce) one span of
+// tokens [ka, kb): its fragments from the first, as far as no other cue
+// stands between them outside a quotation (the fragments of a quotation
+// split around its own cue are joined, as the rules join them, and so are
+// those split around a cue inside a quotation: `“Without sounding
+// paranoid, ... you did feel that ..., that you could only go so far,”
+// said X`). whole is false when a fragment was left out. cueAt[k] counts
+// the cue tokens among ts[:k], isCue marks them.
+func joinFragments(f attrib.Found, ts []tok, cs, ce int, cueAt []int, isCue []bool) (ka, kb int, whole bool) {
+	ka, kb = tokRange(ts, f.Content[0][0], f.Content[0][1])
+	for _, fr := range f.Content[1:] {
+		a, b := tokRange(ts, fr[0], fr[1])
+		if a == b {
+			break // past the sentence: see modelDrafts
+		}
+		own := 0
+		if cs >= kb && ce <= a {
+			own = ce - cs
+			// Across its own cue only a split quotation goes on
+			// (`“A,” he said, “B.”`): "Nor are tariffs likely to
+			// bring the jobs back, said X, a professor, who notes
+			// that ..." is the left part alone, and so is "“She
+			// made it up,” he said of the claim during a call".
+			if !opensQuote(ts, a) && inverted(ts, ka, kb, cs, f.Source) && !continued(f, ts) {
+				return ka, kb, false
+			}
+		}
+		if cueAt[a]-cueAt[kb] > own && cueOutsideQuote(ts, isCue, kb, a) {
+			return ka, kb, false
+		}
+		kb = b
+	}
+	return ka, kb, true
 }
 
 // quoteEnd returns end without a closing quotation mark and the

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dossier-project/dossier/extract/attrib"
+	"github.com/dossier-project/dossier/extract/text"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -540,5 +541,118 @@ func TestCallsOnIsDemand(t *testing.T) {
 	}
 	if callsOn(ts, 2) {
 		t.Error("called on Monday: a demand")
+	}
+}
+
+// TestDoubledApostropheQuotes holds that the New York Times' doubled
+// apostrophes open a quotation as well as close it: a cue inside the
+// quotation is no attribution of its own (with the rules alone and with
+// the model), the content of the cue before it runs over the quotation,
+// and the model's content fragments are joined across a cue inside a
+// quotation.
+func TestDoubledApostropheQuotes(t *testing.T) {
+	const s = "A few minutes later, the senator added: ''I told you the plan would fail. Well, it did, and nobody listened.''"
+	runes := []rune(s)
+	for _, c := range []struct {
+		at          string
+		open, close bool
+	}{
+		{"''I", true, false},
+		{"listened.''", false, true},
+	} {
+		k := len([]rune(s[:strings.Index(s, c.at)]))
+		if c.at[0] != '\'' {
+			k += len([]rune(c.at)) - 2
+		}
+		o, cl := quoteKind(runes, text.Token{Text: "'", Start: k, End: k + 1})
+		if o != c.open || cl != c.close {
+			t.Errorf("%q: first apostrophe open %v close %v, want %v %v", c.at, o, cl, c.open, c.close)
+		}
+	}
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, withModel := range []bool{false, true} {
+		in := sentenceInput(s)
+		if withModel {
+			in.Model = m
+		}
+		out := Extract(in)
+		checkOutput(t, in, out)
+		added := false
+		for _, c := range out.Claims {
+			switch c.Cue.Text {
+			case "told":
+				t.Errorf("model %v: a cue inside the quotation: %q", withModel, c.Content.Text)
+			case "added":
+				added = true
+				if !strings.Contains(c.Content.Text, "nobody listened") {
+					t.Errorf("model %v: content of added %q, want the quotation", withModel, c.Content.Text)
+				}
+			}
+		}
+		if !added {
+			t.Errorf("model %v: no claim with the cue added", withModel)
+		}
+	}
+	const p = "''When you talk to the voters in this district, and I am one of them, you feel that they have been ignored for years,'' said Mary Hollis, a county official, of the long campaign."
+	in := sentenceInput(p)
+	in.Model = m
+	out := Extract(in)
+	checkOutput(t, in, out)
+	for _, c := range out.Claims {
+		if c.Cue.Text == "said" && !strings.Contains(c.Content.Text, "ignored for years") {
+			t.Errorf("content of said %q, want the whole quotation", c.Content.Text)
+		}
+		if c.Cue.Text == "feel" || c.Cue.Text == "talk" {
+			t.Errorf("a cue inside the quotation: %q", c.Cue.Text)
+		}
+	}
+}
+
+// TestJoinFragmentsInQuotation holds that the model's content fragments
+// are joined across another cue inside a quotation (a quotation the model
+// split at "did feel" is one content of "said"), not across one outside.
+func TestJoinFragmentsInQuotation(t *testing.T) {
+	for _, c := range []struct {
+		text, cue, other string
+		frags            []string
+		whole            bool
+	}{
+		{"''When you talk to voters here, you did feel that the plan was doomed,'' said Mary Hollis of the campaign.", "said", "did feel",
+			[]string{"''When you talk to voters here, you", "that the plan was doomed,''"}, true},
+		{"“When you talk to voters here, you did feel that the plan was doomed,” said Mary Hollis of the campaign.", "said", "did feel",
+			[]string{"“When you talk to voters here, you", "that the plan was doomed,”"}, true},
+		{"When you talk to voters here, you did feel that the plan was doomed, said Mary Hollis of the campaign.", "said", "did feel",
+			[]string{"When you talk to voters here, you", "that the plan was doomed"}, false},
+	} {
+		in := sentenceInput(c.text)
+		x := &extractor{in: in, runes: in.Runes}
+		x.findQuotes()
+		ts := x.makeToks(0)
+		span := func(s string) [2]int {
+			k := len([]rune(c.text[:strings.Index(c.text, s)]))
+			return [2]int{k, k + len([]rune(s))}
+		}
+		f := attrib.Found{Cue: span(c.cue)}
+		for _, fr := range c.frags {
+			f.Content = append(f.Content, span(fr))
+		}
+		cs, ce := tokRange(ts, f.Cue[0], f.Cue[1])
+		isCue := make([]bool, len(ts))
+		cueAt := make([]int, len(ts)+1)
+		oa, ob := tokRange(ts, span(c.other)[0], span(c.other)[1])
+		for k := range ts {
+			isCue[k] = k >= cs && k < ce || k >= oa && k < ob
+			cueAt[k+1] = cueAt[k]
+			if isCue[k] {
+				cueAt[k+1]++
+			}
+		}
+		_, kb, whole := joinFragments(f, ts, cs, ce, cueAt, isCue)
+		if whole != c.whole {
+			t.Errorf("%q: whole %v, want %v (content to %q)", c.text, whole, c.whole, ts[kb-1].text)
+		}
 	}
 }
