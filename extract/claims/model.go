@@ -77,6 +77,13 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 		if cs == ce || len(f.Content) == 0 {
 			continue
 		}
+		if sa, sb := x.subjectInContent(f, ts, cs, ce); sb > sa {
+			// "He was referring to ...", "Not everyone is convinced
+			// ...": the subject the model took into the content of
+			// an active cue is its source.
+			f.Source = [2]int{ts[sa].start, ts[sb-1].end}
+			f.Content = f.Content[1:]
+		}
 		ka, kb, whole := joinFragments(f, ts, cs, ce, cueAt, isCue)
 		if ka >= kb {
 			continue
@@ -903,6 +910,81 @@ func closedBefore(ts []tok, r, cs int) bool {
 	switch ts[p].low {
 	case ",", "--", "—", "–", "-":
 		return true
+	}
+	return false
+}
+
+// subjectInContent returns the tokens of the model's first content
+// fragment of the cue [cs, ce) when that fragment is the cue's subject: it
+// stands just before the cue (adverbs and auxiliaries between), the model
+// gives the cue no source, another fragment follows, and the cue's
+// subject is its speaker, not part of what is said: no raising verb
+// ("The court seemed ready to ...") and no passive ("Sanders is widely
+// seen as ..."), whose subjects the corpus puts in the content. A
+// progressive ("He was referring to"), a participle of feeling ("Not
+// everyone is convinced", "Clinton's camp was pleased with") or an
+// active verb ("The statement provided") has its subject for source.
+func (x *extractor) subjectInContent(f attrib.Found, ts []tok, cs, ce int) (a, b int) {
+	if len(f.Content) < 2 || f.Source[1] > f.Source[0] || x.in.Model == nil {
+		return 0, 0
+	}
+	a, b = tokRange(ts, f.Content[0][0], f.Content[0][1])
+	if b <= a || b > cs || !adjacent(ts, b, cs) || raising(ts, cs, ce) || x.passiveCue(ts, b, ce) {
+		return 0, 0
+	}
+	if ce < len(ts) && ts[ce].low == "by" {
+		return 0, 0 // "The country described by the president"
+	}
+	for _, t := range ts[cs:ce] {
+		switch t.low {
+		case "seem", "seems", "seemed", "appear", "appears", "appeared":
+			return 0, 0 // "Cuban seemed to rely on": no speaker either
+		}
+	}
+	// A noun phrase: no quotation ("“...,” tweeted X"), no clause ("Xi
+	// and Putin signed a treaty designed to"), no comma.
+	for _, t := range ts[a:b] {
+		if t.qopen || t.qclose || t.inQ || t.low == "," || onlyVerb(x.in.Model.Tags(t.low)) {
+			return 0, 0
+		}
+	}
+	return a, b
+}
+
+// onlyVerb reports whether part-of-speech classes are those of a finite
+// verb alone ("signed", "told"; not "leads", "left", the possessive "'s",
+// nor an unknown word).
+func onlyVerb(tags string) bool {
+	if !strings.Contains(tags, "VBD") && !strings.Contains(tags, "VBZ") && !strings.Contains(tags, "VBP") && !strings.Contains(tags, "MD") {
+		return false
+	}
+	return !strings.Contains(tags, "NN") && !strings.Contains(tags, "JJ") && !strings.Contains(tags, "POS")
+}
+
+// passiveCue reports whether a form of "be" in [a, ce) is followed, past
+// adverbs and "being", by a past participle that is no participle of
+// feeling ("is seen", "was widely expected", "is being formally
+// nominated"; not "was referring", "is convinced").
+func (x *extractor) passiveCue(ts []tok, a, ce int) bool {
+	for k := a; k < ce; k++ {
+		if !beForms[ts[k].low] {
+			continue
+		}
+		j := k + 1
+		for j < ce && (isAdverb(ts[j]) || ts[j].low == "being" || negations[ts[j].low]) {
+			j++
+		}
+		if j >= ce {
+			return false
+		}
+		w := ts[j].low
+		if feelings[w] || strings.HasSuffix(w, "ing") {
+			return false
+		}
+		if tags := x.in.Model.Tags(w); tags != "" {
+			return strings.Contains(tags, "VBN")
+		}
+		return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") // "was appointed", "was nominated"
 	}
 	return false
 }

@@ -656,3 +656,52 @@ func TestJoinFragmentsInQuotation(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectInContent holds that a subject the model took into the
+// content of an active cue (a progressive, a participle of feeling, an
+// active verb) is read as its source, and that the subject of a raising
+// verb or a passive stays in the content, as the corpus has it.
+func TestSubjectInContent(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text, cue string
+		frags     []string
+		want      string
+	}{
+		{"He was referring to a controversy over the ports.", "was referring to", []string{"He", "a controversy over the ports"}, "He"},
+		{"Not everyone is convinced the issue will matter in Iowa.", "is convinced", []string{"Not everyone", "the issue will matter in Iowa"}, "Not everyone"},
+		{"The campaign's lawyers were pleased with the outcome.", "were pleased with", []string{"The campaign's lawyers", "the outcome"}, "The campaign's lawyers"},
+		{"The statement provided a partial look at the inquiry.", "provided", []string{"The statement", "a partial look at the inquiry"}, "The statement"},
+		{"The court seemed ready to rule against the union.", "seemed", []string{"The court", "ready to rule against the union"}, ""},
+		{"Mr. Hale was formally nominated as the party's candidate.", "was formally nominated", []string{"Mr. Hale", "as the party's candidate"}, ""},
+		{"Mrs. Lyle was appointed to the court in 1993.", "was appointed", []string{"Mrs. Lyle", "to the court in 1993"}, ""},
+		{"The country described by the president is strong.", "described", []string{"The country", "is strong"}, ""},
+		{"\"We are ready,\" tweeted a user from Hanover.", "tweeted", []string{"\"We are ready,\"", "a user"}, ""},
+		{"Xi and Putin signed a treaty designed to balance their interests.", "designed", []string{"Xi and Putin signed a treaty", "to balance their interests"}, ""},
+	} {
+		in := sentenceInput(c.text)
+		in.Model = m
+		x := &extractor{in: in, runes: in.Runes}
+		x.findQuotes()
+		ts := x.makeToks(0)
+		span := func(s string) [2]int {
+			k := len([]rune(c.text[:strings.Index(c.text, s)]))
+			return [2]int{k, k + len([]rune(s))}
+		}
+		f := attrib.Found{Cue: span(c.cue)}
+		for _, fr := range c.frags {
+			f.Content = append(f.Content, span(fr))
+		}
+		cs, ce := tokRange(ts, f.Cue[0], f.Cue[1])
+		got := ""
+		if a, b := x.subjectInContent(f, ts, cs, ce); b > a {
+			got = string(in.Runes[ts[a].start:ts[b-1].end])
+		}
+		if got != c.want {
+			t.Errorf("%q: source %q, want %q", c.text, got, c.want)
+		}
+	}
+}
