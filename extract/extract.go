@@ -65,6 +65,16 @@ type Options struct {
 	// Never for untrusted input: the bounds keep a hostile document's
 	// store small.
 	NoEntityBounds bool
+	// Alleg is the learned allegation detector applied after the rules;
+	// nil means the default (claims.DefaultAllegModel()) unless NoAlleg
+	// is set.
+	Alleg *claims.AllegModel
+	// NoAlleg leaves allegations to the rules alone.
+	NoAlleg bool
+	// AllegTrace, when not nil, is handed each document's claims as the
+	// allegation model saw them (cmd/allegtrain trains on them). It may
+	// be called from several goroutines at once.
+	AllegTrace func(doc *schema.Document, cands []claims.AllegCandidate)
 }
 
 // Extractor runs the extraction pass. It is safe for concurrent use.
@@ -74,7 +84,9 @@ type Extractor struct {
 	corr   *Corrections
 	attrib *attrib.Model
 	// unbounded: Options.NoEntityBounds.
-	unbounded bool
+	unbounded  bool
+	alleg      *claims.AllegModel
+	allegTrace func(doc *schema.Document, cands []claims.AllegCandidate)
 }
 
 // New returns an Extractor.
@@ -97,6 +109,17 @@ func New(opt Options) (*Extractor, error) {
 			x.attrib = m
 		}
 	}
+	if x.claims && !opt.NoAlleg {
+		x.alleg = opt.Alleg
+		if x.alleg == nil {
+			m, err := claims.DefaultAllegModel()
+			if err != nil {
+				return nil, err
+			}
+			x.alleg = m
+		}
+	}
+	x.allegTrace = opt.AllegTrace
 	return x, nil
 }
 
@@ -189,9 +212,12 @@ func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *sch
 	}
 	if x.claims {
 		out, err := claims.ExtractContext(ctx, claims.Input{Doc: doc, Runes: runes, Sentences: sents, Entities: res.Entities, Model: x.attrib,
-			MaxClaims: MaxDocClaims})
+			MaxClaims: MaxDocClaims, Alleg: x.alleg, AllegTrace: x.allegTrace != nil})
 		if err != nil {
 			return nil, err
+		}
+		if x.allegTrace != nil {
+			x.allegTrace(doc, out.AllegCandidates)
 		}
 		res.Claims = bound.boundClaims(out.Claims)
 		res.Warnings = append(res.Warnings, out.Warnings...)

@@ -26,6 +26,12 @@ type Input struct {
 	// many, the first in text order, and the rest of a hostile document
 	// is not searched for claims it would drop.
 	MaxClaims int
+	// Alleg, when not nil, is the learned allegation detector applied to
+	// the claims the rules settled (alleglearn.go).
+	Alleg *AllegModel
+	// AllegTrace asks for the allegation model's candidates in
+	// Output.AllegCandidates (for training and inspection).
+	AllegTrace bool
 }
 
 // Output is what Extract finds in one document.
@@ -38,6 +44,9 @@ type Output struct {
 	// Warnings say what went wrong without stopping extraction (the
 	// trained model failed on the document, say).
 	Warnings []string
+	// AllegCandidates are the claims as the allegation model saw them,
+	// when Input.AllegTrace is set.
+	AllegCandidates []AllegCandidate
 }
 
 // ExtraMention is an additional mention the claim resolver found — a
