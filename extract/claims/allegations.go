@@ -577,12 +577,7 @@ func (x *extractor) refusal(ts []tok, d *draft, ka, kb int) bool {
 		if ts[ka].low == "him" || ts[ka].low == "her" || ts[ka].low == "them" || ts[ka].low == "us" || ts[ka].low == "me" {
 			return true
 		}
-		for k := ka; k < kb && k < ka+3; k++ {
-			if withheld[ts[k].low] {
-				return true
-			}
-		}
-		return false
+		return withholds(ts, ka, kb)
 	case "reject", "dismiss", "dispute", "rebuff":
 		return x.noProposition(ts, d, ka, kb)
 	}
@@ -593,7 +588,32 @@ func (x *extractor) refusal(ts []tok, d *draft, ka, kb int) bool {
 var withheld = set("entry", "access", "bail", "permission", "visa", "visas", "request", "requests", "application",
 	"applications", "appeal", "appeals", "licence", "license", "licences", "licenses", "passage", "asylum", "admission",
 	"admittance", "approval", "funding", "benefits", "treatment", "chance", "opportunity", "citizenship", "parole",
-	"clearance", "credit", "landing", "membership", "recognition", "service", "services", "boarding")
+	"clearance", "credit", "landing", "membership", "recognition", "service", "services", "boarding",
+	"motion", "motions", "petition", "petitions", "waiver", "waivers", "exemption", "exemptions", "extension",
+	"extensions", "injunction", "rehearing")
+
+// objectEnds end the head of a denied object: what follows them says whose
+// or what the thing is ("a request by Wheeling-Pittsburgh that it be
+// allowed", "all post-trial motions by Occidental's ...").
+var objectEnds = set("by", "from", "for", "that", "to", "of", "on", "in", "which", "who", ",", ";", "and", "but")
+
+// withholds reports whether the object of "deny" at ts[ka:kb] is a thing
+// withheld, not a proposition: its head, the last word before the first
+// preposition, "that", comma or participle or the end of the content, is a
+// word of withheld ("denied bail", "denied a Northrop appeal challenging", "denied all post-trial motions by Occidental",
+// "EPA DENIES WHEELING-PITTSBURGH REQUEST"); not "denies his business
+// helped the Russian Federal Security Service (FSB)".
+func withholds(ts []tok, ka, kb int) bool {
+	for k := ka; k < kb && k < ka+8; k++ {
+		if objectEnds[ts[k].low] || ts[k].cue {
+			return false
+		}
+		if withheld[ts[k].low] && (k+1 == kb || objectEnds[ts[k+1].low] || isEnd(ts[k+1]) || strings.HasSuffix(ts[k+1].low, "ing")) {
+			return true
+		}
+	}
+	return false
+}
 
 // assent reports whether an acknowledgement ("agree", "accept",
 // "concede") assents to a thing rather than owns to a wrong or a claim:
@@ -1881,15 +1901,11 @@ func agreesWithFinding(ts []tok, own map[string]bool, ka, kb int) bool {
 	return false
 }
 
-// refusedFirst reports whether a denial's object opens with a thing
-// withheld ("denied a request by Wheeling-Pittsburgh Steel Corp that it be
+// refusedFirst reports whether a denial's object is headed by a thing
+// withheld (withholds: "denied a request by Wheeling-Pittsburgh Steel Corp that it be
 // allowed to continue to operate ... while court-ordered pollution control
 // equipment is installed"): a refusal, whatever wrong the request's own
 // words name.
 func refusedFirst(ts []tok, ka, kb int) bool {
-	k := ka
-	if k < kb && (determiners[ts[k].low] || ts[k].low == "its" || ts[k].low == "their") {
-		k++
-	}
-	return k < kb && withheld[ts[k].low]
+	return withholds(ts, ka, kb)
 }

@@ -147,20 +147,37 @@ func TestAcknowledgementInsideAllegation(t *testing.T) {
 }
 
 // TestRefusedRequestIsNoDenial: "denied a request" withholds, whatever
-// wrong the request's own words name.
+// wrong the request's own words name, and so do a request or motion named
+// after a quantifier, a name or an adjective ("denied all post-trial
+// motions by", "DENIES WHEELING-PITTSBURGH REQUEST") and a speaker's own
+// refusal reported ("the agency said it denied a request"); a denial of
+// what a request alleges is still one.
 func TestRefusedRequestIsNoDenial(t *testing.T) {
 	m, err := attrib.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "The agency denied a request by Wheeling-Pittsburgh Steel Corp that it be allowed to operate the plant while court-ordered pollution control equipment is installed."
-	in := sentenceInput(text, [3]string{"Wheeling-Pittsburgh Steel Corp", schema.Organization, schema.KindCompany})
-	in.Model = m
-	out := Extract(in)
-	checkOutput(t, in, out)
-	for _, c := range out.Claims {
-		if c.Stance == schema.Deny && c.Cue.Text == "denied" {
-			t.Errorf("a refusal read as a denial: %+v", c)
+	wp := [3]string{"Wheeling-Pittsburgh Steel Corp", schema.Organization, schema.KindCompany}
+	ngpl := [3]string{"Natural Gas Pipeline Co", schema.Organization, schema.KindCompany}
+	for _, tc := range []struct {
+		text string
+		deny bool
+	}{
+		{"The agency denied a request by Wheeling-Pittsburgh Steel Corp that it be allowed to operate the plant while court-ordered pollution control equipment is installed.", false},
+		{"The agency said it denied a request by Wheeling-Pittsburgh Steel Corp that it be allowed to operate the plant while court-ordered pollution control equipment is installed.", false},
+		{"Judge Brimmer denied all post-trial motions by Natural Gas Pipeline Co but did eliminate part of the damages for interference with a contract.", false},
+		{"Natural Gas Pipeline Co denied charges of interference with a contract.", true},
+	} {
+		in := sentenceInput(tc.text, wp, ngpl)
+		in.Model = m
+		out := Extract(in)
+		checkOutput(t, in, out)
+		deny := false
+		for _, c := range out.Claims {
+			deny = deny || c.Stance == schema.Deny
+		}
+		if deny != tc.deny {
+			t.Errorf("%q: denial %v, want %v: %+v", tc.text, deny, tc.deny, out.Claims)
 		}
 	}
 }

@@ -334,7 +334,7 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 	for k, t := range ct {
 		switch {
 		case k >= 1 && k <= 3 && (pronouns[ct[0].low] != "" || ct[0].low == "we" || ct[0].low == "i") && deniesVerb(t) &&
-			ct[k-1].low != "not" && ct[k-1].low != "n't" && ct[k-1].low != "never" && deniedWrong(ct, k+1):
+			ct[k-1].low != "not" && ct[k-1].low != "n't" && ct[k-1].low != "never" && deniedWrong(ct, k+1) && !withholds(ct, k+1, len(ct)):
 			// "the company said it denies that ...", "he said he rejected
 			// the allegations": the speaker's own denial, reported.
 			return true, ""
