@@ -1579,7 +1579,7 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 	} else if ts[i].low == "charging" && i > 0 && ts[i-1].low == "," {
 		// "A Grand Jury indicted three arbitrageurs, charging they ...":
 		// the subject of the sentence.
-		if a0, b0 := sentenceSubject(ts, i); b0 > a0 {
+		if a0, b0 := sentenceSubject(x.in.Model, ts, i); b0 > a0 {
 			x.source(si, ts, d, a0, b0)
 		}
 	} else if !(ts[i].low == "charges" || ts[i].low == "charge") || i > 0 && with != i && !nounBefore[ts[i-1].low] && !determiners[ts[i-1].low] {
@@ -1686,7 +1686,7 @@ func (x *extractor) subjectDraft(si int, ts []tok, cs, ce, a, b int) *draft {
 	if d == nil {
 		return nil
 	}
-	if a0, b0 := sentenceSubject(ts, cs); b0 > a0 {
+	if a0, b0 := sentenceSubject(x.in.Model, ts, cs); b0 > a0 {
 		x.source(si, ts, d, a0, b0)
 	}
 	if d.claimant == nil && d.claimantText == "" {

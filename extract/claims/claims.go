@@ -646,7 +646,7 @@ func (x *extractor) sentence(si int) {
 			// "The Justice Department charged Huawei with fraud, accusing
 			// the company of ...": a participle after the main clause has
 			// that clause's subject.
-			a, b := sentenceSubject(ts, p)
+			a, b := sentenceSubject(x.in.Model, ts, p)
 			if b <= a {
 				continue
 			}
@@ -685,7 +685,7 @@ func (x *extractor) sentence(si int) {
 			case a == p+1 && p >= 0 && (ts[p].low == "and" || ts[p].low == "but") && prevD == nil:
 				// "AMR agreed to buy 15 planes ... but said": the subject
 				// of the sentence.
-				if a0, b0 := sentenceSubject(ts, p); b0 > a0 {
+				if a0, b0 := sentenceSubject(x.in.Model, ts, p); b0 > a0 {
 					a, srcEnd = a0, b0
 				}
 			}

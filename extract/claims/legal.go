@@ -125,7 +125,7 @@ func (x *extractor) sued(si int, ts []tok, i int) *draft {
 		x.source(si, ts, d, src, p+1)
 	}
 	if d.claimant == nil && d.claimantText == "" {
-		if a0, b0 := sentenceSubject(ts, i); b0 > a0 {
+		if a0, b0 := sentenceSubject(x.in.Model, ts, i); b0 > a0 {
 			x.source(si, ts, d, a0, b0)
 		}
 	}
@@ -200,7 +200,7 @@ func (x *extractor) allegingVerb(si int, ts []tok, i int) *draft {
 	if d == nil {
 		return nil
 	}
-	if a0, b0 := sentenceSubject(ts, i); b0 > a0 {
+	if a0, b0 := sentenceSubject(x.in.Model, ts, i); b0 > a0 {
 		x.source(si, ts, d, a0, b0)
 	}
 	if d.claimant == nil && d.claimantText == "" {

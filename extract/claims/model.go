@@ -406,9 +406,11 @@ var gerundMarkers = set(",", "and", "but", "by", "after", "while", "before", "in
 // have a source, the subject of the clause they hang on.
 func (x *extractor) participleSource(si int, ts []tok, d *draft, kept []*draft) {
 	p := before(ts, d.cs)
-	if p < 0 || p == 0 && gerundMarkers[ts[0].low] {
+	if dl := datelineEnd(ts, d.cs); p < 0 || dl > 0 && p == dl-1 || p == dl && gerundMarkers[ts[p].low] {
 		// "Painting Trump as a threat, the materials echo", "In
-		// describing Trump, Cuban said": the subject after the clause.
+		// describing Trump, Cuban said", "WASHINGTON ― After bragging
+		// for a year about ..., Donald Trump is spending": the subject
+		// after the clause.
 		for k := d.ce; k+1 < len(ts) && k < d.ce+30; k++ {
 			if ts[k].low == "," {
 				for _, e := range kept {
@@ -417,7 +419,7 @@ func (x *extractor) participleSource(si int, ts []tok, d *draft, kept []*draft) 
 						return
 					}
 				}
-				if a, b := sentenceSubject(ts[k+1:], len(ts)-k-1); b > a {
+				if a, b := sentenceSubject(x.in.Model, ts[k+1:], len(ts)-k-1); b > a {
 					d.srcA, d.srcB = k+1+a, k+1+b
 					d.claimant, d.claimantText = x.resolveSource(si, ts, d.srcA, d.srcB)
 				}
@@ -433,7 +435,7 @@ func (x *extractor) participleSource(si int, ts []tok, d *draft, kept []*draft) 
 		d.takeSource(prev)
 		return
 	}
-	if a, b := sentenceSubject(ts, p); b > a {
+	if a, b := sentenceSubject(x.in.Model, ts, p); b > a {
 		d.srcA, d.srcB = a, b
 		d.claimant, d.claimantText = x.resolveSource(si, ts, a, b)
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/dossier-project/dossier/extract/attrib"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -179,12 +180,19 @@ func datelineEnd(ts []tok, limit int) int {
 	}
 	for k := 1; k < limit && k < 12; k++ {
 		switch ts[k].text {
-		case "-", "--", "–", "—":
+		case "-", "--", "–", "—", "―":
 			return k + 1
 		}
 	}
 	return 0
 }
+
+// openers are the prepositions and subordinators that open a phrase
+// before a sentence's subject ("Beyond the footage, the affidavit said").
+var openers = set("as", "beyond", "since", "despite", "after", "before", "while", "although", "though", "because",
+	"if", "when", "unlike", "like", "amid", "following", "during", "under", "from", "among", "through",
+	"throughout", "within", "without", "upon", "across", "in", "on", "at", "with", "for", "over", "about",
+	"against", "until", "once", "whether", "behind", "besides", "given", "to")
 
 // storyDateline returns the index of the first token after a story's
 // dateline, as datelineEnd, but only for the shape of one: a place in
@@ -232,8 +240,9 @@ func allCaps(w string) bool {
 // leading adverbial ("Yesterday, the Stock Exchange decided ..."), when it
 // ends before limit: names, determiners, "of", "and" between names, and
 // role nouns ("A Rossignol spokesman").
-func sentenceSubject(ts []tok, limit int) (int, int) {
-	a := datelineEnd(ts, limit)
+func sentenceSubject(m *attrib.Model, ts []tok, limit int) (int, int) {
+	d := datelineEnd(ts, limit)
+	a := d
 	for k := a; k < limit && k < a+8; k++ {
 		if ts[k].low == "," {
 			if f := ts[a]; timeWords[f.low] || weekdays[f.low] || isAdverb(f) || prepositions[f.low] || f.low == "to" || f.low == "but" || f.low == "however" {
@@ -242,6 +251,57 @@ func sentenceSubject(ts []tok, limit int) (int, int) {
 			break
 		}
 	}
+	// A longer opening phrase, opened by a preposition or a subordinator
+	// ("Beyond the security-camera footage,", "On the eve of his election
+	// to a fourth term in March,", "Since Clinton's op-ed in May,"): the
+	// subject after its comma, where one is read there ("As is the
+	// custom, the brief order gave": not "As").
+	if d < limit && openers[ts[d].low] {
+		for k := d; k < limit && k < d+30; k++ {
+			if ts[k].qopen || ts[k].qclose || ts[k].inQ {
+				break
+			}
+			if ts[k].low == "," {
+				if k+1 > a {
+					if a1, b1 := subjectAt(ts, k+1, limit); b1 > a1 {
+						return a1, b1
+					}
+					if a1, b1 := nounPhraseAt(m, ts, k+1, limit); b1 > a1 {
+						return a1, b1
+					}
+				}
+				break
+			}
+		}
+	}
+	return subjectAt(ts, a, limit)
+}
+
+// nounPhraseAt returns the noun phrase that starts at token a and ends
+// before a verb by the model's part-of-speech classes ("the affidavit"
+// cited, "some senators" vented), at most 8 tokens, or a == b (also
+// without a model).
+func nounPhraseAt(m *attrib.Model, ts []tok, a, limit int) (int, int) {
+	if m == nil {
+		return a, a
+	}
+	for b := a; b < limit && b < a+8; b++ {
+		t := ts[b]
+		if t.qopen || t.qclose || t.inQ || t.cue || !isWord(t.low) && t.low != "'s" && t.low != "’s" {
+			return a, a
+		}
+		if b > a && (verbish(m, t.low) || auxiliaries[t.low] || isAdverb(t)) {
+			if determiners[ts[b-1].low] {
+				return a, a
+			}
+			return a, b
+		}
+	}
+	return a, a
+}
+
+// subjectAt returns the subject of sentenceSubject read from token a.
+func subjectAt(ts []tok, a, limit int) (int, int) {
 	if a < limit {
 		if _, ok := pronouns[ts[a].low]; ok && ts[a].low != "who" {
 			return a, a + 1

@@ -705,3 +705,37 @@ func TestSubjectInContent(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectAfterOpeningPhrase holds that the subject of a sentence is
+// read after an opening phrase of a preposition or a subordinator, however
+// long, and after a dateline's dash, not as the phrase's first word ("As",
+// "Beyond", "On", "WASHINGTON").
+func TestSubjectAfterOpeningPhrase(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, cue, source string }{
+		{"Beyond the security-camera footage, the affidavit cited interviews with the neighbours and said that the officer had seen bruises on her arm.", "said", "the affidavit"},
+		{"As is the custom, the brief order gave no reasons and did not say how the justices had voted.", "did not say", "the brief order"},
+		{"WASHINGTON ― After bragging for a year about how cheaply he was running his campaign, Donald Trump is spending more freely now.", "bragging for a year about", "Donald Trump"},
+		{"On the eve of his election to a fourth term as mayor in March, Hale rallied supporters by warning darkly that the city was in danger.", "warning darkly", "Hale"},
+	} {
+		in := sentenceInput(c.text)
+		in.Model = m
+		out := Extract(in)
+		checkOutput(t, in, out)
+		found := false
+		for _, cl := range out.Claims {
+			if cl.Cue.Text == c.cue {
+				found = true
+				if cl.Source.Text != c.source {
+					t.Errorf("%q: source of %q is %q, want %q", c.text, c.cue, cl.Source.Text, c.source)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no claim with the cue %q", c.text, c.cue)
+		}
+	}
+}
