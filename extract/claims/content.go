@@ -257,6 +257,20 @@ func (x *extractor) right(ts []tok, d *draft) {
 		d.contentLeft = true
 		return
 	}
+	// What was said went before the source, and an adverbial follows the
+	// cue: "“...,” she said over breakfast across the street", "...,
+	// former President Bill Clinton said this week at an event in
+	// Wyoming", "..., Martha Raddatz said to Christie".
+	if d.v != nil && sayingVerbs[d.v.lemma] && d.leftEdge > 0 && d.leftEdge <= d.cs && (ts[d.leftEdge-1].low == "," || ts[d.leftEdge-1].qclose) {
+		e := r
+		for e < n && !isEnd(ts[e]) && ts[e].low != "," && ts[e].low != "—" && ts[e].low != "--" {
+			e++
+		}
+		if adverbialAt(ts, r, e) && !cueIn(ts, r, e) {
+			d.contentLeft = true
+			return
+		}
+	}
 	switch {
 	case ts[r].low == "that" || ts[r].low == ":":
 		d.rightStart = r + 1
@@ -694,3 +708,19 @@ func verbish(m *attrib.Model, w string) bool {
 	}
 	return strings.Contains(tags, "VBD") || strings.Contains(tags, "VBZ") || strings.Contains(tags, "VBP") || strings.Contains(tags, "MD")
 }
+
+// cueIn reports whether a token of [a, b) is part of a cue of the rules.
+func cueIn(ts []tok, a, b int) bool {
+	for _, t := range ts[a:b] {
+		if t.cue {
+			return true
+		}
+	}
+	return false
+}
+
+// sayingVerbs are the verbs whose content may go before their source and
+// an adverbial after them ("“...,” she said over breakfast"); not those
+// of an infinitive ("At rally after rally, he vows to impose").
+var sayingVerbs = set("say", "tell", "add", "write", "declare", "state", "explain", "note", "recall", "insist", "argue",
+	"remark", "reply", "acknowledge", "concede", "announce", "observe", "comment", "quip", "joke", "shout", "tweet")

@@ -159,6 +159,14 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 							short = false
 						}
 					}
+					// A model content after the cue that is only an
+					// adverbial ("“...,” she said over breakfast across
+					// the street", "..., Raddatz said to Christie") where
+					// the rules' content is what was said before the
+					// source stays the rules'.
+					if d.cont[1] > d.cont[0] && d.cont[1] <= ts[cs].start && ka >= ce && adverbialAt(ts, ka, kb) {
+						short = true
+					}
 					if cont[1] > cont[0] && !short {
 						d.cont = cont
 					}
@@ -990,3 +998,24 @@ func (x *extractor) passiveCue(ts []tok, a, ce int) bool {
 	}
 	return false
 }
+
+// adverbialAt reports whether the tokens [a, b) after a cue are an
+// adverbial phrase of place, time or addressee and no more ("over
+// breakfast across the street", "at an event in Wyoming", "to
+// Christie"): they open with such a preposition and hold no clause of
+// their own (no "that", no quotation).
+func adverbialAt(ts []tok, a, b int) bool {
+	if a >= b || !adverbialPreps[ts[a].low] {
+		return false
+	}
+	for _, t := range ts[a:b] {
+		if t.low == "that" || t.qopen || t.qclose || t.inQ {
+			return false
+		}
+	}
+	return true
+}
+
+// adverbialPreps open the adverbials that may follow a cue whose content
+// went before it.
+var adverbialPreps = set("over", "at", "to", "after", "before", "during", "in", "on", "from", "with", "while", "outside", "inside", "near")

@@ -739,3 +739,41 @@ func TestSubjectAfterOpeningPhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestAdverbialAfterSaying holds that an adverbial after a verb of saying
+// whose source follows what was said is not its content ("“...,” she said
+// over breakfast"): the content is what went before, with the rules alone
+// and with the model; a verb of an infinitive keeps its content after it.
+func TestAdverbialAfterSaying(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, cue, content string }{
+		{"“My family has all been factory workers,” she said over breakfast across the street from the statehouse.", "said", "My family has all been factory workers"},
+		{"Many voters did not recognize themselves in the description and found it offensive, the journalist Mary Hale said to the governor.", "said", "Many voters did not recognize themselves in the description and found it offensive"},
+		{"The first half of the year brought strong tax receipts, Ward McCarthy said in the firm's weekly memo.", "said", "The first half of the year brought strong tax receipts"},
+		{"At rally after rally, he vows to impose a tax on imports from Mexico.", "vows", "to impose a tax on imports from Mexico"},
+	} {
+		for _, withModel := range []bool{false, true} {
+			in := sentenceInput(c.text)
+			if withModel {
+				in.Model = m
+			}
+			out := Extract(in)
+			checkOutput(t, in, out)
+			found := false
+			for _, cl := range out.Claims {
+				if cl.Cue.Text == c.cue {
+					found = true
+					if cl.Content.Text != c.content {
+						t.Errorf("model %v: %q: content %q, want %q", withModel, c.text, cl.Content.Text, c.content)
+					}
+				}
+			}
+			if !found && (withModel || c.cue == "said") {
+				t.Errorf("model %v: %q: no claim with the cue %q", withModel, c.text, c.cue)
+			}
+		}
+	}
+}
