@@ -40,10 +40,17 @@ type Extract struct {
 	// trained attribution model, extract/attrib) or "rules" (the rules of
 	// extract/claims alone).
 	Attribution string `mapstructure:"attribution"`
+	// Allegations names how allegations are found: "rules" (the rules of
+	// extract/claims) or "model" (the rules and then the learned
+	// allegation detector, extract/claims/allegmodel.tsv).
+	Allegations string `mapstructure:"allegations"`
 }
 
 // Attributions lists the valid values of Extract.Attribution.
 var Attributions = []string{"model", "rules"}
+
+// AllegationModes lists the valid values of Extract.Allegations.
+var AllegationModes = []string{"rules", "model"}
 
 // Recognisers lists the valid values of Extract.NER.
 var Recognisers = []string{"dossier", "prose"}
@@ -52,7 +59,7 @@ var Recognisers = []string{"dossier", "prose"}
 func Default() Config {
 	return Config{
 		Store:   "dossier.db",
-		Extract: Extract{NER: "dossier", Claims: true, Attribution: "model"},
+		Extract: Extract{NER: "dossier", Claims: true, Attribution: "model", Allegations: "rules"},
 		Workers: runtime.NumCPU(),
 	}
 }
@@ -66,6 +73,7 @@ func SetDefaults(v *viper.Viper) {
 	v.SetDefault("extract.claims", d.Extract.Claims)
 	v.SetDefault("extract.corrections", d.Extract.Corrections)
 	v.SetDefault("extract.attribution", d.Extract.Attribution)
+	v.SetDefault("extract.allegations", d.Extract.Allegations)
 	v.SetDefault("workers", d.Workers)
 	v.SetDefault("quiet", d.Quiet)
 }
@@ -104,8 +112,9 @@ func New(file string) (*viper.Viper, error) {
 // Load converts v into a validated Config.
 func Load(v *viper.Viper) (Config, error) {
 	c := Config{
-		Store:   v.GetString("store"),
-		Extract: Extract{NER: v.GetString("extract.ner"), Claims: v.GetBool("extract.claims"), Corrections: v.GetString("extract.corrections"), Attribution: v.GetString("extract.attribution")},
+		Store: v.GetString("store"),
+		Extract: Extract{NER: v.GetString("extract.ner"), Claims: v.GetBool("extract.claims"), Corrections: v.GetString("extract.corrections"), Attribution: v.GetString("extract.attribution"),
+			Allegations: v.GetString("extract.allegations")},
 		Workers: v.GetInt("workers"),
 		Quiet:   v.GetBool("quiet"),
 	}
@@ -127,6 +136,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Extract.Attribution != "model" && c.Extract.Attribution != "rules" {
 		errs = append(errs, fmt.Errorf("extract.attribution: %q is not one of %s", c.Extract.Attribution, strings.Join(Attributions, ", ")))
+	}
+	if c.Extract.Allegations != "rules" && c.Extract.Allegations != "model" {
+		errs = append(errs, fmt.Errorf("extract.allegations: %q is not one of %s", c.Extract.Allegations, strings.Join(AllegationModes, ", ")))
 	}
 	if c.Workers < 1 || c.Workers > 1024 {
 		errs = append(errs, fmt.Errorf("workers: %d is not between 1 and 1024", c.Workers))

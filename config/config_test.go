@@ -63,11 +63,12 @@ func TestValidate(t *testing.T) {
 	c.Extract.NER = "spacy"
 	c.Workers = 0
 	c.Store = " "
+	c.Extract.Allegations = "learned"
 	err := c.Validate()
 	if err == nil {
 		t.Fatal("want error")
 	}
-	for _, want := range []string{"extract.ner", "workers", "store"} {
+	for _, want := range []string{"extract.ner", "workers", "store", "extract.allegations"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %s", err, want)
 		}

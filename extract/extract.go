@@ -65,12 +65,10 @@ type Options struct {
 	// Never for untrusted input: the bounds keep a hostile document's
 	// store small.
 	NoEntityBounds bool
-	// Alleg is the learned allegation detector applied after the rules;
-	// nil means the default (claims.DefaultAllegModel()) unless NoAlleg
-	// is set.
+	// Alleg is the learned allegation detector applied after the rules
+	// (claims.DefaultAllegModel() is the shipped one); nil leaves
+	// allegations to the rules alone.
 	Alleg *claims.AllegModel
-	// NoAlleg leaves allegations to the rules alone.
-	NoAlleg bool
 	// AllegTrace, when not nil, is handed each document's claims as the
 	// allegation model saw them (cmd/allegtrain trains on them). It may
 	// be called from several goroutines at once.
@@ -109,15 +107,8 @@ func New(opt Options) (*Extractor, error) {
 			x.attrib = m
 		}
 	}
-	if x.claims && !opt.NoAlleg {
+	if x.claims {
 		x.alleg = opt.Alleg
-		if x.alleg == nil {
-			m, err := claims.DefaultAllegModel()
-			if err != nil {
-				return nil, err
-			}
-			x.alleg = m
-		}
 	}
 	x.allegTrace = opt.AllegTrace
 	return x, nil

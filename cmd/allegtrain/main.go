@@ -47,10 +47,12 @@ func main() {
 	cfgAll := flag.Bool("all-claims", false, "train on every claim, not only on those the model may make allegations (neither the rules' allegations nor answers)")
 	dump := flag.Bool("dump", false, "print each claim the model may make an allegation with its LOCO probability and label")
 	allow := flag.String("allow", "", "let the model promote claims barred for these reasons (comma-separated), to measure what a bar costs")
+	fresh := flag.Bool("fresh", false, "leave out of training the claims of sentences the rules already allege in")
 	quiet := flag.Bool("quiet", false, "print the chosen thresholds' figures only")
 	unseen := flag.Int("unseen", 0, "print the allegations the model adds in this many unseen stories (IDs from 12000, in no gold file)")
 	flag.Parse()
 	cfg.onlyPromotable = !*cfgAll
+	cfg.fresh = *fresh
 	ctx := context.Background()
 
 	var g []*gold.Ledger
@@ -171,12 +173,14 @@ func readGold(path string) (*gold.Ledger, error) {
 
 // example is one claim of a gold document.
 type example struct {
-	cluster  int
-	doc      string
-	sent     [2]int // the evidence sentence
-	rule     bool
-	barred   bool
-	bar      string
+	cluster int
+	doc     string
+	sent    [2]int // the evidence sentence
+	rule    bool
+	barred  bool
+	bar     string
+	// covered: a claim of the rules alleges in the same sentence.
+	covered  bool
 	label    bool
 	features []string
 	text     string
@@ -228,7 +232,7 @@ func dataset(ctx context.Context, gs []*gold.Ledger, corpus string, sentLabel bo
 		}
 	}
 	cands := map[string][]claims.AllegCandidate{}
-	x, err := extract.New(extract.Options{NoAlleg: true, AllegTrace: func(doc *schema.Document, c []claims.AllegCandidate) {
+	x, err := extract.New(extract.Options{AllegTrace: func(doc *schema.Document, c []claims.AllegCandidate) {
 		cands[doc.ID] = c
 	}})
 	if err != nil {
@@ -256,6 +260,12 @@ func dataset(ctx context.Context, gs []*gold.Ledger, corpus string, sentLabel bo
 		return nil, fmt.Errorf("%s: no document %s (and %d more of the gold's)", corpus, id, len(want)-1)
 	}
 	for _, id := range order {
+		alleged := map[[2]int]bool{}
+		for _, c := range cands[id] {
+			if c.Rule {
+				alleged[[2]int{c.Evidence.Start, c.Evidence.End}] = true
+			}
+		}
 		for _, c := range cands[id] {
 			e := example{cluster: d.docs[id], doc: id, sent: [2]int{c.Evidence.Start, c.Evidence.End}, rule: c.Rule, barred: c.Barred, bar: c.Bar, features: c.Features, text: c.Evidence.Text}
 			for _, s := range d.spans[id] {
@@ -263,6 +273,7 @@ func dataset(ctx context.Context, gs []*gold.Ledger, corpus string, sentLabel bo
 					e.label = true
 				}
 			}
+			e.covered = !c.Rule && alleged[e.sent]
 			d.ex = append(d.ex, e)
 		}
 	}
@@ -384,6 +395,9 @@ type config struct {
 	// onlyPromotable trains on the claims the model may turn into
 	// allegations alone.
 	onlyPromotable bool
+	// fresh leaves out the claims of sentences the rules already allege
+	// in: promoting them changes no sentence.
+	fresh bool
 }
 
 func defaultConfig() config { return config{l2: 10, epochs: 300, minClusters: 3, rate: 0.5} }
@@ -426,7 +440,7 @@ func train(all []example, cfg config) *claims.AllegModel {
 	if cfg.onlyPromotable {
 		ex = nil
 		for _, e := range all {
-			if !e.rule && !e.barred {
+			if !e.rule && !e.barred && !(cfg.fresh && e.covered) {
 				ex = append(ex, e)
 			}
 		}

@@ -175,23 +175,42 @@ func (x *extractor) learnedAllegations() {
 	// or a statement of their own side, not an allegation (the model
 	// would read "would simply kill our business" as one).
 	accused := make(map[*entInfo]bool)
+	ctx := allegContext{accused: accused, sents: make(map[int]bool)}
+	ctx.acts = make(map[string]int)
 	for _, d := range x.drafts {
-		if d.stance == schema.Allege && d.target != nil {
-			accused[d.target] = true
+		if d.stance == schema.Allege {
+			ctx.rules++
+			ctx.sents[d.sent] = true
+			if d.target != nil {
+				accused[d.target] = true
+			}
+			if d.cont[0] < d.cont[1] {
+				for _, w := range ledger.ActWords(string(x.runes[d.cont[0]:d.cont[1]])) {
+					ctx.acts[w] = d.sent
+				}
+			}
 		}
 	}
 	for _, d := range x.drafts {
 		if d.noClaim {
 			continue
 		}
-		feats := x.allegFeatures(d, bySent[d.sent])
-		c := AllegCandidate{Sentence: d.sent, Evidence: d.evidence, Rule: d.stance == schema.Allege,
-			Features: feats}
+		c := AllegCandidate{Sentence: d.sent, Evidence: d.evidence, Rule: d.stance == schema.Allege}
 		c.Bar = x.barred(d)
-		if (c.Bar == "" || allowedBars[c.Bar]) && x.speaksForAccused(d, accused) {
-			c.Bar = "accused"
+		if c.Bar == "" || allowedBars[c.Bar] {
+			switch {
+			case x.speaksForAccused(d, accused):
+				c.Bar = "accused"
+			case ctx.rules == 0:
+				c.Bar = "no-allegation"
+			}
 		}
 		c.Barred = c.Bar != "" && !allowedBars[c.Bar]
+		if !x.in.AllegTrace && (c.Rule && m.Veto <= 0 || !c.Rule && c.Barred) {
+			continue // nothing the model says would change it
+		}
+		feats := x.allegFeatures(d, bySent[d.sent], &ctx)
+		c.Features = feats
 		c.Start, c.End = d.evidence.End, d.evidence.Start
 		for _, sp := range [][2]int{{d.cueSpan.Start, d.cueSpan.End}, {d.srcSpan.Start, d.srcSpan.End}, d.cont} {
 			if sp[0] < sp[1] {
@@ -313,11 +332,22 @@ var kindNames = [...]string{verbCue: "verb", accordingCue: "according", colonCue
 // the claimant's type, the lexicon's wrongs, hedges, modality) and the
 // stemmed words of the content, which the trainer keeps only when they
 // occur in several story clusters.
-func (x *extractor) allegFeatures(d *draft, same []*draft) []string {
+func (x *extractor) allegFeatures(d *draft, same []*draft, ctx *allegContext) []string {
 	ts := x.toks(d.sent)
 	ka, kb := contentToks(ts, d)
 	f := make([]string, 0, 64)
 	add := func(s ...string) { f = append(f, strings.Join(s, "")) }
+	switch {
+	case ctx.rules == 0:
+		add("doc=0")
+	case ctx.rules < 3:
+		add("doc=1")
+	default:
+		add("doc=3")
+	}
+	if ctx.sents[d.sent-1] || ctx.sents[d.sent+1] {
+		add("near")
+	}
 	add("st=", string(d.stance))
 	if d.v != nil {
 		add("lem=", d.v.lemma)
@@ -436,17 +466,48 @@ func (x *extractor) allegFeatures(d *draft, same []*draft) []string {
 			add("w=", ledger.Stem(l))
 		}
 	}
+	// The act words the content shares with the rules' allegations in
+	// other sentences, weighed by how rare they are in news: a claim
+	// that restates an allegation of the document.
+	rare := 0.0
+	for _, w := range ledger.ActWords(string(x.runes[ct[0].start:ct[len(ct)-1].end])) {
+		if si, ok := ctx.acts[w]; ok && si != d.sent {
+			rare += ledger.IDF(w)
+		}
+	}
+	switch {
+	case rare >= 12:
+		add("act=3")
+	case rare >= 6:
+		add("act=2")
+	case rare > 0:
+		add("act=1")
+	}
 	other := false
 	for _, m := range x.mentionsIn(ct[0].start, ct[len(ct)-1].end) {
 		add("ent=", m.e.typ)
 		if m.e != d.claimant {
 			other = true
 		}
+		if ctx.accused[m.e] || ctx.accused[x.asCountry(m.e)] {
+			add("accused")
+		}
 	}
 	if other {
 		add("otherent")
 	}
 	return uniq(f)
+}
+
+// allegContext is what the features of a claim know of its document:
+// the rules' allegations, their number, sentences and targets.
+type allegContext struct {
+	rules   int
+	sents   map[int]bool
+	accused map[*entInfo]bool
+	// acts holds the act words (ledger.ActWords) of the rules'
+	// allegations' contents, each with the sentence of one of them.
+	acts map[string]int
 }
 
 // uniq sorts fs and drops repeats.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/dossier-project/dossier/export"
 	"github.com/dossier-project/dossier/extract"
+	"github.com/dossier-project/dossier/extract/claims"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -28,7 +29,13 @@ func (a *app) extractor() (*extract.Extractor, error) {
 			return nil, &UsageError{err}
 		}
 	}
-	return extract.New(extract.Options{NER: r, NoClaims: !a.cfg.Extract.Claims, Corrections: corr, NoModel: a.cfg.Extract.Attribution == "rules"})
+	var alleg *claims.AllegModel
+	if a.cfg.Extract.Allegations == "model" {
+		if alleg, err = claims.DefaultAllegModel(); err != nil {
+			return nil, err
+		}
+	}
+	return extract.New(extract.Options{NER: r, NoClaims: !a.cfg.Extract.Claims, Corrections: corr, NoModel: a.cfg.Extract.Attribution == "rules", Alleg: alleg})
 }
 
 // loadExtractor builds the extraction pass (app.extractor); a variable so

@@ -127,7 +127,7 @@ DOSSIER_EXTRACT_ATTRIBUTION, DOSSIER_WORKERS), then the config file (--config, d
 			if err != nil {
 				return &UsageError{err}
 			}
-			for key, flag := range map[string]string{"store": "store", "extract.ner": "ner", "extract.corrections": "corrections", "extract.attribution": "attribution", "workers": "workers", "quiet": "quiet"} {
+			for key, flag := range map[string]string{"store": "store", "extract.ner": "ner", "extract.corrections": "corrections", "extract.attribution": "attribution", "extract.allegations": "allegations", "workers": "workers", "quiet": "quiet"} {
 				if f := cmd.Flags().Lookup(flag); f != nil {
 					if err := v.BindPFlag(key, f); err != nil {
 						return err
@@ -157,6 +157,7 @@ DOSSIER_EXTRACT_ATTRIBUTION, DOSSIER_WORKERS), then the config file (--config, d
 	pf.String("ner", config.Default().Extract.NER, "entity recogniser: "+strings.Join(config.Recognisers, " or "))
 	pf.String("corrections", "", "corrections file applied to every document extracted (YAML: merge, split, kind, type, never; see README)")
 	pf.String("attribution", config.Default().Extract.Attribution, "how claims are found: model (the rules and the trained attribution model) or rules (the rules alone)")
+	pf.String("allegations", config.Default().Extract.Allegations, "how allegations are found: rules (the rules alone) or model (the rules, then the learned allegation detector adds what it scores above its threshold)")
 	pf.BoolP("quiet", "q", false, "no progress or warnings on stderr")
 	pf.StringVar(&encoding, "encoding", "auto", "character encoding of the inputs: auto (UTF-8, a UTF-16 byte order mark, an HTML page's charset, else Windows-1252 or Latin-1), or one such as utf-8, utf-16le, windows-1252, latin1, iso-8859-2, koi8-r")
 	root.SetUsageTemplate(root.UsageTemplate() + "\n" + exitHelp + "\n")
