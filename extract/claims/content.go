@@ -465,6 +465,7 @@ func (x *extractor) coordinated(ts []tok, d *draft) {
 		return
 	}
 	ka, kb := tokRange(ts, d.cont[0], d.cont[1])
+	participle := false
 	for k := ka; k < kb-1; k++ {
 		t := ts[k]
 		if t.qopen || t.inQ {
@@ -485,7 +486,7 @@ func (x *extractor) coordinated(ts []tok, d *draft) {
 			}
 			return
 		}
-		if k > ka && (t.low == "and" || t.low == "but") {
+		if k > ka && (t.low == "and" || t.low == "but") && !participle {
 			j := k + 1
 			for j < kb-1 && (isAdverb(ts[j]) || ts[j].low == "then" || ts[j].low == "later" || ts[j].low == "also") {
 				j++
@@ -502,8 +503,13 @@ func (x *extractor) coordinated(ts []tok, d *draft) {
 			}
 			continue
 		}
-		if verbish(m, t.low) {
+		// A word after a determiner is a noun unless it is only a verb
+		// ("denied the charges and counter-accused her").
+		if verbish(m, t.low) && !(k > ka && determiners[ts[k-1].low] && !finite(m, t.low)) {
 			return // a clause: "said she admires him and ...", "said the plan calls for ..."
+		}
+		if k > ka && m.Tags(t.low) == "VBN" {
+			participle = true // "said its directors reviewed a proposal but took no action": a clause
 		}
 	}
 }

@@ -777,3 +777,36 @@ func TestAdverbialAfterSaying(t *testing.T) {
 		}
 	}
 }
+
+// TestCoordinatedAfterNoun holds that an object's noun that may be read as
+// a verb ("the charges", "the drop") does not make the object a clause,
+// so the content still ends at a verb coordinated with the cue, while a
+// clause with a past participle after its subject keeps its "but".
+func TestCoordinatedAfterNoun(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, cue, content string }{
+		{"A spokesman for the senator denied the charges and accused the newspaper of bias.", "denied", "the charges"},
+		{"The state oil company blamed the drop on seasonal problems but gave no further details.", "blamed", "the drop on seasonal problems"},
+		{"American Motors Corp said its directors reviewed a merger proposal but took no action on it.", "said", "its directors reviewed a merger proposal but took no action on it"},
+	} {
+		in := sentenceInput(c.text)
+		in.Model = m
+		out := Extract(in)
+		checkOutput(t, in, out)
+		found := false
+		for _, cl := range out.Claims {
+			if cl.Cue.Text == c.cue {
+				found = true
+				if cl.Content.Text != c.content {
+					t.Errorf("%q: content %q, want %q", c.text, cl.Content.Text, c.content)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no claim with the cue %q", c.text, c.cue)
+		}
+	}
+}
