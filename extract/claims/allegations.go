@@ -333,7 +333,7 @@ func (x *extractor) allegations() {
 				}
 			}
 			if deny, _ := x.deniesWrongdoing(ts[ka:kb]); w >= 0 && !d.negated && !deny && !question(ts, ka, kb) && !conditional(ts, ka, kb, w) &&
-				!aboutAllegations(ts, ka, w) {
+				!aboutAllegations(ts, ka, w) && !stopped(ts, ka, w) {
 				if x.ownAct(ts, d, ka, w) {
 					// "The spokesman said some Japanese companies were
 					// selling below stipulated prices": the accused's side
@@ -351,6 +351,13 @@ func (x *extractor) allegations() {
 				d.stance = schema.Acknowledge
 			}
 		case schema.Acknowledge:
+			if impliesNot(ts, d.cs) {
+				// "the offer did not imply Lloyd's accepted
+				// responsibility for the affair": what is said not to
+				// follow is not owned to.
+				d.stance = schema.Say
+				continue
+			}
 			if ka < kb && (w < 0 || x.undertakes(ts, d, ka)) && x.assent(ts, d, ka, kb) {
 				d.stance = schema.Say
 			} else if settles(ts, d) || withoutCue(ts, d) {
@@ -805,6 +812,21 @@ func (x *extractor) ownAct(ts []tok, d *draft, ka, w int) bool {
 				return false
 			}
 		}
+		for _, p := range punitive {
+			if strings.HasPrefix(l, p) && !strings.Contains(p, " ") {
+				// "he would veto a trade bill requiring mandatory
+				// retaliation for unfair trade": the wrong is another's.
+				return false
+			}
+		}
+		if l == "will" || l == "would" || l == "shall" || l == "'ll" {
+			return false // an act to come owns to nothing done
+		}
+	}
+	if w+1 < len(ts) && legalSteps[ts[w+1].low] {
+		// "they began a criminal investigation of R.J. Reynolds": the
+		// wrong is the matter of a legal step against another.
+		return false
 	}
 	subj := ka
 	first := ts[ka]
@@ -847,6 +869,57 @@ func (x *extractor) ownAct(ts []tok, d *draft, ka, w int) bool {
 	}
 	return false
 }
+
+// implying are verbs by which a thing is said to follow from another.
+var implying = set("imply", "implies", "implied", "mean", "means", "meant", "indicate", "indicates", "signify",
+	"signifies", "constitute", "constitutes", "suggest", "suggests")
+
+// impliesNot reports whether a negated verb of implying governs the cue at
+// cs, within the six words before it ("did not imply Lloyd's accepted",
+// "does not mean the company admits").
+func impliesNot(ts []tok, cs int) bool {
+	for k := max(0, cs-6); k < cs; k++ {
+		if !implying[ts[k].low] {
+			continue
+		}
+		for j := max(0, k-3); j < k; j++ {
+			if l := ts[j].low; l == "not" || l == "n't" || l == "never" || l == "no" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stoppers are words of acting against a wrong that follows them ("an
+// agreement to end dumping", "measures to curb insider trading").
+var stoppers = set("end", "ending", "ended", "stop", "stopping", "halt", "halting", "prevent", "preventing", "curb",
+	"curbing", "against", "combat", "combating", "fight", "fighting", "eliminate", "eliminating", "eradicate", "deter")
+
+// stopped reports whether the wrong at w is what an act in the content is
+// against: a word of stoppers just before it ("Japan had been fully
+// implementing the pact to end dumping semiconductors", "seek Syrian help
+// in preventing a total Arab breach with Tehran"). It neither alleges nor
+// owns to the wrong.
+func stopped(ts []tok, ka, w int) bool {
+	if !(w-1 >= ka && stoppers[ts[w-1].low] || w-2 >= ka && stoppers[ts[w-2].low] && (determiners[ts[w-1].low] || isAdverb(ts[w-1]) || ts[w-1].capital)) {
+		return false
+	}
+	for k := ka; k < w; k++ {
+		// "Japan failed to keep an agreement to end dumping", "Japan's
+		// failure to end its unfair practices": a failure to stop the
+		// wrong alleges it.
+		if l := ts[k].low; strings.HasPrefix(l, "fail") || strings.HasPrefix(l, "refus") || l == "not" || l == "n't" || l == "never" {
+			return false
+		}
+	}
+	return true
+}
+
+// legalSteps are nouns of a legal step that a word of wrongdoing before
+// them qualifies ("a criminal investigation", "fraud charges").
+var legalSteps = set("investigation", "investigations", "inquiry", "inquiries", "probe", "probes", "charge", "charges",
+	"case", "cases", "suit", "suits", "lawsuit", "complaint", "complaints", "prosecution", "proceedings", "indictment")
 
 // accusing are stems of verbs whose subject charges or punishes another
 // for a wrong.

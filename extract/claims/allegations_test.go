@@ -220,6 +220,16 @@ func TestOwnersFailureKinds(t *testing.T) {
 			[]string{"say accepted"}, "", ""},
 		{"responsibility accepted is one", "Acme accepted responsibility for the spill.", [][3]string{acmeCorp},
 			[]string{"acknowledge accepted"}, "", ""},
+		{"responsibility said not to follow is not owned to", "Miller said the offer did not imply Acme accepted responsibility for the spill.", [][3]string{acmeCorp},
+			[]string{"say said", "say accepted"}, "", ""},
+		{"an act against a wrong owns to nothing", "The embassy said Japan had been fully implementing the pact to end dumping semiconductors.", [][3]string{japan},
+			[]string{"say said"}, "", ""},
+		{"a failure to end a wrong alleges it", "The senators said Japan failed to keep an agreement to end dumping semiconductors.", [][3]string{japan},
+			[]string{"allege said"}, "", "Japan"},
+		{"a legal step's wrong is another's", "Federal authorities said they began a criminal investigation of Acme after the company exported tainted cigarettes.", [][3]string{acmeCorp},
+			[]string{"allege said"}, "", "Acme"},
+		{"a veto of retaliation for a wrong owns to nothing", "President Reagan said he would veto a trade bill requiring mandatory retaliation for unfair trade.", [][3]string{{"Reagan", schema.Person, ""}},
+			[]string{"allege said"}, "Reagan", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
