@@ -718,6 +718,9 @@ func (x *extractor) sentence(si int) {
 		if d := x.colon(ts); d != nil {
 			d.sent = si
 			kept = append(kept, d)
+		} else if d := x.headlineColon(si, ts); d != nil {
+			d.sent = si
+			kept = append(kept, d)
 		}
 	}
 	if d := x.dashColon(ts, kept); d != nil {

@@ -175,6 +175,73 @@ func (x *extractor) dashColon(ts []tok, kept []*draft) *draft {
 	return nil
 }
 
+// headlineColon reads a headline "Name: statement" ("Bill Clinton:
+// Hillary thinks feds require too many tests at school", "Mark Cuban: A
+// businessman can run this country"): the person or organisation before
+// the colon says what follows it, as PolNeAR annotates 79 of the 136
+// colons in its training split's headlines. The name is all that stands
+// before the colon (after a dash: "EXCLUSIVE – Roger Stone:"), one
+// mention of a person or an organisation ("Carly Fiorina Endorses Ted
+// Cruz:", "The Latest:" are none). The headline is the document's first
+// sentence when it is a line of its own.
+func (x *extractor) headlineColon(si int, ts []tok) *draft {
+	if !x.headline(si) {
+		return nil
+	}
+	for i := 1; i+1 < len(ts) && i < 8; i++ {
+		if ts[i].low != ":" || ts[i].inQ || ts[i].qopen {
+			continue
+		}
+		a := 0
+		for k := 0; k < i; k++ {
+			switch ts[k].low {
+			case "-", "--", "—", "–":
+				a = k + 1
+			}
+		}
+		if i-a < 1 || i-a > 5 || ts[a].low == "the" || isEnd(ts[i+1]) {
+			return nil
+		}
+		named := false
+		for _, m := range x.mentionsIn(ts[a].start, ts[i-1].end) {
+			if m.start == ts[a].start && m.end == ts[i-1].end && (m.e.typ == schema.Person || m.e.typ == schema.Organization) {
+				named = true
+			}
+		}
+		if !named {
+			return nil
+		}
+		return &draft{kind: colonCue, cs: i, ce: i + 1, vi: i, srcA: a, srcB: i, leftEdge: a, rightStart: i + 1, stance: schema.Say}
+	}
+	return nil
+}
+
+// headline reports whether sentence si is the document's headline: marked
+// so, or the first sentence when it is a line of its own.
+func (x *extractor) headline(si int) bool {
+	s := x.in.Sentences[si]
+	if s.Headline {
+		return true
+	}
+	if si != 0 {
+		return false
+	}
+	for k := 0; k < s.Start && k < len(x.runes); k++ {
+		if !text.IsSpace(x.runes[k]) {
+			return false
+		}
+	}
+	for k := s.End; k < len(x.runes); k++ {
+		if x.runes[k] == '\n' {
+			return true
+		}
+		if !text.IsSpace(x.runes[k]) {
+			return false
+		}
+	}
+	return true
+}
+
 // colon handles a named source, a colon and a quote with no verb:
 // `Kaspersky: "We never helped the FSB"`.
 func (x *extractor) colon(ts []tok) *draft {

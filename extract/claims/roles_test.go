@@ -810,3 +810,46 @@ func TestCoordinatedAfterNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineColon holds that a headline "Name: statement" is the named
+// person's claim, with the rules alone and with the model, and that a
+// headline whose part before the colon is no name, or holds a verb, or a
+// colon in the story's body, is none.
+func TestHeadlineColon(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ent := [3]string{"Bill Clinton", schema.Person, ""}
+	for _, c := range []struct {
+		text    string
+		content string // "" for no colon claim
+	}{
+		{"Bill Clinton: Hillary thinks feds require too many tests at school\n\nThe former president spoke in Wyoming.", "Hillary thinks feds require too many tests at school"},
+		{"EXCLUSIVE – Bill Clinton: Don't trust the voting machines\n\nThe former president spoke in Wyoming.", "Don't trust the voting machines"},
+		{"The Latest: Bill Clinton tours Wyoming\n\nThe former president spoke in Wyoming.", ""},
+		{"Carly Fiorina Endorses Bill Clinton: A surprise\n\nThe former president spoke in Wyoming.", ""},
+		{"The former president spoke in Wyoming. Bill Clinton: a long day in the West\n\nMore follows.", ""},
+	} {
+		for _, withModel := range []bool{false, true} {
+			in := sentenceInput(c.text, ent)
+			if withModel {
+				in.Model = m
+			}
+			out := Extract(in)
+			checkOutput(t, in, out)
+			got := ""
+			for _, cl := range out.Claims {
+				if cl.Cue.Text == ":" {
+					got = cl.Content.Text
+					if cl.Source.Text != "Bill Clinton" {
+						t.Errorf("model %v: %q: source %q", withModel, c.text, cl.Source.Text)
+					}
+				}
+			}
+			if got != c.content {
+				t.Errorf("model %v: %q: colon content %q, want %q", withModel, c.text, got, c.content)
+			}
+		}
+	}
+}
