@@ -211,7 +211,7 @@ func wrongIn(ts []tok, a, b int) int {
 				hedged = j+1 < len(ts) && ts[j+1].low != "doubt"
 			}
 		}
-		if !hedged && !inName(ts, k, n) {
+		if !hedged && !inName(ts, k, n) && !(k+n < b && lineOfBusiness[ts[k+n].low]) {
 			return k
 		}
 		a = k + n
@@ -796,6 +796,9 @@ func (x *extractor) ownAct(ts []tok, d *draft, ka, w int) bool {
 	if k := w - 1; k > ka && (beForms[ts[k].low] || k-1 > ka && beForms[ts[k-1].low] && isAdverb(ts[k])) {
 		return false // "he was tortured", "they were brutally beaten"
 	}
+	if k := w - 1; k-1 > ka && ts[k].low == "by" && strings.HasSuffix(ts[k-1].low, "ed") {
+		return false // "we cannot allow it to be jeopardized by unfair trading practices"
+	}
 	// The subject must be the wrong's own: in the same clause, and not
 	// the maker of a charge ("it charged a director with insider
 	// trading", "we accused them of fraud").
@@ -890,6 +893,12 @@ func impliesNot(ts []tok, cs int) bool {
 	}
 	return false
 }
+
+// lineOfBusiness are nouns that make a word of wrongdoing before them the
+// name of an insurer's line or a market ("medical malpractice coverage",
+// "the malpractice book of business", "fraud insurance"), not a wrong.
+var lineOfBusiness = set("insurance", "insurer", "insurers", "coverage", "book", "business", "policy", "policies",
+	"premiums", "underwriting", "underwriter", "underwriters", "carrier", "carriers")
 
 // stoppers are words of acting against a wrong that follows them ("an
 // agreement to end dumping", "measures to curb insider trading").

@@ -206,7 +206,7 @@ func negatedWords(ts []tok, a, b int) []string {
 			continue
 		}
 		ct := ts[a:b]
-		if future(ct, k-a) || k > a && (ts[k-1].low == "if" || ts[k-1].low == "whether") || undecided(ts, k, b) || subordinate(lows(ts[a:k])) {
+		if future(ct, k-a) || k > a && (ts[k-1].low == "if" || ts[k-1].low == "whether") || undecided(ts, k, b) || subordinate(lows(ts[a:k])) || unable(ts, k, b) {
 			continue
 		}
 		e := k + 1
@@ -222,6 +222,17 @@ func negatedWords(ts []tok, a, b int) []string {
 		}
 	}
 	return out
+}
+
+// unable reports whether the negation at k says that something could not
+// be done ("the Argentine officials said they could not narrow the
+// differential further", "cannot agree"): an inability, not the opposite of
+// an act alleged. "could not be seen as a breach" still denies.
+func unable(ts []tok, k, b int) bool {
+	if k == 0 || ts[k-1].low != "could" && ts[k-1].low != "can" && ts[k-1].low != "ca" {
+		return false
+	}
+	return k+1 < b && ts[k+1].low != "be" && ts[k+1].low != "have"
 }
 
 // speakers returns who a statement speaks as: its claimant, the entities

@@ -8,15 +8,17 @@ import (
 )
 
 var (
-	greece = [3]string{"Greece", schema.Place, schema.KindCountry}
-	turkey = [3]string{"Turkey", schema.Place, schema.KindCountry}
-	union  = [3]string{"Teamsters", schema.Organization, schema.KindOther}
-	hutton = [3]string{"E.F. Hutton Group Inc", schema.Organization, schema.KindCompany}
-	huttn  = [3]string{"Hutton", schema.Organization, schema.KindCompany}
-	romney = [3]string{"Harry Romney", schema.Person, ""}
-	kelly  = [3]string{"Geoffrey Kelly", schema.Person, ""}
-	bzw    = [3]string{"BZW", schema.Organization, schema.KindCompany}
-	analys = [3]string{"Gerald Treece", schema.Person, ""}
+	greece    = [3]string{"Greece", schema.Place, schema.KindCountry}
+	turkey    = [3]string{"Turkey", schema.Place, schema.KindCountry}
+	union     = [3]string{"Teamsters", schema.Organization, schema.KindOther}
+	hutton    = [3]string{"E.F. Hutton Group Inc", schema.Organization, schema.KindCompany}
+	huttn     = [3]string{"Hutton", schema.Organization, schema.KindCompany}
+	romney    = [3]string{"Harry Romney", schema.Person, ""}
+	kelly     = [3]string{"Geoffrey Kelly", schema.Person, ""}
+	bzw       = [3]string{"BZW", schema.Organization, schema.KindCompany}
+	analys    = [3]string{"Gerald Treece", schema.Person, ""}
+	argentina = [3]string{"Argentina", schema.Place, schema.KindCountry}
+	wgermany  = [3]string{"West Germany", schema.Place, schema.KindCountry}
 )
 
 // linked returns the first claim with the stance and cue.
@@ -50,6 +52,10 @@ func TestAnswersThatNameNoDenial(t *testing.T) {
 			[][3]string{union, acme}, "said", schema.Say, ""},
 		{"the accused states the opposite of a rumour", "E.F. HUTTON DENIES RUMOURED SOLVENCY PROBLEMS. Brokerage firm E.F. Hutton Group Inc is not facing liquidity problems, London joint managing director Harry Romney said.",
 			[][3]string{huttn, hutton, romney}, "said", schema.Deny, "the accused states the opposite (problem)"},
+		{"what the accused could not do is no opposite", "The processors charged that Argentina's differential export taxes subsidize exports. The Argentine officials said they could not narrow the differential further.",
+			[][3]string{argentina}, "said", schema.Say, ""},
+		{"what could not be seen as a breach is denied", "Baker said West Germany was breaching the accord. West German officials said rising rates could not be seen as a breach of the accord.",
+			[][3]string{wgermany}, "said", schema.Deny, "breach"},
 		{"a third party's negation inside its own forecast is no answer", "Market rumours said Acme Corp had liquidity problems. Gerald Treece said the Teamsters were unlikely to prove Acme Corp is not facing liquidity problems.",
 			[][3]string{acme, union, analys}, "said", schema.Say, ""},
 	}
