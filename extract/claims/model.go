@@ -127,7 +127,12 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 				// pronoun ("who said") stays the rules' antecedent.
 				if d.inheritedFrom == nil && d.srcB > d.srcA && f.Source[1] > f.Source[0] {
 					sa, sb := tokRange(ts, f.Source[0], f.Source[1])
-					if sb > sa && !(sb-sa == 1 && relatives[ts[sa].low]) && (d.srcA >= sb || sa >= d.srcB) {
+					// Not where the rules read an inverted source after
+					// the cue ("..., said Democratic strategist Hank
+					// Sheinkopf") and the model one before it: the end of
+					// what was said ("his clout in Boston").
+					inv := d.srcA >= d.ce && sb <= d.cs && x.invertedAfter(ts, d)
+					if sb > sa && !(sb-sa == 1 && relatives[ts[sa].low]) && (d.srcA >= sb || sa >= d.srcB) && !inv {
 						d.srcA, d.srcB = sa, sb
 						d.claimant, d.claimantText = x.resolveSource(si, ts, sa, sb)
 					}
@@ -1019,3 +1024,37 @@ func adverbialAt(ts []tok, a, b int) bool {
 // adverbialPreps open the adverbials that may follow a cue whose content
 // went before it.
 var adverbialPreps = set("over", "at", "to", "after", "before", "during", "in", "on", "from", "with", "while", "outside", "inside", "near")
+
+// invertedAfter reports whether the rules' source of d is an inverted one
+// after its cue that follows what was said ("..., said Democratic
+// strategist Hank Sheinkopf", "..., says political scientist Dossym
+// Satpayev"): the cue right after a comma or a closing quotation mark, a
+// verb of saying without an addressee ("told AFP" names the hearer), and a source
+// that opens with no preposition or time word ("said in a statement",
+// "said Wednesday he agrees", "said recently"), holds no verb ("said
+// they signed an agreement") and ends the sentence or a comma.
+func (x *extractor) invertedAfter(ts []tok, d *draft) bool {
+	p := before(ts, d.cs)
+	if p < 0 || !(ts[p].low == "," || ts[p].qclose) || d.srcA >= len(ts) {
+		return false
+	}
+	if d.v == nil || d.v.flags&addressee != 0 || !sayingVerbs[d.v.lemma] {
+		return false // "Sanders, who had said ..., criticized Clinton on two fronts": the object
+	}
+	w := ts[d.srcA].low
+	if openers[w] || timeWords[w] || weekdays[w] || isAdverb(ts[d.srcA]) || x.in.Model == nil {
+		return false
+	}
+	if _, ok := pronouns[w]; ok && d.srcB-d.srcA > 1 {
+		return false // "said it carried seven pct more passengers": a clause
+	}
+	for _, t := range ts[d.srcA:d.srcB] {
+		if verbish(x.in.Model, t.low) && !t.capital {
+			return false // "said they signed a technical assistance agreement"
+		}
+	}
+	// The source closes the sentence or is set off by a comma (an
+	// apposition): "said Ohio's remaining early voting period “is
+	// really quite generous”" was what was said.
+	return d.srcB >= len(ts) || isEnd(ts[d.srcB]) || ts[d.srcB].low == ","
+}

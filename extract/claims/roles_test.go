@@ -853,3 +853,59 @@ func TestHeadlineColon(t *testing.T) {
 		}
 	}
 }
+
+// TestInvertedSourceStays holds that where the rules read an inverted
+// source after a verb of saying ("..., said Democratic strategist Hank
+// Sheinkopf") and the model gives a source before the cue (the end of
+// what was said), the rules' source stays; and that the model's source
+// wins where the words after the cue are no such source ("told AFP", "said
+// in a statement", the object of "criticized").
+func TestInvertedSourceStays(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, cue, modelSource, want string }{
+		{"His endorsement could matter more for identity politics than for his clout in Boston, said Democratic strategist Hank Sheinkopf.", "said", "his clout in Boston", "Democratic strategist Hank Sheinkopf"},
+		{"Even India has more cultural resonance through its films, says political scientist Dossym Satpayev in Almaty.", "says", "its films", "political scientist Dossym Satpayev in Almaty"},
+		{"Sanders, who had said he would debate the front-runner, criticized Clinton on two fronts.", "criticized", "Sanders", "Sanders"},
+	} {
+		in := sentenceInput(c.text)
+		in.Model = m
+		x := &extractor{in: in, runes: in.Runes, byID: map[string]*entInfo{}, relSeen: map[string]bool{}, extraSet: map[[2]int]bool{},
+			descHist: map[string]*entInfo{}, channels: map[string]bool{}}
+		x.tokArena = make([]tok, len(in.Sentences[0].Tokens))
+		x.indexEntities()
+		x.findQuotes()
+		span := func(s string) [2]int {
+			k := len([]rune(c.text[:strings.Index(c.text, s)]))
+			return [2]int{k, k + len([]rune(s))}
+		}
+		cue := span(", " + c.cue)
+		cue[0] += 2
+		end := len([]rune(c.text)) - 1
+		x.found = map[int][]attrib.Found{0: {{Cue: cue, Source: span(c.modelSource), Content: [][2]int{{0, cue[0] - 2}}}}}
+		if c.cue == "criticized" {
+			x.found[0][0].Content = [][2]int{{cue[1] + 1, end}}
+		}
+		x.upTo = 1
+		x.sentence(0)
+		found := false
+		for _, d := range x.drafts {
+			ts := x.toks(0)
+			if d.ce > d.cs && string(in.Runes[ts[d.cs].start:ts[d.ce-1].end]) == c.cue {
+				found = true
+				got := ""
+				if d.srcB > d.srcA {
+					got = string(in.Runes[ts[d.srcA].start:ts[d.srcB-1].end])
+				}
+				if got != c.want {
+					t.Errorf("%q: source %q, want %q", c.text, got, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no draft with the cue %q", c.text, c.cue)
+		}
+	}
+}
