@@ -1226,8 +1226,15 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			if w := wrongIn(ts, i+1, min(n, i+8)); w >= 0 && x.punished(ts, i) {
 				d = x.subjectDraft(si, ts, i, i+1, i+1, n)
 			}
-		case allegationNouns[t.low] && i+1 < n && (ts[i+1].low == "that" || ts[i+1].low == "of"):
-			wrong := wrongIn(ts, i+2, min(n, i+16)) >= 0
+		case allegationNouns[t.low] && i+1 < n && (ts[i+1].low == "that" || ts[i+1].low == "of" || x.clauseAt(ts, i+1, true) && x.deniedIn(ds, t) != nil):
+			// The clause may follow without its "that" when the noun is
+			// denied: "dismissed allegations he ordered the shredding of
+			// documents as completely untrue".
+			ca := i + 2
+			if ts[i+1].low != "that" && ts[i+1].low != "of" {
+				ca = i + 1
+			}
+			wrong := wrongIn(ts, ca, min(n, i+16)) >= 0
 			if proposals[t.low] && !wrong && !scornedHere(ts, i) {
 				// "rejected a U.K. suggestion that his country seek IMF
 				// help": a proposal, whose rejection denies nothing; one
@@ -1242,7 +1249,7 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 				(t.low == "charges" || t.low == "charge") && ts[i+1].low == "that") && !mayBe(ts, i)
 			den := x.deniedIn(ds, t)
 			if den != nil || scornedHere(ts, i) || (!inContent(ds, t) || x.possessed(ts, i)) && wrong || marks {
-				d = x.nounDraft(si, ts, i, i+2)
+				d = x.nounDraft(si, ts, i, ca)
 				if d != nil && den != nil && den.cont[0] > t.end {
 					// "denounced press reports that his wife is running
 					// the government": the denial answers the reports

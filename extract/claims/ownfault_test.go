@@ -122,6 +122,38 @@ func TestDeniedReportIsAnswered(t *testing.T) {
 	}
 }
 
+// TestDeniedAllegationsWithoutThat: a denial of allegations whose clause
+// follows without "that" answers them ("dismissed allegations he ordered
+// the shredding of documents as completely untrue"); the same words not
+// denied make no allegation of their own.
+func TestDeniedAllegationsWithoutThat(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	saunders := [3]string{"Ernest Saunders", schema.Person, ""}
+	for _, tc := range []struct {
+		text    string
+		alleged bool
+	}{
+		{`Former chairman Ernest Saunders dismissed allegations he ordered the shredding of documents as "completely untrue."`, true},
+		{"Former chairman Ernest Saunders said the allegations he answered were many.", false},
+	} {
+		in := sentenceInput(tc.text, saunders)
+		in.Model = m
+		out := Extract(in)
+		checkOutput(t, in, out)
+		alleged, answered := false, false
+		for _, c := range out.Claims {
+			alleged = alleged || c.Stance == schema.Allege && strings.HasSuffix(string(c.Target), "/ernest-saunders")
+			answered = answered || c.Stance == schema.Deny && len(c.RespondsTo) > 0
+		}
+		if alleged != tc.alleged || answered != tc.alleged {
+			t.Errorf("%q: allegation against Saunders %v, denial linked %v, want %v: %+v", tc.text, alleged, answered, tc.alleged, out.Claims)
+		}
+	}
+}
+
 // TestAcknowledgementInsideAllegation: an agreement told inside what a
 // complaint alleges is part of the allegation, not an answer to it.
 func TestAcknowledgementInsideAllegation(t *testing.T) {
