@@ -223,6 +223,15 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 				d.srcA, d.srcB = a, b
 			}
 		}
+		if d.srcB <= d.srcA && f.Source[1] <= f.Source[0] && f.Content[0][0] >= f.Cue[1] {
+			// "it hopes to", "the star journalist, who is promoting his
+			// 12th book, downplayed", "Chris Christie, who's chairing
+			// the transition team, on Sunday defended": a finite cue the
+			// model gives no source has its subject before it.
+			if a, b := x.subjectBefore(ts, cs, ce); b > a {
+				d.srcA, d.srcB = a, b
+			}
+		}
 		d.cont = cont
 		if anonymity(x.runes[cont[0]:cont[1]]) {
 			continue // "an official, who asked not to be identified": a request for anonymity is no claim
@@ -1057,4 +1066,70 @@ func (x *extractor) invertedAfter(ts []tok, d *draft) bool {
 	// apposition): "said Ohio's remaining early voting period “is
 	// really quite generous”" was what was said.
 	return d.srcB >= len(ts) || isEnd(ts[d.srcB]) || ts[d.srcB].low == ","
+}
+
+// subjectBefore returns the subject just before a finite cue [cs, ce) that
+// is no participle, raising verb or passive: the noun phrase before it
+// (past adverbs and a day: "on Sunday"), or the antecedent of a relative
+// clause that closes with a comma before it ("Christie, who's chairing
+// the transition team, defended"); a == b when there is none.
+func (x *extractor) subjectBefore(ts []tok, cs, ce int) (int, int) {
+	m := x.in.Model
+	if m == nil || participle(ts[cs:ce]) || raising(ts, cs, ce) || x.passiveCue(ts, cs, ce) || ce < len(ts) && ts[ce].low == "by" {
+		return 0, 0
+	}
+	if tags := m.Tags(ts[cs].low); !auxiliaries[ts[cs].low] && !strings.Contains(tags, "VBD") && !strings.Contains(tags, "VBZ") && !strings.Contains(tags, "VBP") && (tags != "" || !verbish(m, ts[cs].low)) {
+		return 0, 0 // "drawing complaints": a noun
+	}
+	if auxiliaries[ts[cs].low] && cs+1 < ce {
+		if _, ok := pronouns[ts[cs+1].low]; ok {
+			return 0, 0 // "Nor is it clear": inverted
+		}
+	}
+	for _, t := range ts[cs:ce] {
+		switch t.low {
+		case "seem", "seems", "seemed", "appear", "appears", "appeared", "look", "looks", "looked", "looking", "sound", "sounds", "sounded":
+			return 0, 0 // "Cuban seemed to rely on", "prices are suddenly looking shaky": no speaker
+		}
+	}
+	p := before(ts, cs)
+	for p >= 0 && (weekdays[ts[p].low] || timeWords[ts[p].low] && !prepositions[ts[p].low]) {
+		p--
+		if p >= 0 && ts[p].low == "on" {
+			p--
+		}
+	}
+	if p < 0 {
+		return 0, 0
+	}
+	if ts[p].low == "," {
+		c0, a0 := x.appositionStart(ts, p)
+		if c0 > 0 && c0+1 < p && relatives[ts[c0+1].low] && a0 < c0 {
+			return a0, c0
+		}
+		return 0, 0
+	}
+	a, b := leftNPEnd(ts, p+1)
+	if b <= a || b-a == 1 && relatives[ts[a].low] || a > 0 && (prepositions[ts[a-1].low] || openers[ts[a-1].low]) || determiners[ts[b-1].low] {
+		return 0, 0 // not "the" of "the laugh line:"
+	}
+	// A noun phrase: a noun, a pronoun or a name in it ("There", "far",
+	// "likely" are none), no verb ("signed in New York tomorrow"), no
+	// preposition but "of", "for" and "at" ("dlrs to redeem 15.5 mln
+	// shares in two"), no expletive "it" before "be" ("It was also
+	// clear").
+	noun := false
+	for _, t := range ts[a:b] {
+		tags := m.Tags(t.low)
+		if t.qopen || t.qclose || t.inQ || t.cue || openers[t.low] && t.low != "for" && t.low != "at" || verbish(m, t.low) && !t.capital && !strings.Contains(tags, "NN") {
+			return 0, 0
+		}
+		if strings.Contains(tags, "NN") || strings.Contains(tags, "PRP") || tags == "" && t.capital {
+			noun = true
+		}
+	}
+	if !noun || b-a == 1 && ts[a].low == "it" && beForms[ts[cs].low] {
+		return 0, 0
+	}
+	return a, b
 }

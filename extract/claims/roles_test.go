@@ -909,3 +909,43 @@ func TestInvertedSourceStays(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectBefore holds that a finite cue the model gives no source has
+// the noun phrase before it as its source (past a day, or across a
+// relative clause closed by a comma), and that an expletive, an
+// existential "there", an adverb, a raising verb, a passive, a noun cue
+// and a phrase with a verb or a preposition give none.
+func TestSubjectBefore(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, cue, want string }{
+		{"China is building roads here, and it hopes to reap benefits of its own.", "hopes", "it"},
+		{"The province will return more than the money it expects to collect through the tax.", "expects", "it"},
+		{"Chris Christie, who's chairing the transition team, on Sunday defended the nominee's description.", "defended", "Chris Christie"},
+		{"NOVAR ELECTRONICS SEES RESULTS IMPROVING", "SEES", "NOVAR ELECTRONICS"},
+		{"It was also clear there will be tough talks on the closures.", "was also clear", ""},
+		{"There has been speculation the administration was moving toward a looser reading.", "has been speculation", ""},
+		{"So far refused to join the deal.", "refused", ""},
+		{"Other bond prices are suddenly looking shaky as well.", "are suddenly looking", ""},
+		{"Mrs. Lyle was appointed to the court in 1993.", "was appointed", ""},
+		{"The plan has been drawing complaints it was underfunded.", "complaints", ""},
+		{"Earnings from 1983 on benefit preferred shareholders until the equity equals the value.", "preferred", ""},
+	} {
+		in := sentenceInput(c.text)
+		in.Model = m
+		x := &extractor{in: in, runes: in.Runes}
+		x.findQuotes()
+		ts := x.makeToks(0)
+		k := len([]rune(c.text[:strings.Index(c.text, c.cue)]))
+		cs, ce := tokRange(ts, k, k+len([]rune(c.cue)))
+		got := ""
+		if a, b := x.subjectBefore(ts, cs, ce); b > a {
+			got = string(in.Runes[ts[a].start:ts[b-1].end])
+		}
+		if got != c.want {
+			t.Errorf("%q: source of %q is %q, want %q", c.text, c.cue, got, c.want)
+		}
+	}
+}
