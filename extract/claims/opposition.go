@@ -183,9 +183,27 @@ func justifies(ts []tok, a, b int) bool {
 				neg = true
 			}
 		}
-		if !neg {
+		if !neg && !otherHolder(before) {
 			return true
 		}
+	}
+	return false
+}
+
+// parties are nouns that name a party to a dispute other than the one
+// who speaks of it: "the plaintiff has the right to appeal" is not the
+// speaker's right.
+var parties = set("plaintiff", "plaintiffs", "defendant", "defendants", "petitioner", "petitioners", "shareholders",
+	"shareholder", "stockholders", "stockholder", "holders", "holder", "bidder", "bidders", "buyer", "buyers", "seller",
+	"sellers", "creditors", "creditor", "lenders", "customers", "union", "employees", "workers", "investors", "bondholders")
+
+// otherHolder reports whether the words before a justification make
+// another party its holder: the subject just before its verb ("the
+// plaintiff has the right to", "shareholders are entitled to").
+func otherHolder(before []string) bool {
+	n := len(before)
+	if n >= 2 && auxiliaries[before[n-1]] {
+		return parties[before[n-2]]
 	}
 	return false
 }

@@ -48,6 +48,8 @@ func TestAnswersThatNameNoDenial(t *testing.T) {
 			[][3]string{union, acme}, "said", schema.Deny, "asserts its right"},
 		{"a right asserted with nothing alleged is a statement", "Acme Corp met on Monday. Acme Corp said it has the right to redeem the shares.",
 			[][3]string{acme}, "said", schema.Say, ""},
+		{"another party's right is no answer", "The Teamsters accused Acme Corp of illegally dumping toxic waste. Acme Corp said the plaintiff has the right to appeal.",
+			[][3]string{union, acme}, "said", schema.Say, ""},
 		{"a right the accuser asserts is no answer", "The Teamsters accused Acme Corp of illegally dumping toxic waste. The Teamsters said they have the right to strike.",
 			[][3]string{union, acme}, "said", schema.Say, ""},
 		{"the accused states the opposite of a rumour", "E.F. HUTTON DENIES RUMOURED SOLVENCY PROBLEMS. Brokerage firm E.F. Hutton Group Inc is not facing liquidity problems, London joint managing director Harry Romney said.",
