@@ -428,11 +428,12 @@ var gerundMarkers = set(",", "and", "but", "by", "after", "while", "before", "in
 // have a source, the subject of the clause they hang on.
 func (x *extractor) participleSource(si int, ts []tok, d *draft, kept []*draft) {
 	p := before(ts, d.cs)
-	if dl := datelineEnd(ts, d.cs); p < 0 || dl > 0 && p == dl-1 || p == dl && gerundMarkers[ts[p].low] {
+	if dl := datelineEnd(ts, d.cs); p < 0 || dl > 0 && p == dl-1 || (p == dl || p > 0 && (ts[p-1].low == ":" || ts[p-1].low == ";")) && gerundMarkers[ts[p].low] {
 		// "Painting Trump as a threat, the materials echo", "In
 		// describing Trump, Cuban said", "WASHINGTON ― After bragging
-		// for a year about ..., Donald Trump is spending": the subject
-		// after the clause.
+		// for a year about ..., Donald Trump is spending", "...: By
+		// refusing to admit any fault, Trump and Lewandowski appeared":
+		// the subject after the clause.
 		for k := d.ce; k+1 < len(ts) && k < d.ce+30; k++ {
 			if ts[k].low == "," {
 				for _, e := range kept {

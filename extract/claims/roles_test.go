@@ -949,3 +949,25 @@ func TestSubjectBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestParticipleAfterColon holds that a participle that opens a clause
+// after a colon takes the subject after that clause, as one that opens
+// the sentence does.
+func TestParticipleAfterColon(t *testing.T) {
+	const s = "In this case, the approach seems to have backfired: By refusing to admit any fault, Trump and Lewandowski appeared to have helped bring on the investigation."
+	in := sentenceInput(s)
+	x := &extractor{in: in, runes: in.Runes}
+	x.findQuotes()
+	ts := x.makeToks(0)
+	k := len([]rune(s[:strings.Index(s, "refusing")]))
+	cs, ce := tokRange(ts, k, k+len("refusing"))
+	d := &draft{sent: 0, kind: modelCue, cs: cs, ce: ce, vi: ce - 1}
+	x.participleSource(0, ts, d, nil)
+	got := ""
+	if d.srcB > d.srcA {
+		got = string(in.Runes[ts[d.srcA].start:ts[d.srcB-1].end])
+	}
+	if got != "Trump and Lewandowski" {
+		t.Errorf("source of refusing: %q, want %q", got, "Trump and Lewandowski")
+	}
+}
