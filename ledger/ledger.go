@@ -357,7 +357,7 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 				maker = append(maker, w)
 			}
 		}
-		if a.Claimant == "" && len(maker) > 0 && wordsMeet(content, maker) || a.Claimant != "" && wordsMeet(content, longWords(names.name(a.Claimant))) {
+		if a.Claimant == "" && len(maker) > 0 && wordsMeet(content, maker) || a.Claimant != "" && wordsMeet(namedNotAgainst(b.Content), longWords(names.name(a.Claimant))) {
 			ent, who = 0.3, "names the allegation's maker"
 		}
 	}
@@ -397,6 +397,21 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 		return 0, ""
 	}
 	return min(1, ent+act), who + "; " + why
+}
+
+// namedNotAgainst returns the long words of content but those right after
+// "against": the party a suit or charge is against is not its maker ("it
+// denied all allegations in Advanced's March lawsuit against Reynolds"
+// names Advanced as the allegations' maker, not Reynolds).
+func namedNotAgainst(content string) []string {
+	toks := Tokens(content)
+	var out []string
+	for i, w := range toks {
+		if len(w) >= 4 && (i == 0 || toks[i-1] != "against") {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // MinSame is the score two allegations need to be one thread.

@@ -87,6 +87,21 @@ func TestAnswersByName(t *testing.T) {
 	if s, why := Answers(reports, bsi, nm); s >= MinAnswer {
 		t.Errorf("across articles naming the maker is not enough: %.2f (%s)", s, why)
 	}
+	// The party a lawsuit is against is not the maker of its allegations:
+	// Reynolds's denial of "Advanced's March lawsuit against Reynolds"
+	// does not answer Reynolds's own countersuit.
+	counter := &Prop{Key: "a", Doc: "d1", Claimant: "org/rr", Content: "Advanced used its proprietary information contrary to an agreement"}
+	avt := &Prop{Key: "b", Doc: "d1", Claimant: "org/avt", Content: "it denied all allegations in Advanced's March lawsuit against Reynolds"}
+	nm2 := Names(func(id string) string {
+		return map[string]string{"org/rr": "Reynolds", "org/avt": "Advanced Voice Technologies"}[id]
+	})
+	if s, why := Answers(counter, avt, nm2); s >= MinAnswer {
+		t.Errorf("a lawsuit against Reynolds is not Reynolds's: %.2f (%s)", s, why)
+	}
+	avt.Content = "it denied all allegations in the March lawsuit by Reynolds"
+	if s, why := Answers(counter, avt, nm2); s < MinAnswer || !strings.Contains(why, "names the allegation's maker") {
+		t.Errorf("a lawsuit by Reynolds is Reynolds's: %.2f (%s)", s, why)
+	}
 	own := &Prop{Key: "a", Doc: "d1", Claimant: "org/gs", Target: "org/hutton", Content: "Hutton paid the kidnappers"}
 	if s, why := Answers(own, &Prop{Key: "b", Doc: "d1", Claimant: "org/gsco", About: []string{"org/hutton"}, Content: "the reports of payments are not true"}, nm); s >= MinAnswer {
 		t.Errorf("Goldman Sachs does not answer itself as Goldman Sachs and Co: %.2f (%s)", s, why)

@@ -228,6 +228,8 @@ func TestOwnersFailureKinds(t *testing.T) {
 			[]string{"allege said"}, "", "Japan"},
 		{"a legal step's wrong is another's", "Federal authorities said they began a criminal investigation of Acme after the company exported tainted cigarettes.", [][3]string{acmeCorp},
 			[]string{"allege said"}, "", "Acme"},
+		{"the grounds of criticism deny nothing", "Conable said the Bank had come under fire from the poorest countries for not doing enough to help.", [][3]string{{"Conable", schema.Person, ""}, {"Bank", schema.Organization, schema.KindOther}},
+			[]string{"say said", "allege under fire"}, "-", ""},
 		{"an insurer's line of business is no wrong", "Frontier Insurance Group Inc said it acquired the malpractice book of business of Medical Quadrangle Inc.", [][3]string{{"Frontier Insurance Group Inc", schema.Organization, schema.KindCompany}, {"Medical Quadrangle Inc", schema.Organization, schema.KindCompany}},
 			[]string{"say said"}, "", ""},
 		{"a wrong done to what the speaker defends is not owned to", `"We cannot allow it to be jeopardized by unfair trading practices," Reagan said.`, [][3]string{{"Reagan", schema.Person, ""}},

@@ -224,7 +224,7 @@ func negatedWords(ts []tok, a, b int) []string {
 			continue
 		}
 		ct := ts[a:b]
-		if future(ct, k-a) || k > a && (ts[k-1].low == "if" || ts[k-1].low == "whether") || undecided(ts, k, b) || subordinate(lows(ts[a:k])) || unable(ts, k, b) {
+		if future(ct, k-a) || k > a && (ts[k-1].low == "if" || ts[k-1].low == "whether") || undecided(ts, k, b) || subordinate(lows(ts[a:k])) || unable(ts, k, b) || groundsNegation(ts[a:b], k-a) {
 			continue
 		}
 		e := k + 1

@@ -338,7 +338,7 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 			// "the company said it denies that ...", "he said he rejected
 			// the allegations": the speaker's own denial, reported.
 			return true, ""
-		case (t.low == "not" || t.low == "n't" || t.low == "never") && !subordinate(lows(ct[:k])):
+		case (t.low == "not" || t.low == "n't" || t.low == "never") && !subordinate(lows(ct[:k])) && !groundsNegation(ct, k):
 			for j := k + 1; j < len(ct) && j <= k+6; j++ {
 				if ct[j].low == "," || ct[j].low == "but" {
 					break
@@ -439,6 +439,13 @@ func deniedWrong(ct []tok, k int) bool {
 		}
 	}
 	return wrongIn(ct, k, len(ct)) >= 0
+}
+
+// groundsNegation reports whether the negation at k names the grounds of
+// blame or praise rather than denies: "for not doing enough to help",
+// "accused of not disclosing", "criticised for never having paid".
+func groundsNegation(ct []tok, k int) bool {
+	return k > 0 && (ct[k-1].low == "for" || ct[k-1].low == "of")
 }
 
 // future reports whether the negation at k is of a future or a
