@@ -813,6 +813,16 @@ func (x *extractor) sentence(si int) {
 		if d.noClaim {
 			continue // "has not commented on the offer": no statement
 		}
+		if k := x.lineSemicolon(ts, d.cont); k >= 0 {
+			// "Trump claims nomination; \nHundreds cast their votes
+			// ...": a headline and its subtitle, one sentence to the
+			// splitter; the content keeps to the cue's line.
+			if d.cs > k {
+				d.cont[0] = ts[k+1].start
+			} else {
+				d.cont[1] = ts[k-1].end
+			}
+		}
 		if a := storyDateline(ts); a > 0 && d.cont[0] < ts[a].start && d.cont[1] > ts[a].start {
 			// "WASHINGTON, March 3 (Reuters) - Hackers stole data ...,
 			// researchers said": the dateline is the story's, not what
@@ -867,4 +877,17 @@ func lower(s string) string {
 		}
 	}
 	return s
+}
+
+// lineSemicolon returns the index of a semicolon that ends a line inside
+// the content c (a headline and its subtitle: "Historians: Clinton, Obama
+// linked no matter what; \nHer fate ... hinges on Obama's popularity,
+// analyst says"), or -1.
+func (x *extractor) lineSemicolon(ts []tok, c [2]int) int {
+	for k := 1; k+1 < len(ts); k++ {
+		if ts[k].low == ";" && ts[k].start >= c[0] && ts[k+1].end <= c[1] && strings.ContainsRune(string(x.runes[ts[k].end:ts[k+1].start]), '\n') {
+			return k
+		}
+	}
+	return -1
 }

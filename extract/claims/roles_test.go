@@ -971,3 +971,33 @@ func TestParticipleAfterColon(t *testing.T) {
 		t.Errorf("source of refusing: %q, want %q", got, "Trump and Lewandowski")
 	}
 }
+
+// TestHeadlineSubtitle holds that a content keeps to its cue's line where
+// a headline and its subtitle are joined by a semicolon at the line's end.
+func TestHeadlineSubtitle(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const s = "Independents alone won't decide the primary; \nCandidates will need solid backing by the party core, analysts say\n\nThe race goes on."
+	for _, withModel := range []bool{false, true} {
+		in := sentenceInput(s)
+		if withModel {
+			in.Model = m
+		}
+		out := Extract(in)
+		checkOutput(t, in, out)
+		found := false
+		for _, c := range out.Claims {
+			if c.Cue.Text == "say" {
+				found = true
+				if c.Content.Text != "Candidates will need solid backing by the party core" {
+					t.Errorf("model %v: content %q", withModel, c.Content.Text)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("model %v: no claim with the cue say", withModel)
+		}
+	}
+}
