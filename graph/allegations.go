@@ -199,7 +199,11 @@ func (s *Store) Threads(ctx context.Context, f ThreadFilter) ([]Thread, error) {
 				}
 			}
 		}
-		return buildThreads(allegs, answers, f, s.answerSides(ctx, answers)), nil
+		cands, err := s.repeatCandidates(ctx, allegs)
+		if err != nil {
+			return nil, err
+		}
+		return buildThreads(allegs, answers, cands, f, s.answerSides(ctx, answers)), nil
 	}
 	var err error
 	if allegs, err = s.allegationClaims(ctx); err != nil {
@@ -210,7 +214,109 @@ func (s *Store) Threads(ctx context.Context, f ThreadFilter) ([]Thread, error) {
 			return nil, err
 		}
 	}
-	return buildThreads(allegs, answers, f, s.answerSides(ctx, answers)), nil
+	cands, err := s.repeatCandidates(ctx, allegs)
+	if err != nil {
+		return nil, err
+	}
+	return buildThreads(allegs, answers, cands, f, s.answerSides(ctx, answers)), nil
+}
+
+// repeatStances are the stances of the statements that may repeat an
+// allegation in other words (ledger.Repeats): what a source says or
+// reports, not what it believes, fears or plans.
+var repeatStances = map[string]bool{"say": true, "report": true}
+
+// repeatCandidates reads the statements that may repeat one of the
+// allegations (ledger.Repeats): what is said or reported in the
+// allegations' articles, and elsewhere by their claimants. A repeat comes
+// from the allegation's source, so nothing else is read: one read of each
+// article and of each claimant, not of every statement in the store.
+func (s *Store) repeatCandidates(ctx context.Context, allegs []ClaimInfo) ([]ClaimInfo, error) {
+	var docs, by []string
+	for i := range allegs {
+		if h := allegs[i].Document.Hash; h != "" && !slices.Contains(docs, h) {
+			docs = append(docs, h)
+		}
+		if c := allegs[i].Claimant; c != nil && !slices.Contains(by, c.ID) {
+			by = append(by, c.ID)
+		}
+	}
+	var out []ClaimInfo
+	seen := make(map[string]bool)
+	keep := func(cs []ClaimInfo, ok func(*ClaimInfo) bool) {
+		for i := range cs {
+			c := &cs[i]
+			if repeatStances[c.Stance] && !seen[c.IRI] && ok(c) {
+				seen[c.IRI] = true
+				out = append(out, *c)
+			}
+		}
+	}
+	all := func(*ClaimInfo) bool { return true }
+	s.h.RLock()
+	indexed := s.indexed()
+	s.h.RUnlock()
+	if !indexed {
+		// Without the read index a document's claims are found by
+		// reading them all: read the statements once and keep those of
+		// the articles and claimants.
+		inDocs := make(map[string]bool, len(docs))
+		for _, h := range docs {
+			inDocs[h] = true
+		}
+		for st := range repeatStances {
+			cs, err := s.Claims(ctx, ClaimFilter{Stance: st})
+			if err != nil {
+				return nil, err
+			}
+			keep(cs, func(c *ClaimInfo) bool {
+				return inDocs[c.Document.Hash] || c.Claimant != nil && slices.Contains(by, c.Claimant.ID)
+			})
+		}
+		sortClaims(out)
+		return out, nil
+	}
+	for _, h := range docs {
+		cs, err := s.docClaims(ctx, h)
+		if err != nil {
+			return nil, err
+		}
+		keep(cs, all)
+	}
+	for _, id := range by {
+		for st := range repeatStances {
+			cs, err := s.Claims(ctx, ClaimFilter{By: id, Stance: st})
+			if err != nil {
+				return nil, err
+			}
+			keep(cs, all)
+		}
+	}
+	sortClaims(out)
+	return out, nil
+}
+
+// docClaims reads the claims of one document (by its hash) through the
+// read index's document range.
+func (s *Store) docClaims(ctx context.Context, hash string) ([]ClaimInfo, error) {
+	s.h.RLock()
+	defer s.h.RUnlock()
+	var out []ClaimInfo
+	err := s.view(ctx, func(t *ixRead) error {
+		out = nil
+		var cs []ClaimInfo
+		if err := t.v.Claims(ClaimQuery{Doc: hash}, func(c ClaimInfo) error {
+			cs = append(cs, c)
+			return nil
+		}); err != nil {
+			return err
+		}
+		return t.named(cs, &ClaimFilter{}, func(c ClaimInfo) error {
+			out = append(out, c)
+			return nil
+		})
+	})
+	return out, err
 }
 
 // speakerRoles are the relations by which a person answers for an
@@ -290,7 +396,7 @@ func answerable(c *ClaimInfo) bool {
 }
 
 // buildThreads threads allegations and links answers (see Threads).
-func buildThreads(allegs, answers []ClaimInfo, f ThreadFilter, sides map[string][]string) []Thread {
+func buildThreads(allegs, answers, cands []ClaimInfo, f ThreadFilter, sides map[string][]string) []Thread {
 	byIRI := make(map[string]*ClaimInfo, len(allegs)+len(answers))
 	names := make(map[string]string)
 	note := func(r *EntityRef) {
@@ -334,7 +440,50 @@ func buildThreads(allegs, answers []ClaimInfo, f ThreadFilter, sides map[string]
 			note(&c.About[i])
 		}
 	}
-	lt := ledger.Build(aps, bps, inDoc, func(id string) string { return names[id] })
+	// Statements that repeat an allegation in other words become
+	// allegations of its thread.
+	// A statement in the sentence of an allegation ("X said Y accused
+	// Z") adds no report: the sentence is one already.
+	type sentence struct {
+		doc   string
+		start int
+	}
+	alleged := make(map[sentence]bool, len(allegs))
+	for i := range allegs {
+		alleged[sentence{allegs[i].Document.Hash, allegs[i].Evidence.Start}] = true
+	}
+	var cps []*ledger.Prop
+	candIdx := make(map[string]int, len(cands))
+	for i := range cands {
+		c := &cands[i]
+		if c.Claimant == nil && c.ClaimantText == "" || byIRI[c.IRI] != nil || alleged[sentence{c.Document.Hash, c.Evidence.Start}] {
+			continue
+		}
+		note(c.Claimant)
+		note(c.Target)
+		for j := range c.About {
+			note(&c.About[j])
+		}
+		candIdx[c.IRI] = i
+		cps = append(cps, prop(c))
+	}
+	nameOf := func(id string) string { return names[id] }
+	if len(cps) > 0 {
+		byKey := make(map[string]*ledger.Prop, len(cps))
+		for _, p := range cps {
+			byKey[p.Key] = p
+		}
+		for _, r := range ledger.Repeats(aps, cps, nameOf) {
+			c := cands[candIdx[r.Claim]]
+			c.Stance = "allege"
+			c.Repeats = &schema.Link{To: r.Allegation, Score: r.Score, Reason: r.Reason}
+			byIRI[c.IRI] = &c
+			p := byKey[r.Claim]
+			p.Stance, p.Repeats = "allege", r.Allegation
+			aps = append(aps, p)
+		}
+	}
+	lt := ledger.Build(aps, bps, inDoc, nameOf)
 	out := make([]Thread, 0, len(lt))
 	for _, t := range lt {
 		th := Thread{ID: t.ID, Reports: make([]ClaimInfo, 0, len(t.Allegations)), Answers: []ThreadAnswer{}}

@@ -31,7 +31,7 @@ func TestThreadsKeepStoredLinks(t *testing.T) {
 		{"stored", stored, 0.875, "in the article: Japan, the accused, answers; words pact"},
 		{"older store", nil, -1, "in the article: "},
 	} {
-		ts := buildThreads([]ClaimInfo{alleg}, []ClaimInfo{answer(tc.links)}, ThreadFilter{}, nil)
+		ts := buildThreads([]ClaimInfo{alleg}, []ClaimInfo{answer(tc.links)}, nil, ThreadFilter{}, nil)
 		if len(ts) != 1 || len(ts[0].Answers) != 1 {
 			t.Fatalf("%s: want one thread with one answer: %+v", tc.name, ts)
 		}
@@ -65,7 +65,7 @@ func TestThreadAnswerOnce(t *testing.T) {
 		Content: schema.Span{Text: "the claims as baseless smears"}, Cue: schema.Span{Start: 600}, Date: doc.Date, Document: doc,
 		RespondsTo: []string{head.IRI, body.IRI},
 		Links:      []schema.Link{{To: head.IRI, Score: 0.6, Reason: "Conservative Party, the accused, answers"}, {To: body.IRI, Score: 0.7, Reason: "Conservative Party, the accused, answers"}}}
-	ts := buildThreads([]ClaimInfo{head, body}, []ClaimInfo{ans}, ThreadFilter{}, nil)
+	ts := buildThreads([]ClaimInfo{head, body}, []ClaimInfo{ans}, nil, ThreadFilter{}, nil)
 	if len(ts) != 1 {
 		t.Fatalf("%d threads, want 1: %+v", len(ts), ts)
 	}
@@ -108,7 +108,7 @@ func TestSidesAcrossArticles(t *testing.T) {
 		{"a role of the accused", map[string][]string{houston.ID: {fsis.ID}}, 1},
 		{"no role", nil, 0},
 	} {
-		ts := buildThreads([]ClaimInfo{alleg}, []ClaimInfo{ans}, ThreadFilter{}, tc.sides)
+		ts := buildThreads([]ClaimInfo{alleg}, []ClaimInfo{ans}, nil, ThreadFilter{}, tc.sides)
 		got := 0
 		for _, th := range ts {
 			got += len(th.Answers)
@@ -116,5 +116,44 @@ func TestSidesAcrossArticles(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%s: %d answers linked, want %d: %+v", tc.name, got, tc.want, ts)
 		}
+	}
+}
+
+// TestThreadsRepeat checks that a statement repeating an allegation in
+// other words (no word of wrong), from the allegation's source, is a
+// report of the allegation's thread, with the repeated allegation, a score
+// below certainty and the reason, and that the accused's own statement of
+// the same words is not.
+func TestThreadsRepeat(t *testing.T) {
+	kuwait := &EntityRef{ID: "loc/kuwait", Name: "Kuwait"}
+	doc := DocInfo{Hash: "h1", ID: "d1", Date: "1987-03-01"}
+	alleg := ClaimInfo{IRI: schema.PartIRI("h1", "c1"), ID: "c1", ClaimantText: "traders", Stance: "allege", Target: kuwait,
+		About: []EntityRef{*kuwait}, Content: schema.Span{Text: "Kuwait of producing crude above its quota"}, Date: doc.Date, Document: doc}
+	said := ClaimInfo{IRI: schema.PartIRI("h1", "c3"), ID: "c3", ClaimantText: "the traders", Stance: "say",
+		About: []EntityRef{*kuwait}, Content: schema.Span{Text: "Kuwait was producing crude well above its quota"}, Date: doc.Date, Document: doc,
+		Evidence: schema.Span{Start: 120}}
+	own := ClaimInfo{IRI: schema.PartIRI("h1", "c4"), ID: "c4", Claimant: kuwait, Stance: "say",
+		About: []EntityRef{*kuwait}, Content: schema.Span{Text: "Kuwait was producing within its quota, it said"}, Date: doc.Date, Document: doc,
+		Evidence: schema.Span{Start: 240}}
+	other := func(i int) ClaimInfo {
+		id := "c" + string(rune('6'+i))
+		return ClaimInfo{IRI: schema.PartIRI("h1", id), ID: id, ClaimantText: "the minister", Stance: "say",
+			Content: schema.Span{Text: "there were no plans for an emergency meeting"}, Date: doc.Date, Document: doc,
+			Evidence: schema.Span{Start: 300 + 100*i}}
+	}
+	// In the allegation's sentence, a statement adds no report.
+	inSentence := ClaimInfo{IRI: schema.PartIRI("h1", "c5"), ID: "c5", ClaimantText: "the traders", Stance: "say",
+		About: []EntityRef{*kuwait}, Content: schema.Span{Text: "Kuwait was producing crude above its quota"}, Date: doc.Date, Document: doc}
+	ts := buildThreads([]ClaimInfo{alleg}, nil, []ClaimInfo{said, own, inSentence, other(1), other(2), other(3), other(4)}, ThreadFilter{}, nil)
+	if len(ts) != 1 || len(ts[0].Reports) != 2 {
+		t.Fatalf("want one thread of two reports: %+v", ts)
+	}
+	r := ts[0].Reports[1]
+	if r.IRI != said.IRI || r.Stance != "allege" || r.Repeats == nil || r.Repeats.To != alleg.IRI ||
+		r.Repeats.Score <= 0 || r.Repeats.Score >= 1 || !strings.Contains(r.Repeats.Reason, "quota") {
+		t.Errorf("repeat: %+v", r)
+	}
+	if ts[0].Reports[0].Repeats != nil {
+		t.Errorf("the explicit allegation has a repeat: %+v", ts[0].Reports[0].Repeats)
 	}
 }

@@ -63,9 +63,14 @@ type ClaimInfo struct {
 	// Thread is the ID of the allegations-ledger thread an allegation or
 	// answer belongs to, where the ledger was built (Threads,
 	// Allegations); empty elsewhere.
-	Thread   string      `json:"thread,omitempty"`
-	Evidence schema.Span `json:"evidence"`
-	Document DocInfo     `json:"document"`
+	Thread string `json:"thread,omitempty"`
+	// Repeats is set on a statement the ledger took for an allegation
+	// because it repeats one in other words (ledger.Repeats): To is the
+	// repeated allegation's IRI, Score how sure the match is (below an
+	// explicit allegation's), Reason why. Set where the ledger was built.
+	Repeats  *schema.Link `json:"repeats,omitempty"`
+	Evidence schema.Span  `json:"evidence"`
+	Document DocInfo      `json:"document"`
 }
 
 // ClaimFilter selects claims. Empty fields match everything.

@@ -74,9 +74,14 @@ type Prop struct {
 	// the allegation's act is enough when the accused or its side
 	// defends.
 	Defends bool
+	// Repeats is the key of the allegation this one repeats (see
+	// Repeats): Build puts it in that allegation's thread and compares it
+	// with no other.
+	Repeats string
 
-	words    []string
-	concepts []string
+	words     []string
+	concepts  []string
+	kindsDone bool
 	// The words of ClaimantText and Content that speaksFor compares, cut
 	// once (an answer is compared with up to 256 allegations).
 	claimantLong, contentLong, subjectLong []string
@@ -95,9 +100,24 @@ func (p *Prop) long() (claimant, content []string) {
 }
 
 func (p *Prop) prep(names Names) {
-	if p.words == nil {
+	p.prepWords(names)
+	if !p.kindsDone {
+		p.kindsDone = true
 		toks := Tokens(p.Content)
 		low := " " + strings.Join(toks, " ") + " "
+		p.concepts = Kinds(toks)
+		if !p.RefersBack {
+			for _, w := range []string{" allegation", " accusation", " charges", " claims", " reports", " report ", " suggestion"} {
+				p.RefersBack = p.RefersBack || strings.Contains(low, w)
+			}
+		}
+	}
+}
+
+// prepWords computes a claim's act words only (Repeats reads no kinds of
+// wrong from the statements it compares).
+func (p *Prop) prepWords(names Names) {
+	if p.words == nil {
 		p.words = ActWords(p.Content)
 		if shouting(p.Content) {
 			// A headline in capitals: its names are not told apart by
@@ -110,12 +130,6 @@ func (p *Prop) prep(names Names) {
 		}
 		if p.words == nil {
 			p.words = []string{}
-		}
-		p.concepts = Kinds(toks)
-		if !p.RefersBack {
-			for _, w := range []string{" allegation", " accusation", " charges", " claims", " reports", " report ", " suggestion"} {
-				p.RefersBack = p.RefersBack || strings.Contains(low, w)
-			}
 		}
 	}
 }
@@ -691,6 +705,9 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 	// Blocks: entity -> the latest allegations about it.
 	blocks := make(map[string][]int)
 	for i, a := range allegs {
+		if a.Repeats != "" {
+			continue
+		}
 		seen := make(map[int]bool)
 		keys := append(a.accused(), "doc:"+a.Doc)
 		for _, x := range a.accused() {
@@ -743,6 +760,22 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 	byKey := make(map[string]int, len(allegs))
 	for i, a := range allegs {
 		byKey[a.Key] = i
+	}
+	// A repeat joins the thread of the allegation it repeats.
+	for i, a := range allegs {
+		j, ok := byKey[a.Repeats]
+		if a.Repeats == "" || !ok {
+			continue
+		}
+		if ri, rj := find(i), find(j); ri != rj {
+			if rj < ri {
+				parent[ri] = rj
+				profiles[rj].merge(profiles[ri])
+			} else {
+				parent[rj] = ri
+				profiles[ri].merge(profiles[rj])
+			}
+		}
 	}
 	roots := make(map[int]int) // root -> thread index
 	var threads []Thread

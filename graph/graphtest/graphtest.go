@@ -37,6 +37,7 @@ func TestAll(t *testing.T, open func(t *testing.T) *graph.Store) {
 		{"Documents", testDocuments},
 		{"Allegations", testAllegations},
 		{"Threads", testThreads},
+		{"ThreadsRepeat", testThreadsRepeat},
 		{"EachQuad", testEachQuad},
 		{"Query", testQuery},
 		{"Forget", testForget},

@@ -92,3 +92,61 @@ func testThreads(t *testing.T, st *graph.Store, docs []*schema.Result) {
 		}
 	}
 }
+
+// testThreadsRepeat checks, on every backend (with and without the read
+// index), that a statement of an allegation's source that repeats it in
+// other words, in its article or in another of the same weeks, is a
+// report of the allegation's thread with the reason, and that the same
+// words from another source are not.
+func testThreadsRepeat(t *testing.T, st *graph.Store, docs []*schema.Result) {
+	ctx := context.Background()
+	japan := schema.Key(schema.Place, "Japan")
+	var rs []*schema.Result
+	for i, d := range []struct {
+		date, claimant, text, content string
+		stance                        schema.Stance
+	}{
+		{"1987-03-13", "Senate", "The Senate said Japan violated the semiconductor pact.", "Japan violated the semiconductor pact", schema.Allege},
+		{"1987-03-16", "Senate", "The Senate said Japan's sales of semiconductors below cost violated the pact.", "Japan's sales of semiconductors below cost violated the pact", schema.Say},
+		{"1987-03-16", "Commerce Department", "The Commerce Department said Japan's sales of semiconductors below cost violated the pact.", "Japan's sales of semiconductors below cost violated the pact", schema.Say},
+	} {
+		ents := map[string][2]string{"Japan": {schema.Place, "country"}, d.claimant: {schema.Organization, "government"}}
+		c := schema.Claim{ID: "c1", Stance: d.stance, Cue: SpanOf(t, d.text, "said"), Content: SpanOf(t, d.text, d.content),
+			About: []string{japan}, RespondsTo: []string{}, Sentence: 0, Evidence: SpanOf(t, d.text, d.text),
+			Claimant: schema.Ref(schema.Key(schema.Organization, d.claimant)), ClaimantText: "The " + d.claimant}
+		if d.stance == schema.Allege {
+			c.Target = schema.Ref(japan)
+		}
+		r := Result(t, d.text, ents, []schema.Claim{c})
+		r.Document.Date = schema.Date(d.date)
+		r.Document.ID = "repeat-" + string(rune('a'+i))
+		if err := r.Check(); err != nil {
+			t.Fatal(err)
+		}
+		rs = append(rs, r)
+	}
+	writeAll(t, st, append(docs, rs...))
+	ts, err := st.Threads(ctx, graph.ThreadFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var th *graph.Thread
+	for i := range ts {
+		if ts[i].Reports[0].Document.ID == "repeat-a" {
+			th = &ts[i]
+		}
+	}
+	if th == nil || len(th.Reports) != 2 || th.Reports[1].Document.ID != "repeat-b" {
+		t.Fatalf("want the Senate's thread with its repeat in repeat-b: %+v", th)
+	}
+	r := th.Reports[1]
+	if r.Stance != "allege" || r.Repeats == nil || r.Repeats.To != th.Reports[0].IRI || r.Repeats.Score >= 1 ||
+		!strings.Contains(r.Repeats.Reason, "repeats the allegation against Japan") {
+		t.Errorf("repeat: stance %s, %+v", r.Stance, r.Repeats)
+	}
+	// The thread of Japan, read through its entity's claims, has it too.
+	got, err := st.Threads(ctx, graph.ThreadFilter{About: japan})
+	if err != nil || len(got) != 1 || len(got[0].Reports) != 2 {
+		t.Errorf("threads of Japan: %v %+v", err, got)
+	}
+}

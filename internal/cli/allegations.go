@@ -146,6 +146,9 @@ func writeThread(w io.Writer, t graph.Thread) {
 		if l := links[e.Claim]; l != nil {
 			fmt.Fprintf(w, "            answers %s (%.2f: %s)\n", l.Allegation, l.Score, l.Reason)
 		}
+		if r := c.Repeats; r != nil {
+			fmt.Fprintf(w, "            %.2f: %s\n", r.Score, r.Reason)
+		}
 		if c.Channel != nil {
 			fmt.Fprintf(w, "            carried by %s\n", c.Channel.Name)
 		}
