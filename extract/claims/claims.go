@@ -823,6 +823,29 @@ func (x *extractor) sentence(si int) {
 				d.cont[1] = ts[k-1].end
 			}
 		}
+		if d.srcB > d.srcA && d.srcB <= len(ts) {
+			// A content is not its own source: "Even India has more
+			// cultural resonance through Bollywood films, says
+			// political scientist Dossym Satpayev in Almaty" had the
+			// source for content, "''We're just going to have to come
+			// to terms with it,'' Trent Lott, who was ..., told" the
+			// quotation and the source.
+			sa, sb := ts[d.srcA].start, ts[d.srcB-1].end
+			switch {
+			case d.cont[0] >= sa && d.cont[1] <= sb:
+				if p := before(ts, d.cs); p >= 0 && d.srcA >= d.ce && (ts[p].low == "," || ts[p].qclose) {
+					if c := x.leftContent(ts, 0, d.cs); c[1] > c[0] {
+						d.cont = c
+					}
+				}
+			case d.cont[0] < sa && d.cont[1] >= sb && d.cont[1] <= ts[d.cs].start:
+				if a, _ := tokRange(ts, d.cont[0], d.cont[1]); a < d.srcA {
+					if c := x.leftContent(ts, a, d.srcA); c[1] > c[0] && c[0] >= d.cont[0] {
+						d.cont = c
+					}
+				}
+			}
+		}
 		if a := storyDateline(ts); a > 0 && d.cont[0] < ts[a].start && d.cont[1] > ts[a].start {
 			// "WASHINGTON, March 3 (Reuters) - Hackers stole data ...,
 			// researchers said": the dateline is the story's, not what

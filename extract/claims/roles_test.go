@@ -1001,3 +1001,30 @@ func TestHeadlineSubtitle(t *testing.T) {
 		}
 	}
 }
+
+// TestContentIsNotSource holds that a content does not hold its own
+// source: the source after what was said, before an inverted cue, is cut
+// off the content.
+func TestContentIsNotSource(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const s = "If the commission decided to offer the sugar to traders for export, the refunds would have to be higher than those at recent tenders, Czarnikow notes."
+	in := sentenceInput(s, [3]string{"Czarnikow", schema.Organization, ""})
+	in.Model = m
+	out := Extract(in)
+	checkOutput(t, in, out)
+	found := false
+	for _, c := range out.Claims {
+		if c.Cue.Text == "notes" {
+			found = true
+			if strings.Contains(c.Content.Text, "Czarnikow") {
+				t.Errorf("content %q holds the source %q", c.Content.Text, c.Source.Text)
+			}
+		}
+	}
+	if !found {
+		t.Error("no claim with the cue notes")
+	}
+}
