@@ -1248,6 +1248,11 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			marks := (t.low == "allegation" || t.low == "allegations" || t.low == "accusation" || t.low == "accusations" ||
 				(t.low == "charges" || t.low == "charge") && ts[i+1].low == "that") && !mayBe(ts, i)
 			den := x.deniedIn(ds, t)
+			if !marks && !wrong && dealOnly(ts, ca) {
+				// "denied a report that it is interested in acquiring
+				// International Minerals": a deal, no wrong or damage.
+				break
+			}
 			if den != nil || scornedHere(ts, i) || (!inContent(ds, t) || x.possessed(ts, i)) && wrong || marks {
 				d = x.nounDraft(si, ts, i, ca)
 				if d != nil && den != nil && den.cont[0] > t.end {
@@ -1272,7 +1277,7 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			// of a damaging, disputed fact, whatever its words; its
 			// target, unless it names one, is who denies it.
 			a := rumourContent(ts, i)
-			if a < 0 {
+			if a < 0 || dealOnly(ts, a) {
 				break
 			}
 			if by, in := x.rumourDenier(ds, t); by != nil {
@@ -1389,6 +1394,44 @@ func rumourContent(ts []tok, i int) int {
 		}
 	}
 	return -1
+}
+
+// dealWords name a deal a company may be rumoured to be making: a bid, a
+// takeover, a stake, a purchase, a rights issue.
+var dealWords = set("takeover", "takeovers", "bid", "bids", "bidder", "offer", "offers", "acquire", "acquiring",
+	"acquired", "acquisition", "stake", "merger", "merge", "buy", "buying", "buyer", "purchase", "purchasing",
+	"approach", "approached", "interested", "raid", "predator", "suitor", "issue")
+
+// damageWords name a harm a report may tell of, which makes it an
+// allegation of a damaging fact whatever its words of wrongdoing ("rumours
+// that Hutton could be in financial difficulties", "bond trading losses").
+var damageWords = set("loss", "losses", "lost", "problem", "problems", "difficulty", "difficulties", "trouble",
+	"troubles", "insolvency", "insolvent", "liquidity", "bankruptcy", "bankrupt", "debt", "debts", "default", "failure",
+	"failed", "collapse", "collapsed", "crisis", "riot", "riots", "scandal", "shortfall", "layoffs", "closure",
+	"resign", "resigned", "resignation", "fired", "ousted", "probe", "investigation", "illness", "ill", "dead", "death",
+	"damage", "damaged", "weak", "weakness", "brink", "downgrade", "suspended", "halt", "halted")
+
+// dealOnly reports whether what a report or rumour from token a says names
+// a deal and neither a wrong nor a harm ("reports that Deutsche was
+// planning a takeover of Lloyds Bank", "rumours that it was the target of
+// a takeover bid"): market news, not an allegation of wrongdoing or of a
+// damaging, disputed fact, so its denial answers no allegation.
+func dealOnly(ts []tok, a int) bool {
+	b := a
+	for b < len(ts) && b < a+25 && !isEnd(ts[b]) {
+		b++
+	}
+	if a >= b || wrongIn(ts, a, b) >= 0 {
+		return false
+	}
+	deal := false
+	for _, t := range ts[a:b] {
+		if damageWords[t.low] {
+			return false
+		}
+		deal = deal || dealWords[t.low]
+	}
+	return deal
 }
 
 // alleged reports whether a token lies in the content of an allegation

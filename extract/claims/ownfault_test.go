@@ -154,6 +154,41 @@ func TestDeniedAllegationsWithoutThat(t *testing.T) {
 	}
 }
 
+// TestDeniedDealReportIsNoAllegation: a report or rumour of a deal (a
+// takeover, a bid, an acquisition) names neither a wrong nor a damaging
+// fact, so its denial stays a denial that answers no allegation; a denied
+// rumour of losses or of a wrong is still an allegation it answers.
+func TestDeniedDealReportIsNoAllegation(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	adm := [3]string{"Archer-Daniels-Midland Co", schema.Organization, schema.KindCompany}
+	imc := [3]string{"International Minerals and Chemical Corp", schema.Organization, schema.KindCompany}
+	for _, tc := range []struct {
+		text    string
+		alleged bool
+	}{
+		{"Archer-Daniels-Midland Co denied a report that it is interested in acquiring International Minerals and Chemical Corp.", false},
+		{"Archer-Daniels-Midland Co denied rumours that it was the target of a takeover bid.", false},
+		{"Archer-Daniels-Midland Co denied rumours that it had suffered heavy trading losses.", true},
+		{"Archer-Daniels-Midland Co denied a report that it had illegally acquired shares of International Minerals and Chemical Corp.", true},
+	} {
+		in := sentenceInput(tc.text, adm, imc)
+		in.Model = m
+		out := Extract(in)
+		checkOutput(t, in, out)
+		alleged, denied := false, false
+		for _, c := range out.Claims {
+			alleged = alleged || c.Stance == schema.Allege
+			denied = denied || c.Stance == schema.Deny
+		}
+		if alleged != tc.alleged || !denied {
+			t.Errorf("%q: allegation %v, want %v; denial %v: %+v", tc.text, alleged, tc.alleged, denied, out.Claims)
+		}
+	}
+}
+
 // TestAcknowledgementInsideAllegation: an agreement told inside what a
 // complaint alleges is part of the allegation, not an answer to it.
 func TestAcknowledgementInsideAllegation(t *testing.T) {
