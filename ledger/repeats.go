@@ -39,11 +39,12 @@ const minRepeatAcross = 0.25
 // Repeats finds, among statements (cands: attributed statements that are
 // no allegation or answer), those that repeat an allegation of allegs: the
 // statement asserts (no question, forecast, wish or negation), comes from
-// the allegation's source (sameSource), not the accused or its side,
-// names the allegation's target, and shares two of its act words at least,
-// weighed by rarity, but for the words most statements of its article use
-// (the story's topic); across articles, more of them, within
-// maxRepeatDays.
+// the allegation's source (sameSource) or, in its article, names the act
+// in two words of the clause of its wrong (actCore), is not made by the
+// accused or its side, names the allegation's target, and shares two of
+// its act words at least, weighed by rarity, but for the words most
+// statements of its article use (the story's topic); across articles,
+// more of them, within maxRepeatDays.
 // Each statement is compared only with the allegations of its article and
 // with the latest that share an act word with it (an index of act words
 // rarer than minIndexIDF, at most MaxCandidates allegations per word), so
@@ -173,7 +174,7 @@ func repeats(a, b *Prop, names Names, common func(doc, w string) bool, keysOf fu
 	}
 	// One word, however rare ("amnesty", "peasants"), is the story's
 	// subject as often as its act.
-	if weight < need || len(words) < 2 {
+	if weight < need || distinctWords(words) < 2 {
 		return 0, ""
 	}
 	// Across articles, the same story: reported within maxRepeatDays of
@@ -196,8 +197,27 @@ func repeats(a, b *Prop, names Names, common func(doc, w string) bool, keysOf fu
 	// of another source that shares the story's words is most often the
 	// story's news, not the charge ("Japan is attempting to cut back
 	// semiconductor production", "talks on a possible merger").
+	other := false
 	if !sameSource(a, b, same) {
-		return 0, ""
+		// Another source, in the allegation's article only: two words
+		// at least of the act itself, the clause of the allegation's
+		// wrong ("a plot by China to downgrade Taiwan's status in the
+		// organisation" after China's attempt to downgrade Taiwan in the
+		// organisation), not of the story it is told in.
+		if !same {
+			return 0, ""
+		}
+		core := actCore(a.Content)
+		var cws []string
+		for _, w := range words {
+			if slices.Contains(core, w) {
+				cws = append(cws, w)
+			}
+		}
+		if distinctWords(cws) < 2 || weigh(cws) < minRepeatWords {
+			return 0, ""
+		}
+		other = true
 	}
 	// The statement names the accused: as its target, an entity it is
 	// about, or by name in its words.
@@ -220,6 +240,9 @@ func repeats(a, b *Prop, names Names, common func(doc, w string) bool, keysOf fu
 		return 0, ""
 	}
 	s := min(MaxRepeat, 0.4+weight)
+	if other {
+		s -= 0.1
+	}
 	where := "in the article"
 	if !same {
 		where = "in document " + a.Doc[:min(len(a.Doc), 12)]
@@ -261,6 +284,59 @@ func sourceWords(s string) string {
 		ts = ts[1:]
 	}
 	return strings.Join(ts, " ")
+}
+
+// distinctWords counts act words, a hyphenated word and its parts
+// ("short-term", "short", "term") as one.
+func distinctWords(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		part := false
+		for _, v := range ws {
+			if v != w && strings.Contains(v, "-") && slices.Contains(strings.Split(v, "-"), w) {
+				part = true
+				break
+			}
+		}
+		if !part {
+			n++
+		}
+	}
+	return n
+}
+
+// weigh is the weight of act words: their IDF over wordScale.
+func weigh(ws []string) float64 {
+	x := 0.0
+	for _, w := range ws {
+		x += IDF(w) / wordScale
+	}
+	return x
+}
+
+// actCore returns the act words of the clause of a content's first wrong
+// (from the wrong to a comma or semicolon, 16 words at most), or of the
+// whole content when it names no wrong.
+func actCore(content string) []string {
+	ws := strings.Fields(content)
+	low := make([]string, len(ws))
+	for i, w := range ws {
+		if t := Tokens(w); len(t) > 0 {
+			low[i] = t[0]
+		}
+	}
+	i, _ := WrongAt(low)
+	if i < 0 {
+		return ActWords(content)
+	}
+	j := i
+	for j < len(ws) && j-i < 16 {
+		j++
+		if strings.HasSuffix(ws[j-1], ",") || strings.HasSuffix(ws[j-1], ";") {
+			break
+		}
+	}
+	return ActWords(strings.Join(ws[i:j], " "))
 }
 
 // maxRepeatDays is how far apart in time an allegation and a statement of

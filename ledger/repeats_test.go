@@ -7,10 +7,11 @@ import (
 
 // TestRepeats checks that a statement naming an allegation's target and
 // asserting its act in other words repeats it, within the article and
-// across articles, when the allegation's source makes it, and that another
-// source's statement, the accused's own account, a forecast, a negation,
-// a statement about another party or one sharing only the story's topic
-// words does not.
+// across articles, when the allegation's source makes it, or another
+// source in its article in the words of the act itself, and that another
+// source's statement elsewhere, the accused's own account, a forecast, a
+// negation, a statement about another party or one sharing only the
+// story's topic words does not.
 func TestRepeats(t *testing.T) {
 	names := Names(func(id string) string {
 		return map[string]string{"loc/kuwait": "Kuwait", "org/opec": "OPEC", "loc/iran": "Iran", "org/traders": "traders"}[id]
@@ -41,7 +42,8 @@ func TestRepeats(t *testing.T) {
 			p.ClaimantText = "they"
 			return p
 		}(), false},
-		{"another source", stmt("d1/c13", "d1", "org/opec", "Kuwait was producing 1.5 mln bpd of crude, above its 948,000 bpd quota", "loc/kuwait"), false},
+		{"another source in the article", stmt("d1/c13", "d1", "org/opec", "Kuwait was producing 1.5 mln bpd of crude, above its 948,000 bpd quota", "loc/kuwait"), true},
+		{"another source in another article", stmt("d2/c13", "d2", "org/opec", "Kuwait was producing 1.5 mln bpd of crude, above its 948,000 bpd quota", "loc/kuwait"), false},
 		{"the accused's account", stmt("d1/c3", "d1", "loc/kuwait", "Kuwait was producing crude within its quota", "loc/kuwait"), false},
 		{"a forecast", stmt("d1/c4", "d1", "org/traders", "Kuwait will be producing crude above its quota", "loc/kuwait"), false},
 		{"a negation", stmt("d1/c5", "d1", "org/traders", "Kuwait was not producing crude above its quota", "loc/kuwait"), false},
@@ -67,6 +69,29 @@ func TestRepeats(t *testing.T) {
 				t.Errorf("%s: %+v", tc.name, r)
 			}
 		}
+	}
+	// Another source in the article shares the act's own words, the
+	// clause of the allegation's wrong, not the story's.
+	seed3 := &Prop{Key: "d4/c1", Doc: "d4", Claimant: "org/traders", Target: "loc/kuwait", About: []string{"loc/kuwait"},
+		Stance: "allege", Content: "Kuwait, whose crude exports rose sharply in the spring, of cheating on its quota"}
+	for _, tc := range []struct {
+		content string
+		want    bool
+	}{
+		{"Kuwait has been cheating on its quota", true},
+		{"Kuwait's crude exports rose sharply", false},
+	} {
+		b := stmt("d4/c2", "d4", "org/opec", tc.content, "loc/kuwait")
+		if rs := Repeats([]*Prop{seed3}, []*Prop{b}, names); (len(rs) == 1) != tc.want {
+			t.Errorf("another source, %q: %+v, want %v", tc.content, rs, tc.want)
+		}
+	}
+	// A hyphenated word and its parts are one word: "short-term" alone
+	// does not repeat.
+	seed4 := &Prop{Key: "d5/c1", Doc: "d5", Claimant: "org/traders", Target: "loc/kuwait", About: []string{"loc/kuwait"},
+		Stance: "allege", Content: "Kuwait of dumping short-term deposits"}
+	if rs := Repeats([]*Prop{seed4}, []*Prop{stmt("d5/c2", "d5", "org/traders", "Kuwait added short-term liquidity", "loc/kuwait")}, names); len(rs) != 0 {
+		t.Errorf("hyphenated word: %+v", rs)
 	}
 	// Words most statements of the article use are its topic, not the
 	// act: "crude" and "bpd" alone repeat nothing.
