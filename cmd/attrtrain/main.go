@@ -24,7 +24,8 @@ func main() {
 	epochs := flag.Int("epochs", 8, "training epochs")
 	seed := flag.Uint64("seed", 1, "shuffling seed")
 	out := flag.String("out", "", "write the attribution model here (e.g. extract/attrib/model.bin)")
-	oBias := flag.Float64("obias", -8, "bias of the cue tagger's O tag in the saved model (chosen with -tune)")
+	oBias := flag.Float64("obias", -10, "bias of the cue tagger's O tag in the saved model (chosen with -tune)")
+	predBias := flag.Float64("pred-obias", -8, "bias of the O tag of the jackknifed cue taggers whose cues the role tagger trains on (see -role-cues)")
 	cueShare := flag.Float64("cue-share", 0.05, "share of its occurrences a word needs in cues to be in the cue vocabulary (sentences without one are not tagged); -1: tag every sentence")
 	cueBits := flag.Int("cue-bits", 17, "log2 of the cue tagger's weight rows")
 	roleBits := flag.Int("role-bits", 18, "log2 of the role tagger's weight rows")
@@ -78,7 +79,7 @@ func main() {
 		fmt.Printf("cluster text: %d news sentences (%d evaluation stories left out), %d sentences of %d PolNeAR documents\n", nNews, nEx, len(sents)-nNews, len(unl))
 		clusters = wordClusters(sents, *nClusters, func(f string, a ...any) { fmt.Printf(f+"\n", a...) })
 	}
-	m := attrib.Train(train, attrib.TrainOptions{Epochs: *epochs, Seed: *seed, Lexicon: lex, Classes: classes, Clusters: clusters, CueShare: *cueShare, CueBits: uint(*cueBits), RoleBits: uint(*roleBits), Log: os.Stdout, Dev: dev, RoleCues: mode, Folds: *folds, PredBias: float32(*oBias)})
+	m := attrib.Train(train, attrib.TrainOptions{Epochs: *epochs, Seed: *seed, Lexicon: lex, Classes: classes, Clusters: clusters, CueShare: *cueShare, CueBits: uint(*cueBits), RoleBits: uint(*roleBits), Log: os.Stdout, Dev: dev, RoleCues: mode, Folds: *folds, PredBias: float32(*predBias)})
 	if *tune {
 		if *out != "" {
 			if err := save(*out, m.WithOBias(float32(*oBias)).Save); err != nil {

@@ -215,7 +215,7 @@ func TestOwnersFailureKinds(t *testing.T) {
 		{"a headline's charge without its was", "MERRILL LYNCH EXECUTIVE CHARGED BY SEC", [][3]string{sec},
 			[]string{"allege CHARGED"}, "SEC", ""},
 		{"a headline's indictment for a wrong", "THREE TRADERS INDICTED FOR INSIDER TRADING", nil,
-			[]string{"allege INDICTED"}, "-", ""},
+			[]string{"allege INDICTED FOR"}, "-", ""},
 		{"an offer accepted is no acknowledgement", "Denmark accepted a formula for ending the dispute.", [][3]string{denmark},
 			[]string{"say accepted"}, "", ""},
 		{"responsibility accepted is one", "Acme accepted responsibility for the spill.", [][3]string{acmeCorp},
