@@ -813,6 +813,15 @@ func (x *extractor) sentence(si int) {
 		if d.noClaim {
 			continue // "has not commented on the offer": no statement
 		}
+		if k := x.subordinateEnd(ts, d); k > 0 {
+			// "While Ramos said journalists cannot have any political
+			// affiliation, he appears somewhat uneasy ...": a cue in a
+			// clause that opens the sentence with a subordinator says
+			// what is in that clause, not the main clause after it.
+			if c := x.trim(ts, ka(ts, d.cont), k); c[1] > c[0] {
+				d.cont = c
+			}
+		}
 		if k := x.lineSemicolon(ts, d.cont); k >= 0 {
 			// "Trump claims nomination; \nHundreds cast their votes
 			// ...": a headline and its subtitle, one sentence to the
@@ -911,6 +920,56 @@ func (x *extractor) lineSemicolon(ts []tok, c [2]int) int {
 		if ts[k].low == ";" && ts[k].start >= c[0] && ts[k+1].end <= c[1] && strings.ContainsRune(string(x.runes[ts[k].end:ts[k+1].start]), '\n') {
 			return k
 		}
+	}
+	return -1
+}
+
+// ka returns the first token of the content c.
+func ka(ts []tok, c [2]int) int {
+	a, _ := tokRange(ts, c[0], c[1])
+	return a
+}
+
+// openingSubordinators open a clause before the main one: "While Ramos said ...,
+// he appears", "Although the company denied it, its shares fell".
+var openingSubordinators = set("while", "although", "though", "whereas", "as", "if", "when", "because", "since", "after",
+	"before", "once", "unless", "until")
+
+// subordinateEnd returns the comma that closes the subordinate clause the
+// sentence opens with, when d's cue is in that clause, its content runs
+// over the comma and a main clause's subject and verb follow it (a pronoun
+// or a noun phrase, then a verb by the model's part-of-speech classes); else
+// -1. Not in a quotation.
+func (x *extractor) subordinateEnd(ts []tok, d *draft) int {
+	m := x.in.Model
+	a := datelineEnd(ts, len(ts))
+	if m == nil || a >= len(ts) || !openingSubordinators[ts[a].low] || d.ce <= 0 || d.cont[0] < ts[d.ce-1].end {
+		return -1
+	}
+	for k := d.ce; k+2 < len(ts) && ts[k].end <= d.cont[1]; k++ {
+		if ts[k].inQ || ts[k].qopen || ts[k].qclose {
+			return -1
+		}
+		if ts[k].low != "," {
+			continue
+		}
+		if ts[k+1].start >= d.cont[1] {
+			return -1
+		}
+		s, e := k+1, k+1
+		if _, ok := pronouns[ts[s].low]; ok && ts[s].low != "who" && ts[s].low != "which" {
+			e = s + 1
+		} else {
+			s, e = nounPhraseAt(m, ts, k+1, len(ts))
+		}
+		j := e
+		for j < len(ts) && isAdverb(ts[j]) {
+			j++
+		}
+		if e > s && j < len(ts) && (finite(m, ts[j].low) || auxiliaries[ts[j].low] && ts[j].low != "to") {
+			return k
+		}
+		return -1
 	}
 	return -1
 }

@@ -1028,3 +1028,34 @@ func TestContentIsNotSource(t *testing.T) {
 		t.Error("no claim with the cue notes")
 	}
 }
+
+// TestSubordinateClauseContent holds that the content of a cue in a
+// clause that opens the sentence with a subordinator ends with that
+// clause, where a main clause's subject and verb follow its comma.
+func TestSubordinateClauseContent(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, cue, content string }{
+		{"While Ramos said journalists cannot have any political affiliation, he appears somewhat uneasy when asked about his daughter.", "said", "journalists cannot have any political affiliation"},
+		{"Although the company said profits would rise, its shares fell sharply on Monday.", "said", "profits would rise"},
+		{"The company said profits would rise, and its shares fell sharply on Monday.", "said", ""},
+	} {
+		in := sentenceInput(c.text)
+		in.Model = m
+		out := Extract(in)
+		checkOutput(t, in, out)
+		for _, cl := range out.Claims {
+			if cl.Cue.Text != c.cue {
+				continue
+			}
+			if c.content != "" && cl.Content.Text != c.content {
+				t.Errorf("%q: content %q, want %q", c.text, cl.Content.Text, c.content)
+			}
+			if c.content == "" && !strings.Contains(cl.Content.Text, "profits would rise") {
+				t.Errorf("%q: content %q", c.text, cl.Content.Text)
+			}
+		}
+	}
+}
