@@ -381,6 +381,9 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 	if a.Claimant != "" && b.Claimant != "" && (a.Claimant == b.Claimant || NameHolds(names.name(a.Claimant), names.name(b.Claimant))) {
 		return 0, "" // one's own allegation is not answered by oneself ("Times", "New York Times")
 	}
+	if a.Claimant == "" && sameMaker(a.ClaimantText, b.ClaimantText+" "+names.name(b.Claimant)) {
+		return 0, "" // "Police said ..." is not answered by "Malaysian police denied ..."
+	}
 	act, why, weight := match()
 	defence := b.Defends && a.Doc == b.Doc && ent >= 0.45 && weight > 0
 	if defence && act < minAct {
@@ -411,6 +414,35 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 		return 0, ""
 	}
 	return min(1, ent+act), who + "; " + why
+}
+
+// anyone are words that name makers of many kinds, so that sharing them
+// does not make two makers one ("sources", "company sources").
+var anyone = map[string]bool{"sources": true, "source": true, "officials": true, "official": true, "reports": true,
+	"report": true, "analysts": true, "analyst": true, "traders": true, "dealers": true, "diplomats": true,
+	"rumours": true, "rumors": true, "press": true, "people": true, "spokesman": true, "spokeswoman": true, "other": true,
+	"others": true, "some": true, "they": true, "said": true}
+
+// sameMaker reports whether an unnamed allegation's maker, by its words
+// ("Police"), is the answer's (the words of "Malaysian police" and its
+// entity's name): every distinctive word of the one is in the other.
+func sameMaker(alleger, answerer string) bool {
+	var ws []string
+	for _, w := range longWords(alleger) {
+		if !anyone[w] && !AllegationWords[w] {
+			ws = append(ws, w)
+		}
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	bs := longWords(answerer)
+	for _, w := range ws {
+		if !slices.Contains(bs, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // namedNotAgainst returns the long words of content but those right after

@@ -283,3 +283,20 @@ func TestBuildKeepsStoriesApart(t *testing.T) {
 		}
 	}
 }
+
+// TestUnnamedMakerDoesNotAnswerItself: an allegation by unnamed makers
+// ("Police") is not answered by the same makers under a longer name
+// ("Malaysian police"); words that many makers share ("sources") do not
+// make two makers one.
+func TestUnnamedMakerDoesNotAnswerItself(t *testing.T) {
+	alleg := &Prop{Key: "a", Doc: "d1", ClaimantText: "Police", Content: "the man, armed with a rifle, killed one Malay and injured another"}
+	ans := &Prop{Key: "b", Doc: "d1", ClaimantText: "Malaysian police", Explicit: true, Content: "rumours of race riots after an armed man killed one person and injured two others"}
+	if s, why := Answers(alleg, ans, nil); s >= MinAnswer {
+		t.Errorf("the police answer their own account: %.2f (%s)", s, why)
+	}
+	alleg.ClaimantText = "industry sources"
+	ans.ClaimantText = "company sources"
+	if s, why := Answers(alleg, ans, nil); s < MinAnswer {
+		t.Errorf("company sources are not the industry sources: %.2f (%s)", s, why)
+	}
+}
