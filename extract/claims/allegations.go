@@ -863,6 +863,13 @@ func (x *extractor) ownAct(ts []tok, d *draft, ka, w int) bool {
 	}
 	last := ts[min(subj, ka+2, w-1)]
 	if ms := x.mentionsIn(first.start, last.end); len(ms) > 0 && mine(ms[0].e) {
+		if ms[0].e == d.claimant && describedOnly(d.claimantText) {
+			// "The company said that Medi-Rx violated terms of the
+			// contract": a speaker told as "the company" that names
+			// the wrongdoer by name is another party; a company owning
+			// to its act says "it".
+			return false
+		}
 		return true
 	}
 	for k := ka; k <= min(ka+2, w-1); k++ {
@@ -1394,6 +1401,13 @@ func rumourContent(ts []tok, i int) int {
 		}
 	}
 	return -1
+}
+
+// describedOnly reports whether a claimant's words are only a description
+// ("the company", "The firm"), no name of its own.
+func describedOnly(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	return len(f) == 2 && (f[0] == "the" || f[0] == "this") && (f[1] == "company" || f[1] == "firm" || f[1] == "group" || f[1] == "bank")
 }
 
 // dealWords name a deal a company may be rumoured to be making: a bid, a
