@@ -1059,3 +1059,33 @@ func TestSubordinateClauseContent(t *testing.T) {
 		}
 	}
 }
+
+// TestWithSubject holds that a participle cue after "with" and a noun
+// phrase has that noun phrase for source, and that a phrase with a comma
+// or no noun gives none.
+func TestWithSubject(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, cue, want string }{
+		{"The contest is breaking down by age, with many of those over 45 supporting Clinton and those under more open to Sanders.", "supporting", "many of those over 45"},
+		{"Germany reached a deal with the social media companies, with the outlets agreeing to apply domestic laws to posts.", "agreeing", "the outlets"},
+		{"He left with, as always, a smile, saying he would return.", "saying", ""},
+	} {
+		in := sentenceInput(c.text)
+		in.Model = m
+		x := &extractor{in: in, runes: in.Runes}
+		x.findQuotes()
+		ts := x.makeToks(0)
+		k := len([]rune(c.text[:strings.Index(c.text, c.cue)]))
+		cs, _ := tokRange(ts, k, k+len([]rune(c.cue)))
+		got := ""
+		if a, b := x.withSubject(ts, cs); b > a {
+			got = string(in.Runes[ts[a].start:ts[b-1].end])
+		}
+		if got != c.want {
+			t.Errorf("%q: source of %q is %q, want %q", c.text, c.cue, got, c.want)
+		}
+	}
+}
