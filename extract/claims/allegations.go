@@ -988,6 +988,9 @@ func plea(ts []tok, d *draft, ka, kb int) (schema.Stance, bool) {
 		}
 		return ""
 	}
+	if p < 0 && (d.stance == schema.Say || d.stance == schema.Report || d.stance == schema.Acknowledge) && !d.negated {
+		p = pleaInContent(ts, ka, kb)
+	}
 	if p < 0 || next(p+1) == "" {
 		return "", false
 	}
@@ -998,6 +1001,25 @@ func plea(ts []tok, d *draft, ka, kb int) (schema.Stance, bool) {
 		return schema.Deny, true
 	}
 	return "", false
+}
+
+// pleaInContent returns the plea verb opening a content, or -1: "said he
+// would plead guilty", "agreed to plead guilty", "said it intends to plead
+// guilty" (a plea to come, announced by the accused's side, owns to the
+// charge). Not a negated, conditional or questioned one ("would not plead
+// guilty", "whether he would plead guilty", "if he pleads guilty"), nor one
+// refused or asked for ("refused to plead guilty", "urged him to plead").
+func pleaInContent(ts []tok, ka, kb int) int {
+	for k := ka; k < kb && k < ka+6; k++ {
+		switch ts[k].low {
+		case "plead", "pleads", "pleaded", "pled", "pleading":
+			return k
+		case "not", "n't", "never", "no", "if", "whether", "unless", "refused", "refuses", "declined", "urged", "asked",
+			"wants", "want", "wanted", "should", "could", "might", "may", "?":
+			return -1
+		}
+	}
+	return -1
 }
 
 // namesAllegation reports whether the words at k name an allegation as a

@@ -391,6 +391,10 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 			// "had no knowledge ... that any of these transactions were
 			// based on the improper use of inside information".
 			return true, ""
+		case knowsNoWrong(ct, k):
+			// "neither company is aware of any unlawful conduct", "the firm
+			// knows of no wrong doing": the speaker knows of no wrong.
+			return true, ""
 		case t.low == "no" && k+1 < len(ct) && groundsOf[ct[k+1].low]:
 			// "no evidence for the allegations", "no truth to those
 			// rumours", "no bases of truth to ... the accusation".
@@ -411,6 +415,51 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 		}
 	}
 	return weak != "", weak
+}
+
+// wrongWithin reports whether a wrong opens within n words after k
+// (lower-case tokens ct), "wrong doing" among them.
+func wrongWithin(ct []tok, k, n int) bool {
+	end := min(len(ct), k+n)
+	if k >= end {
+		return false
+	}
+	ws := lows(ct[k:end])
+	if i, _ := ledger.WrongAt(ws); i >= 0 {
+		return true
+	}
+	for i, w := range ws {
+		if w == "wrong" && i+1 < len(ws) && ws[i+1] == "doing" || w == "wrongdoing" {
+			return true
+		}
+	}
+	return false
+}
+
+// knowsNoWrong reports whether the word at k says that its subject knows
+// of no wrong: "is not aware of any unlawful conduct", "neither company
+// is aware of any", "knows of no wrong doing", "was unaware of any
+// irregularities". The knowing verb, negated before it or followed by
+// "of no", then "of any" or "of no" and a wrong within a few words.
+func knowsNoWrong(ct []tok, k int) bool {
+	switch ct[k].low {
+	case "aware", "know", "knows", "knew", "unaware":
+	default:
+		return false
+	}
+	if k+2 >= len(ct) || ct[k+1].low != "of" || ct[k+2].low != "any" && ct[k+2].low != "no" {
+		// Not "he was unaware of the funds diversion": knowing of a
+		// wrong named as a fact grants it.
+		return false
+	}
+	negated := ct[k].low == "unaware" || k+2 < len(ct) && ct[k+2].low == "no"
+	for j := max(0, k-3); j < k && !negated; j++ {
+		switch ct[j].low {
+		case "not", "n't", "neither", "never", "nor":
+			negated = true
+		}
+	}
+	return negated && wrongWithin(ct, k+2, 6)
 }
 
 // groundsOf are what "no" denies an allegation ("no evidence for the
