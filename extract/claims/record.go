@@ -380,3 +380,119 @@ func nothingAgainstRules(ts []tok, a, b int) bool {
 	}
 	return false
 }
+
+// Compliance with a quota or a rule. What the accused's side says back to
+// a charge of breaking a quota or an agreement is often a plain statement
+// that it keeps to it: "OPEC output was well below the ceiling", "all
+// OPEC states are producing within the quotas allocated to them", "member
+// countries are strictly adhering to the official selling price", "no
+// OPEC member was exceeding production quotas".
+
+// limitNouns are the limits a party keeps within or below.
+var limitNouns = set("quota", "quotas", "ceiling", "ceilings", "limit", "limits")
+
+// keptRules are what a party adheres to in compliance: a limit, a rule or
+// an agreement, an official price; not a policy or a stance of its own
+// ("adhered to a tight fiscal policy").
+var keptRules = set("quota", "quotas", "ceiling", "ceilings", "limit", "limits", "agreement", "agreements", "accord",
+	"accords", "pact", "treaty", "rules", "regulations", "law", "laws", "guidelines", "obligations", "commitments",
+	"price", "prices")
+
+// complies reports whether content says that a party keeps within a limit
+// or adheres to a rule: "within its agreed output ceiling", "below the
+// 15.8 mln bpd quota", "under its ceiling", "strictly adhering to their
+// quotas", "no OPEC member was exceeding oil production quotas". Not a
+// compliance to come, asked for or conditional ("must adhere to", "by
+// adhering to accords", "beginning to adhere"), nor a limit of another
+// sort ("under the quota system", "lending under its credit quota" names
+// no keeping).
+func complies(ts []tok, a, b int) bool {
+	for k := a; k < b; k++ {
+		l := ts[k].low
+		var lim int
+		switch {
+		case l == "within" || l == "below" || l == "under" && k+1 < b && ts[k+1].low != "the":
+			lim = limitAfter(ts, k+1, b, limitNouns, 6)
+		case l == "adhering" || l == "adhered" || l == "adheres" || l == "adhere":
+			if k+1 < b && ts[k+1].low == "to" {
+				lim = limitAfter(ts, k+2, b, keptRules, 6)
+			} else {
+				lim = -1
+			}
+		case l == "exceeding" || l == "exceeded" || l == "violating" || l == "breaking" || l == "overproducing":
+			// "no OPEC member was exceeding quotas": a wrong denied of
+			// every party.
+			if !noneBefore(ts, a, k) {
+				continue
+			}
+			lim = limitAfter(ts, k+1, b, keptRules, 5)
+			if lim < 0 && l == "violating" {
+				lim = k
+			}
+		default:
+			continue
+		}
+		if lim < 0 || lim == k+1 || lim+1 < b && ts[lim+1].low == "system" {
+			// Not a bare "within limits", nor "under the quota system".
+			continue
+		}
+		if !compliesAsserted(ts, a, k) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// limitAfter returns the first of nouns among the n words from k, before
+// a clause ends, or -1.
+func limitAfter(ts []tok, k, b int, nouns map[string]bool, n int) int {
+	for j := k; j < b && j < k+n; j++ {
+		if nouns[ts[j].low] {
+			return j
+		}
+		switch ts[j].low {
+		case ",", ";", "and", "but", "which", "that", "than":
+			return -1
+		}
+	}
+	return -1
+}
+
+// noneBefore reports whether the subject before k opens with "no" or "none
+// of" ("no OPEC member was exceeding", "NO OPEC MEMBER VIOLATING").
+func noneBefore(ts []tok, a, k int) bool {
+	for j := max(a, k-6); j < k; j++ {
+		if ts[j].low == "no" || ts[j].low == "none" {
+			return j == a || ts[j-1].low == "that" || ts[j-1].low == ","
+		}
+	}
+	return false
+}
+
+// compliesAsserted reports whether the words before a compliance at k
+// assert it rather than ask for it, forecast it, doubt it or subordinate
+// it: not "must adhere", "will probably ... within", "by adhering", "beginning to adhere", "if it stays
+// within", "not within", "failed to keep below".
+func compliesAsserted(ts []tok, a, k int) bool {
+	before := lows(ts[a:k])
+	if subordinate(before) {
+		return false
+	}
+	for _, w := range before {
+		switch w {
+		case "will", "would", "could", "may", "might", "must", "should", "shall", "can", "probably":
+			// "will probably follow the Saudi wants within limits": a
+			// forecast.
+			return false
+		}
+	}
+	for j := max(0, len(before)-4); j < len(before); j++ {
+		switch before[j] {
+		case "not", "n't", "never", "to", "by", "must", "should", "would", "could", "will", "may", "might", "if",
+			"whether", "fail", "failed", "failing", "unless", "urged", "asked", "called", "keep", "kept", "bring", "brought":
+			return false
+		}
+	}
+	return true
+}
