@@ -388,7 +388,7 @@ func (x *extractor) allegations() {
 			}
 		}
 		if d.stance == schema.Say && ka < kb && !d.negated && (x.rebuts(ts, ka, kb) || nothingAgainstRules(ts, ka, kb) ||
-			d.claimant != nil && !question(ts, ka, kb) && complies(ts, ka, kb)) {
+			d.claimant != nil && !dataCue(d) && !question(ts, ka, kb) && complies(ts, ka, kb)) {
 			d.stance = schema.Deny
 		}
 		if d.stance == schema.Allege {

@@ -39,3 +39,21 @@ func TestComplianceWithALimitDenies(t *testing.T) {
 		})
 	}
 }
+
+// TestDataCueIsNoAnswer: what figures or a survey show ("a Reuter survey
+// shows OPEC output ... well below the ceiling") is a measure, not a
+// party's answer, so compliance it states denies nothing; what a party
+// says does.
+func TestDataCueIsNoAnswer(t *testing.T) {
+	for _, tc := range []struct {
+		lemma string
+		data  bool
+	}{{"show", true}, {"reveal", true}, {"estimate", true}, {"say", false}, {"tell", false}} {
+		if got := dataCue(&draft{v: &verb{lemma: tc.lemma}}); got != tc.data {
+			t.Errorf("dataCue(%q) = %v, want %v", tc.lemma, got, tc.data)
+		}
+	}
+	if dataCue(&draft{}) {
+		t.Error("a claim without a cue verb taken for figures")
+	}
+}

@@ -496,3 +496,17 @@ func compliesAsserted(ts []tok, a, k int) bool {
 	}
 	return true
 }
+
+// dataCue reports whether a claim is what figures, a survey or an
+// estimate show rather than what a party says ("a Reuter survey shows
+// OPEC output ... well below the ceiling"): a measure, not an answer.
+func dataCue(d *draft) bool {
+	if d.v == nil {
+		return false
+	}
+	switch d.v.lemma {
+	case "show", "reveal", "indicate", "suggest", "estimate", "calculate", "find", "put":
+		return true
+	}
+	return false
+}
