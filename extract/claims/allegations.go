@@ -989,6 +989,9 @@ func plea(ts []tok, d *draft, ka, kb int) (schema.Stance, bool) {
 		}
 		return ""
 	}
+	if p >= 0 && d.negated {
+		return "", false // "did not plead guilty", "will not plead guilty"
+	}
 	if p < 0 && (d.stance == schema.Say || d.stance == schema.Report || d.stance == schema.Acknowledge) && !d.negated {
 		p = pleaInContent(ts, ka, kb)
 	}

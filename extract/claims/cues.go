@@ -120,6 +120,11 @@ func isAdverb(t tok) bool {
 	return adverbs[t.low] || (len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && isWord(t.low) && !lyNouns[t.low] && forms[t.low].v == nil)
 }
 
+// pleaIntents are the verbs by which an accused settles on a plea to come:
+// "intends to plead guilty", "agreed to plead guilty".
+var pleaIntents = set("intends", "intend", "intended", "agreed", "agrees", "agree", "decided", "decides", "plans",
+	"planned", "plan")
+
 // findCues returns the cues of a sentence in text order.
 func (x *extractor) findCues(ts []tok) []*draft {
 	var ds []*draft
@@ -147,10 +152,39 @@ func (x *extractor) findCues(ts []tok) []*draft {
 			// left to the trained model.
 			f, ok = g, true
 		}
+		plea := false
+		if g, ok2 := stanceForms[t.low]; !ok && ok2 && g.v.lemma == "plead" && i+1 < n &&
+			(ts[i+1].low == "guilty" || ts[i+1].low == "innocent" || ts[i+1].low == "not" && i+2 < n && ts[i+2].low == "guilty") {
+			// "pleaded guilty to two felony counts", "intends to plead
+			// guilty", "CHAIRMAN PLEADING GUILTY": a plea in court, a cue
+			// of the rules though "plead" alone is not.
+			f, ok, plea = g, true, true
+			for k := 0; k < i-3; k++ {
+				// (Not the plea's own "intends to", "will also", marked
+				// by an earlier reading of the sentence.)
+				if ts[k].cue {
+					// "The company said Boyd Jefferies will also plead
+					// guilty": the plea is the content of the cue before.
+					ok, plea = false, false
+				}
+			}
+		}
 		if !ok {
 			continue
 		}
 		ce := i + 1
+		if plea {
+			// "pleaded guilty to fraud": the plea in the cue, what it is to
+			// in the content; a bare "PLEADS GUILTY" keeps its plea as
+			// content.
+			e := i + 2
+			if ts[i+1].low == "not" {
+				e = i + 3
+			}
+			if e < n && isWordTok(ts[e].low) {
+				ce = e
+			}
+		}
 		if f.v.lemma == "point" {
 			if i+1 >= n || ts[i+1].low != "out" {
 				continue
@@ -186,7 +220,11 @@ func (x *extractor) findCues(ts []tok) []*draft {
 		if !hasAux {
 			cs = i
 		}
-		if hasAux && ts[cs].low == "to" && cs+1 == i {
+		if plea && hasAux && ts[cs].low == "to" && cs+1 == i && cs > 0 && pleaIntents[ts[cs-1].low] {
+			// "intends to plead guilty", "agreed to plead guilty": a plea
+			// the accused has settled on.
+			cs--
+		} else if hasAux && ts[cs].low == "to" && cs+1 == i {
 			// An infinitive is a cue only after a verb of going on:
 			// "continued to insist that", "went on to say".
 			g := cs - 1
@@ -221,11 +259,11 @@ func (x *extractor) findCues(ts []tok) []*draft {
 		switch {
 		case hasAux:
 			ok = !(det && !auxiliaries[prev.low])
-			if ts[cs].low == "to" && cs > 0 && (ts[cs-1].low == "plans" || ts[cs-1].low == "plan") {
+			if !plea && ts[cs].low == "to" && cs > 0 && (ts[cs-1].low == "plans" || ts[cs-1].low == "plan") {
 				ok = false
 			}
 		case f.m == ing:
-			ok = p < 0 || prev.low == "," || prev.low == "after" || prev.low == "before" || prev.low == "while" || prev.low == "without" || prev.low == "by" || prev.low == "when"
+			ok = plea && shouting(ts) || p < 0 || prev.low == "," || prev.low == "after" || prev.low == "before" || prev.low == "while" || prev.low == "without" || prev.low == "by" || prev.low == "when"
 		case f.m == past:
 			ok = !det
 		case f.m == third:

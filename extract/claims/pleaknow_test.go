@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dossier-project/dossier/schema"
@@ -52,6 +53,40 @@ func TestPleaToComeAndNoKnowledgeOfWrong(t *testing.T) {
 			}
 			if got != tc.want {
 				t.Errorf("%s\n stance %q, want %q: %+v", tc.text, got, tc.want, cs)
+			}
+		})
+	}
+}
+
+// TestPleaWithoutAReportingVerb: a plea of guilty told without a reporting
+// verb ("intends to plead guilty", "will plead guilty", a headline "OFFICIAL
+// PLEADS GUILTY") is the accused's acknowledgement; one the accused will not
+// make is none, and a plea inside the content of an earlier cue stays that
+// cue's ("The company said Boyd Jefferies will also plead guilty").
+func TestPleaWithoutAReportingVerb(t *testing.T) {
+	boyd := [3]string{"Boyd Jefferies", schema.Person, ""}
+	group := [3]string{"Jefferies Group", schema.Organization, schema.KindCompany}
+	tests := []struct {
+		name, text string
+		want       []string // "stance cue" of every claim
+	}{
+		{"intends to plead", "Boyd Jefferies has resigned and intends to plead guilty to two felony counts.", []string{"acknowledge intends to plead guilty"}},
+		{"will plead", "Boyd Jefferies will plead guilty to two felony counts.", []string{"acknowledge will plead guilty"}},
+		{"a headline", "BOYD JEFFERIES PLEADS GUILTY", []string{"acknowledge PLEADS"}},
+		{"will not plead", "Boyd Jefferies will not plead guilty to the charges.", nil},
+		{"inside an earlier cue", "Jefferies Group said Boyd Jefferies will also plead guilty to a margin violation.", []string{"acknowledge said"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, cs := allegationsOf(tc.text, boyd, group)
+			var acks []string
+			for _, g := range got {
+				if strings.HasPrefix(g, "acknowledge ") {
+					acks = append(acks, g)
+				}
+			}
+			if strings.Join(acks, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("%s\n acknowledgements %q, want %q: %+v", tc.text, acks, tc.want, cs)
 			}
 		})
 	}
