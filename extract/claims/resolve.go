@@ -403,6 +403,15 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 					return true, ""
 				}
 			}
+			if k <= 4 && noSignOfWrong(ct, k) {
+				return true, ""
+			}
+		case k <= 4 && noSignOfWrong(ct, k):
+			// Only what the content opens with ("there were no concrete
+			// signs that ..."), not a reason given for something else:
+			// "There are no plans to warn against ... since the BSI has no
+			// evidence for misconduct".
+			return true, ""
 		case dismissals[t.low] && t.low != "wrong" && t.low != "speculation" || t.low == "motivated" && k > 0 && ct[k-1].low == "politically":
 			// "the rumours are not true", "described the rumours as
 			// absolute rubbish", "called the charges politically
@@ -461,6 +470,56 @@ func knowsNoWrong(ct []tok, k int) bool {
 	}
 	return negated && wrongWithin(ct, k+2, 6)
 }
+
+// noSignOfWrong reports whether the word at k opens a finding of no wrong:
+// "no evidence rules were broken", "no concrete signs that the
+// regulations had been broken", "no indication of any wrongdoing". "no",
+// at most one word of degree ("concrete", "clear"), a word of evidence or
+// of signs, then within the clause (up to a comma, "but" or ten words) a
+// wrong of the ledger's list or rules said to be broken. Not "no sign of
+// a recovery": no wrong follows.
+func noSignOfWrong(ct []tok, k int) bool {
+	if ct[k].low != "no" {
+		return false
+	}
+	g := k + 1
+	if g < len(ct) && signDegree[ct[g].low] {
+		g++
+	}
+	if g >= len(ct) || !groundsOf[ct[g].low] && !signsOf[ct[g].low] {
+		return false
+	}
+	end := g + 1
+	for end < len(ct) && end <= g+10 && ct[end].low != "," && ct[end].low != "but" && ct[end].low != ";" {
+		end++
+	}
+	if wrongWithin(ct[:end], g+1, end-g-1) {
+		return true
+	}
+	for j := g + 1; j+1 < end; j++ {
+		if !ruleNouns[ct[j].low] {
+			continue
+		}
+		for i := j + 1; i < end && i <= j+4; i++ {
+			if brokenWords[ct[i].low] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// signsOf are the words of a sign found or not ("no signs that", "no
+// indication of"), beside groundsOf, for a finding of no wrong.
+var signsOf = set("sign", "signs", "indication", "indications", "suggestion", "hint", "trace")
+
+// signDegree are the words of degree between "no" and a word of evidence
+// ("no concrete signs", "no clear evidence").
+var signDegree = set("concrete", "clear", "hard", "firm", "real", "direct", "conclusive", "solid")
+
+// brokenWords say that rules were broken ("had been broken", "were
+// breached").
+var brokenWords = set("broken", "broke", "breached", "violated", "infringed", "flouted", "contravened")
 
 // groundsOf are what "no" denies an allegation ("no evidence for the
 // charges", "no truth to those rumours", "no foundation in fact"): the
