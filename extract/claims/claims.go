@@ -572,6 +572,26 @@ func isWord(s string) bool {
 }
 
 // sentence extracts the claims of sentence si.
+// passiveThis reports whether the content of a passive denial is "this"
+// alone, what it stands for in the sentences before: "This was denied at
+// the time by VW chairman Carl Hahn". A pronoun, not a time. Only "denied"
+// and "refuted": "this was rejected by the U.S." (a compromise offered)
+// refuses a proposal.
+func passiveThis(ts []tok, d *draft) bool {
+	if !d.passive || d.v == nil || d.v.lemma != "deny" && d.v.lemma != "refute" {
+		return false
+	}
+	n := 0
+	this := false
+	for _, t := range ts {
+		if t.start >= d.cont[0] && t.end <= d.cont[1] {
+			n++
+			this = t.low == "this"
+		}
+	}
+	return n == 1 && this
+}
+
 func (x *extractor) sentence(si int) {
 	s := x.in.Sentences[si]
 	ts := x.toks(si)
@@ -804,7 +824,7 @@ func (x *extractor) sentence(si int) {
 	}
 	added := 0
 	for _, d := range kept {
-		if d.cont[1] <= d.cont[0] || onlyTime(ts, d.cont) {
+		if d.cont[1] <= d.cont[0] || onlyTime(ts, d.cont) && !passiveThis(ts, d) {
 			continue // "a buyback program announced yesterday"
 		}
 		if d.claimant == nil && d.claimantText == "" && !d.passive && d.kind != modelCue {
