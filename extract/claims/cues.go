@@ -51,6 +51,9 @@ func quoteKind(runes []rune, t text.Token) (open, close bool) {
 			return false, true
 		}
 	case "\"":
+		if apostrophe(runes, t) {
+			return false, false
+		}
 		before := t.Start == 0 || text.IsSpace(runes[t.Start-1]) || strings.ContainsRune("([{—–-", runes[t.Start-1])
 		after := t.End >= len(runes) || text.IsSpace(runes[t.End]) || strings.ContainsRune(".,;:!?)]}—–-", runes[t.End])
 		switch {
@@ -64,6 +67,30 @@ func quoteKind(runes []rune, t text.Token) (open, close bool) {
 		return true, true
 	}
 	return false, false
+}
+
+// apostrophe reports whether a straight double quote stands for an
+// apostrophe inside a word, as in the Reuters corpus of 1987 ("Iran"s
+// inability", "don"t"): a letter before it and a contraction's tail after
+// ("s", "t", "re", "ve", "ll", "d", "m") that ends the word. Read as a
+// quotation mark it opened a quotation that ran to the next blank line,
+// and every claim in it was lost.
+func apostrophe(runes []rune, t text.Token) bool {
+	if t.Start == 0 || !unicode.IsLetter(runes[t.Start-1]) {
+		return false
+	}
+	e := t.End
+	for e < len(runes) && unicode.IsLetter(runes[e]) && e-t.End <= 2 {
+		e++
+	}
+	if e < len(runes) && unicode.IsLetter(runes[e]) {
+		return false
+	}
+	switch strings.ToLower(string(runes[t.End:e])) {
+	case "s", "t", "re", "ve", "ll", "d", "m":
+		return true
+	}
+	return false
 }
 
 // findQuotes pairs quotation marks over the whole document; a quotation
