@@ -572,6 +572,47 @@ func isWord(s string) bool {
 }
 
 // sentence extracts the claims of sentence si.
+// relativeContentEnd ends at the comma that closes it the content of a cue
+// in a relative clause set off by commas: "Kuwait, which has consistently
+// denied quota violations, was estimated to be pumping 1.4 mln bpd": the
+// denial is of "quota violations", not of what the main clause says.
+func relativeContentEnd(ts []tok, kept []*draft) {
+	for _, d := range kept {
+		r := d.rel - 1
+		if d.rel <= 0 || r < 1 || ts[r-1].low != "," || d.contentLeft || d.cont[1] <= d.cont[0] {
+			continue
+		}
+		opener := true // the content's first word, after "that"
+		for k := d.ce; k < len(ts); k++ {
+			t := ts[k]
+			if t.start < d.cont[0] || t.inQ || t.qopen || t.qclose {
+				continue
+			}
+			if opener && t.low != "that" {
+				opener = false
+				if clauseOpeners[t.low] {
+					// "the report, which said that because Poehl is a
+					// member of the SPD, Kohl had not ...": the comma
+					// closes the subordinate clause, not the relative.
+					break
+				}
+			}
+			if t.end > d.cont[1] {
+				break
+			}
+			if t.low == "," && k > 0 && ts[k-1].start >= d.cont[0] {
+				d.cont[1] = ts[k-1].end
+				break
+			}
+		}
+	}
+}
+
+// clauseOpeners open a subordinate clause whose comma is inside a
+// content ("said that because ..., Kohl had not").
+var clauseOpeners = set("because", "although", "though", "while", "when", "if", "unless", "since", "as", "after", "before",
+	"once", "until", "despite", "in", "with", "without", "given")
+
 // passiveThis reports whether the content of a passive denial is "this"
 // alone, what it stands for in the sentences before: "This was denied at
 // the time by VW chairman Carl Hahn". A pronoun, not a time. Only "denied"
@@ -815,6 +856,7 @@ func (x *extractor) sentence(si int) {
 	}
 	kept = x.modelDrafts(si, ts, kept, markers)
 	x.relativeSources(si, ts, kept)
+	relativeContentEnd(ts, kept)
 	x.endBeforeOwnCues(ts, kept)
 	// "X said ..., according to Reuters": the outlet carries X's claim.
 	for _, a := range kept {
