@@ -734,6 +734,14 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 	for i, a := range allegs {
 		profiles[i] = newProfile(a, names)
 	}
+	// union joins two roots; the older founder stays the root.
+	union := func(ri, rj int) {
+		if rj < ri {
+			ri, rj = rj, ri
+		}
+		parent[rj] = ri
+		profiles[ri].merge(profiles[rj])
+	}
 	// Blocks: entity -> the latest allegations about it.
 	blocks := make(map[string][]int)
 	for i, a := range allegs {
@@ -771,14 +779,7 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 							// Street.
 							continue
 						}
-						// The older founder stays the root.
-						if rj < ri {
-							parent[ri] = rj
-							profiles[rj].merge(profiles[ri])
-						} else {
-							parent[rj] = ri
-							profiles[ri].merge(profiles[rj])
-						}
+						union(ri, rj)
 					}
 				}
 			}
@@ -800,13 +801,7 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 			continue
 		}
 		if ri, rj := find(i), find(j); ri != rj {
-			if rj < ri {
-				parent[ri] = rj
-				profiles[rj].merge(profiles[ri])
-			} else {
-				parent[rj] = ri
-				profiles[ri].merge(profiles[rj])
-			}
+			union(ri, rj)
 		}
 	}
 	roots := make(map[int]int) // root -> thread index

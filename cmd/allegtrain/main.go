@@ -239,25 +239,13 @@ func dataset(ctx context.Context, gs []*gold.Ledger, corpus string, sentLabel bo
 		return nil, err
 	}
 	var order []string
-	for it := range source.Read(ctx, []string{corpus}, nil) {
-		if it.Err != nil {
-			return nil, it.Err
-		}
-		sum, ok := want[it.Doc.ID]
-		if !ok {
-			continue
-		}
-		if sum != it.Doc.Hash {
-			return nil, fmt.Errorf("%s: document %s is not the text the gold was made on", corpus, it.Doc.ID)
-		}
-		delete(want, it.Doc.ID)
-		if _, err := x.Extract(ctx, it.Doc); err != nil {
-			return nil, fmt.Errorf("%s: %w", it.Doc.ID, err)
-		}
-		order = append(order, it.Doc.ID)
-	}
-	for id := range want {
-		return nil, fmt.Errorf("%s: no document %s (and %d more of the gold's)", corpus, id, len(want)-1)
+	err = gold.ReadCorpusDocs(ctx, corpus, nil, want, func(doc *schema.Document) error {
+		order = append(order, doc.ID)
+		_, err := x.Extract(ctx, doc)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, id := range order {
 		alleged := map[[2]int]bool{}

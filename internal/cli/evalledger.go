@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/dossier-project/dossier/extract/source"
 	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/internal/gold"
 	"github.com/dossier-project/dossier/schema"
@@ -139,29 +138,13 @@ func (a *app) ledgerSystem(ctx context.Context, g *gold.Ledger, corpus string) (
 	}
 	defer st.Close()
 	var rs []*schema.Result
-	for it := range source.Read(ctx, []string{corpus}, a.stdin) {
-		if it.Err != nil {
-			return nil, it.Err
-		}
-		sum, ok := want[it.Doc.ID]
-		if !ok {
-			continue
-		}
-		if sum != it.Doc.Hash {
-			return nil, fmt.Errorf("%s: document %s is not the text the gold was made on (SHA-256 %s, want %s)", corpus, it.Doc.ID, it.Doc.Hash, sum)
-		}
-		delete(want, it.Doc.ID)
-		res, err := x.Extract(ctx, it.Doc)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", it.Doc.ID, err)
-		}
+	err = gold.ReadCorpusDocs(ctx, corpus, a.stdin, want, func(doc *schema.Document) error {
+		res, err := x.Extract(ctx, doc)
 		rs = append(rs, res)
-	}
-	if err := ctx.Err(); err != nil {
+		return err
+	})
+	if err != nil {
 		return nil, err
-	}
-	for id := range want {
-		return nil, fmt.Errorf("%s: no document %s (and %d more of the gold's)", corpus, id, len(want)-1)
 	}
 	if _, err := st.WriteBatch(ctx, rs); err != nil {
 		return nil, err
