@@ -212,13 +212,12 @@ func actMatchN(a, b *Prop, names Names) (float64, string, int, float64) {
 		}
 	}
 	var words []string
-	weight := 0.0
 	for _, w := range a.words {
 		if slices.Contains(b.words, w) {
 			words = append(words, w)
-			weight += IDF(w) / wordScale
 		}
 	}
+	weight := weigh(words)
 	s := 0.0
 	if len(shared) > 0 {
 		s += 0.3
@@ -668,12 +667,13 @@ func (p *profile) fits(a *Prop, names Names) bool {
 	for _, k := range a.concepts {
 		kind = kind || slices.Contains(p.kinds, k)
 	}
-	w := 0.0
+	var shared []string
 	for _, x := range a.words {
 		if slices.Contains(p.words, x) {
-			w += IDF(x) / wordScale
+			shared = append(shared, x)
 		}
 	}
+	w := weigh(shared)
 	return kind && w >= minAct/2 || w >= 2*minAct
 }
 

@@ -161,13 +161,12 @@ func repeats(a, b *Prop, names Names, common func(doc, w string) bool, keysOf fu
 	// topic words.
 	same := a.Doc != "" && a.Doc == b.Doc
 	var words []string
-	weight := 0.0
 	for _, w := range a.words {
 		if slices.Contains(b.words, w) && !common(b.Doc, w) && !common(a.Doc, w) {
 			words = append(words, w)
-			weight += IDF(w) / wordScale
 		}
 	}
+	weight := weigh(words)
 	need := minRepeatWords
 	if !same {
 		need = minRepeatAcross
