@@ -29,6 +29,13 @@ var wrongKinds = []struct {
 		"fail|fails|failed|failing|failure ~ to live up",
 		"not|*n't|never ~ complied|comply|complying|abide|abided|abiding|honoured|honored|honouring|honoring",
 		"not|*n't|never ~ lived|living|live up",
+		// A quota or a ceiling exceeded: "producing above quota", "pumping
+		// up to one million bpd over its self-imposed limits", "exceeded its
+		// quota". Overproduction alone is no wrong: it is said of farm
+		// surpluses.
+		"above|exceed|exceeds|exceeded|exceeding|beyond ~ quota|quotas|ceiling|ceilings|allotment|allotments|allocation|allocations",
+		"over its|their|his|her ~ quota|quotas|ceiling|ceilings|allotment|allotments|allocation|allocations|limit|limits",
+		"more than its|their ~ quota|quotas|allotted|allotment|allocation",
 	}, []string{
 		"abid*", "complied", "comply", "complying", "compliance", "honour*", "honor*", "faithful*", "adher*",
 		"obey*", "observe", "observed", "observing", "observes", "lived up", "living up", "live up",

@@ -500,7 +500,8 @@ func anyWrongdoing(ts []tok) bool {
 
 // conditional reports whether the wrong at w is hypothetical: "if" or
 // "unless" before it, "would" or "could" after it ("spying for the Kremlin
-// would kill our business").
+// would kill our business"), "will" just before it ("will exceed its
+// quota": an act to come).
 func conditional(ts []tok, a, b, w int) bool {
 	for k := a; k < b; k++ {
 		switch ts[k].low {
@@ -510,6 +511,12 @@ func conditional(ts []tok, a, b, w int) bool {
 			}
 		case "would", "could", "might":
 			if k > w && !relClauseBetween(ts, w, k) || k < w && w-k <= 4 {
+				return true
+			}
+		case "will", "'ll":
+			// "Ecuador will exceed its OPEC quota": an act to come, a
+			// forecast or a plan, not a wrong done.
+			if k == w-1 {
 				return true
 			}
 		}
@@ -777,6 +784,11 @@ func (x *extractor) alleges(stem string) bool {
 	return false
 }
 
+// quotaPreps open a wrong of a quota exceeded ("was over its quota",
+// "is above its ceiling"): after a form of "be" it is a state of the
+// subject's own, no passive.
+var quotaPreps = set("over", "above", "beyond", "more")
+
 // ownAct reports whether the wrong at w is the act of the claimant or of
 // its side, told by the claimant: the content's subject is the claimant
 // ("we broke the rules", "the company said it had violated"), or one it
@@ -794,8 +806,8 @@ func (x *extractor) ownAct(ts []tok, d *draft, ka, w int) bool {
 			}
 		}
 	}
-	if k := w - 1; k > ka && (beForms[ts[k].low] || k-1 > ka && beForms[ts[k-1].low] && isAdverb(ts[k])) {
-		return false // "he was tortured", "they were brutally beaten"
+	if k := w - 1; k > ka && !quotaPreps[ts[w].low] && (beForms[ts[k].low] || k-1 > ka && beForms[ts[k-1].low] && isAdverb(ts[k])) {
+		return false // "he was tortured", "they were brutally beaten"; not "it was over its quota"
 	}
 	if k := w - 1; k-1 > ka && ts[k].low == "by" && strings.HasSuffix(ts[k-1].low, "ed") {
 		return false // "we cannot allow it to be jeopardized by unfair trading practices"
