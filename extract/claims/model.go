@@ -435,19 +435,37 @@ func (x *extractor) participleSource(si int, ts []tok, d *draft, kept []*draft) 
 		// refusing to admit any fault, Trump and Lewandowski appeared":
 		// the subject after the clause.
 		for k := d.ce; k+1 < len(ts) && k < d.ce+30; k++ {
-			if ts[k].low == "," {
-				for _, e := range kept {
-					if e.sent == d.sent && e.srcA == k+1 && e.srcB > e.srcA {
-						d.takeSource(e)
-						return
-					}
-				}
-				if a, b := sentenceSubject(x.in.Model, ts[k+1:], len(ts)-k-1); b > a {
-					d.srcA, d.srcB = k+1+a, k+1+b
-					d.claimant, d.claimantText = x.resolveSource(si, ts, d.srcA, d.srcB)
-				}
-				break
+			if ts[k].low != "," {
+				continue
 			}
+			// The subject follows a quotation that closes with the clause
+			// (`In declaring his statements "not Christian," the pope`)
+			// and the relative clause on the clause's object (`In
+			// rejecting a challenge, which is scheduled for next week, the
+			// commission recognized`); a noun phrase that a verb follows
+			// is one too (`..., the materials directly echo`).
+			s := k + 1
+			for s < len(ts) && ts[s].qclose {
+				s++
+			}
+			if s < len(ts) && relatives[ts[s].low] {
+				continue
+			}
+			for _, e := range kept {
+				if e.sent == d.sent && e.srcA == s && e.srcB > e.srcA {
+					d.takeSource(e)
+					return
+				}
+			}
+			a, b := sentenceSubject(x.in.Model, ts[s:], len(ts)-s)
+			if b <= a {
+				a, b = nounPhraseAt(x.in.Model, ts[s:], 0, len(ts)-s)
+			}
+			if b > a {
+				d.srcA, d.srcB = s+a, s+b
+				d.claimant, d.claimantText = x.resolveSource(si, ts, d.srcA, d.srcB)
+			}
+			break
 		}
 		return
 	}
