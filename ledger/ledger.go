@@ -271,29 +271,8 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 		return mAct, mWhy, mWeight
 	}
 	ent, who := 0.0, ""
-	side := ""
-	for _, x := range b.SpeaksFor {
-		if slices.Contains(acc, x) {
-			side = x
-			break
-		}
-	}
-	same := ""
-	if b.Claimant != "" {
-		for _, x := range acc {
-			if SameName(names.name(b.Claimant), names.name(x)) {
-				same = x
-				break
-			}
-		}
-	}
-	if b.Claimant != "" && slices.Contains(acc, b.Claimant) {
-		ent, who = 0.45, names.name(b.Claimant)+", the accused, answers"
-	} else if same != "" {
-		// "The Boeing Company" of one article is "Boeing Co" of another.
-		ent, who = 0.45, names.name(b.Claimant)+", the accused ("+names.name(same)+"), answers"
-	} else if side != "" {
-		ent, who = 0.45, cmpOr(names.name(b.Claimant), strings.Join(strings.Fields(b.ClaimantText), " "))+" answers for "+names.name(side)
+	if w := accusedAnswers(acc, b, names); w != "" {
+		ent, who = 0.45, w
 	} else {
 		for _, p := range b.parties() {
 			if slices.Contains(acc, p) {
@@ -413,6 +392,45 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 		return 0, ""
 	}
 	return min(1, ent+act), who + "; " + why
+}
+
+// accusedAnswers says who answers when answer b is made by one of the
+// accused acc or by its side ("Sondra McCarty answers for United States"),
+// else "".
+func accusedAnswers(acc []string, b *Prop, names Names) string {
+	if b.Claimant != "" && slices.Contains(acc, b.Claimant) {
+		return names.name(b.Claimant) + ", the accused, answers"
+	}
+	if b.Claimant != "" {
+		for _, x := range acc {
+			if SameName(names.name(b.Claimant), names.name(x)) {
+				// "The Boeing Company" of one article is "Boeing Co" of
+				// another.
+				return names.name(b.Claimant) + ", the accused (" + names.name(x) + "), answers"
+			}
+		}
+	}
+	for _, x := range b.SpeaksFor {
+		if slices.Contains(acc, x) {
+			return cmpOr(names.name(b.Claimant), strings.Join(strings.Fields(b.ClaimantText), " ")) + " answers for " + names.name(x)
+		}
+	}
+	return ""
+}
+
+// ByAccused reports whether answer b is made by the accused of allegation
+// a or by its side (the claimant is the target or a party the allegation
+// makes a partner of the act, has its name but for the legal form, or
+// speaks for it), and not by the allegation's own maker; and says who.
+// It weighs no act: in its own article, an answer by the accused that
+// shares no word with the one allegation against it still answers it
+// (claims.link).
+func ByAccused(a, b *Prop, names Names) (string, bool) {
+	who := accusedAnswers(a.answerable(), b, names)
+	if who == "" || a.Claimant != "" && b.Claimant != "" && (a.Claimant == b.Claimant || NameHolds(names.name(a.Claimant), names.name(b.Claimant))) {
+		return "", false
+	}
+	return who, true
 }
 
 // anyone are words that name makers of many kinds, so that sharing them

@@ -675,11 +675,68 @@ func (x *extractor) link() {
 				d.responds = append(d.responds, answered{a, ledger.MinAnswer, "answers the allegation just before it"})
 			}
 		}
+		if len(d.responds) == 0 && !concedes {
+			if a, who := x.onlyAgainst(i, d, prop); a != nil {
+				d.responds = append(d.responds, answered{a, ledger.MinAnswer, who + "; the one allegation against it in the article"})
+			}
+		}
 		if n := len(d.responds); n > maxResponds {
 			d.responds = d.responds[n-maxResponds:]
 		}
 	}
 }
+
+// onlyAgainst returns the allegation an answer by the accused answers
+// when their acts share no word: the one allegation of the article (in
+// the link window) that the answer's claimant answers as the accused or
+// for its side, told at most nearSents sentences away ("a report that the United States was continuing to ship
+// arms ... to Iran" and "The Defence Department also denied any military
+// supplies had been sent to Iran"), with who answers; nil when the
+// accused faces none or several (which one it answers is then not
+// known).
+func (x *extractor) onlyAgainst(i int, d *draft, prop func(*draft) *ledger.Prop) (*draft, string) {
+	ts := x.toks(d.sent)
+	ka, kb := contentToks(ts, d)
+	for k := ka; k < kb; k++ {
+		if negations[ts[k].low] && future(ts[ka:kb], k-ka) {
+			// "U.S. SAYS IT WON'T YIELD": a refusal or an intention
+			// answers no allegation by being near it.
+			return nil, ""
+		}
+	}
+	var only *draft
+	who := ""
+	for _, a := range x.drafts[max(0, i-linkWindow):min(len(x.drafts), i+linkWindow)] {
+		if a == d || a.stance != schema.Allege {
+			continue
+		}
+		if a.sent == d.sent && d.cueSpan.Start >= a.cont[0] && d.cueSpan.End <= a.cont[1] {
+			continue // told inside the allegation (link)
+		}
+		w, ok := ledger.ByAccused(prop(a), prop(d), x.entName)
+		if !ok {
+			continue
+		}
+		if only != nil {
+			return nil, ""
+		}
+		only, who = a, w
+	}
+	if only != nil && (only.sent < d.sent-nearSents || only.sent > d.sent+nearSents) {
+		// Far from the allegation, the accused may be answering another
+		// (one the extraction did not find): "he was not dealing
+		// directly with the kidnappers", nine sentences after "No,
+		// that is not true" to reports that he had been told of the
+		// diversion.
+		return nil, ""
+	}
+	return only, who
+}
+
+// nearSents is how many sentences before or after an answer by the
+// accused the one allegation against it may be told for onlyAgainst to
+// link them.
+const nearSents = 2
 
 // answeredBefore returns the allegation a denial that names no act of its
 // own answers: a denial that refers back ("dismissed the charges", "That
