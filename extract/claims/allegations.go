@@ -1259,9 +1259,11 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			d = x.underFire(si, ts, i)
 		case t.low == "sued" || t.low == "sues" || t.low == "suing":
 			d = x.sued(si, ts, i)
-		case legalNouns[t.low] && i+2 < n && ts[i+1].low == "against" && len(x.mentionsIn(ts[i+2].start, ts[min(n, i+5)-1].end)) > 0 && !mayBe(ts, i):
-			// "filed a class action complaint against the company".
-			d = x.filedAgainst(si, ts, i)
+		case x.legalStepAt(ts, i) >= 0 && !mayBe(ts, i):
+			// "filed a class action complaint against the company", "a
+			// lawsuit it filed today against Coastal", "the lawsuit seeks
+			// ... damages from Coastal", "LAWSUITS OVER U.S. RAID".
+			d = x.filedAgainst(si, ts, i, x.legalStepAt(ts, i))
 		case (t.low == "suspicion" || t.low == "suspected") && i+1 < n && ts[i+1].low == "of" && i+2 < n:
 			// "arrested on suspicion of espionage", "is suspected of
 			// making false statements": the hedge names the act, whatever

@@ -1,6 +1,8 @@
 package claims
 
 import (
+	"strings"
+
 	"github.com/dossier-project/dossier/ledger"
 	"github.com/dossier-project/dossier/schema"
 )
@@ -136,14 +138,17 @@ func (x *extractor) sued(si int, ts []tok, i int) *draft {
 // class action complaint against the company", "the EPA's suit against a
 // Browning-Ferris unit". The claimant is who filed it (the subject before
 // the filing verb) or who the noun names as its maker.
-func (x *extractor) filedAgainst(si int, ts []tok, i int) *draft {
-	d := x.nounDraft(si, ts, i, i+2)
+func (x *extractor) filedAgainst(si int, ts []tok, i, a int) *draft {
+	d := x.nounDraft(si, ts, i, a)
 	if d == nil {
 		return nil
 	}
-	if _, e := x.nameAt(ts, i+2); e != nil {
+	if ts[a-1].low == "over" {
+		// "LAWSUITS OVER U.S. RAID": the act is named, its doer is found
+		// in it as any content's.
+	} else if _, e := x.nameAt(ts, a); e != nil {
 		d.target = e
-	} else if ms := x.mentionsIn(ts[i+2].start, ts[min(len(ts), i+5)-1].end); len(ms) > 0 {
+	} else if ms := x.mentionsIn(ts[a].start, ts[min(len(ts), a+3)-1].end); len(ms) > 0 {
 		d.target = ms[0].e
 	}
 	if d.target != nil {
@@ -169,6 +174,67 @@ func (x *extractor) filedAgainst(si int, ts []tok, i int) *draft {
 		break
 	}
 	return d
+}
+
+// legalStepAt returns where the defendant or the act of a legal step at i
+// is named, or -1. The step is a suit, complaint or indictment, or a
+// "court action" or "legal action"; the defendant is named after
+// "against" a few words on ("a lawsuit it filed today against Coastal",
+// "COURT ACTION AGAINST SAUNDERS") or after "from" with the damages sought
+// ("the lawsuit seeks one billion dlrs in actual damages ... from
+// Coastal"); the act after "over" right after a suit ("LAWSUITS OVER U.S.
+// RAID"). An action needs "against". An injunction is no step of its own
+// (the guide: a request for one restates the suit; "COURT BLOCKS
+// INJUNCTION SOUGHT AGAINST COASTAL" alleges nothing new).
+func (x *extractor) legalStepAt(ts []tok, i int) int {
+	n := len(ts)
+	l := ts[i].low
+	action := (l == "action" || l == "actions") && i > 0 && (ts[i-1].low == "court" || ts[i-1].low == "legal")
+	if !legalNouns[l] && !action || threatened(ts, i) {
+		return -1
+	}
+	named := func(a int) bool {
+		return a < n && len(x.mentionsIn(ts[a].start, ts[min(n, a+3)-1].end)) > 0
+	}
+	if legalNouns[l] && i+2 < n && ts[i+1].low == "over" && !isEnd(ts[i+2]) && !isNumber(ts[i+2].low) {
+		return i + 2
+	}
+	sought := false
+	for j := i + 1; j < n && j <= i+14; j++ {
+		t := ts[j]
+		if isEnd(t) || t.low == "," || t.low == ";" || t.low == "that" || t.cue || legalNouns[t.low] {
+			return -1
+		}
+		switch t.low {
+		case "damages", "compensation", "restitution":
+			sought = true
+		case "against":
+			if j > i+6 || !named(j+1) {
+				return -1
+			}
+			return j + 1
+		case "from":
+			if sought && legalNouns[l] && named(j+1) {
+				return j + 1
+			}
+		}
+	}
+	return -1
+}
+
+// threatened reports whether a legal step at i is only threatened or
+// weighed, within the four words before it: "shelved threatened legal
+// action against", "hints at legal action against", "is considering a
+// suit against".
+func threatened(ts []tok, i int) bool {
+	for k := max(0, i-4); k < i; k++ {
+		for _, p := range []string{"threat", "hint", "consider", "contemplat", "possib", "potential", "weigh"} {
+			if strings.HasPrefix(ts[k].low, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // allegingVerb reads an allegation verb that no reporting cue of the

@@ -34,6 +34,18 @@ func TestLegalSteps(t *testing.T) {
 		{"allegations of, whatever the act", "The premier resigned after allegations of a dirty tricks campaign.", nil, true, ""},
 		{"allegedly, whatever the act", "The scandal, in which documents were allegedly faked, hit profits.", nil, true, ""},
 		{"a suit settled is no new charge", "Spencer Cos Inc settled the suit last year.", [][3]string{spencer}, false, ""},
+		{"a lawsuit it filed against", "Spencer Cos Inc said it is seeking damages in a lawsuit it filed today against Chase Manhattan Bank.",
+			[][3]string{spencer, chase}, true, "Chase Manhattan Bank"},
+		{"damages from", "The lawsuit seeks one billion dlrs in actual damages and one billion in punitive damages from Chase Manhattan Bank.",
+			[][3]string{chase}, true, "Chase Manhattan Bank"},
+		{"court action against, a headline", "SPENCER STARTS COURT ACTION AGAINST CHASE",
+			[][3]string{{"CHASE", schema.Organization, schema.KindCompany}}, true, ""},
+		{"lawsuits over an act, a headline", "SPENCER PLANS TO FILE LAWSUITS OVER BANK RAID", nil, true, ""},
+		{"legal action threatened", "Spencer Cos Inc shelved threatened legal action against Chase Manhattan Bank.", [][3]string{spencer, chase}, false, ""},
+		{"legal action hinted", "The letter hints at legal action against Chase Manhattan Bank unless it pays.", [][3]string{chase}, false, ""},
+		{"an injunction restates a suit", "COURT BLOCKS INJUNCTION SOUGHT AGAINST CHASE",
+			[][3]string{{"CHASE", schema.Organization, schema.KindCompany}}, false, ""},
+		{"a suit for its amount", "The lawsuit over 20 mln dlrs was settled.", nil, false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
