@@ -1134,7 +1134,7 @@ func (x *extractor) subjectBefore(ts []tok, cs, ce int) (int, int) {
 		if c0 > 0 && c0+1 < p && relatives[ts[c0+1].low] && a0 < c0 {
 			return a0, c0
 		}
-		return 0, 0
+		return relativeAntecedent(ts, p)
 	}
 	a, b := leftNPEnd(ts, p+1)
 	if b <= a || b-a == 1 && relatives[ts[a].low] || a > 0 && (prepositions[ts[a-1].low] || openers[ts[a-1].low]) || determiners[ts[b-1].low] {
@@ -1159,6 +1159,34 @@ func (x *extractor) subjectBefore(ts []tok, cs, ce int) (int, int) {
 		return 0, 0
 	}
 	return a, b
+}
+
+// relativeAntecedent returns the noun phrase before a relative clause
+// set off by commas that ends with the comma at p, whatever the clause
+// holds: a cue of its own or a quotation (`Petrilli, who thinks the
+// administration made a power grab, called`, `the star journalist, who
+// is promoting his book, “Sin Miedo” (Without Fear), downplayed`), which
+// appositionStart stops at; a == b when there is none.
+func relativeAntecedent(ts []tok, p int) (int, int) {
+	for c := p - 2; c > 0 && p-c < 40; c-- {
+		if isEnd(ts[c]) {
+			return 0, 0
+		}
+		if ts[c].low != "," || !relatives[ts[c+1].low] {
+			continue
+		}
+		a0 := leftNP(ts, c)
+		if a0 >= c {
+			return 0, 0
+		}
+		for _, t := range ts[a0:c] {
+			if t.qopen || t.qclose || t.inQ || t.cue {
+				return 0, 0
+			}
+		}
+		return a0, c
+	}
+	return 0, 0
 }
 
 // withSubject returns the noun phrase between "with" and the participle
