@@ -920,6 +920,20 @@ func impliesNot(ts []tok, cs int) bool {
 var lineOfBusiness = set("insurance", "insurer", "insurers", "coverage", "book", "business", "policy", "policies",
 	"premiums", "underwriting", "underwriter", "underwriters", "carrier", "carriers")
 
+// guardedAgainst reports whether a hedge at i is the object of acting
+// against a wrong in the four words before it: "to prevent possible
+// fraud", "to avoid possible violations", "safeguards against possible
+// abuse".
+func guardedAgainst(ts []tok, i int) bool {
+	for k := max(0, i-4); k < i; k++ {
+		if l := ts[k].low; stoppers[l] || l == "avoid" || l == "avoiding" || l == "guard" || l == "safeguard" || l == "safeguards" ||
+			l == "protect" || l == "protection" || l == "deter" || l == "detect" || l == "detecting" {
+			return true
+		}
+	}
+	return false
+}
+
 // stoppers are words of acting against a wrong that follows them ("an
 // agreement to end dumping", "measures to curb insider trading").
 var stoppers = set("end", "ending", "ended", "stop", "stopping", "halt", "halting", "prevent", "preventing", "curb",
@@ -1251,6 +1265,12 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			if w := wrongIn(ts, i-6, min(n, i+10)); w >= 0 || t.low == "allegedly" || wrongAfter(ts, i) || hedgedAct(ts, i) || allegedTo(ts, i) {
 				d = x.hedged(si, ts, i)
 			}
+		case (t.low == "suspected" || t.low == "possible" || t.low == "apparent") && wrongAfter(ts, i) && !guardedAgainst(ts, i):
+			// "a suspected currency swindle", "an investigation into
+			// possible violations of securities laws": the reporter's
+			// hedge on a wrong, as "alleged" is, even inside an
+			// investigation of it.
+			d = x.hedged(si, ts, i)
 		case t.low == "under" && i+2 < n && (ts[i+1].low == "fire" || ts[i+1].low == "attack" || ts[i+1].low == "criticism"):
 			// "BAKER UNDER FIRE FOR WALL STREET DROP", "is now under
 			// attack for alleged cut-throat selling", "came under fire in
