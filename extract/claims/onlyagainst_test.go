@@ -57,3 +57,44 @@ func TestOnlyAllegationAgainst(t *testing.T) {
 		})
 	}
 }
+
+// TestHeldAllegationOnly: a denial that holds an allegation in its own
+// words ("denounced press reports that his wife ... is running the
+// state") answers that one, not another allegation of the article against
+// another party that shares a word with it ("his wife had had a role in
+// the departure", against the governor); an allegation against the same
+// party stays linked.
+func TestHeldAllegationOnly(t *testing.T) {
+	brandt := [3]string{"Lev Brandt", schema.Person, ""}
+	mira := [3]string{"Mira Brandt", schema.Person, ""}
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := sentenceInput("Governor Lev Brandt angrily denounced press reports that his wife, Mira Brandt, is running the state as fiction. "+
+		"Lev Brandt flatly denied that his wife had had a role in the departure of his chief of staff, as has been widely reported.", brandt, mira)
+	in.Model = m
+	out := Extract(in)
+	checkOutput(t, in, out)
+	byID := map[string]schema.Claim{}
+	for _, c := range out.Claims {
+		byID[c.ID] = c
+	}
+	for _, c := range out.Claims {
+		if c.Stance != schema.Deny {
+			continue
+		}
+		own := "running the state" // what the answer holds
+		if strings.Contains(c.Content.Text, "departure") {
+			own = "departure"
+		}
+		if len(c.RespondsTo) == 0 {
+			t.Errorf("%q answers nothing, want the report it holds", c.Evidence.Text)
+		}
+		for _, r := range c.RespondsTo {
+			if !strings.Contains(byID[r].Content.Text, own) {
+				t.Errorf("%q answers %q, want only the report it holds (%q)", c.Evidence.Text, byID[r].Content.Text, own)
+			}
+		}
+	}
+}

@@ -638,7 +638,14 @@ func (x *extractor) link() {
 		// much of the blame lay with Baker who had criticised West
 		// Germany") is not answering it.
 		d.responds = append(d.responds, d.opposes...)
-		for _, a := range x.drafts[max(0, i-linkWindow):min(len(x.drafts), i+linkWindow)] {
+		window := x.drafts[max(0, i-linkWindow):min(len(x.drafts), i+linkWindow)]
+		var held []*draft // the allegations the answer holds in its own words
+		for _, a := range window {
+			if a != d && a.stance == schema.Allege && !concedes && x.holds(d, a) {
+				held = append(held, a)
+			}
+		}
+		for _, a := range window {
 			if a == d || a.stance != schema.Allege || slices.ContainsFunc(d.opposes, func(o answered) bool { return o.a == a }) {
 				continue
 			}
@@ -652,8 +659,7 @@ func (x *extractor) link() {
 				// U.S. meat inspection, defended the program".)
 				continue
 			}
-			if !concedes && (a.deniedBy == d || a.sent == d.sent && a.cueSpan.Start >= d.cont[0] && a.cueSpan.End <= d.cont[1] ||
-				d.stance == schema.Deny && a.sent == d.sent && x.objectOf(d, a)) {
+			if !concedes && x.holds(d, a) {
 				// "denied a report that ...": the answer holds the
 				// allegation in its own words. One that holds a hedged
 				// act ("said it was not involved in the alleged
@@ -664,6 +670,14 @@ func (x *extractor) link() {
 				} else if d.claimant != nil && a.target != nil && d.claimant == a.target {
 					d.responds = append(d.responds, answered{a, 1, "the accused denies its part in the act"})
 				}
+				continue
+			}
+			if len(held) > 0 && !slices.ContainsFunc(held, func(h *draft) bool { return x.sameAccused(h, a) }) {
+				// "denounced press reports that his wife, Nancy, is running
+				// the government": the answer answers the report it holds
+				// (against Nancy), not another allegation of the article,
+				// against another party, that shares a word with it ("his
+				// wife had had a role in the departure", against Reagan).
 				continue
 			}
 			if s, why := ledger.Answers(prop(a), prop(d), x.entName); s >= ledger.MinAnswer {
@@ -684,6 +698,29 @@ func (x *extractor) link() {
 			d.responds = d.responds[n-maxResponds:]
 		}
 	}
+}
+
+// sameAccused reports whether two allegations may accuse the same party:
+// one has no target, or the target of one is the other's target, holds
+// its name, or is a party it makes a partner of the act ("Freeman exchanged inside
+// information with Martin Siegel" and "charges he participated in the
+// conspiracy", against Siegel).
+func (x *extractor) sameAccused(a, b *draft) bool {
+	if a.target == nil || b.target == nil || a.target == b.target {
+		return true
+	}
+	if ledger.NameHolds(a.target.name, b.target.name) || ledger.SameName(a.target.name, b.target.name) {
+		return true // "Goldman Sachs" and "Goldman Sachs International Corp"
+	}
+	return slices.Contains(x.coAccused(a), b.target) || slices.Contains(x.coAccused(b), a.target)
+}
+
+// holds reports whether answer d holds allegation a in its own words: a
+// denial of the report ("denied a report that ..."), the allegation told
+// inside the answer's content, or the object of its denial.
+func (x *extractor) holds(d, a *draft) bool {
+	return a.deniedBy == d || a.sent == d.sent && a.cueSpan.Start >= d.cont[0] && a.cueSpan.End <= d.cont[1] ||
+		d.stance == schema.Deny && a.sent == d.sent && x.objectOf(d, a)
 }
 
 // onlyAgainst returns the allegation an answer by the accused answers
