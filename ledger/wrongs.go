@@ -73,6 +73,11 @@ var wrongKinds = []struct {
 		"set fire to", "set on fire", "kill", "killed", "killing", "killings", "kills", "shot dead",
 		"beat up", "beaten up", "beating up", "took|taken|taking|holding|held ~ hostage|hostages",
 		"hostage-taking",
+		// Aggression, and attacks on those who are no party to a fight
+		// ("attacks on neutral shipping", "a missile attack on a U.S.-flag
+		// tanker"); fighting between armed forces is no wrong of this kind.
+		"aggression",
+		"attack|attacks|raid|raids|strike|strikes on|against ~ ship|ships|shipping|tanker|tankers|vessel|vessels|civilian|civilians|convoy|convoys|airliner|airliners|villages",
 	}, nil},
 	{"abuse", []string{
 		"abus*", "harass*", "discriminat*", "persecut*", "intimidat*", "mistreat*", "maltreat*",
@@ -84,6 +89,16 @@ var wrongKinds = []struct {
 	{"negligence", []string{
 		"negligen*", "reckless*", "pollut*", "contaminat*", "poison*", "endanger*", "mismanag*",
 		"fail|fails|failed|failing|failure ~ to protect|prevent|warn|disclose|declare|report|investigate",
+		// A danger to health or safety said of a product, a plant or a
+		// practice: "can be hazardous to consumers", "it's a health risk",
+		// "can contribute to heart disease", "unsafe and unsound
+		// practices"; not a test "for 55 major health risks".
+		"hazardous to", "unsafe", "carcinogen*",
+		"a|poses|pose|posed|posing|serious health risk|risks|hazard|hazards",
+		"cause|causes|caused|causing|contribute|contributes|contributed|contributing to ~ heart disease|cancer|cancers|illness|illnesses",
+		"bad|harmful|dangerous for|to ~ health|heart",
+		"not good for ~ health",
+		"dangerous levels",
 	}, []string{
 		"precaution*", "safe", "safely", "disclosed",
 	}},

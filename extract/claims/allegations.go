@@ -211,12 +211,47 @@ func wrongIn(ts []tok, a, b int) int {
 				hedged = j+1 < len(ts) && ts[j+1].low != "doubt"
 			}
 		}
-		if !hedged && !inName(ts, k, n) && !(k+n < b && lineOfBusiness[ts[k+n].low]) {
+		if !hedged && !inName(ts, k, n) && !(k+n < b && lineOfBusiness[ts[k+n].low]) && !actorless(ts, k) {
 			return k
 		}
 		a = k + n
 	}
 	return -1
+}
+
+// attackWords are the nouns of an attack the misconduct lexicon reads as
+// a wrong when it strikes those who are no party to a fight.
+var attackWords = set("attack", "attacks", "raid", "raids", "strike", "strikes")
+
+// actorless reports whether the wrong at k is an attack told as an event
+// with no doer: "after the missile attack on a U.S.-flagged tanker",
+// "following the attack on a Kuwaiti ship" (a determiner, no name or
+// people's adjective before the noun, no "by" after it). "An Iranian
+// attack", "Friday's missile attack", "small-boat attacks", "the attack
+// ... was almost certainly by an Iran Silkworm missile" name or imply one.
+func actorless(ts []tok, k int) bool {
+	if !attackWords[ts[k].low] {
+		return false
+	}
+	j := k - 1
+	for j >= 0 && !determiners[ts[j].low] {
+		if ts[j].capital || ts[j].low == "'s" || ts[j].low == "'" || isEnd(ts[j]) || ts[j].low == "," || k-j > 3 {
+			return false
+		}
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	for m := k + 1; m < len(ts) && m <= k+14; m++ {
+		if ts[m].low == "by" {
+			return false
+		}
+		if isEnd(ts[m]) || ts[m].low == "and" || ts[m].low == "," {
+			break // "the attack on a Kuwaiti ship ... and comments by American officials"
+		}
+	}
+	return true
 }
 
 // inName reports whether the wrong at ts[k:k+n] is words of a name: in
@@ -513,6 +548,12 @@ func conditional(ts []tok, a, b, w int) bool {
 			if k > w && !relClauseBetween(ts, w, k) || k < w && w-k <= 4 {
 				return true
 			}
+		case "any":
+			// "Any Iranian attack on Soviet ships will bring a forceful
+			// response": a wrong supposed, not said to be done.
+			if k < w && w-k <= 3 {
+				return true
+			}
 		case "will", "'ll":
 			// "Ecuador will exceed its OPEC quota": an act to come, a
 			// forecast or a plan, not a wrong done.
@@ -539,11 +580,25 @@ func relClauseBetween(ts []tok, w, k int) bool {
 
 // aboutAllegations reports whether the wrong at w is the matter of an
 // allegation the content talks about ("the claims of his company's
-// involvement"), not one it makes.
+// involvement"), not one it makes: an allegation noun in the ten words
+// before it, or one whose "that" clause holds it ("the charges by the ASA
+// that palm oil consumption increases blood cholesterol and contributes to
+// heart disease are untrue").
 func aboutAllegations(ts []tok, a, w int) bool {
-	for k := max(a, w-10); k < w; k++ {
-		if allegationNouns[ts[k].low] {
+	for k := max(a, 0); k < w; k++ {
+		if !allegationNouns[ts[k].low] {
+			continue
+		}
+		if w-k <= 10 {
 			return true
+		}
+		for j := k + 1; j < w && j <= k+6; j++ {
+			if ts[j].low == "that" {
+				return true
+			}
+			if isEnd(ts[j]) || ts[j].low == "," || ts[j].cue {
+				break
+			}
 		}
 	}
 	return false
@@ -937,7 +992,7 @@ func guardedAgainst(ts []tok, i int) bool {
 // stoppers are words of acting against a wrong that follows them ("an
 // agreement to end dumping", "measures to curb insider trading").
 var stoppers = set("end", "ending", "ended", "stop", "stopping", "halt", "halting", "prevent", "preventing", "curb",
-	"curbing", "against", "combat", "combating", "fight", "fighting", "eliminate", "eliminating", "eradicate", "deter")
+	"curbing", "against", "combat", "combating", "fight", "fighting", "eliminate", "eliminating", "eradicate", "deter", "deterring")
 
 // stopped reports whether the wrong at w is what an act in the content is
 // against: a word of stoppers just before it ("Japan had been fully

@@ -1,0 +1,49 @@
+package claims
+
+import (
+	"testing"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// TestAttacksAndHealthHazardsAllege: aggression, an attack with a doer on
+// those who are no party to a fight, and a danger to health said of a
+// product allege; an attack told as an event with no doer, a supposed one
+// ("any attack ... will"), a danger guarded against and charges the
+// content calls untrue do not.
+func TestAttacksAndHealthHazardsAllege(t *testing.T) {
+	ruritania := [3]string{"Ruritania", schema.Place, ""}
+	officials := [3]string{"the officials", schema.Person, ""}
+	scientists := [3]string{"the scientists", schema.Person, ""}
+	growers := [3]string{"Acme Growers", schema.Organization, schema.KindCompany}
+	tests := []struct {
+		name, text string
+		ents       [][3]string
+		stance     schema.Stance // a stance one claim must have; "" for no allegation or answer at all
+	}{
+		{"aggression", "The officials said Ruritania had undertaken an act of armed aggression.", [][3]string{officials, ruritania}, schema.Allege},
+		{"attacks on shipping", "The officials said the rigs were used to launch speedboat attacks on neutral shipping.", [][3]string{officials}, schema.Allege},
+		{"a named attacker", "The officials said the raid was a response to a Ruritanian missile attack on a tanker.", [][3]string{officials}, schema.Allege},
+		{"an attack with no doer", "The officials said the threat had increased after the missile attack on a tanker.", [][3]string{officials}, ""},
+		{"a supposed attack", "The officials said any Ruritanian violation of the accord will bring a forceful response.", [][3]string{officials}, ""},
+		{"hazardous to consumers", "The scientists said some tropical oils can be hazardous to consumers.", [][3]string{scientists}, schema.Allege},
+		{"a health risk", "The scientists said more saturated fat is a health risk.", [][3]string{scientists}, schema.Allege},
+		{"contributes to heart disease", "The scientists said palm oil contributes to heart disease.", [][3]string{scientists}, schema.Allege},
+		{"a test for risks", "The scientists said the booths test for 55 major health risks.", [][3]string{scientists}, ""},
+		{"charges called untrue", "Acme Growers said the charges by the scientists that palm oil consumption increases blood cholesterol levels and contributes to heart disease are untrue.",
+			[][3]string{growers, scientists}, schema.Deny},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, cs := allegationsOf(tc.text, tc.ents...)
+			found, any := false, false
+			for _, c := range cs {
+				found = found || c.Stance == tc.stance
+				any = any || c.Stance == schema.Allege || c.Stance == schema.Acknowledge || c.Stance == schema.Deny
+			}
+			if tc.stance == "" && any || tc.stance != "" && !found {
+				t.Errorf("%s\n want %q: %+v", tc.text, tc.stance, cs)
+			}
+		})
+	}
+}
