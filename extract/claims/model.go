@@ -252,8 +252,24 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 			// cues).
 			d.srcA, d.srcB = 0, 0
 		}
+		took := false
+		if p := before(ts, cs); d.srcB > d.srcA && p >= 0 && ts[p].low == "," && participle(ts[cs:ce]) {
+			// A participle after a comma says what the speaker of the
+			// attribution before it says ("Cruz said at a Buffalo, New
+			// York town hall event, hinting at", "the source recalled,
+			// adding that"), whatever other noun the model takes.
+			// Not across a colon or a semicolon, after which a clause
+			// of its own has its own subject ("Wednesday added one
+			// more development: Sen. Ted Cruz ..., naming").
+			if e := sourceBefore(d, kept); e != nil && (e.srcB <= d.srcA || d.srcB <= e.srcA) && !clauseMark(ts, e.ce, cs) {
+				d.takeSource(e)
+				took = true
+			}
+		}
 		if d.srcB > d.srcA {
-			d.claimant, d.claimantText = x.resolveSource(si, ts, d.srcA, d.srcB)
+			if !took {
+				d.claimant, d.claimantText = x.resolveSource(si, ts, d.srcA, d.srcB)
+			}
 		} else if participle(ts[cs:ce]) {
 			x.participleSource(si, ts, d, kept)
 		} else if p := before(ts, cs); p >= 0 && (ts[p].low == "and" || ts[p].low == "but") {
@@ -484,10 +500,54 @@ func (x *extractor) participleSource(si int, ts []tok, d *draft, kept []*draft) 
 		d.takeSource(prev)
 		return
 	}
-	if a, b := sentenceSubject(x.in.Model, ts, p); b > a {
+	a, b := sentenceSubject(x.in.Model, ts, p)
+	if b <= a && ts[p].low == "," {
+		// "after the real estate tycoon entered the race ..., calling
+		// them rapists": the subject of the clause the participle
+		// hangs on, the nearest finite verb's.
+		a, b = x.clauseSubject(ts, p)
+	}
+	if b > a {
 		d.srcA, d.srcB = a, b
 		d.claimant, d.claimantText = x.resolveSource(si, ts, a, b)
 	}
+}
+
+// clauseSubject returns the noun phrase before the nearest finite verb
+// (with its auxiliaries and adverbs) before token p, within the clause:
+// not past a quotation, a colon or a semicolon; a == b when there is
+// none.
+func (x *extractor) clauseSubject(ts []tok, p int) (int, int) {
+	m := x.in.Model
+	if m == nil {
+		return 0, 0
+	}
+	for k := p - 1; k > 0 && p-k < 30; k-- {
+		t := ts[k]
+		if t.qopen || t.qclose || t.inQ || t.low == ":" || t.low == ";" {
+			return 0, 0
+		}
+		// A past tense counts even where the treebank also saw the word
+		// as a noun ("entered": NN|VBD|VBN), not after a determiner.
+		if !finite(m, t.low) && !(strings.Contains(m.Tags(t.low), "VBD") && !determiners[ts[k-1].low]) {
+			continue
+		}
+		v := k
+		for v > 0 && (auxiliaries[ts[v-1].low] || isAdverb(ts[v-1])) {
+			v--
+		}
+		a, b := leftNPEnd(ts, v)
+		if b <= a || b-a == 1 && relatives[ts[a].low] {
+			return 0, 0
+		}
+		for _, t := range ts[a:b] {
+			if t.cue || t.qopen || t.qclose || t.inQ {
+				return 0, 0
+			}
+		}
+		return a, b
+	}
+	return 0, 0
 }
 
 // opensQuote reports whether ts[k] is an opening quotation mark, or a
@@ -800,6 +860,17 @@ func before(ts []tok, cs int) int {
 		p--
 	}
 	return p
+}
+
+// clauseMark reports whether a colon or a semicolon stands among tokens
+// [a, b).
+func clauseMark(ts []tok, a, b int) bool {
+	for k := a; k < b && k < len(ts); k++ {
+		if ts[k].low == ":" || ts[k].low == ";" {
+			return true
+		}
+	}
+	return false
 }
 
 // sourceBefore returns the attribution of kept nearest before d in its
