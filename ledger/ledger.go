@@ -74,6 +74,13 @@ type Prop struct {
 	// the allegation's act is enough when the accused or its side
 	// defends.
 	Defends bool
+	// NoEvidence marks a finding of no evidence ("finding no evidence
+	// that Farris was biased", "no concrete signs that the regulations
+	// had been broken"): in its own article it answers the allegation
+	// whose act it finds unproven, whoever makes it (an authority's
+	// finding is an answer), and names it as an answer that names the
+	// allegations does. Set by the extraction.
+	NoEvidence bool
 	// Repeats is the key of the allegation this one repeats (see
 	// Repeats): Build puts it in that allegation's thread and compares it
 	// with no other.
@@ -338,6 +345,11 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 			ent, who = 0.4, "denies the act in its words"
 		}
 	}
+	if ent == 0 && b.NoEvidence && a.Doc == b.Doc {
+		if act, _, _ := match(); act >= minAct {
+			ent, who = 0.3, "finds no evidence of the act"
+		}
+	}
 	if ent == 0 && b.RefersBack && a.Doc == b.Doc {
 		// "had no evidence to support the US media reports": the answer
 		// names the allegation by its maker, whoever answers (an
@@ -362,6 +374,11 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 	if a.Claimant == "" && sameMaker(a.ClaimantText, b.ClaimantText+" "+names.name(b.Claimant)) {
 		return 0, "" // "Police said ..." is not answered by "Malaysian police denied ..."
 	}
+	if b.Claimant != "" && a.Claimant != b.Claimant && NameHolds(a.ClaimantText, names.name(b.Claimant)) {
+		// "a spokesman for the Hesse regional state central bank, LZB"
+		// said it, and the LZB answers: its own side's statement.
+		return 0, ""
+	}
 	act, why, weight := match()
 	defence := b.Defends && a.Doc == b.Doc && ent >= 0.45 && weight > 0
 	if defence && act < minAct {
@@ -372,6 +389,12 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 		// not violate GATT trade rules" and "breach of a wheat shipment
 		// contract" are both rules): the act's words must meet too.
 		act, why = 0, ""
+	}
+	if b.NoEvidence && !b.RefersBack && act > 0 && a.Doc == b.Doc {
+		// "no evidence that Farris was biased" holds the act it finds
+		// unproven, as "denied the reports" names the allegations.
+		act += 0.2
+		why += "; finds it unproven"
 	}
 	if b.RefersBack && (act > 0 || a.Doc == b.Doc) {
 		// "denied the reports" names the allegations of its own

@@ -25,6 +25,8 @@ var wrongKinds = []struct {
 		"violat*", "breach*", "infring*", "contraven*", "flout*", "renege*", "circumvent*",
 		"non-complian*", "noncomplian*", "defied", "defy", "defying", "defies",
 		"break|breaks|breaking|broke|broken ~ law|laws|rule|rules|regulation|regulations|agreement|agreements|pact|accord|treaty|promise|promises|pledge|pledges|ceasefire|cease-fire|truce|embargo|sanctions|contract|code|undertaking|commitment|commitments",
+		// Passive: "the regulations had been broken".
+		"law|laws|rule|rules|regulation|regulations|agreement|agreements|pact|accord|treaty|contract|code ~ broken",
 		"fail|fails|failed|failing|failure ~ to comply|honour|honor|abide|adhere|fulfil|fulfill|observe|respect",
 		"fail|fails|failed|failing|failure ~ to live up",
 		"not|*n't|never ~ complied|comply|complying|abide|abided|abiding|honoured|honored|honouring|honoring",

@@ -10,7 +10,7 @@ import (
 
 // TestOnlyAllegationAgainst: an answer by the accused whose words meet
 // nothing of the allegation still answers it when it is the one
-// allegation against the accused in the article, told within two
+// allegation against the accused in the article, told within four
 // sentences; not when two allegations are against it, when it is told
 // far away, or when the answer is a refusal of what is to come.
 func TestOnlyAllegationAgainst(t *testing.T) {
@@ -22,13 +22,15 @@ func TestOnlyAllegationAgainst(t *testing.T) {
 	}
 	const charge = "Greenwatch accused Zentor Corp of dumping toxic waste into the Velka river. "
 	const filler = "The river runs through three towns. Fishing there is popular in summer. The towns hold a fair each June. "
+	const more = "The fair draws many visitors. Most of them come by train. "
 	tests := []struct {
 		name, text, answer string
 		linked             bool
 	}{
 		{"the next sentence", charge + "Zentor Corp denied that its trucks had ever visited the site.", "trucks", true},
 		{"the sentence before", "Zentor Corp denied that its trucks had ever visited the site. " + charge, "trucks", true},
-		{"far away", charge + filler + "Zentor Corp denied that its trucks had ever visited the site.", "trucks", false},
+		{"four sentences away", charge + filler + "Zentor Corp denied that its trucks had ever visited the site.", "trucks", true},
+		{"far away", charge + filler + more + "Zentor Corp denied that its trucks had ever visited the site.", "trucks", false},
 		{"two allegations against it", charge + "Greenwatch also accused Zentor Corp of bribing the mayor. Zentor Corp denied that its trucks had ever visited the site.", "trucks", false},
 		{"a refusal to come", charge + "Zentor Corp said it would not yield to blackmail by its trucks.", "trucks", false},
 	}
@@ -96,5 +98,50 @@ func TestHeldAllegationOnly(t *testing.T) {
 				t.Errorf("%q answers %q, want only the report it holds (%q)", c.Evidence.Text, byID[r].Content.Text, own)
 			}
 		}
+	}
+}
+
+// TestFindingOfNoWrong: a finding of no evidence or no sign of a wrong
+// answers, in its article, the allegation of the act it finds unproven,
+// whoever makes it (an authority's finding); not the statement of its own
+// maker's side.
+func TestFindingOfNoWrong(t *testing.T) {
+	brandt := [3]string{"Lev Brandt", schema.Person, ""}
+	zentor := [3]string{"Zentor Corp", schema.Organization, schema.KindCompany}
+	velka := [3]string{"Velka", schema.Organization, schema.KindOther}
+	vcb := [3]string{"VCB", schema.Organization, schema.KindOther}
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const parked = "several banks had parked currency positions with Zentor Corp to circumvent regulations. Zentor Corp shares fell three pct on the news. "
+	tests := []struct {
+		name, text, answer string
+		ents               [][3]string
+		linked             bool
+	}{
+		{"no evidence that the judge was biased", "Greenwatch alleged bias by Judge Lev Brandt against the company in the river case. " +
+			"The appeals court refused a retrial, finding no evidence that Lev Brandt was biased.", "biased", [][3]string{brandt}, true},
+		{"no signs that the regulations had been broken", "Press reports said " + parked +
+			"The Velka central bank said there were no concrete signs that the regulations had been broken.", "signs", [][3]string{zentor, velka}, true},
+		{"its own side's statement", "A spokesman for the Velka central bank, VCB, said " + parked +
+			"The VCB said there were no concrete signs that the regulations had been broken.", "signs", [][3]string{velka, vcb, zentor}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := sentenceInput(tc.text, tc.ents...)
+			in.Model = m
+			out := Extract(in)
+			checkOutput(t, in, out)
+			linked := false
+			for _, c := range out.Claims {
+				if c.Stance == schema.Deny && strings.Contains(c.Evidence.Text, tc.answer) {
+					linked = linked || len(c.RespondsTo) > 0
+				}
+			}
+			if linked != tc.linked {
+				t.Errorf("%s\n finding linked %v, want %v: %+v", tc.text, linked, tc.linked, out.Claims)
+			}
+		})
 	}
 }

@@ -595,9 +595,10 @@ func (x *extractor) link() {
 			return p
 		}
 		p := &ledger.Prop{Stance: string(d.stance), About: d.about, RefersBack: d.refersBack, ClaimantText: d.claimantText,
-			Explicit: d.stance == schema.Deny && d.v != nil && explicitDenial[d.v.lemma],
-			Concedes: d.stance == schema.Acknowledge && !x.answers(d),
-			Defends:  d.stance == schema.Deny && strings.HasPrefix(strings.ToLower(d.cueSpan.Text), "defend")}
+			Explicit:   d.stance == schema.Deny && d.v != nil && explicitDenial[d.v.lemma],
+			Concedes:   d.stance == schema.Acknowledge && !x.answers(d),
+			Defends:    d.stance == schema.Deny && strings.HasPrefix(strings.ToLower(d.cueSpan.Text), "defend"),
+			NoEvidence: x.findsNoWrong(d)}
 		if p.Concedes && !ledger.Concession(d.cueSpan.Text, x.contentText(d)) {
 			p.Concedes = false // and it links nothing (link)
 		}
@@ -715,6 +716,27 @@ func (x *extractor) sameAccused(a, b *draft) bool {
 	return slices.Contains(x.coAccused(a), b.target) || slices.Contains(x.coAccused(b), a.target)
 }
 
+// findsNoWrong reports whether a denial is a finding of no wrong:
+// "finding no evidence that Farris was biased", "there were no concrete
+// signs that the regulations had been broken" (noSignOfWrong, from its
+// cue to the first words of its content).
+func (x *extractor) findsNoWrong(d *draft) bool {
+	if d.stance != schema.Deny {
+		return false
+	}
+	ts := x.toks(d.sent)
+	ka, kb := contentToks(ts, d)
+	if ka >= kb {
+		return false
+	}
+	for k := min(d.ce, ka); k < kb && k <= ka+4; k++ {
+		if noSignOfWrong(ts[:kb], k) {
+			return true
+		}
+	}
+	return false
+}
+
 // holds reports whether answer d holds allegation a in its own words: a
 // denial of the report ("denied a report that ..."), the allegation told
 // inside the answer's content, or the object of its denial.
@@ -773,7 +795,7 @@ func (x *extractor) onlyAgainst(i int, d *draft, prop func(*draft) *ledger.Prop)
 // nearSents is how many sentences before or after an answer by the
 // accused the one allegation against it may be told for onlyAgainst to
 // link them.
-const nearSents = 2
+const nearSents = 4
 
 // answeredBefore returns the allegation a denial that names no act of its
 // own answers: a denial that refers back ("dismissed the charges", "That
