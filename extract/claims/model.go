@@ -949,8 +949,24 @@ func raising(ts []tok, cs, ce int) bool {
 }
 
 // adjacent reports whether only adverbs and auxiliaries stand between
-// tokens b and cs.
+// tokens b and cs, after an apposition or a relative clause set off by
+// commas ("The new Canadian government, headed by Justin Trudeau, seems
+// ready", "Hillary Clinton, the likely nominee, is not expected to").
 func adjacent(ts []tok, b, cs int) bool {
+	if b < cs && ts[b].low == "," {
+		for k := b + 1; k < cs; k++ {
+			if ts[k].qopen || ts[k].qclose || ts[k].inQ || isEnd(ts[k]) {
+				return false
+			}
+			if ts[k].low == "," {
+				b = k + 1
+				break
+			}
+		}
+		if b < cs && ts[b].low == "," {
+			return false
+		}
+	}
 	for _, t := range ts[b:cs] {
 		if !isAdverb(t) && !auxiliaries[t.low] {
 			return false
