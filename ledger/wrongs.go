@@ -115,6 +115,12 @@ var wrongKinds = []struct {
 		"below ~ cost|costs|stipulated|agreed|minimum|floor|fixed", "below fair value", "unfair ~ practices|practice|trade|trading|competition|advantage",
 		"unfairly",
 		"price gouging",
+		// Trade injury, the ground of a duty: "subsidized U.S. corn imports
+		// were injurious to Canadian growers", "U.S. corn has injured
+		// Ontario corn growers"; a worker injured in a blast is none.
+		"import|imports ~ injur*",
+		"injured|injures|injuring|injure ~ growers|producers|industry|industries|manufacturers|farmers|interests",
+		"injurious|injury to ~ growers|producers|industry|industries|manufacturers|farmers|interests",
 	}, []string{
 		"fair value", "market price*", "above cost",
 	}},

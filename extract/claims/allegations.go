@@ -135,6 +135,38 @@ var actNouns = set("sale", "sales", "transfer", "transfers", "role", "use", "att
 // unlawfully interfered".
 var rulings = set("ruled", "ruling", "rules", "found", "finding", "concluded", "determined", "held")
 
+// rulingContent returns the first token of what a ruling or finding at
+// i holds, or -1: right after "that" ("ruling that"), after "that" past a
+// time or its maker ("the ruling earlier today by the Canadian Import
+// Tribunal that"), or after a verb of ruling and a time word without
+// "that" ("ruled today subsidized U.S. corn imports were ...").
+func rulingContent(ts []tok, i int) int {
+	n := len(ts)
+	for j := i + 1; j < n && j <= i+9; j++ {
+		l := ts[j].low
+		if l == "that" {
+			return j + 1
+		}
+		if l == "no" || l == "not" || l == "n't" || l == "without" || l == "whether" || l == "if" {
+			// "finding no evidence that Farris was biased", "its final
+			// ruling whether U.S. corn exports ... have injured": no
+			// finding of a wrong.
+			return -1
+		}
+		if isEnd(ts[j]) || l == "," || ts[j].cue || l == "to" || l == "in" && j == i+1 {
+			break
+		}
+	}
+	if l := ts[i].low; (l == "ruled" || l == "found") && i+2 < n && rulingTimes[ts[i+1].low] && !isEnd(ts[i+2]) {
+		return i + 2
+	}
+	return -1
+}
+
+// rulingTimes are the words of time that may stand between a verb of ruling
+// and its clause ("ruled today subsidized ... imports were ...").
+var rulingTimes = set("today", "yesterday", "tonight", "earlier", "recently", "formally", "unanimously")
+
 // rejecters scorn an allegation named as a thing: "bristle at the
 // suggestion that ...".
 var rejecters = set("bristle", "bristled", "bristles", "scoff", "scoffed", "scoffs", "ridiculed", "ridicule", "balked", "laughed")
@@ -202,6 +234,11 @@ func wrongIn(ts []tok, a, b int) int {
 		}
 		k := a + i
 		hedged := false
+		for j := max(a, k-10); j < k-6; j++ {
+			// "its final ruling whether U.S. corn exports to Canada have
+			// injured": an open question reaches further than a hedge.
+			hedged = hedged || ts[j].low == "whether"
+		}
 		for j := max(a, k-6); j < k; j++ {
 			switch ts[j].low {
 			case "whether", "if", "never", "nothing", "without", "not", "n't", "against", "avoid", "prevent", "stop", "barring",
@@ -1425,9 +1462,33 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 		case allegationNouns[t.low] && i > 0 && !inContent(ds, t) && wrongIn(ts, max(0, i-3), i) >= 0:
 			// "insider trading charges filed by the SEC".
 			d = x.nounDraft(si, ts, i, max(0, i-3))
-		case rulings[t.low] && i+1 < n && ts[i+1].low == "that":
-			if wrongIn(ts, i+2, n) >= 0 {
-				d = x.subjectDraft(si, ts, i, i+1, i+2, n)
+		case rulings[t.low] && rulingContent(ts, i) > 0:
+			// "ruling that Texaco unlawfully interfered", "ruled today
+			// subsidized U.S. corn imports were injurious to Canadian
+			// growers", "the ruling earlier today by the tribunal that
+			// ...": a finding of a wrong by an authority.
+			if a := rulingContent(ts, i); wrongIn(ts, a, n) >= 0 {
+				d = x.subjectDraft(si, ts, i, i+1, a, n)
+				if d == nil && (ts[i].low == "ruling" || ts[i].low == "finding") {
+					// "the ruling ... by the Canadian Import Tribunal that":
+					// the maker after "by".
+					d = x.nounDraft(si, ts, i, a)
+				} else if d == nil && i > 0 {
+					// "The Canadian Import Tribunal ruled today ...": the
+					// noun phrase before the verb.
+					p := i - 1
+					for p >= 0 && (auxiliaries[ts[p].low] || isAdverb(ts[p])) {
+						p--
+					}
+					if src := leftNP(ts, p+1); src <= p {
+						if d = x.newDraft(si, ts, i, i+1, a); d != nil {
+							x.source(si, ts, d, src, p+1)
+							if d.claimant == nil && d.claimantText == "" {
+								d = nil
+							}
+						}
+					}
+				}
 			}
 		case (t.low == "reported" || t.low == "described") && i > 0 && (beForms[ts[i-1].low] || ts[i-1].low == "widely"):
 			if wrongIn(ts, i+1, n) >= 0 || x.deniedHere(ds, t) {
