@@ -318,6 +318,9 @@ func contentToks(ts []tok, d *draft) (int, int) {
 			ka, kb = min(ka, k), k+1
 		}
 	}
+	if kb == 0 {
+		return 0, 0 // a content outside the sentence: a quotation before it
+	}
 	return ka, kb
 }
 

@@ -950,6 +950,7 @@ func (x *extractor) sentence(si int) {
 		}
 		x.coordinated(ts, d)
 		x.continuedQuote(si, ts, d)
+		x.quoteBefore(si, ts, d)
 		x.finishDraft(ts, d)
 		x.drafts = append(x.drafts, d)
 	}

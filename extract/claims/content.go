@@ -757,6 +757,48 @@ func (x *extractor) continuedQuote(si int, ts []tok, d *draft) {
 	d.cont[1] = e
 }
 
+// quoteBefore gives a cue that opens its sentence with its source
+// (`LeVell declared, a point he likes to make ...`, `Trump told Britain's
+// ITV television station in an interview`, `Lichtman said about McCain's
+// effort`) the quotation that makes up the sentence before it, when that
+// one ends in a question or an exclamation mark inside the quotation
+// (`"And I'm not being paid!" LeVell declared`): the splitter ends a
+// sentence there, the writer did not, and what follows the cue is no
+// statement of its own. Not a clause introduced by "that", nor a
+// quotation of several sentences or with marks inside.
+func (x *extractor) quoteBefore(si int, ts []tok, d *draft) {
+	if si == 0 || d.srcB <= d.srcA || d.srcA != 0 || d.srcB > d.cs || !adjacent(ts, d.srcB, d.cs) || d.ce >= len(ts) || ts[d.ce].low == "that" {
+		return
+	}
+	if d.cont[1] > d.cont[0] && d.cont[0] < ts[d.ce-1].end {
+		return // a content before the cue already
+	}
+	ps, cur := x.in.Sentences[si-1], x.in.Sentences[si]
+	if ps.End > cur.Start || strings.ContainsRune(string(x.runes[ps.End:cur.Start]), '\n') {
+		return
+	}
+	r := x.runes[ps.Start:ps.End]
+	a, b := 0, len(r)
+	for a < b && text.IsSpace(r[a]) {
+		a++
+	}
+	for b > a && text.IsSpace(r[b-1]) {
+		b--
+	}
+	if b-a < 4 || !isOpenMark(r[a]) || !isCloseMark(r[b-1]) || r[b-2] != '?' && r[b-2] != '!' {
+		return
+	}
+	for _, c := range r[a+1 : b-1] {
+		if isOpenMark(c) || isCloseMark(c) {
+			return
+		}
+	}
+	d.cont = [2]int{ps.Start + a + 1, ps.Start + b - 1}
+}
+
+func isOpenMark(c rune) bool  { return c == '"' || c == '“' }
+func isCloseMark(c rune) bool { return c == '"' || c == '”' }
+
 // maxQuoteSentences bounds the sentences a doubled-apostrophe quotation
 // is followed over.
 const maxQuoteSentences = 6
