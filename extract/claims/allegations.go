@@ -1128,6 +1128,17 @@ func plea(ts []tok, d *draft, ka, kb int) (schema.Stance, bool) {
 	return "", false
 }
 
+// guiltyTo reports whether "guilty to" stands within the five words
+// before the counts or charges at i: "plead guilty to two felony counts".
+func guiltyTo(ts []tok, i int) bool {
+	for k := max(1, i-5); k < i; k++ {
+		if ts[k].low == "to" && ts[k-1].low == "guilty" {
+			return true
+		}
+	}
+	return false
+}
+
 // pleaInContent returns the plea verb opening a content, or -1: "said he
 // would plead guilty", "agreed to plead guilty", "said it intends to plead
 // guilty" (a plea to come, announced by the accused's side, owns to the
@@ -1366,6 +1377,12 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			// hedge on a wrong, as "alleged" is, even inside an
 			// investigation of it.
 			d = x.hedged(si, ts, i)
+		case (t.low == "count" || t.low == "counts" || t.low == "charge" || t.low == "charges") && i+2 < n && (ts[i+1].low == "of" || ts[i+1].low == "for") &&
+			guiltyTo(ts, i) && wrongIn(ts, i+2, min(n, i+9)) >= 0:
+			// "agreed to plead guilty to two felony counts of securities
+			// violations": the counts are the prosecution's allegation,
+			// which the plea acknowledges.
+			d = x.nounDraft(si, ts, i, i+2)
 		case t.low == "under" && i+2 < n && (ts[i+1].low == "fire" || ts[i+1].low == "attack" || ts[i+1].low == "criticism"):
 			// "BAKER UNDER FIRE FOR WALL STREET DROP", "is now under
 			// attack for alleged cut-throat selling", "came under fire in
