@@ -280,7 +280,7 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 	ent, who := 0.0, ""
 	if w := accusedAnswers(acc, b, names); w != "" {
 		ent, who = 0.45, w
-	} else {
+	} else if !otherSubject(acc, b, names) {
 		for _, p := range b.parties() {
 			if slices.Contains(acc, p) {
 				ent, who = 0.3, "about "+names.name(p)
@@ -327,7 +327,7 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 				ent, who = 0.35, "its subject is "+names.name(x)
 				break
 			}
-			if wordsMeet(content, name) {
+			if wordsMeet(content, name) && !otherSubject(acc, b, names) {
 				ent, who = 0.3, "names "+names.name(x)
 				break
 			}
@@ -336,7 +336,7 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 	if ent == 0 && a.Doc == b.Doc {
 		b.prep(names)
 	}
-	if ent == 0 && b.Explicit && a.Doc == b.Doc {
+	if ent == 0 && b.Explicit && a.Doc == b.Doc && !otherSubject(acc, b, names) {
 		if _, _, w := match(); w >= minRestated {
 			ent, who = 0.35, "denies the act in its words"
 		} else if restates(a, b) {
@@ -483,6 +483,30 @@ func sameMaker(alleger, answerer string) bool {
 		}
 	}
 	return true
+}
+
+// otherSubject reports whether an answer's subject (its content's first
+// words) names a party of the answer that is none of the accused, and no
+// accused: "He denied that Kuwait was pumping above its OPEC quota" is
+// about Kuwait's output, not OPEC's, though it names OPEC, so it answers
+// an allegation against OPEC neither by naming it, nor by being about it,
+// nor by denying the act in its words.
+func otherSubject(acc []string, b *Prop, names Names) bool {
+	b.long()
+	if len(b.subjectLong) == 0 {
+		return false
+	}
+	for _, x := range acc {
+		if wordsMeet(b.subjectLong, distinctive(longWords(names.name(x)))) {
+			return false
+		}
+	}
+	for _, p := range append([]string{b.Target}, b.About...) {
+		if p != "" && !slices.Contains(acc, p) && wordsMeet(b.subjectLong, distinctive(longWords(names.name(p)))) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedNotAgainst returns the long words of content but those right after

@@ -145,3 +145,39 @@ func TestFindingOfNoWrong(t *testing.T) {
 		})
 	}
 }
+
+// TestAnswerOfAnotherSubject: a denial whose subject is another party than
+// the accused ("denied that Velka was pumping above its Zentoria quota")
+// does not answer the allegation against the party it only names
+// ("Zentoria was pumping well above its ceiling"); with the accused for
+// subject it does.
+func TestAnswerOfAnotherSubject(t *testing.T) {
+	zentoria := [3]string{"Zentoria", schema.Organization, ""}
+	velka := [3]string{"Velka", schema.Place, schema.KindCountry}
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const charge = "Traders said Zentoria was pumping well above its ceiling last month. "
+	for _, tc := range []struct {
+		text   string
+		linked bool
+	}{
+		{charge + "Its oil minister denied that Velka was pumping above its Zentoria quota.", false},
+		{charge + "Its oil minister denied that Zentoria was pumping above its ceiling.", true},
+	} {
+		in := sentenceInput(tc.text, zentoria, velka)
+		in.Model = m
+		out := Extract(in)
+		checkOutput(t, in, out)
+		linked := false
+		for _, c := range out.Claims {
+			if c.Stance == schema.Deny {
+				linked = linked || len(c.RespondsTo) > 0
+			}
+		}
+		if linked != tc.linked {
+			t.Errorf("%s\n denial linked %v, want %v: %+v", tc.text, linked, tc.linked, out.Claims)
+		}
+	}
+}
