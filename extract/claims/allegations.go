@@ -1181,8 +1181,13 @@ var rebuttals = []string{"abiding", "abide by", "abided", "complied", "complying
 	"not run counter", "not violate", "no basis", "baseless", "groundless", "pact working", "pact is working",
 	"frivolous", "without merit", "no merit", "meritless", "without foundation"}
 
-// rebuts reports whether content asserts compliance or innocence.
+// rebuts reports whether content asserts compliance or innocence. An
+// infinitive content ("agreed to cut output and abide by fixed prices")
+// asserts nothing: it is an act to come.
 func (x *extractor) rebuts(ts []tok, a, b int) bool {
+	if a < b && ts[a].low == "to" {
+		return false
+	}
 	if speakerDenies(ts, a, b) {
 		return true
 	}

@@ -181,3 +181,27 @@ func TestAnswerOfAnotherSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestUndertakingIsNoDenial: what a party agreed to do ("agreed ... to cut
+// output and abide by fixed prices") asserts no compliance: no denial.
+func TestUndertakingIsNoDenial(t *testing.T) {
+	zentoria := [3]string{"Zentoria", schema.Organization, ""}
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"Zentoria agreed in December to cut output and abide by fixed prices.",
+		"Zentoria agreed to cut overall output by seven pct and abide by fixed prices around 18 dlrs.",
+	} {
+		in := sentenceInput(text, zentoria)
+		in.Model = m
+		out := Extract(in)
+		checkOutput(t, in, out)
+		for _, c := range out.Claims {
+			if c.Stance == schema.Deny {
+				t.Errorf("%s\n denial %q %q", text, c.Cue.Text, c.Content.Text)
+			}
+		}
+	}
+}
