@@ -951,6 +951,7 @@ func (x *extractor) sentence(si int) {
 		x.coordinated(ts, d)
 		x.continuedQuote(si, ts, d)
 		x.quoteBefore(si, ts, d)
+		x.quoteOpenedBefore(si, ts, d)
 		x.finishDraft(ts, d)
 		x.drafts = append(x.drafts, d)
 	}
