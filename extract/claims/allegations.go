@@ -248,12 +248,68 @@ func wrongIn(ts []tok, a, b int) int {
 				hedged = j+1 < len(ts) && ts[j+1].low != "doubt"
 			}
 		}
-		if !hedged && !inName(ts, k, n) && !(k+n < b && lineOfBusiness[ts[k+n].low]) && !actorless(ts, k) {
+		if !hedged && !inName(ts, k, n) && !(k+n < b && lineOfBusiness[ts[k+n].low]) && !actorless(ts, k) && !noKilling(ts, k) {
 			return k
 		}
 		a = k + n
 	}
 	return -1
+}
+
+// killWords are the forms of "kill" the misconduct lexicon reads as a
+// wrong.
+var killWords = set("kill", "killed", "killing", "killings", "kills")
+
+// disasters are events that kill without a doer: "a fire that trapped 44
+// miners and killed at least one", "the 1985 crash of a Boeing 747 which
+// killed 520 people".
+var disasters = set("fire", "fires", "blaze", "explosion", "explosions", "blast", "crash", "crashes", "accident",
+	"accidents", "fall", "quake", "earthquake", "storm", "storms", "flood", "floods", "flooding", "avalanche",
+	"collapse", "derailment", "gas", "cloud", "disease", "epidemic", "747", "airliner", "plane", "disaster")
+
+// killedThings are objects of "kill" that are no lives: "will try to kill
+// the amendment", "ozone can kill viruses", "virtually killed the plan".
+var killedThings = set("amendment", "amendments", "bill", "bills", "plan", "plans", "proposal", "proposals", "deal",
+	"deals", "measure", "measures", "idea", "legislation", "talks", "project", "viruses", "virus", "bacteria",
+	"germs", "insects", "pests", "weeds", "off")
+
+// noKilling reports whether "kill" at k names no killing by a party: a
+// disaster's toll ("a fire that ... killed one miner", "which killed 520
+// people"), victims counted in the passive with no doer ("Six workers were
+// killed and four injured in a rock fall", "2,413 people were killed ...
+// when a cloud of gas ..."), or no life taken ("kill the amendment", "kill
+// viruses").
+func noKilling(ts []tok, k int) bool {
+	if !killWords[ts[k].low] {
+		return false
+	}
+	n := len(ts)
+	// The object: a thing, after an optional determiner.
+	j := k + 1
+	if j < n && determiners[ts[j].low] {
+		j++
+	}
+	for m := j; m < n && m <= j+2; m++ {
+		if killedThings[ts[m].low] {
+			return true
+		}
+	}
+	// A disaster in the four words before, as subject or antecedent.
+	for m := max(0, k-6); m < k; m++ {
+		if disasters[ts[m].low] {
+			return true
+		}
+	}
+	// The passive with no doer after it.
+	if k > 0 && (beForms[ts[k-1].low] || ts[k-1].low == "been") {
+		for m := k + 1; m < n && m <= k+10 && !isEnd(ts[m]); m++ {
+			if ts[m].low == "by" {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // attackWords are the nouns of an attack the misconduct lexicon reads as

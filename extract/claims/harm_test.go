@@ -47,3 +47,35 @@ func TestAttacksAndHealthHazardsAllege(t *testing.T) {
 		})
 	}
 }
+
+// TestKillingByNoParty: "kill" names a wrong only when a party takes
+// lives: a disaster's toll, victims counted in the passive with no doer,
+// and a plan or viruses "killed" are none.
+func TestKillingByNoParty(t *testing.T) {
+	police := [3]string{"the police", schema.Person, ""}
+	acme := [3]string{"Acme", schema.Organization, schema.KindCompany}
+	tests := []struct {
+		name, text string
+		alleges    bool
+	}{
+		{"a party kills", "The police said the gunmen killed two villagers.", true},
+		{"a passive with its doer", "The police said two villagers were killed by the gunmen.", true},
+		{"a fire's toll", "Acme said the mine was shut by a fire that trapped 44 miners and killed one.", false},
+		{"a crash's toll", "The police said the 1985 crash of a Boeing 747 which killed 520 people was caused by a storm.", false},
+		{"victims with no doer", "Six workers were killed and four injured in a rock fall at the mine, Acme said.", false},
+		{"a plan killed", "Acme said the committee will try to kill the amendment.", false},
+		{"viruses killed", "Acme said ozone can kill viruses in waste water.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, cs := allegationsOf(tc.text, police, acme)
+			got := false
+			for _, c := range cs {
+				got = got || c.Stance == schema.Allege
+			}
+			if got != tc.alleges {
+				t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
+			}
+		})
+	}
+}
