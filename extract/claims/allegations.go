@@ -248,12 +248,59 @@ func wrongIn(ts []tok, a, b int) int {
 				hedged = j+1 < len(ts) && ts[j+1].low != "doubt"
 			}
 		}
-		if !hedged && !inName(ts, k, n) && !(k+n < b && lineOfBusiness[ts[k+n].low]) && !actorless(ts, k) && !noKilling(ts, k) {
+		if !hedged && !inName(ts, k, n) && !(k+n < b && lineOfBusiness[ts[k+n].low]) && !actorless(ts, k) && !noKilling(ts, k) && !wrongAsTopic(ts, k) {
 			return k
 		}
 		a = k + n
 	}
 	return -1
+}
+
+// topicNouns name a wrong as a matter of rules or talk, not as done:
+// "a definition of insider trading", "avoidance of predatory ... practices",
+// "a ban on insider trading".
+var topicNouns = set("definition", "definitions", "avoidance", "ban", "bans", "prohibition", "prohibitions",
+	"crackdown", "curbs", "penalties", "penalty", "fines", "deterrent", "deterrence")
+
+// genericDoers are antecedents that make "who violate" a rule's case, not
+// a charge: "fines ... for merchants who violate the price control
+// measure", "anyone who breaks the law".
+var genericDoers = set("anyone", "anybody", "those", "whoever", "merchants", "companies", "firms", "people",
+	"persons", "individuals", "traders", "employers", "producers", "exporters", "importers", "dealers", "investors")
+
+// preventers keep a party from a wrong: "preventing large investors from
+// manipulating the Seoul exchange".
+var preventers = []string{"prevent", "bar", "stop", "prohibit", "deter", "discourag", "keep", "restrain", "forbid", "ban"}
+
+// rapeCrop are the words beside "rape" in a crop report: "rape nil",
+// "winter rape plantings", "rape products".
+var rapeCrop = set("nil", "seed", "oil", "meal", "products", "plantings", "crop", "crops", "harvest", "exports",
+	"imports", "prices", "winter", "spring", "summer", "oilseed", "(")
+
+// wrongAsTopic reports whether the wrong at k is spoken of as a topic, a
+// rule's case or a crop, not as done by anyone: after a topic noun and
+// "of" or "on", after "who" or "that" with a generic antecedent, after a
+// verb of preventing and "from", or "rape" the oilseed.
+func wrongAsTopic(ts []tok, k int) bool {
+	if k >= 2 && (ts[k-1].low == "of" || ts[k-1].low == "on") && topicNouns[ts[k-2].low] {
+		return true
+	}
+	if k >= 2 && (ts[k-1].low == "who" || ts[k-1].low == "that") && genericDoers[ts[k-2].low] {
+		return true
+	}
+	if k >= 1 && ts[k-1].low == "from" {
+		for m := max(0, k-6); m < k-1; m++ {
+			for _, p := range preventers {
+				if strings.HasPrefix(ts[m].low, p) {
+					return true
+				}
+			}
+		}
+	}
+	if ts[k].low == "rape" && (k+1 < len(ts) && (rapeCrop[ts[k+1].low] || isNumber(ts[k+1].low)) || k > 0 && rapeCrop[ts[k-1].low]) {
+		return true
+	}
+	return false
 }
 
 // killWords are the forms of "kill" the misconduct lexicon reads as a

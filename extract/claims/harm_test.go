@@ -79,3 +79,35 @@ func TestKillingByNoParty(t *testing.T) {
 		})
 	}
 }
+
+// TestWrongAsTopic: a wrong named as a matter of rules or talk ("a
+// definition of insider trading", "fines for merchants who violate the
+// measure", "preventing investors from manipulating"), or "rape" the
+// oilseed, is no allegation; the same wrong done by a party is.
+func TestWrongAsTopic(t *testing.T) {
+	cox := [3]string{"Cox", schema.Person, ""}
+	tests := []struct {
+		name, text string
+		alleges    bool
+	}{
+		{"done", "Cox said the brokers engaged in insider trading.", true},
+		{"a definition", "Cox said a definition of insider trading is desirable.", false},
+		{"avoidance", "Cox called for avoidance of predatory trade practices.", false},
+		{"a generic doer", "Cox said the decree sets fines for merchants who violate the price controls.", false},
+		{"a named doer", "Cox said Acme violated the price controls.", true},
+		{"prevented", "Cox said the order aims at preventing large investors from manipulating the exchange.", false},
+		{"rape the crop", "Cox said winter rape plantings were forecast at 627,000 hectares.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, cs := allegationsOf(tc.text, cox)
+			got := false
+			for _, c := range cs {
+				got = got || c.Stance == schema.Allege
+			}
+			if got != tc.alleges {
+				t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
+			}
+		})
+	}
+}
