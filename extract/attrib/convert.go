@@ -8,7 +8,9 @@ import "github.com/dossier-project/dossier/schema"
 // the PolNeAR guidelines, which annotate only the outermost of nested
 // attributions, it leaves out a claim whose cue lies inside the content of
 // another claim of the same document ("X said Y denied Z" is one
-// attribution to X).
+// attribution to X), and a claim that is one sentence of another's
+// quotation under the same cue (a denial in the second sentence of `X
+// said: "A. We deny it."`, extract/claims: one attribution to X).
 func FromClaims(claims []schema.Claim) []Attribution {
 	out := make([]Attribution, 0, len(claims))
 	frags := make([]Fragments, len(claims))
@@ -18,7 +20,7 @@ func FromClaims(claims []schema.Claim) []Attribution {
 	for i, c := range claims {
 		nested := false
 		for j, o := range claims {
-			if j != i && within(c.Cue, frags[j]) && !within(o.Cue, frags[i]) {
+			if j != i && within(c.Cue, frags[j]) && !within(o.Cue, frags[i]) || j != i && sameQuotation(c, o, frags[j]) {
 				nested = true
 				break
 			}
@@ -36,6 +38,13 @@ func FromClaims(claims []schema.Claim) []Attribution {
 		out = append(out, a)
 	}
 	return out
+}
+
+// sameQuotation reports whether claim c is a part of claim o's content
+// under o's own cue: a sentence of the quotation o attributes.
+func sameQuotation(c, o schema.Claim, oFrags Fragments) bool {
+	return !c.Cue.IsZero() && c.Cue.Start == o.Cue.Start && c.Cue.End == o.Cue.End &&
+		within(c.Content, oFrags) && c.Content.End-c.Content.Start < o.Content.End-o.Content.Start
 }
 
 func fragment(s schema.Span) (string, Fragments) {

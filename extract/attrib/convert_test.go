@@ -44,3 +44,17 @@ func TestFromClaimsFragments(t *testing.T) {
 		t.Errorf("nested: got %+v, want c4 alone with one fragment", got)
 	}
 }
+
+// TestFromClaimsSameQuotation: a claim that is one sentence of another
+// claim's quotation, under the same cue (a denial the claims pass reads
+// in the quotation's second sentence), is not an attribution of its own.
+func TestFromClaimsSameQuotation(t *testing.T) {
+	txt := `Smith said, "We were audited. We deny any misconduct." He left.`
+	said := schema.Claim{ID: "c1", Source: span(t, txt, "Smith"), Cue: span(t, txt, "said"),
+		Content: span(t, txt, "We were audited. We deny any misconduct.")}
+	deny := schema.Claim{ID: "c2", Source: span(t, txt, "Smith"), Cue: span(t, txt, "said"),
+		Content: span(t, txt, "We deny any misconduct")}
+	if got := FromClaims([]schema.Claim{said, deny}); len(got) != 1 || got[0].ID != "c1" {
+		t.Errorf("got %+v, want c1 alone", got)
+	}
+}

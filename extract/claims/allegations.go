@@ -614,6 +614,7 @@ func (x *extractor) allegations() {
 			}
 		}
 	}
+	x.quotedAnswers()
 	x.opposition()
 	sort.SliceStable(x.drafts, func(i, j int) bool {
 		a, b := x.drafts[i], x.drafts[j]

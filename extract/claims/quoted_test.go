@@ -1,0 +1,45 @@
+package claims
+
+import (
+	"testing"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// TestQuotedAnswers: a denial or an admission in a later sentence of a
+// quotation that runs over several sentences is a claim of its own, by
+// the quotation's speaker, with that sentence for evidence; the other
+// sentences of the quotation, and words of compliance that name no
+// innocence, give none.
+func TestQuotedAnswers(t *testing.T) {
+	smith := [3]string{"John Smith", schema.Person, ""}
+	tests := []struct {
+		name, text string
+		want       schema.Stance // of a claim whose evidence is the last sentence; "" for none
+	}{
+		{"the speaker's own denial", `Acme Corp was accused of fraud. John Smith told reporters, "Our accounts were audited. We deny any kind of misconduct on our part."`, schema.Deny},
+		{"called fiction", `Acme Corp was accused of fraud. John Smith said: "I think this is being spread by rivals. That is fiction and I think it is despicable fiction."`, schema.Deny},
+		{"responsibility taken", `Acme Corp was accused of fraud. John Smith said: "I have resigned. I fully accept sole responsibility for these transactions."`, schema.Acknowledge},
+		{"a plain statement", `Acme Corp was accused of fraud. John Smith said: "Our accounts were audited. We will hire more staff next year."`, ""},
+		{"compliance words that name no innocence", `Acme Corp was accused of fraud. John Smith said: "Our accounts were audited. Debt is an abiding problem for the poorest countries."`, ""},
+		{"innocence taken back", `Acme Corp was accused of fraud. John Smith said: "Our accounts were audited. It is not fiction that we lost money."`, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := sentenceInput(tc.text, acme, smith)
+			last := in.Sentences[len(in.Sentences)-1]
+			var got schema.Stance
+			for _, c := range Extract(in).Claims {
+				if c.Evidence.Start == last.Start {
+					got = c.Stance
+					if c.ClaimantText != "John Smith" {
+						t.Errorf("claimant %q, want John Smith", c.ClaimantText)
+					}
+				}
+			}
+			if got != tc.want {
+				t.Errorf("stance of the last sentence %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
