@@ -299,7 +299,7 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 		}
 	}
 	if ent == 0 {
-		claimant, content := b.long()
+		claimant, _ := b.long()
 		own := ""
 		if b.Claimant != "" {
 			// The words of the claimant's own name say nothing of whom it
@@ -327,7 +327,7 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 				ent, who = 0.35, "its subject is "+names.name(x)
 				break
 			}
-			if wordsMeet(content, name) && !otherSubject(acc, b, names) {
+			if wordsMeet(namedNotBy(b.Content), name) && !otherSubject(acc, b, names) {
 				ent, who = 0.3, "names "+names.name(x)
 				break
 			}
@@ -483,6 +483,27 @@ func sameMaker(alleger, answerer string) bool {
 		}
 	}
 	return true
+}
+
+// namedNotBy returns the long words of content but the name right after
+// "by" (and "the"): the maker of what an answer is about ("dismissing a
+// suit by Apex Oil Co against the New York Mercantile Exchange" names
+// Apex as the suit's maker, not as one the answer speaks of as accused).
+func namedNotBy(content string) []string {
+	var out []string
+	fields := strings.Fields(content)
+	skip := false
+	for i, f := range fields {
+		if i > 0 && strings.EqualFold(fields[i-1], "by") {
+			skip = true
+		}
+		if skip && (strings.EqualFold(f, "the") || startsUpper(f) || strings.HasPrefix(f, "<")) {
+			continue
+		}
+		skip = false
+		out = append(out, longWords(f)...)
+	}
+	return out
 }
 
 // otherSubject reports whether an answer's subject (its content's first

@@ -300,3 +300,23 @@ func TestUnnamedMakerDoesNotAnswerItself(t *testing.T) {
 		t.Errorf("company sources are not the industry sources: %.2f (%s)", s, why)
 	}
 }
+
+// TestMakerNamedIsNotAccused: an answer that names a party as the maker of
+// what it answers, after "by" ("dismissing a suit by Velka Oil against
+// Zentor Corp"), does not answer an allegation against that party by
+// naming it; it still names the party the suit is against.
+func TestMakerNamedIsNotAccused(t *testing.T) {
+	nm := Names(func(id string) string {
+		return map[string]string{"org/velka": "Velka Oil", "org/zentor": "Zentor Corp", "org/court": "Appeals Court"}[id]
+	})
+	dismissal := &Prop{Key: "b", Doc: "d1", Claimant: "org/court", Stance: "deny", RefersBack: true,
+		Content: "a lower court decision dismissing a suit by Velka Oil against Zentor Corp and several oil companies"}
+	counterclaim := &Prop{Key: "a1", Doc: "d1", ClaimantText: "a counterclaim", Target: "org/velka", Content: "Velka Oil, seeking 15 mln dlrs in punitive damages"}
+	if s, why := Answers(counterclaim, dismissal, nm); s >= MinAnswer {
+		t.Errorf("the dismissal of Velka Oil's suit answers the counterclaim against Velka Oil: %.2f (%s)", s, why)
+	}
+	suit := &Prop{Key: "a2", Doc: "d1", ClaimantText: "the suit", Target: "org/zentor", Content: "Zentor Corp and several oil companies"}
+	if s, why := Answers(suit, dismissal, nm); s < MinAnswer || !strings.Contains(why, "names Zentor Corp") {
+		t.Errorf("the dismissal does not answer the suit against Zentor Corp by name: %.2f (%s)", s, why)
+	}
+}

@@ -205,3 +205,27 @@ func TestUndertakingIsNoDenial(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerTellsItsObject: a denial that tells what it denies ("denied
+// market rumours that Zentor Corp had asked banks to arrange a rights
+// issue") answers no other allegation of the article, not even the one
+// allegation against its speaker's side.
+func TestAnswerTellsItsObject(t *testing.T) {
+	zentor := [3]string{"Zentor Corp", schema.Organization, schema.KindCompany}
+	brandt := [3]string{"Lev Brandt", schema.Person, ""}
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Greenwatch accused Zentor Corp of dumping waste in the river. " +
+		"Zentor Corp chairman Lev Brandt denied market rumours that Zentor Corp had asked banks to arrange a rights issue."
+	in := sentenceInput(text, zentor, brandt)
+	in.Model = m
+	out := Extract(in)
+	checkOutput(t, in, out)
+	for _, c := range out.Claims {
+		if c.Stance == schema.Deny && len(c.RespondsTo) > 0 {
+			t.Errorf("%s\n %q answers %v", text, c.Content.Text, c.Links)
+		}
+	}
+}

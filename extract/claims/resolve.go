@@ -754,6 +754,9 @@ func (x *extractor) holds(d, a *draft) bool {
 // accused faces none or several (which one it answers is then not
 // known).
 func (x *extractor) onlyAgainst(i int, d *draft, prop func(*draft) *ledger.Prop) (*draft, string) {
+	if x.tellsItsObject(d) {
+		return nil, "" // "denied market rumours that it had asked banks to arrange a rights issue"
+	}
 	ts := x.toks(d.sent)
 	ka, kb := contentToks(ts, d)
 	for k := ka; k < kb; k++ {
@@ -797,6 +800,21 @@ func (x *extractor) onlyAgainst(i int, d *draft, prop func(*draft) *ledger.Prop)
 // link them.
 const nearSents = 4
 
+// tellsItsObject reports whether an answer tells what it answers, in a
+// clause after a word of allegation, from its cue on ("denied market rumors that British
+// Printing had approached British institutions"): it answers that, not an
+// allegation told elsewhere in the article.
+func (x *extractor) tellsItsObject(d *draft) bool {
+	ts := x.toks(d.sent)
+	ka, kb := contentToks(ts, d)
+	for k := min(ka, d.ce); k+1 < kb; k++ {
+		if allegationWords[ts[k].low] && ts[k+1].low == "that" {
+			return true
+		}
+	}
+	return false
+}
+
 // answeredBefore returns the allegation a denial that names no act of its
 // own answers: a denial that refers back ("dismissed the charges", "That
 // is utterly ridiculous") answers the nearest allegation before it, in its
@@ -805,6 +823,9 @@ const nearSents = 4
 // criticism of the program, not the last allegation told.)
 func (x *extractor) answeredBefore(i int, d *draft) *draft {
 	if !d.refersBack {
+		return nil
+	}
+	if x.tellsItsObject(d) {
 		return nil
 	}
 	for j := i - 1; j >= 0 && j >= i-linkWindow; j-- {
