@@ -285,6 +285,20 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 		}
 		kept = append(kept, d)
 	}
+	// A finite cue, the rules' or the model's, left without a source after
+	// "and", "but" or a comma, with no attribution before it that has one:
+	// the subject of the verb it is coordinated with ("Sanders wins R.I.,
+	// vows to press on", "the board of elections on Monday rejected both
+	// objections, ruled Cruz eligible", "the American Bar Association
+	// completed its review and deemed him well qualified").
+	for _, d := range kept {
+		if d.srcB > d.srcA || d.inheritedFrom != nil || d.sent != si {
+			continue
+		}
+		if p := before(ts, d.cs); p > 0 && (ts[p].low == "," || ts[p].low == "and" || ts[p].low == "but") && sourceBefore(d, kept) == nil {
+			x.coordinatedSubject(si, ts, d, p)
+		}
+	}
 	return kept
 }
 
@@ -508,6 +522,21 @@ func (x *extractor) participleSource(si int, ts []tok, d *draft, kept []*draft) 
 		a, b = x.clauseSubject(ts, p)
 	}
 	if b > a {
+		d.srcA, d.srcB = a, b
+		d.claimant, d.claimantText = x.resolveSource(si, ts, a, b)
+	}
+}
+
+// coordinatedSubject gives a finite cue coordinated with a verb before it
+// (after "and", "but" or a comma at p) that is no cue, the subject of that
+// verb ("the American Bar Association completed its review and deemed him
+// well qualified").
+func (x *extractor) coordinatedSubject(si int, ts []tok, d *draft, p int) {
+	w := ts[d.cs].low
+	if x.in.Model == nil || !verbish(x.in.Model, w) || x.passiveCue(ts, d.cs, d.ce) || raising(ts, d.cs, d.ce) {
+		return
+	}
+	if a, b := x.clauseSubject(ts, p); b > a {
 		d.srcA, d.srcB = a, b
 		d.claimant, d.claimantText = x.resolveSource(si, ts, a, b)
 	}
