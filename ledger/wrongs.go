@@ -46,7 +46,7 @@ var wrongKinds = []struct {
 	{"crime", []string{
 		"crime", "crimes", "criminal*", "illegal*", "illicit*", "unlawful*", "wrongdo*", "misconduct",
 		"smuggl*", "traffick*", "launder*", "extort*", "blackmail*", "racketeer*", "counterfeit*",
-		"forgery", "forged", "burglar*", "robbery", "robberies", "robbed", "theft", "thefts", "steal",
+		"forgery", "forgeries", "forged", "burglar*", "robbery", "robberies", "robbed", "theft", "thefts", "steal",
 		"steals", "stealing", "stole", "stolen", "looted", "looting", "arson", "guilty", "culpab*",
 		"offence", "offences", "offense", "offenses", "felony", "felonies",
 	}, []string{

@@ -983,6 +983,22 @@ func (x *extractor) alleges(stem string) bool {
 	return false
 }
 
+// perceivers are words by which a speaker perceives an act, whose doer
+// is then named after them: "we are aware of the forces trying to".
+var perceivers = set("aware", "saw", "seen", "noticed", "watched", "heard", "learned", "suspect", "suspected")
+
+// observers are the heads of an unnamed source who watches a market or a
+// story rather than acts in it: "one Japanese trader", "analysts".
+var observers = set("trader", "traders", "analyst", "analysts", "dealer", "dealers", "economist", "economists",
+	"diplomat", "diplomats", "observer", "observers", "expert", "experts", "broker", "brokers", "source", "sources")
+
+// observerText reports whether a claimant's words end in an observer:
+// "one Japanese trader", "oil industry sources".
+func observerText(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	return len(f) > 0 && observers[f[len(f)-1]]
+}
+
 // quotaPreps open a wrong of a quota exceeded ("was over its quota",
 // "is above its ceiling"): after a form of "be" it is a state of the
 // subject's own, no passive.
@@ -1037,6 +1053,11 @@ func (x *extractor) ownAct(ts []tok, d *draft, ka, w int) bool {
 		if l == "will" || l == "would" || l == "shall" || l == "'ll" {
 			return false // an act to come owns to nothing done
 		}
+		if perceivers[l] {
+			// "We are aware of the negative forces trying to manipulate
+			// the market": the act perceived is another's.
+			return false
+		}
 	}
 	if w+1 < len(ts) && legalSteps[ts[w+1].low] {
 		// "they began a criminal investigation of R.J. Reynolds": the
@@ -1053,6 +1074,11 @@ func (x *extractor) ownAct(ts []tok, d *draft, ka, w int) bool {
 		// said it had", "Smith said he had".
 		return d.claimant == nil || d.claimant.typ == schema.Person
 	case "it":
+		if d.claimant == nil && observerText(d.claimantText) {
+			// "'It's just disguised cheating,' one Japanese trader said":
+			// an observer's "it" is what it observes.
+			return false
+		}
 		return d.claimant == nil || d.claimant.typ != schema.Person
 	case "they":
 		// "Officials said they had": a plural source, named by no entity.

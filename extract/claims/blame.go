@@ -76,6 +76,29 @@ func (x *extractor) criticised(ts []tok, d *draft, ka, kb int) *entInfo {
 	if forAct && d.target != nil && d.target != d.claimant {
 		return d.target
 	}
+	// "criticised West German economic policies", "criticized Japanese
+	// trade practices": a people's adjective before the act stands for its
+	// country, when the document names the country. Not before a proposal
+	// ("criticized the Australian proposal"): an opinion on a plan.
+	for k := ka; k < end; k++ {
+		if proposalWords[ts[k].low] {
+			return nil
+		}
+	}
+	for k := ka; k < end-1 && k < ka+3; k++ {
+		if !ts[k].capital {
+			continue
+		}
+		name := ts[k].text
+		if k+1 < end-1 && ts[k+1].capital {
+			name += " " + ts[k+1].text // "West German"
+		}
+		for _, cand := range []string{name, ts[k].text} {
+			if e := x.peopleCountry(cand); e != nil && e != d.claimant {
+				return e
+			}
+		}
+	}
 	return nil
 }
 
@@ -242,3 +265,31 @@ func (x *extractor) partyIn(start, end int) *entInfo {
 	}
 	return nil
 }
+
+// peopleCountry returns the country the document names that a people's
+// adjective stands for ("Japanese": Japan; "West German": West Germany),
+// or nil.
+func (x *extractor) peopleCountry(adj string) *entInfo {
+	if _, ok := demonymCountry[adj]; !ok && !strings.HasPrefix(adj, "West ") && !strings.HasPrefix(adj, "East ") {
+		return nil
+	}
+	if c := x.countryNamed(adj); c != nil {
+		return c
+	}
+	if i := strings.IndexByte(adj, ' '); i > 0 {
+		if c, ok := demonymCountry[adj[i+1:]]; ok {
+			want := strings.ToLower(adj[:i+1] + c)
+			for _, o := range x.ents {
+				if o.typ == schema.Place && o.names[want] {
+					return o
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// proposalWords name a plan or an offer, whose criticism is an opinion,
+// not an allegation of an act.
+var proposalWords = set("proposal", "proposals", "plan", "plans", "offer", "offers", "bill", "bills", "idea", "ideas",
+	"suggestion", "suggestions", "draft", "resolution", "initiative", "scheme")

@@ -1,0 +1,42 @@
+package claims
+
+import (
+	"testing"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// TestPeoplesPolicyCriticisedAndObservedActs: criticism of a people's
+// policy or move ("criticised West German moves to raise rates") alleges
+// it against the country the document names, but criticism of a proposal
+// is an opinion; a speaker aware of others' wrongs, or an observer's "it",
+// owns to nothing; forgeries are a wrong.
+func TestPeoplesPolicyCriticisedAndObservedActs(t *testing.T) {
+	baker := [3]string{"Baker", schema.Person, ""}
+	wg := [3]string{"West Germany", schema.Place, schema.KindCountry}
+	oz := [3]string{"Australia", schema.Place, schema.KindCountry}
+	lukman := [3]string{"Lukman", schema.Person, ""}
+	tests := []struct {
+		name, text string
+		ents       [][3]string
+		alleges    bool
+	}{
+		{"a people's moves", "West Germany raised rates. Baker strongly criticised West German moves to raise key interest rates.", [][3]string{baker, wg}, true},
+		{"a people's proposal", "Australia made a proposal. Baker criticized the Australian proposal on farm trade.", [][3]string{baker, oz}, false},
+		{"aware of others' wrongs", "\"We are aware of the negative forces trying to manipulate the market,\" Lukman said.", [][3]string{lukman}, true},
+		{"an observer's it", "\"It's just disguised cheating,\" one Japanese trader said.", nil, true},
+		{"forgeries", "Lukman said the supposed contracts were forgeries.", [][3]string{lukman}, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, cs := allegationsOf(tc.text, tc.ents...)
+			got := false
+			for _, c := range cs {
+				got = got || c.Stance == schema.Allege
+			}
+			if got != tc.alleges {
+				t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
+			}
+		})
+	}
+}
