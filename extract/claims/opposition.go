@@ -332,14 +332,35 @@ func (x *extractor) subjectEnd(ts []tok, ka, kb int) int {
 	if ka < kb && (pronouns[ts[ka].low] != "" || ts[ka].low == "we" || ts[ka].low == "i" || ts[ka].low == "there") {
 		return ka + 1
 	}
-	e := ka
-	for e < kb && e < ka+8 && !auxiliaries[ts[e].low] && !negations[ts[e].low] && ts[e].low != "," && !ts[e].cue {
+	e, words := ka, 0
+	for e < kb && words < 8 && !auxiliaries[ts[e].low] && !negations[ts[e].low] && ts[e].low != "," && !ts[e].cue {
+		if k := tickerEnd(ts, e, kb); k > e {
+			// "E.F. Hutton Group Inc <EFH> is not facing": a wire's
+			// ticker after the name is no word of the subject.
+			e = k
+			continue
+		}
 		e++
+		words++
 	}
 	if e == ka || e == kb || len(x.mentionsIn(ts[ka].start, ts[e-1].end)) == 0 {
 		return ka
 	}
 	return e
+}
+
+// tickerEnd returns the end of a stock ticker in angle brackets that
+// opens at token k ("<EFH>", "<VOWG.F>"), else k.
+func tickerEnd(ts []tok, k, kb int) int {
+	if k >= kb || !strings.HasPrefix(ts[k].text, "<") {
+		return k
+	}
+	for j := k; j < kb && j < k+6; j++ {
+		if strings.HasSuffix(ts[j].text, ">") {
+			return j + 1
+		}
+	}
+	return k
 }
 
 // mainNegation reports whether the content's own verb is negated right

@@ -54,6 +54,8 @@ func TestAnswersThatNameNoDenial(t *testing.T) {
 			[][3]string{union, acme}, "said", schema.Say, ""},
 		{"the accused states the opposite of a rumour", "E.F. HUTTON DENIES RUMOURED SOLVENCY PROBLEMS. Brokerage firm E.F. Hutton Group Inc is not facing liquidity problems, London joint managing director Harry Romney said.",
 			[][3]string{huttn, hutton, romney}, "said", schema.Deny, "the accused states the opposite (problem)"},
+		{"a ticker after the accused's name", "E.F. HUTTON DENIES RUMOURED SOLVENCY PROBLEMS. Brokerage firm E.F. Hutton Group Inc <EFH> is not facing liquidity problems, London joint managing director Harry Romney said.",
+			[][3]string{huttn, hutton, romney}, "said", schema.Deny, "the accused states the opposite (problem)"},
 		{"what the accused could not do is no opposite", "The processors charged that Argentina's differential export taxes subsidize exports. The Argentine officials said they could not narrow the differential further.",
 			[][3]string{argentina}, "said", schema.Say, ""},
 		{"what could not be seen as a breach is denied", "Baker said West Germany was breaching the accord. West German officials said rising rates could not be seen as a breach of the accord.",
