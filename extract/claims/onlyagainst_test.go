@@ -229,3 +229,37 @@ func TestAnswerTellsItsObject(t *testing.T) {
 		}
 	}
 }
+
+// TestAllegationAnsweredInItsWords: an allegation the accused has denied in
+// its own words ("flatly denied that his wife had had a role in the
+// departure ..., as has been widely reported") is not the one allegation
+// that its other statements nearby answer ("That is fiction", said of
+// another report).
+func TestAllegationAnsweredInItsWords(t *testing.T) {
+	mira := [3]string{"Mira Brandt", schema.Person, ""}
+	brandt := [3]string{"Lev Brandt", schema.Person, ""}
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Press reports said that Mira Brandt is running the state. Governor Lev Brandt spoke to reporters at the airport on Monday. " +
+		"\"That is fiction and I think it is despicable fiction,\" Lev Brandt said. " +
+		"Lev Brandt flatly denied that his wife had had a role in the departure of his chief of staff, as has been widely reported."
+	in := sentenceInput(text, mira, brandt)
+	in.Model = m
+	out := Extract(in)
+	checkOutput(t, in, out)
+	held := false
+	for _, c := range out.Claims {
+		if c.Stance != schema.Deny {
+			continue
+		}
+		if strings.Contains(c.Content.Text, "fiction") && len(c.RespondsTo) > 0 {
+			t.Errorf("%q answers %v", c.Content.Text, c.Links)
+		}
+		held = held || strings.Contains(c.Content.Text, "departure") && len(c.RespondsTo) > 0
+	}
+	if !held {
+		t.Errorf("the denial of the departure report answers nothing: %+v", out.Claims)
+	}
+}

@@ -776,7 +776,7 @@ func (x *extractor) onlyAgainst(i int, d *draft, prop func(*draft) *ledger.Prop)
 			continue // told inside the allegation (link)
 		}
 		w, ok := ledger.ByAccused(prop(a), prop(d), x.entName)
-		if !ok {
+		if !ok || x.answeredInItsWords(a, d) {
 			continue
 		}
 		if only != nil {
@@ -793,6 +793,23 @@ func (x *extractor) onlyAgainst(i int, d *draft, prop func(*draft) *ledger.Prop)
 		return nil, ""
 	}
 	return only, who
+}
+
+// answeredInItsWords reports whether another answer by d's claimant holds
+// allegation a in its own words ("Reagan flatly denied that his wife had
+// had a role in the departure ..., as has been widely reported"): the
+// claimant answered a there, and its other statements nearby ("That is
+// fiction and I think it is despicable fiction") answer something else.
+func (x *extractor) answeredInItsWords(a, d *draft) bool {
+	if d.claimant == nil {
+		return false
+	}
+	for _, h := range x.drafts {
+		if h != d && h.claimant == d.claimant && (h.stance == schema.Deny || h.stance == schema.Acknowledge) && x.holds(h, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // nearSents is how many sentences before or after an answer by the
