@@ -952,6 +952,7 @@ func (x *extractor) sentence(si int) {
 		x.continuedQuote(si, ts, d)
 		x.quoteBefore(si, ts, d)
 		x.quoteOpenedBefore(si, ts, d)
+		x.examplesAfter(si, ts, d)
 		x.finishDraft(ts, d)
 		x.drafts = append(x.drafts, d)
 	}

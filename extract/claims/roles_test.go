@@ -1137,3 +1137,31 @@ func TestWithSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestExamplesAfter holds that a content which stops right before a comma
+// and a phrase of examples goes on over that phrase to the end of its
+// clause, and that another phrase after a comma stays out.
+func TestExamplesAfter(t *testing.T) {
+	cases := []struct{ text, cue, content, want string }{
+		{"The Republicans had sparred over a range of issues, including immigration and surveillance - which represent the party's divide.",
+			"had sparred over", "a range of issues", "a range of issues, including immigration and surveillance"},
+		{"German police reported 906 attacks against asylum seeker homes, ranging from arson to physical assaults.",
+			"reported", "906 attacks against asylum seeker homes", "906 attacks against asylum seeker homes, ranging from arson to physical assaults"},
+		{"The company reported earnings of $8.42 a share, well above the $8.04 that analysts were looking for.",
+			"reported", "earnings of $8.42 a share", "earnings of $8.42 a share"},
+	}
+	for _, c := range cases {
+		in := sentenceInput(c.text)
+		x := &extractor{in: in, runes: in.Runes}
+		x.findQuotes()
+		ts := x.makeToks(0)
+		k := len([]rune(c.text[:strings.Index(c.text, c.cue)]))
+		cs, ce := tokRange(ts, k, k+len([]rune(c.cue)))
+		a := len([]rune(c.text[:strings.Index(c.text, c.content)]))
+		d := &draft{sent: 0, kind: modelCue, cs: cs, ce: ce, vi: ce - 1, cont: [2]int{a, a + len([]rune(c.content))}}
+		x.examplesAfter(0, ts, d)
+		if got := string(in.Runes[d.cont[0]:d.cont[1]]); got != c.want {
+			t.Errorf("%q: content %q, want %q", c.text, got, c.want)
+		}
+	}
+}
