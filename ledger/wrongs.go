@@ -58,6 +58,13 @@ var wrongKinds = []struct {
 		"cover-up", "cover-ups", "covered up", "cover up", "covering up", "doctored", "rigged",
 		"rigging", "vote-rigging", "ballot stuffing", "lying to", "lie to", "lies to",
 		"false|misleading ~ statement|statements|information|accounts|account|declaration|declarations|advertising|advertisements|advertisement",
+		// Deceit and evasion named without the words above: "a phony
+		// invoice", "trying to evade the liability question", "tax
+		// evasion", "a smear campaign"; not "evade new dividend pressure",
+		// nor figures that give "a false impression".
+		"phony", "phoney", "bogus",
+		"evade|evades|evaded|evading ~ justice|tax|taxes|duty|duties|liability|arrest|sanctions|law|laws|regulations|controls|payment|responsibility",
+		"tax|duty evasion", "smear|smears campaign|campaigns",
 	}, []string{
 		"truth*", "true", "honest*", "accurat*",
 	}},

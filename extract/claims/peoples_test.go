@@ -40,3 +40,31 @@ func TestPeoplesPolicyCriticisedAndObservedActs(t *testing.T) {
 		})
 	}
 }
+
+// TestDeceitAndEvasionAllege: a phony document, evading justice, a tax or
+// a liability, and a smear campaign are wrongs; evading market pressure
+// is none.
+func TestDeceitAndEvasionAllege(t *testing.T) {
+	sec := [3]string{"the agency", schema.Organization, ""}
+	tests := []struct {
+		name, text string
+		alleges    bool
+	}{
+		{"a phony invoice", "The agency said the firm billed the buyer in a phony invoice.", true},
+		{"evading liability", "The agency said the two companies were trying to evade the liability question.", true},
+		{"a smear campaign", "The agency said the union was conducting a smear campaign against the firm.", true},
+		{"evading pressure", "The agency said many firms borrow so that they can evade new dividend pressure.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, cs := allegationsOf(tc.text, sec)
+			got := false
+			for _, c := range cs {
+				got = got || c.Stance == schema.Allege
+			}
+			if got != tc.alleges {
+				t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
+			}
+		})
+	}
+}
