@@ -337,6 +337,13 @@ func (x *extractor) right(ts []tok, d *draft) {
 			d.contentLeft = true
 			return
 		}
+		if sayingParticiple(ts, r, r+1) && ts[d.leftEdge-1].qclose {
+			// "“There is no truth to those rumours,” he said noting that
+			// ...": a participle of saying right after the cue says the
+			// rest, as it does after a comma; the quotation is the cue's.
+			d.contentLeft = true
+			return
+		}
 	}
 	switch {
 	case ts[r].low == "that" || ts[r].low == ":":
@@ -913,3 +920,14 @@ func cueIn(ts []tok, a, b int) bool {
 // of an infinitive ("At rally after rally, he vows to impose").
 var sayingVerbs = set("say", "tell", "add", "write", "declare", "state", "explain", "note", "recall", "insist", "argue",
 	"remark", "reply", "acknowledge", "concede", "announce", "observe", "comment", "quip", "joke", "shout", "tweet")
+
+// sayingParticiple reports whether a participle of a verb of saying
+// ("noting", "adding") is among ts[a:b].
+func sayingParticiple(ts []tok, a, b int) bool {
+	for k := max(0, a); k < b && k < len(ts); k++ {
+		if f, ok := forms[ts[k].low]; ok && f.m == ing && f.v != nil && sayingVerbs[f.v.lemma] {
+			return true
+		}
+	}
+	return false
+}

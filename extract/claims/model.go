@@ -172,6 +172,12 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 					if d.cont[1] > d.cont[0] && d.cont[1] <= ts[cs].start && ka >= ce && adverbialAt(ts, ka, kb) {
 						short = true
 					}
+					// Nor one that a participle of saying opens ("“There
+					// is no truth to those rumours,” he said noting that
+					// ..."): the rest is the participle's (content.go).
+					if d.cont[1] > d.cont[0] && d.cont[1] <= ts[cs].start && ka >= ce && sayingParticiple(ts, d.ce, ka+1) {
+						short = true
+					}
 					if cont[1] > cont[0] && !short {
 						d.cont = cont
 					}

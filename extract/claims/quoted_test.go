@@ -3,6 +3,7 @@ package claims
 import (
 	"testing"
 
+	"github.com/dossier-project/dossier/extract/attrib"
 	"github.com/dossier-project/dossier/schema"
 )
 
@@ -41,5 +42,32 @@ func TestQuotedAnswers(t *testing.T) {
 				t.Errorf("stance of the last sentence %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestSaidNotingThat: in `"Q," he said noting that R` the participle of
+// saying, without its comma, says R; the quotation is the cue's, so a
+// denial in it is read (the rules and the trained model alike).
+func TestSaidNotingThat(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := `Acme Corp was accused of fraud. "There is no truth to those rumours," John Smith said noting that rumours like this are bound to surface.`
+	smith := [3]string{"John Smith", schema.Person, ""}
+	for _, model := range []*attrib.Model{nil, m} {
+		in := sentenceInput(text, acme, smith)
+		in.Model = model
+		var got []string
+		ok := false
+		for _, c := range Extract(in).Claims {
+			if c.Cue.Text == "said" {
+				got = append(got, string(c.Stance)+": "+c.Content.Text)
+				ok = ok || c.Stance == schema.Deny && c.Content.Text == "There is no truth to those rumours"
+			}
+		}
+		if !ok {
+			t.Errorf("model %v: said gives %q, want a denial with the quotation for content", model != nil, got)
+		}
 	}
 }
