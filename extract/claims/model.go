@@ -132,6 +132,13 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 					// Sheinkopf") and the model one before it: the end of
 					// what was said ("his clout in Boston").
 					inv := d.srcA >= d.ce && sb <= d.cs && x.invertedAfter(ts, d)
+					if a, b := relativeAntecedent(ts, before(ts, d.cs)); sb > sa && inRelativeBefore(ts, sa, d.cs) && b > a {
+						// Not a noun inside a relative clause that closes
+						// right before the cue: its antecedent ("Marco
+						// Rubio, whose hometown, Miami, is projected ...,
+						// argues").
+						sa, sb = a, b
+					}
 					if sb > sa && !(sb-sa == 1 && relatives[ts[sa].low]) && (d.srcA >= sb || sa >= d.srcB) && !inv {
 						d.srcA, d.srcB = sa, sb
 						d.claimant, d.claimantText = x.resolveSource(si, ts, sa, sb)
@@ -226,6 +233,16 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 				}
 				// else "Hoff, who declined to comment, proposes": the
 				// cue is the main clause's, the antecedent the source.
+				d.srcA, d.srcB = a, b
+			}
+		}
+		if p := before(ts, cs); d.srcB > d.srcA && d.rel == 0 && p > 0 && ts[p].low == "," && !participle(ts[cs:ce]) && verbish(x.in.Model, ts[cs].low) {
+			// "Marco Rubio, whose hometown, Miami, is projected to be
+			// underwater ..., argues": the antecedent of a relative
+			// clause that closes right before a finite cue is its
+			// subject, not a noun the model takes inside the clause
+			// or before the antecedent.
+			if a, b := relativeAntecedent(ts, p); b > a && (d.srcA >= b || d.srcB <= a) {
 				d.srcA, d.srcB = a, b
 			}
 		}
@@ -1281,6 +1298,18 @@ func (x *extractor) subjectBefore(ts []tok, cs, ce int) (int, int) {
 		return 0, 0
 	}
 	return a, b
+}
+
+// inRelativeBefore reports whether token sa lies inside a relative
+// clause set off by commas that closes right before the cue at cs ("Marco
+// Rubio, whose hometown, Miami, is projected ..., argues": "Miami").
+func inRelativeBefore(ts []tok, sa, cs int) bool {
+	p := before(ts, cs)
+	if p <= 0 || ts[p].low != "," {
+		return false
+	}
+	_, b := relativeAntecedent(ts, p)
+	return b > 0 && sa > b && sa < p
 }
 
 // relativeAntecedent returns the noun phrase before a relative clause
