@@ -81,6 +81,12 @@ type Prop struct {
 	// finding is an answer), and names it as an answer that names the
 	// allegations does. Set by the extraction.
 	NoEvidence bool
+	// Universal marks an answer said of every party of a group ("no OPEC
+	// member was exceeding oil production quotas", "All OPEC states,
+	// without exception, are producing within the quotas"): in its own
+	// article it answers the allegation of its act against any party.
+	// Set by the extraction.
+	Universal bool
 	// Repeats is the key of the allegation this one repeats (see
 	// Repeats): Build puts it in that allegation's thread and compares it
 	// with no other.
@@ -343,6 +349,11 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 			// Nearly all its words are the allegation's: a headline's
 			// denial of the act its story tells.
 			ent, who = 0.4, "denies the act in its words"
+		}
+	}
+	if ent == 0 && b.Universal && a.Doc == b.Doc {
+		if _, _, nc, w := actMatchN(a, b, names); nc > 0 && w > 0 {
+			ent, who = 0.3, "denies it of every party"
 		}
 	}
 	if ent == 0 && b.NoEvidence && a.Doc == b.Doc {

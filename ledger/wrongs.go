@@ -42,6 +42,7 @@ var wrongKinds = []struct {
 		"abid*", "complied", "comply", "complying", "compliance", "honour*", "honor*", "faithful*", "adher*",
 		"obey*", "observe", "observed", "observing", "observes", "lived up", "living up", "live up",
 		"in line with", "counter to",
+		"within ~ quota|quotas|ceiling|ceilings|limit|limits|allotment|allotments|allocation|allocations",
 	}},
 	{"crime", []string{
 		"crime", "crimes", "criminal*", "illegal*", "illicit*", "unlawful*", "wrongdo*", "misconduct",

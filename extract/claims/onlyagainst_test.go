@@ -263,3 +263,41 @@ func TestAllegationAnsweredInItsWords(t *testing.T) {
 		t.Errorf("the denial of the departure report answers nothing: %+v", out.Claims)
 	}
 }
+
+// TestUniversalAnswer: a denial said of every party of a group ("no member
+// of the group was exceeding its production quota", "all member states,
+// without exception, are producing within the quotas") answers, in its
+// article, the allegation of its act against any party; one said of a
+// single other party does not.
+func TestUniversalAnswer(t *testing.T) {
+	velka := [3]string{"Velka", schema.Place, schema.KindCountry}
+	zentoria := [3]string{"Zentoria", schema.Place, schema.KindCountry}
+	ali := [3]string{"Ali Sabah", schema.Person, ""}
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const charge = "Oil traders said Velka was still pumping more than its allotted quota. "
+	for _, tc := range []struct {
+		text   string
+		linked bool
+	}{
+		{charge + "Zentoria oil minister Ali Sabah said no member of the group was exceeding its production quota.", true},
+		{charge + "Zentoria oil minister Ali Sabah said all member states, without exception, are producing within the quotas allocated to them.", true},
+		{charge + "Zentoria oil minister Ali Sabah said Zentoria was producing within the quota allocated to it.", false},
+	} {
+		in := sentenceInput(tc.text, velka, zentoria, ali)
+		in.Model = m
+		out := Extract(in)
+		checkOutput(t, in, out)
+		linked := false
+		for _, c := range out.Claims {
+			if c.Stance == schema.Deny {
+				linked = linked || len(c.RespondsTo) > 0
+			}
+		}
+		if linked != tc.linked {
+			t.Errorf("%s\n linked %v, want %v: %+v", tc.text, linked, tc.linked, out.Claims)
+		}
+	}
+}

@@ -598,7 +598,8 @@ func (x *extractor) link() {
 			Explicit:   d.stance == schema.Deny && d.v != nil && explicitDenial[d.v.lemma],
 			Concedes:   d.stance == schema.Acknowledge && !x.answers(d),
 			Defends:    d.stance == schema.Deny && strings.HasPrefix(strings.ToLower(d.cueSpan.Text), "defend"),
-			NoEvidence: x.findsNoWrong(d)}
+			NoEvidence: x.findsNoWrong(d),
+			Universal:  d.stance == schema.Deny && x.universal(d)}
 		if p.Concedes && !ledger.Concession(d.cueSpan.Text, x.contentText(d)) {
 			p.Concedes = false // and it links nothing (link)
 		}
@@ -714,6 +715,30 @@ func (x *extractor) sameAccused(a, b *draft) bool {
 		return true // "Goldman Sachs" and "Goldman Sachs International Corp"
 	}
 	return slices.Contains(x.coAccused(a), b.target) || slices.Contains(x.coAccused(b), a.target)
+}
+
+// groupNouns name the parties of a group a universal answer is said of.
+var groupNouns = set("member", "members", "state", "states", "country", "countries", "nation", "nations", "producer",
+	"producers", "company", "companies", "firm", "firms", "bank", "banks", "exporter", "exporters", "government", "governments")
+
+// universal reports whether an answer's content opens with a quantifier
+// over a group ("no OPEC member was exceeding ... quotas", "All OPEC states,
+// without exception, are producing within the quotas"): said of every
+// party of the group.
+func (x *extractor) universal(d *draft) bool {
+	ts := x.toks(d.sent)
+	ka, kb := contentToks(ts, d)
+	for k := ka; k < kb && k < ka+4; k++ {
+		switch ts[k].low {
+		case "no", "none", "all", "every":
+			for j := k + 1; j < kb && j <= k+3; j++ {
+				if groupNouns[ts[j].low] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // findsNoWrong reports whether a denial is a finding of no wrong:
