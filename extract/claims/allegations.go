@@ -689,7 +689,7 @@ func conditional(ts []tok, a, b, w int) bool {
 				return true
 			}
 		case "would", "could", "might":
-			if k > w && !relClauseBetween(ts, w, k) || k < w && w-k <= 4 {
+			if k > w && !relClauseBetween(ts, w, k) && !coordinated(ts, k) || k < w && w-k <= 4 {
 				return true
 			}
 		case "any":
@@ -707,6 +707,14 @@ func conditional(ts []tok, a, b, w int) bool {
 		}
 	}
 	return false
+}
+
+// coordinated reports whether a modal at k opens a verb phrase of its own
+// after "and", "but" or "or": "the proposal discriminated against imports
+// and would damage the Philippines" asserts the first verb; the modal is
+// the second's.
+func coordinated(ts []tok, k int) bool {
+	return k > 0 && (ts[k-1].low == "and" || ts[k-1].low == "but" || ts[k-1].low == "or")
 }
 
 // relClauseBetween reports whether a relative pronoun lies between tokens

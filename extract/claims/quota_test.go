@@ -41,3 +41,30 @@ func TestQuotaExceededAlleges(t *testing.T) {
 		})
 	}
 }
+
+// TestCoordinatedModalAsserts: a modal that opens a second verb phrase
+// after "and" ("discriminated against imports and would damage ...") is
+// that phrase's; the wrong before it is asserted. A modal after the wrong
+// in its own phrase still makes it hypothetical.
+func TestCoordinatedModalAsserts(t *testing.T) {
+	opp := [3]string{"Opponents of the bill", schema.Person, ""}
+	tests := []struct {
+		name, text string
+		alleges    bool
+	}{
+		{"and would", "Opponents of the bill said the proposal discriminated against imports and would damage exporters.", true},
+		{"would after the wrong", "Opponents of the bill said discriminating against imports would damage exporters.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, cs := allegationsOf(tc.text, opp)
+			got := false
+			for _, c := range cs {
+				got = got || c.Stance == schema.Allege
+			}
+			if got != tc.alleges {
+				t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
+			}
+		})
+	}
+}
