@@ -58,6 +58,14 @@ func (x *extractor) opposition() {
 			negated = negatedWords(ts, ka, kb)
 			mainNeg = true
 		}
+		if k := laterOwnNegation(ts, ka, kb); k > ka {
+			for _, w := range negatedWords(ts, k, kb) {
+				if !slices.Contains(negated, w) {
+					negated = append(negated, w)
+				}
+			}
+			mainNeg = true
+		}
 		praise := !mainNeg && praisesRecord(ts, ka, kb)
 		// What the statement owns to: a finding it agrees with, or a
 		// fault it finds with an act it names as its own.
@@ -263,6 +271,7 @@ func (x *extractor) speakers(ts []tok, d *draft, ka int) []*entInfo {
 		out = append(out, d.claimant)
 	}
 	out = append(out, x.sides(d)...)
+	ka = pastConjunction(ts, ka, len(ts))
 	if ka < len(ts) && (pronouns[ts[ka].low] != "" || ts[ka].low == "we" || ts[ka].low == "i") {
 		return out // the claimant's own "it", "we"
 	}
@@ -320,6 +329,13 @@ func (x *extractor) subjectEnd(ts []tok, ka, kb int) int {
 	if ka >= kb {
 		return ka
 	}
+	// A failed search returns where the content starts, not the word
+	// after an opening "but": "but did not elaborate" has no subject.
+	fail := ka
+	ka = pastConjunction(ts, ka, kb)
+	if fail == ka {
+		fail = -1
+	}
 	if ka+1 < kb && leadIns[ts[ka].low] {
 		// "To the best of our knowledge, there have been no ...".
 		for k := ka + 1; k < kb && k < ka+8; k++ {
@@ -344,6 +360,9 @@ func (x *extractor) subjectEnd(ts []tok, ka, kb int) int {
 		words++
 	}
 	if e == ka || e == kb || len(x.mentionsIn(ts[ka].start, ts[e-1].end)) == 0 {
+		if fail >= 0 {
+			return fail
+		}
 		return ka
 	}
 	return e
@@ -378,6 +397,40 @@ func mainNegation(ts []tok, subj, kb int) bool {
 		}
 	}
 	return false
+}
+
+// laterOwnNegation returns the start of a later sentence of the content
+// ts[ka:kb] (one quotation the splitter kept whole) whose subject is the
+// speaker's own "we" or "I" and whose own verb is negated: "You can't be in
+// the equity market ... and not experience some problems. But we are not
+// facing any severe financial problems"; -1 when there is none.
+func laterOwnNegation(ts []tok, ka, kb int) int {
+	for j := ka + 1; j+2 < kb; j++ {
+		if !isEnd(ts[j]) {
+			continue
+		}
+		k := pastConjunction(ts, j+1, kb)
+		if k+1 < kb && (ts[k].low == "we" || ts[k].low == "i") && mainNegation(ts, k+1, kb) {
+			return k
+		}
+	}
+	return -1
+}
+
+// conjunctions open a sentence that goes on from the one before: "But we
+// are not facing any severe financial problems".
+var conjunctions = set("but", "and", "yet", "however", "still", "so", "indeed", "nevertheless")
+
+// pastConjunction returns the first token after the conjunction that opens
+// ts[ka:kb] (and its comma: "However, we are not ..."), else ka.
+func pastConjunction(ts []tok, ka, kb int) int {
+	if ka+1 < kb && conjunctions[ts[ka].low] {
+		ka++
+		if ka+1 < kb && ts[ka].low == "," {
+			ka++
+		}
+	}
+	return ka
 }
 
 // leadIns open a phrase before a content's subject.

@@ -63,6 +63,9 @@ func TestRoleAppositions(t *testing.T) {
 		{"John Smith, a lawyer for Acme Corp, said the suit had no merit.", "John Smith", "Acme Corp"},
 		{"Gibson Gayle, a Texaco lawyer, said the company had every right to seek protection.", "Gibson Gayle", "Texaco"},
 		{"We have recognized there are other alternatives, John Jeffers, the Pennzoil attorney, said.", "John Jeffers", "Pennzoil"},
+		// No comma before the cue: the role and its organisation read as
+		// a description of the person still name the organisation.
+		{"Acme Corp is not facing problems, Robert Conway, managing director of Goldman Sachs International Corp said.", "Robert Conway", "Goldman Sachs International Corp"},
 	} {
 		in := sentenceInput(tc.text, [3]string{tc.person, schema.Person, ""}, [3]string{tc.org, schema.Organization, schema.KindOther})
 		out := Extract(in)

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"context"
+	"sort"
 	"strings"
 
 	"github.com/dossier-project/dossier/schema"
@@ -154,12 +155,26 @@ func (x *extractor) roleAround(si int, ts []tok, ms []mref, mi int) {
 		}
 		_, pred, e := x.roleWords(ts, r)
 		if pred != "" && e < len(ts) && (ts[e].low == "of" || ts[e].low == "at" || ts[e].low == "for") {
+			found := false
 			for _, o := range ms[mi+1:] {
 				if o.start == ts[min(e+1, len(ts)-1)].start || (e+2 < len(ts) && o.start == ts[e+2].start) {
 					if o.e.typ == schema.Organization {
 						x.addRelation(si, m.e.id, pred, o.e.id, x.span(m.start, o.end))
 					}
+					found = true
 					break
+				}
+			}
+			if !found {
+				// The role with its organisation may have been read as a
+				// description of the person ("Robert Conway, managing
+				// director of Goldman Sachs International Corp said"),
+				// which hides the organisation's own mention.
+				for _, p := range []int{e + 1, e + 2} {
+					if o, ok := x.orgNamedAt(ts, p); ok {
+						x.addRelation(si, m.e.id, pred, o.e.id, x.span(m.start, o.end))
+						break
+					}
 				}
 			}
 		}
@@ -200,6 +215,22 @@ func (x *extractor) roleAround(si int, ts []tok, ms []mref, mi int) {
 			}
 		}
 	}
+}
+
+// orgNamedAt returns the organisation mention of the document's entities
+// (not a description) that starts at token p, if any.
+func (x *extractor) orgNamedAt(ts []tok, p int) (mref, bool) {
+	if p >= len(ts) {
+		return mref{}, false
+	}
+	at := ts[p].start
+	k := sort.Search(len(x.static), func(k int) bool { return x.static[k].start >= at })
+	for ; k < len(x.static) && x.static[k].start == at; k++ {
+		if x.static[k].e.typ == schema.Organization {
+			return x.static[k], true
+		}
+	}
+	return mref{}, false
 }
 
 // roleWords reads a role at ts[a:]: "chief executive", "founder",
