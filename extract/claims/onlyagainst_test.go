@@ -301,3 +301,33 @@ func TestUniversalAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestChargedAlongWith: those charged along with the target of a hedged
+// act ("Lev Brandt was named ... along with two other traders, Mira Holt
+// and Ivo Penn, for allegedly swapping inside information") are parties to
+// it, so an answer about one of them answers it.
+func TestChargedAlongWith(t *testing.T) {
+	brandt := [3]string{"Lev Brandt", schema.Person, ""}
+	holt := [3]string{"Mira Holt", schema.Person, ""}
+	penn := [3]string{"Ivo Penn", schema.Person, ""}
+	zentor := [3]string{"Zentor Corp", schema.Organization, schema.KindCompany}
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Lev Brandt was named by a federal grand jury along with two other traders, Mira Holt and Ivo Penn, for allegedly swapping inside information in a scheme that produced illegal profits. " +
+		"Zentor Corp said it based its belief in Lev Brandt's innocence on an investigation by its outside counsel."
+	in := sentenceInput(text, brandt, holt, penn, zentor)
+	in.Model = m
+	out := Extract(in)
+	checkOutput(t, in, out)
+	linked := false
+	for _, c := range out.Claims {
+		if c.Stance == schema.Deny && strings.Contains(c.Content.Text, "innocence") {
+			linked = len(c.RespondsTo) > 0
+		}
+	}
+	if !linked {
+		t.Errorf("%s\n the belief in Lev Brandt's innocence answers nothing: %+v", text, out.Claims)
+	}
+}

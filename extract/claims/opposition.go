@@ -451,7 +451,7 @@ func (x *extractor) coAccused(d *draft) []*entInfo {
 	ms := x.mentionsIn(ts[ka].start, ts[kb-1].end)
 	ti := slices.IndexFunc(ms, func(m mref) bool { return m.e == d.target })
 	if ti < 0 {
-		return nil
+		return x.chargedAlongWith(ts, d, ka)
 	}
 	party := func(e *entInfo) bool {
 		return e != d.target && e != d.claimant && (e.typ == schema.Person || e.typ == schema.Organization)
@@ -492,6 +492,46 @@ func (x *extractor) coAccused(d *draft) []*entInfo {
 			continue
 		}
 		add(m.e)
+	}
+	return out
+}
+
+// chargedAlongWith returns, for an allegation whose content follows its
+// target ("... along with two other top Wall Street executives, Richard
+// Wigton and Timothy Tabor, for allegedly swapping insider information"),
+// the parties charged with the target: the people and organisations of the
+// list after "along with" or "together with" that holds the target, and
+// the first one named before it in the sentence ("Freeman was indicted by
+// a federal grand jury along with ..."). Nil when the target is not in
+// such a list.
+func (x *extractor) chargedAlongWith(ts []tok, d *draft, ka int) []*entInfo {
+	k := -1
+	for j := 0; j+1 < ka; j++ {
+		if (ts[j].low == "along" || ts[j].low == "together") && ts[j+1].low == "with" {
+			k = j
+		}
+	}
+	if k < 0 {
+		return nil
+	}
+	party := func(e *entInfo) bool {
+		return e != d.target && e != d.claimant && (e.typ == schema.Person || e.typ == schema.Organization)
+	}
+	list := x.mentionsIn(ts[k].start, ts[ka-1].end)
+	if !slices.ContainsFunc(list, func(m mref) bool { return m.e == d.target }) {
+		return nil
+	}
+	var out []*entInfo
+	for _, m := range x.mentionsIn(ts[0].start, ts[k].start) {
+		if party(m.e) {
+			out = append(out, m.e) // the subject the list is charged with
+			break
+		}
+	}
+	for _, m := range list {
+		if party(m.e) && !slices.Contains(out, m.e) {
+			out = append(out, m.e)
+		}
 	}
 	return out
 }
