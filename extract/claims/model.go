@@ -351,6 +351,15 @@ func joinFragments(f attrib.Found, ts []tok, cs, ce int, cueAt []int, isCue []bo
 			if !opensQuote(ts, a) && inverted(ts, ka, kb, cs, f.Source) && !continued(f, ts) {
 				return ka, kb, false
 			}
+			// A quotation that opens right after the cue is what was
+			// said, not the clause before the cue that it does not
+			// continue ("Two weeks after Clinton lost her cool on a
+			// rope line, ... as she angrily said, “I am so sick of the
+			// Sanders campaign lying”").
+			if opensQuote(ts, a) && a <= ce+1 && !quoteEndsAt(ts, kb) {
+				ka, kb = a, b
+				continue
+			}
 		}
 		if cueAt[a]-cueAt[kb] > own && cueOutsideQuote(ts, isCue, kb, a) {
 			return ka, kb, false
@@ -358,6 +367,20 @@ func joinFragments(f attrib.Found, ts []tok, cs, ce int, cueAt []int, isCue []bo
 		kb = b
 	}
 	return ka, kb, true
+}
+
+// quoteEndsAt reports whether the tokens before kb close a quotation
+// (with a comma before or after the mark).
+func quoteEndsAt(ts []tok, kb int) bool {
+	for k := kb - 1; k >= 0 && k >= kb-3; k-- {
+		if closesQuote(ts[k]) || ts[k].qclose {
+			return true
+		}
+		if ts[k].low != "," && ts[k].low != "'" {
+			return false
+		}
+	}
+	return false
 }
 
 // quoteEnd returns end without a closing quotation mark and the
