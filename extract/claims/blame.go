@@ -105,7 +105,7 @@ func (x *extractor) criticised(ts []tok, d *draft, ka, kb int) *entInfo {
 // causeWords say that something caused a harm: "caused the crash",
 // "contributed to the turmoil", "helped to precipitate the crisis", "was
 // responsible for the disaster".
-var causeWords = set("caused", "cause", "causes", "contributed", "contributing", "triggered", "trigger", "triggering",
+var causeWords = set("caused", "cause", "causes", "factor", "contributed", "contributing", "triggered", "trigger", "triggering",
 	"precipitated", "precipitate", "precipitating", "sparked", "spark", "fueled", "fuelled", "spurred", "spur",
 	"responsible", "blame", "blamed")
 
@@ -160,6 +160,14 @@ func (x *extractor) blameIn(ts []tok, a, b int) int {
 			return k
 		case harmBefore >= 0 && k+1 < b && (ts[k+1].low == "by" || ts[k+1].low == "on") && named(k+1, k+9):
 			return k
+		case harmAfter >= 0 && (ts[k].low == "cause" || ts[k].low == "causes" || ts[k].low == "factor") && k > 0 && !beForms[ts[k-1].low]:
+			// "The clear cause of the crash was faulty repair work by the
+			// Boeing Co": the cause named after the copula.
+			for j := harmAfter + 1; j < b && j <= harmAfter+4 && !isEnd(ts[j]); j++ {
+				if beForms[ts[j].low] && named(j+1, j+10) {
+					return k
+				}
+			}
 		}
 	}
 	return -1

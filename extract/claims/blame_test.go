@@ -223,3 +223,30 @@ func TestUnderFire(t *testing.T) {
 		}
 	}
 }
+
+// TestCauseNamedAfterTheCopula: "the cause of the crash was faulty repair
+// work by Boeing" blames the party named after the copula; a cause that
+// names no party ("an electrical fault") blames nobody.
+func TestCauseNamedAfterTheCopula(t *testing.T) {
+	boeing := [3]string{"Boeing Co", schema.Organization, schema.KindCompany}
+	takeda := [3]string{"Shun Takeda", schema.Person, ""}
+	tests := []struct {
+		name, text string
+		alleges    bool
+	}{
+		{"a party after was", "The clear cause of the crash was faulty repair work by the Boeing Co, said Shun Takeda.", true},
+		{"no party", "The clear cause of the crash was an electrical fault in the tail, said Shun Takeda.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, cs := allegationsOf(tc.text, boeing, takeda)
+			got := false
+			for _, c := range cs {
+				got = got || c.Stance == schema.Allege
+			}
+			if got != tc.alleges {
+				t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
+			}
+		})
+	}
+}
