@@ -855,6 +855,10 @@ func (x *extractor) sentence(si int) {
 		}
 	}
 	kept = x.modelDrafts(si, ts, kept, markers)
+	for _, d := range kept {
+		x.quotedAs(si, ts, d)
+	}
+	kept = append(kept, x.quotedCues(si, ts, kept)...)
 	x.relativeSources(si, ts, kept)
 	relativeContentEnd(ts, kept)
 	x.endBeforeOwnCues(ts, kept)

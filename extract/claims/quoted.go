@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -158,4 +159,108 @@ func innocence(ct []tok) bool {
 		}
 	}
 	return false
+}
+
+// quotedAsVerbs follow "as" after the one quoted: "quoted an official as
+// saying".
+var quotedAsVerbs = set("saying", "telling", "stating", "declaring")
+
+// quotedAs reads "X quoted Y as saying ...": Y is the speaker and X, the
+// outlet or party that quotes, the channel; what Y said is what follows
+// "saying" ("The company quoted Boyd Jefferies as saying, "I fully
+// accept sole responsibility ..."") or, when nothing does, what went
+// before X ("OPEC output in February was well below the ceiling, the
+// news agency Opecna quoted an OPEC secretariat official as saying").
+// The cue was read with X for its source and "Y as saying" for its
+// content.
+func (x *extractor) quotedAs(si int, ts []tok, d *draft) {
+	if d.passive || d.cs >= d.ce || d.ce > len(ts) || d.inheritedFrom != nil || d.rel > 0 {
+		return
+	}
+	switch ts[d.ce-1].low {
+	case "quoted", "quotes", "quoting":
+	default:
+		return
+	}
+	n := len(ts)
+	as := -1
+	for k := d.ce + 1; k+1 < n && k < d.ce+10; k++ {
+		if ts[k].low == "as" && quotedAsVerbs[ts[k+1].low] {
+			as = k
+			break
+		}
+		if isEnd(ts[k]) || ts[k].low == "," || ts[k].low == "that" || ts[k].cue || ts[k].qopen {
+			return
+		}
+	}
+	if as <= d.ce {
+		return
+	}
+	edge := d.cs
+	if d.srcB > d.srcA {
+		if d.srcB <= d.cs {
+			edge = min(edge, d.srcA)
+		}
+		d.channel, d.channelText = x.resolveSource(si, ts, d.srcA, d.srcB)
+	}
+	r := as + 2
+	if ts[as+1].low == "telling" {
+		// "as telling reporters that ...": the hearer is no content.
+		for k := r; k < n && k < r+5; k++ {
+			if ts[k].low == "that" || ts[k].low == "," || ts[k].qopen || isEnd(ts[k]) {
+				r = k
+				break
+			}
+		}
+	}
+	for r < n && (ts[r].low == "," || ts[r].low == "that" || ts[r].low == ":") {
+		r++
+	}
+	e := r
+	for e < n && !isEnd(ts[e]) {
+		e++
+	}
+	var cont [2]int
+	if r < n && !isEnd(ts[r]) && !(ts[as+1].low == "telling" && (ts[r-1].low != "that" && !ts[r].qopen)) && !adverbialAt(ts, r, e) {
+		cont = x.trim(ts, r, n)
+	} else {
+		cont = x.leftContent(ts, 0, edge)
+	}
+	if cont[1] <= cont[0] {
+		return
+	}
+	d.srcA, d.srcB = d.ce, as
+	d.claimant, d.claimantText = x.resolveSource(si, ts, d.srcA, d.srcB)
+	d.cont = cont
+	d.objEnts = nil
+	d.target = nil
+}
+
+// quotedCues returns the cues "X quoted Y as saying" of sentence si that
+// neither the rules nor the model found ("The company quoted Boyd
+// Jefferies as saying, "I fully accept sole responsibility ...""), read
+// as quotedAs reads them. "quoted" alone is no cue of the lexicon: a
+// price or a share is quoted too.
+func (x *extractor) quotedCues(si int, ts []tok, kept []*draft) []*draft {
+	var out []*draft
+	say := forms["said"].v
+	for k := 1; k+3 < len(ts); k++ {
+		if ts[k].low != "quoted" && ts[k].low != "quotes" || ts[k-1].low == "was" || ts[k-1].low == "were" || ts[k-1].low == "is" || ts[k-1].low == "be" {
+			continue
+		}
+		if slices.ContainsFunc(kept, func(d *draft) bool { return d.cs <= k && k < d.ce }) {
+			continue
+		}
+		a := leftNP(ts, k)
+		if a >= k || say == nil {
+			continue
+		}
+		d := &draft{sent: si, kind: verbCue, v: say, m: past, vi: k, cs: k, ce: k + 1, srcA: a, srcB: k, leftEdge: a,
+			rightStart: -2, stance: schema.Say}
+		x.quotedAs(si, ts, d)
+		if d.srcA == k+1 && d.cont[1] > d.cont[0] {
+			out = append(out, d)
+		}
+	}
+	return out
 }

@@ -71,3 +71,40 @@ func TestSaidNotingThat(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedAsSaying: in "X quoted Y as saying ..." Y speaks and X is the
+// channel; what Y said follows "saying" or, with nothing after it, goes
+// before X; a hearer after "telling" is no content (the rules and the
+// trained model alike).
+func TestQuotedAsSaying(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	smith := [3]string{"John Smith", schema.Person, ""}
+	tests := []struct {
+		text, claimant, content string
+		stance                  schema.Stance
+	}{
+		{`The company quoted John Smith as saying, "I fully accept sole responsibility for these transactions."`, "John Smith", "I fully accept sole responsibility for these transactions", schema.Acknowledge},
+		{`All countries are strictly adhering to their quotas, the news agency quoted an official as saying.`, "an official", "All countries are strictly adhering to their quotas", ""},
+		{`The newspaper quoted John Smith as telling reporters that the firm had done nothing wrong.`, "John Smith", "the firm had done nothing wrong", schema.Deny},
+	}
+	for _, tc := range tests {
+		for _, model := range []*attrib.Model{nil, m} {
+			in := sentenceInput(tc.text, acme, smith)
+			in.Model = model
+			var got []string
+			ok := false
+			for _, c := range Extract(in).Claims {
+				got = append(got, c.ClaimantText+" | "+c.Content.Text+" | "+string(c.Stance))
+				if c.Cue.Text == "quoted" && c.ClaimantText == tc.claimant && c.Content.Text == tc.content && (tc.stance == "" || c.Stance == tc.stance) {
+					ok = true
+				}
+			}
+			if !ok {
+				t.Errorf("%q (model %v): claims %q, want %s saying %q", tc.text, model != nil, got, tc.claimant, tc.content)
+			}
+		}
+	}
+}
