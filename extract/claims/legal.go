@@ -199,6 +199,11 @@ func (x *extractor) legalStepAt(ts []tok, i int) int {
 	if legalNouns[l] && i+2 < n && ts[i+1].low == "over" && !isEnd(ts[i+2]) && !isNumber(ts[i+2].low) {
 		return i + 2
 	}
+	if legalNouns[l] && i+3 < n && ts[i+1].low == "to" && blockers[ts[i+2].low] && named(i+3) {
+		// "filed the lawsuit to block Coastal from taking control": the
+		// suit's purpose names its defendant.
+		return i + 3
+	}
 	sought := false
 	for j := i + 1; j < n && j <= i+14; j++ {
 		t := ts[j]
@@ -221,6 +226,10 @@ func (x *extractor) legalStepAt(ts []tok, i int) int {
 	}
 	return -1
 }
+
+// blockers are the verbs of a suit's purpose that name its defendant
+// after them: "a suit to block Coastal from taking control".
+var blockers = set("block", "stop", "prevent", "bar", "halt", "enjoin", "force", "compel")
 
 // threatened reports whether a legal step at i is only threatened or
 // weighed, within the four words before it: "shelved threatened legal

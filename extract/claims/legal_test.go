@@ -46,6 +46,9 @@ func TestLegalSteps(t *testing.T) {
 		{"an injunction restates a suit", "COURT BLOCKS INJUNCTION SOUGHT AGAINST CHASE",
 			[][3]string{{"CHASE", schema.Organization, schema.KindCompany}}, false, ""},
 		{"a suit for its amount", "The lawsuit over 20 mln dlrs was settled.", nil, false, ""},
+		{"a suit to block", "Spencer Cos Inc filed the lawsuit to block Chase Manhattan Bank from taking control.",
+			[][3]string{spencer, chase}, true, "Chase Manhattan Bank"},
+		{"a suit to block nobody named", "Spencer Cos Inc filed the lawsuit to block the sale.", [][3]string{spencer}, false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
