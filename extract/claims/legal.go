@@ -204,15 +204,29 @@ func (x *extractor) legalStepAt(ts []tok, i int) int {
 		// suit's purpose names its defendant.
 		return i + 3
 	}
+	if action && i+3 < n && ts[i+1].low == "to" && (ts[i+2].low == "recover" || ts[i+2].low == "recoup") {
+		// "it planned to take legal action to recover the funds": an
+		// action for what the other side owes.
+		return i + 1
+	}
 	sought := false
-	for j := i + 1; j < n && j <= i+14; j++ {
+	seeking := false
+	for j := i + 1; j < n && j <= i+16; j++ {
 		t := ts[j]
 		if isEnd(t) || t.low == "," || t.low == ";" || t.low == "that" || t.cue || legalNouns[t.low] {
 			return -1
 		}
 		switch t.low {
+		case "seeking", "seeks", "seek":
+			seeking = true
 		case "damages", "compensation", "restitution":
 			sought = true
+			if seeking && legalNouns[l] {
+				// "lawsuits in which survivors of 77 of the victims are
+				// seeking millions of dollars in compensation": damages
+				// sought for a wrong, the defendant named elsewhere.
+				return i + 1
+			}
 		case "against":
 			if j > i+6 || !named(j+1) {
 				return -1

@@ -49,6 +49,10 @@ func TestLegalSteps(t *testing.T) {
 		{"a suit to block", "Spencer Cos Inc filed the lawsuit to block Chase Manhattan Bank from taking control.",
 			[][3]string{spencer, chase}, true, "Chase Manhattan Bank"},
 		{"a suit to block nobody named", "Spencer Cos Inc filed the lawsuit to block the sale.", [][3]string{spencer}, false, ""},
+		{"damages sought", "The ruling came in a hearing on lawsuits in which survivors of 77 of the victims are seeking millions of dollars in compensation.",
+			nil, true, ""},
+		{"legal action to recover", "Spencer Cos Inc said it planned to take legal action to recover the funds.", [][3]string{spencer}, true, ""},
+		{"legal action to appeal", "Spencer Cos Inc said it planned to take legal action to appeal the ruling.", [][3]string{spencer}, false, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
