@@ -1283,8 +1283,14 @@ func guiltyTo(ts []tok, i int) bool {
 // charge). Not a negated, conditional or questioned one ("would not plead
 // guilty", "whether he would plead guilty", "if he pleads guilty"), nor one
 // refused or asked for ("refused to plead guilty", "urged him to plead").
+//
+// The plea may follow its subject and another verb of the same clause
+// ("said founder and chairman Boyd L. Jefferies has resigned and intends
+// to plead guilty"), up to pleaWindow words in, but not past a clause
+// boundary or a verb that makes another party ask for or expect it
+// ("allowed him to plead guilty", "expects them to plead guilty").
 func pleaInContent(ts []tok, ka, kb int) int {
-	for k := ka; k < kb && k < ka+6; k++ {
+	for k := ka; k < kb && k < ka+pleaWindow; k++ {
 		switch ts[k].low {
 		case "plead", "pleads", "pleaded", "pled", "pleading":
 			return k
@@ -1292,9 +1298,21 @@ func pleaInContent(ts []tok, ka, kb int) int {
 			"wants", "want", "wanted", "should", "could", "might", "may", "?":
 			return -1
 		}
+		if k >= ka+6 && pleaBounds[ts[k].low] {
+			return -1
+		}
 	}
 	return -1
 }
+
+// pleaWindow bounds how far into a content a plea to come is read.
+const pleaWindow = 14
+
+// pleaBounds end the clause a plea to come may be read in, past its first
+// six words.
+var pleaBounds = set(",", ";", ":", "that", "which", "who", "whom", "because", "after", "before", "when", "while",
+	"ask", "asks", "urge", "urges", "let", "lets", "allow", "allows", "allowed", "persuade", "persuaded", "expect",
+	"expects", "expected", "force", "forced", "told", "tell", "tells", "would", "will")
 
 // namesAllegation reports whether the words at k name an allegation as a
 // thing ("press reports that", "the claims", "the allegations").
@@ -1526,6 +1544,10 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			// violations": the counts are the prosecution's allegation,
 			// which the plea acknowledges.
 			d = x.nounDraft(si, ts, i, i+2)
+		case (t.low == "count" || t.low == "counts" || t.low == "charge" || t.low == "charges") && i > 0 && guiltyTo(ts, i) && wrongIn(ts, max(0, i-2), i) >= 0:
+			// "intends to plead guilty to two felony counts.": the
+			// wrong before the counts.
+			d = x.nounDraft(si, ts, i, max(0, i-2))
 		case t.low == "under" && i+2 < n && (ts[i+1].low == "fire" || ts[i+1].low == "attack" || ts[i+1].low == "criticism"):
 			// "BAKER UNDER FIRE FOR WALL STREET DROP", "is now under
 			// attack for alleged cut-throat selling", "came under fire in

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dossier-project/dossier/extract/attrib"
@@ -105,6 +106,31 @@ func TestQuotedAsSaying(t *testing.T) {
 			if !ok {
 				t.Errorf("%q (model %v): claims %q, want %s saying %q", tc.text, model != nil, got, tc.claimant, tc.content)
 			}
+		}
+	}
+}
+
+// TestPleaAfterAnotherVerb: a plea to come announced by the accused's
+// side acknowledges also after its subject and another verb of the clause,
+// and the counts keep their allegation; not past a verb that makes
+// another party expect it. "neither X nor Y ever" denies a wrong.
+func TestPleaAfterAnotherVerb(t *testing.T) {
+	smith := [3]string{"John Smith", schema.Person, ""}
+	tests := []struct {
+		text string
+		want []string // "stance cue" of every claim, in order
+	}{
+		{"Acme Corp said founder and chairman John Smith has resigned and intends to plead guilty to two felony counts.",
+			[]string{"acknowledge said", "allege counts"}},
+		{"Acme Corp said the lawyers for its former chairman John Smith now expect him to plead guilty.",
+			[]string{"allege said"}}, // not an acknowledgement: another party expects the plea
+		{"Acme Corp said neither John Smith nor the company ever engaged in insider trading.",
+			[]string{"deny said"}},
+	}
+	for _, tc := range tests {
+		got, _ := allegationsOf(tc.text, acme, smith)
+		if strings.Join(got, ", ") != strings.Join(tc.want, ", ") {
+			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

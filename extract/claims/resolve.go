@@ -338,6 +338,11 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 			// "the company said it denies that ...", "he said he rejected
 			// the allegations": the speaker's own denial, reported.
 			return true, ""
+		case t.low == "nor" && k > 1 && slices.Contains(lows(ct[:k]), "neither") && !subordinate(lows(ct[:k])) &&
+			wrongIn(ct, k+1, min(len(ct), k+10)) >= 0 && !future(ct, k):
+			// "neither Boyd Jefferies nor the company ever engaged in
+			// insider trading": the wrong denied of both.
+			return true, ""
 		case (t.low == "not" || t.low == "n't" || t.low == "never") && !subordinate(lows(ct[:k])) && !groundsNegation(ct, k):
 			for j := k + 1; j < len(ct) && j <= k+6; j++ {
 				if ct[j].low == "," || ct[j].low == "but" {
