@@ -1675,6 +1675,19 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 					}
 				}
 			}
+		case (t.low == "denial" || t.low == "denials") && i > 1 && i+2 < n && ts[i+1].low == "that" && (ts[i-1].low == "'s" || ts[i-1].low == "'"):
+			// "OPEC members' denials that they are producing over their
+			// quotas": the possessor's denial of what follows.
+			if a := leftNP(ts, i-1); a < i-1 {
+				if d = x.newDraft(si, ts, i, i+1, i+2); d != nil {
+					x.source(si, ts, d, a, i-1)
+					if d.claimant == nil && d.claimantText == "" {
+						d = nil
+					} else {
+						d.nominalDenial = true
+					}
+				}
+			}
 		case (t.low == "reported" || t.low == "described") && i > 0 && (beForms[ts[i-1].low] || ts[i-1].low == "widely"):
 			if wrongIn(ts, i+1, n) >= 0 || x.deniedHere(ds, t) {
 				d = x.passiveReport(si, ts, i)
@@ -1700,6 +1713,13 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 		s := x.in.Sentences[si]
 		d.evidence = x.span(s.Start, s.End)
 		x.finishDraft(ts, d)
+		if d.nominalDenial {
+			d.stance = schema.Deny
+			x.drafts = append(x.drafts, d)
+			ds = append(ds, d)
+			i = d.ce - 1
+			continue
+		}
 		d.stance = schema.Allege
 		ka, kb := contentToks(ts, d)
 		if d.target == nil {

@@ -160,6 +160,9 @@ type draft struct {
 	// strike"). It bounds the contents of the sentence's other cues and
 	// gives its source to a cue coordinated with it, but it is no claim.
 	noClaim bool
+	// nominalDenial marks a denial named as a noun with its possessor
+	// ("OPEC members' denials that ..."), which no verb cues.
+	nominalDenial bool
 }
 
 // extractor holds the state of one Extract call.

@@ -134,3 +134,22 @@ func TestPleaAfterAnotherVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestNominalDenial: "X's denials that ..." is X's denial, with no verb
+// to cue it; a denial with no possessor, or of a thing, is none.
+func TestNominalDenial(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // "stance cue" of every claim, in order
+	}{
+		{"Acme Corp's denials that it sold below cost sparked buying.", []string{"deny denials"}},
+		{"The denials that it sold below cost sparked buying.", nil},
+		{"Acme Corp's denial of the request sparked buying.", nil},
+	}
+	for _, tc := range tests {
+		got, _ := allegationsOf(tc.text, acme)
+		if strings.Join(got, ", ") != strings.Join(tc.want, ", ") {
+			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
