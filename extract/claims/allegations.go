@@ -1305,6 +1305,33 @@ func pleaInContent(ts []tok, ka, kb int) int {
 	return -1
 }
 
+// clearedOf returns the token after "of" in "cleared X of blame" at i
+// (a wrong, blame, charges or allegations within a few words of the
+// party cleared), else -1. Not "cleared the way", "cleared for takeoff",
+// "cleared customs".
+func clearedOf(ts []tok, i int) int {
+	for k := i + 2; k+1 < len(ts) && k <= i+8; k++ {
+		if ts[k].low == "," || ts[k].low == "for" || isEnd(ts[k]) {
+			return -1
+		}
+		if ts[k].low != "of" {
+			continue
+		}
+		j := k + 1
+		for j < len(ts) && (determiners[ts[j].low] || ts[j].low == "all" || ts[j].low == "any") {
+			j++
+		}
+		if j < len(ts) && (clearedOfWhat[ts[j].low] || wrongIn(ts, j, min(len(ts), j+3)) >= 0) {
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// clearedOfWhat are what a party is cleared of besides a named wrong.
+var clearedOfWhat = set("blame", "charges", "charge", "allegations", "allegation", "accusations", "wrongdoing",
+	"responsibility", "liability", "guilt", "suspicion", "counts")
+
 // pleaWindow bounds how far into a content a plea to come is read.
 const pleaWindow = 14
 
@@ -1673,6 +1700,33 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 							}
 						}
 					}
+				}
+			}
+		case (t.low == "cleared" || t.low == "clears" || t.low == "clearing") && i > 0 && clearedOf(ts, i) > 0:
+			// "the auditors' report largely cleared the management of
+			// Volkswagen of blame", "a court cleared him of all charges":
+			// a finding of no wrong by whoever clears.
+			if d = x.newDraft(si, ts, i, i+1, i+1); d != nil {
+				a, b := sentenceSubject(x.in.Model, ts, i)
+				if b <= a {
+					p := i
+					for p > 0 && isAdverb(ts[p-1]) {
+						p--
+					}
+					a, b = leftNP(ts, p), p
+					if p > 0 && ts[p-1].low == "," {
+						// "An auditors' report on the affair, prepared in
+						// time for the meeting, largely cleared".
+						if c0, a0 := x.appositionStart(ts, p-1); c0 > 0 {
+							a, b = a0, c0
+						}
+					}
+				}
+				x.source(si, ts, d, a, b)
+				if d.claimant == nil && d.claimantText == "" {
+					d = nil
+				} else {
+					d.nominalDenial = true
 				}
 			}
 		case (t.low == "denial" || t.low == "denials") && i > 1 && i+2 < n && ts[i+1].low == "that" && (ts[i-1].low == "'s" || ts[i-1].low == "'"):

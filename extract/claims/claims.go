@@ -160,8 +160,9 @@ type draft struct {
 	// strike"). It bounds the contents of the sentence's other cues and
 	// gives its source to a cue coordinated with it, but it is no claim.
 	noClaim bool
-	// nominalDenial marks a denial named as a noun with its possessor
-	// ("OPEC members' denials that ..."), which no verb cues.
+	// nominalDenial marks a denial that no reporting verb cues: a noun
+	// with its possessor ("OPEC members' denials that ..."), a party
+	// cleared of blame ("the report cleared the management of blame").
 	nominalDenial bool
 }
 

@@ -153,3 +153,23 @@ func TestNominalDenial(t *testing.T) {
 		}
 	}
 }
+
+// TestClearedOf: a party cleared of blame or charges is a finding of no
+// wrong by whoever clears it; "cleared the way" is none.
+func TestClearedOf(t *testing.T) {
+	smith := [3]string{"John Smith", schema.Person, ""}
+	tests := []struct {
+		text string
+		want []string // "stance cue" of every claim, in order
+	}{
+		{"A court cleared John Smith of all charges.", []string{"deny cleared"}},
+		{"The auditors' report, published on Monday, largely cleared the management of Acme Corp of blame.", []string{"deny cleared"}},
+		{"The board cleared the way for the merger of Acme Corp.", nil},
+	}
+	for _, tc := range tests {
+		got, _ := allegationsOf(tc.text, acme, smith)
+		if strings.Join(got, ", ") != strings.Join(tc.want, ", ") {
+			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
