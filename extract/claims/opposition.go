@@ -232,7 +232,7 @@ func negatedWords(ts []tok, a, b int) []string {
 			continue
 		}
 		ct := ts[a:b]
-		if future(ct, k-a) || k > a && (ts[k-1].low == "if" || ts[k-1].low == "whether") || undecided(ts, k, b) || subordinate(lows(ts[a:k])) || unable(ts, k, b) || groundsNegation(ts[a:b], k-a) {
+		if future(ct, k-a) || wishNot(ct, k-a) || doubtsAnother(ct, k-a) || k > a && (ts[k-1].low == "if" || ts[k-1].low == "whether") || undecided(ts, k, b) || subordinate(lows(ts[a:k])) || unable(ts, k, b) || groundsNegation(ts[a:b], k-a) {
 			continue
 		}
 		e := k + 1

@@ -173,3 +173,32 @@ func TestClearedOf(t *testing.T) {
 		}
 	}
 }
+
+// TestWishesAndDoubtsDenyNothing: a negated wish ("we do not want a trade
+// war") or a negated belief in another's future act ("did not think Japan
+// would retaliate") states no opposite of what the accused is charged
+// with; a negated act still does.
+func TestWishesAndDoubtsDenyNothing(t *testing.T) {
+	japan := [3]string{"Japan", schema.Place, schema.KindCountry}
+	charge := "Japan accused Acme Corp of starting a trade war and of retaliating against its rivals. "
+	tests := []struct {
+		text string
+		want schema.Stance // of the second sentence's "said"
+	}{
+		{charge + `Acme Corp said, "We do not want a trade war."`, schema.Say},
+		{charge + "Acme Corp said it did not think its rivals would retaliate against Japan.", schema.Say},
+		{charge + "Acme Corp said it did not start a trade war.", schema.Deny},
+	}
+	for _, tc := range tests {
+		_, cs := allegationsOf(tc.text, acme, japan)
+		var got schema.Stance
+		for _, c := range cs {
+			if c.Sentence == 1 && c.Cue.Text == "said" {
+				got = c.Stance
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -343,6 +343,9 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 			// "neither Boyd Jefferies nor the company ever engaged in
 			// insider trading": the wrong denied of both.
 			return true, ""
+		case (t.low == "not" || t.low == "n't" || t.low == "never") && (wishNot(ct, k) || doubtsAnother(ct, k)):
+			// "we do not want a trade war", "they did not think Japan
+			// would retaliate": no act of the speaker's is denied.
 		case (t.low == "not" || t.low == "n't" || t.low == "never") && !subordinate(lows(ct[:k])) && !groundsNegation(ct, k):
 			for j := k + 1; j < len(ct) && j <= k+6; j++ {
 				if ct[j].low == "," || ct[j].low == "but" {
@@ -573,6 +576,37 @@ func future(ct []tok, k int) bool {
 	}
 	return false
 }
+
+// wishNot reports whether the negation at k negates a wish: "we do not
+// want a trade war", "I don't want to be obstructive".
+func wishNot(ct []tok, k int) bool {
+	return k+1 < len(ct) && wishes[ct[k+1].low]
+}
+
+// wishes are verbs of wanting.
+var wishes = set("want", "wish", "like", "hope", "intend", "desire")
+
+// doubtsAnother reports whether the negation at k negates a belief in a
+// future act ("did not think Japan would retaliate", "does not expect
+// that they will sue"): a forecast of another's act, not a denial of one's
+// own.
+func doubtsAnother(ct []tok, k int) bool {
+	if k+1 >= len(ct) || !doubts[ct[k+1].low] {
+		return false
+	}
+	for j := k + 2; j < len(ct) && j <= k+8; j++ {
+		switch ct[j].low {
+		case "would", "will", "could", "might", "may", "wo", "'ll":
+			return true
+		case ",", ";":
+			return false
+		}
+	}
+	return false
+}
+
+// doubts are verbs of belief or expectation.
+var doubts = set("think", "believe", "expect", "anticipate", "foresee")
 
 // wrongdoingStem returns the stem of the wider wrongdoing list of denials
 // that a word starts with ("helped": "help"), or "".
