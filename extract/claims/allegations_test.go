@@ -31,6 +31,20 @@ func allegationsOf(text string, ents ...[3]string) ([]string, []schema.Claim) {
 	return got, out.Claims
 }
 
+// checkAlleges fails t unless the claims found in text, with these
+// entities, hold an allegation exactly when want is true.
+func checkAlleges(t *testing.T, text string, want bool, ents ...[3]string) {
+	t.Helper()
+	_, cs := allegationsOf(text, ents...)
+	got := false
+	for _, c := range cs {
+		got = got || c.Stance == schema.Allege
+	}
+	if got != want {
+		t.Errorf("%s\n allegation %v, want %v: %+v", text, got, want, cs)
+	}
+}
+
 func TestAllegationsByWhatTheyAssert(t *testing.T) {
 	tests := []struct {
 		name, text string

@@ -29,14 +29,7 @@ func TestCriticismAndBlame(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, cs := allegationsOf(tc.text, tc.ents...)
-			got := false
-			for _, c := range cs {
-				got = got || c.Stance == schema.Allege
-			}
-			if got != tc.alleges {
-				t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
-			}
+			checkAlleges(t, tc.text, tc.alleges, tc.ents...)
 		})
 	}
 }
@@ -186,14 +179,7 @@ func TestCriticismNounAndClaimedBlame(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, cs := allegationsOf(tc.text, tc.ents...)
-			got := false
-			for _, c := range cs {
-				got = got || c.Stance == schema.Allege
-			}
-			if got != tc.alleges {
-				t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
-			}
+			checkAlleges(t, tc.text, tc.alleges, tc.ents...)
 		})
 	}
 }
@@ -213,14 +199,7 @@ func TestUnderFire(t *testing.T) {
 		{"The Stena Concordia came under fire off the Saudi Arabian coastline.", [][3]string{stena}, false},
 	}
 	for _, tc := range tests {
-		_, cs := allegationsOf(tc.text, tc.ents...)
-		got := false
-		for _, c := range cs {
-			got = got || c.Stance == schema.Allege
-		}
-		if got != tc.alleges {
-			t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
-		}
+		checkAlleges(t, tc.text, tc.alleges, tc.ents...)
 	}
 }
 
@@ -239,14 +218,7 @@ func TestCauseNamedAfterTheCopula(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, cs := allegationsOf(tc.text, boeing, takeda)
-			got := false
-			for _, c := range cs {
-				got = got || c.Stance == schema.Allege
-			}
-			if got != tc.alleges {
-				t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
-			}
+			checkAlleges(t, tc.text, tc.alleges, boeing, takeda)
 		})
 	}
 }

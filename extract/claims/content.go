@@ -718,13 +718,7 @@ func (x *extractor) continuedQuote(si int, ts []tok, d *draft) {
 	}
 	nx := x.in.Sentences[si+1]
 	r := x.runes[nx.Start:nx.End]
-	a, b := 0, len(r)
-	for a < b && text.IsSpace(r[a]) {
-		a++
-	}
-	for b > a && text.IsSpace(r[b-1]) {
-		b--
-	}
+	a, b := spaceTrimmed(r)
 	if b-a < 6 || string(r[a:a+2]) != "''" || strings.Contains(string(r[a+2:b-2]), "''") {
 		return
 	}
@@ -785,13 +779,7 @@ func (x *extractor) quoteBefore(si int, ts []tok, d *draft) {
 		return
 	}
 	r := x.runes[ps.Start:ps.End]
-	a, b := 0, len(r)
-	for a < b && text.IsSpace(r[a]) {
-		a++
-	}
-	for b > a && text.IsSpace(r[b-1]) {
-		b--
-	}
+	a, b := spaceTrimmed(r)
 	if b-a < 4 || !isOpenMark(r[a]) || !isCloseMark(r[b-1]) || r[b-2] != '?' && r[b-2] != '!' {
 		return
 	}
@@ -930,4 +918,17 @@ func sayingParticiple(ts []tok, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// spaceTrimmed returns the bounds of r without its leading and trailing
+// white space.
+func spaceTrimmed(r []rune) (a, b int) {
+	a, b = 0, len(r)
+	for a < b && text.IsSpace(r[a]) {
+		a++
+	}
+	for b > a && text.IsSpace(r[b-1]) {
+		b--
+	}
+	return a, b
 }

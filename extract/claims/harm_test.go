@@ -68,14 +68,7 @@ func TestKillingByNoParty(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, cs := allegationsOf(tc.text, police, acme)
-			got := false
-			for _, c := range cs {
-				got = got || c.Stance == schema.Allege
-			}
-			if got != tc.alleges {
-				t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
-			}
+			checkAlleges(t, tc.text, tc.alleges, police, acme)
 		})
 	}
 }
@@ -100,14 +93,7 @@ func TestWrongAsTopic(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, cs := allegationsOf(tc.text, cox)
-			got := false
-			for _, c := range cs {
-				got = got || c.Stance == schema.Allege
-			}
-			if got != tc.alleges {
-				t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
-			}
+			checkAlleges(t, tc.text, tc.alleges, cox)
 		})
 	}
 }

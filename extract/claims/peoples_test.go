@@ -29,14 +29,7 @@ func TestPeoplesPolicyCriticisedAndObservedActs(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, cs := allegationsOf(tc.text, tc.ents...)
-			got := false
-			for _, c := range cs {
-				got = got || c.Stance == schema.Allege
-			}
-			if got != tc.alleges {
-				t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
-			}
+			checkAlleges(t, tc.text, tc.alleges, tc.ents...)
 		})
 	}
 }
@@ -57,14 +50,7 @@ func TestDeceitAndEvasionAllege(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, cs := allegationsOf(tc.text, sec)
-			got := false
-			for _, c := range cs {
-				got = got || c.Stance == schema.Allege
-			}
-			if got != tc.alleges {
-				t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
-			}
+			checkAlleges(t, tc.text, tc.alleges, sec)
 		})
 	}
 }

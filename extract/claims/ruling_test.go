@@ -27,14 +27,7 @@ func TestTradeInjuryRulings(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, cs := allegationsOf(tc.text, tribunal)
-			got := false
-			for _, c := range cs {
-				got = got || c.Stance == schema.Allege
-			}
-			if got != tc.alleges {
-				t.Errorf("%s\n allegation %v, want %v: %+v", tc.text, got, tc.alleges, cs)
-			}
+			checkAlleges(t, tc.text, tc.alleges, tribunal)
 		})
 	}
 }
