@@ -320,3 +320,42 @@ func TestMakerNamedIsNotAccused(t *testing.T) {
 		t.Errorf("the dismissal does not answer the suit against Zentor Corp by name: %.2f (%s)", s, why)
 	}
 }
+
+func TestSameFrameWordsAcross(t *testing.T) {
+	nm := Names(func(id string) string {
+		return map[string]string{"org/acme": "Acme Trading Co", "per/acme": "Walter Acme", "loc/gulf": "Gulf", "loc/ruritania": "Ruritania"}[id]
+	})
+	tests := []struct {
+		name string
+		a, b *Prop
+		same bool
+	}{
+		// A firm and its founder (names that share a word), in two
+		// articles: only the words of the case are shared.
+		{"a firm's civil charges and its founder's felony counts",
+			&Prop{Key: "a", Doc: "d1", Target: "org/acme", Content: "it violated securities laws, including rigging the bond auction"},
+			&Prop{Key: "b", Doc: "d2", Target: "per/acme", Content: "two felony counts of violating federal securities laws"}, false},
+		{"a party's attacks on shipping and on tankers elsewhere",
+			&Prop{Key: "a", Doc: "d1", Target: "loc/gulf", About: []string{"loc/ruritania"}, Content: "Ruritania used the rigs to launch attacks on merchant shipping"},
+			&Prop{Key: "b", Doc: "d2", Target: "loc/ruritania", Content: "Ruritania's attacks on tankers off the northern coast"}, false},
+		// The same entity accused in both: the frame words still count.
+		{"one target, the same violation",
+			&Prop{Key: "a", Doc: "d1", Target: "per/acme", Content: "Walter Acme violated securities laws"},
+			&Prop{Key: "b", Doc: "d2", Target: "per/acme", Content: "two felony counts of violating federal securities laws"}, true},
+		// In one article, they count too.
+		{"the firm and its founder in one article",
+			&Prop{Key: "a", Doc: "d1", Target: "org/acme", Content: "it violated securities laws"},
+			&Prop{Key: "b", Doc: "d1", Target: "per/acme", Content: "he violated securities laws"}, true},
+		// Across articles, the act's own words still join related parties.
+		{"a firm and its founder, the same act in its words",
+			&Prop{Key: "a", Doc: "d1", Target: "org/acme", Content: "it violated securities laws by rigging the bond auction"},
+			&Prop{Key: "b", Doc: "d2", Target: "per/acme", Content: "he was charged with rigging the bond auction"}, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if s, why := Same(tc.a, tc.b, nm); (s >= MinSame) != tc.same {
+				t.Errorf("Same %.2f (%s), want one thread %v", s, why, tc.same)
+			}
+		})
+	}
+}

@@ -37,7 +37,8 @@ for each split of the gold's story clusters (dev, test...) and for all of them:
 The gold holds document IDs and offsets only: the text is read from FILE, and
 each document must have the SHA-256 the gold records. --errors lists every
 miss and false alarm of the split chosen with --split, and --threads the
-threads made of its documents: tune on dev only. A split named "test" is
+threads made of its documents, each allegation with the gold threads of
+its span in braces ({-}: none): tune on dev only. A split named "test" is
 scored as figures only: its errors and threads are never listed. --cluster
 scores the named story clusters alone (their articles only are extracted and
 threaded), one cluster's figures or a group's.`,
@@ -96,7 +97,11 @@ threaded), one cluster's figures or a group's.`,
 					fmt.Fprintf(a.stdout, "\nthread %s\n", first.Thread)
 					for _, k := range t {
 						c := sys.Claims[k]
-						fmt.Fprintf(a.stdout, "  %s %d-%d [%s -> %s] %s\n", c.Doc, c.Start, c.End, c.Claimant, c.Target, shorten(c.Text, 140))
+						gt := strings.Join(g.ThreadsAt(c.Doc, c.Start, c.End), ",")
+						if gt == "" {
+							gt = "-"
+						}
+						fmt.Fprintf(a.stdout, "  %s %d-%d {%s} [%s -> %s] %s\n", c.Doc, c.Start, c.End, gt, c.Claimant, c.Target, shorten(c.Text, 140))
 					}
 				}
 			}

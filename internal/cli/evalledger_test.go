@@ -79,6 +79,11 @@ func TestEvalLedgerSplits(t *testing.T) {
 	if code != 0 || strings.Contains(out, "d/2") || strings.Contains(out, " test ") {
 		t.Errorf("--split dev --errors: %d %s\n%s", code, stderr, out)
 	}
+	// The threads of the dev split, each allegation with its gold threads.
+	out, stderr, code = run(t, "", "eval", "ledger", gpath, "--corpus", cpath, "--split", "dev", "--threads")
+	if code != 0 || !strings.Contains(out, "d/1 ") || !strings.Contains(out, " {t1} [") || strings.Contains(out, "d/2") {
+		t.Errorf("--split dev --threads: %d %s\n%s", code, stderr, out)
+	}
 	_, stderr, code = run(t, "", "eval", "ledger", gpath, "--corpus", cpath, "--split", "heldout")
 	if code == 0 || !strings.Contains(stderr, "no split") {
 		t.Errorf("unknown split: %d %s", code, stderr)

@@ -224,6 +224,20 @@ type LedgerScore struct {
 
 func overlaps(a0, a1, b0, b1 int) bool { return a0 < b1 && b0 < a1 }
 
+// ThreadsAt returns the gold threads of the allegations that overlap a
+// span of a document (as the scores match a system allegation), each
+// once, in the gold's order; none when the span holds no gold
+// allegation.
+func (g *Ledger) ThreadsAt(doc string, start, end int) []string {
+	var out []string
+	for _, a := range g.Allegations {
+		if a.Doc == doc && overlaps(a.Start, a.End, start, end) && !slices.Contains(out, a.Thread) {
+			out = append(out, a.Thread)
+		}
+	}
+	return out
+}
+
 // ScoreLedger scores sys against g on the documents of one split ("" for
 // all of them).
 func ScoreLedger(g *Ledger, sys *LedgerSystem, split string) LedgerScore {

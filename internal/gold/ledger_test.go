@@ -29,3 +29,31 @@ func TestLedgerOnly(t *testing.T) {
 		t.Errorf("an unknown cluster: %v", err)
 	}
 }
+
+func TestLedgerThreadsAt(t *testing.T) {
+	g, err := ReadLedger(strings.NewReader(`{"corpus": "c.jsonl",
+		"clusters": [{"id": "a", "split": "dev", "docs": [{"id": "d1", "sha256": "x"}]}],
+		"threads": [{"id": "ta", "cluster": "a", "target": ["A"], "act": "lied"},
+		            {"id": "tb", "cluster": "a", "target": ["A"], "act": "cheated"}],
+		"allegations": [{"doc": "d1", "start": 0, "end": 10, "thread": "ta"},
+		                {"doc": "d1", "start": 0, "end": 10, "thread": "tb"},
+		                {"doc": "d1", "start": 5, "end": 8, "thread": "ta"},
+		                {"doc": "d1", "start": 20, "end": 30, "thread": "tb"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		doc        string
+		start, end int
+		want       string
+	}{
+		{"d1", 0, 12, "ta,tb"}, // each thread once, in the gold's order
+		{"d1", 25, 40, "tb"},
+		{"d1", 12, 20, ""}, // touching a span's end is no overlap
+		{"d2", 0, 10, ""},
+	} {
+		if got := strings.Join(g.ThreadsAt(tc.doc, tc.start, tc.end), ","); got != tc.want {
+			t.Errorf("ThreadsAt(%s, %d, %d) = %q, want %q", tc.doc, tc.start, tc.end, got, tc.want)
+		}
+	}
+}
