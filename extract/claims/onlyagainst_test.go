@@ -129,19 +129,7 @@ func TestFindingOfNoWrong(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			in := sentenceInput(tc.text, tc.ents...)
-			in.Model = m
-			out := Extract(in)
-			checkOutput(t, in, out)
-			linked := false
-			for _, c := range out.Claims {
-				if c.Stance == schema.Deny && strings.Contains(c.Evidence.Text, tc.answer) {
-					linked = linked || len(c.RespondsTo) > 0
-				}
-			}
-			if linked != tc.linked {
-				t.Errorf("%s\n finding linked %v, want %v: %+v", tc.text, linked, tc.linked, out.Claims)
-			}
+			checkDenialLinked(t, m, tc.text, tc.answer, "finding ", tc.linked, tc.ents...)
 		})
 	}
 }
@@ -166,19 +154,7 @@ func TestAnswerOfAnotherSubject(t *testing.T) {
 		{charge + "Its oil minister denied that Velka was pumping above its Zentoria quota.", false},
 		{charge + "Its oil minister denied that Zentoria was pumping above its ceiling.", true},
 	} {
-		in := sentenceInput(tc.text, zentoria, velka)
-		in.Model = m
-		out := Extract(in)
-		checkOutput(t, in, out)
-		linked := false
-		for _, c := range out.Claims {
-			if c.Stance == schema.Deny {
-				linked = linked || len(c.RespondsTo) > 0
-			}
-		}
-		if linked != tc.linked {
-			t.Errorf("%s\n denial linked %v, want %v: %+v", tc.text, linked, tc.linked, out.Claims)
-		}
+		checkDenialLinked(t, m, tc.text, "", "denial ", tc.linked, zentoria, velka)
 	}
 }
 
@@ -286,19 +262,7 @@ func TestUniversalAnswer(t *testing.T) {
 		{charge + "Zentoria oil minister Ali Sabah said all member states, without exception, are producing within the quotas allocated to them.", true},
 		{charge + "Zentoria oil minister Ali Sabah said Zentoria was producing within the quota allocated to it.", false},
 	} {
-		in := sentenceInput(tc.text, velka, zentoria, ali)
-		in.Model = m
-		out := Extract(in)
-		checkOutput(t, in, out)
-		linked := false
-		for _, c := range out.Claims {
-			if c.Stance == schema.Deny {
-				linked = linked || len(c.RespondsTo) > 0
-			}
-		}
-		if linked != tc.linked {
-			t.Errorf("%s\n linked %v, want %v: %+v", tc.text, linked, tc.linked, out.Claims)
-		}
+		checkDenialLinked(t, m, tc.text, "", "", tc.linked, velka, zentoria, ali)
 	}
 }
 
@@ -329,5 +293,26 @@ func TestChargedAlongWith(t *testing.T) {
 	}
 	if !linked {
 		t.Errorf("%s\n the belief in Lev Brandt's innocence answers nothing: %+v", text, out.Claims)
+	}
+}
+
+// checkDenialLinked extracts text with the model m and these entities and
+// fails t unless a denial whose evidence holds answer ("" for any denial)
+// responds to an allegation exactly when want is true; what names the
+// denial in the message.
+func checkDenialLinked(t *testing.T, m *attrib.Model, text, answer, what string, want bool, ents ...[3]string) {
+	t.Helper()
+	in := sentenceInput(text, ents...)
+	in.Model = m
+	out := Extract(in)
+	checkOutput(t, in, out)
+	linked := false
+	for _, c := range out.Claims {
+		if c.Stance == schema.Deny && strings.Contains(c.Evidence.Text, answer) {
+			linked = linked || len(c.RespondsTo) > 0
+		}
+	}
+	if linked != want {
+		t.Errorf("%s\n %slinked %v, want %v: %+v", text, what, linked, want, out.Claims)
 	}
 }
