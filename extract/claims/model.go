@@ -615,10 +615,8 @@ func (x *extractor) clauseSubject(ts []tok, p int) (int, int) {
 		if b <= a || b-a == 1 && relatives[ts[a].low] {
 			return 0, 0
 		}
-		for _, t := range ts[a:b] {
-			if t.cue || t.qopen || t.qclose || t.inQ {
-				return 0, 0
-			}
+		if !unmarked(ts[a:b]) {
+			return 0, 0
 		}
 		return a, b
 	}
@@ -1353,10 +1351,8 @@ func relativeAntecedent(ts []tok, p int) (int, int) {
 		if a0 >= c {
 			return 0, 0
 		}
-		for _, t := range ts[a0:c] {
-			if t.qopen || t.qclose || t.inQ || t.cue {
-				return 0, 0
-			}
+		if !unmarked(ts[a0:c]) {
+			return 0, 0
 		}
 		return a0, c
 	}
@@ -1388,4 +1384,15 @@ func (x *extractor) withSubject(ts []tok, cs int) (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+// unmarked reports whether no token of ts is a cue, a quotation mark or
+// inside a quotation: a noun phrase that can be a source.
+func unmarked(ts []tok) bool {
+	for _, t := range ts {
+		if t.cue || t.qopen || t.qclose || t.inQ {
+			return false
+		}
+	}
+	return true
 }
