@@ -19,12 +19,14 @@ func (a *app) evalLedgerCmd() *cobra.Command {
 	var clusters []string
 	var errs, threads bool
 	cmd := &cobra.Command{
-		Use:   "ledger GOLD.json --corpus FILE",
+		Use:   "ledger GOLD.json [GOLD.json...] --corpus FILE",
 		Short: "Score the allegations ledger against story clusters annotated by hand",
 		Long: `eval ledger reads the articles of GOLD.json (the format of
 internal/gold/ledger/) from the corpus FILE, extracts them, stores them in a
 store in memory, builds the allegations ledger and scores it against the gold,
-for each split of the gold's story clusters (dev, test...) and for all of them:
+for each split of the gold's story clusters (dev, test...) and for all of them.
+Several gold files (of different clusters) are extracted into one store and
+scored together, as one would a corpus:
 
   allegation precision and recall  sentences that carry an allegation
   answers found as claims          denials and acknowledgements found at all
@@ -44,25 +46,35 @@ scores the named story clusters alone (their articles only are extracted and
 threaded), one cluster's figures or a group's.`,
 		Example: `  dossier eval ledger internal/gold/ledger/reuters21578.json --corpus ../shared/data/news/reuters21578.jsonl
   dossier eval ledger internal/gold/ledger/reuters21578.json --corpus reuters21578.jsonl --split dev --errors
-  dossier eval ledger internal/gold/ledger/reuters21578.json --corpus reuters21578.jsonl --cluster marines,toshiba`,
-		Args: cobra.ExactArgs(1),
+  dossier eval ledger internal/gold/ledger/reuters21578.json --corpus reuters21578.jsonl --cluster marines,toshiba
+  dossier eval ledger internal/gold/ledger/reuters21578.json internal/gold/ledger/reuters21578-test.json --corpus reuters21578.jsonl`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			if corpus == "" {
 				return &UsageError{fmt.Errorf("eval ledger: --corpus FILE is required")}
 			}
-			fh, err := os.Open(args[0])
-			if err != nil {
-				return err
+			var gs []*gold.Ledger
+			for _, name := range args {
+				fh, err := os.Open(name)
+				if err != nil {
+					return err
+				}
+				g, err := gold.ReadLedger(fh)
+				fh.Close()
+				if err != nil {
+					return fmt.Errorf("%s: %w", name, err)
+				}
+				gs = append(gs, g)
 			}
-			g, err := gold.ReadLedger(fh)
-			fh.Close()
+			g, err := gold.MergeLedgers(args, gs)
 			if err != nil {
-				return fmt.Errorf("%s: %w", args[0], err)
+				return &UsageError{fmt.Errorf("eval ledger: %w", err)}
 			}
+			name := strings.Join(args, ", ")
 			if len(clusters) > 0 {
 				if g, err = g.Only(clusters); err != nil {
-					return &UsageError{fmt.Errorf("eval ledger: %s: %w", args[0], err)}
+					return &UsageError{fmt.Errorf("eval ledger: %s: %w", name, err)}
 				}
 			}
 			sys, err := a.ledgerSystem(ctx, g, corpus)
@@ -71,7 +83,7 @@ threaded), one cluster's figures or a group's.`,
 			}
 			splits := g.Splits()
 			if split != "" && !slices.Contains(splits, split) {
-				return &UsageError{fmt.Errorf("eval ledger: %s has no split %q (it has %s)", args[0], split, strings.Join(splits, ", "))}
+				return &UsageError{fmt.Errorf("eval ledger: %s has no split %q (it has %s)", name, split, strings.Join(splits, ", "))}
 			}
 			if (errs || threads) && (split == "" && slices.Contains(splits, gold.TestSplit) || split == gold.TestSplit) {
 				return &UsageError{fmt.Errorf("eval ledger: the %s split is scored as figures only; --errors and --threads need --split with another split", gold.TestSplit)}

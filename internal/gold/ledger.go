@@ -97,6 +97,51 @@ func ReadLedger(r io.Reader) (*Ledger, error) {
 	return &g, nil
 }
 
+// MergeLedgers joins gold files of different story clusters into one, so
+// that they are extracted into one store and scored together. Each file
+// is named by names[i] in errors. The files must name the same corpus (or
+// none) and share no cluster, thread or document.
+func MergeLedgers(names []string, gs []*Ledger) (*Ledger, error) {
+	if len(gs) == 1 {
+		return gs[0], nil
+	}
+	out := &Ledger{}
+	clusters := make(map[string]string) // ID -> the file that holds it
+	threads := make(map[string]string)
+	docs := make(map[string]string)
+	for i, g := range gs {
+		if g.Corpus != "" {
+			if out.Corpus != "" && out.Corpus != g.Corpus {
+				return nil, fmt.Errorf("%s: corpus %q, but an earlier file's is %q", names[i], g.Corpus, out.Corpus)
+			}
+			out.Corpus = g.Corpus
+		}
+		for _, c := range g.Clusters {
+			if f, ok := clusters[c.ID]; ok {
+				return nil, fmt.Errorf("%s: cluster %q is in %s too", names[i], c.ID, f)
+			}
+			clusters[c.ID] = names[i]
+			for _, d := range c.Docs {
+				if f, ok := docs[d.ID]; ok {
+					return nil, fmt.Errorf("%s: document %q is in %s too", names[i], d.ID, f)
+				}
+				docs[d.ID] = names[i]
+			}
+		}
+		for _, t := range g.Threads {
+			if f, ok := threads[t.ID]; ok {
+				return nil, fmt.Errorf("%s: thread %q is in %s too", names[i], t.ID, f)
+			}
+			threads[t.ID] = names[i]
+		}
+		out.Clusters = append(out.Clusters, g.Clusters...)
+		out.Threads = append(out.Threads, g.Threads...)
+		out.Allegations = append(out.Allegations, g.Allegations...)
+		out.Answers = append(out.Answers, g.Answers...)
+	}
+	return out, nil
+}
+
 // TestSplit is the split that is measured, never tuned on: its errors
 // are not listed.
 const TestSplit = "test"

@@ -57,3 +57,49 @@ func TestLedgerThreadsAt(t *testing.T) {
 		}
 	}
 }
+
+func TestMergeLedgers(t *testing.T) {
+	read := func(s string) *Ledger {
+		t.Helper()
+		g, err := ReadLedger(strings.NewReader(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g
+	}
+	a := read(`{"corpus": "c.jsonl",
+		"clusters": [{"id": "a", "split": "dev", "docs": [{"id": "d1", "sha256": "x"}]}],
+		"threads": [{"id": "ta", "cluster": "a", "target": ["A"], "act": "lied"}],
+		"allegations": [{"doc": "d1", "start": 0, "end": 4, "thread": "ta"}]}`)
+	b := read(`{"corpus": "c.jsonl",
+		"clusters": [{"id": "b", "split": "test", "docs": [{"id": "d2", "sha256": "y"}]}],
+		"threads": [{"id": "tb", "cluster": "b", "target": ["B"], "act": "cheated"}],
+		"allegations": [{"doc": "d2", "start": 0, "end": 4, "thread": "tb"}],
+		"answers": [{"doc": "d2", "start": 5, "end": 9, "stance": "deny", "answers": ["tb"]}]}`)
+	m, err := MergeLedgers([]string{"a.json", "b.json"}, []*Ledger{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Clusters) != 2 || len(m.Threads) != 2 || len(m.Allegations) != 2 || len(m.Answers) != 1 ||
+		m.Corpus != "c.jsonl" || strings.Join(m.Splits(), ",") != "dev,test" {
+		t.Errorf("merged: %+v", m)
+	}
+	// The same document in two files, a thread ID used twice, another corpus: each is an error that names the files.
+	again := read(`{"corpus": "c.jsonl",
+		"clusters": [{"id": "c", "split": "dev", "docs": [{"id": "d1", "sha256": "x"}]}],
+		"threads": [{"id": "tc", "cluster": "c", "target": ["A"], "act": "lied"}],
+		"allegations": [{"doc": "d1", "start": 0, "end": 4, "thread": "tc"}]}`)
+	if _, err := MergeLedgers([]string{"a.json", "c.json"}, []*Ledger{a, again}); err == nil || !strings.Contains(err.Error(), `c.json: document "d1" is in a.json`) {
+		t.Errorf("a document in two files: %v", err)
+	}
+	thread := read(`{"clusters": [{"id": "d", "split": "dev", "docs": [{"id": "d3", "sha256": "z"}]}],
+		"threads": [{"id": "ta", "cluster": "d", "target": ["A"], "act": "lied"}],
+		"allegations": [{"doc": "d3", "start": 0, "end": 4, "thread": "ta"}]}`)
+	if _, err := MergeLedgers([]string{"a.json", "d.json"}, []*Ledger{a, thread}); err == nil || !strings.Contains(err.Error(), `d.json: thread "ta" is in a.json`) {
+		t.Errorf("a thread in two files: %v", err)
+	}
+	other := read(`{"corpus": "other.jsonl", "clusters": [{"id": "e", "split": "dev", "docs": [{"id": "d4", "sha256": "z"}]}]}`)
+	if _, err := MergeLedgers([]string{"a.json", "e.json"}, []*Ledger{a, other}); err == nil || !strings.Contains(err.Error(), `e.json: corpus "other.jsonl"`) {
+		t.Errorf("another corpus: %v", err)
+	}
+}
