@@ -43,7 +43,8 @@ const opposeWindow = 10
 // number of claims.
 func (x *extractor) opposition() {
 	for i, d := range x.drafts {
-		if d.stance != schema.Say && d.stance != schema.Report || d.negated || d.cont[1] <= d.cont[0] {
+		intent := d.stance == schema.Intend || d.stance == schema.Promise
+		if d.stance != schema.Say && d.stance != schema.Report && !intent || d.negated || d.cont[1] <= d.cont[0] {
 			continue
 		}
 		ts := x.toks(d.sent)
@@ -51,7 +52,11 @@ func (x *extractor) opposition() {
 		if ka >= kb || question(ts, ka, kb) {
 			continue
 		}
-		just := justifies(ts, ka, kb)
+		vow := vowsToFight(ts, ka, kb, intent)
+		if intent && !vow {
+			continue
+		}
+		just := !intent && justifies(ts, ka, kb)
 		var negated []string
 		mainNeg := false
 		if subj := x.subjectEnd(ts, ka, kb); subj > ka && mainNegation(ts, subj, kb) {
@@ -80,7 +85,10 @@ func (x *extractor) opposition() {
 			})
 			negated = nil
 		}
-		if !just && len(negated) == 0 && !praise && len(owned) == 0 {
+		if intent {
+			negated, praise, owned = nil, false, nil
+		}
+		if !just && !vow && len(negated) == 0 && !praise && len(owned) == 0 {
 			continue
 		}
 		// A claimant who has defended the accused and speaks as "we"
@@ -100,6 +108,9 @@ func (x *extractor) opposition() {
 			}
 			if speaker == nil {
 				speaker = x.speakers(ts, d, ka)
+				if vow {
+					speaker = x.vower(ts, d, ka, kb, speaker)
+				}
 			}
 			acc := x.accusedOf(a)
 			if len(owned) > 0 {
@@ -145,14 +156,16 @@ func (x *extractor) opposition() {
 				ops = append(ops, answered{a, 0.8, "the accused praises its record (" + strings.Join(praised[:min(3, len(praised))], " ") + ")"})
 			case just:
 				ops = append(ops, answered{a, 0.7, "the accused asserts its right"})
+			case vow:
+				ops = append(ops, answered{a, 0.7, "the accused vows to fight it"})
 			}
 		}
 		if len(ops) == 0 {
 			continue
 		}
-		if just && !slices.ContainsFunc(ops, func(o answered) bool { return o.score > 0.75 }) {
-			// A justification answers the latest allegation against its
-			// speaker before it, or the first after it.
+		if (just || vow) && !slices.ContainsFunc(ops, func(o answered) bool { return o.score > 0.75 }) {
+			// A justification or a vow answers the latest allegation
+			// against its speaker before it, or the first after it.
 			k := slices.IndexFunc(ops, func(o answered) bool { return o.a.sent > d.sent })
 			switch {
 			case k > 0:

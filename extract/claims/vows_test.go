@@ -1,0 +1,80 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// TestVowsToFight: the accused's vow to fight a charge, a suit or a
+// ruling denies what is alleged against it and answers it; the same vow
+// with nothing alleged, from the accuser, negated, questioned, or against
+// a thing that is no charge stays what it was.
+func TestVowsToFight(t *testing.T) {
+	baxter := [3]string{"Baxter Industries", schema.Organization, schema.KindCompany}
+	carlton := [3]string{"Carlton Inc", schema.Organization, schema.KindCompany}
+	tests := []struct {
+		name, text string
+		ents       [][3]string
+		cue        string // the vow's cue, in the second sentence
+		want       schema.Stance
+		linked     bool
+	}{
+		{"will vigorously defend itself against the charges", "The SEC accused Baxter Industries of insider trading. Baxter said it will vigorously defend itself against the charges.",
+			[][3]string{sec, baxter}, "said", schema.Deny, true},
+		{"intends to contest the suit", "Shareholders filed a suit alleging that Baxter Industries misled investors. Baxter said it intends to contest the suit.",
+			[][3]string{baxter}, "said", schema.Deny, true},
+		{"would contest the charges vigorously", "The SEC accused Baxter Industries of insider trading. Baxter said it would contest the charges vigorously.",
+			[][3]string{sec, baxter}, "said", schema.Deny, true},
+		{"plans to appeal the ruling", "A federal judge ruled that Carlton Inc violated the antitrust laws. Carlton said it plans to appeal the ruling.",
+			[][3]string{carlton}, "said", schema.Deny, true},
+		{"vowed to fight the charges", "The SEC accused Baxter Industries of insider trading. Baxter vowed to fight the charges.",
+			[][3]string{sec, baxter}, "vowed", schema.Deny, true},
+		{"a vow with nothing alleged is a statement", "Baxter Industries met its bankers on Monday. Baxter said it will appeal the ruling.",
+			[][3]string{baxter}, "said", schema.Say, false},
+		{"the accuser's vow is no answer", "The SEC accused Baxter Industries of insider trading. The SEC said it will fight any appeal of the case.",
+			[][3]string{sec, baxter}, "said", schema.Say, false},
+		{"a fight against a thing that is no charge", "The SEC accused Baxter Industries of insider trading. Baxter said it will fight tax increases.",
+			[][3]string{sec, baxter}, "said", schema.Say, false},
+		{"undecided whether to appeal", "A federal judge ruled that Carlton Inc violated the antitrust laws. Carlton said it has not decided whether it will appeal the ruling.",
+			[][3]string{carlton}, "said", schema.Say, false},
+		{"will not contest", "The SEC accused Baxter Industries of insider trading. Baxter said it will not contest the charges.",
+			[][3]string{sec, baxter}, "said", schema.Say, false},
+		{"an appeal to donors", "The SEC accused Baxter Industries of insider trading. Baxter said it will appeal to its shareholders for support.",
+			[][3]string{sec, baxter}, "said", schema.Say, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, cs := allegationsOf(tc.text, tc.ents...)
+			var c *schema.Claim
+			for i := range cs {
+				if cs[i].Cue.Text == tc.cue && cs[i].Sentence == 1 {
+					c = &cs[i]
+				}
+			}
+			if c == nil {
+				t.Fatalf("no claim cued %q in the second sentence: %+v", tc.cue, cs)
+			}
+			if c.Stance != tc.want {
+				t.Errorf("stance %s, want %s: %+v", c.Stance, tc.want, cs)
+			}
+			if got := len(c.RespondsTo) > 0; got != tc.linked {
+				t.Errorf("linked %v, want %v: %+v", got, tc.linked, cs)
+			}
+			if tc.linked && !linkReason(c.Links, "vows to fight") {
+				t.Errorf("links %+v, want a vow's", c.Links)
+			}
+		})
+	}
+}
+
+// linkReason reports whether one of links gives the reason.
+func linkReason(links []schema.Link, reason string) bool {
+	for _, l := range links {
+		if strings.Contains(l.Reason, reason) {
+			return true
+		}
+	}
+	return false
+}
