@@ -30,7 +30,16 @@ var justifications = []string{"the right to", "its right", "their right", "our r
 	"legal and proper", "proper and legal", "in accordance with the law", "in full compliance",
 	"fully complied", "was legal", "is legal", "were legal", "are legal", "was legitimate", "is legitimate",
 	"were legitimate", "was justified", "is justified", "were justified", "self-defence", "self-defense",
-	"self defence", "self defense"}
+	"self defence", "self defense", "nothing improper", "nothing illegal", "nothing unlawful", "nothing unethical",
+	"nothing wrong", "no wrongdoing", "acted properly", "acted appropriately", "acted correctly", "acted in good faith",
+	"acted reasonably", "behaved properly", "was proper", "were proper", "is proper", "are proper", "was appropriate",
+	"is appropriate", "was fair", "is fair", "were fair", "are fair", "fair and reasonable", "fair and equitable",
+	"a fair price", "was reasonable", "is reasonable", "were reasonable", "are reasonable", "fully justified"}
+
+// notJustifying are the words after a justification that make it the
+// speaker's manner of speaking, not a judgement of the act: "it was fair
+// to assume", "it is reasonable to expect".
+var notJustifying = set("assume", "say", "expect", "conclude", "suggest", "believe", "think", "ask", "predict", "argue")
 
 // opposeWindow bounds how far after a negation the words it negates run.
 const opposeWindow = 10
@@ -71,7 +80,7 @@ func (x *extractor) opposition() {
 			}
 			mainNeg = true
 		}
-		praise := !mainNeg && praisesRecord(ts, ka, kb)
+		praise := !mainNeg && (praisesRecord(ts, ka, kb) || defendsRecord(ts, ka, kb))
 		// What the statement owns to: a finding it agrees with, or a
 		// fault it finds with an act it names as its own.
 		var owned []string
@@ -203,6 +212,9 @@ func justifies(ts []tok, a, b int) bool {
 			if negations[w] || w == "no" || w == "not" || w == "n't" || w == "never" || w == "if" || w == "whether" {
 				neg = true
 			}
+		}
+		if after := strings.Fields(low[k+len(j)+1:]); len(after) >= 2 && after[0] == "to" && notJustifying[after[1]] {
+			neg = true
 		}
 		if !neg && !otherHolder(before) {
 			return true

@@ -510,3 +510,74 @@ func dataCue(d *draft) bool {
 	}
 	return false
 }
+
+// Defences of one's record. Besides praise, the accused defends its
+// record by saying that its policy works ("the program is working well",
+// "deregulation has worked") or that it acts with diligence ("has
+// vigorously enforced the antitrust laws", "we are appropriately
+// enforcing the law"). The annotation guide counts these as denials of a
+// charge that the speaker fails at that task (t5's judgement calls:
+// "defence of one's own record denies"). Like praise, they answer only
+// an allegation against the speaker whose act words they share.
+
+// recordWorks are the phrases by which a party says its policy works.
+var recordWorks = []string{"is working", "are working", "has worked", "have worked", "worked well", "working well",
+	"works well", "has been working", "have been working", "has been effective", "have been effective",
+	"has been successful", "have been successful"}
+
+// diligence are the adverbs by which a party says it acts with care or
+// vigour: "has vigorously enforced", "are appropriately enforcing".
+var diligence = set("vigorously", "aggressively", "diligently", "rigorously", "appropriately", "effectively",
+	"strictly", "actively", "energetically", "scrupulously", "carefully", "thoroughly", "consistently")
+
+// defendsRecord reports whether content (tokens a to b) defends a record:
+// a phrase of recordWorks, or an adverb of diligence beside a verb of the
+// present or past ("has vigorously enforced", "enforced the laws
+// vigorously"); not negated, questioned, conditional nor to come ("will
+// vigorously defend", "must strictly enforce", "is not working").
+func defendsRecord(ts []tok, a, b int) bool {
+	low := lows(ts[a:b])
+	line := " " + strings.Join(low, " ") + " "
+	for _, p := range recordWorks {
+		k := strings.Index(line, " "+p+" ")
+		if k < 0 {
+			continue
+		}
+		if !takenBack(strings.Fields(line[:k])) {
+			return true
+		}
+	}
+	for i, w := range low {
+		if !diligence[w] || i == 0 {
+			continue
+		}
+		// "has vigorously enforced": an auxiliary before, a verb after;
+		// "enforced the laws vigorously": a past verb some words before.
+		prev := low[i-1]
+		verbAfter := i+1 < len(low) && (strings.HasSuffix(low[i+1], "ed") || strings.HasSuffix(low[i+1], "ing"))
+		if (prev == "has" || prev == "have" || prev == "had" || prev == "is" || prev == "are" || prev == "was" || prev == "were" || prev == "been") && verbAfter ||
+			prev != "to" && strings.HasSuffix(prev, "ed") && i+1 < len(low) && !(strings.HasSuffix(low[i+1], "ed") || strings.HasSuffix(low[i+1], "ing")) {
+			if !takenBack(low[:i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// takenBack reports whether the words before a defence take it back: a
+// negation, a question, a condition or a future among the last four ("is
+// not working", "whether it has worked", "will vigorously defend").
+func takenBack(before []string) bool {
+	if subordinate(before) {
+		return true
+	}
+	for _, w := range before[max(0, len(before)-4):] {
+		switch {
+		case negations[w], w == "no", w == "n't", w == "never", w == "if", w == "whether", w == "will", w == "would",
+			w == "should", w == "must", w == "to", w == "could", w == "may", w == "might", w == "shall", w == "'ll":
+			return true
+		}
+	}
+	return false
+}

@@ -299,3 +299,47 @@ func TestNothingAgainstRules(t *testing.T) {
 		})
 	}
 }
+
+// TestJustificationsAndDefencesOfRecord: the accused's word that it did
+// nothing improper, acted properly or that the price was fair justifies
+// the act, and its word that its policy works or that it acts with
+// diligence defends its record: each denies what the document alleges
+// against it when it speaks of that act, and nothing otherwise.
+func TestJustificationsAndDefencesOfRecord(t *testing.T) {
+	jones := [3]string{"Mayor Jones", schema.Person, ""}
+	teller := [3]string{"Teller Co", schema.Organization, schema.KindCompany}
+	justice := [3]string{"Justice Department", schema.Organization, schema.KindAgency}
+	metz := [3]string{"Howard Metz", schema.Person, ""}
+	tests := []struct {
+		name, text string
+		ents       [][3]string
+		want       schema.Stance
+		reason     string // of the answer's link, "" for none
+	}{
+		{"nothing improper", "The newspaper alleged that Mayor Jones took bribes. Jones said he had done nothing improper.",
+			[][3]string{jones}, schema.Deny, "asserts its right"},
+		{"the price was fair", "The union accused Teller Co of underpaying for the plant. Teller said the price was fair.",
+			[][3]string{union, teller}, schema.Deny, "asserts its right"},
+		{"acted appropriately", "The union accused Teller Co of breaking the contract. Teller said it acted appropriately.",
+			[][3]string{union, teller}, schema.Deny, "asserts its right"},
+		{"fair to assume is no justification", "The union accused Teller Co of underpaying for the plant. Teller said it was fair to assume prices would rise.",
+			[][3]string{union, teller}, schema.Say, ""},
+		{"a fair price with nothing alleged", "Teller Co bought the plant on Monday. Teller said the price was fair.",
+			[][3]string{teller}, schema.Say, ""},
+		{"has vigorously enforced", "Howard Metz charged that the Justice Department has abandoned antitrust enforcement. The department said it has vigorously enforced the antitrust laws.",
+			[][3]string{metz, justice}, schema.Deny, "praises its record (antitrust"},
+		{"the enforcement is working", "Howard Metz charged that the Justice Department has abandoned antitrust enforcement. The department said its antitrust enforcement is working.",
+			[][3]string{metz, justice}, schema.Deny, "praises its record (antitrust"},
+		{"a vow to enforce is no record", "Howard Metz charged that the Justice Department has abandoned antitrust enforcement. The department said it will vigorously enforce the antitrust laws.",
+			[][3]string{metz, justice}, schema.Say, ""},
+		{"not working", "Howard Metz charged that the Justice Department has abandoned antitrust enforcement. The department said its antitrust enforcement is not working.",
+			[][3]string{metz, justice}, schema.Say, ""},
+		{"diligence in another task", "Howard Metz charged that the Justice Department has abandoned antitrust enforcement. The department said it has vigorously promoted exports.",
+			[][3]string{metz, justice}, schema.Say, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSecondSentence(t, tc.text, tc.ents, "said", tc.want, tc.reason != "", tc.reason)
+		})
+	}
+}

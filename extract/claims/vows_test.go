@@ -46,26 +46,34 @@ func TestVowsToFight(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, cs := allegationsOf(tc.text, tc.ents...)
-			var c *schema.Claim
-			for i := range cs {
-				if cs[i].Cue.Text == tc.cue && cs[i].Sentence == 1 {
-					c = &cs[i]
-				}
-			}
-			if c == nil {
-				t.Fatalf("no claim cued %q in the second sentence: %+v", tc.cue, cs)
-			}
-			if c.Stance != tc.want {
-				t.Errorf("stance %s, want %s: %+v", c.Stance, tc.want, cs)
-			}
-			if got := len(c.RespondsTo) > 0; got != tc.linked {
-				t.Errorf("linked %v, want %v: %+v", got, tc.linked, cs)
-			}
-			if tc.linked && !linkReason(c.Links, "vows to fight") {
-				t.Errorf("links %+v, want a vow's", c.Links)
-			}
+			checkSecondSentence(t, tc.text, tc.ents, tc.cue, tc.want, tc.linked, "vows to fight")
 		})
+	}
+}
+
+// checkSecondSentence fails t unless the claim cued cue in the second
+// sentence of text has the stance want, and is linked to an allegation,
+// with reason among its links' reasons, exactly when linked is true.
+func checkSecondSentence(t *testing.T, text string, ents [][3]string, cue string, want schema.Stance, linked bool, reason string) {
+	t.Helper()
+	_, cs := allegationsOf(text, ents...)
+	var c *schema.Claim
+	for i := range cs {
+		if cs[i].Cue.Text == cue && cs[i].Sentence == 1 {
+			c = &cs[i]
+		}
+	}
+	if c == nil {
+		t.Fatalf("no claim cued %q in the second sentence: %+v", cue, cs)
+	}
+	if c.Stance != want {
+		t.Errorf("stance %s, want %s: %+v", c.Stance, want, cs)
+	}
+	if got := len(c.RespondsTo) > 0; got != linked {
+		t.Errorf("linked %v, want %v: %+v", got, linked, cs)
+	}
+	if linked && !linkReason(c.Links, reason) {
+		t.Errorf("links %+v, want one that %s", c.Links, reason)
 	}
 }
 
