@@ -279,11 +279,12 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 	var (
 		mAct, mWeight float64
 		mWhy          string
+		mKinds        int
 		matched       bool
 	)
 	match := func() (float64, string, float64) {
 		if !matched {
-			mAct, mWhy, _, mWeight = actMatchN(a, b, names)
+			mAct, mWhy, mKinds, mWeight = actMatchN(a, b, names)
 			matched = true
 		}
 		return mAct, mWhy, mWeight
@@ -291,6 +292,12 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 	ent, who := 0.0, ""
 	if w := accusedAnswers(acc, b, names); w != "" {
 		ent, who = 0.45, w
+	} else if x := subjectIs(acc, b, names); x != "" && func() bool { match(); return mKinds > 0 }() {
+		// "OPEC WITHIN OUTPUT CEILING" against "the organization was
+		// producing up to one mln bpd above its ceiling": the accused is
+		// the subject of what is denied and the two name one kind of
+		// wrong, more than an answer that only names the accused.
+		ent, who = 0.35, "its subject is "+names.name(x)
 	} else if !otherSubject(acc, b, names) {
 		for _, p := range b.parties() {
 			if slices.Contains(acc, p) {
@@ -520,6 +527,19 @@ func namedNotBy(content string) []string {
 		out = append(out, longWords(f)...)
 	}
 	return out
+}
+
+// subjectIs returns the accused that an answer's subject (its content's
+// first words) names, "" when none: "He denied Kuwait was pumping above
+// its quota", "Japanese manufacturers have complied".
+func subjectIs(acc []string, b *Prop, names Names) string {
+	b.long()
+	for _, x := range acc {
+		if wordsMeet(b.subjectLong, distinctive(longWords(names.name(x)))) {
+			return x
+		}
+	}
+	return ""
 }
 
 // otherSubject reports whether an answer's subject (its content's first

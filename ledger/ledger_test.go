@@ -359,3 +359,25 @@ func TestSameFrameWordsAcross(t *testing.T) {
 		})
 	}
 }
+
+// TestSubjectOfTheAnswer: across articles, an answer whose subject is the
+// accused answers an allegation of the same kind of wrong (it need not be
+// the accused's own word); sharing words alone, as a denial of another act
+// of the accused does, is not enough.
+func TestSubjectOfTheAnswer(t *testing.T) {
+	nm := Names(func(id string) string {
+		return map[string]string{"org/opec": "OPEC", "per/min": "Ahmed Zaki", "loc/japan": "Japan", "per/sec": "John Smith"}[id]
+	})
+	over := &Prop{Key: "a", Doc: "d1", ClaimantText: "industry reports", Target: "org/opec", About: []string{"org/opec"},
+		Content: "the group was producing well above its output ceiling in May"}
+	within := &Prop{Key: "b", Doc: "d2", Claimant: "per/min", About: []string{"org/opec"}, Content: "OPEC is within its output ceiling"}
+	if s, why := Answers(over, within, nm); s < MinAnswer || !strings.Contains(why, "its subject is OPEC") {
+		t.Errorf("a denial whose subject is OPEC should answer the ceiling exceeded: %.2f (%s)", s, why)
+	}
+	pact := &Prop{Key: "a", Doc: "d1", ClaimantText: "officials", Target: "loc/japan", About: []string{"loc/japan"},
+		Content: "tariffs to retaliate for the failure of Japan to honor a semiconductor accord on American products"}
+	other := &Prop{Key: "b", Doc: "d2", Claimant: "per/sec", About: []string{"loc/japan"}, Content: "Japan might retaliate against American products in the semiconductor dispute"}
+	if s, why := Answers(pact, other, nm); s >= MinAnswer {
+		t.Errorf("a denial of another act of Japan that shares words answers the accord's breach: %.2f (%s)", s, why)
+	}
+}
