@@ -1583,6 +1583,11 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			d = x.underFire(si, ts, i)
 		case t.low == "sued" || t.low == "sues" || t.low == "suing":
 			d = x.sued(si, ts, i)
+		case (estimating[t.low] || namingWrongdoers[t.low]) && x.estimateAt(ts, i) >= 0:
+			// "Traders ... estimate OPEC is producing ... above a
+			// ceiling", "They named Kuwait ... among those producing above
+			// quota".
+			d = x.subjectDraft(si, ts, i, i+1, x.estimateAt(ts, i), n)
 		case x.legalStepAt(ts, i) >= 0 && !mayBe(ts, i):
 			// "filed a class action complaint against the company", "a
 			// lawsuit it filed today against Coastal", "the lawsuit seeks

@@ -1,0 +1,30 @@
+package claims
+
+import (
+	"testing"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+func TestEstimatesAndNamesOfWrongdoers(t *testing.T) {
+	opec := [3]string{"OPEC", schema.Organization, ""}
+	kuwait := [3]string{"Kuwait", schema.Place, schema.KindCountry}
+	uae := [3]string{"United Arab Emirates", schema.Place, schema.KindCountry}
+	acme := [3]string{"Acme Corp", schema.Organization, ""}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Traders and analysts in international oil markets estimate OPEC is producing up to one mln bpd above a ceiling of 15.8 mln bpd agreed in Geneva last December.", true},
+		{"They named Kuwait and the United Arab Emirates, along with the much smaller producer Ecuador, among those producing above quota.", true},
+		// An estimate of no wrong, a name given to no wrongdoer.
+		{"Analysts estimate Acme Corp will earn 2.5 mln dlrs this year.", false},
+		{"Acme Corp named a new chairman and listed its assets as 40 mln dlrs.", false},
+		// The estimate's own figure, or a question, alleges nothing.
+		{"The losses were estimated at 40 mln dlrs by Acme Corp.", false},
+		{"Traders estimate whether OPEC is producing above its ceiling.", false},
+	}
+	for _, tc := range tests {
+		checkAlleges(t, tc.text, tc.want, opec, kuwait, uae, acme)
+	}
+}
