@@ -97,7 +97,17 @@ func (x *extractor) opposition() {
 		if intent {
 			negated, praise, owned = nil, false, nil
 		}
-		if !just && !vow && len(negated) == 0 && !praise && len(owned) == 0 {
+		// A shift of blame is the claimant's own (or its side's), not
+		// that of a party the content reports on ("The lawyers said
+		// Boeing had showed it believed the crash was due to design
+		// defects").
+		var shifted []string
+		var shifters []*entInfo
+		if !intent && !mainNeg && len(owned) == 0 && d.claimant != nil {
+			shifters = append([]*entInfo{d.claimant}, x.sides(d)...)
+			shifted = x.shiftedCause(ts, d, ka, kb, shifters)
+		}
+		if !just && !vow && len(negated) == 0 && !praise && len(owned) == 0 && len(shifted) == 0 {
 			continue
 		}
 		// A claimant who has defended the accused and speaks as "we"
@@ -156,11 +166,24 @@ func (x *extractor) opposition() {
 					owns = append(owns, w)
 				}
 			}
+			var moved []string
+			for _, w := range shifted {
+				if !slices.ContainsFunc(shifters, func(e *entInfo) bool {
+					return slices.ContainsFunc(acc, func(o *entInfo) bool { return sameParty(e, o) })
+				}) {
+					break
+				}
+				if slices.Contains(alleged, w) && !slices.Contains(moved, w) {
+					moved = append(moved, w)
+				}
+			}
 			switch {
 			case len(owns) > 0 && len(shared) == 0:
 				ops = append(ops, answered{a, 0.8, "the accused owns to the act (" + strings.Join(owns[:min(3, len(owns))], " ") + ")"})
 			case len(shared) > 0:
 				ops = append(ops, answered{a, 0.8, "the accused states the opposite (" + strings.Join(shared[:min(3, len(shared))], " ") + ")"})
+			case len(moved) > 0:
+				ops = append(ops, shiftAnswer(a, moved))
 			case len(praised) > 0:
 				ops = append(ops, answered{a, 0.8, "the accused praises its record (" + strings.Join(praised[:min(3, len(praised))], " ") + ")"})
 			case just:
