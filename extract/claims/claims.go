@@ -864,6 +864,7 @@ func (x *extractor) sentence(si int) {
 	}
 	kept = append(kept, x.quotedCues(si, ts, kept)...)
 	x.relativeSources(si, ts, kept)
+	x.purposeSubjects(si, ts, kept)
 	relativeContentEnd(ts, kept)
 	x.endBeforeOwnCues(ts, kept)
 	// "X said ..., according to Reuters": the outlet carries X's claim.

@@ -994,6 +994,110 @@ func (x *extractor) relativeSources(si int, ts []tok, kept []*draft) {
 	}
 }
 
+// purposeSubjects gives an infinitive of purpose that only the model
+// finds as a cue ("a dozen Carrier workers gathered at Sully's Bar & Grill
+// to talk about", "Ramos used his acceptance speech to call for", "David
+// Axelrod would meet directly with Mr. Ailes to address") the subject of
+// the clause it hangs on, where the model gave it none or a noun after
+// that clause's verb: the one who acts is the one who talks. Not after a
+// verb or an adjective ("wants to", "ready to": the cue is theirs), nor
+// in the clause of a verb whose object is the doer of the infinitive
+// ("forced his rival to distance herself", "urged Sanders to").
+func (x *extractor) purposeSubjects(si int, ts []tok, kept []*draft) {
+	m := x.in.Model
+	if m == nil {
+		return
+	}
+	for _, d := range kept {
+		if d.sent != si || d.kind != modelCue || d.inheritedFrom != nil || d.rel > 0 || d.passive || d.cs >= d.ce {
+			continue
+		}
+		t0 := -1
+		for k := d.cs; k < d.ce-1; k++ {
+			if ts[k].low == "to" {
+				t0 = k
+				break
+			}
+		}
+		if t0 < 0 && d.cs > 0 && ts[d.cs-1].low == "to" {
+			t0 = d.cs - 1
+		}
+		if t0 < 2 || t0+1 >= len(ts) || ts[t0+1].low == "be" || ts[t0+1].capital || m.Tags(ts[t0+1].low) != "" && !strings.Contains(m.Tags(ts[t0+1].low), "VB") && !isAdverb(ts[t0+1]) {
+			continue // "to questions about", "to be said": no infinitive of a doer
+		}
+		prev := ts[t0-1]
+		if prev.low == "," || prev.qclose || isAdverb(prev) && t0 == d.cs {
+			continue
+		}
+		if tags := m.Tags(prev.low); !prev.capital && (strings.Contains(tags, "VB") || strings.Contains(tags, "JJ") || strings.Contains(tags, "MD")) && !strings.Contains(tags, "NN") {
+			continue // "wants to", "ready to", "going to"
+		}
+		if d.srcB > d.srcA && d.srcA >= d.ce {
+			continue
+		}
+		// The nearest finite verb before, and its subject.
+		v := -1
+		for k := t0 - 1; k > 0 && t0-k < 20; k-- {
+			t := ts[k]
+			if t.qopen || t.qclose || t.inQ || t.low == ":" || t.low == ";" || t.low == "," || relatives[t.low] || t.low == "that" || t.low == "and" || t.low == "but" || t.low == "or" || t.low == "for" {
+				break
+			}
+			if t.low == "'s" || t.low == "’s" {
+				continue // "Sully's Bar & Grill"
+			}
+			if ts[k-1].low == "to" {
+				continue // "requested permission to do so to encourage"
+			}
+			if finite(m, t.low) || strings.Contains(m.Tags(t.low), "VBD") && !determiners[ts[k-1].low] {
+				v = k
+				break
+			}
+		}
+		if v < 0 {
+			continue
+		}
+		control := false
+		for _, t := range ts[v:t0] {
+			if objectControl[t.low] {
+				control = true
+			}
+		}
+		if control {
+			continue
+		}
+		w := v
+		for w > 0 && (auxiliaries[ts[w-1].low] || isAdverb(ts[w-1])) {
+			w--
+		}
+		a, b := leftNPEnd(ts, w)
+		if b <= a || b-a == 1 && (relatives[ts[a].low] || ts[a].low == "there" || ts[a].low == "it") || !unmarked(ts[a:b]) {
+			continue
+		}
+		if d.srcB > d.srcA && d.srcB <= w {
+			continue // a source before the verb already
+		}
+		d.srcA, d.srcB = a, b
+		d.claimant, d.claimantText = x.resolveSource(si, ts, a, b)
+	}
+}
+
+// objectControl are verbs whose object does what the infinitive after it
+// says ("forced his rival to distance herself", "urged him to").
+var objectControl = set("force", "forces", "forced", "forcing", "urge", "urges", "urged", "urging", "ask", "asks", "asked",
+	"asking", "tell", "tells", "told", "telling", "persuade", "persuaded", "encourage", "encouraged", "encourages",
+	"order", "ordered", "orders", "allow", "allowed", "allows", "invite", "invited", "invites", "push", "pushed",
+	"pushing", "press", "pressed", "pressing", "pressure", "pressured", "want", "wants", "wanted", "expect",
+	"expects", "expected", "need", "needs", "needed", "require", "required", "requires", "get", "got", "convince",
+	"convinced", "compel", "compelled", "challenge", "challenged", "challenges", "dare", "dared", "remind",
+	"reminded", "warn", "warned", "warns", "advise", "advised", "instruct", "instructed", "beg", "begged",
+	"implore", "implored", "prompt", "prompted", "prompts", "inspire", "inspired", "help", "helped", "helps",
+	"enable", "enabled", "enables", "call", "calls", "called", "calling", "lead", "led", "leads", "cause", "caused",
+	"causes", "appoint", "appointed", "hire", "hired", "elect", "elected", "choose", "chose", "chosen", "pick",
+	"picked", "nominate", "nominated", "tap", "tapped", "send", "sent", "sends", "recruit", "recruited", "pay",
+	"paid", "pays", "authorize", "authorized", "permit", "permitted", "like", "prefer", "wish", "love", "hate",
+	"believe", "believed", "consider", "considered", "trust", "trusted", "count", "counting", "rely", "relying",
+	"move", "moved", "moves", "drive", "drove", "drives", "spur", "spurred", "spurs", "persuades", "induce", "induced")
+
 // betweenRelative are words that may stand between a relative pronoun
 // and its cue besides adverbs, auxiliaries and time words ("who has both
 // endorsed").
