@@ -216,16 +216,18 @@ func TestStep(t *testing.T) {
 
 func TestWrongAt(t *testing.T) {
 	for text, want := range map[string]int{
-		"japan has not lived up to the pact":          2,
-		"they dumped chips below cost":                3,
-		"the weather was fine":                        -1,
-		"he leaked the memo":                          -1,
-		"the minister broke his own pledge":           2,
-		"the company failed to comply with the rules": 2,
-		"they took 12 people hostage":                 1,
-		"japan hasn't complied":                       1,
-		"officials accepted bribes":                   2,
-		"the board's decisions":                       -1,
+		"japan has not lived up to the pact":                2,
+		"they dumped chips below cost":                      3,
+		"the weather was fine":                              -1,
+		"he leaked the memo":                                -1,
+		"the minister broke his own pledge":                 2,
+		"the company failed to comply with the rules":       2,
+		"they took 12 people hostage":                       1,
+		"japan hasn't complied":                             1,
+		"officials accepted bribes":                         2,
+		"the board's decisions":                             -1,
+		"the group was exceeding its agreed output ceiling": 3,
+		"prices rose above their highs":                     -1,
 	} {
 		if got, _ := WrongAt(Tokens(text)); got != want {
 			t.Errorf("WrongAt(%q) = %d, want %d", text, got, want)
@@ -379,5 +381,21 @@ func TestSubjectOfTheAnswer(t *testing.T) {
 	other := &Prop{Key: "b", Doc: "d2", Claimant: "per/sec", About: []string{"loc/japan"}, Content: "Japan might retaliate against American products in the semiconductor dispute"}
 	if s, why := Answers(pact, other, nm); s >= MinAnswer {
 		t.Errorf("a denial of another act of Japan that shares words answers the accord's breach: %.2f (%s)", s, why)
+	}
+}
+
+// TestQuotaWithTwoWords: a quota or ceiling with a possessive and two words
+// of its own ("its agreed output ceiling") is exceeded or kept as one
+// without them is, so a denial that the accused is within it answers, in
+// another article, the report that it produced above its ceiling.
+func TestQuotaWithTwoWords(t *testing.T) {
+	nm := Names(func(id string) string { return map[string]string{"org/opec": "OPEC", "per/min": "Ahmed Zaki"}[id] })
+	over := &Prop{Key: "a", Doc: "d1", ClaimantText: "industry reports", Target: "org/opec", About: []string{"org/opec"},
+		Content: "the group was producing well above its ceiling in May"}
+	for _, content := range []string{"OPEC was exceeding its agreed output ceiling", "OPEC remains within its agreed output ceiling"} {
+		ans := &Prop{Key: "b", Doc: "d2", Claimant: "per/min", About: []string{"org/opec"}, Content: content}
+		if s, why := Answers(over, ans, nm); s < MinAnswer || !strings.Contains(why, "act rules") {
+			t.Errorf("%q should answer the ceiling exceeded: %.2f (%s)", content, s, why)
+		}
 	}
 }

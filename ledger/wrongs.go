@@ -36,6 +36,9 @@ var wrongKinds = []struct {
 		// quota". Overproduction alone is no wrong: it is said of farm
 		// surpluses.
 		"above|exceed|exceeds|exceeded|exceeding|beyond ~ quota|quotas|ceiling|ceilings|allotment|allotments|allocation|allocations",
+		// With a possessive and two words of its own: "exceeding its
+		// agreed production ceiling".
+		"above|exceed|exceeds|exceeded|exceeding|beyond its|their|the ~ quota|quotas|ceiling|ceilings|allotment|allotments|allocation|allocations",
 		"over its|their|his|her ~ quota|quotas|ceiling|ceilings|allotment|allotments|allocation|allocations|limit|limits",
 		"more than its|their ~ quota|quotas|allotted|allotment|allocation",
 	}, []string{
@@ -43,6 +46,7 @@ var wrongKinds = []struct {
 		"obey*", "observe", "observed", "observing", "observes", "lived up", "living up", "live up",
 		"in line with", "counter to",
 		"within ~ quota|quotas|ceiling|ceilings|limit|limits|allotment|allotments|allocation|allocations",
+		"within its|their|the ~ quota|quotas|ceiling|ceilings|limit|limits|allotment|allotments|allocation|allocations",
 	}},
 	{"crime", []string{
 		"crime", "crimes", "criminal*", "illegal*", "illicit*", "unlawful*", "wrongdo*", "misconduct",
