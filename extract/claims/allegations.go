@@ -1087,6 +1087,12 @@ func (x *extractor) ownAct(ts []tok, d *draft, ka, w int) bool {
 			// an observer's "it" is what it observes.
 			return false
 		}
+		if pluralSpeaker(d.claimantText) && !endsInName(d.claimantText, d.claimant) {
+			// "criticism from Malaysian miners who have said it violated
+			// an agreement": a group does not call itself "it" (though
+			// "the United States" does).
+			return false
+		}
 		return d.claimant == nil || d.claimant.typ != schema.Person
 	case "they":
 		// "Officials said they had": a plural source, named by no entity.
@@ -1124,6 +1130,42 @@ func (x *extractor) ownAct(ts []tok, d *draft, ka, w int) bool {
 		}
 	}
 	return false
+}
+
+// pluralSpeaker reports whether an unresolved speaker's words end in a
+// plural noun ("Malaysian miners", "some traders"), which "it" cannot
+// stand for.
+func pluralSpeaker(text string) bool {
+	w := lastWord(text)
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// endsInName reports whether text ends in a name or an alias of e, or
+// in a word of one: "The United States", not "... Malaysian miners".
+func endsInName(text string, e *entInfo) bool {
+	if e == nil {
+		return false
+	}
+	l := strings.ToLower(strings.TrimSpace(text))
+	for n := range e.names {
+		if n != "" && strings.HasSuffix(l, n) {
+			return true
+		}
+	}
+	if e.name != "" && strings.HasSuffix(l, strings.ToLower(e.name)) {
+		return true
+	}
+	return e.words[lastWord(text)]
+}
+
+// lastWord returns the last word of text in lower case, without
+// punctuation around it.
+func lastWord(text string) string {
+	f := strings.Fields(strings.ToLower(text))
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ",.;:\"'()")
 }
 
 // implying are verbs by which a thing is said to follow from another.

@@ -28,3 +28,38 @@ func TestEstimatesAndNamesOfWrongdoers(t *testing.T) {
 		checkAlleges(t, tc.text, tc.want, opec, kuwait, uae, acme)
 	}
 }
+
+func TestAGroupDoesNotCallItselfIt(t *testing.T) {
+	us := [3]string{"United States", schema.Place, schema.KindCountry}
+	// "it" after a plural speaker is another party: the group alleges.
+	_, cs := allegationsOf("The United States defended its sales of stockpiled tin in reaction to criticism from Malaysian miners who have said it violated an agreement with southeast Asian producers.", us)
+	alleged, owned := false, false
+	for _, c := range cs {
+		alleged = alleged || c.Stance == schema.Allege && c.Cue.Text == "have said"
+		owned = owned || c.Stance == schema.Acknowledge
+	}
+	if !alleged || owned {
+		t.Errorf("miners who said it violated: allegation %v, acknowledgement %v, want true, false: %+v", alleged, owned, cs)
+	}
+	// A company's "it" is still its own.
+	acme := [3]string{"Acme Corp", schema.Organization, ""}
+	_, cs = allegationsOf("Acme Corp said it violated the agreement.", acme)
+	owned = false
+	for _, c := range cs {
+		owned = owned || c.Stance == schema.Acknowledge
+	}
+	if !owned {
+		t.Errorf("Acme said it violated: want an acknowledgement: %+v", cs)
+	}
+	_, cs = allegationsOf("The United States said it violated the agreement.", us)
+	owned = false
+	for _, c := range cs {
+		owned = owned || c.Stance == schema.Acknowledge
+	}
+	if !owned {
+		t.Errorf("the United States said it violated: want an acknowledgement: %+v", cs)
+	}
+	if !pluralSpeaker("some Malaysian miners") || pluralSpeaker("the business") || pluralSpeaker("Reuters's") || pluralSpeaker("") {
+		t.Errorf("pluralSpeaker misreads a speaker")
+	}
+}
