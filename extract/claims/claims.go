@@ -963,7 +963,34 @@ func (x *extractor) sentence(si int) {
 		x.quoteOpenedBefore(si, ts, d)
 		x.examplesAfter(si, ts, d)
 		x.finishDraft(ts, d)
+		x.speakingCompany(d)
 		x.drafts = append(x.drafts, d)
+	}
+}
+
+// speakingCompany makes "the company" that speaks the company that spoke
+// before it, not the latest company named: in "Atcor Inc said a court
+// reinstated a verdict against it and in favor of Indian Head Inc. The
+// company said it will challenge the ruling", the company is Atcor. A
+// company that has spoken already keeps its word.
+func (x *extractor) speakingCompany(d *draft) {
+	if d.claimant == nil || d.claimant.kind != schema.KindCompany {
+		return
+	}
+	switch strings.ToLower(strings.Join(strings.Fields(d.claimantText), " ")) {
+	case "the company", "the firm", "the corporation":
+	default:
+		return
+	}
+	for i := len(x.drafts) - 1; i >= 0; i-- {
+		c := x.drafts[i].claimant
+		if c == d.claimant {
+			return
+		}
+		if c != nil && c.typ == schema.Organization && c.kind == schema.KindCompany && !x.channels[c.id] {
+			d.claimant = c
+			return
+		}
 	}
 }
 
