@@ -493,6 +493,33 @@ func participle(cue []tok) bool {
 	return false
 }
 
+// inOpeningClause reports whether the cue at cs stands in a participle
+// clause that opens the sentence after its dateline (ending at dl) and a
+// conjunction ("After spending the past week bickering over whether the
+// other is qualified, Clinton on Monday ripped into Sanders"): the clause
+// opens with a preposition or subordinator and a participle, and no
+// comma, quotation or finite verb stands between them and the cue.
+func (x *extractor) inOpeningClause(ts []tok, dl, cs int) bool {
+	st := dl
+	if st < cs && sentenceOpeners[ts[st].low] {
+		st++
+	}
+	if st+1 >= cs || !gerundMarkers[ts[st].low] || ts[st].low == "," || !participle(ts[st+1:st+2]) {
+		return false
+	}
+	for _, t := range ts[st+1 : cs] {
+		if t.low == "," || t.qopen || t.qclose || t.inQ || t.cue || relatives[t.low] || t.low == "that" || finite(x.in.Model, t.low) {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceOpeners are the conjunctions and adverbs that may open a
+// sentence before an opening participle clause ("But after focusing her
+// attention on rural issues, Clinton delivered").
+var sentenceOpeners = set("but", "and", "yet", "so", "still", "then", "now", "instead", "meanwhile", "indeed", "also")
+
 // gerundMarkers are the words before a participle cue that leave its
 // subject to the clause it hangs on ("ended the meeting by announcing").
 var gerundMarkers = set(",", "and", "but", "by", "after", "while", "before", "in", "without", "when", "since")
@@ -504,7 +531,7 @@ var gerundMarkers = set(",", "and", "but", "by", "after", "while", "before", "in
 // have a source, the subject of the clause they hang on.
 func (x *extractor) participleSource(si int, ts []tok, d *draft, kept []*draft) {
 	p := before(ts, d.cs)
-	if dl := datelineEnd(ts, d.cs); p < 0 || dl > 0 && p == dl-1 || (p == dl || p > 0 && (ts[p-1].low == ":" || ts[p-1].low == ";")) && gerundMarkers[ts[p].low] {
+	if dl := datelineEnd(ts, d.cs); p < 0 || dl > 0 && p == dl-1 || (p == dl || p > 0 && (ts[p-1].low == ":" || ts[p-1].low == ";" || p-1 == dl && sentenceOpeners[ts[p-1].low])) && gerundMarkers[ts[p].low] || x.inOpeningClause(ts, dl, d.cs) {
 		// "Painting Trump as a threat, the materials echo", "In
 		// describing Trump, Cuban said", "WASHINGTON ― After bragging
 		// for a year about ..., Donald Trump is spending", "...: By
