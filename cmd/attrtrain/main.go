@@ -34,6 +34,9 @@ func main() {
 	nClusters := flag.Int("clusters", 0, "word clusters computed from unlabelled news (-news and the training documents' texts, less the dev and tune splits) as cue features; 0: none")
 	news := flag.String("news", "../shared/data/news/reuters21578.jsonl", "unlabelled news (JSON Lines with a text field) for -clusters")
 	excludeNews := flag.String("exclude-news", "internal/gold/ledger,extract/ner/newswire", "folders whose .json/.jsonl files name the Reuters stories left out of -news (evaluation sets)")
+	cueMiss := flag.Float64("cue-miss", 0, "training margin of the cue tagger where a token is in a cue: the cost added to a wrong tag's score in training (loss-augmented decoding; 20 with -cue-false 4 was the best on -tune, not shipped: see extract/attrib/README.md); 0: none")
+	cueFalse := flag.Float64("cue-false", 0, "training margin of the cue tagger where a token is not in a cue; 0: none")
+	fold := flag.String("fold", "", "I/K: train on the training split less its fold I of K (attrib.Fold) and score that fold, as -tune does the tune split; dossier eval attribution --split foldI/K scores the pass on it")
 	tune := flag.Bool("tune", false, "train on the training split less a tune split (15% of it, carved the same way) and score that")
 	flag.Parse()
 	docs, err := attrib.ReadFile(filepath.Join(*data, "attribution/polnear-train/train.jsonl.gz"))
@@ -46,6 +49,20 @@ func main() {
 		// documents, never on dev.
 		train, dev = attrib.DevSplit(train)
 		fmt.Println("tuning: scores below are on the tune split, not dev")
+	}
+	if *fold != "" {
+		if *tune {
+			fail(fmt.Errorf("-fold and -tune: choose one"))
+		}
+		var i, k int
+		if _, err := fmt.Sscanf(*fold, "%d/%d", &i, &k); err != nil {
+			fail(fmt.Errorf("-fold %q: want I/K, as 2/5", *fold))
+		}
+		if train, dev, err = attrib.Fold(train, i, k); err != nil {
+			fail(err)
+		}
+		*tune = true
+		fmt.Printf("fold %d of %d: scores below are on that fold of the training split, not dev\n", i, k)
 	}
 	rc := map[string]attrib.RoleCues{"gold": attrib.RoleGold, "predicted": attrib.RolePredicted, "both": attrib.RoleBoth}
 	mode, ok := rc[*roleCues]
@@ -79,7 +96,7 @@ func main() {
 		fmt.Printf("cluster text: %d news sentences (%d evaluation stories left out), %d sentences of %d PolNeAR documents\n", nNews, nEx, len(sents)-nNews, len(unl))
 		clusters = wordClusters(sents, *nClusters, func(f string, a ...any) { fmt.Printf(f+"\n", a...) })
 	}
-	m := attrib.Train(train, attrib.TrainOptions{Epochs: *epochs, Seed: *seed, Lexicon: lex, Classes: classes, Clusters: clusters, CueShare: *cueShare, CueBits: uint(*cueBits), RoleBits: uint(*roleBits), Log: os.Stdout, Dev: dev, RoleCues: mode, Folds: *folds, PredBias: float32(*predBias)})
+	m := attrib.Train(train, attrib.TrainOptions{Epochs: *epochs, Seed: *seed, Lexicon: lex, Classes: classes, Clusters: clusters, CueShare: *cueShare, CueBits: uint(*cueBits), RoleBits: uint(*roleBits), Log: os.Stdout, Dev: dev, RoleCues: mode, Folds: *folds, PredBias: float32(*predBias), CueMiss: float32(*cueMiss), CueFalse: float32(*cueFalse)})
 	if *tune {
 		if *out != "" {
 			if err := save(*out, m.WithOBias(float32(*oBias)).Save); err != nil {

@@ -330,3 +330,36 @@ func TestTrainClusters(t *testing.T) {
 		t.Errorf("loaded: cues %q in %q, want [stated]", got, unseen)
 	}
 }
+
+// TestLearnMargin checks loss-augmented training: once gold decodes, the
+// plain perceptron stops updating, while with a margin the example is
+// learnt from until gold wins by the margin.
+func TestLearnMargin(t *testing.T) {
+	feats := []uint64{11, 22, 33}
+	offs := []int32{0, 1, 2, 3}
+	gold := []int{cueO, cueB, cueO}
+	run := func(miss, fls float32) (updates int, margin float32) {
+		tr := newTraining(newTagger(nCueTags, 8, cueAllowed()))
+		tr.missCost, tr.falseCost = miss, fls
+		for range 50 {
+			if tr.learn(feats, offs, gold, nil) > 0 {
+				updates++
+			}
+		}
+		// The cue token's score for B against O, without the transitions.
+		em := make([]float32, 3*nCueTags)
+		tr.t.emissions(feats, offs, em)
+		return updates, em[1*nCueTags+cueB] - em[1*nCueTags+cueO]
+	}
+	plainN, plainM := run(0, 0)
+	marN, marM := run(20, 4)
+	if plainN == 0 || plainN > 3 {
+		t.Errorf("plain perceptron updated on %d of 50 passes, want 1 to 3", plainN)
+	}
+	if marN <= plainN {
+		t.Errorf("with a margin %d updates, want more than the plain perceptron's %d", marN, plainN)
+	}
+	if marM <= plainM || marM < 10 {
+		t.Errorf("cue token's B-O score %g with a margin, %g without: want the margin's larger and >= 10", marM, plainM)
+	}
+}

@@ -126,6 +126,11 @@ type training struct {
 	t           *tagger
 	emit, trans *hashperc.Trainer
 	scores      decoder
+	// missCost and falseCost are the margins of loss-augmented training: the
+	// cost added to a wrong tag's score where gold is not tag 0 (a
+	// missed cue or role) and where it is (a false one). Zero: the plain
+	// perceptron.
+	missCost, falseCost float32
 }
 
 func newTraining(t *tagger) *training {
@@ -133,12 +138,39 @@ func newTraining(t *tagger) *training {
 }
 
 // learn decodes one example with the current weights and, where the
-// prediction differs from gold, moves the weights towards gold. It
-// returns the number of tokens tagged wrong.
+// prediction differs from gold, moves the weights towards gold. With
+// margins (missCost, falseCost) the prediction is the loss-augmented one.
+// It returns the number of tokens tagged wrong.
 func (tr *training) learn(feats []uint64, offs []int32, gold []int, forbid []bool) int {
 	t := tr.t
 	nt := t.nt
-	pred := t.decode(&tr.scores, feats, offs, forbid, 0)
+	var pred []int
+	if tr.missCost == 0 && tr.falseCost == 0 {
+		pred = t.decode(&tr.scores, feats, offs, forbid, 0)
+	} else {
+		// Loss-augmented decoding: every tag but gold's gets the cost of
+		// choosing it, so the update also fires where gold wins by less
+		// than that margin.
+		n := len(offs) - 1
+		if n <= 0 {
+			return 0
+		}
+		d := &tr.scores
+		d.grow(n, nt)
+		t.emissions(feats, offs, d.emit)
+		for i := 0; i < n; i++ {
+			for k := 0; k < nt; k++ {
+				switch {
+				case k == gold[i]:
+				case gold[i] == 0:
+					d.emit[i*nt+k] += tr.falseCost
+				default:
+					d.emit[i*nt+k] += tr.missCost
+				}
+			}
+		}
+		pred = t.viterbi(d.emit, n, forbid, d.path, d.back[:n*nt], d.score[:n*nt])
+	}
 	wrong := 0
 	for i := range pred {
 		g, p := gold[i], pred[i]

@@ -3,6 +3,7 @@ package attrib
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -194,6 +195,52 @@ func TestDevSplit(t *testing.T) {
 	for _, d := range dev2 {
 		if !in[d.DocID] {
 			t.Errorf("%s in dev only when the input is reversed", d.DocID)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	var docs []Document
+	for _, p := range []string{"a", "b", "c"} {
+		for i := 0; i < 11; i++ {
+			docs = append(docs, Document{DocID: fmt.Sprintf("%s%d", p, i), Publisher: p})
+		}
+	}
+	docs = append(docs, Document{DocID: "a3", Publisher: "a"}) // a second annotator's version
+	seen := map[string]int{}
+	for i := 0; i < 4; i++ {
+		rest, fold, err := Fold(docs, i, 4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rest)+len(fold) != len(docs) {
+			t.Errorf("fold %d: %d + %d documents, want %d", i, len(rest), len(fold), len(docs))
+		}
+		per := map[string]int{}
+		in := map[string]bool{}
+		for _, d := range fold {
+			seen[d.DocID]++
+			per[d.Publisher]++
+			in[d.DocID] = true
+		}
+		for _, d := range rest {
+			if in[d.DocID] {
+				t.Errorf("fold %d: %s both in and out", i, d.DocID)
+			}
+		}
+		// 11 documents of a publisher: folds of 3, 3, 3 and 2.
+		for _, p := range []string{"b", "c"} {
+			if want := 3 - i/3; per[p] != want {
+				t.Errorf("fold %d: %d documents of %s, want %d", i, per[p], p, want)
+			}
+		}
+	}
+	if len(seen) != 33 || seen["a3"] != 2 {
+		t.Errorf("%d documents in some fold (a3 %d times), want 33 (a3 twice, both versions)", len(seen), seen["a3"])
+	}
+	for _, c := range [][2]int{{4, 4}, {-1, 4}, {0, 1}} {
+		if _, _, err := Fold(docs, c[0], c[1]); err == nil {
+			t.Errorf("Fold(%d, %d): no error", c[0], c[1])
 		}
 	}
 }

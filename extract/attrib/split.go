@@ -2,6 +2,7 @@ package attrib
 
 import (
 	"cmp"
+	"fmt"
 	"hash/fnv"
 	"math"
 	"slices"
@@ -18,6 +19,54 @@ const DevShare = 0.15
 // documents. Both splits keep the input order. Several versions of one
 // doc_id (several annotators) stay together.
 func DevSplit(docs []Document) (train, dev []Document) {
+	isDev := map[string]bool{}
+	for _, g := range publisherOrder(docs) {
+		n := int(math.Round(DevShare * float64(len(g))))
+		for _, id := range g[:n] {
+			isDev[id] = true
+		}
+	}
+	for _, d := range docs {
+		if isDev[d.DocID] {
+			dev = append(dev, d)
+		} else {
+			train = append(train, d)
+		}
+	}
+	return train, dev
+}
+
+// Fold divides documents for k-fold cross-validation: within each
+// publisher, documents ordered as DevSplit orders them, the one at rank r
+// is in fold r mod k. It returns the documents outside fold i (0 <= i < k)
+// and those in it, both in input order. Several versions of one doc_id stay
+// together.
+func Fold(docs []Document, i, k int) (rest, fold []Document, err error) {
+	if k < 2 || i < 0 || i >= k {
+		return nil, nil, fmt.Errorf("fold %d of %d: want 0 <= fold < k and k >= 2", i, k)
+	}
+	in := map[string]bool{}
+	for _, g := range publisherOrder(docs) {
+		for r, id := range g {
+			if r%k == i {
+				in[id] = true
+			}
+		}
+	}
+	for _, d := range docs {
+		if in[d.DocID] {
+			fold = append(fold, d)
+		} else {
+			rest = append(rest, d)
+		}
+	}
+	return rest, fold, nil
+}
+
+// publisherOrder returns the distinct doc_ids of each publisher (documents
+// without one form a group of their own) ordered by the FNV-1a hash of the
+// doc_id.
+func publisherOrder(docs []Document) map[string][]string {
 	type key struct {
 		h  uint64
 		id string
@@ -33,25 +82,19 @@ func DevSplit(docs []Document) (train, dev []Document) {
 		h.Write([]byte(d.DocID))
 		groups[d.Publisher] = append(groups[d.Publisher], key{h.Sum64(), d.DocID})
 	}
-	isDev := map[string]bool{}
-	for _, g := range groups {
+	out := make(map[string][]string, len(groups))
+	for p, g := range groups {
 		slices.SortFunc(g, func(a, b key) int {
 			if c := cmp.Compare(a.h, b.h); c != 0 {
 				return c
 			}
 			return cmp.Compare(a.id, b.id)
 		})
-		n := int(math.Round(DevShare * float64(len(g))))
-		for _, k := range g[:n] {
-			isDev[k.id] = true
+		ids := make([]string, len(g))
+		for j, k := range g {
+			ids[j] = k.id
 		}
+		out[p] = ids
 	}
-	for _, d := range docs {
-		if isDev[d.DocID] {
-			dev = append(dev, d)
-		} else {
-			train = append(train, d)
-		}
-	}
-	return train, dev
+	return out
 }

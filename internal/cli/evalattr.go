@@ -39,15 +39,23 @@ cue lies inside another claim's content is not counted. --split dev scores only
 the development split dossier carves out of a corpus (15% of each publisher's
 documents, by a hash of doc_id: the documents its model was not trained on);
 --split train the rest; --split tune the 15% of the train split (carved the
-same way) on which cmd/attrtrain -tune chooses options. It exits 1 when cue or
+same way) on which cmd/attrtrain -tune chooses options; --split foldI/K fold I
+of K of the train split (attrib.Fold), what cmd/attrtrain -fold I/K leaves out. It exits 1 when cue or
 relaxed F1 falls under --min-cue or --min-relaxed. --predictions writes what was predicted in the same
 format, so that score_attributions.py can score it too.`,
 		Example: `  dossier eval attribution ../shared/data/attribution/polnear-train/train.jsonl.gz --split dev
   dossier eval attribution annotated.jsonl --predictions predicted.jsonl --json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if split != "all" && split != "dev" && split != "train" && split != "tune" {
-				return &UsageError{fmt.Errorf("--split must be all, dev, train or tune, not %q", split)}
+			var fi, fk int
+			isFold := false
+			if _, err := fmt.Sscanf(split, "fold%d/%d", &fi, &fk); err == nil && fmt.Sprintf("fold%d/%d", fi, fk) == split {
+				if fk < 2 || fi < 0 || fi >= fk {
+					return &UsageError{fmt.Errorf("--split %s: want foldI/K with 0 <= I < K and K >= 2", split)}
+				}
+				isFold = true
+			} else if split != "all" && split != "dev" && split != "train" && split != "tune" {
+				return &UsageError{fmt.Errorf("--split must be all, dev, train, tune or foldI/K, not %q", split)}
 			}
 			gold, err := attrib.ReadFile(args[0])
 			if err != nil {
@@ -64,6 +72,11 @@ format, so that score_attributions.py can score it too.`,
 					gold = train
 				case "tune":
 					_, gold = attrib.DevSplit(train)
+				}
+				if isFold {
+					if _, gold, err = attrib.Fold(train, fi, fk); err != nil {
+						return err
+					}
 				}
 			}
 			x, err := a.extractor()
@@ -146,7 +159,7 @@ format, so that score_attributions.py can score it too.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&split, "split", "all", "score all documents, or only the dev or train split dossier carves out of them")
+	cmd.Flags().StringVar(&split, "split", "all", "score all documents, or only the dev, train or tune split dossier carves out of them, or fold I of K of the train split (foldI/K)")
 	cmd.Flags().StringVar(&predictions, "predictions", "", "write the predicted attributions to this JSON Lines file")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the scores as JSON, in the shape score_attributions.py prints")
 	cmd.Flags().Float64Var(&minCue, "min-cue", 0, "exit 1 when cue F1 is below this")

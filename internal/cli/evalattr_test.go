@@ -67,6 +67,20 @@ func TestEvalAttribution(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "0 documents (split dev)") {
 		t.Errorf("dev split of one document:\n%s", out)
 	}
+	// Its one training document is the first of its publisher: fold 0.
+	out, _, code = run(t, "", "eval", "attribution", "--split", "fold0/2", gold)
+	if code != 0 || !strings.Contains(out, "1 documents (split fold0/2)") {
+		t.Errorf("fold 0 of 2:\n%s", out)
+	}
+	out, _, code = run(t, "", "eval", "attribution", "--split", "fold1/2", gold)
+	if code != 0 || !strings.Contains(out, "0 documents (split fold1/2)") {
+		t.Errorf("fold 1 of 2:\n%s", out)
+	}
+	for _, bad := range []string{"fold2/2", "fold0/1", "fold1/2x"} {
+		if _, stderr, code := run(t, "", "eval", "attribution", "--split", bad, gold); code != ExitUsage || !strings.Contains(stderr, "--split") {
+			t.Errorf("--split %s: exit %d, %s", bad, code, stderr)
+		}
+	}
 	_, stderr, code = run(t, "", "eval", "attribution", "--min-relaxed", "0.7", gold)
 	if code != ExitError || !strings.Contains(stderr, "relaxed F1 0.6667") {
 		t.Errorf("--min-relaxed 0.7 on relaxed F1 0.667: exit %d, %s", code, stderr)
