@@ -331,7 +331,7 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 		}
 		for _, x := range acc {
 			name := distinctive(longWords(names.name(x)))
-			if own != "" && NameHolds(own, names.name(x)) {
+			if own != "" && !commonPlace(x, names) && NameHolds(own, names.name(x)) {
 				ent, who = 0.35, names.name(b.Claimant)+" is "+names.name(x)+" by name"
 				break
 			}
@@ -527,6 +527,24 @@ func namedNotBy(content string) []string {
 		out = append(out, longWords(f)...)
 	}
 	return out
+}
+
+// commonPlace reports whether an entity is a place named by words common
+// in news ("New York", "Texas"): in the name of a body ("New York Supreme
+// Court", "Texas Railroad Commission") it says where the body is, so the
+// body is not the place by name. Places are the IDs of schema.Key with
+// "loc/"; a one-word "place" of a rare name ("Mellon") is more often a
+// firm the recogniser typed wrong, and keeps its name.
+func commonPlace(id string, names Names) bool {
+	if !strings.HasPrefix(id, "loc/") {
+		return false
+	}
+	for _, w := range Tokens(names.name(id)) {
+		if IDF(Stem(w)) >= minNameIDF {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectIs returns the accused that an answer's subject (its content's

@@ -399,3 +399,24 @@ func TestQuotaWithTwoWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceInABodysName: a body whose name holds a place of common words
+// ("New York Supreme Court") is not that place by name, so its ruling does
+// not answer, in another article, an allegation whose target was read as
+// the place; a firm's name that holds a rare one-word "place" (a firm the
+// recogniser typed as a place) still names the firm.
+func TestPlaceInABodysName(t *testing.T) {
+	nm := Names(func(id string) string {
+		return map[string]string{"loc/new-york": "New York", "org/nysc": "New York Supreme Court", "loc/mellon": "Mellon", "org/mbc": "Mellon Bank Corp"}[id]
+	})
+	suit := &Prop{Key: "a", Doc: "d1", ClaimantText: "the suit", Target: "loc/new-york", Content: "the suit was filed in New York because trading allegedly took place here"}
+	court := &Prop{Key: "b", Doc: "d2", Claimant: "org/nysc", RefersBack: true, Content: "it dismissed the actions in a suit filed by a band"}
+	if s, why := Answers(suit, court, nm); s >= MinAnswer {
+		t.Errorf("the New York Supreme Court answers as New York: %.2f (%s)", s, why)
+	}
+	fraud := &Prop{Key: "a", Doc: "d1", ClaimantText: "a shareholder", Target: "loc/mellon", Content: "Mellon failed to disclose its true financial condition"}
+	bank := &Prop{Key: "b", Doc: "d1", Claimant: "org/mbc", RefersBack: true, Content: "the suit was totally without merit"}
+	if s, why := Answers(fraud, bank, nm); s < MinAnswer || !strings.Contains(why, "by name") {
+		t.Errorf("Mellon Bank Corp should answer for Mellon by name: %.2f (%s)", s, why)
+	}
+}
