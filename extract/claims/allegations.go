@@ -1625,6 +1625,10 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			d = x.underFire(si, ts, i)
 		case t.low == "sued" || t.low == "sues" || t.low == "suing":
 			d = x.sued(si, ts, i)
+		case t.low == "investigating" || t.low == "under" || probeNouns[t.low]:
+			// "are investigating Occidental", "are under investigation",
+			// "an FBI criminal investigation into Morton Thiokol".
+			d = x.investigation(si, ts, i)
 		case (estimating[t.low] || namingWrongdoers[t.low]) && x.estimateAt(ts, i) >= 0:
 			// "Traders ... estimate OPEC is producing ... above a
 			// ceiling", "They named Kuwait ... among those producing above
