@@ -519,15 +519,22 @@ func (x *extractor) coAccused(d *draft) []*entInfo {
 			out = append(out, e)
 		}
 	}
-	if ti+1 < len(ms) {
-		if bt := between(ms[ti].end, ms[ti+1].start); len(bt) == 1 && bt[0].low == "and" {
-			add(ms[ti+1].e)
+	// The list that holds the target: "Kuwait and the United Arab
+	// Emirates, along with the much smaller producer Ecuador" makes all
+	// three parties to the act, countries as the target's peers.
+	listed := func(e *entInfo) {
+		if party(e) || e != d.target && e != d.claimant && d.target.typ == schema.Place && d.target.kind == schema.KindCountry &&
+			e.typ == schema.Place && e.kind == schema.KindCountry {
+			if !slices.Contains(out, e) {
+				out = append(out, e)
+			}
 		}
 	}
-	if ti > 0 {
-		if bt := between(ms[ti-1].end, ms[ti].start); len(bt) == 1 && bt[0].low == "and" {
-			add(ms[ti-1].e)
-		}
+	for j := ti + 1; j < len(ms) && joinedInList(between(ms[j-1].end, ms[j].start)); j++ {
+		listed(ms[j].e)
+	}
+	for j := ti - 1; j >= 0 && joinedInList(between(ms[j].end, ms[j+1].start)); j-- {
+		listed(ms[j].e)
 	}
 	for _, m := range ms[ti+1:] {
 		bt := between(ms[ti].end, m.start)
@@ -543,6 +550,41 @@ func (x *extractor) coAccused(d *draft) []*entInfo {
 	}
 	return out
 }
+
+// joinedInList reports whether the words between two names join them in
+// one list of parties: "and" (and "the"), "along with", "together with", "as well as"
+// (after a comma or not), the last three with a few words that describe
+// the next party ("along with the much smaller producer"), but no verb,
+// clause or preposition of another role.
+func joinedInList(bt []tok) bool {
+	if len(bt) > 0 && bt[0].low == "," {
+		bt = bt[1:]
+	}
+	switch {
+	case len(bt) == 1 && bt[0].low == "and", len(bt) == 2 && bt[0].low == "and" && bt[1].low == "the":
+		return true
+	case len(bt) >= 2 && (bt[0].low == "along" || bt[0].low == "together") && bt[1].low == "with":
+		bt = bt[2:]
+	case len(bt) >= 3 && bt[0].low == "as" && bt[1].low == "well" && bt[2].low == "as":
+		bt = bt[3:]
+	default:
+		return false
+	}
+	if len(bt) > 4 {
+		return false
+	}
+	for _, t := range bt {
+		if t.capital || !isWord(t.low) || listBreaks[t.low] {
+			return false
+		}
+	}
+	return true
+}
+
+// listBreaks are words that end a list of parties: a clause, a verb of
+// being or having, a preposition of another role.
+var listBreaks = set("that", "who", "which", "whose", "said", "says", "is", "are", "was", "were", "has", "have", "had",
+	"to", "in", "of", "for", "on", "by", "from", "against", "at", "into", "over")
 
 // chargedAlongWith returns, for an allegation whose content follows its
 // target ("... along with two other top Wall Street executives, Richard

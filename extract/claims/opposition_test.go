@@ -244,3 +244,41 @@ func TestSubordinateClauseAssertsNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestListedCountriesAnswer: the countries of the list that holds the
+// target ("Norway and the Netherlands, along with the smaller producer
+// Ecuador") are parties to the act, so a denial of it whose subject is one
+// of them answers it; a country only named as the partner of a pact
+// ("broke the pact with Norway") is none.
+func TestListedCountriesAnswer(t *testing.T) {
+	norway := [3]string{"Norway", schema.Place, schema.KindCountry}
+	dutch := [3]string{"Netherlands", schema.Place, schema.KindCountry}
+	ecuador := [3]string{"Ecuador", schema.Place, schema.KindCountry}
+	hansen := [3]string{"Erik Hansen", schema.Person, ""}
+	tests := []struct {
+		name, text string
+		link       bool
+	}{
+		{"listed with the target", "Oil traders named Norway and the Netherlands, along with the smaller producer Ecuador, among those producing above quota. " +
+			"Erik Hansen denied that Norway was producing above its quota.", true},
+		{"a partner of the pact", "Oil traders said Ecuador broke its quota pact with Norway. " +
+			"Erik Hansen denied that Norway was producing above its quota.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, cs := allegationsOf(tc.text, norway, dutch, ecuador, hansen)
+			var deny *schema.Claim
+			for i := range cs {
+				if cs[i].Stance == schema.Deny && cs[i].Sentence == 1 {
+					deny = &cs[i]
+				}
+			}
+			if deny == nil {
+				t.Fatalf("no denial in the second sentence: %+v", cs)
+			}
+			if (len(deny.RespondsTo) > 0) != tc.link {
+				t.Errorf("linked %v, want %v: %+v", deny.RespondsTo, tc.link, cs)
+			}
+		})
+	}
+}
