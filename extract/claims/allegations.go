@@ -102,6 +102,43 @@ func mayBe(ts []tok, i int) bool {
 	return false
 }
 
+// negatedStep reports whether the cue of an allegation made without a verb
+// of speech at i is negated: in its verb group ("it was not charged in
+// Alexander's indictment"), by "no" before the noun ("no additional
+// charges will be brought against it"), or by a subject that names no one
+// ("no governmental authority has ever alleged any such activity"); "no
+// doubt" negates nothing. Negation elsewhere in the clause is another verb's or noun's: "was not
+// involved in the alleged transfer", "gave no details ... against claims".
+func negatedStep(ts []tok, i int) bool {
+	k := i - 1
+	for k >= 0 && (auxiliaries[ts[k].low] || isAdverb(ts[k]) || negations[ts[k].low] || ts[k].low == "ever") && ts[k].low != "to" {
+		if negations[ts[k].low] {
+			return true // the verb group's own negation
+		}
+		k--
+	}
+	if k >= 0 && k < i-1 {
+		// A verb group: its subject's negation.
+		for j := k; j >= 0 && j >= k-3; j-- {
+			switch ts[j].low {
+			case "no", "nobody", "none", "neither":
+				return true
+			}
+			if isEnd(ts[j]) || ts[j].low == "," || ts[j].cue {
+				break
+			}
+		}
+		return false
+	}
+	// A noun: "no charges", "no additional charges".
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if ts[j].low == "no" && ts[j+1].low != "doubt" {
+			return true
+		}
+	}
+	return false
+}
+
 // allegedTo reports whether "alleged" at i is a passive with what is
 // alleged after it: "the embassy, which is alleged to have been
 // penetrated by Soviet agents".
@@ -1798,7 +1835,7 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 				d = x.passiveReport(si, ts, i)
 			}
 		}
-		if d == nil {
+		if d == nil || !d.nominalDenial && d.deniedBy == nil && negatedStep(ts, d.cs) {
 			continue
 		}
 		// A cue of the trained model on the same words ("The

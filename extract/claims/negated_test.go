@@ -1,0 +1,60 @@
+package claims
+
+import (
+	"testing"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+func TestANegatedChargeAllegesNothing(t *testing.T) {
+	acme := [3]string{"Acme Corp", schema.Organization, ""}
+	alex := [3]string{"John Alexander", schema.Person, ""}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Acme Corp said it was not charged in John Alexander's indictment.", false},
+		{"Acme Corp has never been charged with fraud.", false},
+		{"The bank will continue its policy of not charging any annual fee to card holders.", false},
+		{"No one has charged Acme Corp with fraud.", false},
+		// The negation of another verb leaves the charge alone.
+		{"Acme Corp was charged with fraud.", true},
+		{"John Alexander was not involved in the alleged fraud at Acme Corp.", true},
+	}
+	for _, tc := range tests {
+		checkAlleges(t, tc.text, tc.want, acme, alex)
+	}
+	if negatedStep(tokensForTest("no doubt charged"), 2) {
+		t.Errorf("'no doubt' negates nothing")
+	}
+}
+
+// tokensForTest lower-cases the words of s as tokens.
+func tokensForTest(s string) []tok {
+	var ts []tok
+	start := 0
+	for _, w := range splitWords(s) {
+		ts = append(ts, tok{text: w, low: w, start: start, end: start + len(w)})
+		start += len(w) + 1
+	}
+	return ts
+}
+
+func splitWords(s string) []string {
+	var out []string
+	w := ""
+	for _, r := range s {
+		if r == ' ' {
+			if w != "" {
+				out = append(out, w)
+			}
+			w = ""
+			continue
+		}
+		w += string(r)
+	}
+	if w != "" {
+		out = append(out, w)
+	}
+	return out
+}
