@@ -547,8 +547,12 @@ func (x *extractor) allegations() {
 					d.blamed = true
 				}
 			}
+			// A vow to fight a charge ("said it will fight a suit filed
+			// against it by <Advanced Voice Technologies> alleging
+			// misappropriation") names the wrong of the charge it fights,
+			// not one the speaker alleges (fightsCharge).
 			if deny, _ := x.deniesWrongdoing(ts[ka:kb]); w >= 0 && !d.negated && !deny && !question(ts, ka, kb) && !conditional(ts, ka, kb, w) &&
-				!aboutAllegations(ts, ka, w) && !stopped(ts, ka, w) {
+				!aboutAllegations(ts, ka, w) && !stopped(ts, ka, w) && !fightsCharge(ts, ka, w) {
 				if x.ownAct(ts, d, ka, w) {
 					// "The spokesman said some Japanese companies were
 					// selling below stipulated prices": the accused's side

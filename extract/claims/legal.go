@@ -289,13 +289,63 @@ func (x *extractor) allegingVerb(si int, ts []tok, i int) *draft {
 	if d == nil {
 		return nil
 	}
-	if a0, b0 := sentenceSubject(x.in.Model, ts, i); b0 > a0 {
+	if by, against := x.suitParties(ts, i); by > 0 {
+		// "a suit filed against it by <Advanced Voice Technologies>
+		// alleging misappropriation": the suit's maker alleges, against
+		// whom it was filed.
+		x.source(si, ts, d, by, i)
+		d.target = against
+	} else if a0, b0 := sentenceSubject(x.in.Model, ts, i); b0 > a0 {
 		x.source(si, ts, d, a0, b0)
 	}
 	if d.claimant == nil && d.claimantText == "" {
 		d.claimantText = ts[i].text
 	}
 	return d
+}
+
+// suitParties reads the parties of a legal step named just before an
+// alleging verb at i: "a suit filed against it by Advanced Voice
+// Technologies alleging", "a complaint brought by the SEC alleging". It
+// returns the first token of the maker after "by" (0 when there is none)
+// and the party after "against", named or a pronoun (nil when there is
+// none).
+func (x *extractor) suitParties(ts []tok, i int) (int, *entInfo) {
+	by := -1
+	for k := i - 1; k > 0 && k >= i-8; k-- {
+		if ts[k].low == "," || ts[k].cue || isEnd(ts[k]) {
+			return 0, nil
+		}
+		if ts[k].low == "by" {
+			by = k
+			break
+		}
+	}
+	if by < 0 || by+1 >= i || len(x.mentionsIn(ts[by+1].start, ts[i-1].end)) == 0 {
+		return 0, nil
+	}
+	legal, against := false, (*entInfo)(nil)
+	for k := by - 1; k >= 0 && k >= by-8; k-- {
+		l := ts[k].low
+		if l == "," || ts[k].cue || isEnd(ts[k]) {
+			break
+		}
+		if l == "against" && k+1 < by && against == nil {
+			if ms := x.mentionsIn(ts[k+1].start, ts[by-1].end); len(ms) > 0 {
+				against = ms[0].e
+			} else if pronouns[ts[k+1].low] != "" {
+				against = x.resolvePronoun(ts[k+1].low, ts[k+1].start)
+			}
+		}
+		if legalNouns[l] {
+			legal = true
+			break
+		}
+	}
+	if !legal {
+		return 0, nil
+	}
+	return by + 1, against
 }
 
 // chargesWith reports whether "charges" or "charged" at i is a verb with

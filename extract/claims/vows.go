@@ -109,3 +109,20 @@ func (x *extractor) vower(ts []tok, d *draft, ka, kb int, speakers []*entInfo) [
 	}
 	return speakers
 }
+
+// fightsCharge reports whether tokens a to w vow to fight a legal step or
+// a charge named before the wrong at w ("will fight a suit filed against
+// it by Advanced Voice Technologies alleging misappropriation"): the wrong
+// is the charge's. A vow that names the wrong itself ("We'll challenge it
+// as a bad faith filing") is the speaker's charge.
+func fightsCharge(ts []tok, a, w int) bool {
+	if !vowsToFight(ts, a, w, false) {
+		return false
+	}
+	for k := a; k < w; k++ {
+		if legalNouns[ts[k].low] || allegationNouns[ts[k].low] {
+			return true
+		}
+	}
+	return false
+}

@@ -86,3 +86,29 @@ func linkReason(links []schema.Link, reason string) bool {
 	}
 	return false
 }
+
+// TestVowAgainstASuitItNames: "said it will fight a suit filed against it
+// by X alleging Y" is the speaker's vow, answering X's allegation against
+// the speaker; a vow that names the wrong itself ("will challenge it as a
+// bad faith filing") still alleges it.
+func TestVowAgainstASuitItNames(t *testing.T) {
+	beta := [3]string{"Beta Inc", schema.Organization, schema.KindCompany}
+	_, cs := allegationsOf("Acme Corp said it will fight a suit filed against it by <Beta Inc> alleging misappropriation of trade secrets.", acme, beta)
+	var vow, alleg *schema.Claim
+	for i := range cs {
+		switch {
+		case cs[i].Cue.Text == "said":
+			vow = &cs[i]
+		case cs[i].Stance == schema.Allege:
+			alleg = &cs[i]
+		}
+	}
+	if alleg == nil || alleg.Claimant != "org/beta-inc" || alleg.Target != "org/acme-corp" {
+		t.Fatalf("want Beta Inc's allegation against Acme Corp: %+v", cs)
+	}
+	if vow == nil || vow.Stance != schema.Deny || len(vow.RespondsTo) != 1 || vow.RespondsTo[0] != alleg.ID {
+		t.Errorf("want Acme Corp's vow to deny and answer %s: %+v", alleg.ID, cs)
+	}
+	pennzoil := [3]string{"Pennzoil", schema.Organization, schema.KindCompany}
+	checkAlleges(t, `Pennzoil said of the bankruptcy petition: "We'll challenge it as a bad faith filing."`, true, pennzoil)
+}
