@@ -1136,7 +1136,12 @@ func (x *extractor) ownAct(ts []tok, d *draft, ka, w int) bool {
 		}
 		return d.claimant == nil || d.claimant.typ != schema.Person
 	case "they":
-		// "Officials said they had": a plural source, named by no entity.
+		// "Officials said they had": a plural source, named by no entity;
+		// "Wedtech executives have said they paid bribes": the people of
+		// a company, speaking of themselves.
+		if d.claimant != nil && d.claimant.typ == schema.Organization && pluralSpeaker(d.claimantText) && !endsInName(d.claimantText, d.claimant) {
+			return true
+		}
 		return d.claimant == nil && strings.HasSuffix(strings.ToLower(strings.TrimSpace(d.claimantText)), "s")
 	}
 	// A name in the first words: "Acme", "some Japanese companies".

@@ -63,3 +63,16 @@ func TestAGroupDoesNotCallItselfIt(t *testing.T) {
 		t.Errorf("pluralSpeaker misreads a speaker")
 	}
 }
+
+func TestACompanysPeopleSpeakOfThemselves(t *testing.T) {
+	wedtech := [3]string{"Wedtech", schema.Organization, ""}
+	_, cs := allegationsOf("Wedtech executives have said they paid bribes to about 20 government officials.", wedtech)
+	owned, alleged := false, false
+	for _, c := range cs {
+		owned = owned || c.Stance == schema.Acknowledge
+		alleged = alleged || c.Stance == schema.Allege
+	}
+	if !owned || alleged {
+		t.Errorf("Wedtech executives said they paid bribes: acknowledgement %v, allegation %v, want true, false: %+v", owned, alleged, cs)
+	}
+}
