@@ -316,3 +316,23 @@ func checkDenialLinked(t *testing.T, m *attrib.Model, text, answer, what string,
 		t.Errorf("%s\n %slinked %v, want %v: %+v", text, what, linked, want, out.Claims)
 	}
 }
+
+// TestGoesOnFromItsDenial: a denial with no link of its own, by the same
+// claimant in the sentence right after a linked denial, answers what that
+// one answers, however far the allegation is; not when another speaks
+// between.
+func TestGoesOnFromItsDenial(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	acme := [3]string{"Acme Corp", schema.Organization, schema.KindCompany}
+	lee := [3]string{"Ann Lee", schema.Person, ""}
+	union := [3]string{"Rivers Union", schema.Organization, schema.KindOther}
+	filler := "The plant employs 400 people. It opened in 1971. Its output rose last year. The river is 40 miles long. "
+	alleged := "The Rivers Union accused Acme Corp of dumping toxic waste into the river. " + filler
+	first := "Acme Corp denied that it had dumped toxic waste into the river. "
+	second := "It added that it had done nothing which was inconsistent with state laws."
+	checkDenialLinked(t, m, alleged+first+second, "inconsistent", "the denial that goes on from the first ", true, acme, lee, union)
+	checkDenialLinked(t, m, alleged+first+"Ann Lee said the plant was safe. "+second, "inconsistent", "the denial after another's statement ", false, acme, lee, union)
+}

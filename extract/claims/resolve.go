@@ -735,10 +735,42 @@ func (x *extractor) link() {
 				d.responds = append(d.responds, answered{a, ledger.MinAnswer, who + "; the one allegation against it in the article"})
 			}
 		}
+		if len(d.responds) == 0 && d.stance == schema.Deny {
+			if p := x.goesOnFrom(i, d); p != nil {
+				for _, r := range p.responds {
+					d.responds = append(d.responds, answered{r.a, ledger.MinAnswer, "goes on from its denial in the sentence before"})
+				}
+			}
+		}
 		if n := len(d.responds); n > maxResponds {
 			d.responds = d.responds[n-maxResponds:]
 		}
 	}
+}
+
+// goesOnFrom returns the denial that a denial with no link of its own
+// goes on from: the last claim before it, a denial by the same claimant in
+// the sentence just before, linked to what it answers ("We categorically
+// deny that the United States is selling weapons to Iran", then "She
+// added that Washington was not doing anything ... not consistent with
+// U.S. laws"); nil when the two are further apart, by others, or the
+// denial tells what it answers or refuses an act to come.
+func (x *extractor) goesOnFrom(i int, d *draft) *draft {
+	if i == 0 || d.claimant == nil || x.tellsItsObject(d) {
+		return nil
+	}
+	p := x.drafts[i-1]
+	if p.stance != schema.Deny || p.claimant != d.claimant || p.sent != d.sent-1 || len(p.responds) == 0 {
+		return nil
+	}
+	ts := x.toks(d.sent)
+	ka, kb := contentToks(ts, d)
+	for k := ka; k < kb; k++ {
+		if negations[ts[k].low] && future(ts[ka:kb], k-ka) {
+			return nil
+		}
+	}
+	return p
 }
 
 // sameAccused reports whether two allegations may accuse the same party:
