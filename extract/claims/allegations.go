@@ -1004,7 +1004,8 @@ func (x *extractor) defendsAccused(d *draft) bool {
 		if a.stance != schema.Allege || a.target == nil || a.claimant != nil && a.claimant == d.claimant {
 			continue
 		}
-		if a.target == d.claimant || slices.Contains(x.sides(d), a.target) || slices.ContainsFunc(named, func(m mref) bool { return m.e == a.target }) {
+		if a.target == d.claimant || d.claimant != nil && sameParty(d.claimant, a.target) || slices.Contains(x.sides(d), a.target) ||
+			slices.ContainsFunc(named, func(m mref) bool { return m.e == a.target }) {
 			return true
 		}
 	}

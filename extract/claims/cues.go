@@ -173,10 +173,11 @@ func (x *extractor) findCues(ts []tok) []*draft {
 			// cue of the rules though "accept" alone is not.
 			f, ok = g, true
 		}
-		if g, ok2 := stanceForms[t.low]; !ok && ok2 && g.v.lemma == "defend" && g.m == third && i > 0 && ts[i-1].capital && shouting(ts) {
-			// "LYNG DEFENDS U.S. MEAT INSPECTION SYSTEM": a wire
-			// headline's defence is the speaker's; in prose "defend" is
-			// left to the trained model.
+		if g, ok2 := stanceForms[t.low]; !ok && ok2 && g.v.lemma == "defend" && g.m == third && i > 0 && (ts[i-1].capital || ts[i-1].text == ">" && i > 2) && shouting(ts) {
+			// "LYNG DEFENDS U.S. MEAT INSPECTION SYSTEM", "KRAFT <KRA>
+			// DEFENDS CHEESE ADVERTISING" (a ticker after the name): a
+			// wire headline's defence is the speaker's; in prose
+			// "defend" is left to the trained model.
 			f, ok = g, true
 		}
 		plea := false

@@ -34,7 +34,10 @@ var justifications = []string{"the right to", "its right", "their right", "our r
 	"nothing wrong", "no wrongdoing", "acted properly", "acted appropriately", "acted correctly", "acted in good faith",
 	"acted reasonably", "behaved properly", "was proper", "were proper", "is proper", "are proper", "was appropriate",
 	"is appropriate", "was fair", "is fair", "were fair", "are fair", "fair and reasonable", "fair and equitable",
-	"a fair price", "was reasonable", "is reasonable", "were reasonable", "are reasonable", "fully justified"}
+	"a fair price", "was reasonable", "is reasonable", "were reasonable", "are reasonable", "fully justified",
+	"meets those criteria", "meets these criteria", "meets the criteria", "meets all the criteria", "meets the requirements",
+	"meets all requirements", "meets all the requirements", "meets the standards", "meets all standards",
+	"met all requirements", "met the requirements", "met all the requirements"}
 
 // notJustifying are the words after a justification that make it the
 // speaker's manner of speaking, not a judgement of the act: "it was fair

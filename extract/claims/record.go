@@ -23,7 +23,8 @@ import (
 var recordPraise = []string{"the best", "the finest", "the safest", "the most respected", "the most effective",
 	"the most thorough", "the most rigorous", "the strictest", "the toughest", "second to none", "every effort",
 	"every possible effort", "every precaution", "highest standards", "an excellent record", "a good record",
-	"an exemplary record", "a fine record", "a sound record", "a strong record"}
+	"an exemplary record", "a fine record", "a sound record", "a strong record", "always been committed to",
+	"always been dedicated to"}
 
 // praisesRecord reports whether content praises a record with one of the
 // phrases of recordPraise that no negation, question or condition just

@@ -330,6 +330,10 @@ func TestJustificationsAndDefencesOfRecord(t *testing.T) {
 			[][3]string{metz, justice}, schema.Deny, "praises its record (antitrust"},
 		{"the enforcement is working", "Howard Metz charged that the Justice Department has abandoned antitrust enforcement. The department said its antitrust enforcement is working.",
 			[][3]string{metz, justice}, schema.Deny, "praises its record (antitrust"},
+		{"meets those criteria", "The Teamsters accused Teller Co of false advertising. Teller said its campaign clearly meets those criteria.",
+			[][3]string{union, teller}, schema.Deny, "asserts its right"},
+		{"always been committed to", "The Teamsters accused Teller Co of false advertising. Teller said it has always been committed to truthful advertising.",
+			[][3]string{union, teller}, schema.Deny, "praises its record (advertis"},
 		{"a vow to enforce is no record", "Howard Metz charged that the Justice Department has abandoned antitrust enforcement. The department said it will vigorously enforce the antitrust laws.",
 			[][3]string{metz, justice}, schema.Say, ""},
 		{"not working", "Howard Metz charged that the Justice Department has abandoned antitrust enforcement. The department said its antitrust enforcement is not working.",
@@ -341,5 +345,24 @@ func TestJustificationsAndDefencesOfRecord(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			checkSecondSentence(t, tc.text, tc.ents, "said", tc.want, tc.reason != "", tc.reason)
 		})
+	}
+}
+
+// TestHeadlineDefenceAfterATicker: a wire headline's "X <TICKER> DEFENDS
+// Y" is X's defence, as "X DEFENDS Y" is, and answers what the story
+// alleges against X, named in capitals or not.
+func TestHeadlineDefenceAfterATicker(t *testing.T) {
+	teller := [3]string{"Teller Co", schema.Organization, schema.KindCompany}
+	tellerCaps := [3]string{"TELLER", schema.Organization, schema.KindCompany}
+	text := "TELLER <TLR> DEFENDS CHEESE ADVERTISING\n\nThe Teamsters charged Teller Co with false advertising of its cheese."
+	_, cs := allegationsOf(text, tellerCaps, teller, union)
+	var def *schema.Claim
+	for i := range cs {
+		if cs[i].Cue.Text == "DEFENDS" {
+			def = &cs[i]
+		}
+	}
+	if def == nil || def.Stance != schema.Deny || len(def.RespondsTo) == 0 {
+		t.Errorf("the headline's defence should deny and answer the charge: %+v", cs)
 	}
 }
