@@ -1672,6 +1672,9 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			d = x.underFire(si, ts, i)
 		case t.low == "sued" || t.low == "sues" || t.low == "suing":
 			d = x.sued(si, ts, i)
+			if d == nil {
+				d = x.suedSpeaker(si, ts, ds, i)
+			}
 		case t.low == "investigating" || t.low == "under" || probeNouns[t.low]:
 			// "are investigating Occidental", "are under investigation",
 			// "an FBI criminal investigation into Morton Thiokol".

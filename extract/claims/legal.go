@@ -111,6 +111,9 @@ func (x *extractor) sued(si int, ts []tok, i int) *draft {
 	if k < n && (ts[k].low == "the" || ts[k].low == "two" || ts[k].low == "three" || ts[k].low == "its") {
 		k++
 	}
+	if k < n && ts[k].low == "<" {
+		k++ // "sued <Donaldson Lufkin and Jenrette Inc>": a company unlisted
+	}
 	_, e := x.nameAt(ts, k)
 	if e == nil || e.typ != schema.Person && e.typ != schema.Organization {
 		return nil
