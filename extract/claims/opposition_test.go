@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -280,5 +281,34 @@ func TestListedCountriesAnswer(t *testing.T) {
 				t.Errorf("linked %v, want %v: %+v", deny.RespondsTo, tc.link, cs)
 			}
 		})
+	}
+}
+
+// TestCompanyAnswersForItsFounder: a company's denial of a suit answers the
+// suit's charge against its founder ("Acme founder John Doe breached a
+// confidentiality agreement"), as it answers the charge against itself.
+func TestCompanyAnswersForItsFounder(t *testing.T) {
+	zentor := [3]string{"Zentor Inc", schema.Organization, schema.KindCompany}
+	acme := [3]string{"Acme Corp", schema.Organization, schema.KindCompany}
+	doe := [3]string{"John Doe", schema.Person, ""}
+	text := "Zentor Inc said it has filed suit against Acme Corp, alleging the infringement of a copyright. " +
+		"The suit also alleges that Acme Corp founder John Doe breached a confidentiality agreement with the plaintiff. " +
+		"Acme Corp said it feels the suit is without merit."
+	_, cs := allegationsOf(text, zentor, acme, doe)
+	var deny *schema.Claim
+	founder := ""
+	for i := range cs {
+		if cs[i].Stance == schema.Deny && cs[i].Sentence == 2 {
+			deny = &cs[i]
+		}
+		if cs[i].Stance == schema.Allege && cs[i].Sentence == 1 {
+			founder = cs[i].ID
+		}
+	}
+	if deny == nil || founder == "" {
+		t.Fatalf("no denial in the third sentence or no allegation in the second: %+v", cs)
+	}
+	if !slices.Contains(deny.RespondsTo, founder) {
+		t.Errorf("Acme's denial should answer the charge against its founder: %+v", cs)
 	}
 }

@@ -134,8 +134,24 @@ func (x *extractor) sidesOf(d *draft) []*entInfo {
 			}
 		}
 	}
+	if c != nil && c.typ == schema.Organization {
+		// An organisation answers for its founder and its officers
+		// ("Lotus founder Mitchell D. Kapor"): the charge against them is
+		// the charge against how it is run.
+		for _, r := range x.rels {
+			if r.Object == c.id && officerRoles[r.Predicate] {
+				if p := x.byID[r.Subject]; p != nil && p.typ == schema.Person {
+					add(p)
+				}
+			}
+		}
+	}
 	return out
 }
+
+// officerRoles are the relations by which a person runs an organisation,
+// which then answers for them.
+var officerRoles = map[string]bool{schema.FounderOf: true, schema.ChiefExecutiveOf: true}
 
 // maxSides bounds the entities a claimant answers for.
 const maxSides = 4
