@@ -35,6 +35,12 @@ func criticismCue(d *draft) bool {
 	return false
 }
 
+// decisionWords are the decisions and legal steps whose criticism
+// alleges nothing of their maker.
+var decisionWords = set("ruling", "rulings", "decision", "decisions", "verdict", "verdicts", "judgment", "judgments",
+	"judgement", "judgements", "complaint", "complaints", "suit", "suits", "lawsuit", "lawsuits", "finding", "findings",
+	"determination", "determinations")
+
 // criticised returns the party a criticism accuses of an act, or nil: the
 // party named before "for" and an act ("criticised the Grain Products
 // Ministry for failing to ensure proper storage"), else a party named in
@@ -59,6 +65,12 @@ func (x *extractor) criticised(ts []tok, d *draft, ka, kb int) *entInfo {
 	// failing to ensure"), not a thing ("for its reporting", "for a lack
 	// of evidence").
 	forAct := end+1 < kb && ts[end].low == "for" && (strings.HasSuffix(ts[end+1].low, "ing") && len(ts[end+1].low) > 5 || ts[end+1].low == "having")
+	if !forAct && decisionWords[ts[end-1].low] {
+		// "U.S. CORN GROWERS BLAST CANADA CORN RULING", "WARD CRITICISES
+		// GUINNESS'S FEE COMPLAINT": a decision or a legal step
+		// criticised, an opinion on it, not a wrong its maker did.
+		return nil
+	}
 	for _, m := range x.mentionsIn(ts[ka].start, ts[end-1].end) {
 		if m.e == d.claimant || m.e.typ != schema.Person && m.e.typ != schema.Organization && m.e.typ != schema.Place {
 			continue

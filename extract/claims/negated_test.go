@@ -58,3 +58,22 @@ func splitWords(s string) []string {
 	}
 	return out
 }
+
+func TestCriticismOfADecisionAllegesNothing(t *testing.T) {
+	canada := [3]string{"Canada", schema.Place, schema.KindCountry}
+	guinness := [3]string{"Guinness", schema.Organization, ""}
+	ward := [3]string{"Thomas Ward", schema.Person, ""}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"U.S. corn growers criticised Canada's corn ruling.", false},
+		{"Thomas Ward criticised Guinness's fee complaint.", false},
+		// A party criticised for an act, or its practices, is alleged against.
+		{"Thomas Ward criticised Guinness for concealing the fee.", true},
+		{"U.S. corn growers criticised Canada's unfair trade practices.", true},
+	}
+	for _, tc := range tests {
+		checkAlleges(t, tc.text, tc.want, canada, guinness, ward)
+	}
+}
