@@ -102,6 +102,25 @@ func mayBe(ts []tok, i int) bool {
 	return false
 }
 
+// characterOnly reports whether what an accusation at [ce, kb) accuses
+// its object of is being something ("of being irrational", "of being
+// soft in the face of"), with no wrong named (the caller checks) and no
+// act after "being" ("of being involved in", "of being behind").
+func characterOnly(ts []tok, ce, kb int) bool {
+	for k := ce; k+1 < kb && k < ce+8; k++ {
+		if ts[k].low == "of" && ts[k+1].low == "being" {
+			if k+2 < kb {
+				l := ts[k+2].low
+				if strings.HasSuffix(l, "ed") || l == "behind" || l == "part" || l == "responsible" || l == "party" || l == "a" || l == "an" {
+					return false // "of being involved", "of being behind the attack", "of being a spy"
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
 // negatedStep reports whether the cue of an allegation made without a verb
 // of speech at i is negated: in its verb group ("it was not charged in
 // Alexander's indictment"), by "no" before the noun ("no additional
@@ -485,6 +504,12 @@ func (x *extractor) allegations() {
 		}
 		switch d.stance {
 		case schema.Allege:
+			if w < 0 && d.v != nil && d.v.lemma == "accuse" && characterOnly(ts, d.ce, kb) {
+				// "He accused the U.S. of being irrational", "accusing the
+				// government of being soft": a characterisation, no act.
+				d.stance = schema.Criticise
+				continue
+			}
 			if w < 0 && d.v != nil && (d.v.lemma == "claim" || d.v.lemma == "blame") && !anyWrongdoing(ts[ka:kb]) && !legalSource(ts, d) {
 				if x.blameIn(ts, ka, kb) >= 0 {
 					// "critics who claimed he helped to precipitate the

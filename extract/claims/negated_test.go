@@ -77,3 +77,21 @@ func TestCriticismOfADecisionAllegesNothing(t *testing.T) {
 		checkAlleges(t, tc.text, tc.want, canada, guinness, ward)
 	}
 }
+
+func TestAccusedOfBeingSomethingIsACharacterisation(t *testing.T) {
+	us := [3]string{"United States", schema.Place, schema.KindCountry}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"He accused the United States of being irrational.", false},
+		{"Right-wingers are accusing the United States of being soft in the face of the offensive.", false},
+		// Being party to an act, or a wrong named, is an allegation.
+		{"He accused the United States of being involved in the raid.", true},
+		{"He accused the United States of being behind the attack on the tanker.", true},
+		{"He accused the United States of being dishonest.", true},
+	}
+	for _, tc := range tests {
+		checkAlleges(t, tc.text, tc.want, us)
+	}
+}
