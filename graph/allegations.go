@@ -232,6 +232,11 @@ var repeatStances = map[string]bool{"say": true, "report": true}
 // from the allegation's source, so nothing else is read: one read of each
 // article and of each claimant, not of every statement in the store.
 func (s *Store) repeatCandidates(ctx context.Context, allegs []ClaimInfo) ([]ClaimInfo, error) {
+	if len(allegs) == 0 {
+		// Nothing to repeat: without the read index the loop below
+		// would read every statement of the store for nothing.
+		return nil, nil
+	}
 	var docs, by []string
 	for i := range allegs {
 		if h := allegs[i].Document.Hash; h != "" && !slices.Contains(docs, h) {
