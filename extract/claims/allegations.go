@@ -353,6 +353,28 @@ func wrongAsTopic(ts []tok, k int) bool {
 			}
 		}
 	}
+	// "an injunction barring Vaskevitch and other defendants in the case
+	// from committing further violations": "from", a gerund and its
+	// words before the wrong, a preventer before "from".
+	for f := k - 2; f >= 0 && f >= k-4; f-- {
+		if ts[f].low != "from" {
+			continue
+		}
+		if !strings.HasSuffix(ts[f+1].low, "ing") {
+			break
+		}
+		for m := max(0, f-12); m < f; m++ {
+			for _, p := range preventers {
+				if strings.HasPrefix(ts[m].low, p) {
+					return true
+				}
+			}
+			if ts[m].low == "enjoining" || ts[m].low == "enjoined" || ts[m].low == "injunction" {
+				return true
+			}
+		}
+		break
+	}
 	if ts[k].low == "rape" && (k+1 < len(ts) && (rapeCrop[ts[k+1].low] || isNumber(ts[k+1].low)) || k > 0 && rapeCrop[ts[k-1].low]) {
 		return true
 	}

@@ -95,3 +95,14 @@ func TestAccusedOfBeingSomethingIsACharacterisation(t *testing.T) {
 		checkAlleges(t, tc.text, tc.want, us)
 	}
 }
+
+func TestAWrongBarredByAnInjunctionIsNoneDone(t *testing.T) {
+	barred := tokensForTest("sweet issued a preliminary injunction barring vaskevitch and other defendants in the case from committing further violations of securities laws")
+	if w := wrongIn(barred, 0, len(barred)); w >= 0 {
+		t.Errorf("a wrong barred by an injunction read as done at %d (%s)", w, barred[w].low)
+	}
+	done := tokensForTest("vaskevitch and other defendants in the case were committing further violations of securities laws")
+	if w := wrongIn(done, 0, len(done)); w < 0 {
+		t.Errorf("a wrong done not read")
+	}
+}
