@@ -180,6 +180,14 @@ func (x *extractor) findCues(ts []tok) []*draft {
 			// "defend" is left to the trained model.
 			f, ok = g, true
 		}
+		if g, ok2 := stanceForms["intends"]; !ok && ok2 && t.low == "to" && i > 0 && i+1 < n && vowVerbs[ts[i+1].low] &&
+			(ts[i-1].capital || ts[i-1].text == ">" && i > 2) && shouting(ts) {
+			// "REYNOLDS AND REYNOLDS <REYNA> TO FIGHT SUIT", "TEXACO TO
+			// APPEAL RULING": a wire headline's "X TO <verb>" is X's
+			// intent, as "X DEFENDS Y" is X's defence; whether it vows to
+			// fight a charge is for its content to say.
+			f, ok = g, true
+		}
 		plea := false
 		if g, ok2 := stanceForms[t.low]; !ok && ok2 && g.v.lemma == "plead" && i+1 < n &&
 			(ts[i+1].low == "guilty" || ts[i+1].low == "innocent" || ts[i+1].low == "not" && i+2 < n && ts[i+2].low == "guilty") {

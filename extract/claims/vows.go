@@ -40,7 +40,7 @@ var vowIntents = set("will", "would", "'ll", "shall", "intends", "intend", "inte
 var vowSkip = set("vigorously", "strongly", "actively", "aggressively", "fully", "firmly", "the", "a", "an", "all",
 	"any", "each", "every", "these", "those", "this", "that", "its", "their", "his", "her", "our", "such",
 	"against", "shareholder", "shareholders", "class", "federal", "civil", "criminal", "court", "court's", "jury",
-	"jury's", "judge's", "lower", "district", "legal", "two", "three", "four", "new", "latest")
+	"jury's", "judge's", "lower", "district", "legal", "two", "three", "four", "new", "latest", "antitrust")
 
 // vowsToFight reports whether content (tokens a to b) vows to fight a
 // charge, a suit or a ruling in law ("it will vigorously defend itself
@@ -48,7 +48,8 @@ var vowSkip = set("vigorously", "strongly", "actively", "aggressively", "fully",
 // negated ("will not contest"), questioned ("whether it will appeal") nor
 // said of a thing that is no charge ("will fight tax increases", "will
 // appeal to its aid donors"). bare says that the content is an infinitive
-// whose cue gives the intent ("intends", "vowed").
+// whose cue gives the intent ("intends", "vowed"), or the bare verb after
+// a headline's "TO" ("REYNOLDS AND REYNOLDS TO FIGHT SUIT").
 func vowsToFight(ts []tok, a, b int, bare bool) bool {
 	for k := a; k < b; k++ {
 		if !vowVerbs[ts[k].low] {
@@ -61,7 +62,8 @@ func vowsToFight(ts []tok, a, b int, bare bool) bool {
 		for j >= a && (ts[j].low == "vigorously" || ts[j].low == "strongly" || ts[j].low == "to" || ts[j].low == "also" || ts[j].low == "actively" || ts[j].low == "be" || ts[j].low == "able") {
 			j--
 		}
-		intent := j >= a && vowIntents[ts[j].low] || bare && j < a && k > a && ts[a].low == "to"
+		intent := j >= a && vowIntents[ts[j].low] || bare && j < a && k > a && ts[a].low == "to" ||
+			bare && k == a && a > 0 && ts[a-1].low == "to"
 		if !intent {
 			continue
 		}

@@ -112,3 +112,34 @@ func TestVowAgainstASuitItNames(t *testing.T) {
 	pennzoil := [3]string{"Pennzoil", schema.Organization, schema.KindCompany}
 	checkAlleges(t, `Pennzoil said of the bankruptcy petition: "We'll challenge it as a bad faith filing."`, true, pennzoil)
 }
+
+// TestHeadlineVow: a wire headline's "X TO FIGHT SUIT" is X's vow, a
+// denial that answers what the story alleges against X; the same headline
+// with nothing alleged against X, or against a thing that is no charge,
+// denies nothing.
+func TestHeadlineVow(t *testing.T) {
+	baxter := [3]string{"Baxter Industries", schema.Organization, schema.KindCompany}
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"to fight suit", "BAXTER INDUSTRIES TO FIGHT SUIT\n\nShareholders filed a suit alleging that Baxter Industries misled investors.", true},
+		{"to appeal ruling", "BAXTER INDUSTRIES <BAX> TO APPEAL RULING\n\nA federal judge ruled that Baxter Industries violated the antitrust laws.", true},
+		{"nothing alleged", "BAXTER INDUSTRIES TO APPEAL RULING\n\nBaxter Industries met its bankers on Monday.", false},
+		{"no charge fought", "BAXTER INDUSTRIES TO FIGHT TAX INCREASES\n\nShareholders filed a suit alleging that Baxter Industries misled investors.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, cs := allegationsOf(tc.text, baxter)
+			got := false
+			for _, c := range cs {
+				if c.Sentence == 0 && c.Stance == schema.Deny && len(c.RespondsTo) > 0 && linkReason(c.Links, "vows to fight") {
+					got = true
+				}
+			}
+			if got != tc.want {
+				t.Errorf("headline vow linked %v, want %v: %+v", got, tc.want, cs)
+			}
+		})
+	}
+}
