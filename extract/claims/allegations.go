@@ -2199,6 +2199,18 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 	if i+1 < n && (isNumber(ts[i+1].low) && !isEnd(ts[i+1]) && ts[i+1].low != "," || ts[i+1].low == "a" || ts[i+1].low == "fees" || ts[i+1].low == "for" && !forWrong || ts[i+1].low == "$") {
 		return nil
 	}
+	if !forWrong && ts[i].low != "indicted" {
+		// "was charging its official price", "charges customers an
+		// annual fee": a price in the three words after the verb.
+		for j := i + 1; j < n && j <= i+3 && !isEnd(ts[j]); j++ {
+			if priceNouns[ts[j].low] {
+				return nil
+			}
+			if ts[j].low == "with" || ts[j].low == "that" || ts[j].low == "," {
+				break
+			}
+		}
+	}
 	// A participle without its "was", as in a headline: "THREE TRADERS
 	// INDICTED FOR INSIDER TRADING", "EXECUTIVE CHARGED BY SEC". Prices
 	// are charged by sellers: "prices charged by EC producers".

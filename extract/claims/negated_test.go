@@ -106,3 +106,19 @@ func TestAWrongBarredByAnInjunctionIsNoneDone(t *testing.T) {
 		t.Errorf("a wrong done not read")
 	}
 }
+
+func TestAPriceChargedIsNoCharge(t *testing.T) {
+	kuwait := [3]string{"Kuwait", schema.Place, schema.KindCountry}
+	acme := [3]string{"Acme Corp", schema.Organization, ""}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Because Kuwait was charging its official price, it had lost custom.", false},
+		{"Acme Corp has had to start charging interest expenses against income.", false},
+		{"Acme Corp was charged with fraud.", true},
+	}
+	for _, tc := range tests {
+		checkAlleges(t, tc.text, tc.want, kuwait, acme)
+	}
+}
