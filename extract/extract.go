@@ -190,6 +190,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *schema.Document) (res *sch
 	}
 	found = applyDateline(runes, sents, found)
 	found = applyMarkup(runes, sents, found)
+	found = applyTickerNames(runes, sents, found)
 	var bound bounded
 	if x.unbounded {
 		res.Entities = ResolveWith(runes, sents, found, x.corr)

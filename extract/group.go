@@ -222,6 +222,7 @@ func group(ms []*mention) []schema.Entity {
 		g.open(m, keyOf(m.Type, bareName(m)))
 	}
 
+	g.legalForms()
 	g.initials()
 
 	var out []schema.Entity
@@ -396,7 +397,7 @@ func (g *grouper) initials() {
 		}
 		target := -1
 		for j, o := range g.groups {
-			if j == i || o.typ != schema.Organization || len(o.ms) == 0 || !spells(acr, o.name) {
+			if j == i || o.typ != schema.Organization || len(o.ms) == 0 || !spellsGroup(acr, o) {
 				continue
 			}
 			if target >= 0 {
@@ -423,4 +424,64 @@ func (g *grouper) initials() {
 func spells(acr, name string) bool {
 	initials := initialsOf(name)
 	return len(initials) >= 2 && string(initials) == acr
+}
+
+// legalForms folds an organisation named with its legal form into the one
+// named without it ("Gulf and Western Inc" into "Gulf and Western",
+// "General Motors Corp" into "General Motors", "Merrill Lynch and Co" into
+// "Merrill Lynch"): a story names a company in full once and then without
+// the form. The name without the form must have two words or more
+// (a single word joins as a short form already).
+func (g *grouper) legalForms() {
+	for i, gr := range g.groups {
+		if gr.typ != schema.Organization || len(gr.ms) == 0 {
+			continue
+		}
+		w := strings.Fields(stripThe(gr.name))
+		if len(w) < 3 || !legalForm(w[len(w)-1]) {
+			continue
+		}
+		base := w[:len(w)-1]
+		if n := len(base); n > 2 && (base[n-1] == "&" || strings.EqualFold(base[n-1], "and")) {
+			base = base[:n-1] // "Merrill Lynch and Co"
+		}
+		if len(base) < 2 {
+			continue
+		}
+		j, ok := g.byKey[keyOf(schema.Organization, strings.Join(base, " "))]
+		if !ok || j == i || g.groups[j].typ != schema.Organization || len(g.groups[j].ms) == 0 {
+			continue
+		}
+		// The entity keeps the name without the form, the one it has in
+		// the stories that never give the form; the full name is an
+		// alias, its mentions merged by the rule "legal-form".
+		for _, m := range gr.ms {
+			if m.rule == "" {
+				m.rule, m.why = "legal-form", m.Span
+			}
+			g.join(m, j)
+		}
+		gr.ms = nil
+		if b := strings.Join(base, " "); isCaps(g.groups[j].name) && !isCaps(b) {
+			// "REYNOLDS AND REYNOLDS" of a headline is shown as the
+			// story spells it, "Reynolds and Reynolds" of "Reynolds and
+			// Reynolds Co".
+			g.groups[j].name = b
+		}
+	}
+}
+
+// spellsGroup reports whether acr spells the group's name or the full
+// name, with its legal form, that legalForms folded into it ("WCI" for
+// "Warner Communications Inc").
+func spellsGroup(acr string, gr *grp) bool {
+	if spells(acr, gr.name) {
+		return true
+	}
+	for _, m := range gr.ms {
+		if m.rule == "legal-form" && spells(acr, m.canonical()) {
+			return true
+		}
+	}
+	return false
 }

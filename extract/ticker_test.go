@@ -1,0 +1,121 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/dossier-project/dossier/extract/text"
+	"github.com/dossier-project/dossier/schema"
+)
+
+// TestTickerJoinedName checks that a name joined by "and" before a ticker
+// is one company, in a headline in capitals and in the body, and that its
+// other spellings in the story are that company too.
+func TestTickerJoinedName(t *testing.T) {
+	x := newExtractor(t)
+	res := extractText(t, x, "FARLOW AND WESTERN <FWX> RESPONDS TO VALVE SUIT\n\n"+
+		"Farlow and Western Inc <FWX> said it believes it has no liability under a lawsuit\n"+
+		"filed by a utility against it.\n"+
+		"    Farlow and Western said it has not yet seen the lawsuit.\n")
+	head := mentionEntity(res, "FARLOW AND WESTERN")
+	if head == nil || head.Type != schema.Organization {
+		t.Fatalf("headline name: got %+v, want an organisation", head)
+	}
+	for _, m := range []string{"Farlow and Western Inc", "Farlow and Western"} {
+		e := mentionEntity(res, m)
+		if e == nil || e.Type != schema.Organization {
+			t.Errorf("%q: got %+v, want an organisation", m, e)
+		}
+	}
+	if a, b := mentionEntity(res, "FARLOW AND WESTERN"), mentionEntity(res, "Farlow and Western Inc"); a != nil && b != nil && a.ID != b.ID {
+		t.Errorf("the headline's %q and the body's %q are two entities", a.Name, b.Name)
+	} else if a != nil && a.Name != "Farlow and Western" {
+		t.Errorf("the company is named %q, want %q", a.Name, "Farlow and Western")
+	}
+	for _, m := range []string{"FARLOW", "WESTERN", "Farlow", "Western Inc", "Western"} {
+		if e := mentionEntity(res, m); e != nil {
+			t.Errorf("%q is a mention of %q: the name was split", m, e.Name)
+		}
+	}
+
+	// In a headline that starts with other words, the name is the tail
+	// that the story spells in mixed case.
+	res = extractText(t, x, "BASS GROUP HAS STAKE IN BELLMAN AND HOWE <BHW>\n\n"+
+		"An investor group said it owns 786,800 shares of Bellman and\nHowe Co common stock.\n")
+	if e := mentionEntity(res, "BELLMAN AND HOWE"); e == nil || e.Type != schema.Organization {
+		t.Errorf("BELLMAN AND HOWE: got %+v, want an organisation", e)
+	}
+	if e := mentionEntity(res, "Bellman and\nHowe Co"); e == nil || e.Type != schema.Organization {
+		t.Errorf("Bellman and Howe Co: got %+v, want an organisation", e)
+	}
+	if e := mentionEntity(res, "IN BELLMAN AND HOWE"); e != nil {
+		t.Errorf("the headline's verb phrase was taken into the name %q", e.Name)
+	}
+}
+
+// TestTickerNamesBounds checks what is not a name before a ticker.
+func TestTickerNamesBounds(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		// No "and" inside: left to the recogniser.
+		{"Acme Widget Corp <ACW> said it would buy a plant.", nil},
+		// Lower-case words end the run; a comma too.
+		{"The unit was sold to Smith and Jones Inc <SJI> last year.", []string{"Smith and Jones Inc"}},
+		{"Bell, Tanner and Co <BTC> said so.", nil},
+		// Two companies, the first with its legal form.
+		{"Texaco Inc and Pennzoil Co <PZL> met.", nil},
+		// "and Co" is part of the name; the name without it is the
+		// company too, but not joined to what follows by "and".
+		{"Merrill Lynch and Co <MER> said so. Merrill Lynch and analysts met.", []string{"Merrill Lynch and Co", "Merrill Lynch"}},
+		// A bracketed company, not a ticker.
+		{"Smith and Jones Inc <Smith Holdings> said so.", nil},
+		// A possessive before the name is no part of it.
+		{"Britain's Cable and Wireless PLC <CAWL.L> would be a core company.", []string{"Cable and Wireless PLC"}},
+		// A headline's short form of a longer name is not cut out of it.
+		{"CENTRAL AND SOUTH <CSR> UNIT TO REDEEM STOCK\n\nCentral and South West Corp said it would redeem stock.", nil},
+		// A headline in capitals with no mixed-case spelling of the name.
+		{"G AND W <GW> NAMES DIRECTOR\n\nThe company named a director.", nil},
+	} {
+		runes := []rune(c.text)
+		sents := text.Split(doc(c.text), runes)
+		var got []string
+		for _, s := range tickerNames(runes, sents) {
+			got = append(got, s.Text)
+		}
+		if len(got) != len(c.want) {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+			}
+		}
+	}
+}
+
+// TestLegalFormFold checks that a company named with its legal form and
+// without it in one story is one entity.
+func TestLegalFormFold(t *testing.T) {
+	x := newExtractor(t)
+	for _, c := range []struct {
+		text, name string
+		n          int // mentions
+	}{
+		{"Gorman Motors Corp said its earnings fell. Gorman Motors did not make payments.", "Gorman Motors", 2},
+		{"Merrill Lynch and Co <MER> said so. Analysts at Merrill Lynch agreed.", "Merrill Lynch", 2},
+		// Initials of the full name join it too.
+		{"Warner Communications Inc. said so. Warner Communications rose. WCI fell.", "Warner Communications", 3},
+	} {
+		res := extractText(t, x, c.text)
+		short := mentionEntity(res, c.name)
+		if short == nil || short.Type != schema.Organization {
+			t.Errorf("%q: %q is %+v, want an organisation", c.text, c.name, short)
+			continue
+		}
+		if n := len(short.Mentions); n != c.n {
+			t.Errorf("%q: %q has %d mentions, want %d", c.text, short.Name, n, c.n)
+		}
+	}
+}
