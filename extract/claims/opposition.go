@@ -69,6 +69,10 @@ func (x *extractor) opposition() {
 			continue
 		}
 		just := !intent && justifies(ts, ka, kb)
+		contest := ""
+		if !intent {
+			contest = contestsCharge(ts, ka, kb)
+		}
 		var negated []string
 		mainNeg := false
 		if subj := x.subjectEnd(ts, ka, kb); subj > ka && mainNegation(ts, subj, kb) {
@@ -110,7 +114,7 @@ func (x *extractor) opposition() {
 			shifters = append([]*entInfo{d.claimant}, x.sides(d)...)
 			shifted = x.shiftedCause(ts, d, ka, kb, shifters)
 		}
-		if !just && !vow && len(negated) == 0 && !praise && len(owned) == 0 && len(shifted) == 0 {
+		if !just && !vow && contest == "" && len(negated) == 0 && !praise && len(owned) == 0 && len(shifted) == 0 {
 			continue
 		}
 		// A claimant who has defended the accused and speaks as "we"
@@ -193,12 +197,14 @@ func (x *extractor) opposition() {
 				ops = append(ops, answered{a, 0.7, "the accused asserts its right"})
 			case vow:
 				ops = append(ops, answered{a, 0.7, "the accused vows to fight it"})
+			case contest != "":
+				ops = append(ops, answered{a, 0.7, contest})
 			}
 		}
 		if len(ops) == 0 {
 			continue
 		}
-		if (just || vow) && !slices.ContainsFunc(ops, func(o answered) bool { return o.score > 0.75 }) {
+		if (just || vow || contest != "") && !slices.ContainsFunc(ops, func(o answered) bool { return o.score > 0.75 }) {
 			// A justification or a vow answers the latest allegation
 			// against its speaker before it, or the first after it.
 			k := slices.IndexFunc(ops, func(o answered) bool { return o.a.sent > d.sent })

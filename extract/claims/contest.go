@@ -1,0 +1,108 @@
+package claims
+
+import "slices"
+
+// Answers that contest a charge or a ruling. Besides denying, the accused
+// says it won the case brought against it ("it won litigation brought
+// against it by Coldwell Banker"), that a ruling against it is wrong ("the
+// ruling by the three-judge panel was incorrect"), that it bears no
+// liability ("has no liability"), or that it disagrees with the complaint.
+// The annotation guide of the ledger counts each as a denial. Like a
+// justification it denies only what the document alleges against the one
+// who says it: "won a judgment against Texaco", or any of these from a
+// party nothing is alleged against, stays a statement.
+
+// contestedNouns are what such an answer contests: a charge, a suit or a
+// ruling.
+var contestedNouns = set("suit", "suits", "lawsuit", "lawsuits", "litigation", "case", "cases", "action", "actions",
+	"charge", "charges", "allegation", "allegations", "accusation", "accusations", "complaint", "complaints",
+	"ruling", "rulings", "decision", "judgment", "judgement", "verdict", "finding", "findings", "indictment")
+
+// wrongWords call a ruling or a charge wrong.
+var wrongWords = set("incorrect", "wrong", "erroneous", "mistaken", "unjustified", "unwarranted", "flawed", "unjust")
+
+// contestSkip are the words that may stand between a verb and the charge
+// it contests: determiners and the kinds of a suit ("won the antitrust
+// litigation", "disagreed with the agency's complaint").
+var contestSkip = set("the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "all",
+	"antitrust", "civil", "federal", "patent", "class", "action", "agency's", "commission's", "court's", "jury's",
+	"judge's", "government's", "lower", "district")
+
+// contestsCharge reports whether content (tokens a to b) contests a
+// charge or a ruling, and how: the speaker won the case against it,
+// disagrees with the charge, calls the ruling wrong, or denies its
+// liability. It returns "" when the content does none of these, or when a
+// negation, a condition or a question takes it back ("did not win the
+// case", "whether the ruling was wrong"), or the case won is one brought
+// against another ("won a judgment against Texaco").
+func contestsCharge(ts []tok, a, b int) string {
+	takenBack := func(k int) bool {
+		for i := max(a, k-3); i < k; i++ {
+			switch ts[i].low {
+			case "not", "n't", "never", "no", "if", "whether", "unless":
+				return true
+			}
+		}
+		return false
+	}
+	// noun returns the index of the charge after tokens k, past
+	// determiners and kinds of suit, or -1.
+	noun := func(k int) int {
+		for e := k; e < b && e <= k+4; e++ {
+			if contestedNouns[ts[e].low] && (e+1 >= b || !contestedNouns[ts[e+1].low]) {
+				return e
+			}
+			if !contestSkip[ts[e].low] && !contestedNouns[ts[e].low] {
+				return -1
+			}
+		}
+		return -1
+	}
+	for k := a; k < b; k++ {
+		l := ts[k].low
+		switch {
+		case (l == "won" || l == "wins" || l == "win") && !takenBack(k):
+			e := noun(k + 1)
+			if e < 0 {
+				continue
+			}
+			// "against" must point back at the speaker: "brought against
+			// it", not "a judgment against Texaco".
+			other := false
+			for g := e + 1; g < b && g <= e+4; g++ {
+				if ts[g].low == "against" {
+					other = g+1 >= b || !slices.Contains([]string{"it", "him", "her", "them", "us", "me"}, ts[g+1].low)
+				}
+			}
+			if !other {
+				return "the accused won the case against it"
+			}
+		case (l == "disagreed" || l == "disagrees" || l == "disagree") && k+1 < b && ts[k+1].low == "with" && !takenBack(k):
+			if noun(k+2) >= 0 {
+				return "the accused disagrees with the charge"
+			}
+		case (l == "no" && k+1 < b && ts[k+1].low == "liability") || (l == "not" && k+1 < b && ts[k+1].low == "liable"):
+			if !takenBack(k) && (k == a || ts[k-1].low != "if") {
+				return "the accused denies its liability"
+			}
+		case contestedNouns[l] && !contestedNouns[ts[min(k+1, b-1)].low]:
+			// "the ruling by the three-judge panel ... was incorrect".
+			for g := k + 1; g < b && g <= k+12; g++ {
+				if ts[g].low == "," || ts[g].low == ";" || ts[g].low == "that" {
+					break
+				}
+				if beForms[ts[g].low] && !takenBack(g+1) {
+					h := g + 1
+					for h < b && isAdverb(ts[h]) {
+						h++
+					}
+					if h < b && wrongWords[ts[h].low] {
+						return "the accused calls the charge or ruling wrong"
+					}
+					break
+				}
+			}
+		}
+	}
+	return ""
+}

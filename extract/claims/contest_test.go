@@ -1,0 +1,47 @@
+package claims
+
+import (
+	"testing"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// TestContestsCharge: the accused's word that it won the case brought
+// against it, that a ruling against it is wrong, that it has no
+// liability, or that it disagrees with the complaint denies what is
+// alleged against it and answers it; the same words with nothing alleged,
+// from the accuser, negated, or about a case won against another stay
+// statements.
+func TestContestsCharge(t *testing.T) {
+	baxter := [3]string{"Baxter Industries", schema.Organization, schema.KindCompany}
+	carlton := [3]string{"Carlton Inc", schema.Organization, schema.KindCompany}
+	tests := []struct {
+		name, text string
+		ents       [][3]string
+		want       schema.Stance
+		linked     bool
+		reason     string
+	}{
+		{"won the suit brought against it", "Baxter Industries filed a suit alleging that Carlton Inc misled investors. Carlton said it won the suit brought against it by Baxter.",
+			[][3]string{baxter, carlton}, schema.Deny, true, "won the case"},
+		{"the ruling was incorrect", "A federal judge ruled that Carlton Inc violated the antitrust laws. Carlton said the ruling by the judge was incorrect.",
+			[][3]string{carlton}, schema.Deny, true, "wrong"},
+		{"has no liability", "Baxter Industries filed a suit alleging that Carlton Inc misled investors. Carlton said it has no liability in the matter.",
+			[][3]string{baxter, carlton}, schema.Deny, true, "liability"},
+		{"disagreed with the complaint", "Baxter Industries filed a suit alleging that Carlton Inc misled investors. Carlton said it disagreed with the complaint.",
+			[][3]string{baxter, carlton}, schema.Deny, true, "disagrees"},
+		{"a judgment won against another", "Baxter Industries filed a suit alleging that Carlton Inc misled investors. Carlton said it won a judgment against Baxter Industries in another case.",
+			[][3]string{baxter, carlton}, schema.Say, false, ""},
+		{"did not win", "Baxter Industries filed a suit alleging that Carlton Inc misled investors. Carlton said it did not win the case.",
+			[][3]string{baxter, carlton}, schema.Say, false, ""},
+		{"nothing alleged", "Carlton Inc met its bankers on Monday. Carlton said the ruling was incorrect.",
+			[][3]string{carlton}, schema.Say, false, ""},
+		{"the accuser's word", "Baxter Industries filed a suit alleging that Carlton Inc misled investors. Baxter said the ruling was incorrect.",
+			[][3]string{baxter, carlton}, schema.Say, false, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkSecondSentence(t, tc.text, tc.ents, "said", tc.want, tc.linked, tc.reason)
+		})
+	}
+}
