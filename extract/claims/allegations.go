@@ -889,7 +889,35 @@ func (x *extractor) refusal(ts []tok, d *draft, ka, kb int) bool {
 		}
 		return withholds(ts, ka, kb)
 	case "reject", "dismiss", "dispute", "rebuff":
+		if d.v.lemma == "dismiss" && !d.passive && dismissesCase(ts, ka, kb) {
+			return false
+		}
 		return x.noProposition(ts, d, ka, kb)
+	}
+	return false
+}
+
+// dismissedCases are the legal steps whose dismissal clears the party
+// they were brought against: "the court dismissed six of the nine actions",
+// "dismissed the suit". An appeal or a motion dismissed is the mover's loss,
+// not a finding for it, and stays a refusal.
+var dismissedCases = set("suit", "suits", "lawsuit", "lawsuits", "action", "actions", "case", "cases", "complaint",
+	"complaints", "indictment", "indictments", "count", "counts", "charge", "charges", "claims", "litigation")
+
+// dismissesCase reports whether the object of "dismiss" (tokens a to b)
+// is a suit, an action or a charge, named within its first words past
+// numbers, determiners and "of" ("six of the nine actions", "the
+// antitrust suit").
+func dismissesCase(ts []tok, a, b int) bool {
+	for k := a; k < b && k < a+6; k++ {
+		l := ts[k].low
+		if dismissedCases[l] {
+			return true
+		}
+		if l == "appeal" || l == "appeals" || l == "motion" || l == "motions" || l == "petition" || l == "petitions" ||
+			l == "," || l == "that" || auxiliaries[l] && l != "to" {
+			return false
+		}
 	}
 	return false
 }

@@ -45,3 +45,30 @@ func TestContestsCharge(t *testing.T) {
 		})
 	}
 }
+
+// TestDismissedCase: a suit, an action or a charge dismissed is a finding
+// for the party it was brought against, a denial of what it alleged,
+// however the object is counted ("six of the nine actions"); an appeal or
+// a motion dismissed is no denial.
+func TestDismissedCase(t *testing.T) {
+	carlton := [3]string{"Carlton Inc", schema.Organization, schema.KindCompany}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Shareholders filed a suit alleging that Carlton Inc misled investors. A federal judge dismissed six of the nine actions involving punitive damages.", true},
+		{"Shareholders filed a suit alleging that Carlton Inc misled investors. A federal judge dismissed the actions on Monday.", true},
+		{"Shareholders filed a suit alleging that Carlton Inc misled investors. A federal judge dismissed the appeal by Carlton on Monday.", false},
+	} {
+		_, cs := allegationsOf(tc.text, carlton)
+		got := false
+		for _, c := range cs {
+			if c.Cue.Text == "dismissed" && c.Stance == schema.Deny {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: a denial %v, want %v: %+v", tc.text, got, tc.want, cs)
+		}
+	}
+}

@@ -342,6 +342,9 @@ func (x *extractor) weakOK(ts []tok, i, ce int, v *verb) bool {
 	if r >= n {
 		return true
 	}
+	if v.lemma == "dismiss" && dismissesCase(ts, ce, n) {
+		return true // "dismissed six of the nine actions": a ruling for the accused
+	}
 	switch l := ts[r].low; {
 	case l == "that" || l == ":" || l == "," || l == "." || l == "!" || l == "?" || l == ";" || ts[r].qopen:
 		return true
