@@ -135,11 +135,13 @@ func keyOf(typ, name string) string {
 // they abbreviate.
 func group(ms []*mention) []schema.Entity {
 	g := &grouper{byKey: make(map[string]int)}
-	var acronyms, short []*mention
+	var acronyms, short, tickers []*mention
 	for _, m := range ms {
 		m.group = -1
 		nw := len(strings.Fields(m.Text))
 		switch {
+		case m.rule == "ticker":
+			tickers = append(tickers, m)
 		case m.rule == "acronym-definition":
 			acronyms = append(acronyms, m)
 		case m.rule == "correction":
@@ -223,6 +225,7 @@ func group(ms []*mention) []schema.Entity {
 	}
 
 	g.legalForms()
+	g.tickers(tickers)
 	g.initials()
 
 	var out []schema.Entity
@@ -484,4 +487,40 @@ func spellsGroup(acr string, gr *grp) bool {
 		}
 	}
 	return false
+}
+
+// tickers joins each ticker to the group of the company's name it follows
+// (after legalForms, so that "Gulf and Western Inc <GW>" and "GULF AND
+// WESTERN <GW>" name one group). A group of the ticker alone elsewhere in
+// the story ("GW said") is folded in with it.
+func (g *grouper) tickers(ts []*mention) {
+	for _, a := range ts {
+		target := -1
+		if a.of != nil {
+			target = a.of.group
+		}
+		key := keyOf(schema.Organization, a.Text)
+		if target < 0 || len(g.groups[target].ms) == 0 {
+			a.rule = ""
+			g.open(a, key)
+			continue
+		}
+		if old, ok := g.byKey[key]; ok && old != target && len(g.groups[old].ms) > 0 {
+			alone := true
+			for _, o := range g.groups[old].ms {
+				alone = alone && strings.EqualFold(o.Text, a.Text)
+			}
+			if alone {
+				for _, o := range g.groups[old].ms {
+					o.rule, o.why = a.rule, a.why
+					g.join(o, target)
+				}
+				g.groups[old].ms = nil
+			}
+		}
+		g.join(a, target)
+		if _, ok := g.byKey[key]; !ok || len(g.groups[g.byKey[key]].ms) == 0 {
+			g.byKey[key] = target
+		}
+	}
 }

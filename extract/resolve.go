@@ -31,6 +31,9 @@ type mention struct {
 	// headline's or a dateline's ("REAGAN SAYS", "WASHINGTON, March 3 -"),
 	// not by itself (an acronym in a sentence: "a MORI poll").
 	capsLine bool
+	// of is, for a ticker merged by the rule "ticker", the company's name
+	// it follows ("Bausch and Lomb" of "Bausch and Lomb <BOL>").
+	of *mention
 }
 
 // Resolve turns the names a recogniser found into entities: it cleans
@@ -47,6 +50,7 @@ func ResolveWith(runes []rune, sents []text.Sentence, found []Found, corr *Corre
 	ms := cleanMentions(runes, sents, found)
 	ms = corr.applyToMentions(ms)
 	ms = addAcronyms(runes, ms)
+	ms = addTickers(runes, ms)
 	ms = spreadOrgs(runes, sents, ms)
 	ms = splitDemonyms(runes, ms)
 	ms = compoundMentions(runes, sents, ms)

@@ -320,3 +320,54 @@ func nameGoesOn(runes []rune, all []schema.Span, end int) bool {
 	w := string(runes[all[end].Start:all[end].End])
 	return startsUpper(w) && !isCaps(w) && !legalForm(w)
 }
+
+// addTickers makes a stock ticker in angle brackets right after a
+// company's name in a headline ("BAUSCH AND LOMB <BOL> ANNOUNCES NEW
+// PRODUCTS") a mention of that company, merged by the rule "ticker", as a
+// defined acronym is; the ticker's other mentions in the story follow it.
+// The tie holds in the document only: a ticker is not tied to the name
+// across documents. A ticker in the body is left alone: the name before
+// it there is often in an apposition ("Boyd Jefferies, former chairman of
+// Jefferies Group Inc <JEFG>, is cooperating"), and a ticker taken as the
+// company made the ledger link answers to allegations against the person.
+func addTickers(runes []rune, ms []*mention) []*mention {
+	byEnd := make(map[int]*mention)
+	for _, m := range ms {
+		if m.Type == schema.Organization {
+			byEnd[m.End] = m
+		}
+	}
+	for _, a := range ms {
+		if a.rule != "" || a.Start < 2 || a.End >= len(runes) || runes[a.Start-1] != '<' || runes[a.End] != '>' || !ticker(a.Text) {
+			continue
+		}
+		i := a.Start - 1
+		for i > 0 && (runes[i-1] == ' ' || runes[i-1] == '\n') && a.Start-1-i < 3 {
+			i--
+		}
+		m := byEnd[i]
+		if m == nil || m == a || m.rule != "" || ticker(m.Text) || !isCaps(m.Text) || !capsWord(runes, a.End+1, 1) {
+			// Only a headline's ticker ("BAUSCH AND LOMB <BOL> ANNOUNCES"):
+			// the body's tickers follow it by their text.
+			continue
+		}
+		a.Type = schema.Organization
+		a.of = m // joins the group of the name
+		a.rule = "ticker"
+		a.why = schema.MakeSpan(runes, m.Start, a.End+1)
+	}
+	return ms
+}
+
+// ticker reports whether s is written as a stock ticker: capitals, digits
+// and dots, with a letter.
+func ticker(s string) bool {
+	letter := false
+	for _, r := range s {
+		if !tickerRune(r) {
+			return false
+		}
+		letter = letter || (r >= 'A' && r <= 'Z')
+	}
+	return letter && len(s) <= 10
+}

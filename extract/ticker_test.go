@@ -119,3 +119,41 @@ func TestLegalFormFold(t *testing.T) {
 		}
 	}
 }
+
+// TestTickerJoinsName checks that a ticker right after a company's name in
+// a headline is a mention of that company, with its other mentions in the
+// body, and that the merge says so.
+func TestTickerJoinsName(t *testing.T) {
+	x := newExtractor(t)
+	res := extractText(t, x, "FARLOW AND WESTERN <FWX> RESPONDS TO SUIT\n\n"+
+		"Farlow and Western Inc <FWX> said it has no liability.\n"+
+		"    Shares of General Motors Corp <GM> rose, and GM said it would buy.\n")
+	fw := mentionEntity(res, "Farlow and Western Inc")
+	gm := mentionEntity(res, "General Motors Corp")
+	if fw == nil || gm == nil {
+		t.Fatalf("companies not found: %+v", res.Entities)
+	}
+	n := 0
+	for _, m := range fw.Mentions {
+		if m.Text == "FWX" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%q has %d mentions FWX, want 2", fw.Name, n)
+	}
+	rule := ""
+	for _, m := range fw.Merges {
+		if m.Alias == "FWX" {
+			rule = m.Rule
+		}
+	}
+	if rule != "ticker" {
+		t.Errorf("FWX merged by %q, want ticker", rule)
+	}
+	for _, m := range gm.Mentions {
+		if m.Text == "GM" {
+			t.Errorf("%q has the body's ticker GM as a mention: only a headline's joins", gm.Name)
+		}
+	}
+}

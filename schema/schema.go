@@ -175,7 +175,7 @@ func RuleConfidence(rule string) float64 {
 		return 1
 	case "country-alias":
 		return 0.99
-	case "acronym-definition", "nationality-prefix", "party-name", "legal-form":
+	case "acronym-definition", "nationality-prefix", "party-name", "legal-form", "ticker":
 		return 0.95
 	case "title-surname", "demonym":
 		return 0.9
