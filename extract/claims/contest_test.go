@@ -48,8 +48,9 @@ func TestContestsCharge(t *testing.T) {
 
 // TestDismissedCase: a suit, an action or a charge dismissed is a finding
 // for the party it was brought against, a denial of what it alleged,
-// however the object is counted ("six of the nine actions"); an appeal or
-// a motion dismissed is no denial.
+// however the object is counted ("six of the nine actions"), and so is one
+// thrown out; an appeal or a motion dismissed, or a thing thrown out that is
+// no charge, is no denial.
 func TestDismissedCase(t *testing.T) {
 	carlton := [3]string{"Carlton Inc", schema.Organization, schema.KindCompany}
 	for _, tc := range []struct {
@@ -59,11 +60,13 @@ func TestDismissedCase(t *testing.T) {
 		{"Shareholders filed a suit alleging that Carlton Inc misled investors. A federal judge dismissed six of the nine actions involving punitive damages.", true},
 		{"Shareholders filed a suit alleging that Carlton Inc misled investors. A federal judge dismissed the actions on Monday.", true},
 		{"Shareholders filed a suit alleging that Carlton Inc misled investors. A federal judge dismissed the appeal by Carlton on Monday.", false},
+		{"Shareholders filed a suit alleging that Carlton Inc misled investors. A federal judge threw out the suit on Monday.", true},
+		{"Shareholders filed a suit alleging that Carlton Inc misled investors. Carlton threw out the old equipment on Monday.", false},
 	} {
 		_, cs := allegationsOf(tc.text, carlton)
 		got := false
 		for _, c := range cs {
-			if c.Cue.Text == "dismissed" && c.Stance == schema.Deny {
+			if (c.Cue.Text == "dismissed" || c.Cue.Text == "threw out") && c.Stance == schema.Deny {
 				got = true
 			}
 		}

@@ -221,6 +221,14 @@ func (x *extractor) findCues(ts []tok) []*draft {
 				ce = e
 			}
 		}
+		if f.v.lemma == "throw" {
+			// "the judge threw out the charges": a court's finding for
+			// the accused; nothing else thrown is a cue.
+			if i+1 >= n || ts[i+1].low != "out" || !dismissesCase(ts, i+2, n) {
+				continue
+			}
+			ce = i + 2
+		}
 		if f.v.lemma == "point" {
 			if i+1 >= n || ts[i+1].low != "out" {
 				continue
@@ -342,7 +350,7 @@ func (x *extractor) weakOK(ts []tok, i, ce int, v *verb) bool {
 	if r >= n {
 		return true
 	}
-	if v.lemma == "dismiss" && dismissesCase(ts, ce, n) {
+	if (v.lemma == "dismiss" || v.lemma == "throw") && dismissesCase(ts, ce, n) {
 		return true // "dismissed six of the nine actions": a ruling for the accused
 	}
 	switch l := ts[r].low; {

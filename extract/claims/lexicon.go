@@ -112,6 +112,7 @@ var verbs = []verb{
 	{"deny", schema.Deny, 0},
 	{"reject", schema.Deny, 0},
 	{"dismiss", schema.Deny, weak},
+	{"throw", schema.Deny, weak}, // only as "threw out" a suit or a charge, see findCues
 	{"refute", schema.Deny, 0},
 	{"rebuff", schema.Deny, 0},
 	{"dispute", schema.Deny, nounlike},
@@ -244,6 +245,7 @@ var irregular = map[string][]string{
 	"know":  {"knew", "known"},
 	"find":  {"found"},
 	"show":  {"showed", "shown"},
+	"throw": {"threw", "thrown"},
 }
 
 // forms maps a lower-case word to the verb form it is, for the verbs that
