@@ -181,11 +181,12 @@ func (x *extractor) findCues(ts []tok) []*draft {
 			f, ok = g, true
 		}
 		if g, ok2 := stanceForms["intends"]; !ok && ok2 && t.low == "to" && i > 0 && i+1 < n && vowVerbs[ts[i+1].low] &&
-			(ts[i-1].capital || ts[i-1].text == ">" && i > 2) && shouting(ts) {
+			(ts[i-1].capital || ts[i-1].text == ">" && i > 2) && shouting(ts) && vowsToFight(ts, i+1, n, true) {
 			// "REYNOLDS AND REYNOLDS <REYNA> TO FIGHT SUIT", "TEXACO TO
-			// APPEAL RULING": a wire headline's "X TO <verb>" is X's
-			// intent, as "X DEFENDS Y" is X's defence; whether it vows to
-			// fight a charge is for its content to say.
+			// APPEAL RULING": a wire headline's "X TO <verb>" a charge, a
+			// suit or a ruling is X's vow, as "X DEFENDS Y" is X's
+			// defence; "USDA PROGRAM TO FIGHT SCREWWORMS" or "ASKS REAGAN
+			// TO FIGHT STOCK FALL" vows nothing and is no cue.
 			f, ok = g, true
 		}
 		plea := false

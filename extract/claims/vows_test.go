@@ -143,3 +143,18 @@ func TestHeadlineVow(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadlineToNoVow: a headline's "X TO <verb>" that fights no charge,
+// suit or ruling is no cue at all: no intent of X is read from "USDA
+// PROGRAM TO FIGHT SCREWWORMS" nor from "ASKS REAGAN TO FIGHT STOCK FALL".
+func TestHeadlineToNoVow(t *testing.T) {
+	for _, text := range []string{"USDA PROGRAM TO FIGHT SCREWWORMS IN LIVESTOCK\n\nThe program starts in May.",
+		"SENATE LEADER ASKS REAGAN TO FIGHT STOCK FALL\n\nThe market fell on Monday."} {
+		_, cs := allegationsOf(text)
+		for _, c := range cs {
+			if c.Cue.Text == "TO" {
+				t.Errorf("%q: a claim cued %q: %+v", text, c.Cue.Text, c)
+			}
+		}
+	}
+}
