@@ -5,12 +5,13 @@ import "slices"
 // Answers that contest a charge or a ruling. Besides denying, the accused
 // says it won the case brought against it ("it won litigation brought
 // against it by Coldwell Banker"), that a ruling against it is wrong ("the
-// ruling by the three-judge panel was incorrect"), that it bears no
-// liability ("has no liability"), or that it disagrees with the complaint.
-// The annotation guide of the ledger counts each as a denial. Like a
+// ruling by the three-judge panel was incorrect"), or that it disagrees
+// with the complaint. The annotation guide of the ledger counts each as a denial. Like a
 // justification it denies only what the document alleges against the one
 // who says it: "won a judgment against Texaco", or any of these from a
-// party nothing is alleged against, stays a statement.
+// party nothing is alleged against, stays a statement. ("Has no
+// liability" was read too, and dropped: its one answer found on a
+// development set linked to the wrong allegation.)
 
 // contestedNouns are what such an answer contests: a charge, a suit or a
 // ruling.
@@ -30,8 +31,7 @@ var contestSkip = set("the", "a", "an", "its", "their", "his", "her", "this", "t
 
 // contestsCharge reports whether content (tokens a to b) contests a
 // charge or a ruling, and how: the speaker won the case against it,
-// disagrees with the charge, calls the ruling wrong, or denies its
-// liability. It returns "" when the content does none of these, or when a
+// disagrees with the charge, or calls the ruling wrong. It returns "" when the content does none of these, or when a
 // negation, a condition or a question takes it back ("did not win the
 // case", "whether the ruling was wrong"), or the case won is one brought
 // against another ("won a judgment against Texaco").
@@ -80,10 +80,6 @@ func contestsCharge(ts []tok, a, b int) string {
 		case (l == "disagreed" || l == "disagrees" || l == "disagree") && k+1 < b && ts[k+1].low == "with" && !takenBack(k):
 			if noun(k+2) >= 0 {
 				return "the accused disagrees with the charge"
-			}
-		case (l == "no" && k+1 < b && ts[k+1].low == "liability") || (l == "not" && k+1 < b && ts[k+1].low == "liable"):
-			if !takenBack(k) && (k == a || ts[k-1].low != "if") {
-				return "the accused denies its liability"
 			}
 		case contestedNouns[l] && !contestedNouns[ts[min(k+1, b-1)].low]:
 			// "the ruling by the three-judge panel ... was incorrect".

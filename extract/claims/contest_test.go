@@ -7,8 +7,7 @@ import (
 )
 
 // TestContestsCharge: the accused's word that it won the case brought
-// against it, that a ruling against it is wrong, that it has no
-// liability, or that it disagrees with the complaint denies what is
+// against it, that a ruling against it is wrong, or that it disagrees with the complaint denies what is
 // alleged against it and answers it; the same words with nothing alleged,
 // from the accuser, negated, or about a case won against another stay
 // statements.
@@ -26,8 +25,6 @@ func TestContestsCharge(t *testing.T) {
 			[][3]string{baxter, carlton}, schema.Deny, true, "won the case"},
 		{"the ruling was incorrect", "A federal judge ruled that Carlton Inc violated the antitrust laws. Carlton said the ruling by the judge was incorrect.",
 			[][3]string{carlton}, schema.Deny, true, "wrong"},
-		{"has no liability", "Baxter Industries filed a suit alleging that Carlton Inc misled investors. Carlton said it has no liability in the matter.",
-			[][3]string{baxter, carlton}, schema.Deny, true, "liability"},
 		{"disagreed with the complaint", "Baxter Industries filed a suit alleging that Carlton Inc misled investors. Carlton said it disagreed with the complaint.",
 			[][3]string{baxter, carlton}, schema.Deny, true, "disagrees"},
 		{"a judgment won against another", "Baxter Industries filed a suit alleging that Carlton Inc misled investors. Carlton said it won a judgment against Baxter Industries in another case.",
