@@ -26,14 +26,21 @@ func DevSplit(docs []Document) (train, dev []Document) {
 			isDev[id] = true
 		}
 	}
+	train, dev = partition(docs, isDev)
+	return train, dev
+}
+
+// partition returns the documents whose doc_id in does not hold and those
+// it does, both in input order.
+func partition(docs []Document, in map[string]bool) (out, inside []Document) {
 	for _, d := range docs {
-		if isDev[d.DocID] {
-			dev = append(dev, d)
+		if in[d.DocID] {
+			inside = append(inside, d)
 		} else {
-			train = append(train, d)
+			out = append(out, d)
 		}
 	}
-	return train, dev
+	return out, inside
 }
 
 // Fold divides documents for k-fold cross-validation: within each
@@ -53,13 +60,7 @@ func Fold(docs []Document, i, k int) (rest, fold []Document, err error) {
 			}
 		}
 	}
-	for _, d := range docs {
-		if in[d.DocID] {
-			fold = append(fold, d)
-		} else {
-			rest = append(rest, d)
-		}
-	}
+	rest, fold = partition(docs, in)
 	return rest, fold, nil
 }
 
