@@ -373,6 +373,23 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 			ent, who = 0.3, "finds no evidence of the act"
 		}
 	}
+	// A finding of no evidence of wrong of any kind by the accused it
+	// names ("the prosecutor said he found no evidence of wrongdoing by
+	// Acme") answers, in its own article, whatever act is alleged against
+	// it: the kind of wrong it clears is every kind.
+	cleared := ""
+	if b.NoEvidence && a.Doc == b.Doc && anyWrong(b.Content) {
+		cw := longWords(b.Content)
+		for _, x := range acc {
+			if name := distinctive(longWords(names.name(x))); wordsMeet(cw, name) {
+				cleared = names.name(x)
+				break
+			}
+		}
+	}
+	if ent == 0 && cleared != "" {
+		ent, who = 0.3, "finds no wrongdoing by "+cleared
+	}
 	if ent == 0 && b.RefersBack && a.Doc == b.Doc {
 		// "had no evidence to support the US media reports": the answer
 		// names the allegation by its maker, whoever answers (an
@@ -406,6 +423,9 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 	defence := b.Defends && a.Doc == b.Doc && ent >= 0.45 && weight > 0
 	if defence && act < minAct {
 		why += "; defends it"
+	}
+	if act < minAct && cleared != "" {
+		act, why = minAct, "no wrong of any kind by the accused"
 	}
 	if act < minAct && !defence || a.Doc != b.Doc && weight == 0 {
 		// Across articles a kind of wrong alone is no proposition ("did
@@ -1181,3 +1201,19 @@ var frame = func() map[string]bool {
 	}
 	return m
 }()
+
+// anyWrongWords name wrong of no kind in particular ("no evidence of
+// wrongdoing", "no sign of any irregularities").
+var anyWrongWords = map[string]bool{"wrongdoing": true, "wrong": true, "wrongs": true, "misconduct": true,
+	"irregularity": true, "irregularities": true, "impropriety": true, "improprieties": true, "illegality": true}
+
+// anyWrong reports whether a content names wrong of no kind in
+// particular.
+func anyWrong(content string) bool {
+	for _, f := range strings.Fields(strings.ToLower(content)) {
+		if anyWrongWords[strings.Trim(f, ".,;:'\"()")] {
+			return true
+		}
+	}
+	return false
+}

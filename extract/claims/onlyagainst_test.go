@@ -126,6 +126,14 @@ func TestFindingOfNoWrong(t *testing.T) {
 			"The Velka central bank said there were no concrete signs that the regulations had been broken.", "signs", [][3]string{zentor, velka}, true},
 		{"its own side's statement", "A spokesman for the Velka central bank, VCB, said " + parked +
 			"The VCB said there were no concrete signs that the regulations had been broken.", "signs", [][3]string{velka, vcb, zentor}, false},
+		{"no evidence of wrongdoing by the accused", "Shareholders accused Zentor Corp of hiding losses from investors last year. " +
+			"The prosecutor said he found no evidence of wrongdoing by Zentor Corp.", "wrongdoing", [][3]string{zentor}, true},
+		{"no evidence of wrongdoing by another", "Shareholders accused Zentor Corp of hiding losses from investors last year. " +
+			"The prosecutor said he found no evidence of wrongdoing by Velka.", "wrongdoing", [][3]string{zentor, velka}, false},
+		{"no evidence to substantiate this", "Traders have alleged a squeeze of the market but Velka pointed out that an inquiry found no evidence to substantiate this.",
+			"substantiate", [][3]string{velka}, true},
+		{"no basis to justify this increase", "Traders have alleged a squeeze of the market. Velka said there was no basis to justify this increase in fees.",
+			"justify", [][3]string{velka}, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -243,6 +243,11 @@ func (x *extractor) finishDraft(ts []tok, d *draft) {
 			d.refersBack = true
 		}
 	}
+	for k := range ct {
+		if groundsForThis(ct, k) {
+			d.refersBack = true // "no evidence to substantiate this"
+		}
+	}
 	if len(ct) > 0 && len(ct) <= 5 && (ct[0].low == "that" || ct[0].low == "this") && dismissals[ct[len(ct)-1].low] {
 		// "That is utterly ridiculous": what was just said.
 		d.refersBack = true
@@ -410,6 +415,11 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 				if allegationWords[ct[j].low] {
 					return true, ""
 				}
+			}
+			if groundsForThis(ct, k) {
+				// "found no evidence to substantiate this": what was
+				// just alleged.
+				return true, ""
 			}
 			if k <= 4 && noSignOfWrong(ct, k) {
 				return true, ""
@@ -1173,4 +1183,32 @@ func isWordTok(w string) bool {
 		}
 	}
 	return false
+}
+
+// substantiates are the verbs of grounds that bear an allegation out ("no
+// evidence to substantiate this").
+var substantiates = set("substantiate", "support", "back", "confirm", "prove", "justify", "corroborate", "bear")
+
+// thisWords name what was just said.
+var thisWords = set("this", "it", "that", "these", "them", "those")
+
+// groundsForThis reports whether the word at k opens "no evidence to
+// substantiate this" (grounds for what was just said, "this" closing
+// its clause): not "no basis to justify this increase".
+func groundsForThis(ct []tok, k int) bool {
+	if k+4 >= len(ct) || ct[k].low != "no" || !groundsOf[ct[k+1].low] || ct[k+2].low != "to" || !substantiates[ct[k+3].low] {
+		return false
+	}
+	j := k + 4
+	if !thisWords[ct[j].low] {
+		return false
+	}
+	if j+1 < len(ct) {
+		switch ct[j+1].low {
+		case ".", ",", ";", "and", "but", "up", "out", "\"":
+		default:
+			return false
+		}
+	}
+	return true
 }
