@@ -13,11 +13,16 @@ import "slices"
 // liability" was read too, and dropped: its one answer found on a
 // development set linked to the wrong allegation.)
 
-// contestedNouns are what such an answer contests: a charge, a suit or a
-// ruling.
-var contestedNouns = set("suit", "suits", "lawsuit", "lawsuits", "litigation", "case", "cases", "action", "actions",
+// foughtNouns are the charges, suits and rulings an accused fights or
+// contests ("will contest the suit", "won the litigation", "the ruling
+// ... was incorrect"): the words vowObjects and contestedNouns share.
+var foughtNouns = set("suit", "suits", "lawsuit", "lawsuits", "litigation", "case", "cases", "action", "actions",
 	"charge", "charges", "allegation", "allegations", "accusation", "accusations", "complaint", "complaints",
-	"ruling", "rulings", "decision", "judgment", "judgement", "verdict", "finding", "findings", "indictment")
+	"ruling", "rulings", "decision", "judgment", "judgement", "verdict", "indictment")
+
+// contestedNouns are what an answer of this file contests: a charge, a
+// suit, a ruling or a finding.
+var contestedNouns = setWith(foughtNouns, "finding", "findings")
 
 // wrongWords call a ruling or a charge wrong.
 var wrongWords = set("incorrect", "wrong", "erroneous", "mistaken", "unjustified", "unwarranted", "flawed", "unjust")

@@ -412,6 +412,15 @@ var (
 		"alleged", "suspected", "presumably", "seemingly", "unclear", "unverified")
 )
 
+// setWith returns a new set of base's words and words.
+func setWith(base map[string]bool, words ...string) map[string]bool {
+	m := set(words...)
+	for w := range base {
+		m[w] = true
+	}
+	return m
+}
+
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {

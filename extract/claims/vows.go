@@ -21,12 +21,10 @@ import (
 var vowVerbs = set("defend", "contest", "fight", "oppose", "appeal", "challenge")
 
 // vowObjects are what a vow fights: the accused itself, or the charge,
-// suit or ruling, or a pronoun that points back to one.
-var vowObjects = set("itself", "himself", "herself", "themselves", "ourselves", "myself", "suit", "suits", "lawsuit",
-	"lawsuits", "action", "actions", "charge", "charges", "allegation", "allegations", "accusation", "accusations",
-	"claim", "claims", "complaint", "complaints", "case", "cases", "litigation", "ruling", "rulings", "decision",
-	"judgment", "judgement", "verdict", "conviction", "order", "matter", "proceeding", "proceedings", "indictment",
-	"petition", "it", "them")
+// suit or ruling (foughtNouns and a few more), or a pronoun that points
+// back to one.
+var vowObjects = setWith(foughtNouns, "itself", "himself", "herself", "themselves", "ourselves", "myself", "claim",
+	"claims", "conviction", "order", "matter", "proceeding", "proceedings", "petition", "it", "them")
 
 // vowIntents are the words before a vow's verb that make it a vow of the
 // speaker's own: a future ("will", "would") or a plan ("intends to",
