@@ -1521,8 +1521,10 @@ func (x *extractor) namesAllegation(ts []tok, k int) bool {
 
 // rebuttals are words by which a statement asserts compliance or
 // innocence ("we are faithfully abiding by the agreement", "have complied
-// with", "that is fiction"); failures ("failed to live up") are not.
+// with", "they were honoring the pact", "that is fiction"); failures
+// ("failed to live up", "failure to honor") are not.
 var rebuttals = []string{"abiding", "abide by", "abided", "complied", "complying with", "lived up", "living up",
+	"honoring the", "honouring the", "honoring its", "honouring its", "honoring their", "honouring their",
 	"in good faith", "innocen", "not true", "untrue", "fiction", "nothing to that", "no foundation",
 	"every right", "acted properly", "acted legally", "did nothing wrong", "done nothing wrong", "not guilty",
 	"not run counter", "not violate", "no basis", "baseless", "groundless", "pact working", "pact is working",

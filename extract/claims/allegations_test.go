@@ -294,6 +294,7 @@ func TestMinistryAnswersForItsCountry(t *testing.T) {
 	for _, tc := range []struct{ name, text, dateline string }{
 		{"by the dateline", `The Senate accused Japan of violating the pact. "We are faithfully abiding by the pact," a spokesman for the Trade Ministry said.`, "TOKYO, March 13 -"},
 		{"by the source's words", `The Senate accused Japan of violating the pact. Japanese officials said they were faithfully abiding by the pact.`, ""},
+		{"honoring the pact", `The Senate accused Japan of violating the pact. Japanese officials told reporters they were honoring the pact.`, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := sentenceInput(tc.text, senate, japan, ministry)
