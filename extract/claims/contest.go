@@ -25,7 +25,18 @@ var foughtNouns = set("suit", "suits", "lawsuit", "lawsuits", "litigation", "cas
 var contestedNouns = setWith(foughtNouns, "finding", "findings")
 
 // wrongWords call a ruling or a charge wrong.
-var wrongWords = set("incorrect", "wrong", "erroneous", "mistaken", "unjustified", "unwarranted", "flawed", "unjust")
+var wrongWords = set("incorrect", "wrong", "erroneous", "mistaken", "unjustified", "unwarranted", "flawed", "unjust",
+	"unfair", "unreasonable", "invalid", "improper", "unconstitutional")
+
+// callsWrong reports whether the words from h call what comes before them
+// wrong: a word of wrongWords past adverbs ("totally unjustified"), or
+// "in error".
+func callsWrong(ts []tok, h, b int) bool {
+	for h < b && isAdverb(ts[h]) {
+		h++
+	}
+	return h < b && (wrongWords[ts[h].low] || ts[h].low == "in" && h+1 < b && ts[h+1].low == "error")
+}
 
 // contestSkip are the words that may stand between a verb and the charge
 // it contests: determiners and the kinds of a suit ("won the antitrust
@@ -87,17 +98,19 @@ func contestsCharge(ts []tok, a, b int) string {
 				return "the accused disagrees with the charge"
 			}
 		case contestedNouns[l] && !contestedNouns[ts[min(k+1, b-1)].low]:
-			// "the ruling by the three-judge panel ... was incorrect".
+			// "it considers the judgment unjustified": the noun's
+			// small clause.
+			if callsWrong(ts, k+1, b) && !takenBack(k) {
+				return "the accused calls the charge or ruling wrong"
+			}
+			// "the ruling by the three-judge panel ... was incorrect",
+			// "the verdict is in error".
 			for g := k + 1; g < b && g <= k+12; g++ {
 				if ts[g].low == "," || ts[g].low == ";" || ts[g].low == "that" {
 					break
 				}
 				if beForms[ts[g].low] && !takenBack(g+1) {
-					h := g + 1
-					for h < b && isAdverb(ts[h]) {
-						h++
-					}
-					if h < b && wrongWords[ts[h].low] {
+					if callsWrong(ts, g+1, b) {
 						return "the accused calls the charge or ruling wrong"
 					}
 					break
