@@ -687,8 +687,12 @@ func (x *extractor) sentence(si int) {
 				}
 			}
 			subj := leftNP(ts, d.cs)
-			if d.srcA == d.srcB && !(d.ce < n && ts[d.ce].low == "that") {
-				continue // "he was implicated in a scandal": no speaker
+			if d.srcA == d.srcB && !(d.ce < n && ts[d.ce].low == "that") && !(d.cs == d.vi && headlinePassive(ts, d.vi, d.ce)) {
+				// "he was implicated in a scandal": no speaker. A
+				// headline's "JAPAN CRITICISED FOR DUMPING" is kept: the
+				// criticism of its subject is the story's, by whoever
+				// the story names.
+				continue
 			}
 			d.leftEdge = subj
 			if subj < d.cs {

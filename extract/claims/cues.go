@@ -264,6 +264,12 @@ func (x *extractor) findCues(ts []tok) []*draft {
 		}
 		if !hasAux {
 			cs = i
+			if f.m == past && f.v.flags&target != 0 && headlinePassive(ts, i, ce) {
+				// "JAPAN CRITICISED FOR "DUMPING" OF BANK SERVICES",
+				// "EXECUTIVE ACCUSED OF FRAUD": a wire headline drops the
+				// "was" of a passive; its subject is the one criticised.
+				passive = true
+			}
 		}
 		if plea && hasAux && ts[cs].low == "to" && cs+1 == i && cs > 0 && pleaIntents[ts[cs-1].low] {
 			// "intends to plead guilty", "agreed to plead guilty": a plea
@@ -382,6 +388,32 @@ func (x *extractor) weakOK(ts []tok, i, ce int, v *verb) bool {
 		if allegationWords[ts[k].low] || speechNouns[ts[k].low] || ts[k].low == "as" {
 			return true
 		}
+	}
+	return false
+}
+
+// headlinePassive reports whether the past form of a verb at i (its cue
+// ending at ce) is a passive without its "was", as a wire headline in
+// capitals writes one: the verb is the headline's first, right after its
+// subject (a name or a ticker), and no object follows it but a
+// preposition or the headline's end ("TAIWAN CRITICISED FOR AMOUNT OF
+// DOLLAR HOLDINGS", "SMUGGLING BLAMED FOR CLOSURE", "X ACCUSED BY Y").
+// A headline's active verbs are in the present ("EC CRITICISES JAPAN").
+func headlinePassive(ts []tok, i, ce int) bool {
+	if i == 0 || !shouting(ts) || !(ts[i-1].capital || ts[i-1].text == ">") || ts[i-1].inQ || ts[i-1].qclose {
+		return false
+	}
+	for k := 0; k < i; k++ {
+		if ts[k].cue || isEnd(ts[k]) || ts[k].low == "," || ts[k].low == ":" {
+			return false
+		}
+	}
+	if ce >= len(ts) || isEnd(ts[ce]) {
+		return true
+	}
+	switch ts[ce].low {
+	case "by", "for", "of", "over", "in", "on", "as", "after", "amid", "at", "with":
+		return true
 	}
 	return false
 }

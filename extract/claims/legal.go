@@ -101,9 +101,8 @@ func (x *extractor) sued(si int, ts []tok, i int) *draft {
 		if sa, sb := byAgent(ts, i+1); sa >= 0 {
 			x.source(si, ts, d, sa, sb)
 		}
-		if d.claimant == nil && d.claimantText == "" {
-			d.claimantText = ts[i].text
-		}
+		// Without a "by", who sued is not in the sentence: the verb is no
+		// claimant ("SCIMED <SMLS> BEING SUED FOR PATENT INFRINGEMENT").
 		return d
 	}
 	// Active: the defendant is named right after the verb.

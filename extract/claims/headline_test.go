@@ -1,0 +1,61 @@
+package claims
+
+import (
+	"testing"
+
+	"github.com/dossier-project/dossier/schema"
+)
+
+// TestHeadlinePassives: a wire headline in capitals drops the "was" of a
+// passive ("X CRITICISED FOR", "X INDICTED IN", "X BEING SUED FOR"): its
+// subject is the one accused, and no verb is its accuser; its present
+// tense is active ("EC CRITICISES JAPAN").
+func TestHeadlinePassives(t *testing.T) {
+	acme := [3]string{"ACME", schema.Organization, schema.KindCompany}
+	brown := [3]string{"BROWN", schema.Person, ""}
+	ec := [3]string{"EC", schema.Organization, schema.KindGovernment}
+	tests := []struct {
+		name, text, cue string
+		ents            [][3]string
+		claimant        string // the claimant's entity name, "" for none
+		target          string
+	}{
+		{"criticised for", "ACME CRITICISED FOR DUMPING OF STEEL", "CRITICISED", [][3]string{acme}, "", "ACME"},
+		{"indicted in a case", "BROWN INDICTED IN ACME <ACM> CASE", "INDICTED", [][3]string{brown, acme}, "", "BROWN"},
+		{"being sued", "ACME <ACM> BEING SUED FOR PATENT INFRINGEMENT", "SUED", [][3]string{acme}, "", "ACME"},
+		{"criticised by", "ACME CRITICISED BY EC OVER STEEL SUBSIDIES", "CRITICISED", [][3]string{acme, ec}, "EC", "ACME"},
+		{"the present is active", "EC CRITICISES ACME OVER STEEL SUBSIDIES", "CRITICISES", [][3]string{ec, acme}, "EC", "ACME"},
+	}
+	for _, tc := range tests {
+		in := sentenceInput(tc.text, tc.ents...)
+		out := Extract(in)
+		checkOutput(t, in, out)
+		var c *schema.Claim
+		for k := range out.Claims {
+			if out.Claims[k].Cue.Text == tc.cue {
+				c = &out.Claims[k]
+			}
+		}
+		if c == nil {
+			t.Errorf("%s: %q: no claim cued by %s: %+v", tc.name, tc.text, tc.cue, out.Claims)
+			continue
+		}
+		name := func(id schema.Ref) string {
+			for _, e := range in.Entities {
+				if schema.Ref(e.ID) == id {
+					return e.Name
+				}
+			}
+			return string(id)
+		}
+		if got := name(c.Claimant); got != tc.claimant {
+			t.Errorf("%s: %q: claimant %q, want %q", tc.name, tc.text, got, tc.claimant)
+		}
+		if tc.claimant == "" && c.ClaimantText != "" {
+			t.Errorf("%s: %q: claimant text %q, want none", tc.name, tc.text, c.ClaimantText)
+		}
+		if got := name(c.Target); got != tc.target {
+			t.Errorf("%s: %q: target %q, want %q", tc.name, tc.text, got, tc.target)
+		}
+	}
+}
