@@ -1621,6 +1621,11 @@ func (x *extractor) agentOf(ts []tok, d *draft, ka, kb int) *entInfo {
 	skip := func(e *entInfo) bool {
 		return d.claimant != nil && e.id == d.claimant.id || d.channel != nil && e.id == d.channel.id
 	}
+	if c := x.demonymBefore(ts, w); c != nil && !skip(c) {
+		// "an Iranian attack against American ships": the nationality
+		// that qualifies the wrong names its doer.
+		return c
+	}
 	for k := w + 1; k < kb && k <= w+4; k++ {
 		if ts[k].low == "by" && k+1 < kb {
 			if ms := x.mentionsIn(ts[k+1].start, ts[min(kb, k+4)-1].end); len(ms) > 0 && !skip(ms[0].e) {
@@ -1649,6 +1654,24 @@ func (x *extractor) agentOf(ts []tok, d *draft, ka, kb int) *entInfo {
 		return x.government(m.e)
 	}
 	return nil
+}
+
+// demonymBefore returns the country of a nationality that qualifies the
+// wrong at w ("an Iranian attack", "Japanese dumping", "the alleged Iraqi
+// violations": the word right before it, or before an adjective of
+// allegation), when the document names that country; else nil.
+func (x *extractor) demonymBefore(ts []tok, w int) *entInfo {
+	k := w - 1
+	if k >= 0 && (ts[k].low == "alleged" || ts[k].low == "suspected" || ts[k].low == "reported") {
+		k--
+	}
+	if k < 0 || !ts[k].capital || ts[k].qclose {
+		return nil
+	}
+	if _, ok := demonymCountry[ts[k].text]; !ok {
+		return nil
+	}
+	return x.countryNamed(ts[k].text)
 }
 
 // government returns the country a city stands for ("Tokyo's alleged

@@ -251,6 +251,8 @@ func TestOwnersFailureKinds(t *testing.T) {
 			[]string{"say said"}, "", ""},
 		{"a wrong done to what the speaker defends is not owned to", `"We cannot allow it to be jeopardized by unfair trading practices," Reagan said.`, [][3]string{{"Reagan", schema.Person, ""}},
 			[]string{"allege said"}, "Reagan", ""},
+		{"a nationality that qualifies the wrong names its doer", "Walters told Iran's envoy that the United States acted in response to an Iranian attack against American ships.", [][3]string{{"Walters", schema.Person, ""}, usa, iran},
+			[]string{"allege told"}, "Walters", "Iran"},
 		{"a veto of retaliation for a wrong owns to nothing", "President Reagan said he would veto a trade bill requiring mandatory retaliation for unfair trade.", [][3]string{{"Reagan", schema.Person, ""}},
 			[]string{"allege said"}, "Reagan", ""},
 	}
