@@ -42,7 +42,7 @@ func sameAsQuads(r *schema.Result, label quad.Value) []quad.Quad {
 					Object: quad.IRI(schema.EntityIRI(from)), Label: label})
 		}
 	}
-	return out
+	return append(out, legalQuads(r, label)...)
 }
 
 // tieCache holds the store's sameAs ties in memory: they are few, and
@@ -99,11 +99,11 @@ func (s *Store) loadTies(ctx context.Context) (map[string]quad.Value, map[string
 			return nil, nil, err
 		}
 		for n, e := range ties {
-			nv, ev := quad.IRI(schema.EntityIRI(n)), quad.IRI(schema.EntityIRI(e))
-			to[nv.String()] = ev
-			from[ev.String()] = append(from[ev.String()], nv)
+			to[quad.IRI(schema.EntityIRI(n)).String()] = quad.IRI(schema.EntityIRI(e))
 		}
-		sortTies(from)
+		if err := s.finishTies(ctx, to, from); err != nil {
+			return nil, nil, err
+		}
 		c.to, c.from, c.ok = to, from, true
 		return to, from, nil
 	}
@@ -128,14 +128,28 @@ func (s *Store) loadTies(ctx context.Context) (map[string]quad.Value, map[string
 			return nil, nil, err
 		}
 		if len(docs) > 0 {
-			v := quad.IRI(schema.EntityIRI(BestTie(docs)))
-			to[n.String()] = v
-			from[v.String()] = append(from[v.String()], n)
+			to[n.String()] = quad.IRI(schema.EntityIRI(BestTie(docs)))
 		}
 	}
-	sortTies(from)
+	if err := s.finishTies(ctx, to, from); err != nil {
+		return nil, nil, err
+	}
 	c.to, c.from, c.ok = to, from, true
 	return to, from, nil
+}
+
+// finishTies resolves the legal-form ties among the ties read (foldLegal)
+// and chains of ties, then fills from, the nodes tied to each entity.
+func (s *Store) finishTies(ctx context.Context, to map[string]quad.Value, from map[string][]quad.Value) error {
+	if err := s.foldLegal(ctx, to); err != nil {
+		return err
+	}
+	resolveChains(to)
+	for n, v := range to {
+		from[v.String()] = append(from[v.String()], iriOfKey(n))
+	}
+	sortTies(from)
+	return nil
 }
 
 // BestTie returns, of the entities that documents tie one node to (an
