@@ -22,7 +22,7 @@ var wrongKinds = []struct {
 	answers []string
 }{
 	{"rules", []string{
-		"violat*", "breach*", "infring*", "contraven*", "flout*", "renege*", "circumvent*",
+		"violat*", "breach*", "infring*", "contraven*", "flout*", "renege", "reneged", "reneges", "reneging", "circumvent*",
 		"non-complian*", "noncomplian*", "defied", "defy", "defying", "defies",
 		"break|breaks|breaking|broke|broken ~ law|laws|rule|rules|regulation|regulations|agreement|agreements|pact|accord|treaty|promise|promises|pledge|pledges|ceasefire|cease-fire|truce|embargo|sanctions|contract|code|undertaking|commitment|commitments",
 		// Passive: "the regulations had been broken".
@@ -51,7 +51,7 @@ var wrongKinds = []struct {
 	{"crime", []string{
 		"crime", "crimes", "criminal*", "illegal*", "illicit*", "unlawful*", "wrongdo*", "misconduct",
 		"smuggl*", "traffick*", "launder*", "extort*", "blackmail*", "racketeer*", "counterfeit*",
-		"forgery", "forgeries", "forged", "burglar*", "robbery", "robberies", "robbed", "theft", "thefts", "steal",
+		"abet", "abets", "abetted", "abetting", "drug dealing", "drug-dealing", "forgery", "forgeries", "forged", "burglar*", "robbery", "robberies", "robbed", "theft", "thefts", "steal",
 		"steals", "stealing", "stole", "stolen", "looted", "looting", "arson", "guilty", "culpab*",
 		"offence", "offences", "offense", "offenses", "felony", "felonies",
 	}, []string{
@@ -59,7 +59,8 @@ var wrongKinds = []struct {
 	}},
 	{"fraud", []string{
 		"fraud*", "defraud*", "swindl*", "deceiv*", "decepti*", "falsif*", "perjur*", "plagiar*",
-		"mislead*", "misled", "misrepresent*", "cheat", "cheated", "cheating", "cheats", "lied",
+		"mislead*", "misled", "misrepresent*", "cheat", "cheated", "cheating", "cheats", "lied", "lying about",
+		"faked", "faking", "defam*", "bid-rigging",
 		"cover-up", "cover-ups", "covered up", "cover up", "covering up", "doctored", "rigged",
 		"rigging", "vote-rigging", "ballot stuffing", "lying to", "lie to", "lies to",
 		"false|misleading ~ statement|statements|information|accounts|account|declaration|declarations|advertising|advertisements|advertisement",
@@ -74,7 +75,7 @@ var wrongKinds = []struct {
 		"truth*", "true", "honest*", "accurat*",
 	}},
 	{"corruption", []string{
-		"brib*", "kickback*", "corrupt*", "embezzl*", "misappropriat*", "nepotis*", "cronyis*",
+		"brib*", "kickback*", "corrupt*", "embezzl*", "misappropriat*", "misappl*", "nepotis*", "cronyis*", "favoritism", "favouritism",
 		"graft", "payoff", "payoffs", "abuse|abused|abusing of|his|her|its|their power|office|position",
 		"conflict|conflicts of interest", "slush fund*", "misus*", "siphon*",
 		"divert|diverted|diverting|diversion ~ funds|money|aid|proceeds|profits|cash",
@@ -122,7 +123,8 @@ var wrongKinds = []struct {
 	}, nil},
 	{"market", []string{
 		"price-fix*", "price fixing", "cartel*", "collu*", "manipulat*", "predatory",
-		"anti-competitive", "anticompetitive", "insider trading", "inside information", "dumping",
+		"anti-competitive", "anticompetitive", "insider trading", "insider dealing", "inside information", "insider information", "non-public information", "dumping",
+		"restrictive ~ practices|practice",
 		"leak|leaks|leaked|leaking ~ information|secrets|confidential|classified",
 		"below ~ cost|costs|stipulated|agreed|minimum|floor|fixed", "below fair value", "unfair ~ practices|practice|trade|trading|competition|advantage",
 		"unfairly",
