@@ -520,6 +520,12 @@ func (x *extractor) allegations() {
 		if ka < kb {
 			w = wrongIn(ts, ka, kb)
 		}
+		if w >= 0 && toldInRelative(ts, bySent[d.sent], d, w) {
+			// "SciMed said the suit, which alleges that SciMed infringed
+			// on its patents, is without merit": the wrong is the suit's,
+			// told in a clause of its own inside the content.
+			w = wrongIn(ts, relativeEnd(ts, bySent[d.sent], d, w), kb)
+		}
 		if st, ok := plea(ts, d, ka, kb); ok {
 			d.stance = st
 			continue
@@ -842,6 +848,33 @@ func aboutAllegations(ts []tok, a, w int) bool {
 		}
 	}
 	return false
+}
+
+// toldInRelative reports whether the wrong at w lies in a relative
+// clause set off by commas inside d's content whose own cue (one of
+// sent, the drafts of d's sentence) tells it (parentheticalRelative).
+func toldInRelative(ts []tok, sent []*draft, d *draft, w int) bool {
+	return relativeEnd(ts, sent, d, w) > w
+}
+
+// relativeEnd returns the token after the comma that closes the relative
+// clause holding the wrong at w (see toldInRelative), or w when there is
+// none.
+func relativeEnd(ts []tok, sent []*draft, d *draft, w int) int {
+	for _, e := range sent {
+		if e == d || e.cs >= w || e.cs < d.ce || !parentheticalRelative(ts, e) {
+			continue
+		}
+		for k := e.ce; k < len(ts); k++ {
+			if ts[k].low == "," {
+				if k > w {
+					return k + 1
+				}
+				break
+			}
+		}
+	}
+	return w
 }
 
 // rejectsProposal reports whether a denial's object is an offer, a vote

@@ -612,6 +612,33 @@ func relativeContentEnd(ts []tok, kept []*draft) {
 	}
 }
 
+// parentheticalRelative reports whether a cue in a relative clause set
+// off by commas sits inside the clause of another's content, which goes
+// on after the closing comma with its verb: "SciMed said the suit, which
+// alleges that SciMed infringed on its patents, is without merit". The
+// suit's allegation is told inside SciMed's words and does not end them.
+func parentheticalRelative(ts []tok, e *draft) bool {
+	r := e.rel - 1
+	if e.rel <= 0 || r < 1 || !relatives[ts[r].low] || ts[r-1].low != "," {
+		return false
+	}
+	for k := e.ce; k+1 < len(ts); k++ {
+		switch t := ts[k]; {
+		case t.inQ || t.qopen || t.qclose:
+			return false
+		case t.low == ";" || t.low == ":":
+			return false
+		case t.low == ",":
+			k2 := k + 1
+			for k2 < len(ts) && isAdverb(ts[k2]) {
+				k2++
+			}
+			return k2 < len(ts) && auxiliaries[ts[k2].low] && ts[k2].low != "to"
+		}
+	}
+	return false
+}
+
 // clauseOpeners open a subordinate clause whose comma is inside a
 // content ("said that because ..., Kohl had not").
 var clauseOpeners = set("because", "although", "though", "while", "when", "if", "unless", "since", "as", "after", "before",
@@ -809,7 +836,7 @@ func (x *extractor) sentence(si int) {
 		}
 		endTok := n
 		for _, e := range kept[k+1:] {
-			if e.leftEdge > d.rightStart && e.leftEdge < endTok && !nested(ts, e) {
+			if e.leftEdge > d.rightStart && e.leftEdge < endTok && !nested(ts, e) && !parentheticalRelative(ts, e) {
 				endTok = e.leftEdge
 			}
 		}

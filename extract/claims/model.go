@@ -3,6 +3,7 @@ package claims
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/dossier-project/dossier/extract/attrib"
@@ -167,7 +168,13 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 						// past the model's end: "74 percent said they are
 						// set on voting for him, while 22 percent said
 						// they might change their mind" is two.
-						if a, b := tokRange(ts, cont[1], d.cont[1]); b > a && cueOutsideQuote(ts, isCue, a, b) {
+						// A cue in a relative clause set off by commas
+						// inside the rules' content is no second
+						// statement: "SciMed said the suit, which alleges
+						// that ..., is without merit" (the model stopped
+						// at "the suit").
+						if a, b := tokRange(ts, cont[1], d.cont[1]); b > a && cueOutsideQuote(ts, isCue, a, b) &&
+							!slices.ContainsFunc(kept[:rules], func(e *draft) bool { return e != d && e.cs >= a && e.cs < b && parentheticalRelative(ts, e) }) {
 							short = false
 						}
 					}

@@ -439,9 +439,37 @@ func (x *extractor) deniesWrongdoing(ct []tok) (deny bool, weak string) {
 					return true, ""
 				}
 			}
+			if insertedAfterAllegation(ct, k) {
+				return true, ""
+			}
 		}
 	}
 	return weak != "", weak
+}
+
+// insertedAfterAllegation reports whether the dismissal at k is said of
+// an allegation named before a clause set off by commas: "the
+// allegations, made by a group of shareholders, are false", "the suit,
+// which was filed in March, is groundless". The dismissal follows a form
+// of "be" (past adverbs) that follows the closing comma, and the word
+// before the opening comma names an allegation.
+func insertedAfterAllegation(ct []tok, k int) bool {
+	i := k - 1
+	for i > 0 && isAdverb(ct[i]) {
+		i--
+	}
+	if i < 2 || !beForms[ct[i].low] || ct[i-1].low != "," {
+		return false
+	}
+	for c := i - 2; c > 0 && c >= i-30; c-- {
+		switch ct[c].low {
+		case ",":
+			return allegationWords[ct[c-1].low]
+		case ";", ":", "that", "\"":
+			return false
+		}
+	}
+	return false
 }
 
 // wrongWithin reports whether a wrong opens within n words after k
