@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -380,5 +381,72 @@ func TestDenialOfAPartInAHedgedAct(t *testing.T) {
 		if got := len(deny.RespondsTo) > 0; got != tc.link {
 			t.Errorf("%s: linked %v (%+v), want %v", tc.text, got, deny.Links, tc.link)
 		}
+	}
+}
+
+// TestTitledMinisterAnswersForItsCountry: a minister the document
+// introduces with his country's title ("Iranian Oil Minister Gholamreza
+// Aqazadeh") answers for that country when he is later "he" or his
+// surname ("He said there were no weapons on the oil platforms" then
+// denies what the United States alleges against Iran); a title of no
+// country, or none at all, makes him answer for nobody.
+func TestTitledMinisterAnswersForItsCountry(t *testing.T) {
+	iran := [3]string{"Iran", schema.Place, schema.KindCountry}
+	aqazadeh := [3]string{"Gholamreza Aqazadeh", schema.Person, ""}
+	const rest = ` The United States said Iran used the oil platforms to launch attacks on neutral shipping. He said there were no weapons on the oil platforms.`
+	for _, tc := range []struct {
+		name, opening string
+		answers       bool
+	}{
+		{"a nationality in the title", "Iranian Oil Minister Gholamreza Aqazadeh spoke on Monday.", true},
+		{"a title of no country", "Oil Minister Gholamreza Aqazadeh spoke on Monday.", false},
+		{"no title", "Gholamreza Aqazadeh spoke on Monday.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := Extract(sentenceInput(tc.opening+rest, usa, iran, aqazadeh)).Claims
+			var alleg, deny *schema.Claim
+			for i := range cs {
+				switch cs[i].Stance {
+				case schema.Allege:
+					alleg = &cs[i]
+				case schema.Deny:
+					deny = &cs[i]
+				}
+			}
+			if alleg == nil {
+				t.Fatalf("want an allegation: %+v", cs)
+			}
+			// Only the accused's side denies by stating the opposite
+			// (opposition.go): from anyone else it is a statement.
+			if got := deny != nil && slices.Contains(deny.RespondsTo, alleg.ID); got != tc.answers {
+				t.Errorf("the minister answers the allegation: %v, want %v (%+v)", got, tc.answers, cs)
+			}
+		})
+	}
+}
+
+// TestSecretarySpeaksForHisMinistry: a secretary who answers for his
+// country (by his title) still speaks for a ministry of it that is the
+// subject of what he says ("USDA makes every effort to minimize the
+// levels of salmonella", against reports critical of USDA poultry
+// inspection).
+func TestSecretarySpeaksForHisMinistry(t *testing.T) {
+	usda := [3]string{"USDA", schema.Organization, schema.KindAgency}
+	lyng := [3]string{"Richard Lyng", schema.Person, ""}
+	text := `U.S. Agriculture Secretary Richard Lyng spoke in Washington. Press reports have accused USDA of negligence in its poultry inspection. Lyng said USDA makes every effort to minimize the levels of salmonella in poultry inspection.`
+	in := sentenceInput(text, usa, usda, lyng)
+	in.Doc.Dateline = "WASHINGTON, March 13 -" // USDA is the United States'
+	cs := Extract(in).Claims
+	var alleg, deny *schema.Claim
+	for i := range cs {
+		switch cs[i].Stance {
+		case schema.Allege:
+			alleg = &cs[i]
+		case schema.Deny:
+			deny = &cs[i]
+		}
+	}
+	if alleg == nil || deny == nil || !slices.Contains(deny.RespondsTo, alleg.ID) {
+		t.Errorf("want Lyng's statement to answer the reports: %+v", cs)
 	}
 }

@@ -341,11 +341,18 @@ func (x *extractor) speakers(ts []tok, d *draft, ka int) []*entInfo {
 	}
 	if e := x.subjectEnd(ts, ka, len(ts)); e > ka {
 		if ms := x.mentionsIn(ts[ka].start, ts[e-1].end); len(ms) > 0 && ms[0].e.typ != schema.Place &&
-			!slices.ContainsFunc(x.sides(d), func(o *entInfo) bool { return !sameParty(o, ms[0].e) }) && !slices.Contains(out, ms[0].e) {
+			!slices.ContainsFunc(x.sides(d), func(o *entInfo) bool { return !sameParty(o, ms[0].e) && !x.governmentOf(ms[0].e, o) }) && !slices.Contains(out, ms[0].e) {
 			out = append(out, ms[0].e)
 		}
 	}
 	return out
+}
+
+// governmentOf reports whether organisation o is a government body of
+// country c ("USDA" of the United States): a secretary who speaks for his
+// country speaks for its ministries too.
+func (x *extractor) governmentOf(o, c *entInfo) bool {
+	return o.typ == schema.Organization && c.typ == schema.Place && x.isGovernment(o) && x.countryOf(o) == c
 }
 
 // accusedOf returns the entities an allegation accuses: its target and,

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dossier-project/dossier/extract/ner"
@@ -134,6 +135,12 @@ func (x *extractor) sidesOf(d *draft) []*entInfo {
 			}
 		}
 	}
+	if c != nil && c.typ == schema.Person && len(out) == 0 {
+		// "He denied ...", "Sheikh Ali said ...": the title the document
+		// gives the person elsewhere ("Iranian Oil Minister Gholamreza
+		// Aqazadeh") tells whose government it speaks for.
+		add(x.titleCountry(c))
+	}
 	if c != nil && c.typ == schema.Organization {
 		// An organisation answers for its founder and its officers
 		// ("Lotus founder Mitchell D. Kapor"): the charge against them is
@@ -147,6 +154,55 @@ func (x *extractor) sidesOf(d *draft) []*entInfo {
 		}
 	}
 	return out
+}
+
+// titleCountry returns the country of the official title that stands
+// right before a mention of person p anywhere in the document: "Iranian
+// Oil Minister Gholamreza Aqazadeh", "Kuwaiti oil minister Sheikh Ali",
+// "U.S. Agriculture Secretary Richard Lyng" (a word of officialWords among
+// up to four words before the name, with a country or nationality among
+// them, and nothing else between them and the name); nil when no mention
+// has one.
+func (x *extractor) titleCountry(p *entInfo) *entInfo {
+	for _, m := range x.static {
+		if m.e != p {
+			continue
+		}
+		si := sort.Search(len(x.in.Sentences), func(i int) bool { return x.in.Sentences[i].End > m.start })
+		if si >= len(x.in.Sentences) || x.in.Sentences[si].Start > m.start {
+			continue
+		}
+		ts := x.toks(si)
+		k := tokIndex(ts, m.start)
+		official := false
+		var words []string
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			t := ts[j]
+			if !t.capital && !officialWords[t.low] && t.low != "oil" && t.low != "foreign" && t.low != "trade" && t.low != "finance" {
+				break
+			}
+			if len(x.mentionsIn(t.start, t.end)) > 0 && !demonymWord(t.text) {
+				break // another name: "Reagan told Nakasone"
+			}
+			official = official || officialWords[t.low]
+			words = append(words, t.text)
+		}
+		if !official {
+			continue
+		}
+		for _, w := range words {
+			if c := x.countryNamed(w); c != nil {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// demonymWord reports whether a word is a nationality ("Iranian").
+func demonymWord(w string) bool {
+	_, ok := demonymCountry[w]
+	return ok
 }
 
 // officerRoles are the relations by which a person runs an organisation,
