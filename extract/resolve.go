@@ -50,6 +50,7 @@ func ResolveWith(runes []rune, sents []text.Sentence, found []Found, corr *Corre
 	ms := cleanMentions(runes, sents, found)
 	ms = corr.applyToMentions(ms)
 	ms = addAcronyms(runes, ms)
+	ms = headlineTickerNames(runes, sents, ms)
 	ms = addTickers(runes, ms)
 	ms = spreadOrgs(runes, sents, ms)
 	ms = splitDemonyms(runes, ms)

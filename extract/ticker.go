@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -346,7 +347,7 @@ func addTickers(runes []rune, ms []*mention) []*mention {
 			i--
 		}
 		m := byEnd[i]
-		if m == nil || m == a || m.rule != "" || ticker(m.Text) || !isCaps(m.Text) || !capsWord(runes, a.End+1, 1) {
+		if m == nil || m == a || m.rule != "" && m.rule != ruleTickerName || m.rule != ruleTickerName && ticker(m.Text) || !isCaps(m.Text) || !capsWord(runes, a.End+1, 1) {
 			// Only a headline's ticker ("BAUSCH AND LOMB <BOL> ANNOUNCES"):
 			// the body's tickers follow it by their text.
 			continue
@@ -370,4 +371,155 @@ func ticker(s string) bool {
 		letter = letter || (r >= 'A' && r <= 'Z')
 	}
 	return letter && len(s) <= 10
+}
+
+// A wire headline names a listed company in capitals and short before its
+// ticker ("MELLON <MEC> SUED BY SHAREHOLDER", "KENNER PARKER <KPT>
+// CONCLUDES TWO SUITS"), and the story's first lines name it in full
+// ("Mellon Bank Corp said", "Kenner Parker Toys Inc's Parker Brothers").
+// A recogniser reads the capitals poorly (MELLON a place, KENNER a company
+// and PARKER a person), so the ticker went to no company, and the
+// headline's company was not the body's. The words before a headline's
+// ticker that start an organisation's name in the story's text in mixed
+// case are that company: the longest tail of the run of words before the
+// ticker whose words are the first words of such a name (the last one may
+// be the start of a hyphenated word: "ARCHER-DANIELS" of
+// "Archer-Daniels-Midland Co"), or, failing a longer one, the whole name.
+// Unless the recogniser found them as an organisation already (whose
+// groups' rules join it to the story's), they become a mention of it,
+// merged by the rule "ticker-name" with the body's name as evidence; so
+// do the story's other mentions of the same words that the recogniser
+// typed otherwise ("Mellon said", typed a place), and the ticker follows
+// the name (rule "ticker"). The company keeps the body's name and ID.
+
+// ruleTickerName is the merge rule of a headline's company name before
+// its ticker, and of the story's other mentions of those words, to the
+// name the story spells in full.
+const ruleTickerName = "ticker-name"
+
+// headlineTickerNames makes the company name before each ticker of a
+// headline in capitals a mention of the organisation the story names in
+// full with those first words (see above).
+func headlineTickerNames(runes []rune, sents []text.Sentence, ms []*mention) []*mention {
+	if len(sents) == 0 {
+		return ms
+	}
+	h := sents[0]
+	if h.End > len(runes) || !isCaps(string(runes[h.Start:h.End])) {
+		return ms
+	}
+	for i := h.Start; i < h.End; i++ {
+		if runes[i] != '<' {
+			continue
+		}
+		j := i + 1
+		for j < h.End && j-i <= 10 && tickerRune(runes[j]) {
+			j++
+		}
+		if j == i+1 || j >= h.End || runes[j] != '>' {
+			continue
+		}
+		words := wordsBefore(runes, sents, i)
+		full, tail := bodyName(runes, h, ms, words)
+		if full == nil || orgAt(ms, tail[0].Start, tail[len(tail)-1].End) {
+			continue
+		}
+		ms = nameTail(runes, h, ms, full, tail)
+	}
+	return ms
+}
+
+// bodyName returns the first organisation's mention outside the headline
+// h, in mixed case and with no rule of its own yet, whose first words are
+// the longest tail of words (as nameStarts compares them), and that tail;
+// nil when there is none. A longer name goes before the tail itself
+// ("Mellon Bank Corp" before "Mellon"); a name with a possessive inside
+// ("Kroger Co's King Soopers Supermarkets") is another's.
+func bodyName(runes []rune, h text.Sentence, ms []*mention, words []schema.Span) (*mention, []schema.Span) {
+	for k := 0; k < len(words); k++ {
+		tail := words[k:]
+		first := string(runes[tail[0].Start:tail[0].End])
+		if connective(first) || possessive(first) || strings.EqualFold(first, "the") {
+			continue
+		}
+		low := lowerWords(runes, tail)
+		var same *mention
+		for _, m := range ms {
+			if m.Start < h.End || m.Type != schema.Organization || isCaps(m.Text) || m.rule != "" || m.canon != "" || m.split {
+				continue
+			}
+			name := strings.Fields(strings.ToLower(m.Text))
+			if slices.Equal(name, low) {
+				if same == nil {
+					same = m
+				}
+				continue
+			}
+			if nameStarts(name, low) && !slices.ContainsFunc(name, possessive) {
+				return m, tail
+			}
+		}
+		if same != nil {
+			return same, tail
+		}
+	}
+	return nil, nil
+}
+
+// orgAt reports whether a mention of an organisation spans [s, e)
+// exactly: the headline's name is read already, and its groups' rules
+// join it to the story's.
+func orgAt(ms []*mention, s, e int) bool {
+	for _, m := range ms {
+		if m.Start == s && m.End == e && m.Type == schema.Organization {
+			return true
+		}
+	}
+	return false
+}
+
+// nameStarts reports whether a name's lower-case words start with the
+// words of short, the last of which may be the start of a hyphenated word
+// ("archer-daniels" of "archer-daniels-midland").
+func nameStarts(name, short []string) bool {
+	if len(name) < len(short) || len(short) == 0 {
+		return false
+	}
+	n := len(short)
+	for k := 0; k < n-1; k++ {
+		if name[k] != short[k] {
+			return false
+		}
+	}
+	return name[n-1] == short[n-1] || strings.HasPrefix(name[n-1], short[n-1]+"-")
+}
+
+// nameTail makes the headline's words tail a mention of the organisation
+// full names, replacing the mentions that overlap them, and ties to it
+// the story's other mentions of the same words (in any case) that the
+// recogniser typed otherwise and no title, layout or rule typed.
+func nameTail(runes []rune, h text.Sentence, ms []*mention, full *mention, tail []schema.Span) []*mention {
+	s, e := tail[0].Start, tail[len(tail)-1].End
+	canon := full.canonical()
+	out := ms[:0]
+	for _, m := range ms {
+		if m.Start < e && s < m.End {
+			continue // a mention over the name: replaced
+		}
+		out = append(out, m)
+	}
+	ms = out
+	head := &mention{Found: Found{Span: schema.MakeSpan(runes, s, e), Type: schema.Organization}}
+	head.fixed, head.canon, head.rule, head.why = true, canon, ruleTickerName, full.Span
+	ms = append(ms, head)
+	short := strings.ToLower(strings.Join(strings.Fields(head.Text), " "))
+	for _, m := range ms {
+		if m == head || m == full || m.Start < h.End || m.Type == schema.Organization || m.titled || m.Sure ||
+			m.rule != "" || m.canon != "" || m.split || strings.ToLower(strings.Join(strings.Fields(m.Text), " ")) != short {
+			continue
+		}
+		m.Type, m.fixed, m.canon, m.rule, m.why = schema.Organization, true, canon, ruleTickerName, full.Span
+	}
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	return ms
 }

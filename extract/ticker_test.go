@@ -157,3 +157,45 @@ func TestTickerJoinsName(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineTickerName checks that the words before a headline's ticker
+// that start a company's name in the story are that company, with the
+// ticker and the story's other mentions of those words, merged by the
+// rule "ticker-name"; a hyphenated name may be cut short in the headline.
+func TestHeadlineTickerName(t *testing.T) {
+	x := newExtractor(t)
+	for _, c := range []struct {
+		text, full string
+		want       []string // mentions the company must have
+	}{
+		{"BRADWELL <BRDW> SUED BY SHAREHOLDER\n\nBradwell Bank Corp said a shareholder\nfiled a class action suit.\n    Bradwell's stock fell 3-1/2.\n",
+			"Bradwell Bank Corp", []string{"BRADWELL", "BRDW", "Bradwell"}},
+		{"MARLOW-HEWITT <MHW> DENIES RUMOR\n\nMarlow-Hewitt-Carson Co denied a\nreport that it is interested in a merger.\n",
+			"Marlow-Hewitt-Carson Co", []string{"MARLOW-HEWITT", "MHW"}},
+	} {
+		res := extractText(t, x, c.text)
+		e := mentionEntity(res, c.full)
+		if e == nil || e.Type != schema.Organization {
+			t.Errorf("%q: %q is %+v, want an organisation", c.text, c.full, e)
+			continue
+		}
+		for _, w := range c.want {
+			found := false
+			for _, m := range e.Mentions {
+				found = found || m.Text == w
+			}
+			if !found {
+				t.Errorf("%q: %q has no mention %q: %+v", c.text, e.Name, w, e.Mentions)
+			}
+		}
+		rule := ""
+		for _, m := range e.Merges {
+			if m.Alias == c.want[0] {
+				rule = m.Rule
+			}
+		}
+		if rule != "ticker-name" {
+			t.Errorf("%q: %q merged by %q, want ticker-name", c.text, c.want[0], rule)
+		}
+	}
+}

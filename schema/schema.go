@@ -177,7 +177,7 @@ func RuleConfidence(rule string) float64 {
 		return 0.99
 	case "acronym-definition", "nationality-prefix", "party-name", "legal-form", "ticker":
 		return 0.95
-	case "title-surname", "demonym":
+	case "title-surname", "demonym", "ticker-name":
 		return 0.9
 	case "surname", "party-adjective":
 		return 0.85
