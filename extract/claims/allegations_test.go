@@ -450,3 +450,19 @@ func TestSecretarySpeaksForHisMinistry(t *testing.T) {
 		t.Errorf("want Lyng's statement to answer the reports: %+v", cs)
 	}
 }
+
+// TestCapitalAfterUS: Reuters-21578 capitalises the word after "U.S."
+// ("The U.S. Has accused Japan"); an auxiliary so written still opens the
+// verb group of the cue.
+func TestCapitalAfterUS(t *testing.T) {
+	us := [3]string{"U.S.", schema.Place, schema.KindCountry}
+	for _, text := range []string{
+		"The U.S. has accused Japan of dumping chips below cost.",
+		"The U.S. Has accused Japan of dumping chips below cost.",
+	} {
+		got, _ := allegationsOf(text, us, japan)
+		if len(got) != 1 || !strings.HasPrefix(got[0], "allege") {
+			t.Errorf("%s: claims %q, want one allegation", text, got)
+		}
+	}
+}

@@ -325,6 +325,13 @@ func (x *extractor) toks(si int) []tok {
 	return x.tokCache[si]
 }
 
+// afterUS are the function words that Reuters-21578 writes capitalised
+// after "U.S." 502 times ("the U.S. Has accused", "U.S. And Japanese
+// officials"), and in lower case 338 times.
+var afterUS = set("and", "has", "have", "had", "is", "are", "was", "were", "would", "will", "could", "should",
+	"may", "might", "can", "must", "did", "does", "do", "to", "in", "on", "for", "of", "at", "by", "with", "from",
+	"that", "but", "or", "as", "also", "not", "said", "says", "say", "which", "who")
+
 func (x *extractor) makeToks(si int) []tok {
 	ts := x.tokensOf(si)
 	if len(x.tokArena) < len(ts) {
@@ -340,6 +347,12 @@ func (x *extractor) makeToks(si int) []tok {
 		r0, _ := utf8.DecodeRuneInString(t.Text)
 		o, c := quoteKind(x.runes, t)
 		tt := tok{text: t.Text, low: low, start: t.Start, end: t.End, capital: unicode.IsUpper(r0)}
+		if tt.capital && i > 0 && ts[i-1].Text == "U.S." && afterUS[low] {
+			// Reuters-21578 capitalises the word after "U.S." as if a
+			// sentence began there ("The U.S. Has accused Japan"): a
+			// function word so capitalised starts no name.
+			tt.capital = false
+		}
 		if q, ok := x.quoteAt(t.Start); ok {
 			switch {
 			case t.Start == q[0]:
