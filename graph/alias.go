@@ -22,7 +22,9 @@ import (
 // the graph never depends on the order documents arrive in.
 
 // sameAsQuads returns the ties an extraction result states: each acronym
-// merged by definition points at its entity.
+// merged by definition points at its entity, each organisation named with
+// a legal form at its name without (legal.go), each ticker written after
+// an organisation's name at that organisation (ticker.go).
 func sameAsQuads(r *schema.Result, label quad.Value) []quad.Quad {
 	var out []quad.Quad
 	seen := make(map[string]bool)
@@ -42,7 +44,8 @@ func sameAsQuads(r *schema.Result, label quad.Value) []quad.Quad {
 					Object: quad.IRI(schema.EntityIRI(from)), Label: label})
 		}
 	}
-	return append(out, legalQuads(r, label)...)
+	out = append(out, legalQuads(r, label)...)
+	return append(out, tickerQuads(r, label)...)
 }
 
 // tieCache holds the store's sameAs ties in memory: they are few, and
@@ -88,60 +91,72 @@ func (s *Store) loadTies(ctx context.Context) (map[string]quad.Value, map[string
 	}
 	to := make(map[string]quad.Value)
 	from := make(map[string][]quad.Value)
+	var votes map[string]map[string]int // tied ID -> the IDs documents tie it to -> documents
 	if idx := s.index(); idx != nil {
-		var ties map[string]string
 		err := s.indexView(ctx, idx, func(v IndexView) error {
 			var err error
-			ties, err = v.Ties()
+			votes, err = v.Ties()
 			return err
 		})
 		if err != nil {
 			return nil, nil, err
 		}
-		for n, e := range ties {
-			to[quad.IRI(schema.EntityIRI(n)).String()] = quad.IRI(schema.EntityIRI(e))
-		}
-		if err := s.finishTies(ctx, to, from); err != nil {
-			return nil, nil, err
-		}
-		c.to, c.from, c.ok = to, from, true
-		return to, from, nil
-	}
-	tied, err := s.objects(ctx, quad.IRI(schema.TiesIRI), schema.PredTie)
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, n := range tied {
-		// The documents (labels) that tie n to each entity.
-		docs := make(map[string]int)
-		seen := make(map[[2]string]bool)
-		err := each(ctx, s.QuadStore(), quad.Subject, n, func(q quad.Quad) error {
-			id, ok := schema.EntityIDOf(iriString(q.Object))
-			k := [2]string{id, fmt.Sprint(q.Label)}
-			if ok && iriIs(q.Predicate, schema.PredSameAs) && !seen[k] {
-				seen[k] = true
-				docs[id]++
-			}
-			return nil
-		})
+	} else {
+		tied, err := s.objects(ctx, quad.IRI(schema.TiesIRI), schema.PredTie)
 		if err != nil {
 			return nil, nil, err
 		}
-		if len(docs) > 0 {
-			to[n.String()] = quad.IRI(schema.EntityIRI(BestTie(docs)))
+		votes = make(map[string]map[string]int, len(tied))
+		for _, n := range tied {
+			nid, ok := schema.EntityIDOf(iriString(n))
+			if !ok {
+				continue
+			}
+			// The documents (labels) that tie n to each entity.
+			docs := make(map[string]int)
+			seen := make(map[[2]string]bool)
+			err := each(ctx, s.QuadStore(), quad.Subject, n, func(q quad.Quad) error {
+				id, ok := schema.EntityIDOf(iriString(q.Object))
+				k := [2]string{id, fmt.Sprint(q.Label)}
+				if ok && iriIs(q.Predicate, schema.PredSameAs) && !seen[k] {
+					seen[k] = true
+					docs[id]++
+				}
+				return nil
+			})
+			if err != nil {
+				return nil, nil, err
+			}
+			if len(docs) > 0 {
+				votes[nid] = docs
+			}
 		}
 	}
-	if err := s.finishTies(ctx, to, from); err != nil {
+	tickers := make(map[string]map[string]int)
+	for n, docs := range votes {
+		if isTickerNode(n) {
+			tickers[n] = docs
+			continue
+		}
+		to[quad.IRI(schema.EntityIRI(n)).String()] = quad.IRI(schema.EntityIRI(BestTie(docs)))
+	}
+	if err := s.finishTies(ctx, to, from, tickers); err != nil {
 		return nil, nil, err
 	}
 	c.to, c.from, c.ok = to, from, true
 	return to, from, nil
 }
 
-// finishTies resolves the legal-form ties among the ties read (foldLegal)
-// and chains of ties, then fills from, the nodes tied to each entity.
-func (s *Store) finishTies(ctx context.Context, to map[string]quad.Value, from map[string][]quad.Value) error {
-	if err := s.foldLegal(ctx, to); err != nil {
+// finishTies resolves the legal-form ties among the ties read (foldLegal),
+// then the tickers' (foldTickers) and chains of ties, then fills from, the
+// nodes tied to each entity.
+func (s *Store) finishTies(ctx context.Context, to map[string]quad.Value, from map[string][]quad.Value,
+	tickers map[string]map[string]int) error {
+	if err := s.foldLegal(ctx, to, tickerSets(tickers)); err != nil {
+		return err
+	}
+	resolveChains(to)
+	if err := s.foldTickers(ctx, to, tickers); err != nil {
 		return err
 	}
 	resolveChains(to)

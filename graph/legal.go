@@ -37,7 +37,9 @@ import (
 //     with the most documents, and the entity is shown by it: "General
 //     Motors" with "General Motors Corp" as an alias (a base written only
 //     in capitals, "AMOCO" of a headline, is shown by the name with its
-//     form, "Amoco Corp"). A one-word base must
+//     form, "Amoco Corp"). A base written before one stock ticker is not
+//     read as a name written before others only ("COASTAL <CSBK>", a
+//     savings bank, and "Coastal Corp <CGP>"). A one-word base must
 //     not be a place ("Chicago" and the "Chicago Corp" of a cut "First
 //     Chicago Corp"), and one written only in capitals must carry a ticker
 //     or be no common word (minCapsIDF): a headline's "AMOCO" is Amoco
@@ -194,7 +196,7 @@ func (s *Store) factsOf(ctx context.Context, ids []string) (map[string]orgFacts,
 // foldLegal resolves the legal-form ties among the ties read (node ->
 // entity, by IRI), in place: each tie from an ID to its legal base is
 // replaced by a tie to the entity the base's IDs are read as, or dropped.
-func (s *Store) foldLegal(ctx context.Context, to map[string]quad.Value) error {
+func (s *Store) foldLegal(ctx context.Context, to map[string]quad.Value, tickers map[string]map[string]bool) error {
 	groups := make(map[string][]string) // base -> the IDs tied to it
 	for n, t := range to {
 		id, ok1 := schema.EntityIDOf(iriString(iriOfKey(n)))
@@ -226,7 +228,7 @@ func (s *Store) foldLegal(ctx context.Context, to map[string]quad.Value) error {
 			// not read as these.
 			delete(facts, b)
 		}
-		for from, canon := range legalGroup(b, srcs, facts) {
+		for from, canon := range legalGroup(b, srcs, facts, tickers) {
 			to[quad.IRI(schema.EntityIRI(from)).String()] = quad.IRI(schema.EntityIRI(canon))
 		}
 	}
@@ -235,7 +237,7 @@ func (s *Store) foldLegal(ctx context.Context, to map[string]quad.Value) error {
 
 // legalGroup decides, for the IDs tied to one legal base, which entity
 // each is read as (the IDs read as themselves are left out).
-func legalGroup(base string, srcs []string, facts map[string]orgFacts) map[string]string {
+func legalGroup(base string, srcs []string, facts map[string]orgFacts, tickers map[string]map[string]bool) map[string]string {
 	byFam := make(map[int][]string)
 	famDocs := make(map[int]int)
 	for _, id := range srcs {
@@ -255,7 +257,7 @@ func legalGroup(base string, srcs []string, facts map[string]orgFacts) map[strin
 	}
 	out := make(map[string]string)
 	for fam, ids := range byFam {
-		withBase := fam == win && baseReadable(base, facts)
+		withBase := fam == win && baseReadable(base, facts) && !otherTickers(base, ids, tickers)
 		canon := ""
 		if withBase && facts[base].lower {
 			canon = base
@@ -278,6 +280,30 @@ func legalGroup(base string, srcs []string, facts map[string]orgFacts) map[strin
 		}
 	}
 	return out
+}
+
+// otherTickers reports whether the base and one of ids are written before
+// different stock tickers and never the same one: two companies ("COASTAL
+// <CSBK>" of a headline, a savings bank, and "Coastal Corp <CGP>").
+func otherTickers(base string, ids []string, tickers map[string]map[string]bool) bool {
+	tb := tickers[base]
+	if len(tb) == 0 {
+		return false
+	}
+	for _, id := range ids {
+		ti := tickers[id]
+		if len(ti) == 0 {
+			continue
+		}
+		shared := false
+		for t := range ti {
+			shared = shared || tb[t]
+		}
+		if !shared {
+			return true
+		}
+	}
+	return false
 }
 
 // baseReadable reports whether the IDs of a legal base may be read as the

@@ -51,13 +51,15 @@ type IndexView interface {
 	// Counts returns how many documents, claims and relations are stored,
 	// and how many entity IDs at least one document mentions.
 	Counts() (IndexCounts, error)
-	// Ties returns every acronym tie: the ID tied, and the entity ID it
-	// is tied to by the first document that tied it.
+	// Ties returns every tie (of an acronym to its expansion, of a name
+	// with a legal form to the name without, of a ticker to the company
+	// named before it): for each ID tied, the IDs documents tie it to,
+	// each with the number of documents that do.
 	//
 	// A node that documents tie to different entities (most stories
 	// expand OPEC as the "Organization of Petroleum Exporting Countries",
-	// one misspells it) is tied to BestTie's choice among them.
-	Ties() (map[string]string, error)
+	// one misspells it) is read as BestTie's choice among them.
+	Ties() (map[string]map[string]int, error)
 	// Entities returns the merged records of those of ids that some
 	// document mentions, by ID.
 	Entities(ids []string) (map[string]EntityRecord, error)

@@ -24,9 +24,8 @@ func (v view) Counts() (graph.IndexCounts, error) {
 		Relations: count(v.tx, keyRelations), Entities: count(v.tx, keyEntities)}, nil
 }
 
-// Ties lists every tie; an ID tied by several documents keeps the first
-// one's word, as in the quads.
-func (v view) Ties() (map[string]string, error) {
+// Ties lists every tie with the documents that give it.
+func (v view) Ties() (map[string]map[string]int, error) {
 	docs := make(map[string]map[string]int) // from -> to -> documents
 	err := scanAll(bucket(v.tx, bktTie), func(k, val []byte) error {
 		from := keyPart(k, 0)
@@ -36,11 +35,7 @@ func (v view) Ties() (map[string]string, error) {
 		docs[from][string(val)]++
 		return nil
 	})
-	out := make(map[string]string, len(docs))
-	for from, to := range docs {
-		out[from] = graph.BestTie(to)
-	}
-	return out, err
+	return docs, err
 }
 
 // merged folds an entity ID's records, oldest first, into one.

@@ -134,7 +134,7 @@ func (v *view) Counts() (graph.IndexCounts, error) {
 	return n, err
 }
 
-func (v *view) Ties() (map[string]string, error) {
+func (v *view) Ties() (map[string]map[string]int, error) {
 	type tie struct {
 		from, to string
 		docs     int
@@ -152,11 +152,7 @@ func (v *view) Ties() (map[string]string, error) {
 		}
 		docs[t.from][t.to] += t.docs
 	}
-	out := make(map[string]string, len(docs))
-	for from, to := range docs {
-		out[from] = graph.BestTie(to)
-	}
-	return out, err
+	return docs, err
 }
 
 const entityCols = `id, name, type, kind, kind_reason, names, aliases, merges, mentions, documents`
