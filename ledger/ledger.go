@@ -81,6 +81,12 @@ type Prop struct {
 	// finding is an answer), and names it as an answer that names the
 	// allegations does. Set by the extraction.
 	NoEvidence bool
+	// Clears marks an authority's finding that clears a party ("a jury
+	// acquitted Zentor of fraud", "Zentor was cleared of the charges",
+	// "the judge found him not guilty"): in its own article it answers
+	// whatever is alleged against the party it clears, as a finding of
+	// no wrongdoing of any kind by it does. Set by the extraction.
+	Clears bool
 	// Universal marks an answer said of every party of a group ("no OPEC
 	// member was exceeding oil production quotas", "All OPEC states,
 	// without exception, are producing within the quotas"): in its own
@@ -378,10 +384,10 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 	// Acme") answers, in its own article, whatever act is alleged against
 	// it: the kind of wrong it clears is every kind.
 	cleared := ""
-	if b.NoEvidence && a.Doc == b.Doc && anyWrong(b.Content) {
+	if b.NoEvidence && a.Doc == b.Doc && (anyWrong(b.Content) || b.Clears) {
 		cw := longWords(b.Content)
 		for _, x := range acc {
-			if name := distinctive(longWords(names.name(x))); wordsMeet(cw, name) {
+			if name := distinctive(longWords(names.name(x))); wordsMeet(cw, name) || b.Clears && slices.Contains(b.About, x) {
 				cleared = names.name(x)
 				break
 			}
@@ -1206,6 +1212,11 @@ var frame = func() map[string]bool {
 // wrongdoing", "no sign of any irregularities").
 var anyWrongWords = map[string]bool{"wrongdoing": true, "wrong": true, "wrongs": true, "misconduct": true,
 	"irregularity": true, "irregularities": true, "impropriety": true, "improprieties": true, "illegality": true}
+
+// AnyWrong reports whether a content names wrong of no kind in
+// particular ("no evidence of wrongdoing", "no sign of any
+// irregularities").
+func AnyWrong(content string) bool { return anyWrong(content) }
 
 // anyWrong reports whether a content names wrong of no kind in
 // particular.

@@ -663,6 +663,11 @@ func (x *extractor) allegations() {
 			d.claimant != nil && !dataCue(d) && !question(ts, ka, kb) && complies(ts, ka, kb)) {
 			d.stance = schema.Deny
 		}
+		if (d.stance == schema.Say || d.stance == schema.Deny) && !d.negated && d.v != nil && d.v.lemma == "find" && verdictFor(ts, ka, kb) {
+			// "a federal judge found Zentor not guilty", "the jury found
+			// the company not liable": a finding that clears the party.
+			d.stance, d.clears = schema.Deny, true
+		}
 		if d.stance == schema.Allege {
 			x.passiveAccused(ts, d)
 		}
@@ -1507,11 +1512,15 @@ func pleaInContent(ts []tok, ka, kb int) int {
 // party cleared), else -1. Not "cleared the way", "cleared for takeoff",
 // "cleared customs".
 func clearedOf(ts []tok, i int) int {
-	for k := i + 2; k+1 < len(ts) && k <= i+8; k++ {
+	from := i + 2
+	if passiveAt(ts, i) {
+		from = i + 1 // "was cleared of the charges", "were acquitted on all counts"
+	}
+	for k := from; k+1 < len(ts) && k <= i+8; k++ {
 		if ts[k].low == "," || ts[k].low == "for" || isEnd(ts[k]) {
 			return -1
 		}
-		if ts[k].low != "of" {
+		if ts[k].low != "of" && ts[k].low != "from" && ts[k].low != "on" {
 			continue
 		}
 		j := k + 1
@@ -1524,6 +1533,38 @@ func clearedOf(ts []tok, i int) int {
 	}
 	return -1
 }
+
+// verdictFor reports whether a content (tokens a to b) is a party and a
+// verdict that clears it: "Zentor not guilty", "the company not liable",
+// "him innocent of the charges".
+func verdictFor(ts []tok, a, b int) bool {
+	for k := a + 1; k < b && k <= a+6; k++ {
+		l := ts[k].low
+		if l == "not" && k+1 < b && (ts[k+1].low == "guilty" || ts[k+1].low == "liable") || l == "innocent" {
+			return true
+		}
+		if l == "," || l == "that" || auxiliaries[l] || ts[k].cue {
+			return false
+		}
+	}
+	return false
+}
+
+// passiveAt reports whether the verb at i is a passive participle: a form
+// of "be" before it, past adverbs ("was largely cleared").
+func passiveAt(ts []tok, i int) bool {
+	p := i - 1
+	for p >= 0 && isAdverb(ts[p]) {
+		p--
+	}
+	return p >= 0 && beForms[ts[p].low] && strings.HasSuffix(ts[i].low, "ed")
+}
+
+// clearings are the verbs by which an authority clears a party of a
+// charge or a wrong (clearedOf): "cleared him of all charges",
+// "acquitted Zentor of fraud", "was exonerated from blame".
+var clearings = set("cleared", "clears", "clearing", "acquitted", "acquits", "acquit", "acquitting", "exonerated",
+	"exonerates", "exonerating")
 
 // clearedOfWhat are what a party is cleared of besides a named wrong.
 var clearedOfWhat = set("blame", "charges", "charge", "allegations", "allegation", "accusations", "wrongdoing",
@@ -1936,11 +1977,36 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 					}
 				}
 			}
-		case (t.low == "cleared" || t.low == "clears" || t.low == "clearing") && i > 0 && clearedOf(ts, i) > 0:
-			// "the auditors' report largely cleared the management of
-			// Volkswagen of blame", "a court cleared him of all charges":
-			// a finding of no wrong by whoever clears.
+		case clearings[t.low] && i > 0 && clearedOf(ts, i) > 0 && passiveAt(ts, i):
+			// "Zentor was cleared of the charges by a federal jury",
+			// "was acquitted on all counts": the subject is the party
+			// cleared, the agent after "by" (if any) clears it.
 			if d = x.newDraft(si, ts, i, i+1, i+1); d != nil {
+				if a, b := byAgent(ts, i+1); b > a {
+					x.source(si, ts, d, a, b)
+				}
+				p := i - 1
+				for p > 0 && (isAdverb(ts[p]) || auxiliaries[ts[p].low]) {
+					p--
+				}
+				for _, m := range x.mentionsIn(ts[leftNP(ts, p+1)].start, ts[p].end) {
+					if !containsID(d.about, m.e.id) {
+						d.about = append(d.about, m.e.id)
+					}
+				}
+				if len(d.about) == 0 {
+					d = nil
+				} else {
+					d.nominalDenial, d.clears = true, true
+				}
+			}
+		case clearings[t.low] && i > 0 && clearedOf(ts, i) > 0:
+			// "the auditors' report largely cleared the management of
+			// Volkswagen of blame", "a court cleared him of all charges",
+			// "a jury acquitted him of fraud": a finding of no wrong by
+			// whoever clears.
+			if d = x.newDraft(si, ts, i, i+1, i+1); d != nil {
+				d.clears = true
 				a, b := sentenceSubject(x.in.Model, ts, i)
 				if b <= a {
 					p := i

@@ -164,6 +164,11 @@ type draft struct {
 	// with its possessor ("OPEC members' denials that ..."), a party
 	// cleared of blame ("the report cleared the management of blame").
 	nominalDenial bool
+	// clears marks an authority's finding that clears a party of what
+	// is alleged against it: "a jury acquitted Zentor of fraud", "the
+	// inquiry cleared the company of any wrongdoing", "Zentor was cleared
+	// of the charges", "the judge found him not guilty".
+	clears bool
 }
 
 // extractor holds the state of one Extract call.

@@ -675,7 +675,8 @@ func (x *extractor) link() {
 			Explicit:   d.stance == schema.Deny && d.v != nil && explicitDenial[d.v.lemma],
 			Concedes:   d.stance == schema.Acknowledge && !x.answers(d),
 			Defends:    d.stance == schema.Deny && strings.HasPrefix(strings.ToLower(d.cueSpan.Text), "defend"),
-			NoEvidence: x.findsNoWrong(d),
+			NoEvidence: x.findsNoWrong(d) || d.clears,
+			Clears:     d.clears,
 			Universal:  d.stance == schema.Deny && x.universal(d)}
 		if p.Concedes && !ledger.Concession(d.cueSpan.Text, x.contentText(d)) {
 			p.Concedes = false // and it links nothing (link)
@@ -773,6 +774,11 @@ func (x *extractor) link() {
 				d.responds = append(d.responds, answered{a, ledger.MinAnswer, who + "; the one allegation against it in the article"})
 			}
 		}
+		if len(d.responds) == 0 && d.stance == schema.Deny && len(d.about) == 0 && prop(d).NoEvidence && ledger.AnyWrong(prop(d).Content) {
+			for _, a := range x.clearsTheOneAccused(i, d) {
+				d.responds = append(d.responds, answered{a, ledger.MinAnswer, "finds no wrongdoing in the article's one accused"})
+			}
+		}
 		if len(d.responds) == 0 && d.stance == schema.Deny {
 			if p := x.goesOnFrom(i, d); p != nil {
 				for _, r := range p.responds {
@@ -784,6 +790,32 @@ func (x *extractor) link() {
 			d.responds = d.responds[n-maxResponds:]
 		}
 	}
+}
+
+// clearsTheOneAccused returns the allegations a finding of no wrongdoing
+// that names no one answers ("The SEC said it found no evidence of
+// wrongdoing", "prosecutors found no evidence of wrongdoing"): those told
+// up to nearSents sentences before it, by others, when they all accuse
+// one party; none when they accuse several (whom it clears is then not
+// known) or none.
+func (x *extractor) clearsTheOneAccused(i int, d *draft) []*draft {
+	var out []*draft
+	for _, a := range x.drafts[max(0, i-linkWindow):i] {
+		if a.stance != schema.Allege || a.sent < d.sent-nearSents || a.sent > d.sent {
+			continue
+		}
+		if a.target == nil || a.claimant != nil && a.claimant == d.claimant {
+			continue
+		}
+		if len(out) > 0 && !x.sameAccused(out[0], a) {
+			return nil
+		}
+		out = append(out, a)
+	}
+	if len(out) > maxResponds {
+		out = out[len(out)-maxResponds:]
+	}
+	return out
 }
 
 // goesOnFrom returns the denial that a denial with no link of its own
