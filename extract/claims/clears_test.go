@@ -31,8 +31,8 @@ func TestAuthorityClears(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name, text, cue string
-		want       schema.Stance
-		linked     bool
+		want            schema.Stance
+		linked          bool
 	}{
 		{"an acquittal", accused + "A federal jury acquitted Zentor Corp of fraud on Monday.", "acquitted", schema.Deny, true},
 		{"cleared in the passive", accused + "Zentor Corp was cleared of the charges by a federal jury.", "cleared", schema.Deny, true},
