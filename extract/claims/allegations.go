@@ -1695,6 +1695,11 @@ func (x *extractor) agentOf(ts []tok, d *draft, ka, kb int) *entInfo {
 	skip := func(e *entInfo) bool {
 		return d.claimant != nil && e.id == d.claimant.id || d.channel != nil && e.id == d.channel.id
 	}
+	if e := x.relativeDoer(ts, w, kb); e != nil && !skip(e) {
+		// "the payoffs the company allegedly made": the subject of a
+		// relative clause on the wrong did it.
+		return e
+	}
 	if c := x.demonymBefore(ts, w); c != nil && !skip(c) {
 		// "an Iranian attack against American ships": the nationality
 		// that qualifies the wrong names its doer.
@@ -1726,6 +1731,43 @@ func (x *extractor) agentOf(ts []tok, d *draft, ka, kb int) *entInfo {
 			break // a name before the cue is the claimant's side of it
 		}
 		return x.government(m.e)
+	}
+	return nil
+}
+
+// doneVerbs are the verbs of a relative clause on a wrong whose subject
+// did the wrong: "the payoffs the company allegedly made", "the fraud
+// which he committed".
+var doneVerbs = set("made", "paid", "committed", "perpetrated", "carried", "ran", "took", "received", "gave", "offered",
+	"arranged", "orchestrated", "engineered", "did")
+
+// relativeDoer returns the person or organisation that is the subject of
+// a relative clause right after the wrong at w ("the payoffs the company
+// allegedly made to win contracts", "the bribes that Acme paid"), with a
+// verb of doing (doneVerbs); else nil.
+func (x *extractor) relativeDoer(ts []tok, w, kb int) *entInfo {
+	k := w + 1
+	if k < kb && (ts[k].low == "that" || ts[k].low == "which") {
+		k++
+	}
+	if k >= kb {
+		return nil
+	}
+	ms := x.mentionsIn(ts[k].start, ts[min(kb, k+6)-1].end)
+	if len(ms) == 0 || ms[0].start != ts[k].start || ms[0].e.typ != schema.Person && ms[0].e.typ != schema.Organization {
+		return nil
+	}
+	j := tokIndex(ts, ms[0].end)
+	for n := 0; n < 2 && j < kb; n++ {
+		switch ts[j].low {
+		case "allegedly", "reportedly", "had", "has", "have", "apparently":
+			j++
+			continue
+		}
+		break
+	}
+	if j < kb && doneVerbs[ts[j].low] {
+		return ms[0].e
 	}
 	return nil
 }

@@ -466,3 +466,27 @@ func TestCapitalAfterUS(t *testing.T) {
 		}
 	}
 }
+
+// TestDoerOfARelativeOnTheWrong: the subject of a relative clause on the
+// wrong did it ("the payoffs the company allegedly made"), not the last
+// name before the wrong (the office of the official who speaks).
+func TestDoerOfARelativeOnTheWrong(t *testing.T) {
+	acme := [3]string{"Acme Corp", schema.Organization, schema.KindCompany}
+	scheer := [3]string{"Thomas Scheer", schema.Person, ""}
+	ny := [3]string{"New York", schema.Place, schema.KindCity}
+	for _, text := range []string{
+		`Acme Corp won 250 mln dlrs of contracts. "The company was manipulated," Thomas Scheer, the head of the FBI's New York office, said of the payoffs the company allegedly made to win contracts.`,
+		`Acme Corp won 250 mln dlrs of contracts. Thomas Scheer of the FBI's New York office said of the bribes that Acme Corp paid to win contracts that they were the largest he had seen.`,
+	} {
+		cs := Extract(sentenceInput(text, acme, scheer, ny, usa)).Claims
+		found := false
+		for _, c := range cs {
+			if c.Stance == schema.Allege && strings.HasSuffix(string(c.Target), slug("Acme Corp")) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s\n no allegation against Acme Corp: %+v", text, cs)
+		}
+	}
+}
