@@ -179,7 +179,7 @@ func nameWord(w string) bool {
 		return true
 	}
 	rs := []rune(w)
-	if !unicode.IsUpper(rs[0]) && !unicode.IsDigit(rs[0]) {
+	if len(rs) == 0 || !unicode.IsUpper(rs[0]) && !unicode.IsDigit(rs[0]) {
 		return false
 	}
 	for _, r := range rs {

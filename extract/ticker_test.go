@@ -199,3 +199,14 @@ func TestHeadlineTickerName(t *testing.T) {
 		}
 	}
 }
+
+// TestTickerAfterLoneComma checks that a ticker whose name follows a comma
+// standing alone ("Citicorp <CCI> , J.P. Morgan and Co <JPM>") is read
+// without a panic, and the name joined by "and" is still one company.
+func TestTickerAfterLoneComma(t *testing.T) {
+	x := newExtractor(t)
+	res := extractText(t, x, "ANALYST UPGRADES BANK STOCKS\n\nHis report focused on Citicorp <CCI> , J.P.\nMorgan and Co <JPM>, Chase Manhattan Corp <CMB> and others.\n")
+	if e := mentionEntity(res, "Citicorp"); e == nil {
+		t.Errorf("Citicorp not found: %+v", res.Entities)
+	}
+}
