@@ -2647,6 +2647,14 @@ func (x *extractor) nounDraft(si int, ts []tok, i, a int) *draft {
 		return nil
 	}
 	if sa, sb := byAgent(ts, i+1); sa >= 0 {
+		for j := sa; j < sb; j++ {
+			if ts[j].low == "against" {
+				// "a suit by FMC Corp against Ivan Boesky": who is sued
+				// is no part of who sues.
+				sb = j
+				break
+			}
+		}
 		x.source(si, ts, d, sa, sb)
 	} else {
 		// "press reports", "Washington's allegations", "the NBC report".
@@ -2654,6 +2662,14 @@ func (x *extractor) nounDraft(si int, ts []tok, i, a int) *draft {
 		for k > 0 && i-k < 4 && (ts[k-1].capital || ts[k-1].low == "'s" || ts[k-1].low == "'" || determiners[ts[k-1].low] ||
 			ts[k-1].low == "press" || ts[k-1].low == "media" || ts[k-1].low == "news" || ts[k-1].low == "newspaper") && !ts[k-1].cue {
 			k--
+		}
+		if t := tickerBefore(ts, i); t < i && k == i {
+			// "COURT DISMISSES FMC <FMC> SUIT AGAINST BOESKY": the
+			// company before its ticker brought the suit.
+			k = t
+			for k > 0 && t-k < 4 && ts[k-1].capital && !ts[k-1].cue {
+				k--
+			}
 		}
 		if k < i {
 			if ms := x.mentionsIn(ts[k].start, ts[i-1].end); len(ms) > 0 {
@@ -2680,6 +2696,15 @@ func (x *extractor) nounDraft(si int, ts []tok, i, a int) *draft {
 		d.claimantText = ts[i].text
 	}
 	return d
+}
+
+// tickerBefore returns the index of the "<" of a ticker in angle brackets
+// that ends just before token i ("FMC <FMC> SUIT"), or i when none does.
+func tickerBefore(ts []tok, i int) int {
+	if i >= 3 && ts[i-1].text == ">" && ts[i-3].text == "<" && ts[i-2].capital {
+		return i - 3
+	}
+	return i
 }
 
 // passiveReport reads "has been reported to be holding hostages", "as has

@@ -59,3 +59,49 @@ func TestHeadlinePassives(t *testing.T) {
 		}
 	}
 }
+
+// TestSuitBringer: who brings a suit is the company before its ticker
+// ("FMC <FMC> SUIT AGAINST BOESKY"), and the agent of "a suit by X
+// against Y" is X alone, not "X against Y".
+func TestSuitBringer(t *testing.T) {
+	acme := [3]string{"ACME", schema.Organization, schema.KindCompany}
+	acmeCorp := [3]string{"Acme Corp", schema.Organization, schema.KindCompany}
+	brown := [3]string{"BROWN", schema.Person, ""}
+	jbrown := [3]string{"John Brown", schema.Person, ""}
+	for _, tc := range []struct {
+		text, cue        string
+		ents             [][3]string
+		claimant, target string
+	}{
+		{"COURT DISMISSES ACME <ACM> SUIT AGAINST BROWN", "SUIT", [][3]string{acme, brown}, "ACME", "BROWN"},
+		{"A judge dismissed a suit by Acme Corp against John Brown.", "suit", [][3]string{acmeCorp, jbrown}, "Acme Corp", "John Brown"},
+	} {
+		in := sentenceInput(tc.text, tc.ents...)
+		out := Extract(in)
+		checkOutput(t, in, out)
+		name := func(id schema.Ref) string {
+			for _, e := range in.Entities {
+				if schema.Ref(e.ID) == id {
+					return e.Name
+				}
+			}
+			return string(id)
+		}
+		found := false
+		for _, c := range out.Claims {
+			if c.Cue.Text != tc.cue || c.Stance != schema.Allege {
+				continue
+			}
+			found = true
+			if got := name(c.Claimant); got != tc.claimant {
+				t.Errorf("%q: claimant %q (%q), want %q", tc.text, got, c.ClaimantText, tc.claimant)
+			}
+			if got := name(c.Target); got != tc.target {
+				t.Errorf("%q: target %q, want %q", tc.text, got, tc.target)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no allegation cued by %s: %+v", tc.text, tc.cue, out.Claims)
+		}
+	}
+}
