@@ -74,6 +74,9 @@ func TestTickerNamesBounds(t *testing.T) {
 		{"Britain's Cable and Wireless PLC <CAWL.L> would be a core company.", []string{"Cable and Wireless PLC"}},
 		// A headline's short form of a longer name is not cut out of it.
 		{"CENTRAL AND SOUTH <CSR> UNIT TO REDEEM STOCK\n\nCentral and South West Corp said it would redeem stock.", nil},
+		// A comma standing alone between two tickers (Reuters-21578
+		// story 17181) ends the run; it once made nameWord panic.
+		{"His report focused on Citicorp <CCI> , J.P. Morgan and Co <JPM>, Chase Manhattan Corp <CMB>.", []string{"J.P. Morgan and Co"}},
 		// A headline in capitals with no mixed-case spelling of the name.
 		{"G AND W <GW> NAMES DIRECTOR\n\nThe company named a director.", nil},
 	} {
