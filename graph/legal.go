@@ -34,10 +34,10 @@ import (
 //     British "General Electric Co Plc"; "BASF AG" and its American
 //     "BASF Corp"), so they are not joined to each other.
 //   - The base itself, when some document names it, is read as the family
-//     with the most documents, and the entity is shown by it: "General
-//     Motors" with "General Motors Corp" as an alias (a base written only
-//     in capitals, "AMOCO" of a headline, is shown by the name with its
-//     form, "Amoco Corp"). A base written before one stock ticker is not
+//     with the most documents. The entity is the ID most documents give,
+//     the base on a tie: "General Motors" with "General Motors Corp" as an
+//     alias, "Texaco Inc" with one story's "TExaco"; a base written only
+//     in capitals ("AMOCO" of a headline) never names it. A base written before one stock ticker is not
 //     read as a name written before others only ("COASTAL <CSBK>", a
 //     savings bank, and "Coastal Corp <CGP>"). A one-word base must
 //     not be a place ("Chicago" and the "Chicago Corp" of a cut "First
@@ -258,20 +258,21 @@ func legalGroup(base string, srcs []string, facts map[string]orgFacts, tickers m
 	out := make(map[string]string)
 	for fam, ids := range byFam {
 		withBase := fam == win && baseReadable(base, facts) && !otherTickers(base, ids, tickers)
+		// The entity is read as the ID most documents give: the base
+		// when as many give it (written in lower case somewhere), else
+		// the name with its form ("Texaco Inc" of many stories over one
+		// story's "TExaco"; "Amoco Corp" over a headline's "AMOCO").
 		canon := ""
 		if withBase && facts[base].lower {
 			canon = base
-		} else {
-			for _, id := range ids {
-				if canon == "" || facts[id].docs > facts[canon].docs || facts[id].docs == facts[canon].docs && id < canon {
-					canon = id
-				}
+		}
+		for _, id := range ids {
+			if canon == "" || facts[id].docs > facts[canon].docs || facts[id].docs == facts[canon].docs && canon != base && id < canon {
+				canon = id
 			}
-			if withBase {
-				// A base written only in capitals ("AMOCO" of a
-				// headline) is read as the name with its form.
-				out[base] = canon
-			}
+		}
+		if withBase && canon != base {
+			out[base] = canon
 		}
 		for _, id := range ids {
 			if id != canon {
