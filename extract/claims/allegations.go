@@ -1716,7 +1716,7 @@ func (x *extractor) agentOf(ts []tok, d *draft, ka, kb int) *entInfo {
 	ms := x.mentionsIn(ts[datelineEnd(ts, w)].start, ts[w].start)
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
-		if skip(m.e) || m.e.typ == schema.Misc {
+		if skip(m.e) || m.e.typ == schema.Misc || placeOnly(m.e) {
 			continue
 		}
 		k := tokIndex(ts, m.start)
@@ -1790,6 +1790,14 @@ func (x *extractor) demonymBefore(ts []tok, w int) *entInfo {
 	return x.countryNamed(ts[k].text)
 }
 
+// placeOnly reports whether an entity is a place that is neither a
+// country nor a city: a region, a state, a sea or a district ("in the
+// Gulf", "its Murdochville, Quebec copper mine", "officials in Maine"),
+// where a wrong is done, not who does it.
+func placeOnly(e *entInfo) bool {
+	return e.typ == schema.Place && e.kind != schema.KindCountry && e.kind != schema.KindCity
+}
+
 // government returns the country a city stands for ("Tokyo's alleged
 // failure": Japan) when the document names it, else the entity itself.
 func (x *extractor) government(e *entInfo) *entInfo {
@@ -1813,7 +1821,7 @@ func (x *extractor) accusedAmong(d *draft, ms []mref) *entInfo {
 		case schema.Person, schema.Organization:
 			return m.e
 		default:
-			if place == nil {
+			if place == nil && !placeOnly(m.e) {
 				place = m.e
 			}
 		}

@@ -254,6 +254,8 @@ func TestOwnersFailureKinds(t *testing.T) {
 			[]string{"allege said"}, "Reagan", ""},
 		{"a nationality that qualifies the wrong names its doer", "Walters told Iran's envoy that the United States acted in response to an Iranian attack against American ships.", [][3]string{{"Walters", schema.Person, ""}, usa, iran},
 			[]string{"allege told"}, "Walters", "Iran"},
+		{"a region where the wrong was done does not do it", "Regulators said the Acme plant in the Gulf region of Ohio had violated pollution rules.", [][3]string{acmeCorp, {"Ohio", schema.Place, ""}, {"Gulf", schema.Place, ""}},
+			[]string{"allege said"}, "", "Acme"},
 		{"a veto of retaliation for a wrong owns to nothing", "President Reagan said he would veto a trade bill requiring mandatory retaliation for unfair trade.", [][3]string{{"Reagan", schema.Person, ""}},
 			[]string{"allege said"}, "Reagan", ""},
 	}
