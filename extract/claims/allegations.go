@@ -1602,7 +1602,8 @@ var rebuttals = []string{"abiding", "abide by", "abided", "complied", "complying
 	"in good faith", "innocen", "not true", "untrue", "fiction", "nothing to that", "no foundation",
 	"every right", "acted properly", "acted legally", "did nothing wrong", "done nothing wrong", "not guilty",
 	"not run counter", "not violate", "no basis", "baseless", "groundless", "pact working", "pact is working",
-	"frivolous", "without merit", "no merit", "meritless", "without foundation"}
+	"frivolous", "without merit", "no merit", "meritless", "without foundation", "no legal basis", "no factual basis",
+	"no legal merit"}
 
 // rebuts reports whether content asserts compliance or innocence. An
 // infinitive content ("agreed to cut output and abide by fixed prices")

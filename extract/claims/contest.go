@@ -28,6 +28,75 @@ var contestedNouns = setWith(foughtNouns, "finding", "findings")
 var wrongWords = set("incorrect", "wrong", "erroneous", "mistaken", "unjustified", "unwarranted", "flawed", "unjust",
 	"unfair", "unreasonable", "invalid", "improper", "unconstitutional")
 
+// defenceNouns are the defences an accused says it has against a
+// charge.
+var defenceNouns = set("defense", "defenses", "defence", "defences")
+
+// goodDefence are the words by which an accused calls its defences
+// sound: "meritorious defenses", "substantial defences".
+var goodDefence = set("meritorious", "valid", "substantial", "good", "strong", "adequate", "complete", "sound", "solid")
+
+// hasGoodDefences reports whether the defence noun at k is one the
+// speaker says it has, called sound: "has good and meritorious defenses",
+// "have substantial defences" (a word of goodDefence within three words
+// before the noun, and "has", "have" or "had" before that).
+func hasGoodDefences(ts []tok, a, k int) bool {
+	good := -1
+	for j := k - 1; j >= a && j >= k-3; j-- {
+		if goodDefence[ts[j].low] {
+			good = j
+		}
+	}
+	if good < 0 {
+		return false
+	}
+	for j := good - 1; j >= a && j >= good-3; j-- {
+		switch ts[j].low {
+		case "has", "have", "had", "possesses":
+			return true
+		}
+	}
+	return false
+}
+
+// dismissalSeekers are the verbs and nouns by which a party asks a court
+// to dismiss a charge: "ask the court to dismiss", "seek dismissal",
+// "moved to dismiss", "a motion to dismiss".
+var dismissalSeekers = set("ask", "asks", "asked", "asking", "seek", "seeks", "sought", "seeking", "move", "moves",
+	"moved", "moving", "motion", "motions", "petition", "petitioned", "request", "requested", "requests", "urge", "urged")
+
+// seeksDismissal reports whether "dismiss" or "dismissal" at k is a
+// dismissal the speaker seeks of a charge, a suit or a ruling: a
+// seeking word within four words before it ("will ask the court to
+// dismiss"), and the charge within four after it ("dismissal of the
+// antitrust suit").
+func seeksDismissal(ts []tok, a, b, k int) bool {
+	seek := false
+	for j := k - 1; j >= a && j >= k-4; j-- {
+		if dismissalSeekers[ts[j].low] {
+			seek = true
+		}
+		if ts[j].low == "," || ts[j].low == "that" {
+			break
+		}
+	}
+	if !seek {
+		return false
+	}
+	for e := k + 1; e < b && e <= k+4; e++ {
+		if contestedNouns[ts[e].low] {
+			return true
+		}
+		if !contestSkip[ts[e].low] && ts[e].low != "of" && ts[e].low != "it" {
+			return false
+		}
+		if ts[e].low == "it" {
+			return true // "will ask the court to dismiss it"
+		}
+	}
+	return false
+}
+
 // callsWrong reports whether the words from h call what comes before them
 // wrong: a word of wrongWords past adverbs ("totally unjustified"), or
 // "in error".
@@ -97,6 +166,14 @@ func contestsCharge(ts []tok, a, b int) string {
 			if noun(k+2) >= 0 {
 				return "the accused disagrees with the charge"
 			}
+		case defenceNouns[l] && hasGoodDefences(ts, a, k) && !takenBack(k):
+			// "believes it has good and meritorious defenses to any
+			// possible claim": the accused contests the claims.
+			return "the accused has defences against the charge"
+		case (l == "dismiss" || l == "dismissal") && seeksDismissal(ts, a, b, k) && !takenBack(k):
+			// "will ask the court to dismiss the suit", "will seek
+			// dismissal of the charges", "moved to dismiss the suit".
+			return "the accused seeks the charge's dismissal"
 		case contestedNouns[l] && !contestedNouns[ts[min(k+1, b-1)].low]:
 			// "it considers the judgment unjustified": the noun's
 			// small clause.
