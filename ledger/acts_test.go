@@ -68,8 +68,10 @@ var framedAlone = map[string]string{
 	"acts": "",
 	// Words of the stories the frames come from, no wrong.
 	"foreign-exchange": "", "supervisors": "",
-	// A failing of character is criticism, not an allegation of a wrong
-	// (the claims package reads "accused of intransigence" so).
+	// A failing of character is criticism, not an allegation of a wrong,
+	// as the claims package reads "accused of being intransigent"
+	// (characterOnly); it still reads the noun, "accused of
+	// intransigence", as an allegation by its cue.
 	"intransigence": "", "ingratitude": "",
 }
 
