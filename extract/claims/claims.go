@@ -745,9 +745,11 @@ func (x *extractor) sentence(si int) {
 					d.objEnts = append(d.objEnts, m.e)
 				}
 			}
-		case d.m == ing && p >= 0 && ts[p].low != ",":
+		case d.m == ing && p >= 0 && ts[p].low != "," && !(prevD == nil && headlineSubject(ts, p)):
 			// "by insisting that", "after denying": the subject is not at
-			// hand; the cue before in the sentence has it, if any.
+			// hand; the cue before in the sentence has it, if any. (A
+			// headline's "JEFFERIES <JEFG> CHAIRMAN PLEADING GUILTY" has
+			// its subject before it: the default below.)
 			if prevD == nil {
 				continue
 			}

@@ -418,6 +418,22 @@ func headlinePassive(ts []tok, i, ce int) bool {
 	return false
 }
 
+// headlineSubject reports whether token p ends the subject of a wire
+// headline in capitals that a verb after it takes: a name or a ticker,
+// with no cue or clause break before it ("JEFFERIES <JEFG> CHAIRMAN
+// PLEADING GUILTY").
+func headlineSubject(ts []tok, p int) bool {
+	if p < 0 || p >= len(ts) || !shouting(ts) || !(ts[p].capital || ts[p].text == ">") || ts[p].inQ || ts[p].qclose {
+		return false
+	}
+	for k := 0; k <= p; k++ {
+		if ts[k].cue || isEnd(ts[k]) || ts[k].low == "," || ts[k].low == ":" {
+			return false
+		}
+	}
+	return true
+}
+
 // shouting reports whether a sentence is written in capitals (a wire
 // headline: "SYRIA SAYS ISRAEL BLOCKS CITRUS EXPORT").
 func shouting(ts []tok) bool {

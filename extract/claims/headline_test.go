@@ -105,3 +105,19 @@ func TestSuitBringer(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlinePleading: a headline's participle cue takes the subject
+// before it ("X CHAIRMAN PLEADING GUILTY"), where in prose ("by insisting
+// that") the subject is not at hand.
+func TestHeadlinePleading(t *testing.T) {
+	acme := [3]string{"ACME", schema.Organization, schema.KindCompany}
+	in := sentenceInput("ACME <ACM> CHAIRMAN PLEADING GUILTY, QUITS", acme)
+	out := Extract(in)
+	checkOutput(t, in, out)
+	for _, c := range out.Claims {
+		if c.Cue.Text == "PLEADING" && c.Stance == schema.Acknowledge && c.ClaimantText == "ACME <ACM> CHAIRMAN" {
+			return
+		}
+	}
+	t.Errorf("no acknowledgement by ACME <ACM> CHAIRMAN cued by PLEADING: %+v", out.Claims)
+}
