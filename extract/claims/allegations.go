@@ -1782,13 +1782,41 @@ func (x *extractor) demonymBefore(ts []tok, w int) *entInfo {
 	if k >= 0 && (ts[k].low == "alleged" || ts[k].low == "suspected" || ts[k].low == "reported") {
 		k--
 	}
+	// One or two nouns may stand between: "the Iraqi missile attack",
+	// "an Iranian Silkworm missile strike".
+	for n := 0; n < 2 && k > 0 && !ts[k].capital && isWord(ts[k].low) && !stop(ts[k].low) && ts[k-1].capital; n++ {
+		k--
+	}
+	for n := 0; n < 2 && k > 0 && ts[k].capital && !ts[k].qclose; n++ {
+		if _, ok := demonymCountry[ts[k].text]; ok {
+			break
+		}
+		if _, ok := demonymCountry[ts[k-1].text+" "+ts[k].text]; ok {
+			break // "West German"
+		}
+		if n == 1 || len(x.mentionsIn(ts[k].start, ts[k].end)) > 0 {
+			return nil
+		}
+		k-- // a name of the weapon: "Silkworm"
+	}
 	if k < 0 || !ts[k].capital || ts[k].qclose {
 		return nil
+	}
+	if k > 0 {
+		if _, ok := demonymCountry[ts[k-1].text+" "+ts[k].text]; ok {
+			return x.countryNamed(ts[k-1].text + " " + ts[k].text)
+		}
 	}
 	if _, ok := demonymCountry[ts[k].text]; !ok {
 		return nil
 	}
 	return x.countryNamed(ts[k].text)
+}
+
+// stop reports whether a word is a function word, which no noun between a
+// nationality and a wrong is.
+func stop(w string) bool {
+	return determiners[w] || auxiliaries[w] || pronouns[w] != "" || negations[w] || w == "and" || w == "or" || w == "of" || w == "to" || w == "in" || w == "on" || w == "for" || w == "by" || w == "with"
 }
 
 // placeOnly reports whether an entity is a place that is neither a
