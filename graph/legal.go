@@ -28,7 +28,9 @@ import (
 //
 //   - The IDs tied to one base are grouped by the family of their form:
 //     American ("Inc", "Corp", "Co"), British and Commonwealth ("Plc",
-//     "Ltd") and Continental ("AG", "SA", "NV"). Two forms of one family
+//     "Ltd") and Continental ("AG", "SA", "NV"); "Co Ltd" goes with the
+//     American or British family, whichever is read ("Honda Motor Co Ltd"
+//     and "Honda Motor Co"; "Plessey Co Ltd" and "Plessey Co Plc"). Two forms of one family
 //     name one company ("Plessey Co Plc", "Plessey Co Ltd"); two families
 //     may name two ("General Electric Co" of the United States and the
 //     British "General Electric Co Plc"; "BASF AG" and its American
@@ -43,7 +45,9 @@ import (
 //     not be a place ("Chicago" and the "Chicago Corp" of a cut "First
 //     Chicago Corp"), and one written only in capitals must carry a ticker
 //     or be no common word (minCapsIDF): a headline's "AMOCO" is Amoco
-//     Corp, its "COMPUTER" no "Computer Inc".
+//     Corp, its "COMPUTER" no "Computer Inc". A base written before the
+//     same ticker as a name with a form is that company whatever the
+//     word ("GILLETTE <GS>", "Gillette Co <GS>").
 //   - Without the base, the forms of one family are read as the one of
 //     them most documents name.
 //
@@ -52,10 +56,11 @@ import (
 
 // Families of legal forms.
 const (
-	famNone = iota // no legal form: the base itself
-	famUS          // Inc, Corp, Co, Company, Corporation, Incorporated
-	famGB          // Plc, Ltd, Limited
-	famEU          // AG, SA, NV, SpA, GmbH, BV, AB
+	famNone  = iota // no legal form: the base itself
+	famUS           // Inc, Corp, Co, Company, Corporation, Incorporated
+	famGB           // Plc, Ltd, Limited
+	famEU           // AG, SA, NV, SpA, GmbH, BV, AB
+	famCoLtd        // Ltd after Co or Corp: American or British, as the others say
 )
 
 // legalSlugs are the slug words of legal forms a company name may end in,
@@ -92,8 +97,15 @@ func LegalBase(id string) (base string, family int, ok bool) {
 	}
 	for n > least {
 		if f, isForm := legalSlugs[w[n-1]]; isForm {
-			if family == famNone {
+			switch {
+			case family == famNone:
 				family = f
+			case family == famGB && f == famUS && w[len(w)-1] != "plc":
+				// "Ltd" after "Co" or "Corp" ("Honda Motor Co Ltd",
+				// as Japanese and Canadian companies write it, and
+				// "Plessey Co Ltd" of a British one); "Plc" stays
+				// British ("General Electric Co Plc").
+				family = famCoLtd
 			}
 			n--
 			continue
@@ -255,9 +267,22 @@ func legalGroup(base string, srcs []string, facts map[string]orgFacts, tickers m
 			win = fam
 		}
 	}
+	if co := byFam[famCoLtd]; len(co) > 0 {
+		switch win {
+		case famUS, famGB:
+			// "Nissan Motor Co Ltd" with "Nissan Motor Corp",
+			// "Plessey Co Ltd" with "Plessey Co Plc".
+			byFam[win] = append(byFam[win], co...)
+			delete(byFam, famCoLtd)
+		case famNone:
+			win = famCoLtd
+		}
+	}
 	out := make(map[string]string)
 	for fam, ids := range byFam {
-		withBase := fam == win && baseReadable(base, facts) && !otherTickers(base, ids, tickers)
+		_, baseKnown := facts[base]
+		withBase := fam == win && baseKnown && !otherTickers(base, ids, tickers) &&
+			(baseReadable(base, facts) || tickerAgrees(base, ids, tickers))
 		// The entity is read as the ID most documents give: the base
 		// when as many give it (written in lower case somewhere), else
 		// the name with its form ("Texaco Inc" of many stories over one
@@ -284,8 +309,9 @@ func legalGroup(base string, srcs []string, facts map[string]orgFacts, tickers m
 }
 
 // otherTickers reports whether the base and one of ids are written before
-// different stock tickers and never the same one: two companies ("COASTAL
-// <CSBK>" of a headline, a savings bank, and "Coastal Corp <CGP>").
+// stock tickers of which none may be the other's (sameTicker): two
+// companies ("COASTAL <CSBK>" of a headline, a savings bank, and "Coastal
+// Corp <CGP>").
 func otherTickers(base string, ids []string, tickers map[string]map[string]bool) bool {
 	tb := tickers[base]
 	if len(tb) == 0 {
@@ -296,12 +322,35 @@ func otherTickers(base string, ids []string, tickers map[string]map[string]bool)
 		if len(ti) == 0 {
 			continue
 		}
-		shared := false
-		for t := range ti {
-			shared = shared || tb[t]
-		}
-		if !shared {
+		if !shareTicker(tb, ti) {
 			return true
+		}
+	}
+	return false
+}
+
+// shareTicker reports whether a ticker of a may be one of b's.
+func shareTicker(a, b map[string]bool) bool {
+	for x := range a {
+		for y := range b {
+			if sameTicker(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tickerAgrees reports whether the base is written before the same
+// ticker as one of ids ("GILLETTE <GS>" and "Gillette Co <GS>"): the
+// same company, whatever else its name is (Gillette is a town too).
+func tickerAgrees(base string, ids []string, tickers map[string]map[string]bool) bool {
+	tb := tickers[base]
+	for _, id := range ids {
+		for t := range tickers[id] {
+			if tb[t] {
+				return true
+			}
 		}
 	}
 	return false

@@ -63,6 +63,17 @@ func TestLegalFormTiedAcrossDocuments(t *testing.T) {
 		result(t, "Velbor Inc rose.", map[string][2]string{"Velbor Inc": org}, nil),
 		result(t, "Velbor Inc fell.", map[string][2]string{"Velbor Inc": org}, nil),
 		result(t, "VElbor said.", map[string][2]string{"VElbor": org}, nil),
+		// "Co Ltd" goes with "Corp", or with "Plc".
+		result(t, "Kiromi Motor Co Ltd said.", map[string][2]string{"Kiromi Motor Co Ltd": org}, nil),
+		result(t, "Kiromi Motor Corp said.", map[string][2]string{"Kiromi Motor Corp": org}, nil),
+		result(t, "Parlex Co Ltd said.", map[string][2]string{"Parlex Co Ltd": org}, nil),
+		result(t, "Parlex Co Plc said.", map[string][2]string{"Parlex Co Plc": org}, nil),
+		// A place's name written before the company's ticker is the company.
+		result(t, "DENVER <DNV> SEES GAIN", map[string][2]string{"DENVER": org}, nil),
+		result(t, "Denver Corp <DNV> said.", map[string][2]string{"Denver Corp": org}, nil),
+		// A ticker and an exchange's code of it are not two companies.
+		result(t, "ZYLO <ZYL> SEES GAIN", map[string][2]string{"ZYLO": org}, nil),
+		result(t, "Zylo Inc <ZYLI.O> said.", map[string][2]string{"Zylo Inc": org}, nil),
 		result(t, "Computers Inc said.", map[string][2]string{"Computers Inc": org}, nil),
 	}
 	type want struct {
@@ -83,8 +94,12 @@ func TestLegalFormTiedAcrossDocuments(t *testing.T) {
 		{"ZORBLATIX", "org/zorblatix-inc", 2},
 		{"COMPUTERS", "org/computers", 1},
 		{"VElbor", "org/velbor-inc", 3},
+		{"Kiromi Motor Co Ltd", "org/kiromi-motor-co-ltd", 2},
+		{"Parlex Co Ltd", "org/parlex-co-ltd", 2},
+		{"DENVER", "org/denver-corp", 2},
+		{"ZYLO", "org/zylo-inc", 2},
 	}
-	for _, order := range [][]int{{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, {16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0}} {
+	for _, order := range [][]int{{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24}, {24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0}} {
 		for name, st := range openAll(t) {
 			t.Run(name, func(t *testing.T) {
 				for _, i := range order {
@@ -112,8 +127,8 @@ func TestLegalFormTiedAcrossDocuments(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if len(all) != 11 {
-					t.Errorf("%d organisations, want 11: %+v", len(all), all)
+				if len(all) != 15 {
+					t.Errorf("%d organisations, want 15: %+v", len(all), all)
 				}
 			})
 		}

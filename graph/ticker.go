@@ -263,14 +263,11 @@ func tickerTarget(named map[string]int, canon func(string) string, facts map[str
 }
 
 // tickerSets returns, for each organisation written before a ticker, the
-// tickers written after it, less an exchange's suffix ("GE" of "GE.N").
+// tickers written after it (as slugs: "ge-n" of "GE.N").
 func tickerSets(tickers map[string]map[string]int) map[string]map[string]bool {
 	out := make(map[string]map[string]bool)
 	for node, docs := range tickers {
 		t := strings.TrimPrefix(node, tickerPrefix)
-		if i := strings.IndexByte(t, '-'); i > 0 {
-			t = t[:i]
-		}
 		for id := range docs {
 			if out[id] == nil {
 				out[id] = make(map[string]bool)
@@ -279,6 +276,28 @@ func tickerSets(tickers map[string]map[string]int) map[string]map[string]bool {
 		}
 	}
 	return out
+}
+
+// sameTicker reports whether two tickers (slugs) may be one company's: the
+// same, or one a plain ticker and the other an exchange's code ("gs" and
+// "gs-n": they are not compared), or one the start of the other once an
+// exchange's suffix is dropped (a class of shares, "wan" and "wanb"; a
+// code with a letter more, "xyv" and "xyvi-o").
+func sameTicker(a, b string) bool {
+	if a == b {
+		return true
+	}
+	da, db := strings.IndexByte(a, '-'), strings.IndexByte(b, '-')
+	if (da < 0) != (db < 0) {
+		return true
+	}
+	if da > 0 {
+		a = a[:da]
+	}
+	if db > 0 {
+		b = b[:db]
+	}
+	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
 }
 
 // namePrefix reports whether the organisation ID a, less a legal form, is
