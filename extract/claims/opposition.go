@@ -75,7 +75,7 @@ func (x *extractor) opposition() {
 		}
 		var negated []string
 		mainNeg := false
-		if subj := x.subjectEnd(ts, ka, kb); subj > ka && mainNegation(ts, subj, kb) {
+		if subj := x.subjectEnd(ts, ka, kb); subj > ka && mainNegation(ts, subj, kb) || noneOfItsPeople(ts, ka, kb) {
 			negated = negatedWords(ts, ka, kb)
 			mainNeg = true
 		}
@@ -282,7 +282,7 @@ func negatedWords(ts []tok, a, b int) []string {
 	var out []string
 	for k := a; k < b; k++ {
 		l := ts[k].low
-		if l != "not" && l != "n't" && l != "never" && l != "nor" && l != "no" {
+		if l != "not" && l != "n't" && l != "never" && l != "nor" && l != "no" && l != "nothing" && l != "none" {
 			continue
 		}
 		if l == "no" && k+1 < b && (ts[k+1].low == "doubt" || ts[k+1].low == "comment") {
@@ -451,12 +451,60 @@ func tickerEnd(ts []tok, k, kb int) int {
 // kind of financial problem"), not a verb of a clause inside it ("was
 // unlikely to prove Texaco is not qualified").
 func mainNegation(ts []tok, subj, kb int) bool {
+	if subj+1 < kb && ts[subj+1].low == "nothing" && !negations[ts[subj].low] {
+		// "they knew nothing of the transaction", "it had nothing to do
+		// with the losses".
+		return true
+	}
 	for k := subj; k < kb && k <= subj+3; k++ {
 		switch l := ts[k].low; {
-		case negations[l] || l == "no":
+		case negations[l] || l == "no" || l == "nothing":
 			return true
 		case auxiliaries[l] || l == "do" || l == "does" || l == "did" || l == "certainly" || l == "absolutely" || l == "definitely":
 		default:
+			return false
+		}
+	}
+	return false
+}
+
+// peopleNouns are the people of a party that a denial may say none of
+// did an act: "no member of its board", "none of its officers", "no
+// company employee", "no member bank of the Federation".
+var peopleNouns = set("member", "members", "employee", "employees", "official", "officials", "officer", "officers",
+	"executive", "executives", "director", "directors", "manager", "managers", "staff", "trader", "traders",
+	"dealer", "dealers", "bank", "banks", "company", "companies", "firm", "firms", "one", "partner", "partners")
+
+// noneOfItsPeople reports whether a content opens with a subject that
+// says no one of a party's people ("no member of its board was involved
+// in", "none of its officers had any part in"): its verb, negated by the
+// subject, is the content's own (negatedWords reads what it denies).
+func noneOfItsPeople(ts []tok, ka, kb int) bool {
+	k := pastConjunction(ts, ka, kb)
+	if k+2 >= kb {
+		return false
+	}
+	j := k + 1
+	switch ts[k].low {
+	case "no":
+	case "none":
+		if ts[j].low != "of" {
+			return false
+		}
+		j++
+	default:
+		return false
+	}
+	for e := j; e < kb && e <= j+3; e++ {
+		if peopleNouns[ts[e].low] {
+			for v := e + 1; v < kb && v <= e+6; v++ {
+				if auxiliaries[ts[v].low] || ts[v].low == "had" || ts[v].low == "knew" {
+					return true
+				}
+				if ts[v].low == "," || ts[v].low == "that" || ts[v].cue {
+					return false
+				}
+			}
 			return false
 		}
 	}
