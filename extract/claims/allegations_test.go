@@ -496,3 +496,35 @@ func TestDoerOfARelativeOnTheWrong(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerAboutItsHe: an answer whose content opens with "he" of a
+// person named before, not its claimant, is about that person; an unnamed
+// speaker's "he" may be the speaker himself, and stays unresolved.
+func TestAnswerAboutItsHe(t *testing.T) {
+	smith := [3]string{"John Smith", schema.Person, ""}
+	sec2 := [3]string{"SEC", schema.Organization, schema.KindAgency}
+	acme := [3]string{"Acme Corp", schema.Organization, schema.KindCompany}
+	for _, tc := range []struct {
+		name, text string
+		about      bool
+	}{
+		{"a named company's he", "The SEC accused John Smith of fraud. The SEC said he had hidden losses. Acme Corp denied that he had hidden any losses.", true},
+		{"an unnamed speaker's he", "The SEC accused John Smith of fraud. The SEC said he had hidden losses. A lawyer denied that he had hidden any losses.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := Extract(sentenceInput(tc.text, smith, sec2, acme)).Claims
+			var deny *schema.Claim
+			for i := range cs {
+				if cs[i].Stance == schema.Deny {
+					deny = &cs[i]
+				}
+			}
+			if deny == nil {
+				t.Fatalf("no denial: %+v", cs)
+			}
+			if got := slices.ContainsFunc(deny.About, func(id string) bool { return strings.HasSuffix(id, slug("John Smith")) }); got != tc.about {
+				t.Errorf("the denial is about John Smith: %v, want %v (%v)", got, tc.about, deny.About)
+			}
+		})
+	}
+}

@@ -666,6 +666,13 @@ func wrongdoingStem(w string) string {
 // No match, no link. At most maxResponds of the linkWindow claims on
 // either side are linked, so linking stays linear in the number of claims.
 func (x *extractor) link() {
+	for _, d := range x.drafts {
+		if d.stance == schema.Deny || d.stance == schema.Acknowledge {
+			if e := x.pronounSubject(d); e != nil && !containsID(d.about, e.id) && len(d.about) < maxAbout {
+				d.about = append(d.about, e.id)
+			}
+		}
+	}
 	props := make(map[*draft]*ledger.Prop, len(x.drafts))
 	prop := func(d *draft) *ledger.Prop {
 		if p := props[d]; p != nil {
@@ -816,6 +823,32 @@ func (x *extractor) clearsTheOneAccused(i int, d *draft) []*draft {
 		out = out[len(out)-maxResponds:]
 	}
 	return out
+}
+
+// pronounSubject returns the person an answer's content opens with as
+// "he" or "she" when it is not the claimant ("Goldman said it continues to
+// believe that he did not act illegally": Robert Freeman, named before),
+// the latest person named before the pronoun; else nil, and nil when an
+// unnamed speaker may be the "he" ("a foreign lawyer said he believed"). The answer is
+// then about that person, as it would be had it named him.
+func (x *extractor) pronounSubject(d *draft) *entInfo {
+	ts := x.toks(d.sent)
+	ka, kb := contentToks(ts, d)
+	k := ka
+	if k < kb && ts[k].low == "that" {
+		k++
+	}
+	if k >= kb || ts[k].low != "he" && ts[k].low != "she" || ts[k].inQ {
+		return nil
+	}
+	if d.claimant == nil && !pluralSpeaker(d.claimantText) {
+		return nil // "A foreign lawyer said he believed ...": the speaker himself
+	}
+	e := x.resolvePronoun(ts[k].low, ts[k].start)
+	if e == nil || e == d.claimant || e.typ != schema.Person {
+		return nil
+	}
+	return e
 }
 
 // goesOnFrom returns the denial that a denial with no link of its own
