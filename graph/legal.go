@@ -43,9 +43,10 @@ import (
 //     read as a name written before others only ("COASTAL <CSBK>", a
 //     savings bank, and "Coastal Corp <CGP>"). A one-word base must
 //     not be a place ("Chicago" and the "Chicago Corp" of a cut "First
-//     Chicago Corp"), and one written only in capitals must carry a ticker
-//     or be no common word (minCapsIDF): a headline's "AMOCO" is Amoco
-//     Corp, its "COMPUTER" no "Computer Inc". A base written before the
+//     Chicago Corp"), and must carry a ticker or be no common word
+//     (minCapsIDF): a headline's "AMOCO" is Amoco Corp, its "COMPUTER" no
+//     "Computer Inc", and "Industries" or "Systems" of a name cut short is
+//     no "Industries Inc". A base written before the
 //     same ticker as a name with a form is that company whatever the
 //     word ("GILLETTE <GS>", "Gillette Co <GS>").
 //   - Without the base, the forms of one family are read as the one of
@@ -357,8 +358,8 @@ func tickerAgrees(base string, ids []string, tickers map[string]map[string]bool)
 }
 
 // baseReadable reports whether the IDs of a legal base may be read as the
-// base: some document names it, and a one-word base is no place and is
-// written in lower case somewhere or carries a ticker.
+// base: some document names it, and a one-word base is no place and
+// carries a ticker or is no common word.
 func baseReadable(base string, facts map[string]orgFacts) bool {
 	f, ok := facts[base]
 	if !ok {
@@ -372,13 +373,14 @@ func baseReadable(base string, facts map[string]orgFacts) bool {
 		g.Has(ner.CatCity, word) || g.Has(ner.CatCountry, word) || g.Has(ner.CatDemonym, word) {
 		return false
 	}
-	return f.lower || f.ticker || ledger.IDF(ledger.Stem(word)) >= minCapsIDF
+	return f.ticker || ledger.IDF(ledger.Stem(word)) >= minCapsIDF
 }
 
-// minCapsIDF is the least IDF (ledger.IDF) of a one-word base written only
-// in capitals: a word of about 100 Reuters stories in 19,043 or more is a
-// word of the language before a company's name ("COMPUTER" of "COMPAQ
-// COMPUTER", "GO" of "STARS TO GO"), not the name ("AMOCO", "BOEING", "SUN").
+// minCapsIDF is the least IDF (ledger.IDF) of a one-word base: a word of
+// about 100 Reuters stories in 19,043 or more is a word of the language
+// before a company's name ("COMPUTER" of "COMPAQ COMPUTER", "GO" of "STARS
+// TO GO", "Industries" of a name cut short), not the name ("AMOCO",
+// "Boeing", "SUN").
 const minCapsIDF = 5.2
 
 // resolveChains makes every tie lead to an entity not tied itself (an
