@@ -135,6 +135,12 @@ func (x *extractor) sidesOf(d *draft) []*entInfo {
 			}
 		}
 	}
+	if c != nil && c.typ == schema.Person && len(orgs) == 0 {
+		// "TransCanada chief financial officer H. Neil Nichols", "Texaco
+		// chairman Alfred DeCrane": the company whose officer the
+		// document titles the person.
+		add(x.titleOrg(c))
+	}
 	if c != nil && c.typ == schema.Person && len(out) == 0 {
 		// "He denied ...", "Sheikh Ali said ...": the title the document
 		// gives the person elsewhere ("Iranian Oil Minister Gholamreza
@@ -154,6 +160,51 @@ func (x *extractor) sidesOf(d *draft) []*entInfo {
 		}
 	}
 	return out
+}
+
+// officerTitles are the words of a company officer's title before the
+// person's name: "chief financial officer", "chairman", "spokesman".
+var officerTitles = set("chairman", "chairwoman", "president", "chief", "executive", "financial", "operating",
+	"officer", "spokesman", "spokeswoman", "spokesperson", "vice", "director", "managing", "general", "counsel",
+	"treasurer", "founder", "head", "senior", "deputy", "lawyer", "attorney", "partner", "secretary")
+
+// titleOrg returns the organisation whose officer's title stands right
+// before a mention of person p anywhere in the document: "TransCanada
+// chief financial officer H. Neil Nichols", "Texaco's chairman Alfred
+// DeCrane" (up to five words of officerTitles between the organisation's
+// mention and the name, a "chief" or a word of one's office among them);
+// nil when no mention has one.
+func (x *extractor) titleOrg(p *entInfo) *entInfo {
+	for _, m := range x.static {
+		if m.e != p {
+			continue
+		}
+		si := sort.Search(len(x.in.Sentences), func(i int) bool { return x.in.Sentences[i].End > m.start })
+		if si >= len(x.in.Sentences) || x.in.Sentences[si].Start > m.start {
+			continue
+		}
+		ts := x.toks(si)
+		k := tokIndex(ts, m.start)
+		j := k - 1
+		for j >= 0 && j >= k-5 && officerTitles[ts[j].low] {
+			j--
+		}
+		if j == k-1 || j < 0 {
+			continue
+		}
+		if ts[j].low == "'s" || ts[j].low == "’s" {
+			j--
+		}
+		if j < 0 {
+			continue
+		}
+		for _, o := range x.mentionsIn(ts[max(0, j-5)].start, ts[j].end) {
+			if o.end == ts[j].end && o.e.typ == schema.Organization && o.e != p {
+				return o.e
+			}
+		}
+	}
+	return nil
 }
 
 // titleCountry returns the country of the official title that stands
