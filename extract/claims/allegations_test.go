@@ -217,6 +217,8 @@ func TestOwnersFailureKinds(t *testing.T) {
 			[]string{"acknowledge pleaded guilty", "allege charges"}, "-", ""},
 		{"charges called false are denied", `Reagan called charges he ransomed hostages "utterly false."`, [][3]string{{"Reagan", schema.Person, ""}},
 			[]string{"deny called", "allege charges"}, "-", ""},
+		{"charges that he did it, called false, accuse the one who calls them so", `Reagan called charges that he ransomed hostages and undercut the U.S. war on terrorism "utterly false."`, [][3]string{{"Reagan", schema.Person, ""}, {"U.S.", schema.Place, schema.KindCountry}},
+			[]string{"deny called", "allege charges"}, "-", "Reagan"},
 		{"charges called serious are not", "Reagan called the charges serious.", [][3]string{{"Reagan", schema.Person, ""}},
 			[]string{"say called"}, "", ""},
 		{"the speaker's own denial", `Sondra McCarty said: "We categorically deny that the United States is selling weapons to Iran."`, [][3]string{{"Sondra McCarty", schema.Person, ""}, usa, iran},

@@ -666,6 +666,7 @@ func wrongdoingStem(w string) string {
 // No match, no link. At most maxResponds of the linkWindow claims on
 // either side are linked, so linking stays linear in the number of claims.
 func (x *extractor) link() {
+	x.deniedOfSpeaker()
 	for _, d := range x.drafts {
 		if d.stance == schema.Deny || d.stance == schema.Acknowledge {
 			if e := x.pronounSubject(d); e != nil && !containsID(d.about, e.id) && len(d.about) < maxAbout {
@@ -823,6 +824,36 @@ func (x *extractor) clearsTheOneAccused(i int, d *draft) []*draft {
 		out = out[len(out)-maxResponds:]
 	}
 	return out
+}
+
+// deniedOfSpeaker makes the denier the target of a charge its denial
+// holds whose content opens with a pronoun that agrees with it: "Reagan
+// called charges that he ransomed hostages ... "utterly false"", "Acme
+// denied reports that it had hidden losses" accuse the one who denies
+// them, not a party named further on ("the U.S. war on terrorism").
+func (x *extractor) deniedOfSpeaker() {
+	for _, d := range x.drafts {
+		if d.stance != schema.Deny || d.claimant == nil {
+			continue
+		}
+		for _, a := range x.drafts {
+			if a.stance != schema.Allege || a.sent != d.sent || a == d || !x.holds(d, a) || a.target == d.claimant {
+				continue
+			}
+			ts := x.toks(a.sent)
+			ka, kb := contentToks(ts, a)
+			if ka < kb && ts[ka].low == "that" {
+				ka++
+			}
+			if ka >= kb || ts[ka].inQ || ts[ka].low != "he" && ts[ka].low != "she" && ts[ka].low != "it" || !pronounAgrees(ts[ka].low, d.claimant) {
+				continue
+			}
+			a.target = d.claimant
+			if !containsID(a.about, d.claimant.id) {
+				a.about = append(a.about, d.claimant.id)
+			}
+		}
+	}
 }
 
 // pronounSubject returns the person an answer's content opens with as
