@@ -249,3 +249,52 @@ func testListedAcronymName(t *testing.T, open func(t *testing.T) *graph.Store) {
 		t.Errorf("after forgetting the story that writes OPEC (-want +got):\n%s", d)
 	}
 }
+
+// LegalTickerDocs returns four documents that name one company with and
+// without its legal form and by its ticker ("Zorblat Motors Corp <ZMC>",
+// "Zorblat Motors", "ZMC <ZMC> TO IDLE PLANTS"), and a British company of
+// the same name ("Zorblat Motors Co Plc").
+func LegalTickerDocs(t testing.TB) []*schema.Result {
+	t.Helper()
+	org := [2]string{schema.Organization, ""}
+	return []*schema.Result{
+		Result(t, "Zorblat Motors Corp <ZMC> said sales rose.", map[string][2]string{"Zorblat Motors Corp": org, "ZMC": org}, nil),
+		Result(t, "Zorblat Motors cut prices.", map[string][2]string{"Zorblat Motors": org}, nil),
+		Result(t, "ZMC <ZMC> TO IDLE PLANTS", map[string][2]string{"ZMC": org}, nil),
+		Result(t, "Zorblat Motors Co Plc of London said nothing.", map[string][2]string{"Zorblat Motors Co Plc": org}, nil),
+	}
+}
+
+// testLegalTickerOrderFree writes LegalTickerDocs in three orders: the
+// company is one entity of three documents, the British one another, in
+// all of them.
+func testLegalTickerOrderFree(t *testing.T, open func(t *testing.T) *graph.Store) {
+	ctx := context.Background()
+	docs := LegalTickerDocs(t)
+	one := schema.Key(schema.Organization, "Zorblat Motors")
+	for _, order := range [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}, {2, 0, 3, 1}} {
+		st := open(t)
+		for _, i := range order {
+			if _, err := st.Write(ctx, docs[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for name, want := range map[string]string{"Zorblat Motors Corp": one + " 3", "ZMC": one + " 3", "Zorblat Motors": one + " 3",
+			"Zorblat Motors Co Plc": schema.Key(schema.Organization, "Zorblat Motors Co Plc") + " 1"} {
+			es, err := st.Find(ctx, name)
+			if err != nil {
+				t.Fatalf("order %v: %v", order, err)
+			}
+			var got []string
+			for _, e := range es {
+				got = append(got, fmt.Sprintf("%s %d", e.ID, e.Documents))
+			}
+			if d := cmp.Diff([]string{want}, got); d != "" {
+				t.Errorf("order %v: Find %s (-want +got):\n%s", order, name, d)
+			}
+		}
+		if st1, err := st.Stats(ctx); err != nil || st1.Entities != 2 {
+			t.Errorf("order %v: %d entities, want 2 (%v)", order, st1.Entities, err)
+		}
+	}
+}
