@@ -675,7 +675,85 @@ func Same(a, b *Prop, names Names) (float64, string) {
 	if nc > 0 && nw < minAct/2 || nc == 0 && nw < 2*minAct {
 		return 0, ""
 	}
+	if a.Doc != b.Doc && onlyKindShared(a.words, b.words) {
+		// "dumping" of microchips and of bank services, "unfair" trade
+		// and an "unfair advantage" of banks: across articles, two acts
+		// whose shared words only name the kind of wrong, each with
+		// words of its own, are two acts.
+		return 0, ""
+	}
 	return min(1, ent+act), who + "; " + why
+}
+
+// onlyKindShared reports whether two acts share words, all of them words
+// of a kind of wrong or of a case (kindWord, frame), and each has a word
+// of its own besides: "DUMPING OF BANK SERVICES" and "dumping its
+// microchips" share only "dumping".
+func onlyKindShared(a, b []string) bool {
+	shared, ownA, ownB := false, false, false
+	for _, w := range a {
+		if slices.Contains(b, w) {
+			if !kindWord(w) && !frame[w] {
+				return false
+			}
+			shared = true
+		} else if !kindWord(w) && !frame[w] {
+			ownA = true
+		}
+	}
+	for _, w := range b {
+		if !slices.Contains(a, w) && !kindWord(w) && !frame[w] {
+			ownB = true
+			break
+		}
+	}
+	return shared && ownA && ownB
+}
+
+// kindStems are the stems of the lexicon's wrongs of one word ("dumping",
+// "unfairly", "fraud"), and kindPrefixes their prefix forms ("violat*").
+var kindStems, kindPrefixes = func() (map[string]bool, []string) {
+	m := make(map[string]bool)
+	var pre []string
+	for _, p := range wrongPatterns {
+		if len(p.words) != 1 {
+			// "break ~ pact", "above ~ quota": the words of a phrase
+			// name its object too.
+			continue
+		}
+		for _, forms := range p.words {
+			for _, f := range forms {
+				switch {
+				case f == "~" || strings.HasPrefix(f, "*") || stop[f]:
+				case strings.HasSuffix(f, "*"):
+					if len(f) > 4 {
+						pre = append(pre, strings.TrimSuffix(f, "*"))
+					}
+				default:
+					for _, w := range Tokens(f) {
+						if !stop[w] {
+							m[Stem(w)] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return m, pre
+}()
+
+// kindWord reports whether an act word (a stem) is a word of a wrong of
+// the lexicon.
+func kindWord(w string) bool {
+	if kindStems[w] {
+		return true
+	}
+	for _, p := range kindPrefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameKeys returns the blocking keys of the names in text: "n:" and the

@@ -420,3 +420,25 @@ func TestPlaceInABodysName(t *testing.T) {
 		t.Errorf("Mellon Bank Corp should answer for Mellon by name: %.2f (%s)", s, why)
 	}
 }
+
+// TestKindWordIsNoThread: across articles, two allegations against one
+// target whose acts share only the word of the wrong ("dumping" of
+// microchips, "dumping" of bank services), each with words of its own,
+// are two threads; sharing the object too ("dumping microchips"), one.
+func TestKindWordIsNoThread(t *testing.T) {
+	chips := &Prop{Key: "a", Doc: "d1", Date: "1987-03-01", Claimant: "org/senate", Target: "loc/japan",
+		Content: "Japan continued dumping microchips in third countries"}
+	banks := &Prop{Key: "b", Doc: "d2", Date: "1987-06-01", Target: "loc/japan", Content: "DUMPING OF BANK SERVICES"}
+	again := &Prop{Key: "c", Doc: "d3", Date: "1987-04-01", Claimant: "org/sia", Target: "loc/japan",
+		Content: "Japanese makers kept dumping microchips below cost"}
+	if s, why := Same(chips, banks, names); s >= MinSame {
+		t.Errorf("dumping of chips and of bank services are one act: %.2f (%s)", s, why)
+	}
+	if s, why := Same(chips, again, names); s < MinSame {
+		t.Errorf("dumping microchips in two articles should be one act: %.2f (%s)", s, why)
+	}
+	ts := Build([]*Prop{chips, banks, again}, nil, nil, names)
+	if len(ts) != 2 {
+		t.Errorf("%d threads, want 2 (chips, banks)", len(ts))
+	}
+}
