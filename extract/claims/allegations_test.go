@@ -530,3 +530,34 @@ func TestAnswerAboutItsHe(t *testing.T) {
 		})
 	}
 }
+
+// TestTheSuitsIt: "It" that opens a sentence after one whose subject is a
+// suit is the suit ("The suit ... was filed in August. It alleged that
+// ..."), not the company last named: the company is then the accused, and
+// its "the suit was without merit" answers the allegation.
+func TestTheSuitsIt(t *testing.T) {
+	acme := [3]string{"Acme Corp", schema.Organization, schema.KindCompany}
+	text := `Acme Corp said a wrongful death suit against it was dismissed. The suit, which sought one mln dlrs in damages, was filed in August. It alleged that the defective performance of an Acme Corp monitor resulted in the death of an infant. Acme Corp said the dismissal supports its contention that the suit was without merit.`
+	cs := Extract(sentenceInput(text, acme)).Claims
+	var alleg *schema.Claim
+	for i := range cs {
+		if cs[i].Stance == schema.Allege && cs[i].Cue.Text == "alleged" {
+			alleg = &cs[i]
+		}
+	}
+	if alleg == nil {
+		t.Fatalf("no allegation by the suit: %+v", cs)
+	}
+	if alleg.Claimant != "" || !strings.HasSuffix(string(alleg.Target), slug("Acme Corp")) {
+		t.Errorf("claimant %q, target %q; want none and Acme Corp", alleg.Claimant, alleg.Target)
+	}
+	answered := false
+	for _, c := range cs {
+		if c.Stance == schema.Deny && slices.Contains(c.RespondsTo, alleg.ID) {
+			answered = true
+		}
+	}
+	if !answered {
+		t.Errorf("Acme's denial does not answer the suit: %+v", cs)
+	}
+}

@@ -11,6 +11,24 @@ import (
 	"github.com/dossier-project/dossier/schema"
 )
 
+// suitNouns name a legal document that alleges.
+var suitNouns = set("suit", "lawsuit", "complaint", "indictment", "countersuit", "counterclaim", "petition")
+
+// suitBefore reports whether the sentence before si opens with a suit as
+// its subject ("The suit, which sought one mln dlrs in damages, was
+// originally filed ..."): an "It" that opens sentence si is the suit.
+func (x *extractor) suitBefore(si int) bool {
+	if si == 0 {
+		return false
+	}
+	ts := x.toks(si - 1)
+	k := 0
+	for k < len(ts) && k < 3 && (determiners[ts[k].low] || ts[k].low == "original" || ts[k].low == "civil") {
+		k++
+	}
+	return k < len(ts) && suitNouns[ts[k].low]
+}
+
 // isPossessor reports whether the mention is followed by "'s".
 func (x *extractor) isPossessor(ts []tok, m mref) bool {
 	for k, t := range ts {
@@ -28,6 +46,11 @@ func (x *extractor) resolveSource(si int, ts []tok, a, b int) (*entInfo, string)
 	txt := sp.Text
 	if b-a == 1 {
 		if _, ok := pronouns[ts[a].low]; ok {
+			if a == 0 && ts[a].low == "it" && x.suitBefore(si) {
+				// "The suit ... was filed in August 1986. It alleged
+				// that ...": the suit speaks, whoever filed it.
+				return nil, txt
+			}
 			e := x.resolvePronoun(ts[a].low, ts[a].start)
 			x.addExtra(si, sp.Start, sp.End, e)
 			return e, txt
