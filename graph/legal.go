@@ -8,7 +8,6 @@ import (
 
 	"github.com/cayleygraph/quad"
 
-	"github.com/dossier-project/dossier/extract/ner"
 	"github.com/dossier-project/dossier/ledger"
 	"github.com/dossier-project/dossier/schema"
 )
@@ -42,8 +41,8 @@ import (
 //     in capitals ("AMOCO" of a headline) never names it. A base written before one stock ticker is not
 //     read as a name written before others only ("COASTAL <CSBK>", a
 //     savings bank, and "Coastal Corp <CGP>"). A one-word base must
-//     not be a place ("Chicago" and the "Chicago Corp" of a cut "First
-//     Chicago Corp"), and must carry a ticker or be no common word
+//     not be a place the store knows ("Chicago" and the "Chicago Corp" of a
+//     cut "First Chicago Corp"), and must carry a ticker or be no common word
 //     (minCapsIDF): a headline's "AMOCO" is Amoco Corp, its "COMPUTER" no
 //     "Computer Inc", and "Industries" or "Systems" of a name cut short is
 //     no "Industries Inc". A base written before the
@@ -229,6 +228,10 @@ func (s *Store) foldLegal(ctx context.Context, to map[string]quad.Value, tickers
 	for b, srcs := range groups {
 		ids = append(ids, b)
 		ids = append(ids, srcs...)
+		if w := strings.TrimPrefix(b, "org/"); !strings.Contains(w, "-") {
+			// Is the word a place or a people the store knows?
+			ids = append(ids, "loc/"+w, "nat/"+w)
+		}
 	}
 	sort.Strings(ids)
 	facts, err := s.factsOf(ctx, ids)
@@ -358,8 +361,9 @@ func tickerAgrees(base string, ids []string, tickers map[string]map[string]bool)
 }
 
 // baseReadable reports whether the IDs of a legal base may be read as the
-// base: some document names it, and a one-word base is no place and
-// carries a ticker or is no common word.
+// base: some document names it, and a one-word base is no place or
+// people the store knows (loc/chicago, nat/american) and carries a ticker
+// or is no common word.
 func baseReadable(base string, facts map[string]orgFacts) bool {
 	f, ok := facts[base]
 	if !ok {
@@ -369,8 +373,10 @@ func baseReadable(base string, facts map[string]orgFacts) bool {
 	if strings.Contains(word, "-") {
 		return true
 	}
-	if g, err := ner.DefaultGazetteer(); err != nil ||
-		g.Has(ner.CatCity, word) || g.Has(ner.CatCountry, word) || g.Has(ner.CatDemonym, word) {
+	if _, place := facts["loc/"+word]; place {
+		return false
+	}
+	if _, people := facts["nat/"+word]; people {
 		return false
 	}
 	return f.ticker || ledger.IDF(ledger.Stem(word)) >= minCapsIDF
