@@ -500,7 +500,12 @@ func buildThreads(allegs, answers, cands []ClaimInfo, f ThreadFilter, sides map[
 			keep = keep || f.ID == c.IRI || f.About != "" && c.mentions(f.About)
 		}
 		// An answer linked to two reports of the thread (the headline and
-		// the body of one article) is one answer: its best link.
+		// the body of one article) is one answer. Its link is to the
+		// report the article tells first, when both are of one article
+		// and linked there: the answer answers the allegation as the
+		// article tells it (headline or lede), whose later reports are
+		// details that may share more words with it without being what
+		// it answers. Else its best link.
 		seen := map[string]int{}
 		for _, l := range t.Answers {
 			c, ok := byIRI[l.Answer]
@@ -510,7 +515,10 @@ func buildThreads(allegs, answers, cands []ClaimInfo, f ThreadFilter, sides map[
 			a := ThreadAnswer{ClaimInfo: *c, Allegation: l.Allegation, Score: l.Score, Reason: l.Reason, Across: l.Across}
 			a.Thread = t.ID
 			if i, dup := seen[l.Answer]; dup {
-				if a.Score > th.Answers[i].Score {
+				old := th.Answers[i]
+				na, oa := byIRI[a.Allegation], byIRI[old.Allegation]
+				inArticle := !a.Across && !old.Across && na != nil && oa != nil && na.Document.Hash == oa.Document.Hash
+				if inArticle && na.Evidence.Start < oa.Evidence.Start || !inArticle && a.Score > old.Score {
 					th.Answers[i] = a
 				}
 				continue

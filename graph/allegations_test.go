@@ -49,15 +49,16 @@ func TestThreadsKeepStoredLinks(t *testing.T) {
 }
 
 // TestThreadAnswerOnce checks that an answer linked to two reports of one
-// thread (an article's headline and body) is listed once, with its best
-// link, and is one event of the thread.
+// thread (an article's headline and body) is listed once, linked to the
+// report the article tells first (though its link to the body scores
+// higher), and is one event of the thread.
 func TestThreadAnswerOnce(t *testing.T) {
 	tories := &EntityRef{ID: "org/conservative-party", Name: "Conservative Party"}
 	labour := &EntityRef{ID: "org/labour-party", Name: "Labour Party"}
 	doc := DocInfo{Hash: "h1", ID: "d1", Date: "2022-03-14"}
 	report := func(id, text string, start int) ClaimInfo {
 		return ClaimInfo{IRI: schema.PartIRI("h1", id), ID: id, Claimant: labour, Stance: "allege", Target: tories,
-			About: []EntityRef{*tories}, Content: schema.Span{Text: text}, Cue: schema.Span{Start: start}, Date: doc.Date, Document: doc}
+			About: []EntityRef{*tories}, Content: schema.Span{Text: text}, Cue: schema.Span{Start: start}, Evidence: schema.Span{Start: start}, Date: doc.Date, Document: doc}
 	}
 	head := report("c1", "Tories of covering up a donor's links to Russia", 7)
 	body := report("c2", "the Conservatives of covering up a major donor's links to the Kremlin", 120)
@@ -72,8 +73,8 @@ func TestThreadAnswerOnce(t *testing.T) {
 	if len(ts[0].Answers) != 1 {
 		t.Fatalf("%d answers, want 1: %+v", len(ts[0].Answers), ts[0].Answers)
 	}
-	if a := ts[0].Answers[0]; a.Allegation != body.IRI || a.Score != 0.7 {
-		t.Errorf("answer links %s with %v, want the body's report with 0.7", a.Allegation, a.Score)
+	if a := ts[0].Answers[0]; a.Allegation != head.IRI || a.Score != 0.6 {
+		t.Errorf("answer links %s with %v, want the headline's report with 0.6", a.Allegation, a.Score)
 	}
 	answers := 0
 	for _, e := range ts[0].Events {
