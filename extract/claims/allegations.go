@@ -659,6 +659,12 @@ func (x *extractor) allegations() {
 				}
 			}
 		}
+		if d.stance == schema.Believe && d.v != nil && believing[d.v.lemma] && d.rel == 0 && ka < kb && !d.negated && !question(ts, ka, kb) && x.rebuts(ts, ka, kb) {
+			// "officers named as defendants believe it to be totally
+			// without merit": a belief that the charge is baseless
+			// denies it, as saying so does.
+			d.stance = schema.Deny
+		}
 		if d.stance == schema.Say && ka < kb && !d.negated && (x.rebuts(ts, ka, kb) || nothingAgainstRules(ts, ka, kb) ||
 			d.claimant != nil && !dataCue(d) && !question(ts, ka, kb) && complies(ts, ka, kb)) {
 			d.stance = schema.Deny
@@ -1593,6 +1599,12 @@ func (x *extractor) namesAllegation(ts []tok, k int) bool {
 	return false
 }
 
+// believing are the verbs of belief whose content, when it rebuts a
+// charge, is the believer's denial ("believe it to be totally without
+// merit"); not "know" ("false statements which the stations knew were
+// untrue" is part of what a complaint alleges).
+var believing = set("believe", "think", "feel", "consider")
+
 // rebuttals are words by which a statement asserts compliance or
 // innocence ("we are faithfully abiding by the agreement", "have complied
 // with", "they were honoring the pact", "that is fiction"); failures
@@ -1626,6 +1638,11 @@ func (x *extractor) rebuts(ts []tok, a, b int) bool {
 		for j := max(0, len(before)-3); j < len(before); j++ {
 			switch before[j] {
 			case "fail", "failed", "failing", "failure", "unwilling", "must", "should", "will", "to", "never", "has", "have":
+				if before[j] == "to" && j+1 < len(before) && before[j+1] == "be" && j > 0 && pronouns[before[j-1]] != "" {
+					// "believe it to be totally without merit": a
+					// belief's small clause, no act to come.
+					continue
+				}
 				if !(before[j] == "has" || before[j] == "have") || j+1 < len(before) && before[j+1] == "not" {
 					failed = true
 				}

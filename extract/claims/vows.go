@@ -50,7 +50,8 @@ var vowSkip = set("vigorously", "strongly", "actively", "aggressively", "fully",
 // a headline's "TO" ("REYNOLDS AND REYNOLDS TO FIGHT SUIT").
 func vowsToFight(ts []tok, a, b int, bare bool) bool {
 	for k := a; k < b; k++ {
-		if !vowVerbs[ts[k].low] {
+		caseTo := (ts[k].low == "take" || ts[k].low == "carry") && caseToCourt(ts, k+1, b)
+		if !vowVerbs[ts[k].low] && !caseTo {
 			continue
 		}
 		// The intent: a future or a plan just before the verb, past
@@ -77,6 +78,9 @@ func vowsToFight(ts []tok, a, b int, bare bool) bool {
 		if back {
 			continue
 		}
+		if caseTo {
+			return true // "will take the case to the federal appeals court"
+		}
 		// The object: a charge, suit or ruling, past adverbs and
 		// determiners ("defend the action vigorously", "appeal the
 		// conviction", "would vigorously defend itself").
@@ -88,6 +92,28 @@ func vowsToFight(ts []tok, a, b int, bare bool) bool {
 			if !vowSkip[l] {
 				break
 			}
+		}
+	}
+	return false
+}
+
+// caseToCourt reports whether the words from k take a case to a higher
+// court: "the case to the federal appeals court", "its case to the U.S.
+// Supreme Court" (a case or an appeal, "to", and a court within six
+// words).
+func caseToCourt(ts []tok, k, b int) bool {
+	for k < b && (determiners[ts[k].low] || ts[k].low == "its" || ts[k].low == "their") {
+		k++
+	}
+	if k+1 >= b || ts[k].low != "case" && ts[k].low != "appeal" && ts[k].low != "fight" || ts[k+1].low != "to" {
+		return false
+	}
+	for e := k + 2; e < b && e <= k+8; e++ {
+		if ts[e].low == "court" || ts[e].low == "courts" {
+			return true
+		}
+		if ts[e].low == "," || ts[e].low == "that" || isEnd(ts[e]) {
+			return false
 		}
 	}
 	return false
