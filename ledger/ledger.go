@@ -127,7 +127,7 @@ func (p *Prop) prep(names Names) {
 		p.concepts = Kinds(toks)
 		if !p.RefersBack {
 			for _, w := range []string{" allegation", " accusation", " charges", " claims", " reports", " report ", " suggestion"} {
-				p.RefersBack = p.RefersBack || strings.Contains(low, w)
+				p.RefersBack = p.RefersBack || strings.Contains(low, w) && (w != " claims" || !creditorOnly(toks))
 			}
 		}
 	}
@@ -151,6 +151,17 @@ func (p *Prop) prepWords(names Names) {
 			p.words = []string{}
 		}
 	}
+}
+
+// creditorOnly reports whether every "claims" of toks is a demand for
+// money (CreditorClaim).
+func creditorOnly(toks []string) bool {
+	for i, w := range toks {
+		if w == "claims" && !CreditorClaim(toks, i) {
+			return false
+		}
+	}
+	return true
 }
 
 // accused returns the entities an allegation is about, the target first,

@@ -442,3 +442,27 @@ func TestKindWordIsNoThread(t *testing.T) {
 		t.Errorf("%d threads, want 2 (chips, banks)", len(ts))
 	}
 }
+
+// TestCreditorClaims: a claim for money names no allegation ("unsecured
+// claims totaling 700,000 dlrs which are disputed"), a claim of a wrong
+// does.
+func TestCreditorClaims(t *testing.T) {
+	for _, tc := range []struct {
+		content string
+		refers  bool
+	}{
+		{"various Coastal subsidiaries have made unsecured claims totaling 700,000 dlrs which", false},
+		{"insurance claims of policyholders", false},
+		{"the claims were false", true},
+		{"the claims of fraud by its managers", true},
+	} {
+		if got := RefersBack(tc.content); got != tc.refers {
+			t.Errorf("RefersBack(%q) = %v, want %v", tc.content, got, tc.refers)
+		}
+		p := &Prop{Content: tc.content}
+		p.prep(nil)
+		if p.RefersBack != tc.refers {
+			t.Errorf("prep(%q).RefersBack = %v, want %v", tc.content, p.RefersBack, tc.refers)
+		}
+	}
+}

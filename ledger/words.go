@@ -152,10 +152,29 @@ var AllegationWords = func() map[string]bool {
 // AllegationWords). The extraction marks its claims so; a claim read back
 // from the store is marked by this.
 func RefersBack(content string) bool {
-	for _, w := range Tokens(content) {
-		if AllegationWords[w] {
+	toks := Tokens(content)
+	for i, w := range toks {
+		if AllegationWords[w] && !CreditorClaim(toks, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// creditorWords make a claim a demand for money, not an allegation:
+// "unsecured claims totaling 700,000 dlrs", "insurance claims".
+var creditorWords = map[string]bool{"unsecured": true, "secured": true, "creditor": true, "creditors": true,
+	"insurance": true, "tax": true, "priority": true, "warranty": true, "pending": true, "outstanding": true,
+	"totaling": true, "totalling": true, "amounting": true, "worth": true}
+
+// CreditorClaim reports whether the word at i of lower-case tokens toks
+// is "claim" or "claims" in the sense of a demand for money ("various
+// Coastal subsidiaries have made unsecured claims totaling 700,000 dlrs
+// which are disputed"): a word of money before or after it. Such a claim
+// names no allegation.
+func CreditorClaim(toks []string, i int) bool {
+	if toks[i] != "claim" && toks[i] != "claims" {
+		return false
+	}
+	return i > 0 && creditorWords[toks[i-1]] || i+1 < len(toks) && creditorWords[toks[i+1]]
 }

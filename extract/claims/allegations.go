@@ -1037,8 +1037,9 @@ func (x *extractor) noProposition(ts []tok, d *draft, ka, kb int) bool {
 	if d.passive || ka > d.cs {
 		// "The motion was rejected", "the US claim that ... was
 		// rejected by Russia": what is rejected is the subject.
+		var lw []string
 		for k := 0; k < d.cs; k++ {
-			if l := ts[k].low; l == "that" || allegationNouns[l] || allegationWords[l] || imputations[l] {
+			if l := ts[k].low; l == "that" || (allegationNouns[l] || allegationWords[l]) && !creditorClaimAt(ts, k, &lw) || imputations[l] {
 				return false
 			}
 		}
@@ -1063,6 +1064,17 @@ func (x *extractor) noProposition(ts []tok, d *draft, ka, kb int) bool {
 		}
 	}
 	return true
+}
+
+// creditorClaimAt reports whether token k is a claim for money
+// (ledger.CreditorClaim: "unsecured claims totaling 700,000 dlrs which are
+// disputed by Transamerican" disputes a debt, not an allegation); lw holds
+// the lower-case tokens, made when first needed.
+func creditorClaimAt(ts []tok, k int, lw *[]string) bool {
+	if *lw == nil {
+		*lw = lows(ts)
+	}
+	return ledger.CreditorClaim(*lw, k)
 }
 
 // asCountry returns the country a place entity named by its people stands

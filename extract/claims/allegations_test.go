@@ -561,3 +561,26 @@ func TestTheSuitsIt(t *testing.T) {
 		t.Errorf("Acme's denial does not answer the suit: %+v", cs)
 	}
 }
+
+// TestDisputedDebtIsNoDenial: claims for money "disputed by" a company are
+// a debt it contests, no allegation it denies, though the story alleges
+// against it.
+func TestDisputedDebtIsNoDenial(t *testing.T) {
+	ents := [][3]string{{"TransAmerican Natural Gas Corp", schema.Organization, schema.KindCompany},
+		{"Coastal Corp", schema.Organization, schema.KindCompany}, {"Transamerican", schema.Organization, schema.KindCompany}}
+	const opening = "In a statement, TransAmerican Natural Gas Corp said Coastal Corp claimed its rights to file a reorganization plan had been affirmed by the court. "
+	for _, tc := range []struct {
+		text string
+		deny bool
+	}{
+		{"The company said various Coastal subsidiaries have made unsecured claims totaling 700,000 dlrs which are disputed by Transamerican.", false},
+	} {
+		got := false
+		for _, c := range Extract(sentenceInput(opening+tc.text, ents...)).Claims {
+			got = got || c.Stance == schema.Deny && strings.Contains(c.Content.Text, "claims")
+		}
+		if got != tc.deny {
+			t.Errorf("%s\n a denial: %v, want %v", tc.text, got, tc.deny)
+		}
+	}
+}

@@ -261,8 +261,8 @@ func (x *extractor) finishDraft(ts []tok, d *draft) {
 		d.stance = schema.Say
 	}
 	denial, weak := x.deniesWrongdoing(ct)
-	for _, t := range ct {
-		if allegationWords[t.low] {
+	for k, t := range ct {
+		if allegationWords[t.low] && !ledger.CreditorClaim(lows(ct), k) {
 			d.refersBack = true
 		}
 	}
