@@ -81,8 +81,9 @@ var legalPairs = map[[2]string]int{
 // LegalBase returns the ID of an organisation less the legal forms its
 // name ends in ("org/general-motors" of "org/general-motors-corp",
 // "org/merrill-lynch" of "org/merrill-lynch-and-co-inc", "org/akzo" of
-// "org/akzo-n-v", "org/boeing" of "org/the-boeing-company"), and the
-// family of the last form; ok is false for
+// "org/akzo-n-v", "org/boeing" of "org/the-boeing-company",
+// "org/merck-and-co" of "org/merck-and-co-inc"), and the family of the
+// last form; ok is false for
 // another ID, or one with no legal form after a word of its own.
 func LegalBase(id string) (base string, family int, ok bool) {
 	slug, found := strings.CutPrefix(id, "org/")
@@ -128,8 +129,12 @@ func LegalBase(id string) (base string, family int, ok bool) {
 		n-- // "Merrill Lynch and Co"
 	}
 	if w[n-1] == "and" {
-		// "Smith and Co": no company name is left.
-		return "", 0, false
+		// "Merrill and Co Inc" is "Merrill and Co"'s, as one word and
+		// "and" are no company's name; "Merrill and Co" is its own base.
+		if n+1 == len(w) || n-least+1 < 2 || w[least-1] == "and" {
+			return "", 0, false
+		}
+		n++
 	}
 	start := least - 1 // "The Boeing Company" is Boeing's
 	if _, isForm := legalSlugs[w[start]]; isForm && n-start == 1 {

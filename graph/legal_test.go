@@ -19,6 +19,8 @@ func TestLegalBase(t *testing.T) {
 		"org/zorblat-motors":             "",
 		"org/corp":                       "",
 		"org/smith-and-co":               "",
+		"org/smith-and-co-inc":           "org/smith-and-co",
+		"org/and-co-inc":                 "",
 		"per/john-inc":                   "",
 		"org/bank-of-zorblatia":          "",
 		"org/zorblat-motors-co-plc":      "org/zorblat-motors",
