@@ -37,6 +37,12 @@ func main() {
 	cueMiss := flag.Float64("cue-miss", 0, "training margin of the cue tagger where a token is in a cue: the cost added to a wrong tag's score in training (loss-augmented decoding; 20 with -cue-false 4 was the best on -tune, not shipped: see extract/attrib/README.md); 0: none")
 	cueFalse := flag.Float64("cue-false", 0, "training margin of the cue tagger where a token is not in a cue; 0: none")
 	fold := flag.String("fold", "", "I/K: train on the training split less its fold I of K (attrib.Fold) and score that fold, as -tune does the tune split; dossier eval attribution --split foldI/K scores the pass on it")
+	stack := flag.Bool("stack", true, "train a second stage for the cue tagger: gradient-boosted trees that re-decide candidate cue words (see extract/attrib/README.md)")
+	stackTrees := flag.Int("stack-trees", 200, "trees of -stack")
+	stackDepth := flag.Int("stack-depth", 3, "depth of the trees of -stack")
+	stackMin := flag.Float64("stack-min-margin", -15, "a token whose best cue tag scores within this of O (the O bias included) is a candidate of -stack")
+	stackAdd := flag.Float64("stack-add", 0.45, "-stack makes a candidate a cue when its probability reaches this")
+	stackDrop := flag.Float64("stack-drop", 0.4, "-stack drops a cue none of whose words' probability reaches this")
 	tune := flag.Bool("tune", false, "train on the training split less a tune split (15% of it, carved the same way) and score that")
 	flag.Parse()
 	docs, err := attrib.ReadFile(filepath.Join(*data, "attribution/polnear-train/train.jsonl.gz"))
@@ -96,7 +102,8 @@ func main() {
 		fmt.Printf("cluster text: %d news sentences (%d evaluation stories left out), %d sentences of %d PolNeAR documents\n", nNews, nEx, len(sents)-nNews, len(unl))
 		clusters = wordClusters(sents, *nClusters, func(f string, a ...any) { fmt.Printf(f+"\n", a...) })
 	}
-	m := attrib.Train(train, attrib.TrainOptions{Epochs: *epochs, Seed: *seed, Lexicon: lex, Classes: classes, Clusters: clusters, CueShare: *cueShare, CueBits: uint(*cueBits), RoleBits: uint(*roleBits), Log: os.Stdout, Dev: dev, RoleCues: mode, Folds: *folds, PredBias: float32(*predBias), CueMiss: float32(*cueMiss), CueFalse: float32(*cueFalse)})
+	m := attrib.Train(train, attrib.TrainOptions{Epochs: *epochs, Seed: *seed, Lexicon: lex, Classes: classes, Clusters: clusters, CueShare: *cueShare, CueBits: uint(*cueBits), RoleBits: uint(*roleBits), Log: os.Stdout, Dev: dev, RoleCues: mode, Folds: *folds, PredBias: float32(*predBias), CueMiss: float32(*cueMiss), CueFalse: float32(*cueFalse),
+		Stack: *stack, StackBias: float32(*oBias), StackMinMargin: float32(*stackMin), StackAdd: float32(*stackAdd), StackDrop: float32(*stackDrop), StackTrees: *stackTrees, StackDepth: *stackDepth})
 	if *tune {
 		if *out != "" {
 			if err := save(*out, m.WithOBias(float32(*oBias)).Save); err != nil {
@@ -106,6 +113,19 @@ func main() {
 		for _, b := range []float32{0, -2, -4, -6, -8, -10, -12} {
 			s := m.WithOBias(b).Evaluate(dev)
 			fmt.Printf("O bias %g: cue P/R/F1 %.4f/%.4f/%.4f, relaxed %.4f/%.4f/%.4f\n", b, s.Cue.P, s.Cue.R, s.Cue.F1, s.Relaxed.P, s.Relaxed.R, s.Relaxed.F1)
+		}
+		if m.Stacked() {
+			base := m.WithOBias(float32(*oBias))
+			for _, b := range []float32{-6, -8, -10, -12, -14} {
+				s := m.WithOBias(b).WithStack(-1, 0).Evaluate(dev)
+				fmt.Printf("stack off, O bias %g: cue P/R/F1 %.4f/%.4f/%.4f, relaxed %.4f/%.4f/%.4f\n", b, s.Cue.P, s.Cue.R, s.Cue.F1, s.Relaxed.P, s.Relaxed.R, s.Relaxed.F1)
+			}
+			for _, add := range []float32{0.35, 0.4, 0.45, 0.5, 0.6} {
+				for _, drop := range []float32{-1, 0.3, 0.35, 0.4, 0.45} {
+					s := base.WithStack(add, drop).Evaluate(dev)
+					fmt.Printf("stack add %g drop %g: cue P/R/F1 %.4f/%.4f/%.4f, relaxed %.4f/%.4f/%.4f\n", add, drop, s.Cue.P, s.Cue.R, s.Cue.F1, s.Relaxed.P, s.Relaxed.R, s.Relaxed.F1)
+				}
+			}
 		}
 		return
 	}

@@ -17,6 +17,10 @@ import (
 
 const magic = "dossier-attrib-4\n"
 
+// magic5 heads the files of a model with a second stage for its cue
+// tagger (TrainOptions.Stack): version 4 followed by the stage.
+const magic5 = "dossier-attrib-5\n"
+
 // magic3 heads the files of the version before the word clusters, read
 // as models without clusters.
 const magic3 = "dossier-attrib-3\n"
@@ -31,7 +35,11 @@ func (m *Model) Save(w io.Writer) error {
 		return err
 	}
 	bw := bufio.NewWriter(zw)
-	bw.WriteString(magic)
+	if m.stack != nil {
+		bw.WriteString(magic5)
+	} else {
+		bw.WriteString(magic)
+	}
 	var buf [binary.MaxVarintLen64]byte
 	putN := func(n int) { bw.Write(buf[:binary.PutUvarint(buf[:], uint64(n))]) }
 	putStr := func(s string) {
@@ -64,6 +72,9 @@ func (m *Model) Save(w io.Writer) error {
 			return err
 		}
 	}
+	if m.stack != nil {
+		m.stack.write(bw)
+	}
 	if err := bw.Flush(); err != nil {
 		return err
 	}
@@ -78,10 +89,13 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	br := bufio.NewReader(zr)
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || (string(head) != magic && string(head) != magic3) {
+	if _, err := io.ReadFull(br, head); err != nil || (string(head) != magic && string(head) != magic3 && string(head) != magic5) {
 		return nil, errors.New("attribution model: not an attribution model file of this version")
 	}
-	m, err := load(br, string(head) == magic)
+	m, err := load(br, string(head) != magic3)
+	if err == nil && string(head) == magic5 {
+		m.stack, err = readStacker(br)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("attribution model: %w", err)
 	}

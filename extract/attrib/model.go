@@ -44,6 +44,7 @@ type Model struct {
 	clusters map[string]string
 	words    map[uint64]info // the four lists by word hash
 	oBias    float32         // added to the score of cue tag O at every token
+	stack    *stacker        // the cue tagger's second stage, nil: none
 	pool     sync.Pool       // *work
 }
 
@@ -51,7 +52,27 @@ type Model struct {
 // every token: a negative b finds more cues (recall) at the cost of
 // precision. The copy shares the weights.
 func (m *Model) WithOBias(b float32) *Model {
-	return &Model{cue: m.cue, role: m.role, lexicon: m.lexicon, classes: m.classes, vocab: m.vocab, clusters: m.clusters, words: m.words, oBias: b}
+	return &Model{cue: m.cue, role: m.role, lexicon: m.lexicon, classes: m.classes, vocab: m.vocab, clusters: m.clusters, words: m.words, oBias: b, stack: m.stack}
+}
+
+// Stacked reports whether m has a second stage for its cue tagger
+// (TrainOptions.Stack).
+func (m *Model) Stacked() bool { return m.stack != nil }
+
+// WithStack returns a copy of m whose second stage (TrainOptions.Stack)
+// adds a cue where its probability reaches add and drops one where no
+// word of it reaches drop; add < 0 turns the stage off. The copy shares
+// the weights.
+func (m *Model) WithStack(add, drop float32) *Model {
+	c := m.WithOBias(m.oBias)
+	if add < 0 || m.stack == nil {
+		c.stack = nil
+		return c
+	}
+	st := *m.stack
+	st.add, st.drop = add, drop
+	c.stack = &st
+	return c
 }
 
 // index builds the word table from the word lists.
@@ -143,6 +164,10 @@ func (m *Model) Find(runes []rune, sents []text.Sentence) []Found {
 	}
 	defer m.pool.Put(w)
 	ps := m.prepare(runes, sents)
+	var stacked [][][2]int
+	if m.stack != nil {
+		stacked = m.stackedCues(w, ps)
+	}
 	var out []Found
 	for si := range ps {
 		s := &ps[si]
@@ -150,15 +175,19 @@ func (m *Model) Find(runes []rune, sents []text.Sentence) []Found {
 		if n == 0 || n > MaxTokens || !s.cand {
 			continue
 		}
-		w.feats, w.offs = w.feats[:0], w.offs[:0]
-		w.sides = s.lexSides(w.sides)
-		for i := 0; i < n; i++ {
+		if stacked != nil {
+			w.cues = append(w.cues[:0], stacked[si]...)
+		} else {
+			w.feats, w.offs = w.feats[:0], w.offs[:0]
+			w.sides = s.lexSides(w.sides)
+			for i := 0; i < n; i++ {
+				w.offs = append(w.offs, int32(len(w.feats)))
+				w.feats = s.cueFeatures(i, w.sides[i], w.feats)
+			}
 			w.offs = append(w.offs, int32(len(w.feats)))
-			w.feats = s.cueFeatures(i, w.sides[i], w.feats)
+			tags := m.cue.decode(&w.dec, w.feats, w.offs, nil, m.oBias)
+			w.cues = spansOf(tags, w.cues[:0])
 		}
-		w.offs = append(w.offs, int32(len(w.feats)))
-		tags := m.cue.decode(&w.dec, w.feats, w.offs, nil, m.oBias)
-		w.cues = spansOf(tags, w.cues[:0])
 		if len(w.cues) == 0 {
 			continue
 		}
