@@ -683,6 +683,15 @@ func Same(a, b *Prop, names Names) (float64, string) {
 		skip = frame
 	}
 	act, why, nc, nw := actMatchSkip(a, b, names, skip)
+	if ent == 0.4 && a.Doc != "" && a.Doc == b.Doc && a.Claimant != "" && a.Claimant == b.Claimant && (nc > 0 || len(a.concepts) == 0 || len(b.concepts) == 0) {
+		// One maker's allegations against one target in one article
+		// are the counts of one complaint ("its suit alleges that Coastal
+		// ... unlawfully interfered with agreements", "Coastal has used
+		// TransAmerica's bankruptcy proceedings to engineer a hostile
+		// takeover attempt"), told in other words, unless they name two
+		// kinds of wrong.
+		return min(1, ent+max(act, 0.2)), who + "; one maker in one article"
+	}
 	if nc > 0 && nw < minAct/2 || nc == 0 && nw < 2*minAct {
 		return 0, ""
 	}

@@ -466,3 +466,33 @@ func TestCreditorClaims(t *testing.T) {
 		}
 	}
 }
+
+// TestOneMakerOneArticle: in one article, one maker's allegations against
+// one target in other words are one thread (the counts of one complaint),
+// unless they name two kinds of wrong; another maker's, or the same
+// maker's in another article, are not joined by it.
+func TestOneMakerOneArticle(t *testing.T) {
+	names := Names(func(id string) string {
+		return map[string]string{"org/coastal": "Coastal", "org/transam": "TransAmerican", "org/sec": "SEC"}[id]
+	})
+	p := func(key, doc, claimant, content string) *Prop {
+		return &Prop{Key: key, Doc: doc, Date: "1987-03-01", Claimant: claimant, Target: "org/coastal", Content: content}
+	}
+	interfered := p("a", "d1", "org/transam", "Coastal unlawfully interfered with agreements it reached with its creditors")
+	takeover := p("b", "d1", "org/transam", "Coastal has used the bankruptcy proceedings to engineer a hostile takeover attempt")
+	if s, why := Same(interfered, takeover, names); s < MinSame || !strings.Contains(why, "one maker in one article") {
+		t.Errorf("one maker's counts in one article: %.2f (%s)", s, why)
+	}
+	for _, tc := range []struct {
+		name string
+		b    *Prop
+	}{
+		{"another maker", p("c", "d1", "org/sec", "Coastal has used the bankruptcy proceedings to engineer a hostile takeover attempt")},
+		{"another article", p("d", "d2", "org/transam", "Coastal has used the bankruptcy proceedings to engineer a hostile takeover attempt")},
+		{"another kind of wrong", p("e", "d1", "org/transam", "Coastal bribed the judge with a hostile takeover fee")},
+	} {
+		if s, why := Same(interfered, tc.b, names); s >= MinSame {
+			t.Errorf("%s: %.2f (%s)", tc.name, s, why)
+		}
+	}
+}
