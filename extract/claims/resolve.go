@@ -820,6 +820,17 @@ func (x *extractor) link() {
 		if n := len(d.responds); n > maxResponds {
 			d.responds = d.responds[n-maxResponds:]
 		}
+		if d.stance == schema.Confirm && !d.negated && slices.ContainsFunc(d.responds, func(r answered) bool {
+			_, ok := ledger.ByAccused(prop(r.a), prop(d), x.entName)
+			return ok
+		}) {
+			// "A Zentor spokesman confirmed the company had bribed
+			// customs officials": the accused, or its side, confirming
+			// the act alleged against it owns to it (the annotation
+			// guide's "confirm the act"); a confirmation by another
+			// stays one.
+			d.stance = schema.Acknowledge
+		}
 	}
 }
 
