@@ -444,7 +444,19 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 	if act < minAct && cleared != "" {
 		act, why = minAct, "no wrong of any kind by the accused"
 	}
-	if act < minAct && !defence || a.Doc != b.Doc && weight == 0 {
+	suitOf := ""
+	if a.Doc != b.Doc && ent >= 0.45 && b.RefersBack && a.Claimant != "" && act < minAct {
+		// "Coastal said it believes the two billion dlr suit against it by
+		// TransAmerican ... is frivolous": the accused answers the
+		// allegations it names by their maker, across articles too, though
+		// it names no act.
+		if mk := distinctive(longWords(names.name(a.Claimant))); len(mk) > 0 && namesMaker(b.Content, mk) {
+			suitOf = names.name(a.Claimant)
+		}
+	}
+	if suitOf != "" {
+		act, why = minAct, "names the allegations by their maker, "+suitOf
+	} else if act < minAct && !defence || a.Doc != b.Doc && weight == 0 {
 		// Across articles a kind of wrong alone is no proposition ("did
 		// not violate GATT trade rules" and "breach of a wheat shipment
 		// contract" are both rules): the act's words must meet too.
@@ -615,6 +627,35 @@ func otherSubject(acc []string, b *Prop, names Names) bool {
 	}
 	for _, p := range append([]string{b.Target}, b.About...) {
 		if p != "" && !slices.Contains(acc, p) && wordsMeet(b.subjectLong, distinctive(longWords(names.name(p)))) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesMaker reports whether content names allegations by their maker,
+// whose distinctive name words are mk: the maker right before a word of
+// allegation ("TRANSAMERICAN SUIT FRIVOLOUS", "Advanced's lawsuit") or
+// after "by" a few words on ("the suit against it by TransAmerican"); not
+// an allegation told in a clause ("the suggestion that the company
+// entered bankruptcy to spite Pennzoil" names Pennzoil in the act).
+func namesMaker(content string, mk []string) bool {
+	toks := Tokens(content)
+	for i, w := range toks {
+		if !AllegationWords[w] || CreditorClaim(toks, i) || i+1 < len(toks) && toks[i+1] == "that" {
+			continue
+		}
+		var near []string
+		for j := max(0, i-2); j < i; j++ {
+			near = append(near, strings.TrimSuffix(toks[j], "'s"))
+		}
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			if toks[j] == "by" {
+				near = append(near, toks[j+1:min(len(toks), j+4)]...)
+				break
+			}
+		}
+		if wordsMeet(longWords(strings.Join(near, " ")), mk) {
 			return true
 		}
 	}

@@ -496,3 +496,30 @@ func TestOneMakerOneArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestSuitByItsMakerAcross: the accused that calls "the suit by X"
+// frivolous answers X's allegations against it in other articles, though
+// it names no act; not when X is named inside a told allegation ("the
+// suggestion that the company entered bankruptcy to spite X"), nor when
+// a third party says so.
+func TestSuitByItsMakerAcross(t *testing.T) {
+	names := Names(func(id string) string {
+		return map[string]string{"org/ta": "TransAmerican Natural Gas Corp", "org/coastal": "Coastal Corp", "org/other": "Acme Corp"}[id]
+	})
+	alleg := &Prop{Key: "a", Doc: "d1", Date: "1987-03-16", Claimant: "org/ta", Target: "org/coastal", About: []string{"org/coastal"},
+		Stance: "allege", Content: "Coastal has used TransAmerican's bankruptcy proceedings to engineer a hostile takeover attempt"}
+	for _, tc := range []struct {
+		claimant, content string
+		want              bool
+	}{
+		{"org/coastal", "the two billion dlr suit against it by TransAmerican Natural Gas Corp in Texas state court is frivolous and without merit", true},
+		{"org/coastal", "TRANSAMERICAN SUIT FRIVOLOUS", true},
+		{"org/coastal", "the suggestion that the company acted to spite TransAmerican", false},
+		{"org/other", "the two billion dlr suit against Coastal by TransAmerican Natural Gas Corp is frivolous", false},
+	} {
+		b := &Prop{Key: "b", Doc: "d2", Date: "1987-03-18", Claimant: tc.claimant, Stance: "deny", Content: tc.content, RefersBack: true}
+		if s, why := Answers(alleg, b, names); (s >= MinAnswer) != tc.want {
+			t.Errorf("%s by %s: score %.2f (%s), want a link %v", tc.content, tc.claimant, s, why, tc.want)
+		}
+	}
+}
