@@ -99,6 +99,7 @@ type Prop struct {
 	Repeats string
 
 	words     []string
+	kinds     []bool // of words: a word of a kind of wrong or of a case (kindMarks)
 	concepts  []string
 	kindsDone bool
 	// The words of ClaimantText and Content that speaksFor compares, cut
@@ -137,6 +138,7 @@ func (p *Prop) prep(names Names) {
 // wrong from the statements it compares).
 func (p *Prop) prepWords(names Names) {
 	if p.words == nil {
+		p.kinds = nil
 		p.words = ActWords(p.Content)
 		if shouting(p.Content) {
 			// A headline in capitals: its names are not told apart by
@@ -736,7 +738,7 @@ func Same(a, b *Prop, names Names) (float64, string) {
 	if nc > 0 && nw < minAct/2 || nc == 0 && nw < 2*minAct {
 		return 0, ""
 	}
-	if a.Doc != b.Doc && onlyKindShared(a.words, b.words) {
+	if a.Doc != b.Doc && onlyKindShared(a, b) {
 		// "dumping" of microchips and of bank services, "unfair" trade
 		// and an "unfair advantage" of banks: across articles, two acts
 		// whose shared words only name the kind of wrong, each with
@@ -750,25 +752,38 @@ func Same(a, b *Prop, names Names) (float64, string) {
 // of a kind of wrong or of a case (kindWord, frame), and each has a word
 // of its own besides: "DUMPING OF BANK SERVICES" and "dumping its
 // microchips" share only "dumping".
-func onlyKindShared(a, b []string) bool {
+func onlyKindShared(a, b *Prop) bool {
+	ka, kb := a.kindMarks(), b.kindMarks()
 	shared, ownA, ownB := false, false, false
-	for _, w := range a {
-		if slices.Contains(b, w) {
-			if !kindWord(w) && !frame[w] {
+	for i, w := range a.words {
+		if slices.Contains(b.words, w) {
+			if !ka[i] {
 				return false
 			}
 			shared = true
-		} else if !kindWord(w) && !frame[w] {
+		} else if !ka[i] {
 			ownA = true
 		}
 	}
-	for _, w := range b {
-		if !slices.Contains(a, w) && !kindWord(w) && !frame[w] {
+	for i, w := range b.words {
+		if !kb[i] && !slices.Contains(a.words, w) {
 			ownB = true
 			break
 		}
 	}
 	return shared && ownA && ownB
+}
+
+// kindMarks returns, for each act word of a claim, whether it is a word of
+// a kind of wrong or of a case (kindWord, frame), computed once.
+func (p *Prop) kindMarks() []bool {
+	if p.kinds == nil {
+		p.kinds = make([]bool, len(p.words))
+		for i, w := range p.words {
+			p.kinds[i] = kindWord(w) || frame[w]
+		}
+	}
+	return p.kinds
 }
 
 // kindStems are the stems of the lexicon's wrongs of one word ("dumping",
