@@ -250,7 +250,7 @@ func actMatchSkip(a, b *Prop, names Names, skip map[string]bool) (float64, strin
 	}
 	var words []string
 	for _, w := range a.words {
-		if slices.Contains(b.words, w) && !skip[w] {
+		if (slices.Contains(b.words, w) || sameStem(w, b.words)) && !skip[w] {
 			words = append(words, w)
 		}
 	}
@@ -269,6 +269,16 @@ func actMatchSkip(a, b *Prop, names Names, skip map[string]bool) (float64, strin
 		why = append(why, "words "+strings.Join(words[:min(len(words), 5)], " "))
 	}
 	return s, strings.Join(why, "; "), len(shared), weight
+}
+
+// sameStem reports whether a stem is one of ws but for a final "e", which
+// Stem keeps after "-ment" ("infringement" is "infringe", "infringed" is
+// "infring"; "agreement" and "agreed").
+func sameStem(w string, ws []string) bool {
+	if strings.HasSuffix(w, "e") {
+		return slices.Contains(ws, w[:len(w)-1])
+	}
+	return slices.Contains(ws, w+"e")
 }
 
 // wordScale turns a word's IDF into its share of the act score: a word

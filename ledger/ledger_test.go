@@ -523,3 +523,16 @@ func TestSuitByItsMakerAcross(t *testing.T) {
 		}
 	}
 }
+
+// TestStemE: "settlement" (stem "settle") and "settled" (stem "settl") are
+// one word of the act, as "infringement" and "infringed" are.
+func TestStemE(t *testing.T) {
+	a := &Prop{Key: "a", Doc: "d1", Date: "1987-03-01", Claimant: "org/senate", Target: "org/texaco", Content: "Texaco violated the settlement"}
+	b := &Prop{Key: "b", Doc: "d2", Date: "1987-03-02", Claimant: "org/pennzoil", Target: "org/texaco", Content: "Texaco broke the contract it settled"}
+	if s, why := Same(a, b, names); s < MinSame || !strings.Contains(why, "settle") {
+		t.Errorf("settlement and settled: %.2f (%s)", s, why)
+	}
+	if !sameStem("infringe", []string{"infring"}) || !sameStem("infring", []string{"patent", "infringe"}) || sameStem("patent", []string{"infring"}) {
+		t.Errorf("sameStem")
+	}
+}
