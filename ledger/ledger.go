@@ -1090,6 +1090,7 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 		}
 		seen := make(map[int]bool)
 		keys := append(a.accused(), "doc:"+a.Doc)
+		noAccused := len(keys) == 1
 		for _, x := range a.accused() {
 			keys = append(keys, nameKeys(names.name(x))...)
 		}
@@ -1105,7 +1106,16 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 					// its first report, or threads grow through hubs (the
 					// United States, Japan) into one.
 					rj := find(j)
-					if rj != j && !profiles[rj].fits(a, names) {
+					// An act without its accused, in the article of a
+					// report it matches ("The violations were worth 100
+					// mln dlrs", "the existence of the fraud"), joins that
+					// report's thread: it names no party that could make
+					// a hub; but it joins one thread only, never two.
+					loose := noAccused && a.Doc != "" && a.Doc == allegs[j].Doc
+					if loose && find(i) != i && find(i) != rj {
+						continue
+					}
+					if rj != j && !loose && !profiles[rj].fits(a, names) {
 						if s0, _ := Same(allegs[rj], a, names); s0 < MinSame-0.2 {
 							continue
 						}

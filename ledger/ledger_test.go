@@ -536,3 +536,37 @@ func TestStemE(t *testing.T) {
 		t.Errorf("sameStem")
 	}
 }
+
+// TestActWithoutAccusedJoinsItsArticle: an allegation that names no
+// accused ("The violations of the pact were worth 100 mln dlrs") joins the
+// thread of the report of its article it matches, though that thread's
+// first report tells another side of the act; and it joins one thread,
+// never bridging two.
+func TestActWithoutAccusedJoinsItsArticle(t *testing.T) {
+	p := func(key, target, content string) *Prop {
+		return &Prop{Key: key, Doc: "d1", Date: "1987-03-01", Claimant: "org/senate", Target: target, Content: content}
+	}
+	allegs := []*Prop{
+		p("a1", "loc/japan", "Japan dumped microchips in third countries"),
+		p("a2", "loc/japan", "Japan dumped microchips and violated the semiconductor pact"),
+		p("a3", "", "The violations of the semiconductor pact were worth 100 mln dlrs"),
+		p("a4", "org/texaco", "Texaco violated the semiconductor pact with Pennzoil"),
+	}
+	threads := func(allegs []*Prop) map[string]int {
+		out := map[string]int{}
+		for i, th := range Build(allegs, nil, nil, names) {
+			for _, a := range th.Allegations {
+				out[a.Key] = i
+			}
+		}
+		return out
+	}
+	threadOf := threads(allegs[:3])
+	if threadOf["a1"] != threadOf["a2"] || threadOf["a3"] != threadOf["a2"] {
+		t.Errorf("the act without its accused should join a2's thread of its article: %v", threadOf)
+	}
+	threadOf = threads(allegs)
+	if threadOf["a2"] == threadOf["a4"] {
+		t.Errorf("the act without its accused bridged Japan's and Texaco's threads: %v", threadOf)
+	}
+}
