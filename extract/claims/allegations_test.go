@@ -373,15 +373,7 @@ func TestDenialOfAPartInAHedgedAct(t *testing.T) {
 		{"Texaco denied any involvement in Texaco's alleged transfer of the shares.", true},
 	} {
 		_, cs := allegationsOf(tc.text, texaco, pennz, vask)
-		var alleg, deny *schema.Claim
-		for i := range cs {
-			switch cs[i].Stance {
-			case schema.Allege:
-				alleg = &cs[i]
-			case schema.Deny:
-				deny = &cs[i]
-			}
-		}
+		alleg, deny := lastAllegationAndDenial(cs)
 		if alleg == nil || deny == nil {
 			t.Errorf("%s: want an allegation and a denial: %+v", tc.text, cs)
 			continue
@@ -412,15 +404,7 @@ func TestTitledMinisterAnswersForItsCountry(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cs := Extract(sentenceInput(tc.opening+rest, usa, iran, aqazadeh)).Claims
-			var alleg, deny *schema.Claim
-			for i := range cs {
-				switch cs[i].Stance {
-				case schema.Allege:
-					alleg = &cs[i]
-				case schema.Deny:
-					deny = &cs[i]
-				}
-			}
+			alleg, deny := lastAllegationAndDenial(cs)
 			if alleg == nil {
 				t.Fatalf("want an allegation: %+v", cs)
 			}
@@ -445,15 +429,7 @@ func TestSecretarySpeaksForHisMinistry(t *testing.T) {
 	in := sentenceInput(text, usa, usda, lyng)
 	in.Doc.Dateline = "WASHINGTON, March 13 -" // USDA is the United States'
 	cs := Extract(in).Claims
-	var alleg, deny *schema.Claim
-	for i := range cs {
-		switch cs[i].Stance {
-		case schema.Allege:
-			alleg = &cs[i]
-		case schema.Deny:
-			deny = &cs[i]
-		}
-	}
+	alleg, deny := lastAllegationAndDenial(cs)
 	if alleg == nil || deny == nil || !slices.Contains(deny.RespondsTo, alleg.ID) {
 		t.Errorf("want Lyng's statement to answer the reports: %+v", cs)
 	}
@@ -583,4 +559,18 @@ func TestDisputedDebtIsNoDenial(t *testing.T) {
 			t.Errorf("%s\n a denial: %v, want %v", tc.text, got, tc.deny)
 		}
 	}
+}
+
+// lastAllegationAndDenial returns the last allegation and the last denial
+// among cs (nil when there is none).
+func lastAllegationAndDenial(cs []schema.Claim) (alleg, deny *schema.Claim) {
+	for i := range cs {
+		switch cs[i].Stance {
+		case schema.Allege:
+			alleg = &cs[i]
+		case schema.Deny:
+			deny = &cs[i]
+		}
+	}
+	return alleg, deny
 }

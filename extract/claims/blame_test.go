@@ -87,15 +87,7 @@ func TestDismissalAnswersTheAllegationBefore(t *testing.T) {
 	baker := [3]string{"James Baker", schema.Person, ""}
 	text := `James Baker charged that the trade bill contributed to the crash. "That is utterly ridiculous," Jim Wright said.`
 	_, cs := allegationsOf(text, wright, baker)
-	var alleg, deny *schema.Claim
-	for i := range cs {
-		switch cs[i].Stance {
-		case schema.Allege:
-			alleg = &cs[i]
-		case schema.Deny:
-			deny = &cs[i]
-		}
-	}
+	alleg, deny := lastAllegationAndDenial(cs)
 	if alleg == nil || deny == nil {
 		t.Fatalf("want the charge and its dismissal: %+v", cs)
 	}
@@ -114,15 +106,7 @@ func TestPeopleStandForTheirCountry(t *testing.T) {
 	wgn := [3]string{"West German", schema.Place, ""}
 	text := "James Baker criticised West German monetary policy. Karl Otto Poehl rebuffed the criticism of West Germany."
 	_, cs := allegationsOf(text, baker, poehl, wg, wgn)
-	var alleg, deny *schema.Claim
-	for i := range cs {
-		switch cs[i].Stance {
-		case schema.Allege:
-			alleg = &cs[i]
-		case schema.Deny:
-			deny = &cs[i]
-		}
-	}
+	alleg, deny := lastAllegationAndDenial(cs)
 	if alleg == nil || deny == nil {
 		t.Fatalf("want the criticism and its rebuff: %+v", cs)
 	}

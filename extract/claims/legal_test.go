@@ -74,15 +74,7 @@ func TestLegalSteps(t *testing.T) {
 	}
 	text := "Spencer Cos Inc sued Chase Manhattan Bank for forcing it into bankruptcy. Chase Manhattan Bank said the suit is without merit."
 	_, cs := allegationsOf(text, spencer, chase)
-	var alleg, deny *schema.Claim
-	for i := range cs {
-		switch cs[i].Stance {
-		case schema.Allege:
-			alleg = &cs[i]
-		case schema.Deny:
-			deny = &cs[i]
-		}
-	}
+	alleg, deny := lastAllegationAndDenial(cs)
 	if alleg == nil || deny == nil {
 		t.Fatalf("want the suit and its denial: %+v", cs)
 	}

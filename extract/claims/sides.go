@@ -175,6 +175,33 @@ var officerTitles = set("chairman", "chairwoman", "president", "chief", "executi
 // mention and the name, a "chief" or a word of one's office among them);
 // nil when no mention has one.
 func (x *extractor) titleOrg(p *entInfo) *entInfo {
+	return x.atMentions(p, func(ts []tok, k int) *entInfo {
+		j := k - 1
+		for j >= 0 && j >= k-5 && officerTitles[ts[j].low] {
+			j--
+		}
+		if j == k-1 || j < 0 {
+			return nil
+		}
+		if ts[j].low == "'s" || ts[j].low == "’s" {
+			j--
+		}
+		if j < 0 {
+			return nil
+		}
+		for _, o := range x.mentionsIn(ts[max(0, j-5)].start, ts[j].end) {
+			if o.end == ts[j].end && o.e.typ == schema.Organization && o.e != p {
+				return o.e
+			}
+		}
+		return nil
+	})
+}
+
+// atMentions calls f with the tokens of the sentence of each mention of p
+// in the document and the index of the mention's first token, in order,
+// and returns the first entity f returns (nil when none does).
+func (x *extractor) atMentions(p *entInfo, f func(ts []tok, k int) *entInfo) *entInfo {
 	for _, m := range x.static {
 		if m.e != p {
 			continue
@@ -184,24 +211,8 @@ func (x *extractor) titleOrg(p *entInfo) *entInfo {
 			continue
 		}
 		ts := x.toks(si)
-		k := tokIndex(ts, m.start)
-		j := k - 1
-		for j >= 0 && j >= k-5 && officerTitles[ts[j].low] {
-			j--
-		}
-		if j == k-1 || j < 0 {
-			continue
-		}
-		if ts[j].low == "'s" || ts[j].low == "’s" {
-			j--
-		}
-		if j < 0 {
-			continue
-		}
-		for _, o := range x.mentionsIn(ts[max(0, j-5)].start, ts[j].end) {
-			if o.end == ts[j].end && o.e.typ == schema.Organization && o.e != p {
-				return o.e
-			}
+		if e := f(ts, tokIndex(ts, m.start)); e != nil {
+			return e
 		}
 	}
 	return nil
@@ -215,16 +226,7 @@ func (x *extractor) titleOrg(p *entInfo) *entInfo {
 // them, and nothing else between them and the name); nil when no mention
 // has one.
 func (x *extractor) titleCountry(p *entInfo) *entInfo {
-	for _, m := range x.static {
-		if m.e != p {
-			continue
-		}
-		si := sort.Search(len(x.in.Sentences), func(i int) bool { return x.in.Sentences[i].End > m.start })
-		if si >= len(x.in.Sentences) || x.in.Sentences[si].Start > m.start {
-			continue
-		}
-		ts := x.toks(si)
-		k := tokIndex(ts, m.start)
+	return x.atMentions(p, func(ts []tok, k int) *entInfo {
 		official := false
 		var words []string
 		for j := k - 1; j >= 0 && j >= k-4; j-- {
@@ -239,15 +241,15 @@ func (x *extractor) titleCountry(p *entInfo) *entInfo {
 			words = append(words, t.text)
 		}
 		if !official {
-			continue
+			return nil
 		}
 		for _, w := range words {
 			if c := x.countryNamed(w); c != nil {
 				return c
 			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // demonymWord reports whether a word is a nationality ("Iranian").
