@@ -53,7 +53,7 @@ func isTickerNode(id string) bool { return strings.HasPrefix(id, tickerPrefix) }
 // after an organisation's name, each ticker once, to the organisation of
 // its first such mention.
 func tickerQuads(r *schema.Result, label quad.Value) []quad.Quad {
-	runes := []rune(r.Document.Text)
+	runes := docRunes(r)
 	type hit struct {
 		at         int
 		ticker, id string
@@ -84,6 +84,33 @@ func tickerQuads(r *schema.Result, label quad.Value) []quad.Quad {
 			Object: quad.IRI(schema.EntityIRI(h.id)), Label: label},
 			quad.Quad{Subject: quad.IRI(schema.TiesIRI), Predicate: quad.IRI(schema.PredTie),
 				Object: quad.IRI(schema.EntityIRI(node)), Label: label})
+	}
+	return out
+}
+
+// docRunes returns the text of a result's document as code points: its
+// Text, or, for a result read back from the store's quads
+// (ResultFromQuads), which keep the sentences but not the whole text, the
+// sentences at their offsets with spaces between them, so that the
+// tickers after a name are found again and a store rebuilt from its quads
+// keeps its ticker ties.
+func docRunes(r *schema.Result) []rune {
+	if r.Document.Text != "" || len(r.Sentences) == 0 {
+		return []rune(r.Document.Text)
+	}
+	n := 0
+	for _, s := range r.Sentences {
+		n = max(n, s.End)
+	}
+	out := make([]rune, n)
+	for i := range out {
+		out[i] = ' '
+	}
+	for _, s := range r.Sentences {
+		if s.Start < 0 || s.Start >= n {
+			continue
+		}
+		copy(out[s.Start:], []rune(s.Text))
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/graph/graphtest"
+	"github.com/dossier-project/dossier/schema"
 )
 
 // ResultFromQuads gives back, from a document's quads, a result with the
@@ -28,5 +29,23 @@ func TestResultFromQuads(t *testing.T) {
 		if d := cmp.Diff(graph.Quads(r), graph.Quads(back), cmpopts.EquateEmpty()); d != "" {
 			t.Errorf("%s: quads differ (-written +read back):\n%s", r.Document.ID, d)
 		}
+	}
+}
+
+// A document's ticker ties ("Zorblat Motors Corp <ZMC>") survive the round
+// trip through its quads, which keep the sentences but not the whole text:
+// a store rebuilt from its quads keeps them.
+func TestResultFromQuadsKeepsTickerTies(t *testing.T) {
+	org := [2]string{schema.Organization, ""}
+	r := graphtest.Result(t, "Shares rose. Zorblat Motors Corp <ZMC> said sales rose.", map[string][2]string{"Zorblat Motors Corp": org}, nil)
+	if len(graph.Records(r).Ties) == 0 {
+		t.Fatalf("the fixture states no tie: %+v", graph.Records(r))
+	}
+	back, err := graph.ResultFromQuads(graph.Quads(r))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(graph.Records(r).Ties, graph.Records(back).Ties, cmpopts.EquateEmpty()); d != "" {
+		t.Errorf("ties differ (-written +read back):\n%s", d)
 	}
 }
