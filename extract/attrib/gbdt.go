@@ -12,6 +12,41 @@ import (
 type gbdt struct {
 	base  float32 // the initial log-odds
 	trees []tree
+	// The trees packed for score (pack): all trees' inner nodes one after
+	// the other, inner a tree, then all their leaves, inner+1 a tree.
+	nodes  []gnode
+	leaves []float32
+	inner  int
+}
+
+// gnode is an inner node of a packed tree: x[f] > thr goes right. A node
+// that does not split has f 0 and thr +Inf, so every x goes left.
+type gnode struct {
+	f   int32
+	thr float32
+}
+
+// pack lays the trees out for score. All trees must have the same depth.
+func (g *gbdt) pack() {
+	g.nodes, g.leaves, g.inner = nil, nil, 0
+	if len(g.trees) == 0 {
+		return
+	}
+	g.inner = len(g.trees[0].feat)
+	for _, t := range g.trees {
+		if len(t.feat) != g.inner || len(t.leaf) != g.inner+1 {
+			g.nodes, g.leaves, g.inner = nil, nil, 0
+			return
+		}
+		for k, f := range t.feat {
+			if f < 0 {
+				g.nodes = append(g.nodes, gnode{0, float32(math.Inf(1))})
+			} else {
+				g.nodes = append(g.nodes, gnode{int32(f), t.thr[k]})
+			}
+		}
+		g.leaves = append(g.leaves, t.leaf...)
+	}
 }
 
 // tree is a complete binary tree of depth d: node k (from 0) splits on
@@ -35,6 +70,23 @@ type gbdtOptions struct {
 // score returns the log-odds of x.
 func (g *gbdt) score(x []float32) float32 {
 	s := g.base
+	if ni := g.inner; ni > 0 {
+		// The packed trees, in the same order, so the sum is the same.
+		nodes, leaves := g.nodes, g.leaves
+		for len(nodes) >= ni && len(leaves) > ni {
+			k := 0
+			for k < ni {
+				if n := nodes[k]; x[n.f] > n.thr {
+					k = 2*k + 2
+				} else {
+					k = 2*k + 1
+				}
+			}
+			s += leaves[k-ni]
+			nodes, leaves = nodes[ni:], leaves[ni+1:]
+		}
+		return s
+	}
 	for i := range g.trees {
 		t := &g.trees[i]
 		k := 0
@@ -194,5 +246,6 @@ func trainGBDT(X [][]float32, y []bool, nf int, o gbdtOptions) *gbdt {
 		}
 		g.trees = append(g.trees, tr)
 	}
+	g.pack()
 	return g
 }

@@ -119,6 +119,7 @@ type work struct {
 	cues  [][2]int
 	sides []uint8
 	rc    roleCtx
+	stack stackWork
 }
 
 func cueAllowed() []bool {

@@ -111,13 +111,24 @@ var pronouns = map[string]bool{"he": true, "she": true, "they": true, "i": true,
 // stem, its best margin and that margin's sentence, and the best margin
 // in another sentence; and how many Viterbi cue tokens the stem has.
 type docStats struct {
-	best, second map[uint64]float32
-	bestSent     map[uint64]int
-	cues         map[uint64]int
+	stems map[uint64]stemStats
+}
+
+// stemStats is what docStats holds of one stem.
+type stemStats struct {
+	best, second float32
+	bestSent     int
+	cues         int
 }
 
 func newDocStats(ss []sentScores) *docStats {
-	d := &docStats{best: map[uint64]float32{}, second: map[uint64]float32{}, bestSent: map[uint64]int{}, cues: map[uint64]int{}}
+	n := 0
+	for si := range ss {
+		if ss[si].s != nil {
+			n += len(ss[si].s.toks)
+		}
+	}
+	d := &docStats{stems: make(map[uint64]stemStats, n)}
 	for si := range ss {
 		s := &ss[si]
 		if s.s == nil {
@@ -125,22 +136,23 @@ func newDocStats(ss []sentScores) *docStats {
 		}
 		for i, t := range s.s.toks {
 			m := s.marg[i]
+			st, ok := d.stems[t.stem]
 			if s.tags[i] != cueO {
-				d.cues[t.stem]++
+				st.cues++
 			}
-			b, ok := d.best[t.stem]
 			switch {
 			case !ok:
-				d.best[t.stem], d.bestSent[t.stem] = m, si
-				d.second[t.stem] = -100
-			case m > b:
-				if d.bestSent[t.stem] != si {
-					d.second[t.stem] = b
+				st.best, st.bestSent = m, si
+				st.second = -100
+			case m > st.best:
+				if st.bestSent != si {
+					st.second = st.best
 				}
-				d.best[t.stem], d.bestSent[t.stem] = m, si
-			case d.bestSent[t.stem] != si && m > d.second[t.stem]:
-				d.second[t.stem] = m
+				st.best, st.bestSent = m, si
+			case st.bestSent != si && m > st.second:
+				st.second = m
 			}
+			d.stems[t.stem] = st
 		}
 	}
 	return d
@@ -148,11 +160,15 @@ func newDocStats(ss []sentScores) *docStats {
 
 // elsewhere is the stem's best margin in a sentence other than si.
 func (d *docStats) elsewhere(stem uint64, si int) float32 {
-	if d.bestSent[stem] != si {
-		return d.best[stem]
+	st := d.stems[stem]
+	if st.bestSent != si {
+		return st.best
 	}
-	return d.second[stem]
+	return st.second
 }
+
+// cues is the number of the stem's Viterbi cue tokens in the document.
+func (d *docStats) cues(stem uint64) int { return d.stems[stem].cues }
 
 func rate(c [2]int32) (float32, float32) {
 	return (float32(c[0]) + 0.1) / (float32(c[1]) + 1), float32(math.Log1p(float64(c[1])))
@@ -254,7 +270,7 @@ func (st *stacker) features(ss []sentScores, si, i int, d *docStats, c counts, d
 		p1, c1, p2+c2*2,
 		float32(n), float32(i)/float32(n),
 		float32(nCue), float32(nCand), other,
-		d.elsewhere(t.stem, si), float32(d.cues[t.stem]),
+		d.elsewhere(t.stem, si), float32(d.cues(t.stem)),
 	)
 }
 
@@ -266,24 +282,26 @@ func bit[T uint8 | int](b T) float32 {
 }
 
 // score tags the sentence with the cue tagger at bias and fills ss's
-// margins and tags; feats and offs are the sentence's cue features.
-func (t *tagger) scoreSentence(dec *decoder, s *sent, sides []uint8, feats []uint64, offs []int32, bias float32) sentScores {
-	tags := t.decode(dec, feats, offs, nil, bias)
+// margins and tags; feats and offs are the sentence's cue features. The
+// margins and tags are appended to marg and tags (which may be nil).
+func (t *tagger) scoreSentence(dec *decoder, s *sent, sides []uint8, feats []uint64, offs []int32, bias float32, marg []float32, tags []int) sentScores {
+	vt := t.decode(dec, feats, offs, nil, bias)
 	n := len(s.toks)
-	ss := sentScores{s: s, sides: sides, marg: make([]float32, n), tags: append([]int(nil), tags...)}
+	ss := sentScores{s: s, sides: sides, tags: append(tags[len(tags):], vt...)}
+	ss.marg = marg[len(marg):]
 	for i := 0; i < n; i++ {
 		e := dec.emit[i*t.nt : i*t.nt+t.nt]
-		ss.marg[i] = max(e[cueB], e[cueI]) - e[cueO]
+		ss.marg = append(ss.marg, max(e[cueB], e[cueI])-e[cueO])
 	}
 	return ss
 }
 
 // constraints returns the forbid mask (n × nCueTags) that the trees'
 // decisions put on the sentence, or nil when they change nothing.
-func (st *stacker) constraints(ss []sentScores, si int, d *docStats, buf []float32) []bool {
+func (st *stacker) constraints(ss []sentScores, si int, d *docStats, buf, p []float32) []bool {
 	s := &ss[si]
 	n := len(s.s.toks)
-	p := make([]float32, n)
+	p = p[:n]
 	for i := 0; i < n; i++ {
 		p[i] = -1
 		if st.candidate(s, i) {
@@ -318,41 +336,87 @@ func (st *stacker) constraints(ss []sentScores, si int, d *docStats, buf []float
 	return forbid
 }
 
+// stackWork is the second stage's scratch space in a work.
+type stackWork struct {
+	feats []uint64
+	offs  []int32
+	sides []uint8
+	marg  []float32
+	tags  []int
+	p     []float32
+	buf   []float32
+	ss    []sentScores
+	fr    [][2]int // by sentence: where its features and offsets start
+	out   [][][2]int
+	spans [][2]int
+}
+
 // stackedCues returns the cue spans of each sentence of ps (by index) as
-// the cue tagger and its second stage find them.
+// the cue tagger and its second stage find them. What it returns lives in
+// w's buffers until the next call.
 func (m *Model) stackedCues(w *work, ps []sent) [][][2]int {
-	ss := make([]sentScores, len(ps))
-	feats := make([][]uint64, len(ps))
-	offs := make([][]int32, len(ps))
+	sw := &w.stack
+	// The document's features, offsets, sides, margins and tags go one
+	// sentence after the other in sw's buffers; a sentence keeps its
+	// ranges (or the slices of an older array when a buffer grew, which
+	// nothing writes to again).
+	ntok := 0
+	for si := range ps {
+		if n := len(ps[si].toks); n > 0 && n <= MaxTokens && ps[si].cand {
+			ntok += n
+		}
+	}
+	sw.sides = slices.Grow(sw.sides[:0], ntok)
+	sw.marg = slices.Grow(sw.marg[:0], ntok)
+	sw.tags = slices.Grow(sw.tags[:0], ntok)
+	sw.offs = slices.Grow(sw.offs[:0], ntok+len(ps))
+	sw.feats = sw.feats[:0]
+	sw.p = slices.Grow(sw.p[:0], MaxTokens)
+	sw.buf = slices.Grow(sw.buf[:0], nStackFeats)
+	ss := slices.Grow(sw.ss[:0], len(ps))[:len(ps)]
+	clear(ss)
+	sw.ss = ss
+	fr := slices.Grow(sw.fr[:0], len(ps))[:len(ps)]
 	for si := range ps {
 		s := &ps[si]
 		n := len(s.toks)
 		if n == 0 || n > MaxTokens || !s.cand {
 			continue
 		}
-		sides := s.lexSides(nil)
-		var f []uint64
-		o := make([]int32, 0, n+1)
+		ns := len(sw.sides)
+		sw.sides = append(sw.sides, s.lexSides(sw.sides[ns:])...)
+		sides := sw.sides[ns:len(sw.sides):len(sw.sides)]
+		f0, o0 := len(sw.feats), len(sw.offs)
 		for i := 0; i < n; i++ {
-			o = append(o, int32(len(f)))
-			f = s.cueFeatures(i, sides[i], f)
+			sw.offs = append(sw.offs, int32(len(sw.feats)-f0))
+			sw.feats = s.cueFeatures(i, sides[i], sw.feats)
 		}
-		o = append(o, int32(len(f)))
-		feats[si], offs[si] = f, o
-		ss[si] = m.cue.scoreSentence(&w.dec, s, sides, f, o, m.oBias)
+		sw.offs = append(sw.offs, int32(len(sw.feats)-f0))
+		fr[si] = [2]int{f0, o0}
+		f, o := sw.feats[f0:], sw.offs[o0:]
+		ss[si] = m.cue.scoreSentence(&w.dec, s, sides, f, o, m.oBias, sw.marg, sw.tags)
+		sw.marg = append(sw.marg, ss[si].marg...)
+		sw.tags = append(sw.tags, ss[si].tags...)
 	}
+	sw.fr = fr
 	d := newDocStats(ss)
-	out := make([][][2]int, len(ps))
-	buf := make([]float32, 0, nStackFeats)
+	out := slices.Grow(sw.out[:0], len(ps))[:len(ps)]
+	clear(out)
+	sw.out = out
+	sw.spans = sw.spans[:0]
 	for si := range ss {
 		if ss[si].s == nil {
 			continue
 		}
 		tags := ss[si].tags
-		if forbid := m.stack.constraints(ss, si, d, buf); forbid != nil {
-			tags = m.cue.decode(&w.dec, feats[si], offs[si], forbid, m.oBias)
+		if forbid := m.stack.constraints(ss, si, d, sw.buf[:0], sw.p); forbid != nil {
+			n := len(ss[si].s.toks)
+			f0, o0 := fr[si][0], fr[si][1]
+			tags = m.cue.decode(&w.dec, sw.feats[f0:], sw.offs[o0:o0+n+1], forbid, m.oBias)
 		}
-		out[si] = spansOf(tags, nil)
+		k := len(sw.spans)
+		sw.spans = spansOf(tags, sw.spans)
+		out[si] = sw.spans[k:len(sw.spans):len(sw.spans)]
 	}
 	return out
 }
@@ -390,7 +454,7 @@ func (st *stacker) stackRows(t *tagger, es []cueExample, bias float32, c counts,
 		if !e.cand {
 			continue
 		}
-		ss[k] = t.scoreSentence(&dec, e.s, e.sides, e.feats, e.offs, bias)
+		ss[k] = t.scoreSentence(&dec, e.s, e.sides, e.feats, e.offs, bias, nil, nil)
 	}
 	d := newDocStats(ss)
 	for k, e := range es {
@@ -510,6 +574,7 @@ func readStacker(br *bufio.Reader) (*stacker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("stack: %w", err)
 	}
+	g.pack()
 	st.trees = g
 	return st, nil
 }
