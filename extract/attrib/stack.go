@@ -100,6 +100,42 @@ type sentScores struct {
 	sides []uint8
 	marg  []float32 // best cue tag's emission less O's (with the O bias)
 	tags  []int     // Viterbi's tags
+	// What features needs of the whole sentence, set by sentFigures: the
+	// Viterbi cue tokens, the candidates, and the tokens of the four best
+	// margins, best first (-1: none).
+	figured     bool
+	nCue, nCand int
+	top         [4]int
+}
+
+// sentFigures sets s's figures of the whole sentence once.
+func (st *stacker) sentFigures(s *sentScores) {
+	if s.figured {
+		return
+	}
+	s.figured = true
+	s.nCue, s.nCand = 0, 0
+	s.top = [4]int{-1, -1, -1, -1}
+	for k := range s.s.toks {
+		if s.tags[k] != cueO {
+			s.nCue++
+		}
+		if st.candidate(s, k) {
+			s.nCand++
+		}
+		v := s.marg[k]
+		if v != v {
+			continue // NaN: never the best
+		}
+		j := len(s.top)
+		for j > 0 && (s.top[j-1] < 0 || v > s.marg[s.top[j-1]]) {
+			j--
+		}
+		if j < len(s.top) {
+			copy(s.top[j+1:], s.top[j:len(s.top)-1])
+			s.top[j] = k
+		}
+	}
 }
 
 // nStackFeats is the number of dense features of a candidate.
@@ -237,17 +273,18 @@ func (st *stacker) features(ss []sentScores, si, i int, d *docStats, c counts, d
 	}
 	p1, c1 := subj(i - 1)
 	p2, c2 := subj(i - 2)
-	nCue, nCand := 0, 0
+	// The best margin of the sentence outside tokens i-1 to i+1: the
+	// first of its four best there.
+	st.sentFigures(s)
+	nCue, nCand := s.nCue, s.nCand
 	other := float32(-100)
-	for k := 0; k < n; k++ {
-		if s.tags[k] != cueO {
-			nCue++
+	for _, k := range s.top {
+		if k < 0 {
+			break
 		}
-		if st.candidate(s, k) {
-			nCand++
-		}
-		if (k < i-1 || k > i+1) && s.marg[k] > other {
-			other = s.marg[k]
+		if k < i-1 || k > i+1 {
+			other = max(other, s.marg[k])
+			break
 		}
 	}
 	inCue := float32(0)

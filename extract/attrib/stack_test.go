@@ -2,6 +2,7 @@ package attrib
 
 import (
 	"bytes"
+	"os"
 	"testing"
 )
 
@@ -74,5 +75,80 @@ func TestTrainStack(t *testing.T) {
 	}
 	if _, err := Load(bytes.NewReader(a.Bytes()[:len(a.Bytes())-40])); err == nil {
 		t.Error("a cut stacked model file loaded")
+	}
+}
+
+// TestPackedScore checks that the packed trees score every row exactly as
+// the trees walked one by one, a node that does not split included.
+func TestPackedScore(t *testing.T) {
+	var X [][]float32
+	var y []bool
+	for i := 0; i < 300; i++ {
+		a, b, c := float32(i%11), float32((i/11)%4), float32(i%5)
+		X = append(X, []float32{a, b, c})
+		y = append(y, a >= 6 && b >= 2 || c == 4)
+	}
+	g := trainGBDT(X, y, 3, gbdtOptions{Trees: 40, Depth: 3, Rate: 0.3, Lambda: 1, MinHess: 0.5, Bins: 16})
+	if g.inner != 7 {
+		t.Fatalf("packed %d inner nodes a tree, want 7", g.inner)
+	}
+	g.trees[0].feat[6] = -1
+	g.pack()
+	walked := &gbdt{base: g.base, trees: g.trees}
+	for _, x := range append(X, []float32{100, 100, 100}, []float32{-100, -100, -100}) {
+		if a, b := g.score(x), walked.score(x); a != b {
+			t.Fatalf("row %v: packed %v, walked %v", x, a, b)
+		}
+	}
+}
+
+// TestSentFigures checks the features' figures of the whole sentence (the
+// cue and candidate counts, the best margin away from the token) against
+// a plain count over the example article.
+func TestSentFigures(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.stack == nil {
+		t.Skip("the default model has no second stage")
+	}
+	raw, err := os.ReadFile("../../examples/kaspersky-2017-10-24.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes, sents := docSentences(string(raw))
+	ps := m.prepare(runes, sents)
+	var w work
+	m.stackedCues(&w, ps)
+	ss, d := w.stack.ss, newDocStats(w.stack.ss)
+	checked := 0
+	for si := range ss {
+		s := &ss[si]
+		if s.s == nil {
+			continue
+		}
+		for i := range s.s.toks {
+			f := m.stack.features(ss, si, i, d, m.stack.counts, nil)
+			nCue, nCand, other := 0, 0, float32(-100)
+			for k := range s.s.toks {
+				if s.tags[k] != cueO {
+					nCue++
+				}
+				if m.stack.candidate(s, k) {
+					nCand++
+				}
+				if (k < i-1 || k > i+1) && s.marg[k] > other {
+					other = s.marg[k]
+				}
+			}
+			if got := f[35:38]; got[0] != float32(nCue) || got[1] != float32(nCand) || got[2] != other {
+				t.Fatalf("sentence %d token %d: figures %v, counted %v %v %v", si, i, got, nCue, nCand, other)
+			}
+			checked++
+		}
+	}
+	if checked < 100 {
+		t.Fatalf("only %d tokens checked", checked)
 	}
 }
