@@ -359,15 +359,17 @@ func (a *asker) name(ctx context.Context, iri string) (EntityRef, error) {
 	if err != nil {
 		return EntityRef{}, err
 	}
+	// Every document states the name it writes: the one shown is the best
+	// of them (BetterName), as the read index shows it, not the first
+	// stored ("IVACO INC" of a headline before "Ivaco Inc").
 	name := ""
 	err = a.scan(ctx, quad.Subject, r, func(p, o cgraph.Ref) error {
 		if p.Key() != pk {
 			return nil
 		}
 		v, err := a.value(o)
-		name = valueString(v)
-		if err == nil {
-			err = errEnough
+		if n := valueString(v); err == nil && (name == "" || BetterName(n, name)) {
+			name = n
 		}
 		return err
 	})

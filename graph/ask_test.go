@@ -402,3 +402,33 @@ func TestCount(t *testing.T) {
 		})
 	}
 }
+
+// The name a path shows for an entity is the best its documents give
+// (BetterName), on the quads as through the read index, not the first one
+// stored: a headline's "ACME" stored before "Acme".
+func TestPathShowsTheBestName(t *testing.T) {
+	ctx := context.Background()
+	for _, index := range []bool{false, true} {
+		t.Run(fmt.Sprint("index ", index), func(t *testing.T) {
+			st, err := graph.Open(ctx, filepath.Join(t.TempDir(), "g.db"), &graph.Options{Create: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			head := graphtest.Result(t, "ACME GROWS", map[string][2]string{"ACME": {schema.Organization, ""}}, nil)
+			for _, r := range []*schema.Result{head, askResult(t)} {
+				if _, err := st.Write(ctx, r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			st.UseIndex(index)
+			ps, err := st.Path(ctx, "org/acme", "loc/ruritania", 3)
+			if err != nil || len(ps) == 0 {
+				t.Fatalf("path: %v %v", ps, err)
+			}
+			if got := ps[0].Hops[0].From.Name; got != "Acme" {
+				t.Errorf("path from %q, want Acme", got)
+			}
+		})
+	}
+}
