@@ -38,14 +38,21 @@ func sameAsQuads(r *schema.Result, label quad.Value) []quad.Quad {
 				continue
 			}
 			seen[from] = true
-			out = append(out, quad.Quad{Subject: quad.IRI(schema.EntityIRI(from)), Predicate: quad.IRI(schema.PredSameAs),
-				Object: quad.IRI(schema.EntityIRI(e.ID)), Label: label},
-				quad.Quad{Subject: quad.IRI(schema.TiesIRI), Predicate: quad.IRI(schema.PredTie),
-					Object: quad.IRI(schema.EntityIRI(from)), Label: label})
+			out = append(out, tieQuads(from, e.ID, label)...)
 		}
 	}
 	out = append(out, legalQuads(r, label)...)
 	return append(out, tickerQuads(r, label)...)
+}
+
+// tieQuads returns the quads by which a document ties the node of ID from
+// to the entity of ID to: the dossier:sameAs statement, and from's place
+// on the ties node, which lets the ties be read without a scan.
+func tieQuads(from, to string, label quad.Value) []quad.Quad {
+	return []quad.Quad{
+		{Subject: quad.IRI(schema.EntityIRI(from)), Predicate: quad.IRI(schema.PredSameAs), Object: quad.IRI(schema.EntityIRI(to)), Label: label},
+		{Subject: quad.IRI(schema.TiesIRI), Predicate: quad.IRI(schema.PredTie), Object: quad.IRI(schema.EntityIRI(from)), Label: label},
+	}
 }
 
 // tieCache holds the store's sameAs ties in memory: they are few, and

@@ -157,10 +157,7 @@ func legalQuads(r *schema.Result, label quad.Value) []quad.Quad {
 			continue
 		}
 		seen[e.ID] = true
-		out = append(out, quad.Quad{Subject: quad.IRI(schema.EntityIRI(e.ID)), Predicate: quad.IRI(schema.PredSameAs),
-			Object: quad.IRI(schema.EntityIRI(base)), Label: label},
-			quad.Quad{Subject: quad.IRI(schema.TiesIRI), Predicate: quad.IRI(schema.PredTie),
-				Object: quad.IRI(schema.EntityIRI(e.ID)), Label: label})
+		out = append(out, tieQuads(e.ID, base, label)...)
 	}
 	return out
 }

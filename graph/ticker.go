@@ -80,10 +80,7 @@ func tickerQuads(r *schema.Result, label quad.Value) []quad.Quad {
 			continue
 		}
 		seen[node] = true
-		out = append(out, quad.Quad{Subject: quad.IRI(schema.EntityIRI(node)), Predicate: quad.IRI(schema.PredSameAs),
-			Object: quad.IRI(schema.EntityIRI(h.id)), Label: label},
-			quad.Quad{Subject: quad.IRI(schema.TiesIRI), Predicate: quad.IRI(schema.PredTie),
-				Object: quad.IRI(schema.EntityIRI(node)), Label: label})
+		out = append(out, tieQuads(node, h.id, label)...)
 	}
 	return out
 }
