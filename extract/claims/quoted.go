@@ -21,6 +21,10 @@ import (
 // ("we did nothing wrong", "There is no truth to the reports"), or
 // responsibility taken ("I fully accept sole responsibility"). A sentence
 // of the quotation that states anything else stays part of the one claim.
+// The cue's claim may itself allege: a speaker who says who did the wrong
+// before denying his own part (`Smith said, "The contracts were forged by
+// Carlton traders in our name. We deny any misconduct on our part."`)
+// still denies it.
 
 // quotedAnswers adds the answers of later sentences of multi-sentence
 // quotations (see above). It runs once the allegations of the document
@@ -38,7 +42,7 @@ func (x *extractor) quotedAnswers() {
 			continue
 		}
 		switch d.stance {
-		case schema.Say, schema.Report, schema.Deny, schema.Acknowledge:
+		case schema.Say, schema.Report, schema.Deny, schema.Acknowledge, schema.Allege:
 		default:
 			continue
 		}

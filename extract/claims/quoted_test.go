@@ -12,9 +12,11 @@ import (
 // quotation that runs over several sentences is a claim of its own, by
 // the quotation's speaker, with that sentence for evidence; the other
 // sentences of the quotation, and words of compliance that name no
-// innocence, give none.
+// innocence, give none. The quotation's first sentence may allege (a
+// speaker who says who did the wrong before denying his own part).
 func TestQuotedAnswers(t *testing.T) {
 	smith := [3]string{"John Smith", schema.Person, ""}
+	carlton := [3]string{"Carlton Inc", schema.Organization, schema.KindCompany}
 	tests := []struct {
 		name, text string
 		want       schema.Stance // of a claim whose evidence is the last sentence; "" for none
@@ -22,13 +24,15 @@ func TestQuotedAnswers(t *testing.T) {
 		{"the speaker's own denial", `Acme Corp was accused of fraud. John Smith told reporters, "Our accounts were audited. We deny any kind of misconduct on our part."`, schema.Deny},
 		{"called fiction", `Acme Corp was accused of fraud. John Smith said: "I think this is being spread by rivals. That is fiction and I think it is despicable fiction."`, schema.Deny},
 		{"responsibility taken", `Acme Corp was accused of fraud. John Smith said: "I have resigned. I fully accept sole responsibility for these transactions."`, schema.Acknowledge},
+		{"the speaker's own denial after an allegation of its own", `Acme Corp was accused of fraud. John Smith said, "Fraudulent contracts were forged by Carlton Inc traders in the name of Acme Corp. We deny any kind of misconduct on our part."`, schema.Deny},
+		{"an allegation of its own, then a plain statement", `Acme Corp was accused of fraud. John Smith said, "Fraudulent contracts were forged by Carlton Inc traders in the name of Acme Corp. We will hire more staff next year."`, ""},
 		{"a plain statement", `Acme Corp was accused of fraud. John Smith said: "Our accounts were audited. We will hire more staff next year."`, ""},
 		{"compliance words that name no innocence", `Acme Corp was accused of fraud. John Smith said: "Our accounts were audited. Debt is an abiding problem for the poorest countries."`, ""},
 		{"innocence taken back", `Acme Corp was accused of fraud. John Smith said: "Our accounts were audited. It is not fiction that we lost money."`, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			in := sentenceInput(tc.text, acme, smith)
+			in := sentenceInput(tc.text, acme, smith, carlton)
 			last := in.Sentences[len(in.Sentences)-1]
 			var got schema.Stance
 			for _, c := range Extract(in).Claims {
