@@ -2516,6 +2516,18 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 	if with < 0 && !passive && !final && !indict && ts[i].low != "charging" {
 		return nil
 	}
+	if passive && !forWrong && i+1 < n && bookedTo[ts[i+1].low] {
+		// "were charged against operations in the first quarter", "the
+		// amount to be charged to prior periods", "interest would be
+		// charged at a maximum nine pct", "calls would be charged the
+		// same": a cost booked or a price asked, not a charge.
+		return nil
+	}
+	if with > i && with+1 < n && ts[with].low == "with" && (tasks[ts[with+1].low] || with+2 < n && ts[with+1].low == "the" && tasks[ts[with+2].low]) {
+		// "enterprises charged with developing their own plans",
+		// "charged with responsibility for": a task given, not a charge.
+		return nil
+	}
 	a := i + 1
 	if with >= 0 {
 		a = with + 1
@@ -2603,6 +2615,16 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 }
 
 // priceNouns are what is charged when a price is: "prices charged by".
+// bookedTo are the words after a passive "charged" that book a cost or
+// ask a price.
+var bookedTo = set("against", "to", "at", "off", "the", "as", "per")
+
+// tasks are what one is "charged with" when one is given work to do.
+var tasks = set("responsibility", "responsibilities", "task", "tasks", "duty", "duties", "job", "mission",
+	"developing", "overseeing", "running", "managing", "drafting", "preparing", "coordinating", "implementing",
+	"supervising", "monitoring", "reviewing", "studying", "finding", "carrying", "drawing", "setting", "making",
+	"organising", "organizing", "administering", "enforcing", "investigating")
+
 var priceNouns = set("price", "prices", "fee", "fees", "rate", "rates", "interest", "amount", "amounts", "tax", "taxes",
 	"premium", "premiums", "commission", "commissions", "tariff", "tariffs", "cost", "costs", "sum", "sums")
 
