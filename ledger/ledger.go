@@ -235,11 +235,13 @@ func actMatch(a, b *Prop, names Names) (float64, string) {
 // how rare they are in news (IDF): a word of one story in 110 counts
 // 0.1, "said" nothing, at most 0.3 in all.
 func actMatchN(a, b *Prop, names Names) (float64, string, int, float64) {
-	return actMatchSkip(a, b, names, nil)
+	return actMatchSkip(a, b, names, nil, true)
 }
 
-// actMatchSkip is actMatchN without the shared words skip reports.
-func actMatchSkip(a, b *Prop, names Names, skip map[string]bool) (float64, string, int, float64) {
+// actMatchSkip is actMatchN without the shared words skip reports; with
+// irregular, the forms of the table of irregular forms meet (sameStem),
+// else a word meets only its stem but for a final "e".
+func actMatchSkip(a, b *Prop, names Names, skip map[string]bool, irregular bool) (float64, string, int, float64) {
 	a.prep(names)
 	b.prep(names)
 	var shared []string
@@ -250,7 +252,7 @@ func actMatchSkip(a, b *Prop, names Names, skip map[string]bool) (float64, strin
 	}
 	var words []string
 	for _, w := range a.words {
-		if (slices.Contains(b.words, w) || sameStem(w, b.words)) && !skip[w] {
+		if (slices.Contains(b.words, w) || sameStem(w, b.words, irregular)) && !skip[w] {
 			words = append(words, w)
 		}
 	}
@@ -273,12 +275,16 @@ func actMatchSkip(a, b *Prop, names Names, skip map[string]bool) (float64, strin
 
 // sameStem reports whether a stem is one of ws but for a final "e", which
 // Stem keeps after "-ment" ("infringement" is "infringe", "infringed" is
-// "infring"; "agreement" and "agreed").
-func sameStem(w string, ws []string) bool {
-	if strings.HasSuffix(w, "e") {
-		return slices.Contains(ws, w[:len(w)-1])
+// "infring"; "agreement" and "agreed"), or, with irr, another form of it
+// in the table of irregular forms ("hid" and "hiding", "sold" and "sale").
+func sameStem(w string, ws []string, irr bool) bool {
+	if strings.HasSuffix(w, "e") && slices.Contains(ws, w[:len(w)-1]) || slices.Contains(ws, w+"e") {
+		return true
 	}
-	return slices.Contains(ws, w+"e")
+	if _, ok := irregular[w]; ok && irr {
+		return slices.ContainsFunc(ws, func(x string) bool { return sameAct(w, x) })
+	}
+	return false
 }
 
 // wordScale turns a word's IDF into its share of the act score: a word
@@ -735,7 +741,9 @@ func Same(a, b *Prop, names Names) (float64, string) {
 	if ent < 0.4 && a.Doc != b.Doc {
 		skip = frame
 	}
-	act, why, nc, nw := actMatchSkip(a, b, names, skip)
+	// Threads join acts by their stems only: the irregular forms link an
+	// answer to its allegation (Answers), not two reports into one.
+	act, why, nc, nw := actMatchSkip(a, b, names, skip, false)
 	if ent == 0.4 && a.Doc != "" && a.Doc == b.Doc && a.Claimant != "" && a.Claimant == b.Claimant && (nc > 0 || len(a.concepts) == 0 || len(b.concepts) == 0) {
 		// One maker's allegations against one target in one article
 		// are the counts of one complaint ("its suit alleges that Coastal

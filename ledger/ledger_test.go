@@ -532,7 +532,7 @@ func TestStemE(t *testing.T) {
 	if s, why := Same(a, b, names); s < MinSame || !strings.Contains(why, "settle") {
 		t.Errorf("settlement and settled: %.2f (%s)", s, why)
 	}
-	if !sameStem("infringe", []string{"infring"}) || !sameStem("infring", []string{"patent", "infringe"}) || sameStem("patent", []string{"infring"}) {
+	if !sameStem("infringe", []string{"infring"}, false) || !sameStem("infring", []string{"patent", "infringe"}, false) || sameStem("patent", []string{"infring"}, false) {
 		t.Errorf("sameStem")
 	}
 }
@@ -568,5 +568,33 @@ func TestActWithoutAccusedJoinsItsArticle(t *testing.T) {
 	threadOf = threads(allegs)
 	if threadOf["a2"] == threadOf["a4"] {
 		t.Errorf("the act without its accused bridged Japan's and Texaco's threads: %v", threadOf)
+	}
+}
+
+// TestIrregularForms: across articles the accused's denial meets the
+// allegation in another form of its verb, though no suffix rule joins the
+// two ("hid" and "hiding", "stole" and "theft", "bribed" and "bribery");
+// words of no such pair still do not meet.
+func TestIrregularForms(t *testing.T) {
+	for _, tc := range []struct{ alleg, ans string }{
+		{"Texaco hid the write-downs from its auditors", "it was not hiding anything"},
+		{"Texaco bribed the inspectors", "there was no bribery"},
+		{"Texaco stole the drilling data", "there was no theft"},
+		{"Texaco lied to the regulators", "it was not lying"},
+	} {
+		a := &Prop{Key: "a", Doc: "d1", Claimant: "org/pennzoil", Target: "org/texaco", Content: tc.alleg}
+		b := &Prop{Key: "b", Doc: "d2", Claimant: "org/texaco", Content: tc.ans}
+		if s, why := Answers(a, b, names); s < MinAnswer {
+			t.Errorf("%q does not answer %q: %.2f (%s)", tc.ans, tc.alleg, s, why)
+		}
+	}
+	a := &Prop{Key: "a", Doc: "d1", Claimant: "org/pennzoil", Target: "org/texaco", Content: "Texaco hid the write-downs from its auditors"}
+	b := &Prop{Key: "b", Doc: "d2", Claimant: "org/texaco", Content: "it was not selling anything"}
+	if s, why := Answers(a, b, names); s >= MinAnswer {
+		t.Errorf("selling answers hiding: %.2f (%s)", s, why)
+	}
+	// Common verbs meet too, though alone they weigh too little to link.
+	if !sameStem(Stem("sold"), []string{Stem("sale")}, true) || !sameStem(Stem("paid"), []string{Stem("payments")}, true) || sameStem(Stem("sold"), []string{Stem("paid")}, true) {
+		t.Errorf("sameStem of irregular forms")
 	}
 }

@@ -178,3 +178,53 @@ func CreditorClaim(toks []string, i int) bool {
 	}
 	return i > 0 && creditorWords[toks[i-1]] || i+1 < len(toks) && creditorWords[toks[i+1]]
 }
+
+// irregular puts the stems (Stem) of the irregular forms of a verb and of
+// its nouns under one key, so that the forms of one act meet though no
+// suffix rule joins them: "hid", "hidden" and "hiding" are "hide"; "sold"
+// and "sale" are "sell"; "paid" and "payment" are "pay"; "stole" and
+// "theft" are "steal". Only verbs of acts that allegations name are kept:
+// a table of every irregular verb would join words that say little
+// ("lost" and "loss" are in nearly every company story).
+var irregular = func() map[string]string {
+	m := make(map[string]string)
+	for _, g := range []string{
+		"hide: hid hide hiding hidden",
+		"sell: sold sell sale selling",
+		"buy: bought buy buys buying",
+		"pay: paid pay pays paying payment",
+		"lie: lied lie lies lying",
+		"steal: stol stolen steal theft thief thiev",
+		"know: knew know known knowing",
+		"mislead: misl mislead",
+		"flee: fled flee",
+		"bribe: brib briberi",
+		"forge: forg forgeri",
+		"conspire: conspir conspiraci",
+		"deceive: deceiv decept deceit",
+		"falsify: falsifi falsificat",
+		"seek: sought seek",
+		"break: brok broken break",
+		"strike: struck strik",
+		"shoot: shot shoot",
+		"throw: threw thrown throw",
+		"produce: produc product",
+		"overproduce: overproduc overproduct over-produc",
+	} {
+		key, forms, _ := strings.Cut(g, ":")
+		for _, f := range strings.Fields(forms) {
+			m[f] = key
+		}
+	}
+	return m
+}()
+
+// sameAct reports whether two stems are forms of one word: equal, or
+// joined by the irregular table.
+func sameAct(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ka, ok := irregular[a]
+	return ok && ka == irregular[b]
+}
