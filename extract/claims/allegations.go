@@ -1629,6 +1629,10 @@ var rebuttals = []string{"abiding", "abide by", "abided", "complied", "complying
 	"frivolous", "without merit", "no merit", "meritless", "without foundation", "no legal basis", "no factual basis",
 	"no legal merit"}
 
+// continuing are the verbs before a rebuttal's "to" by which compliance
+// goes on: "has continued to abide by", "continues to honor".
+var continuing = set("continued", "continues", "continue", "continuing")
+
 // rebuts reports whether content asserts compliance or innocence. An
 // infinitive content ("agreed to cut output and abide by fixed prices")
 // asserts nothing: it is an act to come.
@@ -1653,6 +1657,12 @@ func (x *extractor) rebuts(ts []tok, a, b int) bool {
 				if before[j] == "to" && j+1 < len(before) && before[j+1] == "be" && j > 0 && pronouns[before[j-1]] != "" {
 					// "believe it to be totally without merit": a
 					// belief's small clause, no act to come.
+					continue
+				}
+				if before[j] == "to" && j == len(before)-1 && j > 0 && continuing[before[j-1]] {
+					// "has continued to abide by the memorandum": the
+					// speaker's compliance goes on, no act to come ("will
+					// continue to" stays one by its "will").
 					continue
 				}
 				if !(before[j] == "has" || before[j] == "have") || j+1 < len(before) && before[j+1] == "not" {

@@ -101,6 +101,10 @@ func TestAllegationsByWhatTheyAssert(t *testing.T) {
 			[]string{"allege said"}, "Japan"},
 		{"asserting compliance denies", `"We are faithfully abiding by the agreement," Japan said.`, [][3]string{japan},
 			[]string{"deny said"}, ""},
+		{"compliance to come is no denial", `"We will continue to abide by the agreement," Japan said.`, [][3]string{japan},
+			[]string{"say said"}, ""},
+		{"compliance agreed to is no denial", `Japan said it agreed to continue to abide by the agreement.`, [][3]string{japan},
+			[]string{"say said"}, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -306,6 +310,7 @@ func TestMinistryAnswersForItsCountry(t *testing.T) {
 		{"by the dateline", `The Senate accused Japan of violating the pact. "We are faithfully abiding by the pact," a spokesman for the Trade Ministry said.`, "TOKYO, March 13 -"},
 		{"by the source's words", `The Senate accused Japan of violating the pact. Japanese officials said they were faithfully abiding by the pact.`, ""},
 		{"honoring the pact", `The Senate accused Japan of violating the pact. Japanese officials told reporters they were honoring the pact.`, ""},
+		{"compliance that goes on", `The Senate accused Japan of violating the pact. "Japan has continued to abide by the pact," a spokesman for the Trade Ministry said.`, "TOKYO, March 13 -"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := sentenceInput(tc.text, senate, japan, ministry)
