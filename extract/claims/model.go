@@ -1151,12 +1151,60 @@ func raising(ts []tok, cs, ce int) bool {
 			}
 			return true
 		case "expected":
-			if k > cs && auxiliaries[ts[k-1].low] || k > cs+1 && auxiliaries[ts[k-2].low] {
+			if k > cs && auxiliaries[ts[k-1].low] || k > cs+1 && auxiliaries[ts[k-2].low] || passiveParticiple(ts, k) {
 				return ce >= len(ts) || ts[ce].low != "by"
 			}
+		case "known":
+			if passiveParticiple(ts, k) {
+				return ce >= len(ts) || ts[ce].low != "by"
+			}
+		case "reportedly":
+			// "Whitman has reportedly been critical of Trump": the
+			// writer's hedge on the subject's act, not its speech
+			// (PolNeAR's training split: no source for 15 of 19); not
+			// before a participle ("with Trump reportedly yelling: ...",
+			// the source of the other rules).
+			return k+1 >= len(ts) || !strings.HasSuffix(ts[k+1].low, "ing")
 		}
 	}
 	return false
+}
+
+// passiveParticiple reports whether the participle at k ("expected", "known") is
+// a passive: a form of "be" before it, across adverbs ("is best known
+// for", "has long been known for", "she's expected to"; not after an
+// expletive "it"), or a noun right
+// before it that it qualifies, followed by "to", "for", "as", a number or
+// punctuation ("a developer known to be bullish", "COMEX GOLD FUTURES
+// EXPECTED TO OPEN HIGHER", "Hog prices expected 0.50 dlr higher"); not
+// after a pronoun ("they expected", "he has known") nor before an object
+// ("dealers expected no major movements").
+func passiveParticiple(ts []tok, k int) bool {
+	j := k - 1
+	for j >= 0 && (isAdverb(ts[j]) || ts[j].low == "best" || ts[j].low == "well" || negations[ts[j].low]) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	switch w := ts[j].low; {
+	case beForms[w] || (w == "'s" || w == "’s") && j > 0 && pronouns[ts[j-1].low] != "":
+		// Not after an expletive "it" ("it has been known for some
+		// time that ..."): the content is the clause, not "it".
+		for j--; j >= 0 && (auxiliaries[ts[j].low] || isAdverb(ts[j])); j-- {
+		}
+		return j < 0 || ts[j].low != "it"
+	case j < k-1 || pronouns[w] != "" || auxiliaries[w] || relatives[w] || npStops[w] || !isWord(w):
+		return false
+	}
+	// After a noun, only before "to", "for", "as", a number or
+	// punctuation: "Most economists expected the Federal Reserve to" is
+	// active.
+	if k+1 >= len(ts) {
+		return true
+	}
+	n := ts[k+1].low
+	return n == "to" || n == "for" || n == "as" || !isWord(n)
 }
 
 // adjacent reports whether only adverbs and auxiliaries stand between

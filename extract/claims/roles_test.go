@@ -263,6 +263,19 @@ func TestRaising(t *testing.T) {
 		{"Many Republicans seem to be hoping for a change", 2, 6, false},
 		{"The plan is expected by analysts to fail", 2, 4, false},
 		{"Mr. Trump seemed to blame the victims", 2, 5, false},
+		// A passive "known" or "expected" without its be-form inside the
+		// cue, and the writer's "reportedly".
+		{"A developer known to be bullish on golf", 2, 3, true},
+		{"The group is best known for its focus", 4, 6, true},
+		{"Russia has long been known for such warfare", 4, 5, true},
+		{"FED EXPECTED TO TAKE NO MONEY MARKET ACTION", 1, 2, true},
+		{"Hog prices expected 0.50 dlr higher", 2, 3, true},
+		{"Meg Whitman has reportedly been critical of Trump", 3, 4, true},
+		{"It has been known for some time that the book was coming", 3, 4, false}, // an expletive "it"
+		{"Most economists expected the Federal Reserve to act", 2, 3, false},      // active, with its object
+		{"They initially expected a win", 2, 3, false},
+		{"He has known about it for years", 2, 3, false},
+		{"with Trump reportedly yelling at them", 2, 3, false},
 	}
 	for _, tt := range tests {
 		var ts []tok
