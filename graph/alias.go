@@ -24,7 +24,8 @@ import (
 // sameAsQuads returns the ties an extraction result states: each acronym
 // merged by definition points at its entity, each organisation named with
 // a legal form at its name without (legal.go), each ticker written after
-// an organisation's name at that organisation (ticker.go).
+// an organisation's name at that organisation (ticker.go), each short name
+// merged into an organisation at that organisation (shortname.go).
 func sameAsQuads(r *schema.Result, label quad.Value) []quad.Quad {
 	var out []quad.Quad
 	seen := make(map[string]bool)
@@ -42,7 +43,8 @@ func sameAsQuads(r *schema.Result, label quad.Value) []quad.Quad {
 		}
 	}
 	out = append(out, legalQuads(r, label)...)
-	return append(out, tickerQuads(r, label)...)
+	out = append(out, tickerQuads(r, label)...)
+	return append(out, shortQuads(r, label)...)
 }
 
 // tieQuads returns the quads by which a document ties the node of ID from
@@ -140,14 +142,19 @@ func (s *Store) loadTies(ctx context.Context) (map[string]quad.Value, map[string
 		}
 	}
 	tickers := make(map[string]map[string]int)
+	shorts := make(map[string]map[string]int)
 	for n, docs := range votes {
 		if isTickerNode(n) {
 			tickers[n] = docs
 			continue
 		}
+		if isShortNode(n) {
+			shorts[n] = docs
+			continue
+		}
 		to[quad.IRI(schema.EntityIRI(n)).String()] = quad.IRI(schema.EntityIRI(BestTie(docs)))
 	}
-	if err := s.finishTies(ctx, to, from, tickers); err != nil {
+	if err := s.finishTies(ctx, to, from, tickers, shorts); err != nil {
 		return nil, nil, err
 	}
 	c.to, c.from, c.ok = to, from, true
@@ -155,15 +162,20 @@ func (s *Store) loadTies(ctx context.Context) (map[string]quad.Value, map[string
 }
 
 // finishTies resolves the legal-form ties among the ties read (foldLegal),
-// then the tickers' (foldTickers) and chains of ties, then fills from, the
-// nodes tied to each entity.
+// then the tickers' (foldTickers), then the short names' (foldShort) and
+// chains of ties, then fills from, the nodes tied to each entity.
 func (s *Store) finishTies(ctx context.Context, to map[string]quad.Value, from map[string][]quad.Value,
-	tickers map[string]map[string]int) error {
-	if err := s.foldLegal(ctx, to, tickerSets(tickers)); err != nil {
+	tickers, shorts map[string]map[string]int) error {
+	sets := tickerSets(tickers)
+	if err := s.foldLegal(ctx, to, sets); err != nil {
 		return err
 	}
 	resolveChains(to)
 	if err := s.foldTickers(ctx, to, tickers); err != nil {
+		return err
+	}
+	resolveChains(to)
+	if err := s.foldShort(ctx, to, shorts, sets); err != nil {
 		return err
 	}
 	resolveChains(to)

@@ -52,6 +52,7 @@ func TestAll(t *testing.T, open func(t *testing.T) *graph.Store) {
 	t.Run("TieOrderFree", func(t *testing.T) { testTieOrderFree(t, open) })
 	t.Run("KindOrderFree", func(t *testing.T) { testKindOrderFree(t, open) })
 	t.Run("LegalTickerOrderFree", func(t *testing.T) { testLegalTickerOrderFree(t, open) })
+	t.Run("ShortNameOrderFree", func(t *testing.T) { testShortNameOrderFree(t, open) })
 }
 
 // writeAll writes the documents one by one and fails unless each is new.

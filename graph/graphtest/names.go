@@ -298,3 +298,66 @@ func testLegalTickerOrderFree(t *testing.T, open func(t *testing.T) *graph.Store
 		}
 	}
 }
+
+// ShortNameDocs returns four documents: two that name a company in full and
+// then by the first word of its name ("Zorblat Motors Corp", then
+// "Zorblat", merged by the rule "short-name"), one that writes the word
+// alone ("ZORBLAT TO CUT PRICES"), and one that merges the word "Mellox"
+// into another company than the word alone names.
+func ShortNameDocs(t testing.TB) []*schema.Result {
+	t.Helper()
+	org := [2]string{schema.Organization, ""}
+	short := func(r *schema.Result, full, word string) *schema.Result {
+		for i, e := range r.Entities {
+			if e.Name == full {
+				r.Entities[i].Aliases = append(r.Entities[i].Aliases, word)
+				r.Entities[i].Merges = append(r.Entities[i].Merges, schema.Merge{Alias: word, Rule: "short-name",
+					Confidence: 0.75, Evidence: SpanOf(t, r.Document.Text, full)})
+			}
+		}
+		if err := r.Check(); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	return []*schema.Result{
+		short(Result(t, "Zorblat Motors Corp said Zorblat would cut prices.", map[string][2]string{"Zorblat Motors Corp": org}, nil), "Zorblat Motors Corp", "Zorblat"),
+		short(Result(t, "Zorblat Motors Corp recalled cars, Zorblat said. Mellox Partners said Mellox bought.",
+			map[string][2]string{"Zorblat Motors Corp": org, "Mellox Partners": org}, nil), "Zorblat Motors Corp", "Zorblat"),
+		Result(t, "ZORBLAT TO CUT PRICES", map[string][2]string{"ZORBLAT": org}, nil),
+		Result(t, "Mellox said so.", map[string][2]string{"Mellox": org}, nil),
+	}
+}
+
+// testShortNameOrderFree writes ShortNameDocs in three orders: the word
+// alone is the company of three documents in all of them, and a word one
+// document only merges stays itself.
+func testShortNameOrderFree(t *testing.T, open func(t *testing.T) *graph.Store) {
+	ctx := context.Background()
+	docs := ShortNameDocs(t)
+	one := schema.Key(schema.Organization, "Zorblat Motors Corp")
+	for _, order := range [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}, {2, 0, 3, 1}} {
+		st := open(t)
+		for _, i := range order {
+			if _, err := st.Write(ctx, docs[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for name, want := range map[string][]string{"ZORBLAT": {one + " 3"}, "Zorblat Motors Corp": {one + " 3"},
+			"Mellox": {"org/mellox 1"}} {
+			es, err := st.Find(ctx, name)
+			if err != nil {
+				t.Fatalf("order %v: %v", order, err)
+			}
+			var got []string
+			for _, e := range es {
+				if e.ID != "org/mellox-partners" { // the company "Mellox" is an alias of
+					got = append(got, fmt.Sprintf("%s %d", e.ID, e.Documents))
+				}
+			}
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("order %v: Find %s (-want +got):\n%s", order, name, d)
+			}
+		}
+	}
+}
