@@ -719,6 +719,12 @@ func (x *extractor) allegations() {
 			}
 		}
 	}
+	// A charge that a denial holds and that accuses the denier by a
+	// pronoun ("Acme called charges that it dumped waste and cheated
+	// Carlton "utterly false"") is against the denier before the
+	// statements of the accused are read against the charges ("it did
+	// not dump waste", said elsewhere in the story, states its opposite).
+	x.deniedOfSpeaker()
 	x.quotedAnswers()
 	x.opposition()
 	sort.SliceStable(x.drafts, func(i, j int) bool {

@@ -53,6 +53,8 @@ func TestAnswersThatNameNoDenial(t *testing.T) {
 			[][3]string{union, acme}, "said", schema.Say, ""},
 		{"a right the accuser asserts is no answer", "The Teamsters accused Acme Corp of illegally dumping toxic waste. The Teamsters said they have the right to strike.",
 			[][3]string{union, acme}, "said", schema.Say, ""},
+		{"the opposite of a charge that a denial holds against the denier", `Acme Corp called charges that it dumped toxic waste and cheated Carlton Inc "utterly false." Acme Corp said it did not dump toxic waste in the river.`,
+			[][3]string{acme, {"Carlton Inc", schema.Organization, schema.KindCompany}}, "said", schema.Deny, "the accused states the opposite (dump toxic wast)"},
 		{"the accused states the opposite of a rumour", "E.F. HUTTON DENIES RUMOURED SOLVENCY PROBLEMS. Brokerage firm E.F. Hutton Group Inc is not facing liquidity problems, London joint managing director Harry Romney said.",
 			[][3]string{huttn, hutton, romney}, "said", schema.Deny, "the accused states the opposite (problem)"},
 		{"a ticker after the accused's name", "E.F. HUTTON DENIES RUMOURED SOLVENCY PROBLEMS. Brokerage firm E.F. Hutton Group Inc <EFH> is not facing liquidity problems, London joint managing director Harry Romney said.",
