@@ -384,6 +384,24 @@ func prop(c *ClaimInfo) *ledger.Prop {
 	for _, a := range c.About {
 		p.About = append(p.About, a.ID)
 	}
+	if c.Stance == "allege" && c.Target != nil && len(c.About) > 1 {
+		// The parties the allegation lists with its target ("Kuwait and
+		// the United Arab Emirates, along with ... Ecuador") are accused
+		// with it, as the extraction's co-accused are inside the
+		// article: the store keeps only the target and what the claim is
+		// about, so they are found again in its words.
+		var others []string
+		var ids []string
+		for _, a := range c.About {
+			if a.ID != c.Target.ID && (c.Claimant == nil || a.ID != c.Claimant.ID) && a.Name != "" {
+				others = append(others, a.Name)
+				ids = append(ids, a.ID)
+			}
+		}
+		for _, i := range ledger.Listed(c.Content.Text, c.Target.Name, others) {
+			p.CoAccused = append(p.CoAccused, ids[i])
+		}
+	}
 	return p
 }
 

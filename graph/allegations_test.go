@@ -158,3 +158,37 @@ func TestThreadsRepeat(t *testing.T) {
 		t.Errorf("the explicit allegation has a repeat: %+v", ts[0].Reports[0].Repeats)
 	}
 }
+
+// TestListedAccusedAnswerAcross checks that a party an allegation lists
+// with its target ("Kuwait and the United Arab Emirates, along with the
+// much smaller producer Ecuador") answers it from another article as the
+// accused, though the store keeps only the target and what the claim is
+// about; a party it names in another role does not.
+func TestListedAccusedAnswerAcross(t *testing.T) {
+	kuwait := EntityRef{ID: "loc/kuwait", Name: "Kuwait", Type: schema.Place}
+	uae := EntityRef{ID: "loc/united-arab-emirates", Name: "United Arab Emirates", Type: schema.Place}
+	ecuador := EntityRef{ID: "loc/ecuador", Name: "Ecuador", Type: schema.Place}
+	opec := EntityRef{ID: "org/opec", Name: "OPEC", Type: schema.Organization}
+	d1 := DocInfo{Hash: "h1", ID: "d1", Date: "1987-03-01"}
+	d2 := DocInfo{Hash: "h2", ID: "d2", Date: "1987-03-02"}
+	alleg := ClaimInfo{IRI: schema.PartIRI("h1", "c1"), ID: "c1", ClaimantText: "traders", Stance: "allege", Target: &ecuador,
+		About:   []EntityRef{kuwait, uae, ecuador, opec},
+		Content: schema.Span{Text: "Kuwait and the United Arab Emirates, along with the much smaller producer Ecuador, were producing above quota while OPEC sought higher prices"},
+		Date:    d1.Date, Document: d1}
+	deny := func(by EntityRef) ClaimInfo {
+		return ClaimInfo{IRI: schema.PartIRI("h2", "c1"), ID: "c1", Claimant: &by, Stance: "deny", About: []EntityRef{by},
+			Content: schema.Span{Text: by.Name + " was producing within its quota"}, Date: d2.Date, Document: d2}
+	}
+	for _, tc := range []struct {
+		by   EntityRef
+		link bool
+	}{{kuwait, true}, {uae, true}, {opec, false}} {
+		ts := buildThreads([]ClaimInfo{alleg}, []ClaimInfo{deny(tc.by)}, nil, ThreadFilter{}, nil)
+		if len(ts) != 1 {
+			t.Fatalf("%d threads, want 1", len(ts))
+		}
+		if got := len(ts[0].Answers) == 1; got != tc.link {
+			t.Errorf("%s's denial linked %v, want %v: %+v", tc.by.Name, got, tc.link, ts[0].Answers)
+		}
+	}
+}
