@@ -1424,7 +1424,7 @@ func (x *extractor) invertedAfter(ts []tok, d *draft) bool {
 		return false // "Sanders, who had said ..., criticized Clinton on two fronts": the object
 	}
 	w := ts[d.srcA].low
-	if openers[w] || timeWords[w] || weekdays[w] || isAdverb(ts[d.srcA]) || x.in.Model == nil {
+	if openers[w] || w == "of" || w == "by" || timeWords[w] || weekdays[w] || isAdverb(ts[d.srcA]) || x.in.Model == nil {
 		return false
 	}
 	if _, ok := pronouns[w]; ok && d.srcB-d.srcA > 1 {

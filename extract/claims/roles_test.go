@@ -952,7 +952,8 @@ func TestHeadlineColon(t *testing.T) {
 // Sheinkopf") and the model gives a source before the cue (the end of
 // what was said), the rules' source stays; and that the model's source
 // wins where the words after the cue are no such source ("told AFP", "said
-// in a statement", the object of "criticized").
+// in a statement", "said of the course", "said by telephone", the object of
+// "criticized").
 func TestInvertedSourceStays(t *testing.T) {
 	m, err := attrib.Default()
 	if err != nil {
@@ -962,6 +963,9 @@ func TestInvertedSourceStays(t *testing.T) {
 		{"His endorsement could matter more for identity politics than for his clout in Boston, said Democratic strategist Hank Sheinkopf.", "said", "his clout in Boston", "Democratic strategist Hank Sheinkopf"},
 		{"Even India has more cultural resonance through its films, says political scientist Dossym Satpayev in Almaty.", "says", "its films", "political scientist Dossym Satpayev in Almaty"},
 		{"Sanders, who had said he would debate the front-runner, criticized Clinton on two fronts.", "criticized", "Sanders", "Sanders"},
+		// A phrase of "of" or "by" after the cue is no source.
+		{"It is the best course in the state, Michael Cernech, the city manager, said of the championship course.", "said", "Michael Cernech", "Michael Cernech"},
+		{"The race is over, Ann Lee, a strategist, said by telephone.", "said", "Ann Lee", "Ann Lee"},
 	} {
 		in := sentenceInput(c.text)
 		in.Model = m
