@@ -298,7 +298,9 @@ func wrongIn(ts []tok, a, b int) int {
 		for j := max(a, k-6); j < k; j++ {
 			switch ts[j].low {
 			case "whether", "if", "never", "nothing", "without", "not", "n't", "against", "avoid", "prevent", "stop", "barring",
-				"halt", "halting", "curb", "combat", "fight", "resist", "determination", "investigate", "investigating", "probe":
+				"halt", "halting", "curb", "combat", "fight", "resist", "determination", "investigate", "investigating", "probe",
+				"avoiding", "preventing", "stopping", "curbing", "combating", "combatting", "fighting", "resisting", "deter",
+				"deterring", "detect", "detecting", "define", "defining":
 				hedged = true
 			case "no":
 				hedged = j+1 < len(ts) && ts[j+1].low != "doubt"
@@ -604,6 +606,11 @@ func (x *extractor) allegations() {
 			// against it by <Advanced Voice Technologies> alleging
 			// misappropriation") names the wrong of the charge it fights,
 			// not one the speaker alleges (fightsCharge).
+			for w >= 0 && !d.blamed && d.stance != schema.Criticise && kindOfConduct(ts, ka, w) {
+				// "Shad said insider trading makes up only a tiny fraction
+				// of trading": a category of conduct, no one's act.
+				w = wrongIn(ts, w+1, kb)
+			}
 			if deny, _ := x.deniesWrongdoing(ts[ka:kb]); w >= 0 && !d.negated && !deny && !question(ts, ka, kb) && !conditional(ts, ka, kb, w) &&
 				!aboutAllegations(ts, ka, w) && !stopped(ts, ka, w) && !fightsCharge(ts, ka, w) {
 				if x.ownAct(ts, d, ka, w) {
