@@ -69,9 +69,14 @@ func kindOfConduct(ts []tok, a, k int) bool {
 		break
 	}
 	if j < a {
-		return true
+		// "THREE TRADERS INDICTED FOR INSIDER TRADING": the cue before
+		// the content may charge it.
+		return !chargedNear(ts, a)
 	}
 	switch t := ts[j].low; {
+	case kindStarters[t] && chargedNear(ts, j):
+		// "it charged a director with insider trading".
+		return false
 	case kindStarters[t]:
 		// "Levine's conviction for insider trading", "its investigation
 		// of insider trading": a case, named by the noun before.
@@ -106,6 +111,17 @@ var engaging = set("engaged", "engaging", "engage", "engages", "involved", "invo
 	"participating", "participation", "resorted", "resorting", "resort", "indulged", "indulging", "committing",
 	"committed", "responsible", "culpable", "part", "role", "persisted", "persisting", "continued", "continuing",
 	"profited", "profiting", "benefited", "benefiting", "benefitted", "practised", "practiced", "implicated")
+
+// chargedNear reports whether a word of a charge, a suspicion or a
+// sanction is among the six words before ts[j].
+func chargedNear(ts []tok, j int) bool {
+	for m := max(0, j-6); m < j; m++ {
+		if penalties[ts[m].low] || caseNouns[ts[m].low] && ts[m].low != "cases" && ts[m].low != "case" {
+			return true
+		}
+	}
+	return false
+}
 
 // possessives are pronouns that own what follows.
 var possessives = set("his", "her", "its", "their", "our", "my", "your", "whose")
