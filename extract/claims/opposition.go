@@ -88,6 +88,7 @@ func (x *extractor) opposition() {
 			mainNeg = true
 		}
 		praise := !mainNeg && (praisesRecord(ts, ka, kb) || defendsRecord(ts, ka, kb))
+		voids := !intent && !mainNeg && callsPactVoid(ts, ka, kb)
 		// What the statement owns to: a finding it agrees with, or a
 		// fault it finds with an act it names as its own.
 		var owned []string
@@ -114,7 +115,7 @@ func (x *extractor) opposition() {
 			shifters = append([]*entInfo{d.claimant}, x.sides(d)...)
 			shifted = x.shiftedCause(ts, d, ka, kb, shifters)
 		}
-		if !just && !vow && contest == "" && len(negated) == 0 && !praise && len(owned) == 0 && len(shifted) == 0 {
+		if !just && !vow && contest == "" && len(negated) == 0 && !praise && len(owned) == 0 && len(shifted) == 0 && !voids {
 			continue
 		}
 		// A claimant who has defended the accused and speaks as "we"
@@ -185,6 +186,8 @@ func (x *extractor) opposition() {
 				}
 			}
 			switch {
+			case voids && namesPact(at, aa, ab) && len(owns) == 0:
+				ops = append(ops, answered{a, 0.8, "the accused calls the agreement void"})
 			case len(owns) > 0 && len(shared) == 0:
 				ops = append(ops, answered{a, 0.8, "the accused owns to the act (" + strings.Join(owns[:min(3, len(owns))], " ") + ")"})
 			case len(shared) > 0:
@@ -227,6 +230,64 @@ func (x *extractor) opposition() {
 		}
 		d.opposes = ops
 	}
+}
+
+// pactNouns name an agreement a party may be accused of breaking.
+var pactNouns = set("accord", "accords", "agreement", "agreements", "pact", "pacts", "treaty", "treaties", "protocol",
+	"protocols", "convention", "memorandum", "understanding")
+
+// voidWords say that an agreement binds no one: "inactive",
+// "inoperative", "null and void".
+var voidWords = set("inactive", "inoperative", "invalid", "void", "null", "defunct", "obsolete", "lapsed", "dead")
+
+// namesPact reports whether ts[a:b] names an agreement.
+func namesPact(ts []tok, a, b int) bool {
+	for k := a; k < b; k++ {
+		if pactNouns[ts[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// callsPactVoid reports whether content says that an agreement it names
+// binds no one: "it considers the accord inactive", "the 1986 protocol
+// is inoperative", "the pact is no longer valid", "is not binding": the
+// annotation guide's dismissal of an allegation's basis, when the one
+// accused of breaking an agreement says so (opposition). Not a
+// conditional or a forecast ("if the rule applied, the contract would be
+// void"), nor a void word taken back ("is not invalid").
+func callsPactVoid(ts []tok, a, b int) bool {
+	for k := a; k < b; k++ {
+		if !pactNouns[ts[k].low] {
+			continue
+		}
+		for j := k + 1; j < b && j <= k+6; j++ {
+			l := ts[j].low
+			if l == "," || l == "that" || l == "which" || l == "if" || isEnd(ts[j]) || ts[j].cue {
+				break
+			}
+			prev := ""
+			if j > k+1 {
+				prev = ts[j-1].low
+			}
+			switch {
+			case voidWords[l] && prev != "not" && prev != "n't" && prev != "never":
+			case l == "binding" && (prev == "not" || prev == "n't"):
+			case (l == "valid" || l == "binding") && prev == "longer" && j >= k+3 && ts[j-2].low == "no":
+			default:
+				continue
+			}
+			for i := a; i < j; i++ {
+				switch ts[i].low {
+				case "if", "whether", "unless", "would", "could", "might", "may", "will":
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // justifies reports whether content asserts a right or lawfulness that a

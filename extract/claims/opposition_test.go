@@ -33,7 +33,8 @@ func linked(cs []schema.Claim, stance schema.Stance, cue string) *schema.Claim {
 }
 
 // TestAnswersThatNameNoDenial: the accused answers by stating the opposite
-// of what is alleged or by asserting its right, and the same words from a
+// of what is alleged, by asserting its right or by calling the agreement
+// it is said to break void, and the same words from a
 // party nobody accuses, or with nothing alleged, stay statements.
 func TestAnswersThatNameNoDenial(t *testing.T) {
 	tests := []struct {
@@ -45,6 +46,18 @@ func TestAnswersThatNameNoDenial(t *testing.T) {
 	}{
 		{"the accused asserts its right", "Turkey accused Greece of violating the 1976 Berne accord by drilling in the Aegean. Greece said it has the right to decide where to drill.",
 			[][3]string{turkey, greece}, "said", schema.Deny, "asserts its right"},
+		{"the accused calls the agreement void", "Turkey accused Greece of violating the 1976 Berne accord by drilling in the Aegean. Greece said it considers the accord inactive.",
+			[][3]string{turkey, greece}, "said", schema.Deny, "calls the agreement void"},
+		{"an agreement no longer valid", "Turkey accused Greece of breaking the Berne pact. Greece said the pact is no longer valid.",
+			[][3]string{turkey, greece}, "said", schema.Deny, "calls the agreement void"},
+		{"an agreement called void when no breach of one is alleged is a statement", "Turkey accused Greece of drilling in disputed waters. Greece said the pact is no longer valid.",
+			[][3]string{turkey, greece}, "said", schema.Say, ""},
+		{"an agreement the accuser calls void is no answer", "Turkey accused Greece of breaking the Berne pact. Turkey said the pact is no longer valid.",
+			[][3]string{turkey, greece}, "said", schema.Say, ""},
+		{"an agreement void only if is no answer", "Turkey accused Greece of breaking the Berne pact. Greece said the pact would be void if Turkey drilled.",
+			[][3]string{turkey, greece}, "said", schema.Say, ""},
+		{"an agreement not invalid is no answer", "Turkey accused Greece of breaking the Berne pact. Greece said the pact was not invalid.",
+			[][3]string{turkey, greece}, "said", schema.Say, ""},
 		{"the accused acted within the law", "The Teamsters accused Acme Corp of illegally dumping toxic waste. Acme Corp said it acted within the law.",
 			[][3]string{union, acme}, "said", schema.Deny, "asserts its right"},
 		{"a right asserted with nothing alleged is a statement", "Acme Corp met on Monday. Acme Corp said it has the right to redeem the shares.",
