@@ -227,6 +227,7 @@ func group(ms []*mention) []schema.Entity {
 	g.legalForms()
 	g.tickers(tickers)
 	g.initials()
+	g.typos()
 
 	var out []schema.Entity
 	byID := make(map[string]int)

@@ -185,6 +185,8 @@ func RuleConfidence(rule string) float64 {
 		return 0.8
 	case "short-name":
 		return 0.75
+	case "typo":
+		return 0.7
 	}
 	return 0.5
 }
