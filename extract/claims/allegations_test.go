@@ -579,3 +579,36 @@ func lastAllegationAndDenial(cs []schema.Claim) (alleg, deny *schema.Claim) {
 	}
 	return alleg, deny
 }
+
+// TestPronounSubjectOfAClause: an answer whose content goes on to a
+// clause with "he" as its subject ("we continue to believe in him and to
+// believe that he did not act illegally"), in a quotation too, is about
+// the man last named, and so answers the charge against him.
+func TestPronounSubjectOfAClause(t *testing.T) {
+	zentor := [3]string{"Zentor Securities", schema.Organization, schema.KindCompany}
+	brandt := [3]string{"Carl Brandt", schema.Person, ""}
+	const opening = "A federal grand jury indicted Carl Brandt on charges of illegally trading on inside information. "
+	for _, tc := range []struct {
+		text  string
+		about bool
+	}{
+		{`"After all we have learned, we continue to support him and to believe that he did not act illegally," Zentor Securities said.`, true},
+		{`Zentor Securities said that after a long review it remains convinced that he did not act illegally.`, true},
+	} {
+		var deny *schema.Claim
+		cs := Extract(sentenceInput(opening+tc.text, zentor, brandt)).Claims
+		for i := range cs {
+			if cs[i].Stance == schema.Deny {
+				deny = &cs[i]
+			}
+		}
+		if deny == nil {
+			t.Errorf("%s: no denial: %+v", tc.text, cs)
+			continue
+		}
+		got := slices.Contains(deny.About, "per/carl-brandt") && len(deny.RespondsTo) > 0
+		if got != tc.about {
+			t.Errorf("%s: about Brandt and linked %v (about %v, links %+v), want %v", tc.text, got, deny.About, deny.Links, tc.about)
+		}
+	}
+}

@@ -890,8 +890,15 @@ func (x *extractor) deniedOfSpeaker() {
 	}
 }
 
+// maxThatClause is how many words into an answer's content a clause
+// whose subject is "he" or "she" ("... to believe that he did not act
+// illegally") may start for pronounSubject.
+const maxThatClause = 16
+
 // pronounSubject returns the person an answer's content opens with as
-// "he" or "she" when it is not the claimant ("Goldman said it continues to
+// "he" or "she", or whom a clause of its first words has as its subject
+// ("we continue to believe in him and to believe that he did not act
+// illegally"), when it is not the claimant ("Goldman said it continues to
 // believe that he did not act illegally": Robert Freeman, named before),
 // the latest person named before the pronoun; else nil, and nil when an
 // unnamed speaker may be the "he" ("a foreign lawyer said he believed"). The answer is
@@ -903,7 +910,20 @@ func (x *extractor) pronounSubject(d *draft) *entInfo {
 	if k < kb && ts[k].low == "that" {
 		k++
 	}
-	if k >= kb || ts[k].low != "he" && ts[k].low != "she" || ts[k].inQ {
+	clause := false
+	if k < kb && ts[k].low != "he" && ts[k].low != "she" {
+		// The subject of a clause the content goes on to: "Based on all
+		// we now know, we continue to believe in him and to believe that
+		// he did not act illegally" (Goldman's word on Freeman). In a
+		// quotation too: its speaker is "I" or "we" there, never "he".
+		for j := ka + 1; j+1 < kb && j <= ka+maxThatClause; j++ {
+			if ts[j].low == "that" && (ts[j+1].low == "he" || ts[j+1].low == "she") {
+				k, clause = j+1, true
+				break
+			}
+		}
+	}
+	if k >= kb || ts[k].low != "he" && ts[k].low != "she" || ts[k].inQ && !clause {
 		return nil
 	}
 	if d.claimant == nil && !pluralSpeaker(d.claimantText) {
