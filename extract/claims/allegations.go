@@ -2025,9 +2025,11 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			marks := (t.low == "allegation" || t.low == "allegations" || t.low == "accusation" || t.low == "accusations" ||
 				(t.low == "charges" || t.low == "charge") && ts[i+1].low == "that") && !mayBe(ts, i)
 			den := x.deniedIn(ds, t)
-			if !marks && !wrong && dealOnly(ts, ca) {
+			if !marks && !wrong && (dealOnly(ts, ca) || plannedOnly(ts, ca)) {
 				// "denied a report that it is interested in acquiring
-				// International Minerals": a deal, no wrong or damage.
+				// International Minerals": a deal, no wrong or damage;
+				// "denied a report that Japan will end its semiconductor
+				// agreement": a plan.
 				break
 			}
 			if den != nil || scornedHere(ts, i) || (!inContent(ds, t) || x.possessed(ts, i)) && wrong || marks {
@@ -2054,7 +2056,7 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			// of a damaging, disputed fact, whatever its words; its
 			// target, unless it names one, is who denies it.
 			a := rumourContent(ts, i)
-			if a < 0 || dealOnly(ts, a) {
+			if a < 0 || dealOnly(ts, a) || plannedOnly(ts, a) && wrongIn(ts, a, n) < 0 {
 				break
 			}
 			if by, in := x.rumourDenier(ds, t); by != nil {
@@ -2243,6 +2245,39 @@ var rumourNouns = set("rumour", "rumours", "rumor", "rumors", "rumoured", "rumor
 // rumourContent returns the first token of what the rumour at i says, or
 // -1: "rumours that ...", "rumours of ...", "rumours in London financial
 // markets that ...", "rumoured solvency problems".
+// plans are the words after a subject that make what follows a plan or
+// an intention: "will", "would", "intends to", "plans to", "is to".
+var plans = set("will", "would", "'ll", "intends", "intended", "intend", "plans", "planned", "plan", "planning",
+	"aims", "aimed", "wants", "wanted", "is", "was", "were", "are")
+
+// plannedOnly reports whether the content at ts[a:] tells only a plan or
+// an intention of its subject (its first verb "will", "would", "intends
+// to", "plans to", "is to" and a verb other than "be"): "a local news
+// agency report that Japan will end its semiconductor agreement", "a
+// published report that it would announce a startup decision", "rumours
+// that it intends to impose foreign exchange controls". A rumour that a
+// party could be in trouble, or did something, is no plan.
+func plannedOnly(ts []tok, a int) bool {
+	for k := a; k < len(ts) && k <= a+8 && !isEnd(ts[k]) && ts[k].low != ","; k++ {
+		l := ts[k].low
+		if !plans[l] {
+			continue
+		}
+		v := k + 1
+		if l != "will" && l != "would" && l != "'ll" {
+			if beForms[l] && (v >= len(ts) || ts[v].low != "to") && ts[v].low != "planning" && ts[v].low != "going" {
+				return false // "was in trouble", "is insolvent"
+			}
+			for v < len(ts) && v <= k+3 && ts[v].low != "to" {
+				v++
+			}
+			v++
+		}
+		return v < len(ts) && !beForms[ts[v].low] && ts[v].low != "have" && lowerWord(ts[v].low)
+	}
+	return false
+}
+
 func rumourContent(ts []tok, i int) int {
 	if l := ts[i].low; l == "rumoured" || l == "rumored" {
 		if i+1 < len(ts) && !isEnd(ts[i+1]) && ts[i+1].low != "to" && ts[i+1].low != "that" {
