@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/dossier-project/dossier/extract/text"
+	"github.com/dossier-project/dossier/schema"
 )
 
 // quoteKind tells whether a token opens or closes a quotation (both for
@@ -369,6 +370,16 @@ func (x *extractor) weakOK(ts []tok, i, ce int, v *verb) bool {
 			return true
 		}
 	}
+	if v.stance == schema.Say && v.flags&(belief|addressee) == 0 && i > 0 && ts[i-1].low != "and" && ts[i-1].low != "but" &&
+		clauseOpens(ts, r) {
+		// "Greece declared it considers the accord inoperative", "he
+		// repeated they had": a clause without its "that", opened by a
+		// pronoun and its own verb; not "declared it a success" or
+		// "added it to the list". A verb coordinated with another ("said
+		// ... and added it is confident") is left to the trained model,
+		// which gives it the subject of the first.
+		return true
+	}
 	if v.flags&belief != 0 {
 		if r < n && ts[r].low == "to" {
 			return false // "believed to have been": not a speaker's belief
@@ -390,6 +401,25 @@ func (x *extractor) weakOK(ts []tok, i, ce int, v *verb) bool {
 		}
 	}
 	return false
+}
+
+// clauseSubjects are the pronouns that open a clause reported without
+// its "that".
+var clauseSubjects = set("he", "she", "it", "they", "we")
+
+// clauseOpens reports whether a clause opens at r: a subject pronoun and
+// its finite verb, an auxiliary other than "to" or a verb of the third
+// person in the present ("it considers", "he had", "they would").
+func clauseOpens(ts []tok, r int) bool {
+	if r+1 >= len(ts) || !clauseSubjects[ts[r].low] {
+		return false
+	}
+	l := ts[r+1].low
+	if auxiliaries[l] {
+		return l != "to" && l != "not" && l != "n't" && l != "be" && l != "been" && l != "being"
+	}
+	return ts[r].low != "we" && ts[r].low != "they" && len(l) > 3 && strings.HasSuffix(l, "s") &&
+		!strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "us") && !strings.HasSuffix(l, "'s")
 }
 
 // headlinePassive reports whether the past form of a verb at i (its cue
