@@ -228,6 +228,7 @@ func group(ms []*mention) []schema.Entity {
 	g.tickers(tickers)
 	g.initials()
 	g.typos()
+	g.personCompanies()
 
 	var out []schema.Entity
 	byID := make(map[string]int)
