@@ -597,4 +597,8 @@ func TestIrregularForms(t *testing.T) {
 	if !sameStem(Stem("sold"), []string{Stem("sale")}, true) || !sameStem(Stem("paid"), []string{Stem("payments")}, true) || sameStem(Stem("sold"), []string{Stem("paid")}, true) {
 		t.Errorf("sameStem of irregular forms")
 	}
+	// Goods are no act: "products" does not meet "producing".
+	if sameStem(Stem("products"), []string{Stem("producing")}, true) {
+		t.Errorf("products meets producing")
+	}
 }

@@ -208,7 +208,6 @@ var irregular = func() map[string]string {
 		"strike: struck strik",
 		"shoot: shot shoot",
 		"throw: threw thrown throw",
-		"produce: produc product",
 		"overproduce: overproduc overproduct over-produc",
 	} {
 		key, forms, _ := strings.Cut(g, ":")
