@@ -570,7 +570,7 @@ func (x *extractor) allegations() {
 				d.refersBack = true
 				continue
 			}
-			if ka < kb && !d.negated && legalSource(ts, d) && !question(ts, ka, kb) {
+			if ka < kb && !d.negated && legalSource(ts, d) && !question(ts, ka, kb) && !(w < 0 && !anyWrongdoing(ts[ka:kb]) && remedyOnly(ts, ka, kb)) {
 				// "The suit claimed that Boesky bought ...", "In an
 				// administrative complaint, the SEC said ...": what a legal
 				// step says it alleges.
@@ -2574,7 +2574,8 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 	if with < 0 && !passive && !final && !indict && ts[i].low != "charging" {
 		return nil
 	}
-	if passive && !forWrong && i+1 < n && bookedTo[ts[i+1].low] {
+	if i > 0 && (beForms[ts[i-1].low] || ts[i-1].low == "been") && !forWrong && i+1 < n &&
+		(bookedTo[ts[i+1].low] || ts[i+1].low == "the" && i+2 < n && ts[i+2].low == "same") {
 		// "were charged against operations in the first quarter", "the
 		// amount to be charged to prior periods", "interest would be
 		// charged at a maximum nine pct", "calls would be charged the
@@ -2675,7 +2676,7 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 // priceNouns are what is charged when a price is: "prices charged by".
 // bookedTo are the words after a passive "charged" that book a cost or
 // ask a price.
-var bookedTo = set("against", "to", "at", "off", "the", "as", "per")
+var bookedTo = set("against", "to", "at", "off", "as", "per")
 
 // tasks are what one is "charged with" when one is given work to do.
 var tasks = set("responsibility", "responsibilities", "task", "tasks", "duty", "duties", "job", "mission",

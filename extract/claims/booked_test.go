@@ -26,3 +26,9 @@ func TestChargedBookedOrTasked(t *testing.T) {
 		checkAlleges(t, c.text, c.want, ge)
 	}
 }
+
+// "also charged" is the active verb of a charge, whatever follows it.
+func TestAlsoChargedTheAgreement(t *testing.T) {
+	ec := [3]string{"Community", schema.Organization, schema.KindGovernment}
+	checkAlleges(t, "The 12-nation Community also charged the agreement gave Japanese firms an unfair advantage.", true, ec)
+}

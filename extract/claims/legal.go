@@ -386,3 +386,36 @@ func wrongAfter(ts []tok, i int) bool {
 	k, _ := ledger.WrongAt(lows(ts[i+1 : end]))
 	return k >= 0 && k <= 2
 }
+
+// remedies are the verbs of what a plaintiff asks for.
+var remedies = set("seek", "seeks", "seeking", "sought", "ask", "asks", "asking", "asked", "request", "requests",
+	"requesting", "requested", "demand", "demands", "demanding", "demanded", "want", "wants", "wanted", "urge",
+	"urges", "urging", "urged")
+
+// remedyOnly reports whether the content ts[a:b] of a legal step only
+// tells what is asked for, its first verb one of asking or seeking: "The
+// suit seeks compensatory and punitive damages", "Multifoods is asking
+// Bregman's group to divest its shares, according to the suit". The
+// guide leaves demands without an assertion out; the caller keeps the
+// ones that name a wrong ("seeks to halt the ongoing misuse ...").
+func remedyOnly(ts []tok, a, b int) bool {
+	for k := a; k < b && k < a+4; k++ {
+		if ts[k].low == "," && (ts[a].low == "in" || ts[a].low == "also" || ts[a].low == "further") {
+			a = k + 1 // "In addition, Multifoods is seeking to stop ..."
+			break
+		}
+	}
+	for k := a; k < b && k < a+8; k++ {
+		l := ts[k].low
+		if remedies[l] {
+			return true
+		}
+		if isEnd(ts[k]) || l == "that" || l == "," {
+			return false
+		}
+		if (beForms[l] || l == "has" || l == "have" || l == "had") && k+1 < b && !remedies[ts[k+1].low] && !strings.HasSuffix(ts[k+1].low, "ly") {
+			return false // "Boesky was ...", "Chase had seized ..."
+		}
+	}
+	return false
+}

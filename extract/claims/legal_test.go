@@ -82,3 +82,20 @@ func TestLegalSteps(t *testing.T) {
 		t.Errorf("the defendant's denial should answer the suit %s: %v", alleg.ID, deny.RespondsTo)
 	}
 }
+
+// What a suit asks for is no allegation unless it names a wrong.
+func TestSuitRemedyOnly(t *testing.T) {
+	mf := [3]string{"Multifoods", schema.Organization, schema.KindCompany}
+	br := [3]string{"Bregman Partners", schema.Organization, schema.KindCompany}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Multifoods is asking Bregman's group to divest its shares in open market sales, according to the suit.", false},
+		{"In addition, Multifoods is seeking to stop Bregman Partners from acquiring any more stock, the suit said.", false},
+		{"Multifoods is seeking to halt the misappropriation of its secrets by Bregman Partners, the suit said.", true},
+		{"Bregman Partners bought shares without disclosing its plans, the suit said.", true},
+	} {
+		checkAlleges(t, c.text, c.want, mf, br)
+	}
+}
