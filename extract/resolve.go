@@ -72,7 +72,7 @@ func ResolveWith(runes []rune, sents []text.Sentence, found []Found, corr *Corre
 // that are not names.
 func cleanMentions(runes []rune, sents []text.Sentence, found []Found) []*mention {
 	var out []*mention
-	for _, f := range splitLegalOf(runes, extendOrgTail(runes, found)) {
+	for _, f := range splitLegalOf(runes, extendOrgTail(runes, commaFirms(runes, found))) {
 		s, e := f.Start, f.End
 		// Trim quotes, brackets, punctuation and possessives at the ends.
 		for s < e && (unicode.IsSpace(runes[s]) || strings.ContainsRune(`"'“”‘’(),.;:!?-–—#@`, runes[s])) {
