@@ -383,6 +383,24 @@ func wrongAsTopic(ts []tok, k int) bool {
 	return false
 }
 
+// forceNouns are a side's fighting men and arms.
+var forceNouns = set("forces", "troops", "soldiers", "army", "armies", "units", "guerrillas", "fighters", "aircraft",
+	"planes", "jets", "warplanes", "warships", "gunners", "navy", "artillery", "militia", "militiamen", "men")
+
+// ownForces reports whether the killing at ts[w] is told of the speaker's
+// own side: "its forces", "our troops", "their guerrillas" among the words
+// of the content before it.
+func ownForces(ts []tok, a, w int) bool {
+	for k := a; k+1 < w; k++ {
+		if l := ts[k].low; l == "its" || l == "their" || l == "our" {
+			if forceNouns[ts[k+1].low] || k+2 < w && forceNouns[ts[k+2].low] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // killWords are the forms of "kill" the misconduct lexicon reads as a
 // wrong.
 var killWords = set("kill", "killed", "killing", "killings", "kills")
@@ -606,6 +624,12 @@ func (x *extractor) allegations() {
 			// against it by <Advanced Voice Technologies> alleging
 			// misappropriation") names the wrong of the charge it fights,
 			// not one the speaker alleges (fightsCharge).
+			if w >= 0 && !d.blamed && killWords[ts[w].low] && ownForces(ts, ka, w) {
+				// "Baghdad said its forces had repulsed the attack, killing
+				// thousands of Iranians": a side's claim of its own
+				// fighting, neither an allegation nor an admission.
+				w = -1
+			}
 			for w >= 0 && !d.blamed && d.stance != schema.Criticise && kindOfConduct(ts, ka, w) {
 				// "Shad said insider trading makes up only a tiny fraction
 				// of trading": a category of conduct, no one's act.
