@@ -335,6 +335,10 @@ var preventers = []string{"prevent", "bar", "stop", "prohibit", "deter", "discou
 var rapeCrop = set("nil", "seed", "oil", "meal", "products", "plantings", "crop", "crops", "harvest", "exports",
 	"imports", "prices", "winter", "spring", "summer", "oilseed", "(")
 
+// illegalPeople are nouns of people after "illegal" that name no act of
+// a party: "illegal aliens", "illegal immigrants".
+var illegalPeople = set("aliens", "alien", "immigrants", "immigrant", "migrants", "migrant", "workers", "residents")
+
 // wrongAsTopic reports whether the wrong at k is spoken of as a topic, a
 // rule's case or a crop, not as done by anyone: after a topic noun and
 // "of" or "on", after "who" or "that" with a generic antecedent, after a
@@ -378,6 +382,12 @@ func wrongAsTopic(ts []tok, k int) bool {
 		break
 	}
 	if ts[k].low == "rape" && (k+1 < len(ts) && (rapeCrop[ts[k+1].low] || isNumber(ts[k+1].low)) || k > 0 && rapeCrop[ts[k-1].low]) {
+		return true
+	}
+	if k+1 < len(ts) && (ts[k].low == "poison" && (ts[k+1].low == "pill" || ts[k+1].low == "pills") ||
+		(ts[k].low == "illegal" || ts[k].low == "illicit") && illegalPeople[ts[k+1].low]) {
+		// "poison pill takeover protection plans": a takeover defence;
+		// "amnesty to illegal aliens": people, no act of a party.
 		return true
 	}
 	return false

@@ -32,3 +32,20 @@ func TestAlsoChargedTheAgreement(t *testing.T) {
 	ec := [3]string{"Community", schema.Organization, schema.KindGovernment}
 	checkAlleges(t, "The 12-nation Community also charged the agreement gave Japanese firms an unfair advantage.", true, ec)
 }
+
+// "illegal aliens" are people and a "poison pill" a takeover defence: no
+// wrong of a party; an illegal sale still is one.
+func TestIllegalAliensAndPoisonPills(t *testing.T) {
+	usda := [3]string{"USDA", schema.Organization, schema.KindGovernment}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"USDA said the rules would offer amnesty to illegal aliens who worked on farms.", false},
+		{"USDA said producers fear they will be unable to retain the many illegal aliens who work there.", false},
+		{"USDA said the bill would cover defensive mechanisms such as poison pills.", false},
+		{"USDA said the company made illegal sales of grain to Iran.", true},
+	} {
+		checkAlleges(t, c.text, c.want, usda)
+	}
+}
