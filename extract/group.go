@@ -40,6 +40,18 @@ func (g *grouper) join(m *mention, i int) {
 	}
 }
 
+// absorb moves every mention of group gr into group target, merged by
+// rule, with the target's first mention as the evidence and the target's
+// type, and leaves gr empty.
+func (g *grouper) absorb(gr *grp, target int, rule string) {
+	why := g.groups[target].ms[0].Span
+	for _, m := range gr.ms {
+		m.rule, m.why, m.Type = rule, why, g.groups[target].typ
+		g.join(m, target)
+	}
+	gr.ms = nil
+}
+
 func (g *grouper) open(m *mention, key string) {
 	if i, ok := g.byKey[key]; ok {
 		g.join(m, i)

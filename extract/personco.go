@@ -54,12 +54,7 @@ func (g *grouper) personCompanies() {
 		if target < 0 {
 			continue
 		}
-		why := g.groups[target].ms[0].Span
-		for _, m := range gr.ms {
-			m.rule, m.why, m.Type = "short-name", why, schema.Organization
-			g.join(m, target)
-		}
-		gr.ms = nil
+		g.absorb(gr, target, "short-name")
 	}
 }
 

@@ -57,12 +57,7 @@ func (g *grouper) typos() {
 		if target < 0 {
 			continue
 		}
-		why := g.groups[target].ms[0].Span
-		for _, m := range gr.ms {
-			m.rule, m.why, m.Type = "typo", why, g.groups[target].typ
-			g.join(m, target)
-		}
-		gr.ms = nil
+		g.absorb(gr, target, "typo")
 	}
 }
 

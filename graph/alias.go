@@ -152,7 +152,7 @@ func (s *Store) loadTies(ctx context.Context) (map[string]quad.Value, map[string
 			shorts[n] = docs
 			continue
 		}
-		to[quad.IRI(schema.EntityIRI(n)).String()] = quad.IRI(schema.EntityIRI(BestTie(docs)))
+		to[tieKey(n)] = quad.IRI(schema.EntityIRI(BestTie(docs)))
 	}
 	if err := s.finishTies(ctx, to, from, tickers, shorts); err != nil {
 		return nil, nil, err

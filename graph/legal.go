@@ -241,13 +241,13 @@ func (s *Store) foldLegal(ctx context.Context, to map[string]quad.Value, tickers
 		return err
 	}
 	for b, srcs := range groups {
-		if _, tied := to[quad.IRI(schema.EntityIRI(b)).String()]; tied {
+		if _, tied := to[tieKey(b)]; tied {
 			// The base is an acronym tied to another name: it is
 			// not read as these.
 			delete(facts, b)
 		}
 		for from, canon := range legalGroup(b, srcs, facts, tickers) {
-			to[quad.IRI(schema.EntityIRI(from)).String()] = quad.IRI(schema.EntityIRI(canon))
+			to[tieKey(from)] = quad.IRI(schema.EntityIRI(canon))
 		}
 	}
 	return nil
@@ -375,13 +375,15 @@ func baseReadable(base string, facts map[string]orgFacts) bool {
 	if strings.Contains(word, "-") {
 		return true
 	}
-	if _, place := facts["loc/"+word]; place {
-		return false
-	}
-	if _, people := facts["nat/"+word]; people {
-		return false
-	}
-	return f.ticker || ledger.IDF(ledger.Stem(word)) >= minCapsIDF
+	return !placeOrPeople(word, facts) && (f.ticker || ledger.IDF(ledger.Stem(word)) >= minCapsIDF)
+}
+
+// placeOrPeople reports whether the store knows a slug word as a place or
+// a people (loc/chicago, nat/american) among the facts read.
+func placeOrPeople(word string, facts map[string]orgFacts) bool {
+	_, place := facts["loc/"+word]
+	_, people := facts["nat/"+word]
+	return place || people
 }
 
 // minCapsIDF is the least IDF (ledger.IDF) of a one-word base: a word of

@@ -100,15 +100,7 @@ func (s *Store) foldShort(ctx context.Context, to map[string]quad.Value, shorts 
 	if len(shorts) == 0 {
 		return nil
 	}
-	key := func(id string) string { return quad.IRI(schema.EntityIRI(id)).String() }
-	canon := func(id string) string {
-		if t, ok := to[key(id)]; ok {
-			if cid, ok := schema.EntityIDOf(iriString(t)); ok {
-				return cid
-			}
-		}
-		return id
-	}
+	canon := func(id string) string { return tiedAs(to, id) }
 	targets := make(map[string]bool, len(to)) // the entities others are read as
 	for _, t := range to {
 		targets[t.String()] = true
@@ -152,7 +144,7 @@ func (s *Store) foldShort(ctx context.Context, to map[string]quad.Value, shorts 
 		if _, ok := facts[own]; !ok {
 			continue // no story writes the word alone
 		}
-		if _, tied := to[key(own)]; tied || targets[key(own)] {
+		if _, tied := to[tieKey(own)]; tied || targets[tieKey(own)] {
 			continue
 		}
 		if f := facts[own]; f.lower && f.docs < minShortDocs {
@@ -170,16 +162,14 @@ func (s *Store) foldShort(ctx context.Context, to map[string]quad.Value, shorts 
 			continue
 		}
 		if next := wordAfter(target, w); next != "" {
-			_, place := facts["loc/"+next]
-			_, people := facts["nat/"+next]
-			if place || people {
+			if placeOrPeople(next, facts) {
 				continue
 			}
 		}
 		if tw := tickers[own]; len(tw) > 0 && !shareTicker(tw, canonTickers[target]) {
 			continue
 		}
-		to[key(own)] = quad.IRI(schema.EntityIRI(target))
+		to[tieKey(own)] = quad.IRI(schema.EntityIRI(target))
 	}
 	return nil
 }
@@ -217,13 +207,7 @@ func shortTarget(docs map[string]int, canon func(string) string, facts map[strin
 // company across documents: no place or people the store knows, and no
 // common word.
 func shortReadable(word string, facts map[string]orgFacts) bool {
-	if _, place := facts["loc/"+word]; place {
-		return false
-	}
-	if _, people := facts["nat/"+word]; people {
-		return false
-	}
-	return ledger.IDF(ledger.Stem(word)) >= minCapsIDF
+	return !placeOrPeople(word, facts) && ledger.IDF(ledger.Stem(word)) >= minCapsIDF
 }
 
 // wordAfter returns the slug word that follows word at the start of an

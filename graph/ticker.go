@@ -166,6 +166,21 @@ func ownTicker(runes []rune, start, end int) (string, bool) {
 	return t, true
 }
 
+// tieKey returns the key of an entity ID in a map of ties: its IRI as a
+// quad value's string.
+func tieKey(id string) string { return quad.IRI(schema.EntityIRI(id)).String() }
+
+// tiedAs returns the entity ID the ties in to read id as, or id when it is
+// not tied.
+func tiedAs(to map[string]quad.Value, id string) string {
+	if t, ok := to[tieKey(id)]; ok {
+		if cid, ok := schema.EntityIDOf(iriString(t)); ok {
+			return cid
+		}
+	}
+	return id
+}
+
 // foldTickers reads the ticker nodes' ties (ticker node -> organisation ->
 // documents) into ties of organisations, in to (which holds the other ties
 // already, chains resolved).
@@ -173,15 +188,7 @@ func (s *Store) foldTickers(ctx context.Context, to map[string]quad.Value, ticke
 	if len(tickers) == 0 {
 		return nil
 	}
-	key := func(id string) string { return quad.IRI(schema.EntityIRI(id)).String() }
-	canon := func(id string) string {
-		if t, ok := to[key(id)]; ok {
-			if cid, ok := schema.EntityIDOf(iriString(t)); ok {
-				return cid
-			}
-		}
-		return id
-	}
+	canon := func(id string) string { return tiedAs(to, id) }
 	var ids []string
 	for node, docs := range tickers {
 		ids = append(ids, "org/"+strings.TrimPrefix(node, tickerPrefix))
@@ -222,10 +229,10 @@ func (s *Store) foldTickers(ctx context.Context, to map[string]quad.Value, ticke
 			if !ok || id == target || weight < f.docs {
 				return
 			}
-			if _, tied := to[key(id)]; tied {
+			if _, tied := to[tieKey(id)]; tied {
 				return
 			}
-			to[key(id)] = quad.IRI(schema.EntityIRI(target))
+			to[tieKey(id)] = quad.IRI(schema.EntityIRI(target))
 		}
 		tie(own, 2*tickers[node][own]) // half its documents write it as a name before itself
 		for id, d := range named {

@@ -161,6 +161,25 @@ const (
 	joinComma      // a comma alone
 )
 
+// ListJoin reads the lower-case words between two names of one list of
+// parties, after any comma: "and" (and "the") joins them; "along with",
+// "together with" and "as well as" join them with at most four words that
+// may describe the next party ("along with the much smaller producer"),
+// returned as rest for the caller to judge; anything else does not.
+func ListJoin(low []string) (rest []string, ok bool) {
+	switch {
+	case len(low) == 1 && low[0] == "and", len(low) == 2 && low[0] == "and" && low[1] == "the":
+		return nil, true
+	case len(low) >= 2 && (low[0] == "along" || low[0] == "together") && low[1] == "with":
+		rest = low[2:]
+	case len(low) >= 3 && low[0] == "as" && low[1] == "well" && low[2] == "as":
+		rest = low[3:]
+	default:
+		return nil, false
+	}
+	return rest, len(rest) <= 4
+}
+
 // joinOf reads the words between two names: "and" (and "the"), a comma
 // (and "and"), "along with", "together with" or "as well as" with at most
 // four words that describe the next party ("along with the much smaller
@@ -176,20 +195,11 @@ func joinOf(bt []string) join {
 			return joinComma
 		}
 	}
-	switch {
-	case len(low) == 1 && low[0] == "and", len(low) == 2 && low[0] == "and" && low[1] == "the":
-		return joinAnd
-	case len(low) >= 2 && (low[0] == "along" || low[0] == "together") && low[1] == "with":
-		low = low[2:]
-	case len(low) >= 3 && low[0] == "as" && low[1] == "well" && low[2] == "as":
-		low = low[3:]
-	default:
+	rest, ok := ListJoin(low)
+	if !ok {
 		return joinNone
 	}
-	if len(low) > 4 {
-		return joinNone
-	}
-	for _, w := range low {
+	for _, w := range rest {
 		if notDescribing[w] {
 			return joinNone
 		}

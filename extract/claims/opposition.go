@@ -685,20 +685,15 @@ func joinedInList(bt []tok) bool {
 	if len(bt) > 0 && bt[0].low == "," {
 		bt = bt[1:]
 	}
-	switch {
-	case len(bt) == 1 && bt[0].low == "and", len(bt) == 2 && bt[0].low == "and" && bt[1].low == "the":
-		return true
-	case len(bt) >= 2 && (bt[0].low == "along" || bt[0].low == "together") && bt[1].low == "with":
-		bt = bt[2:]
-	case len(bt) >= 3 && bt[0].low == "as" && bt[1].low == "well" && bt[2].low == "as":
-		bt = bt[3:]
-	default:
+	low := make([]string, len(bt))
+	for i, t := range bt {
+		low[i] = t.low
+	}
+	rest, ok := ledger.ListJoin(low)
+	if !ok {
 		return false
 	}
-	if len(bt) > 4 {
-		return false
-	}
-	for _, t := range bt {
+	for _, t := range bt[len(bt)-len(rest):] {
 		if t.capital || !isWord(t.low) || listBreaks[t.low] {
 			return false
 		}
