@@ -335,7 +335,7 @@ func Answers(a, b *Prop, names Names) (float64, string) {
 		ent, who = 0.35, "its subject is "+names.name(x)
 	} else if !otherSubject(acc, b, names) {
 		for _, p := range b.parties() {
-			if slices.Contains(acc, p) {
+			if slices.Contains(acc, p) && !namedAsMaker(p, b, names) {
 				ent, who = 0.3, "about "+names.name(p)
 				break
 			}
@@ -594,6 +594,25 @@ func namedNotBy(content string) []string {
 		out = append(out, longWords(f)...)
 	}
 	return out
+}
+
+// namedAsMaker reports whether an answer is about party p only as the
+// maker of what it answers, named after "by" ("upheld a lower court
+// decision dismissing a suit by Apex Oil Co against the New York
+// Mercantile Exchange"): p is not the one who answers, nor its side, nor
+// the answer's target, and its name's words are in the content only
+// after "by". Such an answer is about Apex's suit, not about an
+// allegation against Apex (the exchange's counterclaim).
+func namedAsMaker(p string, b *Prop, names Names) bool {
+	if p == b.Claimant || p == b.Target || slices.Contains(b.SpeaksFor, p) {
+		return false
+	}
+	name := distinctive(longWords(names.name(p)))
+	if len(name) == 0 {
+		return false
+	}
+	_, content := b.long()
+	return wordsMeet(content, name) && !wordsMeet(namedNotBy(b.Content), name)
 }
 
 // commonPlace reports whether an entity is a place named by words common

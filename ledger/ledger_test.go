@@ -323,6 +323,32 @@ func TestMakerNamedIsNotAccused(t *testing.T) {
 	}
 }
 
+// TestMakerAboutIsNotAccused: an answer about a party only as the maker of
+// what it answers (the extraction puts the party named after "by" among
+// what the answer is about) is not about it as the accused: the dismissal
+// of Velka Oil's suit does not answer the counterclaim against Velka Oil,
+// in its article or across; the accused, when it answers, still does.
+func TestMakerAboutIsNotAccused(t *testing.T) {
+	nm := Names(func(id string) string {
+		return map[string]string{"org/velka": "Velka Oil", "org/zentor": "Zentor Corp", "org/court": "Appeals Court"}[id]
+	})
+	counterclaim := &Prop{Key: "a1", Doc: "d1", ClaimantText: "a counterclaim", Target: "org/velka", Content: "Velka Oil, seeking 15 mln dlrs in punitive damages over its suit"}
+	for _, doc := range []string{"d1", "d2"} {
+		dismissal := &Prop{Key: "b", Doc: doc, Claimant: "org/court", Stance: "deny", RefersBack: true, About: []string{"org/velka", "org/zentor"},
+			Content: "a lower court decision dismissing a suit by Velka Oil against Zentor Corp and several oil companies"}
+		if s, why := Answers(counterclaim, dismissal, nm); s >= MinAnswer {
+			t.Errorf("%s: the dismissal of Velka Oil's suit answers the counterclaim against Velka Oil: %.2f (%s)", doc, s, why)
+		}
+	}
+	// About a party it names as the accused, not only after "by": still
+	// about it.
+	ruling := &Prop{Key: "c", Doc: "d1", Claimant: "org/court", Stance: "deny", RefersBack: true, About: []string{"org/velka"},
+		Content: "Velka Oil owes no punitive damages over the suit brought by Zentor Corp"}
+	if s, why := Answers(counterclaim, ruling, nm); s < MinAnswer || !strings.Contains(why, "about Velka Oil") {
+		t.Errorf("a ruling about Velka Oil as the accused does not answer the counterclaim: %.2f (%s)", s, why)
+	}
+}
+
 func TestSameFrameWordsAcross(t *testing.T) {
 	nm := Names(func(id string) string {
 		return map[string]string{"org/acme": "Acme Trading Co", "per/acme": "Walter Acme", "loc/gulf": "Gulf", "loc/ruritania": "Ruritania"}[id]
