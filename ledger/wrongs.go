@@ -93,6 +93,11 @@ var wrongKinds = []struct {
 		// tanker"); fighting between armed forces is no wrong of this kind.
 		"aggression",
 		"attack|attacks|raid|raids|strike|strikes on|against ~ ship|ships|shipping|tanker|tankers|vessel|vessels|civilian|civilians|convoy|convoys|airliner|airliners|villages",
+		// A ship named by its flag takes more words than the gap allows:
+		// "a missile attack on a U.S. flag tanker", "an attack on the
+		// American-flagged Kuwaiti tanker", "a strike against the
+		// United States-flag ship".
+		"attack|attacks|raid|raids|strike|strikes on|against ~ flag|flagged|*-flag|*-flagged ~ ship|ships|tanker|tankers|vessel|vessels|convoy|convoys",
 	}, nil},
 	{"abuse", []string{
 		"abus*", "harass*", "discriminat*", "persecut*", "intimidat*", "mistreat*", "maltreat*",
