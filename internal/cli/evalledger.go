@@ -34,11 +34,17 @@ scored together, as one would a corpus:
                                    thread it answers, within and across articles
   cross-document link precision    the same, for links between two articles
   answers linked                   gold answers with at least one right link
+  found, not linked                the answers found but linked to nothing they
+                                   answer, by where an allegation of their thread
+                                   was found: nowhere, only in other articles, or
+                                   in their own article (then the linker missed
+                                   it); and how many are linked to something else
   thread pair precision and recall pairs of allegations put in one thread
 
 The gold holds document IDs and offsets only: the text is read from FILE, and
 each document must have the SHA-256 the gold records. --errors lists every
-miss and false alarm of the split chosen with --split, and --threads the
+miss and false alarm of the split chosen with --split (an unlinked answer
+with where its thread was found, in brackets), and --threads the
 threads made of its documents, each allegation with the gold threads of
 its span in braces ({-}: none): tune on dev only. A split named "test" is
 scored as figures only: its errors and threads are never listed. --cluster

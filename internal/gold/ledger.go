@@ -257,6 +257,13 @@ type LedgerScore struct {
 	// the thread, and gold answers with at least one right link.
 	Pairs, PairsFound int
 	AnsLinked         int
+	// The gold answers found but linked to nothing they answer, by where
+	// the system found an allegation of a thread they answer: nowhere
+	// (NoThread), only in other articles (OtherDocs), or in the answer's
+	// own article (InDoc); and how many of them are linked to something
+	// else (LinkedWrong). Figures of where the links are lost: an answer
+	// whose allegation was never found cannot be linked by any linker.
+	UnlinkedNoThread, UnlinkedOtherDocs, UnlinkedInDoc, UnlinkedLinkedWrong int
 	// Threads, pairwise over system allegations matched to gold ones:
 	// pairs the system put in one thread, and how many of them are in one
 	// gold thread; pairs the gold puts in one thread, and how many the
@@ -422,20 +429,82 @@ func ScoreLedger(g *Ledger, sys *LedgerSystem, split string) LedgerScore {
 				from.Doc, from.Start, oneLine(from.Text), to.Doc, to.Start, oneLine(to.Text), l.Score, l.Reason)
 		}
 	}
+	// Where the system found each gold thread's allegations: the
+	// documents of its system allegations that hold a gold allegation of
+	// it (any split: an answer may answer a report of another cluster's
+	// document only if the gold says so, and it never does across
+	// splits).
+	threadDocs := make(map[string]map[string]bool)
+	for _, k := range sys.Allegations {
+		c := sys.Claims[k]
+		for _, gi := range allegOf(c) {
+			t := g.Allegations[gi].Thread
+			if threadDocs[t] == nil {
+				threadDocs[t] = make(map[string]bool)
+			}
+			threadDocs[t][c.Doc] = true
+		}
+	}
+	// where says where the allegations of thread t were found, seen from
+	// document doc.
+	where := func(doc, t string) string {
+		switch {
+		case threadDocs[t][doc]:
+			return "its thread found in its article"
+		case len(threadDocs[t]) > 0:
+			return "its thread found only in other articles"
+		}
+		return "its thread not found"
+	}
+	linkedFrom := make(map[int]bool) // gold answers with any link
+	for _, l := range sys.Links {
+		for _, ai := range ansOf(sys.Claims[l.From]) {
+			linkedFrom[ai] = true
+		}
+	}
 	for ai, a := range g.Answers {
 		if !in(a.Doc) {
 			continue
 		}
+		found := slices.ContainsFunc(sys.Answers, func(k string) bool {
+			c := sys.Claims[k]
+			return c.Doc == a.Doc && overlaps(a.Start, a.End, c.Start, c.End)
+		})
 		for _, t := range a.Answers {
 			sc.Pairs++
 			if pairsFound[pair{ai, t}] {
 				sc.PairsFound++
 			} else {
-				errf("unlinked answer   %s %d-%d (%s by %s) to %s", a.Doc, a.Start, a.End, a.Stance, a.Claimant, t)
+				cause := "not found as a claim"
+				if found {
+					cause = where(a.Doc, t)
+				}
+				errf("unlinked answer   %s %d-%d (%s by %s) to %s [%s]", a.Doc, a.Start, a.End, a.Stance, a.Claimant, t, cause)
 			}
 		}
 		if ansLinked[ai] {
 			sc.AnsLinked++
+			continue
+		}
+		if !found {
+			continue
+		}
+		// The best place any of its threads was found.
+		inDoc, other := false, false
+		for _, t := range a.Answers {
+			inDoc = inDoc || threadDocs[t][a.Doc]
+			other = other || len(threadDocs[t]) > 0
+		}
+		switch {
+		case inDoc:
+			sc.UnlinkedInDoc++
+		case other:
+			sc.UnlinkedOtherDocs++
+		default:
+			sc.UnlinkedNoThread++
+		}
+		if linkedFrom[ai] {
+			sc.UnlinkedLinkedWrong++
 		}
 	}
 	// Threads, pairwise.
@@ -515,6 +584,11 @@ func WriteLedgerScores(w io.Writer, scores []LedgerScore) {
 	row("answer-link recall (answer,thread)", func(s LedgerScore) string { return frac(s.PairsFound, s.Pairs) })
 	row("cross-document link precision", func(s LedgerScore) string { return frac(s.CrossLinksRight, s.CrossLinks) })
 	row("answers linked to what they answer", func(s LedgerScore) string { return frac(s.AnsLinked, s.AnsGold) })
+	unlinked := func(s LedgerScore) int { return s.UnlinkedNoThread + s.UnlinkedOtherDocs + s.UnlinkedInDoc }
+	row("found, not linked: thread not found", func(s LedgerScore) string { return frac(s.UnlinkedNoThread, unlinked(s)) })
+	row("  thread found only in other articles", func(s LedgerScore) string { return frac(s.UnlinkedOtherDocs, unlinked(s)) })
+	row("  thread found in the answer's article", func(s LedgerScore) string { return frac(s.UnlinkedInDoc, unlinked(s)) })
+	row("  linked to something else", func(s LedgerScore) string { return frac(s.UnlinkedLinkedWrong, unlinked(s)) })
 	row("thread pair precision", func(s LedgerScore) string { return frac(s.SysSameRight, s.SysSame) })
 	row("thread pair recall", func(s LedgerScore) string { return frac(s.GoldSameFound, s.GoldSame) })
 }

@@ -1,6 +1,7 @@
 package gold
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -101,5 +102,62 @@ func TestMergeLedgers(t *testing.T) {
 	other := read(`{"corpus": "other.jsonl", "clusters": [{"id": "e", "split": "dev", "docs": [{"id": "d4", "sha256": "z"}]}]}`)
 	if _, err := MergeLedgers([]string{"a.json", "e.json"}, []*Ledger{a, other}); err == nil || !strings.Contains(err.Error(), `e.json: corpus "other.jsonl"`) {
 		t.Errorf("another corpus: %v", err)
+	}
+}
+
+// TestUnlinkedWhy: a gold answer found but linked to nothing it answers
+// is counted by where the system found an allegation of its thread: in
+// its article, only in another, or nowhere; and whether it is linked to
+// something else. A linked or unfound answer is in none of them.
+func TestUnlinkedWhy(t *testing.T) {
+	g, err := ReadLedger(strings.NewReader(`{"corpus": "c.jsonl",
+		"clusters": [{"id": "a", "split": "dev", "docs": [{"id": "d1", "sha256": "x"}, {"id": "d2", "sha256": "y"}]}],
+		"threads": [{"id": "ta", "cluster": "a", "target": ["A"], "act": "lied"},
+		            {"id": "tb", "cluster": "a", "target": ["B"], "act": "cheated"},
+		            {"id": "tc", "cluster": "a", "target": ["C"], "act": "stole"}],
+		"allegations": [{"doc": "d1", "start": 0, "end": 10, "thread": "ta"},
+		                {"doc": "d2", "start": 0, "end": 10, "thread": "tb"},
+		                {"doc": "d1", "start": 100, "end": 110, "thread": "tc"}],
+		"answers": [{"doc": "d1", "start": 20, "end": 30, "stance": "deny", "answers": ["ta"]},
+		            {"doc": "d1", "start": 40, "end": 50, "stance": "deny", "answers": ["tb"]},
+		            {"doc": "d1", "start": 60, "end": 70, "stance": "deny", "answers": ["tc"]},
+		            {"doc": "d1", "start": 80, "end": 90, "stance": "deny", "answers": ["ta"]},
+		            {"doc": "d2", "start": 20, "end": 30, "stance": "deny", "answers": ["ta"]},
+		            {"doc": "d2", "start": 40, "end": 50, "stance": "deny", "answers": ["tb"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	claim := func(doc string, start int, stance string) SysClaim {
+		return SysClaim{Doc: doc, Start: start, End: start + 10, Stance: stance}
+	}
+	sys := &LedgerSystem{
+		Claims: map[string]SysClaim{
+			"A": claim("d1", 0, "allege"), "B": claim("d2", 0, "allege"),
+			"x1": claim("d1", 20, "deny"), "x2": claim("d1", 40, "deny"), "x3": claim("d1", 60, "deny"),
+			"x4": claim("d1", 80, "deny"), "x5": claim("d2", 20, "deny"),
+		},
+		Allegations: []string{"A", "B"},
+		Answers:     []string{"x1", "x2", "x3", "x4", "x5"}, // d2's second answer is not found
+		Links:       []SysLink{{From: "x4", To: "B"}, {From: "x5", To: "A"}},
+	}
+	sc := ScoreLedger(g, sys, "")
+	if sc.AnsFound != 5 || sc.AnsLinked != 1 {
+		t.Fatalf("found %d, linked %d; want 5, 1", sc.AnsFound, sc.AnsLinked)
+	}
+	got := []int{sc.UnlinkedInDoc, sc.UnlinkedOtherDocs, sc.UnlinkedNoThread, sc.UnlinkedLinkedWrong}
+	if want := []int{2, 1, 1, 1}; !slices.Equal(got, want) {
+		t.Errorf("unlinked in its article, only in others, nowhere, linked to something else = %v, want %v", got, want)
+	}
+	causes := strings.Join(sc.Errors, "\n")
+	for _, want := range []string{"d1 20-30 (deny by ) to ta [its thread found in its article]", "d1 40-50 (deny by ) to tb [its thread found only in other articles]",
+		"d1 60-70 (deny by ) to tc [its thread not found]", "d2 40-50 (deny by ) to tb [not found as a claim]"} {
+		if !strings.Contains(causes, want) {
+			t.Errorf("errors lack %q:\n%s", want, causes)
+		}
+	}
+	var b strings.Builder
+	WriteLedgerScores(&b, []LedgerScore{sc})
+	if !strings.Contains(b.String(), "thread found in the answer's article") || !strings.Contains(b.String(), "0.50 (2/4)") {
+		t.Errorf("the table lacks the unlinked answers' figures:\n%s", b.String())
 	}
 }
