@@ -17,7 +17,7 @@ import (
 func (a *app) evalLedgerCmd() *cobra.Command {
 	var corpus, split string
 	var clusters []string
-	var errs, threads bool
+	var errs, threads, rules bool
 	cmd := &cobra.Command{
 		Use:   "ledger GOLD.json [GOLD.json...] --corpus FILE",
 		Short: "Score the allegations ledger against story clusters annotated by hand",
@@ -47,7 +47,10 @@ miss and false alarm of the split chosen with --split (an unlinked answer
 with where its thread was found, in brackets), and --threads the
 threads made of its documents, each allegation with the gold threads of
 its span in braces ({-}: none): tune on dev only. A split named "test" is
-scored as figures only: its errors and threads are never listed. --cluster
+scored as figures only: its errors and threads are never listed. --rules
+lists, for each rule of the linker (the first clause of a link's reason,
+without its names), its links and how many are right: figures, so on any
+split, to see which rules hold on stories they were not written on. --cluster
 scores the named story clusters alone (their articles only are extracted and
 threaded), one cluster's figures or a group's.`,
 		Example: `  dossier eval ledger internal/gold/ledger/reuters21578.json --corpus ../shared/data/news/reuters21578.jsonl
@@ -105,6 +108,9 @@ threaded), one cluster's figures or a group's.`,
 				scores = append(scores, gold.ScoreLedger(g, sys, s))
 			}
 			gold.WriteLedgerScores(a.stdout, scores)
+			if rules {
+				gold.WriteLedgerRules(a.stdout, scores)
+			}
 			if threads {
 				splits := g.DocSplits()
 				for _, t := range sys.Threads {
@@ -138,6 +144,7 @@ threaded), one cluster's figures or a group's.`,
 	cmd.Flags().StringVar(&split, "split", "", "score one split only (dev, test...)")
 	cmd.Flags().StringSliceVar(&clusters, "cluster", nil, "score these story clusters alone (IDs, comma-separated)")
 	cmd.Flags().BoolVar(&errs, "errors", false, "list every miss and false alarm")
+	cmd.Flags().BoolVar(&rules, "rules", false, "list the links each rule made and how many are right (figures: any split)")
 	cmd.Flags().BoolVar(&threads, "threads", false, "list the threads the ledger made of the chosen split's documents")
 	return cmd
 }

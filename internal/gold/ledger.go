@@ -251,7 +251,10 @@ type LedgerScore struct {
 	// Answers found as claims of an answering stance.
 	AnsGold, AnsFound int
 	// Links from answers to allegations.
-	Links, LinksRight           int
+	Links, LinksRight int
+	// ByRule counts the links and the right ones by the rule that made
+	// them (LinkRule of their reason).
+	ByRule                      map[string]RuleCount
 	CrossLinks, CrossLinksRight int
 	// Gold (answer, thread) pairs with a right link to an allegation of
 	// the thread, and gold answers with at least one right link.
@@ -295,7 +298,7 @@ func (g *Ledger) ThreadsAt(doc string, start, end int) []string {
 func ScoreLedger(g *Ledger, sys *LedgerSystem, split string) LedgerScore {
 	splits := g.DocSplits()
 	in := func(doc string) bool { s, ok := splits[doc]; return ok && (split == "" || s == split) }
-	sc := LedgerScore{Split: split}
+	sc := LedgerScore{Split: split, ByRule: make(map[string]RuleCount)}
 	if sc.Split == "" {
 		sc.Split = "all"
 	}
@@ -419,6 +422,12 @@ func ScoreLedger(g *Ledger, sys *LedgerSystem, split string) LedgerScore {
 				}
 			}
 		}
+		rc := sc.ByRule[LinkRule(l.Reason, cross)]
+		rc.Links++
+		if right {
+			rc.Right++
+		}
+		sc.ByRule[LinkRule(l.Reason, cross)] = rc
 		if right {
 			sc.LinksRight++
 			if cross {
@@ -591,4 +600,88 @@ func WriteLedgerScores(w io.Writer, scores []LedgerScore) {
 	row("  linked to something else", func(s LedgerScore) string { return frac(s.UnlinkedLinkedWrong, unlinked(s)) })
 	row("thread pair precision", func(s LedgerScore) string { return frac(s.SysSameRight, s.SysSame) })
 	row("thread pair recall", func(s LedgerScore) string { return frac(s.GoldSameFound, s.GoldSame) })
+}
+
+// RuleCount is how many links a rule made and how many are right.
+type RuleCount struct{ Links, Right int }
+
+// LinkRule names the rule that made a link from the link's reason, without
+// the names in it, so that links of one rule count together: the first
+// clause of the reason ("Japan, the accused, answers; act rules; words
+// pact" is "the accused answers"), "across: " before it for a link
+// between two articles, and "+act" after it when the act's kinds or words
+// met too.
+func LinkRule(reason string, cross bool) string {
+	r := strings.TrimPrefix(reason, "in the article: ")
+	first, rest, _ := strings.Cut(r, "; ")
+	var rule string
+	switch {
+	case strings.Contains(first, ", the accused"):
+		rule = "the accused answers"
+	case strings.Contains(first, " answers for "):
+		rule = "its side answers"
+	case strings.Contains(first, " speak for "):
+		rule = "its people answer"
+	case strings.HasPrefix(first, "its subject is "):
+		rule = "its subject is the accused"
+	case strings.HasPrefix(first, "about "):
+		rule = "about the accused"
+	case strings.HasPrefix(first, "names ") && !strings.HasPrefix(first, "names the allegation"):
+		rule = "names the accused"
+	case strings.HasSuffix(first, " by name"):
+		rule = "the accused by name"
+	case strings.HasPrefix(first, "finds no wrongdoing by "):
+		rule = "finds no wrongdoing by the accused"
+	case first == "":
+		rule = "(no reason)"
+	default:
+		rule = first
+		if i := strings.Index(rule, " ("); i > 0 && strings.HasSuffix(rule, ")") {
+			rule = rule[:i] // "the accused states the opposite (corn)": the story's words
+		}
+	}
+	if strings.Contains(rest, "the one allegation against it") {
+		rule += ", the one allegation against it"
+	}
+	if rest != "" && (strings.Contains(rest, "act ") || strings.Contains(rest, "words ")) {
+		rule += " +act"
+	}
+	if cross {
+		rule = "across: " + rule
+	}
+	return rule
+}
+
+// WriteLedgerRules prints the links of each rule and how many are right,
+// one row a rule (the most links first), one column a split.
+func WriteLedgerRules(w io.Writer, scores []LedgerScore) {
+	total := make(map[string]int)
+	for _, s := range scores {
+		for r, c := range s.ByRule {
+			total[r] += c.Links
+		}
+	}
+	rules := make([]string, 0, len(total))
+	for r := range total {
+		rules = append(rules, r)
+	}
+	sort.Slice(rules, func(i, j int) bool {
+		if total[rules[i]] != total[rules[j]] {
+			return total[rules[i]] > total[rules[j]]
+		}
+		return rules[i] < rules[j]
+	})
+	fmt.Fprintf(w, "\n%-56s", "links by rule: right/links")
+	for _, s := range scores {
+		fmt.Fprintf(w, "  %9s", s.Split)
+	}
+	fmt.Fprintln(w)
+	for _, r := range rules {
+		fmt.Fprintf(w, "%-56s", r)
+		for _, s := range scores {
+			c := s.ByRule[r]
+			fmt.Fprintf(w, "  %9s", fmt.Sprintf("%d/%d", c.Right, c.Links))
+		}
+		fmt.Fprintln(w)
+	}
 }

@@ -161,3 +161,66 @@ func TestUnlinkedWhy(t *testing.T) {
 		t.Errorf("the table lacks the unlinked answers' figures:\n%s", b.String())
 	}
 }
+
+// TestLinkRule: a link's reason names its rule without the names in it,
+// so that the links of one rule count together across stories.
+func TestLinkRule(t *testing.T) {
+	for _, tc := range []struct {
+		reason string
+		cross  bool
+		want   string
+	}{
+		{"in the article: Japan, the accused, answers; act rules; words pact", false, "the accused answers +act"},
+		{"in the article: Acme Corp, the accused, answers; names the allegations", false, "the accused answers"},
+		{"Acme Corp, the accused (Acme Co), answers; words dumping", true, "across: the accused answers +act"},
+		{"in the article: Lev Brandt answers for Zentor Corp; the one allegation against it in the article", false, "its side answers, the one allegation against it"},
+		{"in the article: Zentor officials speak for Zentor Corp; act crime", false, "its people answer +act"},
+		{"its subject is OPEC; act rules; words quota", true, "across: its subject is the accused +act"},
+		{"in the article: about Velka Oil; names the allegations", false, "about the accused"},
+		{"in the article: names Velka Oil; words suit", false, "names the accused +act"},
+		{"in the article: names the allegation's maker; names the allegations", false, "names the allegation's maker"},
+		{"in the article: Zentor Corp Inc is Zentor Corp by name; names the allegations", false, "the accused by name"},
+		{"in the article: the accused states the opposite (corn)", false, "the accused states the opposite"},
+		{"in the article: the answer quotes the allegation", false, "the answer quotes the allegation"},
+		{"", false, "(no reason)"},
+	} {
+		if got := LinkRule(tc.reason, tc.cross); got != tc.want {
+			t.Errorf("LinkRule(%q, %v) = %q, want %q", tc.reason, tc.cross, got, tc.want)
+		}
+	}
+}
+
+// TestLinksByRule: the scores count each rule's links and right ones, and
+// the table lists the rules with the most links first.
+func TestLinksByRule(t *testing.T) {
+	g, err := ReadLedger(strings.NewReader(`{"corpus": "c.jsonl",
+		"clusters": [{"id": "a", "split": "dev", "docs": [{"id": "d1", "sha256": "x"}]}],
+		"threads": [{"id": "ta", "cluster": "a", "target": ["A"], "act": "lied"}],
+		"allegations": [{"doc": "d1", "start": 0, "end": 10, "thread": "ta"}],
+		"answers": [{"doc": "d1", "start": 20, "end": 30, "stance": "deny", "answers": ["ta"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys := &LedgerSystem{
+		Claims: map[string]SysClaim{"A": {Doc: "d1", Start: 0, End: 10, Stance: "allege"}, "B": {Doc: "d1", Start: 40, End: 50, Stance: "allege"},
+			"x": {Doc: "d1", Start: 20, End: 30, Stance: "deny"}, "y": {Doc: "d1", Start: 60, End: 70, Stance: "deny"}},
+		Allegations: []string{"A", "B"},
+		Answers:     []string{"x", "y"},
+		Links: []SysLink{{From: "x", To: "A", Reason: "in the article: Acme, the accused, answers; names the allegations"},
+			{From: "y", To: "B", Reason: "in the article: Zeta, the accused, answers; names the allegations"},
+			{From: "x", To: "B", Reason: "in the article: the answer quotes the allegation"}},
+	}
+	sc := ScoreLedger(g, sys, "")
+	if got := sc.ByRule["the accused answers"]; got != (RuleCount{Links: 2, Right: 1}) {
+		t.Errorf("the accused answers: %+v, want 1 right of 2", got)
+	}
+	if got := sc.ByRule["the answer quotes the allegation"]; got != (RuleCount{Links: 1}) {
+		t.Errorf("the answer quotes the allegation: %+v, want 0 right of 1", got)
+	}
+	var b strings.Builder
+	WriteLedgerRules(&b, []LedgerScore{sc})
+	out := b.String()
+	if i, j := strings.Index(out, "the accused answers   "), strings.Index(out, "the answer quotes"); i < 0 || j < 0 || i > j || !strings.Contains(out, "1/2") {
+		t.Errorf("the table:\n%s", out)
+	}
+}
