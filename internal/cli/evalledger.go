@@ -3,12 +3,17 @@ package cli
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/spf13/cobra"
 
+	"github.com/dossier-project/dossier/extract"
 	"github.com/dossier-project/dossier/graph"
 	"github.com/dossier-project/dossier/internal/gold"
 	"github.com/dossier-project/dossier/schema"
@@ -16,6 +21,7 @@ import (
 
 func (a *app) evalLedgerCmd() *cobra.Command {
 	var corpus, split string
+	var background string
 	var clusters []string
 	var errs, threads, rules bool
 	cmd := &cobra.Command{
@@ -52,11 +58,20 @@ lists, for each rule of the linker (the first clause of a link's reason,
 without its names), its links and how many are right: figures, so on any
 split, to see which rules hold on stories they were not written on. --cluster
 scores the named story clusters alone (their articles only are extracted and
-threaded), one cluster's figures or a group's.`,
+threaded), one cluster's figures or a group's.
+
+--background FILE stores the other documents of FILE (a file or folder of any
+input ingest reads; the gold's own documents are skipped) beside the gold's,
+unscored: threads, links and entity ties then meet the other stories a user's
+store holds, as the annotated clusters alone never do: threads that grow
+through a hub (a country accused of many things) show only there. A link to
+an allegation of such a document is neither right nor wrong by the gold: it
+is counted on a line of its own.`,
 		Example: `  dossier eval ledger internal/gold/ledger/reuters21578.json --corpus ../shared/data/news/reuters21578.jsonl
   dossier eval ledger internal/gold/ledger/reuters21578.json --corpus reuters21578.jsonl --split dev --errors
   dossier eval ledger internal/gold/ledger/reuters21578.json --corpus reuters21578.jsonl --cluster marines,toshiba
-  dossier eval ledger internal/gold/ledger/reuters21578.json internal/gold/ledger/reuters21578-test.json --corpus reuters21578.jsonl`,
+  dossier eval ledger internal/gold/ledger/reuters21578.json internal/gold/ledger/reuters21578-test.json --corpus reuters21578.jsonl
+  dossier eval ledger internal/gold/ledger/reuters21578.json --corpus reuters21578.jsonl --background others.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -86,7 +101,7 @@ threaded), one cluster's figures or a group's.`,
 					return &UsageError{fmt.Errorf("eval ledger: %s: %w", name, err)}
 				}
 			}
-			sys, err := a.ledgerSystem(ctx, g, corpus)
+			sys, err := a.ledgerSystem(ctx, g, corpus, background)
 			if err != nil {
 				return err
 			}
@@ -114,15 +129,24 @@ threaded), one cluster's figures or a group's.`,
 			if threads {
 				splits := g.DocSplits()
 				for _, t := range sys.Threads {
-					first := sys.Claims[t[0]]
-					if split != "" && splits[first.Doc] != split {
+					// A thread is listed when one of its reports is in
+					// the split's documents; a report of a document
+					// outside the gold (--background) is marked {bg}.
+					listed := false
+					for _, k := range t {
+						s, ok := splits[sys.Claims[k].Doc]
+						listed = listed || ok && (split == "" || s == split)
+					}
+					if !listed {
 						continue
 					}
-					fmt.Fprintf(a.stdout, "\nthread %s\n", first.Thread)
+					fmt.Fprintf(a.stdout, "\nthread %s\n", sys.Claims[t[0]].Thread)
 					for _, k := range t {
 						c := sys.Claims[k]
 						gt := strings.Join(g.ThreadsAt(c.Doc, c.Start, c.End), ",")
-						if gt == "" {
+						if _, ok := splits[c.Doc]; !ok {
+							gt = "bg"
+						} else if gt == "" {
 							gt = "-"
 						}
 						fmt.Fprintf(a.stdout, "  %s %d-%d {%s} [%s -> %s] %s\n", c.Doc, c.Start, c.End, gt, c.Claimant, c.Target, shorten(c.Text, 140))
@@ -146,12 +170,16 @@ threaded), one cluster's figures or a group's.`,
 	cmd.Flags().BoolVar(&errs, "errors", false, "list every miss and false alarm")
 	cmd.Flags().BoolVar(&rules, "rules", false, "list the links each rule made and how many are right (figures: any split)")
 	cmd.Flags().BoolVar(&threads, "threads", false, "list the threads the ledger made of the chosen split's documents")
+	cmd.Flags().StringVar(&background, "background", "", "also store the documents of this file or folder (those not in the gold), unscored, as a user's store holds other stories beside the ones annotated")
 	return cmd
 }
 
 // ledgerSystem extracts the gold's documents from the corpus into a store
-// in memory and reads back the allegations ledger.
-func (a *app) ledgerSystem(ctx context.Context, g *gold.Ledger, corpus string) (*gold.LedgerSystem, error) {
+// in memory and reads back the allegations ledger. With a background file
+// or folder it then stores the documents there that are not the gold's,
+// so that threads, links and entity ties meet the other stories a user's
+// store holds; they are not scored.
+func (a *app) ledgerSystem(ctx context.Context, g *gold.Ledger, corpus, background string) (*gold.LedgerSystem, error) {
 	want := make(map[string]string) // document ID -> SHA-256
 	for _, c := range g.Clusters {
 		for _, d := range c.Docs {
@@ -167,6 +195,7 @@ func (a *app) ledgerSystem(ctx context.Context, g *gold.Ledger, corpus string) (
 		return nil, err
 	}
 	defer st.Close()
+	others := maps.Clone(want)
 	var rs []*schema.Result
 	err = gold.ReadCorpusDocs(ctx, corpus, a.stdin, want, func(doc *schema.Document) error {
 		res, err := x.Extract(ctx, doc)
@@ -179,7 +208,54 @@ func (a *app) ledgerSystem(ctx context.Context, g *gold.Ledger, corpus string) (
 	if _, err := st.WriteBatch(ctx, rs); err != nil {
 		return nil, err
 	}
+	// The gold's documents go first: a copy of one under another ID is
+	// then the one skipped as already stored.
+	if background != "" {
+		if err := storeOthers(ctx, x, st, background, others); err != nil {
+			return nil, fmt.Errorf("eval ledger: --background %s: %w", background, err)
+		}
+	}
 	return readLedgerSystem(ctx, st)
+}
+
+// storeOthers extracts the documents of path whose IDs are not keys of
+// skip on one worker a core and stores them in the order read, a batch at
+// a time.
+func storeOthers(ctx context.Context, x *extract.Extractor, st *graph.Store, path string, skip map[string]string) error {
+	const batch = 256
+	var docs []*schema.Document
+	flush := func() error {
+		rs := make([]*schema.Result, len(docs))
+		g, gctx := errgroup.WithContext(ctx)
+		g.SetLimit(runtime.GOMAXPROCS(0))
+		for i, d := range docs {
+			g.Go(func() error {
+				r, err := x.Extract(gctx, d)
+				if err != nil {
+					return fmt.Errorf("%s: %w", d.ID, err)
+				}
+				rs[i] = r
+				return nil
+			})
+		}
+		if err := g.Wait(); err != nil {
+			return err
+		}
+		docs = docs[:0]
+		_, err := st.WriteBatch(ctx, rs)
+		return err
+	}
+	err := gold.ReadOthers(ctx, path, skip, func(d *schema.Document) error {
+		docs = append(docs, d)
+		if len(docs) == batch {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return flush()
 }
 
 // readLedgerSystem reads the ledger of a store as the scorer sees it.

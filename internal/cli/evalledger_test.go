@@ -89,3 +89,55 @@ func TestEvalLedgerSplits(t *testing.T) {
 		t.Errorf("unknown split: %d %s", code, stderr)
 	}
 }
+
+// TestEvalLedgerBackground stores other stories beside the gold's with
+// --background: they are threaded with the gold's allegations but not
+// scored, a copy of a gold document under another ID does not take its
+// place, and standard input is refused.
+func TestEvalLedgerBackground(t *testing.T) {
+	dir := t.TempDir()
+	text := "The Senate accused Japan of violating the semiconductor pact. Japan denied violating the pact."
+	h := sha256.Sum256([]byte(text))
+	line := func(id, tx string) string {
+		b, _ := json.Marshal(map[string]string{"id": id, "text": tx})
+		return string(b) + "\n"
+	}
+	g := map[string]any{
+		"clusters": []map[string]any{{"id": "chips", "split": "dev",
+			"docs": []map[string]string{{"id": "d/1", "sha256": hex.EncodeToString(h[:])}}}},
+		"threads":     []map[string]any{{"id": "t1", "cluster": "chips", "target": []string{"Japan"}, "act": "violated the pact"}},
+		"allegations": []map[string]any{{"doc": "d/1", "start": 4, "end": 40, "thread": "t1"}},
+		"answers":     []map[string]any{{"doc": "d/1", "start": 68, "end": 74, "stance": "deny", "answers": []string{"t1"}}},
+	}
+	gb, _ := json.Marshal(g)
+	gpath, cpath, bpath := filepath.Join(dir, "gold.json"), filepath.Join(dir, "corpus.jsonl"), filepath.Join(dir, "bg.jsonl")
+	bg := line("d/1", text) + line("bg/copy", text) +
+		line("bg/2", "Lawmakers accused Japan of violating the semiconductor pact again on Monday.")
+	for p, s := range map[string]string{gpath: string(gb), cpath: line("d/1", text), bpath: bg} {
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	alone, stderr, code := run(t, "", "eval", "ledger", gpath, "--corpus", cpath)
+	if code != 0 {
+		t.Fatalf("%d %s", code, stderr)
+	}
+	with, stderr, code := run(t, "", "eval", "ledger", gpath, "--corpus", cpath, "--background", bpath)
+	if code != 0 {
+		t.Fatalf("--background: %d %s", code, stderr)
+	}
+	if with != alone {
+		t.Errorf("the background changed the gold's figures:\n%s\nwant\n%s", with, alone)
+	}
+	out, stderr, code := run(t, "", "eval", "ledger", gpath, "--corpus", cpath, "--background", bpath, "--threads")
+	if code != 0 || !strings.Contains(out, "d/1 0-") || !strings.Contains(out, "bg/2 ") || !strings.Contains(out, "{bg}") {
+		t.Errorf("--threads with a background: %d %s\n%s", code, stderr, out)
+	}
+	if strings.Contains(out, "bg/copy") {
+		t.Errorf("a copy of a gold document took its place:\n%s", out)
+	}
+	_, stderr, code = run(t, "", "eval", "ledger", gpath, "--corpus", cpath, "--background", "-")
+	if code == 0 || !strings.Contains(stderr, "--background -") || !strings.Contains(stderr, "standard input") {
+		t.Errorf("--background -: %d %s", code, stderr)
+	}
+}

@@ -16,7 +16,10 @@ import (
 // errors that name the corpus and the document. want is emptied as the
 // documents are found.
 func ReadCorpusDocs(ctx context.Context, corpus string, stdin io.Reader, want map[string]string, fn func(*schema.Document) error) error {
-	for it := range source.Read(ctx, []string{corpus}, stdin) {
+	// An early return cancels the reader, which blocks until drained.
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	for it := range source.Read(rctx, []string{corpus}, stdin) {
 		if it.Err != nil {
 			return it.Err
 		}
@@ -39,4 +42,30 @@ func ReadCorpusDocs(ctx context.Context, corpus string, stdin io.Reader, want ma
 		return fmt.Errorf("%s: no document %s (and %d more of the gold's)", corpus, id, len(want)-1)
 	}
 	return nil
+}
+
+// ReadOthers reads path (a file or folder of any input the ingest reads)
+// and calls fn, in the order read, on each document whose ID is not a key
+// of gold: other stories, which a user's store holds beside the ones
+// annotated. Standard input is not read: it holds the gold's documents
+// when the corpus is "-".
+func ReadOthers(ctx context.Context, path string, gold map[string]string, fn func(*schema.Document) error) error {
+	if path == "-" {
+		return fmt.Errorf("other documents are read from a file or folder, not standard input")
+	}
+	// An early return cancels the reader, which blocks until drained.
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	for it := range source.Read(rctx, []string{path}, nil) {
+		if it.Err != nil {
+			return it.Err
+		}
+		if _, ok := gold[it.Doc.ID]; ok {
+			continue
+		}
+		if err := fn(it.Doc); err != nil {
+			return fmt.Errorf("%s: %w", it.Doc.ID, err)
+		}
+	}
+	return ctx.Err()
 }

@@ -256,6 +256,10 @@ type LedgerScore struct {
 	// them (LinkRule of their reason).
 	ByRule                      map[string]RuleCount
 	CrossLinks, CrossLinksRight int
+	// LinksOutside counts the links from the split's answers to
+	// allegations of documents the gold does not hold (a store with
+	// other stories): they are in no other figure.
+	LinksOutside int
 	// Gold (answer, thread) pairs with a right link to an allegation of
 	// the thread, and gold answers with at least one right link.
 	Pairs, PairsFound int
@@ -404,6 +408,12 @@ func ScoreLedger(g *Ledger, sys *LedgerSystem, split string) LedgerScore {
 	for _, l := range sys.Links {
 		from, to := sys.Claims[l.From], sys.Claims[l.To]
 		if !in(from.Doc) {
+			continue
+		}
+		if _, ok := splits[to.Doc]; !ok {
+			// A link to a story the gold does not hold (a store with
+			// other documents): neither right nor wrong by the gold.
+			sc.LinksOutside++
 			continue
 		}
 		sc.Links++
@@ -600,6 +610,13 @@ func WriteLedgerScores(w io.Writer, scores []LedgerScore) {
 	row("  linked to something else", func(s LedgerScore) string { return frac(s.UnlinkedLinkedWrong, unlinked(s)) })
 	row("thread pair precision", func(s LedgerScore) string { return frac(s.SysSameRight, s.SysSame) })
 	row("thread pair recall", func(s LedgerScore) string { return frac(s.GoldSameFound, s.GoldSame) })
+	outside := false
+	for _, s := range scores {
+		outside = outside || s.LinksOutside > 0
+	}
+	if outside {
+		row("links to documents outside the gold", func(s LedgerScore) string { return fmt.Sprint(s.LinksOutside) })
+	}
 }
 
 // RuleCount is how many links a rule made and how many are right.
