@@ -2082,6 +2082,49 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			if a := madeThat(ts, i); a > 0 {
 				d = x.nounDraft(si, ts, i, a)
 			}
+		case deniedNouns[t.low] && !mayBe(ts, i) && x.deniedIn(ds, t) != nil && (ownWordsBefore(ts, x.deniedIn(ds, t), i) || i+2 < n && ts[i+1].low == "of"):
+			// "SAUNDERS DENIES "PAPER SHREDDING" ALLEGATIONS", "denied
+			// Botha's charges", "rejected Sonat's counterclaim of fraud",
+			// "rebuffed recent U.S. criticism of West Germany": a denial
+			// of an allegation named with its maker or its matter
+			// reports that allegation, against the denier. A bare "the
+			// charges" names none of its own.
+			den := x.deniedIn(ds, t)
+			if t.low == "criticism" || t.low == "criticisms" {
+				if d = x.criticismNoun(si, ts, i); d != nil {
+					d.deniedBy = den
+				}
+				break
+			}
+			a, b := i+2, n
+			if i+1 >= n || ts[i+1].low != "of" {
+				// The noun's own words before it are its matter.
+				a, b = i, i+1
+				for a > 0 && ts[a-1].end > den.cueSpan.End && ts[a-1].start >= den.cont[0] && !determiners[ts[a-1].low] &&
+					!(bareModifiers[ts[a-1].low] && isWordTok(ts[a-1].low)) {
+					a--
+				}
+				kb := i + 1
+				for kb < n && ts[kb].end <= den.cont[1] {
+					kb++
+				}
+				if wrongIn(ts, i+1, kb) >= 0 {
+					// "refute U.S. charges Japan has violated a pact": the
+					// wrong the noun's clause names, and its doer.
+					b = kb
+				}
+			}
+			if d = x.nounDraft(si, ts, i, a); d != nil {
+				if c := x.trim(ts, a, b); c[1] > c[0] && c[1] <= den.cont[1] {
+					d.cont = c
+				} else if c[1] > den.cont[1] && den.cont[1] > d.cont[0] {
+					d.cont[1] = den.cont[1]
+				}
+				d.denier, d.deniedBy = den.claimant, den
+				if d.claimant == nil {
+					d.claimantText = ts[i].text
+				}
+			}
 		case rumourNouns[t.low] && i+1 < n && !alleged(ds, t):
 			// "market rumours that Hutton could be in financial
 			// difficulties", "rumours in London financial markets that
@@ -2257,6 +2300,41 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 		i = d.ce - 1
 	}
 }
+
+// deniedNouns name an allegation that a denial may name as its object.
+var deniedNouns = set("allegation", "allegations", "accusation", "accusations", "charges", "claims", "counterclaim",
+	"counterclaims", "criticism", "criticisms")
+
+// bareModifiers are words before an allegation noun that name neither
+// its maker nor its matter: "all the charges", "recent allegations".
+var bareModifiers = set("all", "any", "such", "these", "those", "recent", "new", "latest", "similar", "earlier",
+	"previous", "further", "other", "fresh", "renewed", "repeated", "various", "many", "several", "both", "\"", "'")
+
+// ownWordsBefore reports whether the allegation noun at i, inside the
+// content of the denial den, has words of its own before it: its maker or
+// its matter ("Botha's charges", ""PAPER SHREDDING" ALLEGATIONS", "the
+// Lyon Foods claims"), not only determiners and bare modifiers ("the
+// charges", "all allegations").
+func ownWordsBefore(ts []tok, den *draft, i int) bool {
+	own := false
+	for k := i - 1; k >= 0 && ts[k].end > den.cueSpan.End && ts[k].start >= den.cont[0]; k-- {
+		if i-k > 5 || isEnd(ts[k]) || ts[k].low == "," || npBreaks[ts[k].low] || ts[k].cue {
+			// Not the noun's own phrase: "no evidence for the
+			// allegations".
+			return false
+		}
+		if !determiners[ts[k].low] && !bareModifiers[ts[k].low] && isWordTok(ts[k].low) || ts[k].low == "'s" || ts[k].low == "'" {
+			own = true
+		}
+	}
+	return own
+}
+
+// npBreaks are words that end a noun phrase read leftward from its noun:
+// prepositions, verbs of being and negations.
+var npBreaks = set("for", "of", "in", "on", "at", "to", "from", "with", "about", "by", "over", "against", "into", "that",
+	"which", "who", "there", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "no", "not", "n't",
+	"nor", "or", "if", "whether", "than", "as")
 
 // madeThat returns the first token of what an allegation noun at i says
 // after its maker ("the charges by the ASA that ..."), or -1.
