@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -45,6 +46,18 @@ scored together, as one would a corpus:
                                    was found: nowhere, only in other articles, or
                                    in their own article (then the linker missed
                                    it); and how many are linked to something else
+  allegation target accuracy       of the allegations whose sentence holds a gold
+                                   allegation, those whose target is one of its
+                                   gold targets by name: the target entity's name
+                                   or an alias, case-folded, without a legal suffix
+                                   (Inc, Corp, Co...), equal to a gold name or
+                                   standing in it as whole words ("Toshiba" in
+                                   "Toshiba Machine employees"); a country's people
+                                   word opening it ("Japan": "Japanese chip
+                                   makers"); an acronym of either name equal to
+                                   the other or standing in it ("NIOC", "EC
+                                   officials"). An allegation without a target is
+                                   wrong; --errors lists the wrong ones
   thread pair precision and recall pairs of allegations put in one thread
 
 The gold holds document IDs and offsets only: the text is read from FILE, and
@@ -287,6 +300,25 @@ func readLedgerSystem(ctx context.Context, st *graph.Store) (*gold.LedgerSystem,
 	if err != nil {
 		return nil, err
 	}
+	// The names of each target, its aliases too, read once an entity.
+	names := make(map[string][]string)
+	targetNames := func(e *graph.EntityRef) ([]string, error) {
+		if ns, ok := names[e.ID]; ok {
+			return ns, nil
+		}
+		ns := []string{e.Name}
+		info, err := st.Entity(ctx, e.ID)
+		if err != nil && !errors.Is(err, graph.ErrNotFound) {
+			return nil, err
+		}
+		for _, a := range info.Aliases {
+			if !slices.Contains(ns, a) {
+				ns = append(ns, a)
+			}
+		}
+		names[e.ID] = ns
+		return ns, nil
+	}
 	for _, t := range ts {
 		var keys []string
 		for _, r := range t.Reports {
@@ -294,6 +326,9 @@ func readLedgerSystem(ctx context.Context, st *graph.Store) (*gold.LedgerSystem,
 			c := sys.Claims[r.IRI]
 			if r.Target != nil {
 				c.Target = r.Target.Name
+				if c.TargetNames, err = targetNames(r.Target); err != nil {
+					return nil, err
+				}
 			}
 			sys.Claims[r.IRI] = c
 			sys.Allegations = append(sys.Allegations, r.IRI)

@@ -219,6 +219,9 @@ type SysClaim struct {
 	Text     string // the evidence, for error listings
 	Claimant string
 	Target   string
+	// TargetNames are the target entity's name and aliases, for matching
+	// the gold's target names (Target alone when empty).
+	TargetNames []string
 }
 
 // SysLink is an answer linked to an allegation, by claim key.
@@ -277,6 +280,10 @@ type LedgerScore struct {
 	// system put together.
 	SysSame, SysSameRight   int
 	GoldSame, GoldSameFound int
+	// Targets: system allegations whose sentence holds a gold allegation,
+	// and how many of them have a target that is one of the gold
+	// allegations' targets by name (TargetMatches).
+	TargetSys, TargetRight int
 	// Errors lists the misses and false alarms, one line each.
 	Errors []string
 }
@@ -377,6 +384,41 @@ func ScoreLedger(g *Ledger, sys *LedgerSystem, split string) LedgerScore {
 			sc.AllegGoldFound++
 		} else {
 			errf("missed allegation %s %d-%d (%s, by %s)", a.Doc, a.Start, a.End, a.Thread, a.Claimant)
+		}
+	}
+	// Targets, one system allegation at a time.
+	for _, k := range sys.Allegations {
+		c := sys.Claims[k]
+		if !in(c.Doc) {
+			continue
+		}
+		gis := allegOf(c)
+		if len(gis) == 0 {
+			continue
+		}
+		sc.TargetSys++
+		names := c.TargetNames
+		if len(names) == 0 && c.Target != "" {
+			names = []string{c.Target}
+		}
+		var golds []string
+		right := false
+		for _, gi := range gis {
+			for _, t := range g.Allegations[gi].Target {
+				if !slices.Contains(golds, t) {
+					golds = append(golds, t)
+				}
+				right = right || TargetMatches(names, t)
+			}
+		}
+		if right {
+			sc.TargetRight++
+		} else {
+			who := c.Target
+			if who == "" {
+				who = "(none)"
+			}
+			errf("wrong target      %s %d: %s, gold %s: %s", c.Doc, c.Start, who, strings.Join(golds, " / "), oneLine(c.Text))
 		}
 	}
 	// Answers.
@@ -569,6 +611,108 @@ func ScoreLedger(g *Ledger, sys *LedgerSystem, split string) LedgerScore {
 	return sc
 }
 
+// TargetMatches says whether a system target, given by its names (the
+// entity's name and aliases), is the gold target named gold. Names are
+// case-folded, possessives, punctuation, middle initials, a leading "the"
+// and a company's legal suffixes (Inc, Corp, Co, Ltd...) dropped. A name matches when it
+// equals the gold name or stands in it as whole words ("Toshiba" in
+// "Toshiba Machine employees", "VW" in "VW foreign exchange staff"); when
+// the gold name opens with the name's people word ("Japan" for "Japanese
+// chip makers", "Turkey" for "Turkish jets": the name with -ese, -ian,
+// -an, -n, -i or -ish, a final y or ey dropped); when the initials of the gold
+// name's capitalised words are the name ("NIOC" for "National Iranian Oil
+// Company"); or when the name's initials stand in the gold name as a word
+// ("European Community" for "EC officials").
+func TargetMatches(names []string, gold string) bool {
+	gf := targetFold(gold)
+	if gf == "" {
+		return false
+	}
+	gAcr := strings.ToLower(initials(gold))
+	first, _, _ := strings.Cut(gf, " ")
+	for _, n := range names {
+		nf := targetFold(n)
+		if nf == "" {
+			continue
+		}
+		if nf == gf || containsWords(gf, nf) {
+			return true
+		}
+		if !strings.Contains(nf, " ") && len(nf) >= 4 {
+			for _, stem := range []string{nf, strings.TrimSuffix(nf, "y"), strings.TrimSuffix(nf, "ey")} {
+				if rest, ok := strings.CutPrefix(first, stem); ok && slices.Contains([]string{"ese", "ian", "an", "n", "i", "ish"}, rest) {
+					return true
+				}
+			}
+		}
+		if len(gAcr) >= 2 && strings.ReplaceAll(nf, ".", "") == gAcr {
+			return true
+		}
+		if a := strings.ToLower(initials(n)); len(a) >= 2 && containsWords(gf, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// legalSuffixes are the words a company's name may end with that the gold
+// may leave out.
+var legalSuffixes = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "plc": true, "ag": true,
+	"sa": true, "nv": true, "llc": true, "lp": true, "corporation": true, "company": true, "incorporated": true,
+	"limited": true, "group": true, "holdings": true}
+
+// targetFold case-folds a name into its words without punctuation, drops
+// middle initials, a leading "the" and trailing legal suffixes (keeping one word at least).
+func targetFold(s string) string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("'s ", " ", "\u2019s ", " ").Replace(s + " ")
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case ',', '(', ')', '"', '’':
+			return ' '
+		case '\'':
+			return -1
+		}
+		return r
+	}, s)
+	ws := strings.Fields(s)
+	// A middle initial ("Boyd L. Jefferies") is dropped.
+	for i := len(ws) - 2; i > 0; i-- {
+		if w := []rune(ws[i]); len(w) == 2 && w[1] == '.' {
+			ws = slices.Delete(ws, i, i+1)
+		}
+	}
+	if len(ws) > 1 && ws[0] == "the" {
+		ws = ws[1:]
+	}
+	for len(ws) > 1 && legalSuffixes[strings.TrimSuffix(ws[len(ws)-1], ".")] {
+		ws = ws[:len(ws)-1]
+	}
+	return strings.Join(ws, " ")
+}
+
+// containsWords says whether the words of sub stand together in s.
+func containsWords(s, sub string) bool {
+	return strings.Contains(" "+s+" ", " "+sub+" ")
+}
+
+// initials returns the initials of a name's capitalised words, or "" for
+// a name of one word.
+func initials(s string) string {
+	ws := strings.Fields(s)
+	if len(ws) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range ws {
+		r := []rune(w)
+		if len(r) > 0 && r[0] >= 'A' && r[0] <= 'Z' {
+			b.WriteRune(r[0])
+		}
+	}
+	return b.String()
+}
+
 func oneLine(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if r := []rune(s); len(r) > 200 {
@@ -608,6 +752,7 @@ func WriteLedgerScores(w io.Writer, scores []LedgerScore) {
 	row("  thread found only in other articles", func(s LedgerScore) string { return frac(s.UnlinkedOtherDocs, unlinked(s)) })
 	row("  thread found in the answer's article", func(s LedgerScore) string { return frac(s.UnlinkedInDoc, unlinked(s)) })
 	row("  linked to something else", func(s LedgerScore) string { return frac(s.UnlinkedLinkedWrong, unlinked(s)) })
+	row("allegation target accuracy", func(s LedgerScore) string { return frac(s.TargetRight, s.TargetSys) })
 	row("thread pair precision", func(s LedgerScore) string { return frac(s.SysSameRight, s.SysSame) })
 	row("thread pair recall", func(s LedgerScore) string { return frac(s.GoldSameFound, s.GoldSame) })
 	outside := false

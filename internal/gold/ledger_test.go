@@ -224,3 +224,71 @@ func TestLinksByRule(t *testing.T) {
 		t.Errorf("the table:\n%s", out)
 	}
 }
+
+func TestTargetMatches(t *testing.T) {
+	for _, tc := range []struct {
+		names []string
+		gold  string
+		want  bool
+	}{
+		{[]string{"Toshiba Machine Co Ltd"}, "Toshiba Machine", true}, // legal suffixes
+		{[]string{"Toshiba"}, "Toshiba Machine employees", true},      // whole words in it
+		{[]string{"Volkswagen AG", "VW"}, "VW foreign exchange staff", true},
+		{[]string{"Volkswagen AG"}, "VW's foreign exchange department", false},
+		{[]string{"VW"}, "VW's foreign exchange department", true}, // a possessive
+		{[]string{"Japan"}, "Japanese chip makers", true},          // its people word
+		{[]string{"Turkey"}, "Turkish warplanes", true},
+		{[]string{"Iran"}, "National Iranian Oil Company", false}, // not the opening word
+		{[]string{"NIOC"}, "National Iranian Oil Company", true},  // the gold's initials
+		{[]string{"European Community"}, "EC officials", true},    // the name's initials
+		{[]string{"Boyd L. Jefferies"}, "Boyd Jefferies", true},   // a middle initial
+		{[]string{"the Boeing Company"}, "Boeing", true},
+		{[]string{"Pennzoil Co"}, "Texaco", false},
+		{[]string{"United States", "U.S."}, "Japan", false},
+		{[]string{"Japan"}, "Japan Air Lines", true},
+		{[]string{"Jap"}, "Japanese chip makers", false}, // not a word of it
+		{[]string{"Japan"}, "japanned tin", false},       // no people word
+		{nil, "Japan", false},
+		{[]string{""}, "", false},
+	} {
+		if got := TargetMatches(tc.names, tc.gold); got != tc.want {
+			t.Errorf("TargetMatches(%q, %q) = %v, want %v", tc.names, tc.gold, got, tc.want)
+		}
+	}
+}
+
+func TestTargetAccuracy(t *testing.T) {
+	g, err := ReadLedger(strings.NewReader(`{"corpus": "c.jsonl",
+		"clusters": [{"id": "a", "split": "dev", "docs": [{"id": "d1", "sha256": "x"}]}],
+		"threads": [{"id": "ta", "cluster": "a", "target": ["Japan"], "act": "dumped chips"}],
+		"allegations": [{"doc": "d1", "start": 0, "end": 10, "thread": "ta", "target": ["Japanese chip makers"]},
+		                {"doc": "d1", "start": 20, "end": 30, "thread": "ta", "target": ["Japan"]},
+		                {"doc": "d1", "start": 40, "end": 50, "thread": "ta", "target": ["Japan"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys := &LedgerSystem{Claims: map[string]SysClaim{
+		"c1": {Doc: "d1", Start: 0, End: 12, Target: "Japan", TargetNames: []string{"Japan", "Tokyo"}},
+		"c2": {Doc: "d1", Start: 18, End: 32, Target: "United States", Text: "U.S. says Japan dumps"},
+		"c3": {Doc: "d1", Start: 40, End: 50},                  // no target
+		"c4": {Doc: "d1", Start: 60, End: 70, Target: "Japan"}, // no gold allegation: not counted
+	}, Allegations: []string{"c1", "c2", "c3", "c4"}}
+	sc := ScoreLedger(g, sys, "")
+	if sc.TargetSys != 3 || sc.TargetRight != 1 {
+		t.Errorf("targets right %d of %d, want 1 of 3", sc.TargetRight, sc.TargetSys)
+	}
+	var wrong []string
+	for _, e := range sc.Errors {
+		if strings.HasPrefix(e, "wrong target") {
+			wrong = append(wrong, e)
+		}
+	}
+	if len(wrong) != 2 || !strings.Contains(wrong[0], "United States, gold Japan: U.S. says") || !strings.Contains(wrong[1], "(none), gold Japan") {
+		t.Errorf("wrong targets listed: %q", wrong)
+	}
+	var b strings.Builder
+	WriteLedgerScores(&b, []LedgerScore{sc})
+	if !strings.Contains(b.String(), "allegation target accuracy") || !strings.Contains(b.String(), "0.33 (1/3)") {
+		t.Errorf("the table has no target accuracy:\n%s", b.String())
+	}
+}
