@@ -979,8 +979,10 @@ type Thread struct {
 // and its founder's accused.
 type profile struct {
 	accused, kinds, words []string
-	// founder are the accused of the thread's first report, never
-	// merged.
+	// founder are those the thread's first report accuses (its target and
+	// co-accused, answerable), never merged: not the parties it only
+	// mentions, or a thread accusing Japan of breaking its pact "with the
+	// United States" joins every thread accusing the United States.
 	founder []string
 }
 
@@ -999,8 +1001,7 @@ const maxProfile = 128
 
 func newProfile(a *Prop, names Names) *profile {
 	a.prep(names)
-	acc := a.accused()
-	return &profile{accused: acc, kinds: a.concepts, words: a.words, founder: acc}
+	return &profile{accused: a.accused(), kinds: a.concepts, words: a.words, founder: a.answerable()}
 }
 
 func (p *profile) merge(q *profile) {
@@ -1153,7 +1154,9 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 							// founders accuse the same: an allegation
 							// of Japan and Wall Street must not join a
 							// thread about Japan to one about Wall
-							// Street.
+							// Street, nor a report given a wrong
+							// target join a thread to every other
+							// thread accusing that target.
 							continue
 						}
 						union(ri, rj)

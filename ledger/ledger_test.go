@@ -286,6 +286,32 @@ func TestBuildKeepsStoriesApart(t *testing.T) {
 	}
 }
 
+// TestBuildNoHubThroughMentions: two threads become one only when their
+// first reports accuse one party, not when one only mentions the other's
+// accused: a report that accuses the United States (wrongly, of Japan's
+// breach) and matches both a thread accusing Japan (which mentions the
+// United States) and one accusing the United States of subsidising corn
+// must not join the two.
+func TestBuildNoHubThroughMentions(t *testing.T) {
+	names := func(id string) string {
+		return map[string]string{"japan": "Japan", "us": "United States", "canada": "Canada"}[id]
+	}
+	allegs := []*Prop{
+		{Key: "a1", Doc: "d1", Date: "1987-03-01", Target: "japan", About: []string{"japan", "us"}, Content: "Japan violated its semiconductor pact with the United States by dumping microchips"},
+		{Key: "a2", Doc: "d2", Date: "1987-03-02", Target: "us", About: []string{"us", "canada"}, Content: "subsidized United States corn imports injured Canadian growers in violation of trade rules"},
+		{Key: "a3", Doc: "d3", Date: "1987-03-03", Target: "us", About: []string{"us", "japan"}, Content: "Japan violated its semiconductor pact by dumping microchips, and subsidized corn imports injured Canadian growers in violation of trade rules"},
+	}
+	for _, th := range Build(allegs, nil, nil, names) {
+		var keys []string
+		for _, a := range th.Allegations {
+			keys = append(keys, a.Key)
+		}
+		if slices.Contains(keys, "a1") && slices.Contains(keys, "a2") {
+			t.Fatalf("one thread holds the chip pact and the corn subsidies: %v", keys)
+		}
+	}
+}
+
 // TestUnnamedMakerDoesNotAnswerItself: an allegation by unnamed makers
 // ("Police") is not answered by the same makers under a longer name
 // ("Malaysian police"); words that many makers share ("sources") do not
