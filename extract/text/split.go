@@ -78,7 +78,9 @@ func SentenceIndexAt(ss []Sentence, offset int) int {
 //     by a line that starts with a capital or digit: a heading, date line or
 //     title. Not in hard-wrapped text (where some line break falls inside a
 //     sentence, after a comma or function word or before a lower-case
-//     word), whose lines end anywhere;
+//     word), whose lines end anywhere; nor after a line of prose (two words
+//     in lower case) when another paragraph of the body is hard-wrapped,
+//     unless its own columns are set apart by runs of spaces (a table);
 //   - before a bulleted line ("•", "*", "-" and dashes, followed by space).
 //
 // A quotation that ends with a comma and is followed by its attribution
@@ -209,6 +211,17 @@ func Split(doc *schema.Document, runes []rune) []Sentence {
 			emit1(a, b, headline, false)
 		}
 	}
+	// Hard wrapping is the document's, not a paragraph's: a paragraph of
+	// two lines whose one break falls before a capital ("... oil markets
+	// estimate\nOPEC is producing ...") is wrapped when another paragraph
+	// of the text shows a break inside a sentence. A table, whose columns
+	// are set apart by runs of spaces, keeps its lines.
+	docWrapped := false
+	for _, r := range regions {
+		if !r.headline && !docWrapped {
+			flags, docWrapped = markTokens(flags[:0], runes, all[r.tokA:r.tokB])
+		}
+	}
 	for _, r := range regions {
 		if r.headline {
 			emit(r.tokA, r.tokB, true, nil, 0)
@@ -218,13 +231,36 @@ func Split(doc *schema.Document, runes []rune) []Sentence {
 		var wrapped bool
 		flags, wrapped = markTokens(flags[:0], runes, toks)
 		start := 0
-		for _, b := range boundaries(toks, flags, wrapped) {
+		for _, b := range boundaries(toks, flags, wrapped, docWrapped && !tabular(flags)) {
 			emit(r.tokA+start, r.tokA+b, false, flags, r.tokA)
 			start = b
 		}
 		emit(r.tokA+start, r.tokB, false, flags, r.tokA)
 	}
 	return out
+}
+
+// proseLine reports whether a line's tokens hold two words that start in
+// lower case: prose, not a list's label or a line of figures.
+func proseLine(toks []Token) bool {
+	n := 0
+	for _, t := range toks {
+		if startsLower(t) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// tabular reports whether a region's tokens, by their flags, lie in
+// columns: a token inside a line that follows two or more spaces.
+func tabular(flags []uint8) bool {
+	for _, f := range flags {
+		if f&flagIndented != 0 && f&flagLines == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // cutAt returns where to cut a sentence that starts at all[a] and runs past
@@ -422,7 +458,11 @@ func quoteKind(toks []Token, k int) int {
 
 // boundaries returns the indexes k of toks before which a sentence starts,
 // in increasing order. In wrapped text a line break alone ends no heading.
-func boundaries(toks []Token, flags []uint8, wrapped bool) []int {
+//
+// docWrapped says that another region of the document is hard-wrapped: a
+// line of prose (two words in lower case) then runs on across its break
+// as well; a list or a line of figures keeps its lines.
+func boundaries(toks []Token, flags []uint8, wrapped, docWrapped bool) []int {
 	var out []int
 	sentStart, lineStart := 0, 0
 	for k := 1; k < len(toks); k++ {
@@ -430,7 +470,8 @@ func boundaries(toks []Token, flags []uint8, wrapped bool) []int {
 		brk := lines >= flagParaBrk
 		if !brk && flags[k]&flagInQuote == 0 {
 			brk = punctBoundary(toks, flags, k, sentStart) ||
-				lines == flagLineBrk && (!wrapped && headingBoundary(toks, k, sentStart, lineStart) || isBullet(toks, k, lineStart))
+				lines == flagLineBrk && (!wrapped && !(docWrapped && proseLine(toks[lineStart:k])) && headingBoundary(toks, k, sentStart, lineStart) ||
+					isBullet(toks, k, lineStart))
 		}
 		if brk {
 			out = append(out, k)

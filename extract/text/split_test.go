@@ -683,3 +683,29 @@ func TestSplitCap(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitWrappedAcrossParagraphs: hard wrapping is the document's. A
+// paragraph of two lines whose one break falls before a capital is not a
+// heading and its sentence when another paragraph of the body shows a
+// break inside a sentence; in a text with no such break it still is.
+func TestSplitWrappedAcrossParagraphs(t *testing.T) {
+	text := "The minister said\nin remarks published today there were no plans.\n" +
+		"Traders in the markets estimate\nOPEC is producing above its ceiling."
+	runes := []rune(text)
+	span := func(s string) schema.Span {
+		i := strings.Index(text, s)
+		return schema.MakeSpan(runes, len([]rune(text[:i])), len([]rune(text[:i+len(s)])))
+	}
+	doc := &schema.Document{Text: text, Body: []schema.Span{span("The minister said\nin remarks published today there were no plans."),
+		span("Traders in the markets estimate\nOPEC is producing above its ceiling.")}}
+	want := []string{"The minister said\nin remarks published today there were no plans.",
+		"Traders in the markets estimate\nOPEC is producing above its ceiling."}
+	if diff := cmp.Diff(want, sentenceTexts(Split(doc, runes))); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+	alone := "Market Report\nOPEC is producing above its ceiling."
+	ar := []rune(alone)
+	if got := sentenceTexts(Split(&schema.Document{Text: alone}, ar)); len(got) != 2 {
+		t.Errorf("a heading line in unwrapped text: %q, want two sentences", got)
+	}
+}
