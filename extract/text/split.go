@@ -2,6 +2,7 @@ package text
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/dossier-project/dossier/schema"
@@ -71,7 +72,9 @@ func SentenceIndexAt(ss []Sentence, offset int) int {
 //   - after an abbreviation ("U.S.", "Inc.", "J."), or an ellipsis, only when
 //     the next word is one that typically starts a sentence ("The", "He",
 //     "But"...), starts an indented line or follows two spaces, and never
-//     after a title ("Mr.", "Dr.", "Gen.");
+//     after a title ("Mr.", "Dr.", "Gen."), nor after an initialism
+//     ("U.S.", not "Inc.") before "And", "Or", "Nor", "On" or "For" that
+//     starts no indented line ("the U.S. And Japan");
 //   - at the end of a short line (under 12 tokens) that is a sentence of its
 //     own so far, starts with a capital or digit, does not end with
 //     punctuation, a function word or a past tense ("-ed"), and is followed
@@ -520,7 +523,14 @@ func punctBoundary(toks []Token, flags []uint8, k, sentStart int) bool {
 			return false
 		}
 		// "U.S.", "Inc.", "J." or an ellipsis "...", before a word that
-		// starts sentences, a new indented line or after two spaces.
+		// starts sentences, a new indented line or after two spaces. Not
+		// an initialism ("U.S.", "U.K.", not "Inc.") before a capitalised
+		// conjunction or preposition that runs the sentence on, as
+		// Reuters' case conversion writes them: "trade talks between the U.S. And Japan", "visits the U.S.
+		// On April 19", "exports to the U.S. For growth".
+		if t[len(t)-2] != '.' && strings.Count(t, ".") >= 2 && runOns[next.Text] && flags[k]&flagIndented == 0 {
+			return false
+		}
 		return isStarter(next.Text) || flags[k]&flagIndented != 0 && startsSentence(next.Text)
 	}
 	return false
@@ -609,6 +619,11 @@ func isCloser(t string) bool {
 	}
 	return false
 }
+
+// runOns are starters that, capitalised after an abbreviation, run its
+// sentence on rather than start one: news written in capitals and turned
+// to lower case keeps the capital after "U.S." ("the U.S. And Japan").
+var runOns = map[string]bool{"And": true, "Or": true, "Nor": true, "On": true, "For": true}
 
 // starters are capitalised words that typically start a sentence; after an
 // abbreviation or ellipsis, only they end the sentence.

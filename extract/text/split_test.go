@@ -709,3 +709,16 @@ func TestSplitWrappedAcrossParagraphs(t *testing.T) {
 		t.Errorf("a heading line in unwrapped text: %q, want two sentences", got)
 	}
 }
+
+// TestSplitAbbreviationRunOn: a capitalised "And", "Or", "On" or "For"
+// after an abbreviation runs the sentence on, as news turned from
+// capitals to lower case writes it; "The" after it still starts one.
+func TestSplitAbbreviationRunOn(t *testing.T) {
+	text := "Trade talks between the U.S. And Japan resumed. Imports to the U.S.\nOn a range of farm products were cut. Sales rose in the U.S. The company said so."
+	runes := []rune(text)
+	want := []string{"Trade talks between the U.S. And Japan resumed.", "Imports to the U.S.\nOn a range of farm products were cut.",
+		"Sales rose in the U.S.", "The company said so."}
+	if diff := cmp.Diff(want, sentenceTexts(Split(&schema.Document{Text: text}, runes))); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+}
