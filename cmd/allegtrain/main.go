@@ -34,7 +34,7 @@ import (
 )
 
 func main() {
-	golds := flag.String("gold", "internal/gold/ledger/reuters21578.json,internal/gold/ledger/reuters21578-test.json,internal/gold/ledger/reuters21578-test2.json,internal/gold/ledger/reuters21578-dev6.json,internal/gold/ledger/reuters21578-dev7.json", "ledger gold files to train on (comma-separated; dev splits only)")
+	golds := flag.String("gold", "internal/gold/ledger/reuters21578.json,internal/gold/ledger/reuters21578-test.json,internal/gold/ledger/reuters21578-test2.json,internal/gold/ledger/reuters21578-dev6.json,internal/gold/ledger/reuters21578-dev7.json,internal/gold/ledger/reuters21578-dev11.json,internal/gold/ledger/reuters21578-dev12.json", "ledger gold files to train on (comma-separated; dev splits only)")
 	corpus := flag.String("corpus", "../shared/data/news/reuters21578.jsonl", "the corpus that holds the gold's documents")
 	out := flag.String("out", "", "write the model trained on every cluster here (e.g. extract/claims/allegmodel.tsv)")
 	cfg := defaultConfig()
