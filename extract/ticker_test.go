@@ -213,3 +213,40 @@ func TestTickerAfterLoneComma(t *testing.T) {
 		t.Errorf("Citicorp not found: %+v", res.Entities)
 	}
 }
+
+// TestExchangeTickerJoinsName checks that a ticker with an exchange's
+// suffix in the body ("Vorlandwerke AG <VRLG.F>") is a mention of the
+// company it follows, merged by the rule "ticker", while a home ticker in
+// the body stays apart.
+func TestExchangeTickerJoinsName(t *testing.T) {
+	x := newExtractor(t)
+	res := extractText(t, x, "CAR MAKER REPORTS CURRENCY LOSS\n\n"+
+		"Vorlandwerke AG <VRLG.F> said it had dismissed the head of its treasury.\n"+
+		"    Shares of Pellham Industries Inc <PLH> fell after the news.\n")
+	vw := mentionEntity(res, "Vorlandwerke AG")
+	if vw == nil {
+		t.Fatalf("company not found: %+v", res.Entities)
+	}
+	rule := ""
+	for _, m := range vw.Merges {
+		if m.Alias == "VRLG.F" {
+			rule = m.Rule
+		}
+	}
+	if rule != "ticker" {
+		t.Errorf("VRLG.F merged into %q by %q, want ticker", vw.Name, rule)
+	}
+	if e := mentionEntity(res, "PLH"); e != nil && e == mentionEntity(res, "Pellham Industries Inc") {
+		t.Errorf("the home ticker PLH joined %q: only an exchange's ticker joins in the body", e.Name)
+	}
+}
+
+// TestExchangeTicker checks which tickers carry an exchange's suffix.
+func TestExchangeTicker(t *testing.T) {
+	for s, want := range map[string]bool{"VOWG.F": true, "AKZO.AS": true, "BA.N": true, "SKDS.ST": true,
+		"GM": false, "BRK.": false, ".F": false, "ABC.F1": false, "A.BCDE": false} {
+		if got := exchangeTicker(s); got != want {
+			t.Errorf("exchangeTicker(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
