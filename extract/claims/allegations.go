@@ -1759,6 +1759,10 @@ func (x *extractor) accusedIn(ts []tok, d *draft, ka, kb int) *entInfo {
 		// Not the dateline's place or outlet: "LONDON (Example Times) -".
 		ms := x.mentionsIn(ts[a].start, ts[d.cs-1].end)
 		for k := len(ms) - 1; k >= 0; k-- {
+			j := tokIndex(ts, ms[k].start)
+			if ms[k].e.typ == schema.Place && placeModifier(ts, j) {
+				continue // "Rolf Amsel, a 43-year-old Boston investor, was indicted"
+			}
 			if e := x.accusedAmong(d, ms[k:k+1]); e != nil {
 				return e
 			}
@@ -1807,6 +1811,9 @@ func (x *extractor) agentOf(ts []tok, d *draft, ka, kb int) *entInfo {
 			continue
 		}
 		k := tokIndex(ts, m.start)
+		if m.e.typ == schema.Place && placeModifier(ts, k) {
+			continue // "a New York investor", "an investment firm in Naples"
+		}
 		p := k - 1
 		for p >= 0 && determiners[ts[p].low] {
 			p--
@@ -1911,6 +1918,26 @@ func stop(w string) bool {
 // where a wrong is done, not who does it.
 func placeOnly(e *entInfo) bool {
 	return e.typ == schema.Place && e.kind != schema.KindCountry && e.kind != schema.KindCity
+}
+
+// placeModifiers are the words before a place that make it a modifier
+// of a party's kind, not the party: "a New York investor", "his Los
+// Angeles brokerage firm", "an Ohio company".
+var placeModifiers = set("a", "an", "his", "her", "its", "their", "our", "my", "your")
+
+// placeModifier reports whether the place whose mention starts at token k
+// qualifies the accused rather than being the accused: the word before it
+// (or before an adjective of a number or a hyphen, "a 43-year-old New York
+// investor") is an indefinite article or a possessive (placeModifiers).
+// "the United States violated" and "Japan's violations" are parties
+// still; so is a place after a preposition, which may be where the wrong
+// was done or the party that did it ("imports of U.S. corn gluten feed").
+func placeModifier(ts []tok, k int) bool {
+	p := k - 1
+	if p > 0 && !ts[p].capital && (strings.Contains(ts[p].low, "-") || isNumber(ts[p].low)) {
+		p--
+	}
+	return p >= 0 && placeModifiers[ts[p].low]
 }
 
 // government returns the country a city stands for ("Tokyo's alleged
@@ -2758,6 +2785,9 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 		}
 		if subj := leftNP(ts, max(0, end)); subj < end {
 			for _, m := range x.mentionsIn(ts[subj].start, ts[end-1].end) {
+				if m.e.typ == schema.Place && placeModifier(ts, tokIndex(ts, m.start)) {
+					continue // "a 43-year-old Boston investor was indicted"
+				}
 				d.objEnts = append(d.objEnts, m.e)
 			}
 			d.passive = true

@@ -418,7 +418,11 @@ func ScoreLedger(g *Ledger, sys *LedgerSystem, split string) LedgerScore {
 			if who == "" {
 				who = "(none)"
 			}
-			errf("wrong target      %s %d: %s, gold %s: %s", c.Doc, c.Start, who, strings.Join(golds, " / "), oneLine(c.Text))
+			by := c.Claimant
+			if by == "" {
+				by = "-"
+			}
+			errf("wrong target      %s %d: %s, gold %s (claimant %s): %s", c.Doc, c.Start, who, strings.Join(golds, " / "), by, oneLine(c.Text))
 		}
 	}
 	// Answers.

@@ -283,7 +283,7 @@ func TestTargetAccuracy(t *testing.T) {
 			wrong = append(wrong, e)
 		}
 	}
-	if len(wrong) != 2 || !strings.Contains(wrong[0], "United States, gold Japan: U.S. says") || !strings.Contains(wrong[1], "(none), gold Japan") {
+	if len(wrong) != 2 || !strings.Contains(wrong[0], "United States, gold Japan (claimant -): U.S. says") || !strings.Contains(wrong[1], "(none), gold Japan") {
 		t.Errorf("wrong targets listed: %q", wrong)
 	}
 	var b strings.Builder
