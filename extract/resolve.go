@@ -603,6 +603,11 @@ func notName(words []string) bool {
 
 // addAcronyms finds "Long Name (LN)" and adds the acronym as a mention of
 // the long name's entity when the recogniser missed it, recording why.
+// After a company's stock ticker ("Volkswagen AG <VOWG.F> (VW)", "Japan
+// Air Lines Co <JAPN.T> (JAL)", "Broken Hill Proprietary Co Ltd <BRKN.S>
+// (BHP)") the acronym in brackets is the short name the story goes on to
+// use, though it need not be the name's initials: Reuters writes it there
+// for that.
 func addAcronyms(runes []rune, ms []*mention) []*mention {
 	byStart := make(map[int]*mention)
 	for _, m := range ms {
@@ -613,6 +618,12 @@ func addAcronyms(runes []rune, ms []*mention) []*mention {
 		i := m.End
 		for i < len(runes) && runes[i] == ' ' {
 			i++
+		}
+		listed := false // a ticker stands between: "Volkswagen AG <VOWG.F> (VW)"
+		if m.Type == schema.Organization {
+			if k := tickerAfter(runes, m.End); k > m.End {
+				i, listed = k, true
+			}
 		}
 		if i >= len(runes) || runes[i] != '(' {
 			continue
@@ -625,7 +636,7 @@ func addAcronyms(runes []rune, ms []*mention) []*mention {
 			continue
 		}
 		acr := strings.TrimSpace(string(runes[i+1 : j]))
-		if !isAcronym(acr) || !acronymOf(acr, m.Text) {
+		if !isAcronym(acr) || !listed && !acronymOf(acr, m.Text) {
 			continue
 		}
 		as := i + 1
@@ -933,4 +944,30 @@ func countryPersons(ms []*mention) {
 			m.Type = schema.Place
 		}
 	}
+}
+
+// tickerAfter returns the position after a stock ticker in angle brackets
+// that follows position p, across spaces and line breaks, and the
+// spaces after it ("Volkswagen AG\n<VOWG.F> (VW)": the position of the
+// bracket); p when none follows.
+func tickerAfter(runes []rune, p int) int {
+	i := p
+	for i < len(runes) && (runes[i] == ' ' || runes[i] == '\n') && i-p < 8 {
+		i++
+	}
+	if i >= len(runes) || runes[i] != '<' {
+		return p
+	}
+	j := i + 1
+	for j < len(runes) && j-i <= 10 && tickerRune(runes[j]) {
+		j++
+	}
+	if j == i+1 || j >= len(runes) || runes[j] != '>' || !ticker(string(runes[i+1:j])) {
+		return p
+	}
+	j++
+	for j < len(runes) && (runes[j] == ' ' || runes[j] == '\n') && j-i < 20 {
+		j++
+	}
+	return j
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dossier-project/dossier/extract/text"
@@ -247,6 +248,42 @@ func TestExchangeTicker(t *testing.T) {
 		"GM": false, "BRK.": false, ".F": false, "ABC.F1": false, "A.BCDE": false} {
 		if got := exchangeTicker(s); got != want {
 			t.Errorf("exchangeTicker(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestShortNameAfterTicker checks that the acronym in brackets after a
+// company's ticker ("Vorlandwerke AG <VRLG.F> (VW)") is that company's,
+// merged by the rule "acronym-definition" though it is not the name's
+// initials, with its later mentions; a bracket of other words after a
+// ticker ("(25 pct)") is no name.
+func TestShortNameAfterTicker(t *testing.T) {
+	x := newExtractor(t)
+	res := extractText(t, x, "CAR MAKER REPORTS CURRENCY LOSS\n\n"+
+		"The loss reported by Vorlandwerke AG\n<VRLG.F> (VW) is large, dealers said.\n"+
+		"    VW said it had called in prosecutors.\n"+
+		"    Pellham Oil <PLHO.HE> (25 pct) and others took part.\n")
+	vw := mentionEntity(res, "Vorlandwerke AG")
+	if vw == nil {
+		t.Fatalf("company not found: %+v", res.Entities)
+	}
+	rule, n := "", 0
+	for _, m := range vw.Merges {
+		if m.Alias == "VW" {
+			rule = m.Rule
+		}
+	}
+	for _, m := range vw.Mentions {
+		if m.Text == "VW" {
+			n++
+		}
+	}
+	if rule != "acronym-definition" || n != 2 {
+		t.Errorf("VW merged into %q by %q with %d mentions, want acronym-definition and 2: %+v", vw.Name, rule, n, vw.Merges)
+	}
+	for _, e := range res.Entities {
+		if strings.Contains(e.Name, "pct") {
+			t.Errorf("a bracket of words after a ticker made an entity %q", e.Name)
 		}
 	}
 }
