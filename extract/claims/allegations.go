@@ -1760,8 +1760,14 @@ func (x *extractor) accusedIn(ts []tok, d *draft, ka, kb int) *entInfo {
 		ms := x.mentionsIn(ts[a].start, ts[d.cs-1].end)
 		for k := len(ms) - 1; k >= 0; k-- {
 			j := tokIndex(ts, ms[k].start)
-			if ms[k].e.typ == schema.Place && placeModifier(ts, j) {
+			if ms[k].e.typ == schema.Place && placeModifier(ts, j, tokIndex(ts, ms[k].end)) {
 				continue // "Rolf Amsel, a 43-year-old Boston investor, was indicted"
+			}
+			if d.claimant != nil && x.inApposition(ts, d, j) {
+				// "Steve Chang, Professor of Food Science at Rutgers
+				// University, said": the claimant's own side, named
+				// with it before the cue.
+				continue
 			}
 			if e := x.accusedAmong(d, ms[k:k+1]); e != nil {
 				return e
@@ -1769,6 +1775,32 @@ func (x *extractor) accusedIn(ts []tok, d *draft, ka, kb int) *entInfo {
 		}
 	}
 	return nil
+}
+
+// affiliates are the words that open what a claimant's apposition says
+// of it: "Steve Chang, Professor at Rutgers University", "Dr Edward
+// Mortimer of Case Western Reserve University".
+var affiliates = set(",", "of", "at", "from", "for", "with")
+
+// inApposition reports whether token j lies in the claimant's apposition
+// or affiliation, within its source words before the cue ("Kenneth
+// Morrison, staff associate at the Government Accountability Project,
+// said", "Jake Garn, a Utah Republican, said", "Dr Edward Mortimer of
+// Case Western Reserve University said"): after the claimant's name,
+// which a comma or a preposition of affiliation (affiliates) follows.
+// Such a name is the claimant's side, not the accused.
+func (x *extractor) inApposition(ts []tok, d *draft, j int) bool {
+	if d.claimant == nil || d.srcA >= d.srcB || d.srcB > d.cs || j < d.srcA || j >= d.srcB {
+		return false
+	}
+	for _, m := range x.mentionsIn(ts[d.srcA].start, ts[d.srcB-1].end) {
+		if m.e != d.claimant {
+			continue
+		}
+		k := tokIndex(ts, m.end)
+		return k < j && affiliates[ts[k].low]
+	}
+	return false
 }
 
 // agentOf returns the doer of the first wrong of the content: the agent
@@ -1811,7 +1843,7 @@ func (x *extractor) agentOf(ts []tok, d *draft, ka, kb int) *entInfo {
 			continue
 		}
 		k := tokIndex(ts, m.start)
-		if m.e.typ == schema.Place && placeModifier(ts, k) {
+		if m.e.typ == schema.Place && placeModifier(ts, k, tokIndex(ts, m.end)) {
 			continue // "a New York investor", "an investment firm in Naples"
 		}
 		p := k - 1
@@ -1925,14 +1957,19 @@ func placeOnly(e *entInfo) bool {
 // Angeles brokerage firm", "an Ohio company".
 var placeModifiers = set("a", "an", "his", "her", "its", "their", "our", "my", "your")
 
-// placeModifier reports whether the place whose mention starts at token k
-// qualifies the accused rather than being the accused: the word before it
-// (or before an adjective of a number or a hyphen, "a 43-year-old New York
-// investor") is an indefinite article or a possessive (placeModifiers).
-// "the United States violated" and "Japan's violations" are parties
-// still; so is a place after a preposition, which may be where the wrong
-// was done or the party that did it ("imports of U.S. corn gluten feed").
-func placeModifier(ts []tok, k int) bool {
+// placeModifier reports whether the place whose mention spans tokens
+// [k, e) qualifies the accused rather than being the accused: the word
+// before it (or before an adjective of a number or a hyphen, "a
+// 43-year-old New York investor") is an indefinite article or a
+// possessive (placeModifiers), or "based" follows it ("the Houston based
+// gas company"). "the United States violated" and "Japan's violations"
+// are parties still; so is a place after a preposition, which may be where
+// the wrong was done or the party that did it ("imports of U.S. corn
+// gluten feed").
+func placeModifier(ts []tok, k, e int) bool {
+	if e < len(ts) && (ts[e].low == "based" || ts[e].low == "-" && e+1 < len(ts) && ts[e+1].low == "based") {
+		return true
+	}
 	p := k - 1
 	if p > 0 && !ts[p].capital && (strings.Contains(ts[p].low, "-") || isNumber(ts[p].low)) {
 		p--
@@ -2785,7 +2822,7 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 		}
 		if subj := leftNP(ts, max(0, end)); subj < end {
 			for _, m := range x.mentionsIn(ts[subj].start, ts[end-1].end) {
-				if m.e.typ == schema.Place && placeModifier(ts, tokIndex(ts, m.start)) {
+				if m.e.typ == schema.Place && placeModifier(ts, tokIndex(ts, m.start), tokIndex(ts, m.end)) {
 					continue // "a 43-year-old Boston investor was indicted"
 				}
 				d.objEnts = append(d.objEnts, m.e)

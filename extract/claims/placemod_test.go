@@ -9,7 +9,8 @@ import (
 
 // TestPlaceModifierIsNoTarget: a city or country that says where the
 // accused is or what kind of party it is ("a Boston investor", "his Boston
-// brokerage firm", "a Naples investment firm") is not the accused; the named party
+// brokerage firm", "a Naples investment firm", "the Boston based firm")
+// is not the accused; the named party
 // is.
 func TestPlaceModifierIsNoTarget(t *testing.T) {
 	boston := [3]string{"Boston", schema.Place, schema.KindCity}
@@ -26,6 +27,8 @@ func TestPlaceModifierIsNoTarget(t *testing.T) {
 			[][3]string{regs, rolf, boston}, "per/rolf-amsel"},
 		{"Rolf Amsel, a 43-year-old Boston investor was indicted for allegedly plotting to manipulate the price of three stocks.",
 			[][3]string{rolf, boston}, "per/rolf-amsel"},
+		{"The judge ruled that Rolf Amsel could pursue his lawsuit against Zeta Partners that alleges the Boston based firm is attempting to unlawfully take control of his company.",
+			[][3]string{rolf, zeta, boston}, "org/zeta-partners"},
 		{"The SEC had Zeta Partners, a Naples investment firm, shut down, accusing it of defrauding investors and misusing funds.",
 			[][3]string{sec, zeta, naples}, "org/zeta-partners"},
 	} {
