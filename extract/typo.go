@@ -23,8 +23,12 @@ import (
 // 20 Reuters stories or more) when the other is; else the group with fewer
 // mentions (at equal counts, the later). It joins the other by the rule
 // "typo"; when several fit, they must share the word, and the one with the
-// most mentions takes it. Swaps only: a letter more or less is as often
-// another name ("Regan" and "Reagan", "Greene" and "Green").
+// most mentions takes it. A letter dropped or added ("Paul Vocker" for
+// Paul Volcker, "Volkwagen", "PainWebber") is read so only when the
+// word is a word of the news and the misspelling is not, both of
+// minDropLetters letters or more (misspelt): a letter more or less
+// between two names of the news is as often another name ("Regan" and
+// "Reagan", "Greene" and "Green").
 func (g *grouper) typos() {
 	for i, gr := range g.groups {
 		if len(gr.ms) == 0 || gr.typ != schema.Organization && gr.typ != schema.Person || !plainGroup(gr) {
@@ -109,7 +113,7 @@ func typoOf(a, b, typ string) (x, y string, ok bool) {
 		if typ == schema.Person {
 			y = wb[len(wb)-1]
 		}
-		return wa[0], y, swappedWord(wa[0], y)
+		return wa[0], y, misspelt(wa[0], y)
 	}
 	if len(wa) != len(wb) {
 		return "", "", false
@@ -118,12 +122,50 @@ func typoOf(a, b, typ string) (x, y string, ok bool) {
 		if strings.EqualFold(wa[k], wb[k]) {
 			continue
 		}
-		if x != "" || !swappedWord(wa[k], wb[k]) {
+		if x != "" || !misspelt(wa[k], wb[k]) {
 			return "", "", false
 		}
 		x, y = wa[k], wb[k]
 	}
 	return x, y, x != ""
+}
+
+// misspelt reports whether word x misspells word y: by a swap of two
+// adjacent letters (swappedWord), or by a letter dropped or added
+// (droppedLetter) when y is a word of the news and x is not ("Vocker" for
+// Volcker, "Volkwagen" for Volkswagen, "Consituent"): a letter more or
+// less between two names of the news is as often another name ("Regan"
+// and "Reagan", "Greene" and "Green").
+func misspelt(x, y string) bool {
+	return swappedWord(x, y) || droppedLetter(x, y) && !newsWord(x) && newsWord(y)
+}
+
+// minDropLetters is the fewest letters of the shorter word of two read as
+// one misspelt by a letter dropped or added.
+const minDropLetters = 6
+
+// droppedLetter reports whether words x and y, of letters only, are the
+// same but for one letter that one of them has and the other lacks, in
+// any case, the shorter of minDropLetters letters or more ("Vocker",
+// "Volcker").
+func droppedLetter(x, y string) bool {
+	a, b := []rune(strings.ToLower(x)), []rune(strings.ToLower(y))
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b) != len(a)+1 || len(a) < minDropLetters {
+		return false
+	}
+	for _, r := range b {
+		if !unicode.IsLetter(r) {
+			return false // not "B-plus" and "BB-plus", two ratings
+		}
+	}
+	k := 0
+	for k < len(a) && a[k] == b[k] {
+		k++
+	}
+	return string(a[k:]) == string(b[k+1:])
 }
 
 // swappedWord reports whether words x and y, of minTypoLetters letters or

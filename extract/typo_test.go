@@ -61,3 +61,55 @@ func TestTypoJoinsName(t *testing.T) {
 		t.Errorf("Donald Regan %+v and Ronald Reagan %+v: want two persons", a, b)
 	}
 }
+
+func TestDroppedLetter(t *testing.T) {
+	for _, c := range []struct {
+		x, y string
+		want bool
+	}{
+		{"Vocker", "Volcker", true},
+		{"Volkwagen", "Volkswagen", true},
+		{"Misssissippi", "Mississippi", true},
+		{"Volcker", "Volcker", false},   // the same word
+		{"Regan", "Reagan", false},      // too short
+		{"B-plus", "BB-plus", false},    // not letters only
+		{"Volcker", "Volckers", true},   // a letter added at the end
+		{"Vocker", "Valcker", false},    // a letter dropped and one changed
+		{"Markets", "Marketing", false}, // two letters
+	} {
+		if got := droppedLetter(c.x, c.y); got != c.want {
+			t.Errorf("droppedLetter(%q, %q) = %v, want %v", c.x, c.y, got, c.want)
+		}
+	}
+}
+
+// TestDroppedLetterJoinsName checks that a name a story misspells by a
+// letter dropped is the name it misspells when that is a word of the news
+// and the misspelling is not, and that two names of the news a letter
+// apart stay two.
+func TestDroppedLetterJoinsName(t *testing.T) {
+	x := newExtractor(t)
+	res := extractText(t, x, "Paul Volcker said rates would hold.\n"+
+		"    Later Paul Vocker told reporters the dollar was stable.\n"+
+		"    Donald Regan met Ronald Reagan on Tuesday, and Reagan spoke.\n")
+	v := mentionEntity(res, "Paul Volcker")
+	if v == nil {
+		t.Fatalf("Paul Volcker not found: %+v", res.Entities)
+	}
+	if typo := mentionEntity(res, "Paul Vocker"); typo == nil || typo.ID != v.ID {
+		t.Fatalf("the misspelling is %+v, want %s", typo, v.ID)
+	}
+	if v.Name != "Paul Volcker" {
+		t.Errorf("the person is named %q, want the news's spelling", v.Name)
+	}
+	if a, b := mentionEntity(res, "Donald Regan"), mentionEntity(res, "Ronald Reagan"); a == nil || b == nil || a.ID == b.ID {
+		t.Errorf("Donald Regan %+v and Ronald Reagan %+v: want two persons", a, b)
+	}
+	// Two words of the news a letter apart are two words.
+	if misspelt("Markets", "Market") || misspelt("Market", "Markets") {
+		t.Errorf("Markets and Market read as misspelt")
+	}
+	if !misspelt("Volkwagen", "Volkswagen") {
+		t.Errorf("Volkwagen not read as misspelling Volkswagen")
+	}
+}
