@@ -28,7 +28,9 @@ import (
 // word is a word of the news and the misspelling is not, both of
 // minDropLetters letters or more (misspelt): a letter more or less
 // between two names of the news is as often another name ("Regan" and
-// "Reagan", "Greene" and "Green").
+// "Reagan", "Greene" and "Green"). A person's surname may also be
+// misspelt by one letter changed ("Korczag" beside Laszlo Karczag,
+// changedSurname).
 func (g *grouper) typos() {
 	for i, gr := range g.groups {
 		if len(gr.ms) == 0 || gr.typ != schema.Organization && gr.typ != schema.Person || !plainGroup(gr) {
@@ -112,6 +114,7 @@ func typoOf(a, b, typ string) (x, y string, ok bool) {
 		y = wb[0]
 		if typ == schema.Person {
 			y = wb[len(wb)-1]
+			return wa[0], y, misspelt(wa[0], y) || changedSurname(wa[0], y)
 		}
 		return wa[0], y, misspelt(wa[0], y)
 	}
@@ -122,7 +125,11 @@ func typoOf(a, b, typ string) (x, y string, ok bool) {
 		if strings.EqualFold(wa[k], wb[k]) {
 			continue
 		}
-		if x != "" || !misspelt(wa[k], wb[k]) {
+		ok := misspelt(wa[k], wb[k])
+		if typ == schema.Person && len(wa) > 1 {
+			ok = ok || k == len(wa)-1 && changedSurname(wa[k], wb[k])
+		}
+		if x != "" || !ok {
 			return "", "", false
 		}
 		x, y = wa[k], wb[k]
@@ -138,6 +145,32 @@ func typoOf(a, b, typ string) (x, y string, ok bool) {
 // and "Reagan", "Greene" and "Green").
 func misspelt(x, y string) bool {
 	return swappedWord(x, y) || droppedLetter(x, y) && !newsWord(x) && newsWord(y)
+}
+
+// minChangedLetters is the fewest letters of a surname read as misspelt
+// by one letter changed.
+const minChangedLetters = 7
+
+// changedSurname reports whether surname x misspells surname y by one
+// letter changed ("Korczag" beside Laszlo Karczag), both of letters only
+// and minChangedLetters or more, x no word of the news: two persons of
+// one story whose surnames differ so are rare, as in "Jansen" and
+// "Hansen" they are shorter.
+func changedSurname(x, y string) bool {
+	a, b := []rune(strings.ToLower(x)), []rune(strings.ToLower(y))
+	if len(a) != len(b) || len(a) < minChangedLetters || newsWord(x) {
+		return false
+	}
+	diff := 0
+	for k := range a {
+		if !unicode.IsLetter(a[k]) || !unicode.IsLetter(b[k]) {
+			return false
+		}
+		if a[k] != b[k] {
+			diff++
+		}
+	}
+	return diff == 1
 }
 
 // minDropLetters is the fewest letters of the shorter word of two read as

@@ -113,3 +113,37 @@ func TestDroppedLetterJoinsName(t *testing.T) {
 		t.Errorf("Volkwagen not read as misspelling Volkswagen")
 	}
 }
+
+func TestChangedSurname(t *testing.T) {
+	for _, c := range []struct {
+		x, y string
+		want bool
+	}{
+		{"Korczag", "Karczag", true},
+		{"Makulic", "Mikulic", true},
+		{"Hansen", "Jansen", false},      // too short
+		{"Karczag", "Karczag", false},    // the same word
+		{"Korczeg", "Karczag", false},    // two letters
+		{"Jeffries", "Jefferies", false}, // not one letter changed
+	} {
+		if got := changedSurname(c.x, c.y); got != c.want {
+			t.Errorf("changedSurname(%q, %q) = %v, want %v", c.x, c.y, got, c.want)
+		}
+	}
+}
+
+// TestChangedSurnameJoinsPerson checks that a surname a story writes with
+// one letter changed is the person the story names in full.
+func TestChangedSurnameJoinsPerson(t *testing.T) {
+	x := newExtractor(t)
+	res := extractText(t, x, "Managing director Laszlo Vortczag told Reuters the bank had no dealings.\n"+
+		"    Vortczag said the bank was in contact with the police.\n"+
+		"    Reading a statement, Vartczag said the contracts were forged.\n")
+	p := mentionEntity(res, "Laszlo Vortczag")
+	if p == nil {
+		t.Fatalf("Laszlo Vortczag not found: %+v", res.Entities)
+	}
+	if typo := mentionEntity(res, "Vartczag"); typo == nil || typo.ID != p.ID {
+		t.Fatalf("the misspelling is %+v, want %s", typo, p.ID)
+	}
+}
