@@ -955,14 +955,8 @@ func tickerAfter(runes []rune, p int) int {
 	for i < len(runes) && (runes[i] == ' ' || runes[i] == '\n') && i-p < 8 {
 		i++
 	}
-	if i >= len(runes) || runes[i] != '<' {
-		return p
-	}
-	j := i + 1
-	for j < len(runes) && j-i <= 10 && tickerRune(runes[j]) {
-		j++
-	}
-	if j == i+1 || j >= len(runes) || runes[j] != '>' || !ticker(string(runes[i+1:j])) {
+	j := bracketTicker(runes, i, len(runes))
+	if j < 0 || !ticker(string(runes[i+1:j])) {
 		return p
 	}
 	j++

@@ -34,14 +34,7 @@ const maxTickerName = 8
 func tickerNames(runes []rune, sents []text.Sentence) []schema.Span {
 	var names [][]string // each a name as its lower-case words
 	for i := 0; i < len(runes); i++ {
-		if runes[i] != '<' {
-			continue
-		}
-		j := i + 1
-		for j < len(runes) && j-i <= 10 && tickerRune(runes[j]) {
-			j++
-		}
-		if j == i+1 || j >= len(runes) || runes[j] != '>' {
+		if bracketTicker(runes, i, len(runes)) < 0 {
 			continue
 		}
 		words := wordsBefore(runes, sents, i)
@@ -104,6 +97,22 @@ func tickerNames(runes []rune, sents []text.Sentence) []schema.Span {
 // organisations, replacing whatever the recogniser found over them.
 func applyTickerNames(runes []rune, sents []text.Sentence, found []Found) []Found {
 	return override(sents, found, tickerNames(runes, sents), schema.Organization)
+}
+
+// bracketTicker returns the position of the ">" that closes a ticker in
+// angle brackets opening at i ("<VOWG.F>"), before end, or -1.
+func bracketTicker(runes []rune, i, end int) int {
+	if i >= end || runes[i] != '<' {
+		return -1
+	}
+	j := i + 1
+	for j < end && j-i <= 10 && tickerRune(runes[j]) {
+		j++
+	}
+	if j == i+1 || j >= end || runes[j] != '>' {
+		return -1
+	}
+	return j
 }
 
 // tickerRune reports whether r may be part of a ticker ("GW", "JNSV.O").
@@ -434,14 +443,7 @@ func headlineTickerNames(runes []rune, sents []text.Sentence, ms []*mention) []*
 		return ms
 	}
 	for i := h.Start; i < h.End; i++ {
-		if runes[i] != '<' {
-			continue
-		}
-		j := i + 1
-		for j < h.End && j-i <= 10 && tickerRune(runes[j]) {
-			j++
-		}
-		if j == i+1 || j >= h.End || runes[j] != '>' {
+		if bracketTicker(runes, i, h.End) < 0 {
 			continue
 		}
 		words := wordsBefore(runes, sents, i)

@@ -426,18 +426,17 @@ func ScoreLedger(g *Ledger, sys *LedgerSystem, split string) LedgerScore {
 		}
 	}
 	// Answers.
-	for _, a := range g.Answers {
+	ansFound := make(map[int]bool) // gold answers found as claims
+	for ai, a := range g.Answers {
 		if !in(a.Doc) {
 			continue
 		}
 		sc.AnsGold++
-		found := false
-		for _, k := range sys.Answers {
+		found := slices.ContainsFunc(sys.Answers, func(k string) bool {
 			c := sys.Claims[k]
-			if c.Doc == a.Doc && overlaps(a.Start, a.End, c.Start, c.End) {
-				found = true
-			}
-		}
+			return c.Doc == a.Doc && overlaps(a.Start, a.End, c.Start, c.End)
+		})
+		ansFound[ai] = found
 		if found {
 			sc.AnsFound++
 		} else {
@@ -478,12 +477,13 @@ func ScoreLedger(g *Ledger, sys *LedgerSystem, split string) LedgerScore {
 				}
 			}
 		}
-		rc := sc.ByRule[LinkRule(l.Reason, cross)]
+		rule := LinkRule(l.Reason, cross)
+		rc := sc.ByRule[rule]
 		rc.Links++
 		if right {
 			rc.Right++
 		}
-		sc.ByRule[LinkRule(l.Reason, cross)] = rc
+		sc.ByRule[rule] = rc
 		if right {
 			sc.LinksRight++
 			if cross {
@@ -531,10 +531,7 @@ func ScoreLedger(g *Ledger, sys *LedgerSystem, split string) LedgerScore {
 		if !in(a.Doc) {
 			continue
 		}
-		found := slices.ContainsFunc(sys.Answers, func(k string) bool {
-			c := sys.Claims[k]
-			return c.Doc == a.Doc && overlaps(a.Start, a.End, c.Start, c.End)
-		})
+		found := ansFound[ai]
 		for _, t := range a.Answers {
 			sc.Pairs++
 			if pairsFound[pair{ai, t}] {
