@@ -743,6 +743,7 @@ func (x *extractor) allegations() {
 		x.unvoiced(si, bySent[si])
 	}
 	x.learnedAllegations()
+	x.mainAccused()
 	// After the allegations without a reporting verb, so that a defence
 	// answers the criticism named in its own sentence ("reacting to recent
 	// criticism of U.S. meat inspection, defended the program").
@@ -1775,6 +1776,43 @@ func (x *extractor) accusedIn(ts []tok, d *draft, ka, kb int) *entInfo {
 		}
 	}
 	return nil
+}
+
+// mainAccused gives the allegations that name no accused the party the
+// document's other allegations accuse in the main: the one target of at
+// least two of them and of more than half of those with a target ("The
+// suit was filed in New York because trading allegedly took place here",
+// in a story of the SEC's charges against Vaskevitch). Not when that
+// party is the claimant, its channel or a side the claimant speaks for
+// ("OPEC PRESIDENT SAYS OIL MARKET BEING MANIPULATED" accuses no one of
+// OPEC).
+func (x *extractor) mainAccused() {
+	count := make(map[*entInfo]int)
+	n := 0
+	for _, d := range x.drafts {
+		if d.stance == schema.Allege && d.target != nil {
+			count[d.target]++
+			n++
+		}
+	}
+	var main *entInfo
+	for e, c := range count {
+		if main == nil || c > count[main] || c == count[main] && e.id < main.id {
+			main = e
+		}
+	}
+	if main == nil || count[main] < 2 || 2*count[main] <= n {
+		return
+	}
+	for _, d := range x.drafts {
+		if d.stance != schema.Allege || d.target != nil || d.claimant == main || d.channel == main || slices.Contains(x.sides(d), main) {
+			continue
+		}
+		d.target = main
+		if !containsID(d.about, main.id) {
+			d.about = append(d.about, main.id)
+		}
+	}
 }
 
 // affiliates are the words that open what a claimant's apposition says

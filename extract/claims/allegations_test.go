@@ -616,3 +616,35 @@ func TestPronounSubjectOfAClause(t *testing.T) {
 		}
 	}
 }
+
+// TestMainAccused: an allegation that names no accused is against the
+// party the document's other allegations accuse in the main, at least two
+// of them; one other allegation is too little to go on.
+func TestMainAccused(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // the target of the last allegation
+	}{
+		{"two allegations against one party", "The SEC charged Nahum Vaskevitch with masterminding a massive insider trading scheme. " +
+			"The SEC said Nahum Vaskevitch leaked inside information about 12 companies. " +
+			"The suit was filed in New York because trading allegedly took place there.", "per/nahum-vaskevitch"},
+		{"one other allegation", "The SEC charged Nahum Vaskevitch with masterminding a massive insider trading scheme. " +
+			"The suit was filed in New York because trading allegedly took place there.", ""},
+	}
+	for _, tc := range tests {
+		_, cs := allegationsOf(tc.text, sec, vask)
+		var last *schema.Claim
+		for i := range cs {
+			if cs[i].Stance == schema.Allege {
+				last = &cs[i]
+			}
+		}
+		if last == nil || last.Cue.Text != "allegedly" {
+			t.Errorf("%s: last allegation %+v, want the one cued by \"allegedly\"", tc.name, last)
+			continue
+		}
+		if string(last.Target) != tc.want {
+			t.Errorf("%s: target %q, want %q", tc.name, last.Target, tc.want)
+		}
+	}
+}
