@@ -842,7 +842,7 @@ func conditional(ts []tok, a, b, w int) bool {
 				return true
 			}
 		case "would", "could", "might":
-			if k > w && !relClauseBetween(ts, w, k) && !coordinated(ts, k) || k < w && w-k <= 4 {
+			if k > w && !relClauseBetween(ts, w, k) && !coordinated(ts, k) && !newClauseBetween(ts, w, k) || k < w && w-k <= 4 {
 				return true
 			}
 		case "any":
@@ -869,6 +869,29 @@ func conditional(ts []tok, a, b, w int) bool {
 func coordinated(ts []tok, k int) bool {
 	return k > 0 && (ts[k-1].low == "and" || ts[k-1].low == "but" || ts[k-1].low == "or")
 }
+
+// newClauseBetween reports whether a clause of its own opens between tokens w
+// and k: a conjunction after a comma or before a subject of its own
+// ("Japan has failed to live up to its semiconductor agreement with the
+// U.S. and there was little that could be done now to avert the tariffs"
+// asserts the failure; the modal is the second clause's), or a semicolon.
+func newClauseBetween(ts []tok, w, k int) bool {
+	for j := w + 1; j < k-1; j++ {
+		switch ts[j].low {
+		case ";":
+			return true
+		case "and", "but", "while", "whereas":
+			if ts[j-1].low == "," || newSubjects[ts[j+1].low] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// newSubjects open a clause's subject after a conjunction: "there",
+// personal pronouns and determiners.
+var newSubjects = set("there", "it", "he", "she", "they", "we", "i", "you", "the", "this", "these", "those", "its", "their", "his", "her")
 
 // relClauseBetween reports whether a relative pronoun lies between tokens
 // w and k: "violated regulations on the amount of money which could be

@@ -61,6 +61,8 @@ func TestAllegationsByWhatTheyAssert(t *testing.T) {
 			[]string{"say said"}, ""},
 		{"a hypothetical wrong is no allegation", "Pennzoil said spying for Texaco would kill the company.", [][3]string{pennz, texaco},
 			[]string{"say said"}, ""},
+		{"a modal of a later clause leaves the wrong asserted", "U.S. officials have said Japan has failed to live up to its semiconductor agreement with the U.S. and there was little that could be done now to avert the tariffs.",
+			[][3]string{japan, usa}, []string{"allege have said"}, "Japan"},
 		{"an open question is no allegation", "Pennzoil said it will ask whether Texaco improperly transferred assets.", [][3]string{pennz, texaco},
 			[]string{"say said"}, ""},
 		{"a charge with no reporting verb", "Nahum Vaskevitch was charged with insider trading by the SEC.", [][3]string{vask, sec},
