@@ -573,6 +573,11 @@ func (x *extractor) allegations() {
 					// "critics who claimed he helped to precipitate the
 					// crisis": a harm blamed on a party.
 					d.blamed = true
+				} else if e := x.blamedParty(ts, d, ka, kb); e != nil && d.v.lemma == "blame" {
+					// "The commission blamed the airline's previous board
+					// for the losses": the party blamed for a harm.
+					d.blamed = true
+					d.target = e
 				} else {
 					d.stance = schema.Say
 				}

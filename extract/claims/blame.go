@@ -313,3 +313,46 @@ func (x *extractor) peopleCountry(adj string) *entInfo {
 // not an allegation of an act.
 var proposalWords = set("proposal", "proposals", "plan", "plans", "offer", "offers", "bill", "bills", "idea", "ideas",
 	"suggestion", "suggestions", "draft", "resolution", "initiative", "scheme")
+
+// blamedParty returns the party a cue of blame lays a harm on, or nil: the
+// object named at the content's start before "for" and what it is blamed
+// for ("blamed Finance Minister Lesly Delatour for the closure", "blamed
+// the airline's previous board for the losses"), or the party named right
+// after "on" ("blamed a spate of limpet mine blasts in South African cities
+// in recent months on the outlawed African National Congress"); not the
+// claimant, and not a thing or a
+// circumstance ("blamed a rise in real wages for", "blamed the delays on
+// the strike"), which names no party.
+func (x *extractor) blamedParty(ts []tok, d *draft, ka, kb int) *entInfo {
+	party := func(p, q int) *entInfo {
+		for _, m := range x.mentionsIn(ts[p].start, ts[q-1].end) {
+			if m.e == d.claimant || m.e.typ != schema.Person && m.e.typ != schema.Organization && m.e.typ != schema.Place {
+				continue
+			}
+			if k := tokIndex(ts, m.start); k >= 0 && k <= p+3 {
+				return m.e
+			}
+		}
+		return nil
+	}
+	for k := ka + 1; k < kb && k < ka+16; k++ {
+		if isEnd(ts[k]) || ts[k].low == ";" {
+			break
+		}
+		switch ts[k].low {
+		case "for":
+			if k+1 < kb && !isEnd(ts[k+1]) && ts[k+1].low != "being" {
+				// Not "blame U.S. industry for being uncompetitive": a
+				// character, no act.
+				return party(ka, k)
+			}
+			return nil
+		case "on":
+			if k > ka && k+1 < kb {
+				return party(k+1, min(kb, k+8))
+			}
+			return nil
+		}
+	}
+	return nil
+}
