@@ -2213,12 +2213,13 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 				d = x.nounDraft(si, ts, i, a)
 			}
 		case deniedNouns[t.low] && !mayBe(ts, i) && x.deniedIn(ds, t) != nil && (ownWordsBefore(ts, x.deniedIn(ds, t), i) || i+2 < n && ts[i+1].low == "of"):
-			// "SAUNDERS DENIES "PAPER SHREDDING" ALLEGATIONS", "denied
-			// Botha's charges", "rejected Sonat's counterclaim of fraud",
-			// "rebuffed recent U.S. criticism of West Germany": a denial
-			// of an allegation named with its maker or its matter
-			// reports that allegation, against the denier. A bare "the
-			// charges" names none of its own.
+			// "SAUNDERS DENIES "PAPER SHREDDING" ALLEGATIONS", "rejected
+			// Sonat's counterclaim of fraud", "rebuffed recent U.S.
+			// criticism of West Germany": a denial of an allegation named
+			// with its matter reports that allegation, against the
+			// denier. A bare "the charges" names none of its own, nor
+			// does one named by its maker only ("denied Botha's
+			// charges": makerOnly).
 			den := x.deniedIn(ds, t)
 			if t.low == "criticism" || t.low == "criticisms" {
 				if d = x.criticismNoun(si, ts, i); d != nil {
@@ -2242,6 +2243,15 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 					// "refute U.S. charges Japan has violated a pact": the
 					// wrong the noun's clause names, and its doer.
 					b = kb
+				}
+				if b == i+1 && x.makerOnly(ts, a, i) {
+					// "denied Botha's charges", "disputed Keating's
+					// allegations": the noun names who made the
+					// allegation and nothing of what it says, which the
+					// story tells in a sentence of its own. The denial
+					// answers it; it reports nothing (the guide: an
+					// answer span only).
+					break
 				}
 			}
 			if d = x.nounDraft(si, ts, i, a); d != nil {
@@ -2458,6 +2468,34 @@ func ownWordsBefore(ts []tok, den *draft, i int) bool {
 		}
 	}
 	return own
+}
+
+// makerOnly reports whether the words ts[a:i] that an allegation noun at
+// i keeps before it name only who made it: none at all past a possessive
+// determiner ("Botha's charges", "Keating's allegations"), or names and
+// possessive marks ("LYON FOODS CLAIMS"), nothing of what it alleges
+// ("PAPER SHREDDING ALLEGATIONS", "CHIP MARKET DOMINATION CHARGES").
+func (x *extractor) makerOnly(ts []tok, a, i int) bool {
+	if a >= i {
+		return true
+	}
+	ms := x.mentionsIn(ts[a].start, ts[i-1].end)
+	for k := a; k < i; k++ {
+		if ts[k].low == "'s" || ts[k].low == "'" {
+			continue
+		}
+		named := false
+		for _, m := range ms {
+			if m.start <= ts[k].start && ts[k].end <= m.end {
+				named = true
+				break
+			}
+		}
+		if !named {
+			return false
+		}
+	}
+	return true
 }
 
 // npBreaks are words that end a noun phrase read leftward from its noun:

@@ -7,9 +7,11 @@ import (
 	"github.com/dossier-project/dossier/schema"
 )
 
-// A denial of an allegation named with its maker or its matter reports
-// that allegation, against the denier; a denial of "the charges" alone
-// names none of its own.
+// A denial of an allegation named with its matter reports that
+// allegation, against the denier; a denial of "the charges" alone, or of
+// an allegation named by its maker only ("denied Botha's charges",
+// "REBUFFS LYON FOODS CLAIMS"), names none of its own: the story tells the
+// charge in a sentence of its own, and the denial is an answer only.
 func TestDeniedAllegationNoun(t *testing.T) {
 	acme := [3]string{"Acme Corp", schema.Organization, ""}
 	jones := [3]string{"Robert Jones", schema.Person, ""}
@@ -20,7 +22,9 @@ func TestDeniedAllegationNoun(t *testing.T) {
 		target string
 	}{
 		{`ACME DENIES "PRICE RIGGING" ALLEGATIONS`, true, "acme-corp"},
-		{"Acme Corp denied Robert Jones's charges and said they were a pretext.", true, "acme-corp"},
+		{"Acme Corp denied Robert Jones's charges and said they were a pretext.", false, ""},
+		{"Acme Corp disputed Robert Jones's allegations.", false, ""},
+		{"ACME CORP REBUFFS ROBERT JONES CLAIMS", false, ""},
 		{"Acme Corp said the jury rejected Robert Jones's counterclaim of breach of contract.", true, ""},
 		{"The Bundesbank chief rebuffed recent criticism of West Germany, saying it had helped.", true, "west-germany"},
 		{"Robert Jones denied Acme Corp's charges West Germany had violated the pact.", true, "west-germany"},
