@@ -774,6 +774,7 @@ func (x *extractor) allegations() {
 	x.deniedOfSpeaker()
 	x.quotedAnswers()
 	x.opposition()
+	x.dropStepsOnly()
 	sort.SliceStable(x.drafts, func(i, j int) bool {
 		a, b := x.drafts[i], x.drafts[j]
 		if a.sent != b.sent {
@@ -2400,6 +2401,14 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 		if d == nil || !d.nominalDenial && d.deniedBy == nil && negatedStep(ts, d.cs) {
 			continue
 		}
+		if !d.nominalDenial && suitWords[t.low] && x.headline(si) && shouting(ts) && !stepActNamed(ts, i) {
+			// "MELLON <MEC> SUED BY SHAREHOLDER", "<SPENCER COS> SUES
+			// CHASE MANHATTAN", "COURT DISMISSES FMC SUIT AGAINST
+			// BOESKY": a headline that names a suit and no act is no
+			// allegation (the guide, t4, d6, d12); the accused's vow to
+			// fight it still answers it (dropStepsOnly).
+			d.stepOnly = true
+		}
 		// A cue of the trained model on the same words ("The
 		// indictment charged [say] ...") gives way to the charge.
 		model := func(o *draft) bool { return o.sent == si && o.kind == modelCue && o.cs < d.ce && d.cs < o.ce }
@@ -3305,4 +3314,47 @@ func agreesWithFinding(ts []tok, own map[string]bool, ka, kb int) bool {
 // words name.
 func refusedFirst(ts []tok, ka, kb int) bool {
 	return withholds(ts, ka, kb)
+}
+
+// suitWords name a civil legal step: a suit, a complaint or a court
+// action. A charge or an indictment ("EXECUTIVE CHARGED BY SEC") is an
+// accusation in its own word, which the guide lists among the cues.
+var suitWords = set("sued", "sues", "suing", "suit", "suits", "lawsuit", "lawsuits", "complaint", "complaints",
+	"counterclaim", "counterclaims", "countersuit", "counter-suit", "action", "actions")
+
+// stepActNamed reports whether a legal step at i in a headline names the
+// act it is brought for: a wrong anywhere in the headline, or a phrase
+// after the step that names its matter ("SUES LOTUS OVER COPYRIGHT",
+// "SUES TO FORCE HUGHES MERGER", "BEING SUED FOR PATENT INFRINGEMENT"),
+// not only its parties or the relief ("SUED BY SWISS FIRM", "SUES CHASE
+// MANHATTAN", "SUED FOR 65 MLN DLRS").
+func stepActNamed(ts []tok, i int) bool {
+	n := len(ts)
+	if wrongIn(ts, 0, n) >= 0 {
+		return true
+	}
+	for k := i + 1; k+1 < n; k++ {
+		switch ts[k].low {
+		case "over", "for", "alleging", "charging", "with", "to", "of":
+			if !isNumber(ts[k+1].low) && !isEnd(ts[k+1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropStepsOnly takes out the headlines' legal steps that name no act
+// (stepOnly), once the answers have been read against them, and the
+// answers' ties to them.
+func (x *extractor) dropStepsOnly() {
+	only := func(d *draft) bool { return d.stepOnly }
+	if !slices.ContainsFunc(x.drafts, only) {
+		return
+	}
+	x.drafts = slices.DeleteFunc(x.drafts, only)
+	for _, d := range x.drafts {
+		d.opposes = slices.DeleteFunc(d.opposes, func(o answered) bool { return o.a.stepOnly })
+		d.responds = slices.DeleteFunc(d.responds, func(o answered) bool { return o.a.stepOnly })
+	}
 }

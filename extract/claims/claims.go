@@ -149,7 +149,11 @@ type draft struct {
 	weakDenial string
 	// blamed marks an allegation that blames a harm on a party
 	// (blameIn): a negated cause ("was not due to") denies it.
-	blamed   bool
+	blamed bool
+	// stepOnly marks a headline's legal step that names no act ("MELLON
+	// SUED BY SHAREHOLDER"): the accused's answers are read against it,
+	// but it is no allegation of its own.
+	stepOnly bool
 	undenied schema.Stance
 	// sides are the entities the claimant answers for besides itself
 	// (sides.go), found when first asked for (x.sides).

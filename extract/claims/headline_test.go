@@ -61,7 +61,7 @@ func TestHeadlinePassives(t *testing.T) {
 }
 
 // TestSuitBringer: who brings a suit is the company before its ticker
-// ("FMC <FMC> SUIT AGAINST BOESKY"), and the agent of "a suit by X
+// ("FMC <FMC> SUIT AGAINST BOESKY OVER ..."), and the agent of "a suit by X
 // against Y" is X alone, not "X against Y".
 func TestSuitBringer(t *testing.T) {
 	acme := [3]string{"ACME", schema.Organization, schema.KindCompany}
@@ -73,7 +73,7 @@ func TestSuitBringer(t *testing.T) {
 		ents             [][3]string
 		claimant, target string
 	}{
-		{"COURT DISMISSES ACME <ACM> SUIT AGAINST BROWN", "SUIT", [][3]string{acme, brown}, "ACME", "BROWN"},
+		{"COURT DISMISSES ACME <ACM> SUIT AGAINST BROWN OVER STOCK TRADING", "SUIT", [][3]string{acme, brown}, "ACME", "BROWN"},
 		{"A judge dismissed a suit by Acme Corp against John Brown.", "suit", [][3]string{acmeCorp, jbrown}, "Acme Corp", "John Brown"},
 	} {
 		in := sentenceInput(tc.text, tc.ents...)

@@ -61,10 +61,12 @@ func legalSource(ts []tok, d *draft) bool {
 	return false
 }
 
-// sued reads "X sued Y (for ...)", "Y was sued by X", "MELLON SUED BY
-// SHAREHOLDER": an allegation of the plaintiff against the defendant. A
-// threat or a possibility ("threatened to sue", "could sue") is none, nor
-// a suit without its defendant ("Pennzoil sued, arguing ...").
+// sued reads "X sued Y (for ...)", "Y was sued by X", "SCIMED BEING SUED
+// FOR PATENT INFRINGEMENT": an allegation of the plaintiff against the
+// defendant. A threat or a possibility ("threatened to sue", "could sue")
+// is none, nor a suit without its defendant ("Pennzoil sued, arguing
+// ..."); a headline that names no act ("MELLON SUED BY SHAREHOLDER") is
+// read here and set aside by unvoiced (stepOnly).
 func (x *extractor) sued(si int, ts []tok, i int) *draft {
 	n := len(ts)
 	if i > 0 && (ts[i-1].low == "to" || ts[i-1].low == "not" || ts[i-1].low == "n't") || mayBe(ts, i) {
