@@ -658,3 +658,27 @@ func TestMainAccused(t *testing.T) {
 		}
 	}
 }
+
+// TestHedgeInAPhrase: the words before an attributive "alleged" that end
+// in a preposition are the phrase it stands in, not its claimant; the
+// party named there may be the accused.
+func TestHedgeInAPhrase(t *testing.T) {
+	text := "He also told reporters he hopes the U.S. will soon be able to lift sanctions imposed against Japan for alleged violations of an accord on semiconductors."
+	_, cs := allegationsOf(text, japan, [3]string{"U.S.", schema.Place, schema.KindCountry})
+	found := false
+	for _, c := range cs {
+		if c.Cue.Text != "alleged" {
+			continue
+		}
+		found = true
+		if c.Claimant != "" || c.Source.Text != "" {
+			t.Errorf("claimant %q, source %q, want none", c.Claimant, c.Source.Text)
+		}
+		if c.Target != "loc/japan" {
+			t.Errorf("target %q, want loc/japan", c.Target)
+		}
+	}
+	if !found {
+		t.Errorf("no claim cued by \"alleged\": %+v", cs)
+	}
+}

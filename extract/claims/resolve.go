@@ -237,6 +237,20 @@ func (x *extractor) finishDraft(ts []tok, d *draft) {
 	for d.srcB > d.srcA && (ts[d.srcB-1].low == "," || ts[d.srcB-1].low == "--") {
 		d.srcB--
 	}
+	if d.ce == d.cs+1 && hedgeCue(ts[d.cs].low) && d.srcB > d.srcA && d.srcB <= d.cs && phraseEnd(ts[d.srcB-1].low) {
+		// "sanctions imposed against Japan for alleged violations",
+		// "protested to the United Nations over alleged airspace
+		// violations": words that end in a preposition are the phrase
+		// the hedge stands in, not who alleges, and a party named in
+		// them is none of its claimant.
+		for _, m := range x.mentionsIn(ts[d.srcA].start, ts[d.srcB-1].end) {
+			if m.e == d.claimant {
+				d.claimant, d.claimantText = nil, ts[d.cs].text
+				break
+			}
+		}
+		d.srcA, d.srcB = 0, 0
+	}
 	if d.srcB > d.srcA {
 		d.srcSpan = x.span(ts[d.srcA].start, ts[d.srcB-1].end)
 		if d.rel > 0 {
@@ -1144,6 +1158,13 @@ func (x *extractor) answeredBefore(i int, d *draft) *draft {
 
 // explicitDenial are the verbs that deny in so many words.
 var explicitDenial = set("deny", "reject", "refute", "dispute", "rebuff")
+
+// phraseEnd reports whether a word that ends a source span makes it a
+// phrase cut off before its noun ("imposed against Japan for"), not the
+// noun phrase of a speaker: a preposition.
+func phraseEnd(w string) bool {
+	return prepositions[w] || w == "to" || w == "from" || w == "by" || w == "into"
+}
 
 // hedgeCue reports whether an allegation's cue is a hedge ("alleged",
 // "suspected").
