@@ -1764,6 +1764,9 @@ func (x *extractor) accusedIn(ts []tok, d *draft, ka, kb int) *entInfo {
 	if ka >= kb {
 		return nil
 	}
+	if e := x.punishedParty(ts, d, ka, kb); e != nil {
+		return e
+	}
 	if e := x.agentOf(ts, d, ka, kb); e != nil {
 		return e
 	}
@@ -1842,6 +1845,65 @@ func (x *extractor) mainAccused() {
 			d.about = append(d.about, main.id)
 		}
 	}
+}
+
+// punishedParty returns the party a punishment for the wrong falls on:
+// "sanctions imposed against Japan for alleged violations", "tariffs on
+// Japanese electronic goods for alleged dumping", "a penalty from
+// Continental Grain Co of the United States for alleged breach". The
+// wrong (or the cue "alleged") follows "for" within four words, a
+// punishment comes before "for" (punished), and the party is the first
+// named after the nearest "against", "on" or "from" before it, or the
+// country of a nationality within three words of that preposition; nil
+// when there is none.
+func (x *extractor) punishedParty(ts []tok, d *draft, ka, kb int) *entInfo {
+	w := wrongIn(ts, ka, kb)
+	if w < 0 {
+		return nil
+	}
+	at := min(w, d.cs) // the cue may be the "for" itself
+	f := -1
+	for k := at; k >= 0 && k >= at-4; k-- {
+		if ts[k].low == "for" {
+			f = k
+			break
+		}
+		if ts[k].low == "," || ts[k].low == ";" || ts[k].qopen || ts[k].qclose {
+			break
+		}
+	}
+	if f < 1 || !x.punished(ts, f) {
+		return nil
+	}
+	other := func(e *entInfo) bool {
+		return (d.claimant == nil || e.id != d.claimant.id) && (d.channel == nil || e.id != d.channel.id)
+	}
+	for j := f - 1; j >= 0 && j >= f-12; j-- {
+		switch ts[j].low {
+		case ",", ";", "for":
+			return nil
+		case "against", "on", "from":
+		default:
+			continue
+		}
+		if j+1 >= f {
+			return nil
+		}
+		for _, m := range x.mentionsIn(ts[j+1].start, ts[f-1].end) {
+			if m.e.typ != schema.Misc && !placeOnly(m.e) && other(m.e) {
+				return x.government(m.e)
+			}
+		}
+		for k := j + 1; k < f && k <= j+3; k++ {
+			if _, ok := demonymCountry[ts[k].text]; ok && ts[k].capital {
+				if c := x.countryNamed(ts[k].text); c != nil && other(c) {
+					return c
+				}
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // affiliates are the words that open what a claimant's apposition says

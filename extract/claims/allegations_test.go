@@ -682,3 +682,24 @@ func TestHedgeInAPhrase(t *testing.T) {
 		t.Errorf("no claim cued by \"alleged\": %+v", cs)
 	}
 }
+
+// TestPunishedParty: the party a punishment for a wrong falls on is
+// accused of it, not the country named after it.
+func TestPunishedParty(t *testing.T) {
+	text := "Bangladesh is keeping its options open on whether to seek a penalty from Continental Grain Co of the United States for alleged breach of a wheat shipment contract."
+	_, cs := allegationsOf(text, [3]string{"Bangladesh", schema.Place, schema.KindCountry},
+		[3]string{"Continental Grain Co", schema.Organization, schema.KindCompany}, usa)
+	found := false
+	for _, c := range cs {
+		if c.Stance != schema.Allege {
+			continue
+		}
+		found = true
+		if c.Target != "org/continental-grain-co" {
+			t.Errorf("%q: target %q, want org/continental-grain-co", c.Cue.Text, c.Target)
+		}
+	}
+	if !found {
+		t.Errorf("no allegation: %+v", cs)
+	}
+}
