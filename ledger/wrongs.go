@@ -29,7 +29,7 @@ var wrongKinds = []struct {
 		"law|laws|rule|rules|regulation|regulations|agreement|agreements|pact|accord|treaty|contract|code ~ broken",
 		"fail|fails|failed|failing|failure ~ to comply|honour|honor|abide|adhere|fulfil|fulfill|observe|respect",
 		"fail|fails|failed|failing|failure ~ to live up",
-		"not|*n't|never ~ complied|comply|complying|abide|abided|abiding|honoured|honored|honouring|honoring",
+		"not|*n't|never ~ complied|comply|complying|abide|abided|abiding|honour|honor|honoured|honored|honouring|honoring",
 		"not|*n't|never ~ lived|living|live up",
 		// A quota or a ceiling exceeded: "producing above quota", "pumping
 		// up to one million bpd over its self-imposed limits", "exceeded its

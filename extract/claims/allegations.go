@@ -857,6 +857,12 @@ func conditional(ts []tok, a, b, w int) bool {
 			if k < w && w-k <= 3 {
 				return true
 			}
+		case "should":
+			// "to show cause why it should not honour its contract": what
+			// ought to be, not a wrong done.
+			if k < w && w-k <= 3 {
+				return true
+			}
 		case "will", "'ll":
 			// "Ecuador will exceed its OPEC quota": an act to come, a
 			// forecast or a plan, not a wrong done.

@@ -233,7 +233,10 @@ func TestSubordinateClauseAssertsNothing(t *testing.T) {
 	}{
 		{"until", "Reagan said the tariffs would remain in force until Japan abided by the agreement.", schema.Say},
 		{"as soon as", "Reagan said he would lift the tariffs as soon as Japan complied with the pact.", schema.Say},
-		{"because", "Reagan said he imposed the sanctions because Japan did not honor an agreement to end dumping semiconductors.", schema.Say},
+		// The reason given for a sanction is the speaker's charge, not a
+		// denial: the ledger gold marks "because Japan did not honor an
+		// agreement to end dumping" as Reagan's allegation.
+		{"because", "Reagan said he imposed the sanctions because Japan did not honor an agreement to end dumping semiconductors.", schema.Allege},
 		{"a right until", "Japan accused Washington of illegally imposing sanctions. Washington said the sanctions stay in force until Japan is in full compliance with the pact.", schema.Say},
 		{"the main clause still denies", "Japan said it has complied with the pact.", schema.Deny},
 		{"a negated wrong in the main clause still denies", "Japan said it did not violate the pact.", schema.Deny},
