@@ -29,6 +29,13 @@ var wrongKinds = []struct {
 		"law|laws|rule|rules|regulation|regulations|agreement|agreements|pact|accord|treaty|contract|code ~ broken",
 		"fail|fails|failed|failing|failure ~ to comply|honour|honor|abide|adhere|fulfil|fulfill|observe|respect",
 		"fail|fails|failed|failing|failure ~ to live up",
+		// A rule not followed or a deed contrary to one, the rule named:
+		// "failed to follow consultation procedures laid down in the Lome
+		// Convention", "was contrary to the spirit of the General
+		// Agreement"; not "failed to follow through", "contrary to
+		// expectations".
+		"fail|fails|failed|failing|failure to follow|observe|obey ~ procedure|procedures|rule|rules|regulation|regulations|law|laws|agreement|agreements|provisions|requirements|guidelines|code|convention",
+		"contrary to ~ law|laws|rule|rules|regulation|regulations|agreement|agreements|pact|accord|treaty|spirit|provisions|principles|convention|constitution|charter|undertaking|commitments",
 		"not|*n't|never ~ complied|comply|complying|abide|abided|abiding|honour|honor|honoured|honored|honouring|honoring",
 		"not|*n't|never ~ lived|living|live up",
 		// A quota or a ceiling exceeded: "producing above quota", "pumping
