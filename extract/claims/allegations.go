@@ -651,7 +651,7 @@ func (x *extractor) allegations() {
 				w = wrongIn(ts, w+1, kb)
 			}
 			if deny, _ := x.deniesWrongdoing(ts[ka:kb]); w >= 0 && !d.negated && !deny && !question(ts, ka, kb) && !conditional(ts, ka, kb, w) &&
-				!aboutAllegations(ts, ka, w) && !stopped(ts, ka, w) && !fightsCharge(ts, ka, w) {
+				!aboutAllegations(ts, ka, w) && !stopped(ts, ka, w) && !fightsCharge(ts, ka, w) && !x.lawCase(ts, w) {
 				if x.ownAct(ts, d, ka, w) {
 					// "The spokesman said some Japanese companies were
 					// selling below stipulated prices": the accused's side
@@ -2233,7 +2233,7 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 			// its words.
 			d = x.hedged(si, ts, i)
 		case t.low == "for" && i+1 < n:
-			if w := wrongIn(ts, i+1, min(n, i+8)); w >= 0 && x.punished(ts, i) {
+			if w := wrongIn(ts, i+1, min(n, i+8)); w >= 0 && x.punished(ts, i) && !x.lawCase(ts, w) {
 				d = x.subjectDraft(si, ts, i, i+1, i+1, n)
 			}
 		case allegationNouns[t.low] && i+1 < n && (ts[i+1].low == "that" || ts[i+1].low == "of" || x.clauseAt(ts, i+1, true) && x.deniedIn(ds, t) != nil):
@@ -3425,4 +3425,31 @@ func (x *extractor) dropStepsOnly() {
 		d.opposes = slices.DeleteFunc(d.opposes, func(o answered) bool { return o.a.stepOnly })
 		d.responds = slices.DeleteFunc(d.responds, func(o answered) bool { return o.a.stepOnly })
 	}
+}
+
+// lawNouns name a law or a bill, whose purpose names the kind of conduct
+// it deals with, no party's act.
+var lawNouns = set("bill", "bills", "legislation", "law", "laws", "amendment", "amendments", "measure", "measures")
+
+// lawCase reports whether the wrong at w is the case a law deals with:
+// a bill, a law or legislation shortly before it, whose purpose ("to",
+// "requiring", "that", "which") runs to the wrong with no party named
+// between ("a trade bill to force the president to retaliate in certain
+// cases of unfair trade practices", "legislation to penalize nations with
+// large deficits and which are guilty of unfair trade practices", "a trade
+// bill requiring mandatory retaliation for "unfair trade"", "a new law to
+// make insider trading in shares a criminal offence").
+func (x *extractor) lawCase(ts []tok, w int) bool {
+	for k := w - 1; k >= 0 && k >= w-16; k-- {
+		if isEnd(ts[k]) || ts[k].low == ";" {
+			return false
+		}
+		if lawNouns[ts[k].low] {
+			if k+1 < w && (ts[k+1].low == "to" || ts[k+1].low == "requiring" || ts[k+1].low == "that" || ts[k+1].low == "which") {
+				return len(x.mentionsIn(ts[k].start, ts[w].start)) == 0
+			}
+			return false
+		}
+	}
+	return false
 }
