@@ -2,11 +2,14 @@ package claims
 
 // kindWrongs are the first words of wrongs that news also names as a
 // matter of policy, a category of conduct that laws, bills and agencies
-// deal with: "insider trading", "insider dealing". ("unfair trade
-// practices" was tried too: it took a right allegation of a validation
-// set with the wrong ones, and was left out.)
+// deal with: "insider trading", "insider dealing", "unfair trade
+// practices" ("We cannot allow it to be jeopardized by unfair trading
+// practices", "the administration's tools for dealing with unfair trade
+// practices"). The last, tried in an earlier session, took a right
+// allegation of a validation set then; in session 17 it takes none.
 var kindWrongs = map[string][]string{
 	"insider": {"trading", "dealing"},
+	"unfair":  {"trade", "trading"},
 }
 
 // caseNouns after a category of conduct make it one case: "insider trading

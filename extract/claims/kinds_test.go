@@ -6,8 +6,8 @@ import (
 	"github.com/dossier-project/dossier/schema"
 )
 
-// Insider trading named as a matter of policy alleges nothing; named as a
-// party's act, or as a case, it does. Verbs of preventing in any form
+// Insider trading and unfair trade practices named as a matter of policy
+// allege nothing; named as a party's act, or as a case, they do. Verbs of preventing in any form
 // keep the wrong they govern from being alleged.
 func TestKindOfConductAndPreventing(t *testing.T) {
 	shad := [3]string{"Shad", schema.Person, ""}
@@ -26,6 +26,10 @@ func TestKindOfConductAndPreventing(t *testing.T) {
 		{"Shad said Boesky's insider trading cost investors millions.", true},
 		{"Shad said the exchange began an inquiry amid suspicions of insider trading by Boesky.", true},
 		{"Shad said Boesky profited from insider trading in Cadbury shares.", true},
+		{`"We cannot allow it to be jeopardized by unfair trading practices," Shad added in the statement.`, false},
+		{"Shad said the administration's tools for dealing with unfair trade practices met the need for firmness.", false},
+		{"Shad said Boesky's unfair trade practices had hurt American exporters.", true},
+		{"Shad said Boesky engaged in unfair trade practices.", true},
 	} {
 		checkAlleges(t, c.text, c.want, shad, boesky)
 	}
