@@ -562,6 +562,12 @@ func (x *extractor) allegations() {
 		}
 		switch d.stance {
 		case schema.Allege:
+			if d.v != nil && !d.negated && negatedStep(ts, d.cs) {
+				// "no governmental authority has ever alleged any such
+				// activity": the allegation's act negated by its subject.
+				d.stance = schema.Say
+				continue
+			}
 			if w < 0 && d.v != nil && d.v.lemma == "accuse" && characterOnly(ts, d.ce, kb) {
 				// "He accused the U.S. of being irrational", "accusing the
 				// government of being soft": a characterisation, no act.
@@ -651,7 +657,7 @@ func (x *extractor) allegations() {
 				w = wrongIn(ts, w+1, kb)
 			}
 			if deny, _ := x.deniesWrongdoing(ts[ka:kb]); w >= 0 && !d.negated && !deny && !question(ts, ka, kb) && !conditional(ts, ka, kb, w) &&
-				!aboutAllegations(ts, ka, w) && !stopped(ts, ka, w) && !fightsCharge(ts, ka, w) && !x.lawCase(ts, w) {
+				!aboutAllegations(ts, ka, w) && !stopped(ts, ka, w) && !fightsCharge(ts, ka, w) && !x.lawCase(ts, w) && !negatedFrame(ts, ka, w) {
 				if x.ownAct(ts, d, ka, w) {
 					// "The spokesman said some Japanese companies were
 					// selling below stipulated prices": the accused's side
@@ -3449,6 +3455,44 @@ func (x *extractor) lawCase(ts []tok, w int) bool {
 				return len(x.mentionsIn(ts[k].start, ts[w].start)) == 0
 			}
 			return false
+		}
+	}
+	return false
+}
+
+// negatedFrame reports whether the wrong at w lies in a clause that a
+// negated verb or noun of the content governs: "he does not believe that
+// any other employees will be cited for wrongdoing", "had not made a final
+// determination that Japanese companies had dumped", "had no information
+// to suggest". A negated denial or doubt ("did not deny that", "there is
+// no doubt that") asserts what follows, and is left alone.
+func negatedFrame(ts []tok, a, w int) bool {
+	for k := a; k < w; k++ {
+		if !negations[ts[k].low] {
+			continue
+		}
+		for j := k + 1; j < w && j <= k+6; j++ {
+			l := ts[j].low
+			if isEnd(ts[j]) || l == "," || l == ";" || l == "but" {
+				break
+			}
+			if negatedAsserts(l) {
+				break
+			}
+			if l == "that" || l == "whether" || l == "suggest" || l == "show" || l == "indicate" || l == "prove" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// negatedAsserts reports whether a word, negated, asserts what follows it:
+// "did not deny that", "no doubt that", "no secret that".
+func negatedAsserts(l string) bool {
+	for _, p := range []string{"den", "disput", "doubt", "secret", "question", "contest", "reject", "refut", "only", "surpris"} {
+		if strings.HasPrefix(l, p) {
+			return true
 		}
 	}
 	return false
