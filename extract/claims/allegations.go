@@ -857,6 +857,11 @@ func conditional(ts []tok, a, b, w int) bool {
 			if k > w && !relClauseBetween(ts, w, k) && !coordinated(ts, k) && !newClauseBetween(ts, w, k) || k < w && w-k <= 4 {
 				return true
 			}
+			if k < w && modalFrame(ts, k, w) {
+				// "hoped GATT would find the U.S. retaliation had
+				// violated the regulations": a finding to come.
+				return true
+			}
 		case "any":
 			// "Any Iranian attack on Soviet ships will bring a forceful
 			// response": a wrong supposed, not said to be done.
@@ -2177,7 +2182,11 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 		switch {
 		case t.low == "charged" || t.low == "charging" || t.low == "indicted" || (t.low == "charges" || t.low == "charge") && i+1 < n && (ts[i+1].low == "that" || x.clauseAt(ts, i+1, false)) ||
 			(t.low == "charges" || t.low == "charge") && i > 0 && !determiners[ts[i-1].low] && !nounBefore[ts[i-1].low] && !isNumber(ts[i-1].low) && x.chargesWith(ts, i):
-			d = x.charge(si, ts, i)
+			if !mayBe(ts, i) {
+				// "could now charge that U.S. farm programs create an
+				// unfair subsidy": a charge that may come.
+				d = x.charge(si, ts, i)
+			}
 		case t.low == "alleging" || t.low == "alleges" || t.low == "allege" || t.low == "alleged" && i > 0 && i+1 < n && (ts[i+1].low == "that" || ts[i+1].low == ",") && !beForms[ts[i-1].low]:
 			// "sued Genentech alleging its product infringed", "the suit
 			// alleges that": the verb marks an allegation whatever it
@@ -3496,4 +3505,21 @@ func negatedAsserts(l string) bool {
 		}
 	}
 	return false
+}
+
+// findingVerbs are verbs of finding, ruling or charging whose clause a
+// modal before them leaves unasserted: "hoped GATT would find the U.S.
+// retaliation had violated the regulations", "could now charge that U.S.
+// farm programs create an unfair subsidy".
+var findingVerbs = set("find", "rule", "show", "prove", "determine", "conclude", "decide", "establish", "judge",
+	"declare", "charge", "claim", "allege", "argue", "contend", "accuse", "say")
+
+// modalFrame reports whether the modal at k governs a verb of finding or
+// charging whose clause holds the wrong at w, in one clause.
+func modalFrame(ts []tok, k, w int) bool {
+	j := k + 1
+	for j < w && isAdverb(ts[j]) {
+		j++
+	}
+	return j < w && findingVerbs[ts[j].low] && !newClauseBetween(ts, j, w) && !relClauseBetween(ts, j, w)
 }
