@@ -3473,11 +3473,12 @@ func (x *extractor) lawCase(ts []tok, w int) bool {
 // negated verb or noun of the content governs: "he does not believe that
 // any other employees will be cited for wrongdoing", "had not made a final
 // determination that Japanese companies had dumped", "had no information
-// to suggest". A negated denial or doubt ("did not deny that", "there is
+// to suggest ... because of the illegal exports", "there was no sign that
+// Drexel had lost any customers owing to the insider trading cases". A negated denial or doubt ("did not deny that", "there is
 // no doubt that") asserts what follows, and is left alone.
 func negatedFrame(ts []tok, a, w int) bool {
 	for k := a; k < w; k++ {
-		if !negations[ts[k].low] {
+		if !negations[ts[k].low] && ts[k].low != "no" {
 			continue
 		}
 		for j := k + 1; j < w && j <= k+6; j++ {

@@ -19,6 +19,7 @@ func TestNegatedFrame(t *testing.T) {
 	}{
 		{"a negated belief", "Baxter also said he does not believe that any other Jefferies employees will be cited for wrongdoing.", false},
 		{"a finding not made", "Baxter said the administration had not made a final determination that Japanese companies had dumped semiconductors.", false},
+		{"no information to suggest", "Baxter said he had no information to suggest the Pentagon had broken off talks with Boyd Jefferies because of the illegal exports by Japan.", false},
 		{"no one alleged", "Baxter said no governmental authority has ever alleged any such activity on Boyd Jefferies' part.", false},
 		{"no doubt", `Baxter said, "There is no doubt Japan is dumping chips."`, true},
 		{"an allegation not negated", "Baxter said Japan had dumped semiconductors below cost.", true},
