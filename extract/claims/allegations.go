@@ -2940,7 +2940,25 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 		// participated": the clause without its "that".
 		with = i
 	}
-	passive := i > 0 && (beForms[ts[i-1].low] || ts[i-1].low == "also") || reduced
+	// The verb's auxiliaries and adverbs: "has charged", "had earlier
+	// charged", "was also charged". A form of "be" among them makes the
+	// verb passive; without one the word before them ends its subject,
+	// the one who charges ("The European Community Commission has
+	// charged the United States with", "The 12-nation Community also
+	// charged the agreement gave ...").
+	subjEnd, passive := i, false
+	for subjEnd > 0 && (auxiliaries[ts[subjEnd-1].low] && ts[subjEnd-1].low != "to" || isAdverb(ts[subjEnd-1])) {
+		subjEnd--
+		if beForms[ts[subjEnd].low] {
+			passive = true
+		}
+	}
+	if i+1 < n && beForms[ts[i+1].low] && (subjEnd == 0 || subjEnd == 1 && ts[0].low == "also") {
+		// "Also charged were David Sofer, an Israeli, and two firms":
+		// the passive inverted, its subject after the verb.
+		passive = true
+	}
+	passive = passive || reduced
 	final := i+1 >= n || isEnd(ts[i+1])
 	indict := ts[i].low == "indicted"
 	if with < 0 && !passive && !final && !indict && ts[i].low != "charging" {
@@ -3037,12 +3055,8 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 			x.source(si, ts, d, a0, b0)
 		}
 	} else if !(ts[i].low == "charges" || ts[i].low == "charge") || i > 0 && with != i && !nounBefore[ts[i-1].low] && !determiners[ts[i-1].low] {
-		p := i - 1
-		for p >= 0 && isAdverb(ts[p]) {
-			p--
-		}
-		if src := leftNP(ts, p+1); src <= p {
-			x.source(si, ts, d, src, p+1)
+		if src := leftNP(ts, subjEnd); src < subjEnd {
+			x.source(si, ts, d, src, subjEnd)
 		}
 	}
 	return d
