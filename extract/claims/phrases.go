@@ -393,6 +393,25 @@ func (x *extractor) antecedent(ts []tok, w int) (a, b int) {
 	if a0 >= w {
 		return w, w
 	}
+	// The phrase the pronoun follows, not the clause it ends: "came under
+	// fire from critics who claimed", "reacting to comments by local
+	// economists who said", "defended the accord against critics who
+	// said": the noun phrase after the last preposition (but "of": "a
+	// group of asbestos victims") or verb.
+	for k := w - 1; k >= a0; k-- {
+		if relPhraseStops[ts[k].low] && !ts[k].capital && !(k > 0 && ts[k-1].capital && k+1 < w && ts[k+1].capital) || verbBefore(ts, k) {
+			// (Not a preposition inside a name: "the National
+			// Commission on Agricultural Export Policy, which".)
+			a0 = k + 1
+			break
+		}
+	}
+	for a0 < w && (ts[a0].low == "at" || ts[a0].low == "in" || ts[a0].low == "of") {
+		a0++ // "aimed at investors who": no head before the preposition
+	}
+	if a0 >= w {
+		return w, w
+	}
 	a = a0
 	if ms := x.mentionsIn(ts[a0].start, ts[w-1].end); len(ms) > 0 && ms[len(ms)-1].end == ts[w-1].end {
 		k := tokIndex(ts, ms[len(ms)-1].start)
@@ -402,4 +421,27 @@ func (x *extractor) antecedent(ts []tok, w int) (a, b int) {
 		a = k
 	}
 	return a, w
+}
+
+// relPhraseStops are the prepositions after a verb that end a clause
+// before the noun phrase a relative pronoun stands for ("came under fire
+// from critics who", "comments by local economists who"); "of", "in" and
+// "at" are left inside the phrase, whose head the pronoun may stand for
+// ("a group of victims who", "an analyst at a Wall Street firm who").
+var relPhraseStops = set("by", "from", "to", "against", "with", "for", "on", "toward", "towards", "via")
+
+// verbBefore reports whether token k is a verb before a noun phrase: a
+// lower-case word in -ed or -ing after no determiner, past adverbs
+// ("satisfying overseas critics who", "was opposed ... investors who"),
+// unlike "the leading economists" or "the recently passed bill".
+func verbBefore(ts []tok, k int) bool {
+	t := ts[k]
+	if t.capital || t.cue || len(t.low) <= 4 || !isWord(t.low) || !strings.HasSuffix(t.low, "ed") && !strings.HasSuffix(t.low, "ing") {
+		return false
+	}
+	p := k - 1
+	for p >= 0 && isAdverb(ts[p]) {
+		p--
+	}
+	return p < 0 || !determiners[ts[p].low] && !ts[p].capital
 }
