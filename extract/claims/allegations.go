@@ -3099,6 +3099,20 @@ func (x *extractor) clauseAt(ts []tok, k int, verb bool) bool {
 	default:
 		var e *entInfo
 		v, e = x.nameAt(ts, k)
+		if e == nil && verb && ts[k].low == "the" {
+			// "also charged the agreement gave Japanese firms an unfair
+			// advantage": a noun phrase of one to three words for
+			// subject, after a verb of charging.
+			for j := k + 1; j < len(ts) && j <= k+3; j++ {
+				if !isWord(ts[j].low) || stop(ts[j].low) {
+					return false
+				}
+				if j > k+1 && finiteAct(ts[j]) {
+					return true
+				}
+			}
+			return false
+		}
 		if e == nil {
 			return false
 		}
@@ -3109,9 +3123,15 @@ func (x *extractor) clauseAt(ts []tok, k int, verb bool) bool {
 	if v >= len(ts) {
 		return false
 	}
-	l := ts[v].low
+	return finiteAct(ts[v])
+}
+
+// finiteAct reports whether t is a verb in the past that opens what a
+// clause's subject did: "had", "was", "paid", "gave", "violated".
+func finiteAct(t tok) bool {
+	l := t.low
 	return l == "had" || l == "was" || l == "were" || l == "knew" || l == "paid" || l == "sold" || l == "gave" ||
-		l == "stole" || l == "lied" || len(l) > 4 && strings.HasSuffix(l, "ed") && !ts[v].capital && l != "recorded" && l != "reported"
+		l == "stole" || l == "lied" || len(l) > 4 && strings.HasSuffix(l, "ed") && !t.capital && l != "recorded" && l != "reported"
 }
 
 // afterName returns the index of the token after a name of the document
