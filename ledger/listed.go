@@ -152,6 +152,10 @@ var notDescribing = map[string]bool{"to": true, "of": true, "in": true, "on": tr
 	"against": true, "at": true, "that": true, "which": true, "who": true, "was": true, "were": true, "is": true,
 	"are": true, "has": true, "have": true, "had": true, "said": true, "with": true, ",": true, "and": true, "or": true}
 
+// possessive are the words by which "and its chairman" names a party by
+// its place in the one before.
+var possessive = map[string]bool{"its": true, "his": true, "her": true, "their": true}
+
 // A join is how the words between two names join them.
 type join int
 
@@ -162,10 +166,13 @@ const (
 )
 
 // ListJoin reads the lower-case words between two names of one list of
-// parties, after any comma: "and" (and "the") joins them; "along with",
-// "together with" and "as well as" join them with at most four words that
-// may describe the next party ("along with the much smaller producer"),
-// returned as rest for the caller to judge; anything else does not.
+// parties, after any comma and before a comma that closes them: "and"
+// (and "the") joins them; "along with", "together with" and "as well as"
+// join them with at most four words that may describe the next party
+// ("along with the much smaller producer"), and "and its" (his, her,
+// their) with at most three that name its place in the first ("and its
+// chairman"), returned as rest for the caller to judge; anything else
+// does not.
 func ListJoin(low []string) (rest []string, ok bool) {
 	switch {
 	case len(low) == 1 && low[0] == "and", len(low) == 2 && low[0] == "and" && low[1] == "the":
@@ -174,6 +181,11 @@ func ListJoin(low []string) (rest []string, ok bool) {
 		rest = low[2:]
 	case len(low) >= 3 && low[0] == "as" && low[1] == "well" && low[2] == "as":
 		rest = low[3:]
+	case len(low) >= 3 && low[0] == "and" && possessive[low[1]]:
+		// "Coastal and its chairman, Oscar S. Wyatt Jr": the next party
+		// is named by its place in the first, in at most three words.
+		rest = low[2:]
+		return rest, len(rest) <= 3
 	default:
 		return nil, false
 	}
@@ -183,7 +195,8 @@ func ListJoin(low []string) (rest []string, ok bool) {
 // joinOf reads the words between two names: "and" (and "the"), a comma
 // (and "and"), "along with", "together with" or "as well as" with at most
 // four words that describe the next party ("along with the much smaller
-// producer") join them in one list; anything else does not.
+// producer"), "and its" with at most three ("and its chairman,") join
+// them in one list; anything else does not.
 func joinOf(bt []string) join {
 	low := make([]string, len(bt))
 	for i, w := range bt {
@@ -194,6 +207,11 @@ func joinOf(bt []string) join {
 		if len(low) == 0 {
 			return joinComma
 		}
+	}
+	if len(low) > 1 && low[len(low)-1] == "," {
+		// The comma that closes a description of the next party ("and
+		// its chairman, Oscar S. Wyatt Jr").
+		low = low[:len(low)-1]
 	}
 	rest, ok := ListJoin(low)
 	if !ok {

@@ -679,11 +679,15 @@ func (x *extractor) coAccused(d *draft) []*entInfo {
 // joinedInList reports whether the words between two names join them in
 // one list of parties: "and" (and "the"), "along with", "together with", "as well as"
 // (after a comma or not), the last three with a few words that describe
-// the next party ("along with the much smaller producer"), but no verb,
-// clause or preposition of another role.
+// the next party ("along with the much smaller producer"), "and its" with
+// a few that name its place in the first ("and its chairman,"), but no
+// verb, clause or preposition of another role.
 func joinedInList(bt []tok) bool {
 	if len(bt) > 0 && bt[0].low == "," {
 		bt = bt[1:]
+	}
+	if len(bt) > 1 && bt[len(bt)-1].low == "," {
+		bt = bt[:len(bt)-1] // "and its chairman, Oscar S. Wyatt Jr"
 	}
 	low := make([]string, len(bt))
 	for i, t := range bt {

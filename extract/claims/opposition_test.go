@@ -330,3 +330,22 @@ func TestCompanyAnswersForItsFounder(t *testing.T) {
 		t.Errorf("Acme's denial should answer the charge against its founder: %+v", cs)
 	}
 }
+
+// TestCoAccusedByPlace: a party named by its place in the target
+// ("Coastal and its chairman, Oscar Wyatt, unlawfully interfered") is a
+// party to the act and answers it as the accused.
+func TestCoAccusedByPlace(t *testing.T) {
+	transam := [3]string{"TransAmerican", schema.Organization, schema.KindCompany}
+	coastal := [3]string{"Coastal Corp", schema.Organization, schema.KindCompany}
+	wyatt := [3]string{"Oscar Wyatt", schema.Person, ""}
+	text := "TransAmerican said its suit alleges that Coastal Corp and its chairman, Oscar Wyatt, unlawfully interfered with its agreements with creditors. " +
+		"Oscar Wyatt denied that he interfered with the agreements. Coastal Corp denied that it interfered with the agreements."
+	_, cs := allegationsOf(text, transam, coastal, wyatt)
+	for i := range cs {
+		if cs[i].Stance == schema.Deny {
+			if len(cs[i].Links) == 0 || !strings.Contains(cs[i].Links[0].Reason, "the accused, answers") {
+				t.Errorf("sentence %d's denial should answer the suit as the accused: %+v", cs[i].Sentence, cs[i].Links)
+			}
+		}
+	}
+}
