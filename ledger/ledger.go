@@ -763,13 +763,7 @@ func Same(a, b *Prop, names Names) (float64, string) {
 	// Threads join acts by their stems only: the irregular forms link an
 	// answer to its allegation (Answers), not two reports into one.
 	act, why, nc, nw := actMatchSkip(a, b, names, skip, false)
-	if ent == 0.4 && a.Doc != "" && a.Doc == b.Doc && a.Claimant != "" && a.Claimant == b.Claimant && (nc > 0 || len(a.concepts) == 0 || len(b.concepts) == 0) {
-		// One maker's allegations against one target in one article
-		// are the counts of one complaint ("its suit alleges that Coastal
-		// ... unlawfully interfered with agreements", "Coastal has used
-		// TransAmerica's bankruptcy proceedings to engineer a hostile
-		// takeover attempt"), told in other words, unless they name two
-		// kinds of wrong.
+	if oneComplaint(a, b) {
 		return min(1, ent+max(act, 0.2)), who + "; one maker in one article"
 	}
 	if nc > 0 && nw < minAct/2 || nc == 0 && nw < 2*minAct {
@@ -783,6 +777,19 @@ func Same(a, b *Prop, names Names) (float64, string) {
 		return 0, ""
 	}
 	return min(1, ent+act), who + "; " + why
+}
+
+// oneComplaint reports whether two allegations are one maker's against
+// one target in one article: the counts of one complaint ("its suit
+// alleges that Coastal ... unlawfully interfered with agreements",
+// "Coastal has used TransAmerica's bankruptcy proceedings to engineer a
+// hostile takeover attempt"), told in other words, unless they name two
+// kinds of wrong. Both claims are prepared (Same).
+func oneComplaint(a, b *Prop) bool {
+	if a.Target == "" || a.Target != b.Target || a.Doc == "" || a.Doc != b.Doc || a.Claimant == "" || a.Claimant != b.Claimant {
+		return false
+	}
+	return len(a.concepts) == 0 || len(b.concepts) == 0 || meets(a.concepts, b.concepts)
 }
 
 // onlyKindShared reports whether two acts share words, all of them words
@@ -1143,7 +1150,10 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 					if loose && find(i) != i && find(i) != rj {
 						continue
 					}
-					if rj != j && !loose && !profiles[rj].fits(a, names) {
+					// A count of one complaint with a report of the
+					// thread (oneComplaint) is of its thread: one target
+					// in one article makes no hub.
+					if rj != j && !loose && !oneComplaint(allegs[j], a) && !profiles[rj].fits(a, names) {
 						if s0, _ := Same(allegs[rj], a, names); s0 < MinSame-0.2 {
 							continue
 						}

@@ -654,3 +654,32 @@ func TestIrregularForms(t *testing.T) {
 		t.Errorf("products meets producing")
 	}
 }
+
+// TestOneComplaintJoinsItsThread: a count of one complaint (one maker, one
+// target, one article) joins the thread of the count it goes with, though
+// that thread was founded in another article and shares no word with it.
+func TestOneComplaintJoinsItsThread(t *testing.T) {
+	names := Names(func(id string) string {
+		return map[string]string{"org/coastal": "Coastal Corp", "org/transam": "TransAmerican"}[id]
+	})
+	allegs := []*Prop{
+		{Key: "a", Doc: "d1", Date: "1987-03-02", Claimant: "org/transam", Target: "org/coastal",
+			Content: "Coastal attempted to unlawfully gain control of TransAmerican's Texas natural gas reserves and pipeline system"},
+		{Key: "b", Doc: "d2", Date: "1987-03-05", Claimant: "org/transam", Target: "org/coastal",
+			Content: "the Houston based gas company is attempting to unlawfully gain control of TransAmerican's Texas gas reserves and pipeline system"},
+		{Key: "c", Doc: "d2", Date: "1987-03-05", Claimant: "org/transam", Target: "org/coastal",
+			Content: "Coastal has used TransAmerican's bankruptcy proceedings to engineer a hostile takeover attempt"},
+	}
+	ts := Build(allegs, nil, nil, names)
+	if len(ts) != 1 {
+		var ks [][]string
+		for _, th := range ts {
+			var k []string
+			for _, a := range th.Allegations {
+				k = append(k, a.Key)
+			}
+			ks = append(ks, k)
+		}
+		t.Errorf("threads %v, want one", ks)
+	}
+}
