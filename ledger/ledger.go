@@ -779,6 +779,19 @@ func Same(a, b *Prop, names Names) (float64, string) {
 	return min(1, ent+act), who + "; " + why
 }
 
+// bigThread is the number of reports from which a thread's profile no
+// longer says what it alleges: a thread of 32 reports against Japan holds
+// the words of the chip pact and of every other dispute its reports name
+// in passing (farm quotas, beef, the yen), so that a report of another act
+// against Japan fits it through one report that mentions both. A report
+// joins a thread that big only when it matches three of its reports or
+// its first report (Build).
+const bigThread = 32
+
+// minBigMatches is how many reports of a big thread a report must match
+// to join it without matching its first report.
+const minBigMatches = 3
+
 // oneComplaint reports whether two allegations are one maker's against
 // one target in one article: the counts of one complaint ("its suit
 // alleges that Coastal ... unlawfully interfered with agreements",
@@ -1106,6 +1119,10 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 		return i
 	}
 	profiles := make([]*profile, len(allegs))
+	size := make([]int, len(allegs))
+	for i := range size {
+		size[i] = 1
+	}
 	for i, a := range allegs {
 		profiles[i] = newProfile(a, names)
 	}
@@ -1115,6 +1132,7 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 			ri, rj = rj, ri
 		}
 		parent[rj] = ri
+		size[ri] += size[rj]
 		profiles[ri].merge(profiles[rj])
 	}
 	// Blocks: entity -> the latest allegations about it.
@@ -1129,6 +1147,11 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 		for _, x := range a.accused() {
 			keys = append(keys, nameKeys(names.name(x))...)
 		}
+		// The reports it matches, and how many of each thread: one
+		// report of a big thread that names two acts must not take a
+		// report of the other act into it (bigThread).
+		var matches []int
+		perRoot := make(map[int]int)
 		for _, e := range keys {
 			for _, j := range blocks[e] {
 				if seen[j] {
@@ -1136,43 +1159,54 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 				}
 				seen[j] = true
 				if s, _ := Same(allegs[j], a, names); s >= MinSame {
-					// No chaining: the allegation must also resemble the
-					// thread as a whole (its targets, kinds and words) or
-					// its first report, or threads grow through hubs (the
-					// United States, Japan) into one.
-					rj := find(j)
-					// An act without its accused, in the article of a
-					// report it matches ("The violations were worth 100
-					// mln dlrs", "the existence of the fraud"), joins that
-					// report's thread: it names no party that could make
-					// a hub; but it joins one thread only, never two.
-					loose := noAccused && a.Doc != "" && a.Doc == allegs[j].Doc
-					if loose && find(i) != i && find(i) != rj {
-						continue
-					}
-					// A count of one complaint with a report of the
-					// thread (oneComplaint) is of its thread: one target
-					// in one article makes no hub.
-					if rj != j && !loose && !oneComplaint(allegs[j], a) && !profiles[rj].fits(a, names) {
-						if s0, _ := Same(allegs[rj], a, names); s0 < MinSame-0.2 {
-							continue
-						}
-					}
-					if ri := find(i); ri != rj {
-						if ri != i && !meets(profiles[ri].founder, profiles[rj].founder) {
-							// Two threads become one only when their
-							// founders accuse the same: an allegation
-							// of Japan and Wall Street must not join a
-							// thread about Japan to one about Wall
-							// Street, nor a report given a wrong
-							// target join a thread to every other
-							// thread accusing that target.
-							continue
-						}
-						union(ri, rj)
-					}
+					matches = append(matches, j)
+					perRoot[find(j)]++
 				}
 			}
+		}
+		counted := make(map[int]int, len(matches))
+		for _, j := range matches {
+			counted[j] = perRoot[find(j)]
+		}
+		for _, j := range matches {
+			// No chaining: the allegation must also resemble the
+			// thread as a whole (its targets, kinds and words) or
+			// its first report, or threads grow through hubs (the
+			// United States, Japan) into one.
+			rj := find(j)
+			// An act without its accused, in the article of a
+			// report it matches ("The violations were worth 100
+			// mln dlrs", "the existence of the fraud"), joins that
+			// report's thread: it names no party that could make
+			// a hub; but it joins one thread only, never two.
+			loose := noAccused && a.Doc != "" && a.Doc == allegs[j].Doc
+			if loose && find(i) != i && find(i) != rj {
+				continue
+			}
+			// A big thread's profile fits too much (bigThread).
+			// A count of one complaint with a report of the
+			// thread (oneComplaint) is of its thread: one target
+			// in one article makes no hub.
+			if rj != j && !loose && !oneComplaint(allegs[j], a) && (size[rj] >= bigThread && counted[j] < minBigMatches || !profiles[rj].fits(a, names)) {
+				if s0, _ := Same(allegs[rj], a, names); s0 < MinSame-0.2 {
+					continue
+				}
+			}
+			if ri := find(i); ri != rj {
+				if ri != i && !meets(profiles[ri].founder, profiles[rj].founder) {
+					// Two threads become one only when their
+					// founders accuse the same: an allegation
+					// of Japan and Wall Street must not join a
+					// thread about Japan to one about Wall
+					// Street, nor a report given a wrong
+					// target join a thread to every other
+					// thread accusing that target.
+					continue
+				}
+				union(ri, rj)
+			}
+		}
+		for _, e := range keys {
 			bl := append(blocks[e], i)
 			if len(bl) > MaxCandidates {
 				bl = bl[1:]

@@ -683,3 +683,33 @@ func TestOneComplaintJoinsItsThread(t *testing.T) {
 		t.Errorf("threads %v, want one", ks)
 	}
 }
+
+// TestBigThreadNeedsItsFirstReport: a report of another act against Japan
+// (farm import quotas) does not join the big chip-pact thread through one
+// report that names both disputes, though it fits the thread's profile,
+// which holds the words of both: it must match three of its reports or
+// its first report.
+func TestBigThreadNeedsItsFirstReport(t *testing.T) {
+	names := func(id string) string {
+		return map[string]string{"japan": "Japan", "us": "United States"}[id]
+	}
+	var allegs []*Prop
+	for i := range bigThread {
+		allegs = append(allegs, &Prop{Key: fmt.Sprintf("c%02d", i), Doc: fmt.Sprintf("chip%02d", i), Date: fmt.Sprintf("1987-03-%02d", 1+i%28), Target: "japan", About: []string{"japan"},
+			Content: "Japan failed to honor its semiconductor pact and kept dumping microchips below cost in third country markets"})
+	}
+	allegs = append(allegs,
+		&Prop{Key: "m", Doc: "mixed", Date: "1987-04-01", Target: "japan", About: []string{"japan"},
+			Content: "Japan kept dumping semiconductors in violation of the pact and its farm import quotas on beef and citrus violate GATT rules"},
+		&Prop{Key: "f", Doc: "farm", Date: "1987-04-02", Target: "japan", About: []string{"japan"},
+			Content: "Japan's import quotas on beef and citrus violate GATT rules"})
+	for _, th := range Build(allegs, nil, nil, names) {
+		var keys []string
+		for _, a := range th.Allegations {
+			keys = append(keys, a.Key)
+		}
+		if slices.Contains(keys, "c00") && slices.Contains(keys, "f") {
+			t.Fatalf("the chip-pact thread holds the farm quotas: %v", keys)
+		}
+	}
+}
