@@ -1150,7 +1150,8 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 		// The reports it matches, and how many of each thread: one
 		// report of a big thread that names two acts must not take a
 		// report of the other act into it (bigThread).
-		var matches []int
+		type match struct{ j, root int }
+		var matches []match
 		perRoot := make(map[int]int)
 		for _, e := range keys {
 			for _, j := range blocks[e] {
@@ -1159,16 +1160,14 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 				}
 				seen[j] = true
 				if s, _ := Same(allegs[j], a, names); s >= MinSame {
-					matches = append(matches, j)
-					perRoot[find(j)]++
+					r := find(j)
+					matches = append(matches, match{j, r})
+					perRoot[r]++
 				}
 			}
 		}
-		counted := make(map[int]int, len(matches))
-		for _, j := range matches {
-			counted[j] = perRoot[find(j)]
-		}
-		for _, j := range matches {
+		for _, m := range matches {
+			j := m.j
 			// No chaining: the allegation must also resemble the
 			// thread as a whole (its targets, kinds and words) or
 			// its first report, or threads grow through hubs (the
@@ -1187,7 +1186,7 @@ func Build(allegs, answers []*Prop, inDoc []Link, names Names) []Thread {
 			// A count of one complaint with a report of the
 			// thread (oneComplaint) is of its thread: one target
 			// in one article makes no hub.
-			if rj != j && !loose && !oneComplaint(allegs[j], a) && (size[rj] >= bigThread && counted[j] < minBigMatches || !profiles[rj].fits(a, names)) {
+			if rj != j && !loose && !oneComplaint(allegs[j], a) && (size[rj] >= bigThread && perRoot[m.root] < minBigMatches || !profiles[rj].fits(a, names)) {
 				if s0, _ := Same(allegs[rj], a, names); s0 < MinSame-0.2 {
 					continue
 				}
