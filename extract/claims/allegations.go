@@ -2187,6 +2187,12 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 				// unfair subsidy": a charge that may come.
 				d = x.charge(si, ts, i)
 			}
+		case t.low == "convicted" && convictedOf(ts, i) > i && wrongIn(ts, convictedOf(ts, i), min(n, convictedOf(ts, i)+10)) >= 0 && !mayBe(ts, i) && !ifConvicted(ts, i):
+			// "was convicted of seven counts of mail and wire fraud", "TWO
+			// CONVICTED OF SECURITIES FRAUD": a conviction for a wrong is
+			// the court's allegation, the convicted its accused, as an
+			// indictment is.
+			d = x.charge(si, ts, i)
 		case t.low == "alleging" || t.low == "alleges" || t.low == "allege" || t.low == "alleged" && i > 0 && i+1 < n && (ts[i+1].low == "that" || ts[i+1].low == ",") && !beForms[ts[i-1].low]:
 			// "sued Genentech alleging its product infringed", "the suit
 			// alleges that": the verb marks an allegation whatever it
@@ -2921,7 +2927,7 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 		lim0 = i + 19
 	}
 	for j, lim := i+1, lim0; j < n && j < lim; j++ {
-		if ts[j].low == "with" || ts[j].low == "that" || ts[j].low == "in" && j == i+1 {
+		if ts[j].low == "with" || ts[j].low == "that" || ts[j].low == "in" && j == i+1 || ts[i].low == "convicted" && j == convictedOf(ts, i) {
 			with = j
 			break
 		}
@@ -2959,8 +2965,14 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 		passive = true
 	}
 	passive = passive || reduced
+	if ts[i].low == "convicted" && convictedOf(ts, i) == i+1 && !passive {
+		// "TWO CONVICTED OF SECURITIES FRAUD", "who were convicted
+		// following ...": the participle without its "was" is passive, the
+		// convicted its subject.
+		passive, reduced = true, !(i > 0 && (beForms[ts[i-1].low] || ts[i-1].low == "been"))
+	}
 	final := i+1 >= n || isEnd(ts[i+1])
-	indict := ts[i].low == "indicted"
+	indict := ts[i].low == "indicted" || ts[i].low == "convicted"
 	if with < 0 && !passive && !final && !indict && ts[i].low != "charging" {
 		return nil
 	}
@@ -3060,6 +3072,38 @@ func (x *extractor) charge(si int, ts []tok, i int) *draft {
 		}
 	}
 	return d
+}
+
+// convictedOf returns the "of", "on" or "for" after "convicted" at i that
+// opens what the conviction was for, within twelve words and the clause
+// ("convicted of fraud", "convicted Smith on two counts of", "convicted
+// in the United States District Court in Tulsa of"), or -1.
+func convictedOf(ts []tok, i int) int {
+	for j := i + 1; j < len(ts) && j <= i+12; j++ {
+		switch ts[j].low {
+		case "of", "on", "for":
+			return j
+		case ",", ";", "that", "and", "but":
+			return -1
+		}
+		if isEnd(ts[j]) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// ifConvicted reports whether "convicted" at i is a conviction that may
+// come: "If convicted of fraud, he could be sentenced", "unless
+// convicted".
+func ifConvicted(ts []tok, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch ts[k].low {
+		case "if", "unless", "whether", "once", "until", "when":
+			return true
+		}
+	}
+	return false
 }
 
 // priceNouns are what is charged when a price is: "prices charged by".
