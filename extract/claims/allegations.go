@@ -2135,11 +2135,14 @@ func (x *extractor) government(e *entInfo) *entInfo {
 }
 
 // accusedAmong returns the first person or organisation of ms that is not
-// the claimant or channel, else the first place or nationality.
+// the claimant or channel, else the first place or nationality. A plural
+// description ("the firms") is none: named anywhere in the content, it
+// need not be the wrong's doer ("cut abuse by contractors but dictated
+// that the firms assume more risk").
 func (x *extractor) accusedAmong(d *draft, ms []mref) *entInfo {
 	var place *entInfo
 	for _, m := range ms {
-		if d.claimant != nil && m.e.id == d.claimant.id || d.channel != nil && m.e.id == d.channel.id {
+		if d.claimant != nil && m.e.id == d.claimant.id || d.channel != nil && m.e.id == d.channel.id || x.pluralAt[m.start] {
 			continue
 		}
 		switch m.e.typ {

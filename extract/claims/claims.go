@@ -192,6 +192,11 @@ type extractor struct {
 	relSeen  map[string]bool
 	out      Output
 	extraSet map[[2]int]bool
+	// pluralAt holds the start of each extra mention of a plural
+	// description ("the two companies"), which names one party of several:
+	// the accused among them, but no speaker, and no antecedent of a
+	// later pronoun or description.
+	pluralAt map[int]bool
 	tokCache [][]tok
 	tokArena []tok               // backing store of tokCache, allocated in blocks
 	descHist map[string]*entInfo // the latest entity a descriptor family named
@@ -436,6 +441,9 @@ func (x *extractor) recent(p int, ok func(*entInfo) bool) *entInfo {
 	}
 	for i := len(x.extras) - 1; i >= 0; i-- {
 		m := x.extras[i]
+		if x.pluralAt[m.start] {
+			continue
+		}
 		if m.end <= p && ok(m.e) {
 			if m.start > bestStart {
 				best = m.e
@@ -693,6 +701,7 @@ func (x *extractor) sentence(si int) {
 		return
 	}
 	x.descriptions(si, ts)
+	x.plurals(si, ts)
 	ds := x.findCues(ts)
 	n := len(ts)
 	var kept []*draft

@@ -68,6 +68,10 @@ func (x *extractor) resolveSource(si int, ts []tok, a, b int) (*entInfo, string)
 		}
 	}
 	ms := x.mentionsIn(sp.Start, sp.End)
+	if len(x.pluralAt) > 0 {
+		// "The two companies said": no one of them speaks alone.
+		ms = slices.DeleteFunc(slices.Clone(ms), func(m mref) bool { return x.pluralAt[m.start] })
+	}
 	// A person named in the phrase speaks: "Kaspersky Lab chief executive
 	// Eugene Kaspersky", "Eugene Kaspersky, the firm's founder".
 	for _, m := range ms {
