@@ -755,6 +755,7 @@ func (x *extractor) allegations() {
 	}
 	x.learnedAllegations()
 	x.mainAccused()
+	x.namedLater()
 	// After the allegations without a reporting verb, so that a defence
 	// answers the criticism named in its own sentence ("reacting to recent
 	// criticism of U.S. meat inspection, defended the program").
