@@ -78,6 +78,14 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 		if cs == ce || len(f.Content) == 0 {
 			continue
 		}
+		if f.Source[1] > f.Source[0] {
+			if sa, sb := tokRange(ts, f.Source[0], f.Source[1]); x.notNominal(ts, sa, sb) {
+				// "agreed grudgingly", "would only say": the model took
+				// a word that names no one for the source; the rules'
+				// source, or the subject they find, stands.
+				f.Source = [2]int{}
+			}
+		}
 		if sa, sb := x.subjectInContent(f, ts, cs, ce); sb > sa {
 			// "He was referring to ...", "Not everyone is convinced
 			// ...": the subject the model took into the content of
@@ -595,6 +603,9 @@ func (x *extractor) participleSource(si int, ts []tok, d *draft, kept []*draft) 
 		return
 	}
 	a, b := sentenceSubject(x.in.Model, ts, p)
+	if x.notNominal(ts, a, b) {
+		a, b = 0, 0 // "There", "Then", "But": no subject
+	}
 	if b <= a && ts[p].low == "," {
 		// "after the real estate tycoon entered the race ..., calling
 		// them rapists": the subject of the clause the participle
@@ -1577,6 +1588,35 @@ func (x *extractor) withSubject(ts []tok, cs int) (int, int) {
 func unmarked(ts []tok) bool {
 	for _, t := range ts {
 		if t.cue || t.qopen || t.qclose || t.inQ {
+			return false
+		}
+	}
+	return true
+}
+
+// notNominal reports whether the source span ts[a:b] is a single word
+// that names no one: one the treebank saw only as an adverb, a
+// preposition, a conjunction, "there", a modal or a verb ("only",
+// "There", "But", "will", "later"), or an unknown adverb in -ly
+// ("grudgingly", "famously"), and not capitalised inside its sentence.
+// Adjectives and articles stay ("Many speculated", "a" of "a reporter").
+func (x *extractor) notNominal(ts []tok, a, b int) bool {
+	m := x.in.Model
+	if m == nil || b-a != 1 {
+		return false
+	}
+	t := ts[a]
+	if t.capital && a > 0 && !isEnd(ts[a-1]) && !ts[a-1].qopen {
+		return false // "Will" of George Will
+	}
+	tags := m.Tags(t.low)
+	if tags == "" {
+		return !t.capital && len(t.low) > 4 && strings.HasSuffix(t.low, "ly")
+	}
+	for _, tg := range strings.Split(tags, "|") {
+		switch {
+		case tg == "RB", tg == "IN", tg == "CC", tg == "EX", tg == "MD", tg == "RP", tg == "TO", strings.HasPrefix(tg, "VB"):
+		default:
 			return false
 		}
 	}

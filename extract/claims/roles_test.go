@@ -202,6 +202,14 @@ func TestRoles(t *testing.T) {
 			"Things have changed over the years, she says, especially since social media arrived.",
 			nil,
 			[]want{{"says", "she", "", "Things have changed over the years, she says, especially since social media arrived"}}},
+		{"an adverb the model takes for the source names no one",
+			"The issue was inconclusively discussed in yesterday's meetings of the major industrial nations.",
+			nil,
+			[]want{{"discussed", "", "", "The issue"}}},
+		{"a conjunction that opens the sentence is no subject of a participle",
+			"But even after approving the numbers, the deficit for 1987 is estimated at over 170 billion dlrs.",
+			nil,
+			[]want{{"approving", "", "", "the numbers"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
