@@ -342,6 +342,11 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 	// ..., tweeted") is the main clause's verb: its source is the
 	// antecedent, not the pronoun it took over from the clause's own cue.
 	for _, d := range kept {
+		if d.sent == si {
+			x.gapContent(ts, d)
+		}
+	}
+	for _, d := range kept {
 		if r := d.rel - 1; d.sent == si && d.rel > 1 && ts[r-1].low == "," && d.srcB > d.srcA && d.srcB <= r && r < d.cs && closedBefore(ts, r, d.cs) {
 			d.rel = 0 // the source span is the antecedent's
 		}
@@ -1630,4 +1635,39 @@ func (x *extractor) notNominal(ts []tok, a, b int) bool {
 		}
 	}
 	return true
+}
+
+// gapContent makes the relative pronoun the content of a cue whose object
+// it is: the pronoun, the cue's source, the cue, and the clause ends
+// ("the trade agreement, which Mr. Putin vehemently opposed.", "the
+// allegations, which Mr. Ailes denies, the talk", "claims that the State
+// IG report could not corroborate."). PolNeAR marks the pronoun; the model
+// ran on into the next clause or took the antecedent's clause.
+func (x *extractor) gapContent(ts []tok, d *draft) {
+	m := x.in.Model
+	r := d.srcA - 1
+	if m == nil || d.srcB <= d.srcA || d.srcB > d.cs || r < 1 || d.rel > 0 || d.inheritedFrom != nil || !adjacent(ts, d.srcB, d.cs) {
+		return
+	}
+	switch ts[r].low {
+	case "which", "whom":
+	case "that":
+		// After a noun: a relative pronoun, not "said that".
+		if p := ts[r-1]; p.cue || !strings.Contains(m.Tags(p.low), "NN") || verbish(m, p.low) {
+			return
+		}
+	default:
+		return
+	}
+	if d.ce < len(ts) {
+		switch t := ts[d.ce]; {
+		case isEnd(t), t.low == ",", t.low == ")", t.low == "-", t.low == "--", t.low == "—", t.low == "–":
+		default:
+			return
+		}
+		if d.ce+1 < len(ts) && (ts[d.ce+1].qopen || ts[d.ce+1].inQ) {
+			return // "that Christie said, “I feel like ...”": the quotation is what was said
+		}
+	}
+	d.cont = [2]int{ts[r].start, ts[r].end}
 }
