@@ -1505,12 +1505,32 @@ func (x *extractor) subjectBefore(ts []tok, cs, ce int) (int, int) {
 		if c0 > 0 && c0+1 < p && relatives[ts[c0+1].low] && a0 < c0 {
 			return a0, c0
 		}
-		return relativeAntecedent(ts, p)
+		if a, b := relativeAntecedent(ts, p); b > a {
+			return a, b
+		}
+		// "Curbelo, in particular, has slammed", "Speaker Paul D. Ryan,
+		// the nation's highest-ranking Republican, on Tuesday called":
+		// the noun phrase that opens the sentence before an apposition
+		// or an aside set off by commas, as the rules read their cues.
+		if x.apposed(ts, p) && a0 < c0 && unmarked(ts[a0:c0]) && x.nounPhrase(ts, a0, c0) {
+			return a0, c0
+		}
+		return 0, 0
 	}
 	a, b := leftNPEnd(ts, p+1)
 	if b <= a || b-a == 1 && relatives[ts[a].low] || a > 0 && (prepositions[ts[a-1].low] || openers[ts[a-1].low]) || determiners[ts[b-1].low] {
 		return 0, 0 // not "the" of "the laugh line:"
 	}
+	if !x.nounPhrase(ts, a, b) || b-a == 1 && ts[a].low == "it" && beForms[ts[cs].low] {
+		return 0, 0
+	}
+	return a, b
+}
+
+// nounPhrase reports whether ts[a:b] reads as a noun phrase that can be a
+// subject.
+func (x *extractor) nounPhrase(ts []tok, a, b int) bool {
+	m := x.in.Model
 	// A noun phrase: a noun, a pronoun or a name in it ("There", "far",
 	// "likely" are none), no verb ("signed in New York tomorrow"), no
 	// preposition but "of", "for" and "at" ("dlrs to redeem 15.5 mln
@@ -1520,16 +1540,13 @@ func (x *extractor) subjectBefore(ts []tok, cs, ce int) (int, int) {
 	for _, t := range ts[a:b] {
 		tags := m.Tags(t.low)
 		if t.qopen || t.qclose || t.inQ || t.cue || openers[t.low] && t.low != "for" && t.low != "at" || verbish(m, t.low) && !t.capital && !strings.Contains(tags, "NN") {
-			return 0, 0
+			return false
 		}
 		if strings.Contains(tags, "NN") || strings.Contains(tags, "PRP") || tags == "" && t.capital {
 			noun = true
 		}
 	}
-	if !noun || b-a == 1 && ts[a].low == "it" && beForms[ts[cs].low] {
-		return 0, 0
-	}
-	return a, b
+	return noun
 }
 
 // inRelativeBefore reports whether token sa lies inside a relative

@@ -3,6 +3,7 @@ package claims
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/dossier-project/dossier/extract/attrib"
 	"github.com/dossier-project/dossier/extract/text"
@@ -1227,6 +1228,38 @@ func TestExamplesAfter(t *testing.T) {
 		x.examplesAfter(0, ts, d)
 		if got := string(in.Runes[d.cont[0]:d.cont[1]]); got != c.want {
 			t.Errorf("%q: content %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestSubjectBeforeAside holds that a finite cue the model gives no
+// source has for subject the noun phrase that opens the sentence before an
+// apposition or an aside set off by commas ("Curbelo, in particular, has
+// slammed"), and none where no noun phrase opens it.
+func TestSubjectBeforeAside(t *testing.T) {
+	m, err := attrib.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := &extractor{in: Input{Model: m}}
+	toks := func(s string) []tok {
+		var ts []tok
+		for _, w := range strings.Fields(s) {
+			ts = append(ts, tok{low: strings.ToLower(w), text: w, capital: unicode.IsUpper([]rune(w)[0])})
+		}
+		return ts
+	}
+	for _, c := range []struct {
+		text         string
+		cs, ce       int
+		wantA, wantB int
+	}{
+		{"Curbelo , in particular , has slammed Trump 's comments", 5, 7, 0, 1},
+		{"Speaker Paul D. Ryan , the nation 's highest-ranking Republican , on Tuesday called Trump 's remarks racist", 13, 14, 0, 4},
+		{"But , as usual , expressed a willingness", 5, 6, 0, 0}, // no noun phrase opens it
+	} {
+		if a, b := x.subjectBefore(toks(c.text), c.cs, c.ce); a != c.wantA || b != c.wantB {
+			t.Errorf("subjectBefore(%q) = %d, %d, want %d, %d", c.text, a, b, c.wantA, c.wantB)
 		}
 	}
 }
