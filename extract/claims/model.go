@@ -344,6 +344,7 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 	for _, d := range kept {
 		if d.sent == si {
 			x.gapContent(ts, d)
+			x.participleNotObject(si, ts, d)
 		}
 	}
 	for _, d := range kept {
@@ -1687,4 +1688,22 @@ func (x *extractor) gapContent(ts []tok, d *draft) {
 		}
 	}
 	d.cont = [2]int{ts[r].start, ts[r].end}
+}
+
+// participleNotObject gives a participle after a comma whose source is a
+// noun phrase after the verb of the clause before the comma, that verb's
+// object ("Trump went after Bush, calling him", "Mr. Trump expressed
+// admiration for Mr. Clinton's retail political skills, telling", "he
+// expanded upon his calls for surveillance of the Muslim community,
+// warning"), the subject of that verb instead: the participle says what
+// the clause's subject does.
+func (x *extractor) participleNotObject(si int, ts []tok, d *draft) {
+	p := before(ts, d.cs)
+	if p <= 0 || ts[p].low != "," || d.srcB <= d.srcA || d.srcB > p || d.rel > 0 || !participle(ts[d.cs:d.ce]) {
+		return
+	}
+	if a, b := x.clauseSubject(ts, p); b > a && b <= d.srcA && x.nounPhrase(ts, a, b) {
+		d.srcA, d.srcB, d.inheritedFrom = a, b, nil
+		d.claimant, d.claimantText = x.resolveSource(si, ts, a, b)
+	}
 }
