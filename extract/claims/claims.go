@@ -776,6 +776,14 @@ func (x *extractor) sentence(si int) {
 			// the company of ...": a participle after the main clause has
 			// that clause's subject.
 			a, b := sentenceSubject(x.in.Model, ts, p)
+			if x.notSubject(ts, a, b) {
+				// "Then she shattered party norms, pledging", "On Thursday
+				// evening Hillary Clinton delivered her speech, seeking":
+				// the subject of the clause's verb.
+				if a, b = x.clauseSubject(ts, p); !x.nounPhrase(ts, a, b) {
+					a, b = 0, 0
+				}
+			}
 			if b <= a {
 				continue
 			}

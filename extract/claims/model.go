@@ -618,8 +618,8 @@ func (x *extractor) participleSource(si int, ts []tok, d *draft, kept []*draft) 
 		return
 	}
 	a, b := sentenceSubject(x.in.Model, ts, p)
-	if x.notNominal(ts, a, b) {
-		a, b = 0, 0 // "There", "Then", "But": no subject
+	if x.notSubject(ts, a, b) {
+		a, b = 0, 0 // "There", "Then", "But", "On Thursday": no subject
 	}
 	if b <= a && ts[p].low == "," {
 		// "after the real estate tycoon entered the race ..., calling
@@ -1706,4 +1706,11 @@ func (x *extractor) participleNotObject(si int, ts []tok, d *draft) {
 		d.srcA, d.srcB, d.inheritedFrom = a, b, nil
 		d.claimant, d.claimantText = x.resolveSource(si, ts, a, b)
 	}
+}
+
+// notSubject reports whether the subject read at ts[a:b] is none: a word
+// that names no one (notNominal) or a phrase opened by a preposition ("On
+// Thursday evening").
+func (x *extractor) notSubject(ts []tok, a, b int) bool {
+	return b > a && (x.notNominal(ts, a, b) || b-a > 1 && (prepositions[ts[a].low] || openers[ts[a].low]))
 }
