@@ -220,44 +220,78 @@ func (m *Model) Find(runes []rune, sents []text.Sentence) []Found {
 // guidelines take such a continuation as part of the same content, even
 // across a paragraph break.
 func continuations(ps []sent, fs []Found) {
-	has := make(map[int]bool, len(fs))
+	// The first cue found in each sentence: a cue inside the quotation that
+	// opens the next sentence (`“A,” she said. “I will say B.”`) is nested
+	// in the continuation, as the corpus has it; one after it is not.
+	first := make(map[int]int, len(fs))
+	last := make(map[int]int, len(fs))
 	for _, f := range fs {
-		has[f.Sentence] = true
+		if c, ok := first[f.Sentence]; !ok || f.Cue[0] < c {
+			first[f.Sentence] = f.Cue[0]
+		}
+		last[f.Sentence] = max(last[f.Sentence], f.Cue[0])
 	}
 	for i := range fs {
 		f := &fs[i]
 		sj := f.Sentence + 1
-		if len(f.Content) == 0 || f.Content[0][0] >= f.Cue[0] || sj >= len(ps) || has[sj] {
+		if len(f.Content) == 0 || f.Content[0][0] >= f.Cue[0] || sj >= len(ps) {
 			continue
 		}
 		// The content before the cue is a quotation that closed.
 		toks := ps[f.Sentence].toks
 		closed := false
-		for _, t := range toks {
-			if t.start >= f.Content[0][0] && t.end <= f.Cue[0] && t.q == qClose {
+		for k, t := range toks {
+			if t.start >= f.Content[0][0] && t.end <= f.Cue[0] && (t.q == qClose || doubled(toks, k)) {
 				closed = true
 			}
 		}
 		next := ps[sj].toks
-		if !closed || len(next) == 0 || next[0].q != qOpen {
+		if !closed || len(next) == 0 {
 			continue
 		}
 		end := 0
-		for _, t := range next[1:] {
-			if t.q == qClose {
-				end = t.end
+		switch {
+		case next[0].q == qOpen:
+			for _, t := range next[1:] {
+				if t.q == qClose {
+					end = t.end
+				}
+				if t.q == qNone || t.q == qOpen {
+					break
+				}
 			}
-			if t.q == qNone || t.q == qOpen {
-				break
+			if end == 0 {
+				end = runOn(ps, sj, len(next)-1)
 			}
+		case doubled(next, 0) && last[f.Sentence] == f.Cue[0]:
+			// (Not when another cue follows in the sentence: `''A,'' she
+			// said, referring to B. ''C.''`.)
+			// The New York Times' doubled apostrophes (two tokens) open a
+			// quotation as well as close one (`''A,'' he said. ''B.''`):
+			// the quotation ends at the next pair in the sentence.
+			for k := 2; k < len(next); k++ {
+				if doubled(next, k) {
+					end = next[k+1].end
+					break
+				}
+			}
+		default:
+			continue
 		}
-		if end == 0 {
-			end = runOn(ps, sj, len(next)-1)
+		if c, ok := first[sj]; ok && (end == 0 || c < next[0].start || last[sj] >= end) {
+			continue // a cue of the next sentence outside the quotation
 		}
 		if end > next[0].start {
 			f.Content = append(f.Content, [2]int{next[0].start, end})
 		}
 	}
+}
+
+// doubled reports whether tokens k and k+1 are two apostrophes with
+// nothing between them: the New York Times' doubled-apostrophe quotation
+// mark.
+func doubled(toks []tok, k int) bool {
+	return k+1 < len(toks) && toks[k].norm == "'" && toks[k+1].norm == "'" && toks[k].end == toks[k+1].start
 }
 
 // maxRunOn bounds how many sentences a quotation may run on for.

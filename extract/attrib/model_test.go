@@ -363,3 +363,42 @@ func TestLearnMargin(t *testing.T) {
 		t.Errorf("cue token's B-O score %g with a margin, %g without: want the margin's larger and >= 10", marM, plainM)
 	}
 }
+
+// TestContinuationDoubledApostrophes holds that a quotation in the New
+// York Times' doubled apostrophes before its cue takes the quotation that
+// makes up the next sentence, as one in typographic marks does, and not
+// when another cue follows in the cue's sentence or one stands outside the
+// next quotation.
+func TestContinuationDoubledApostrophes(t *testing.T) {
+	m := embeddedModel(t)
+	contents := func(txt, cue string) []string {
+		r := []rune(txt)
+		for _, a := range m.Annotate(txt) {
+			if string(r[a.CueFragments[0][0]:a.CueFragments[0][1]]) != cue {
+				continue
+			}
+			var out []string
+			for _, f := range a.ContentFragments {
+				out = append(out, string(r[f[0]:f[1]]))
+			}
+			return out
+		}
+		t.Errorf("no attribution with the cue %q in %q", cue, txt)
+		return nil
+	}
+	const next = "''The plane is very much an extension of the Trump brand.''"
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"''It's like a new plane,'' Mr. Trump said in a documentary that showed off some of the renovations. " + next, true},
+		{"“It's like a new plane,” Mr. Trump said in a documentary that showed off some of the renovations. “The plane is very much an extension of the Trump brand.”", true},
+		{"''It's like a new plane,'' Mr. Trump said. ''The plane is an extension of the brand,'' Mr. Kushner said.", false},
+	} {
+		got := contents(c.text, "said")
+		has := len(got) > 1 && strings.Contains(got[len(got)-1], "extension of the")
+		if has != c.want {
+			t.Errorf("%q: content %q, continued %v, want %v", c.text, got, has, c.want)
+		}
+	}
+}
