@@ -345,6 +345,7 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 		if d.sent == si {
 			x.gapContent(ts, d)
 			x.participleNotObject(si, ts, d)
+			x.acrossAside(ts, d)
 		}
 	}
 	for _, d := range kept {
@@ -1713,4 +1714,44 @@ func (x *extractor) participleNotObject(si int, ts []tok, d *draft) {
 // Thursday evening").
 func (x *extractor) notSubject(ts []tok, a, b int) bool {
 	return b > a && (x.notNominal(ts, a, b) || b-a > 1 && (prepositions[ts[a].low] || openers[ts[a].low]))
+}
+
+// acrossAside continues a content that opens the sentence and stops at a
+// cue set off by commas in the middle of it, its source before it ("What
+// really got under her skin, she said, was a question", "If the demands
+// are not met, Mr. Taylor warned, die-hard Sanders supporters plan to
+// leave"), over the rest of the sentence, when that goes on with a finite
+// verb: the cue is an aside in what was said.
+func (x *extractor) acrossAside(ts []tok, d *draft) {
+	m := x.in.Model
+	n := len(ts)
+	if m == nil || d.srcB <= d.srcA || d.srcB > d.cs || d.ce+2 >= n || ts[d.ce].low != "," || d.cont[1] <= d.cont[0] || d.cont[1] > ts[d.srcA].start {
+		return
+	}
+	if p := d.srcA - 1; p <= 0 || ts[p].low != "," || ts[p-1].qclose || ts[p-1].inQ {
+		return // not a quotation: `“A,” she said, adding`
+	}
+	for k := d.srcB; k < d.cs; k++ {
+		if !isAdverb(ts[k]) && !auxiliaries[ts[k].low] {
+			return
+		}
+	}
+	if a := datelineEnd(ts, d.cs); d.cont[0] > ts[a].start {
+		return // not from the sentence's start
+	}
+	r := d.ce + 1
+	if w := ts[r].low; ts[r].qopen || ts[r].inQ || strings.HasSuffix(w, "ing") || w == "and" || w == "but" || w == "or" || openers[w] || prepositions[w] || relatives[w] {
+		return
+	}
+	for k := r; k < n && k < r+6; k++ {
+		if ts[k].low == "," || ts[k].qopen || ts[k].cue {
+			return
+		}
+		if finite(m, ts[k].low) || auxiliaries[ts[k].low] && ts[k].low != "to" {
+			if c := x.trim(ts, r, n); c[1] > c[0] {
+				d.cont[1] = c[1]
+			}
+			return
+		}
+	}
 }
