@@ -2191,7 +2191,7 @@ func (x *extractor) unvoiced(si int, ds []*draft) {
 				// unfair subsidy": a charge that may come.
 				d = x.charge(si, ts, i)
 			}
-		case t.low == "convicted" && convictedOf(ts, i) > i && wrongIn(ts, convictedOf(ts, i), min(n, convictedOf(ts, i)+10)) >= 0 && !mayBe(ts, i) && !ifConvicted(ts, i):
+		case t.low == "convicted" && convictionForWrong(ts, i):
 			// "was convicted of seven counts of mail and wire fraud", "TWO
 			// CONVICTED OF SECURITIES FRAUD": a conviction for a wrong is
 			// the court's allegation, the convicted its accused, as an
@@ -3095,6 +3095,15 @@ func convictedOf(ts []tok, i int) int {
 		}
 	}
 	return -1
+}
+
+// convictionForWrong reports whether "convicted" at i is a conviction
+// that took place for a wrong the lexicon names within ten words of what
+// it was for: not one that may come ("could be convicted", "If
+// convicted").
+func convictionForWrong(ts []tok, i int) bool {
+	of := convictedOf(ts, i)
+	return of > i && wrongIn(ts, of, min(len(ts), of+10)) >= 0 && !mayBe(ts, i) && !ifConvicted(ts, i)
 }
 
 // ifConvicted reports whether "convicted" at i is a conviction that may

@@ -337,19 +337,21 @@ func (x *extractor) modelDrafts(si int, ts []tok, kept []*draft, markers []int) 
 			x.coordinatedSubject(si, ts, d, p)
 		}
 	}
-	// A cue after a relative clause that closes before it ("Podesta, who
-	// said the project was vetted, said he was unaware", "Graham, who says
-	// ..., tweeted") is the main clause's verb: its source is the
-	// antecedent, not the pronoun it took over from the clause's own cue.
 	for _, d := range kept {
-		if d.sent == si {
-			x.gapContent(ts, d)
-			x.participleNotObject(si, ts, d)
-			x.acrossAside(ts, d)
+		if d.sent != si {
+			continue
 		}
-	}
-	for _, d := range kept {
-		if r := d.rel - 1; d.sent == si && d.rel > 1 && ts[r-1].low == "," && d.srcB > d.srcA && d.srcB <= r && r < d.cs && closedBefore(ts, r, d.cs) {
+		// The relative pronoun as content, a participle's subject rather
+		// than its verb's object, a content across an aside cue.
+		x.gapContent(ts, d)
+		x.participleNotObject(si, ts, d)
+		x.acrossAside(ts, d)
+		// A cue after a relative clause that closes before it ("Podesta,
+		// who said the project was vetted, said he was unaware", "Graham,
+		// who says ..., tweeted") is the main clause's verb: its source is
+		// the antecedent, not the pronoun it took over from the clause's
+		// own cue.
+		if r := d.rel - 1; d.rel > 1 && ts[r-1].low == "," && d.srcB > d.srcA && d.srcB <= r && r < d.cs && closedBefore(ts, r, d.cs) {
 			d.rel = 0 // the source span is the antecedent's
 		}
 	}

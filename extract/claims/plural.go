@@ -20,10 +20,11 @@ const pluralBack = 3
 
 // plurals resolves the plural descriptions of a sentence ("both men", "the
 // two companies", "the record companies") to the parties they stand for,
-// as extra mentions: the first of the latest pair of parties of the
-// head's type joined by "and" before it ("Ernest Saunders and Thomas
-// Ward", "Capital Records Inc and EMI Records Ltd", "both the airline and
-// the Seattle-based Boeing Co": Boeing Co), in its sentence or the
+// as extra mentions: one party of the latest pair of parties of the
+// head's type joined by "and" before it, the nearer when both are named
+// ("Ernest Saunders and Thomas Ward": Thomas Ward, "Capital Records Inc and
+// EMI Records Ltd": EMI Records Ltd), else the named one ("both the
+// airline and the Seattle-based Boeing Co": Boeing Co), in its sentence or the
 // pluralBack before. A description the parties' names follow ("the
 // companies, Apple Records Inc and Apple Corps Ltd") names them itself,
 // and one with no such pair before it is left alone.
@@ -60,8 +61,9 @@ func (x *extractor) plurals(si int, ts []tok) {
 	}
 }
 
-// pairBefore returns the first party of type want of the latest pair
-// joined by "and" before token i of sentence si, in it or in the
+// pairBefore returns a party of type want of the latest pair joined by
+// "and" before token i of sentence si (the one after "and" when both
+// sides are named, else the named side), in it or in the
 // pluralBack sentences before: a mention of that type right before "and"
 // (or before a comma before it), or within five words after it with no
 // punctuation between. The other side must be of that type too, or name
